@@ -1,0 +1,4 @@
+import type { Command } from '../command.js';
+
+/** Every command of `sme-interview`, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [];

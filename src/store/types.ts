@@ -1,0 +1,74 @@
+import type { InterviewMeta, InterviewPatch, InterviewStatus, NewInterview, NewTurn, TurnRecord } from '../core/interview/record.js';
+
+/** A stored JSON value with its optimistic-concurrency tag. */
+export interface StoreItem {
+  value: unknown;
+  eTag: string;
+}
+
+export interface KeyValueChange {
+  key: string;
+  value: unknown;
+  /** Absent or `*`: write unconditionally. Otherwise the write fails with `ConflictError` unless the stored eTag matches. */
+  eTag?: string;
+}
+
+/** The key-value half of the store: bot state (botbuilder `Storage` is implemented on it in src/bot). */
+export interface KeyValueStore {
+  read(keys: readonly string[]): Promise<Record<string, StoreItem>>;
+  /** All changes in one transaction: either every change is written or none. */
+  write(changes: readonly KeyValueChange[]): Promise<void>;
+  delete(keys: readonly string[]): Promise<void>;
+}
+
+export interface Invitation {
+  code: string;
+  interviewerId: string;
+  /** Serialised conversation reference of the interviewer, for proactive delivery of the summary. */
+  interviewerAddress: unknown;
+  profile: 'manager' | 'expert';
+  language: 'fr' | 'en';
+  createdAt: string;
+  interviewId: string | null;
+}
+
+export interface Interviewer {
+  id: string;
+  displayName: string | null;
+  createdAt: string;
+}
+
+export interface ListFilter {
+  interviewerId?: string;
+  status?: InterviewStatus;
+}
+
+/**
+ * Interview records and bot state. Every method resolves only once its writes are durable
+ * (SQLite WAL with synchronous=FULL, or a committed PostgreSQL transaction).
+ */
+export interface InterviewStore {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly kv: KeyValueStore;
+
+  createInterview(input: NewInterview): Promise<InterviewMeta>;
+  getInterview(id: string): Promise<InterviewMeta | null>;
+  /** Newest first (by startedAt). */
+  listInterviews(filter?: ListFilter): Promise<InterviewMeta[]>;
+  updateInterview(id: string, patch: InterviewPatch): Promise<InterviewMeta>;
+  /** Appends turns (seq assigned densely) and applies `patch` in one transaction. */
+  appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]>;
+  getTurns(id: string): Promise<TurnRecord[]>;
+  /** Removes the interview, its turns, its invitation link and any key-value entry naming it. */
+  eraseInterview(id: string): Promise<boolean>;
+  /** Erases completed interviews whose completedAt is before `before`; returns how many. */
+  purgeCompleted(before: Date): Promise<number>;
+
+  createInvitation(invitation: Omit<Invitation, 'createdAt' | 'interviewId'>): Promise<Invitation>;
+  getInvitation(code: string): Promise<Invitation | null>;
+  /** Binds an invitation to the interview it opened; false when it was already used. */
+  redeemInvitation(code: string, interviewId: string): Promise<boolean>;
+  findInvitationByInterview(interviewId: string): Promise<Invitation | null>;
+
+  close(): Promise<void>;
+}
