@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError, type ErrorCode } from '../errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** Named segments of the route pattern (`/api/interviews/:id` → `{ id }`). */
+  params: Record<string, string>;
+  url: URL;
+}
+
+export type RouteHandler = (ctx: RouteContext) => Promise<void>;
+
+interface Route {
+  method: HttpMethod;
+  segments: readonly string[];
+  handler: RouteHandler;
+}
+
+/** A small path router: exact segments and `:name` parameters, nothing more. */
+export class Router {
+  readonly #routes: Route[] = [];
+
+  route(method: HttpMethod, pattern: string, handler: RouteHandler): void {
+    this.#routes.push({ method, segments: splitPath(pattern), handler });
+  }
+
+  /** The handler for a request, or a 404/405 error to report. */
+  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } {
+    const path = splitPath(pathname);
+    let pathMatched = false;
+    for (const route of this.#routes) {
+      const params = matchSegments(route.segments, path);
+      if (!params) continue;
+      pathMatched = true;
+      if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
+        return { handler: route.handler, params };
+      }
+    }
+    throw pathMatched
+      ? new HttpError(405, 'bad_input', `method ${method} not allowed on ${pathname}`)
+      : new HttpError(404, 'not_found', `no such path: ${pathname}`);
+  }
+}
+
+/** An AppError that knows its HTTP status. */
+export class HttpError extends AppError {
+  readonly status: number;
+  constructor(status: number, code: ErrorCode, message: string) {
+    super(code, message);
+    this.status = status;
+  }
+}
+
+function splitPath(path: string): string[] {
+  return path.split('/').filter((segment) => segment.length > 0);
+}
+
+function matchSegments(pattern: readonly string[], path: readonly string[]): Record<string, string> | null {
+  if (pattern.length !== path.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, expected] of pattern.entries()) {
+    const actual = path[index] ?? '';
+    if (expected.startsWith(':')) {
+      try {
+        params[expected.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return null;
+      }
+    } else if (expected !== actual) {
+      return null;
+    }
+  }
+  return params;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(payload);
+}
+
+/** Reads a request body up to `limit` bytes; a larger body is refused with 413 before it is buffered. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > limit) throw new HttpError(413, 'too_large', `request body over ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > limit) throw new HttpError(413, 'too_large', `request body over ${limit} bytes`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Parses a JSON body; malformed JSON is a 400 naming the problem, never a crash. */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const body = await readBody(req, limit);
+  if (body.length === 0) throw new HttpError(400, 'bad_input', 'empty request body; expected JSON');
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new HttpError(400, 'bad_input', `malformed JSON: ${error instanceof Error ? error.message : 'parse error'}`);
+  }
+}
