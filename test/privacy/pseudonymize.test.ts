@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findIntroducedNames, pseudonymFor, pseudonymizeText } from '../../src/core/privacy/pseudonymize.js';
+
+const KEY = 'study-key-one';
+
+describe('names given at presentation', () => {
+  it('finds the respondent and the firm in a French presentation', () => {
+    const names = findIntroducedNames(
+      "Bonjour, je m'appelle Hélène Garnier, je suis gérante de la société Transports Garnier Frères à Valence.",
+    );
+    expect(names).toContainEqual({ kind: 'person', text: 'Hélène Garnier' });
+    expect(names).toContainEqual({ kind: 'company', text: 'Transports Garnier Frères' });
+  });
+
+  it('finds them in English and ignores job titles after a cue', () => {
+    const names = findIntroducedNames('My name is Tom Baxter and I run the company Baxter Joinery near Leeds. I am Director.');
+    expect(names).toContainEqual({ kind: 'person', text: 'Tom Baxter' });
+    expect(names).toContainEqual({ kind: 'company', text: 'Baxter Joinery' });
+    expect(names.some((n) => n.text === 'Director')).toBe(false);
+  });
+});
+
+describe('pseudonymizeText', () => {
+  it('replaces names, e-mails, phone numbers and URLs and keeps the rest', () => {
+    const names = [
+      { kind: 'person' as const, text: 'Hélène Garnier' },
+      { kind: 'company' as const, text: 'Transports Garnier' },
+    ];
+    const text =
+      'Chez Transports Garnier on a un site www.transports-garnier.fr, écrivez à h.garnier@tg-transports.fr ou au 04 75 12 34 56. Hélène Garnier répond.';
+    const result = pseudonymizeText(text, names, KEY);
+    expect(result.text).not.toMatch(/Garnier|garnier|04 75|@/);
+    expect(result.text).toContain('Chez [ENTREPRISE-');
+    expect(result.text).toContain('[EMAIL-');
+    expect(result.text).toContain('[TEL-');
+    expect(result.text).toContain('[URL-');
+    expect(result.text).toContain(' répond.');
+  });
+
+  it('maps the same firm to the same pseudonym with one key, and to another with another key', () => {
+    const a = pseudonymizeText('Boulangerie Morel livre.', [{ kind: 'company', text: 'Boulangerie Morel' }], KEY);
+    const b = pseudonymizeText('On travaille avec BOULANGERIE MOREL.', [{ kind: 'company', text: 'Boulangerie Morel' }], KEY);
+    const pseudonym = pseudonymFor(KEY, 'company', 'Boulangerie Morel');
+    expect(a.text).toContain(pseudonym);
+    expect(b.text).toContain(pseudonym);
+    expect(pseudonymFor('another-key', 'company', 'Boulangerie Morel')).not.toBe(pseudonym);
+  });
+
+  it('does not replace a name inside another word', () => {
+    const result = pseudonymizeText('Paul utilise Paulownia.', [{ kind: 'person', text: 'Paul' }], KEY);
+    expect(result.text).toMatch(/^\[PERSONNE-[0-9A-F]{6}\] utilise Paulownia\.$/);
+  });
+
+  it('maps evidence offsets so spans still point at the same words', () => {
+    const text = 'Mme Roux dit que le CRM aide les clients.';
+    const result = pseudonymizeText(text, [{ kind: 'person', text: 'Roux' }], KEY);
+    const start = text.indexOf('CRM');
+    const mapped = result.mapOffset(start);
+    expect(result.text.slice(mapped, result.mapOffset(start + 3))).toBe('CRM');
+  });
+});
