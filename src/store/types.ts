@@ -1,4 +1,11 @@
-import type { InterviewMeta, InterviewPatch, InterviewStatus, NewInterview, NewTurn, TurnRecord } from '../core/interview/record.js';
+import type {
+  InterviewMeta,
+  InterviewPatch,
+  InterviewStatus,
+  NewInterview,
+  NewTurn,
+  TurnRecord,
+} from '../core/interview/record.js';
 
 /** A stored JSON value with its optimistic-concurrency tag. */
 export interface StoreItem {
@@ -38,6 +45,17 @@ export interface Interviewer {
   createdAt: string;
 }
 
+export interface NewInterviewer {
+  id: string;
+  /** Absent keeps the stored name (null for a new interviewer). */
+  displayName?: string | null;
+}
+
+/** Options every store accepts; `now` lets tests control the clock (timestamps, retention). */
+export interface StoreOptions {
+  now?: () => Date;
+}
+
 export interface ListFilter {
   interviewerId?: string;
   status?: InterviewStatus;
@@ -48,13 +66,17 @@ export interface ListFilter {
  * (SQLite WAL with synchronous=FULL, or a committed PostgreSQL transaction).
  */
 export interface InterviewStore {
-  readonly kind: 'sqlite' | 'postgres';
+  readonly kind: 'sqlite' | 'postgres' | 'memory';
   readonly kv: KeyValueStore;
 
   createInterview(input: NewInterview): Promise<InterviewMeta>;
   getInterview(id: string): Promise<InterviewMeta | null>;
   /** Newest first (by startedAt). */
   listInterviews(filter?: ListFilter): Promise<InterviewMeta[]>;
+  /**
+   * Throws `not_found` for an unknown id. Setting status `completed` without `completedAt` stamps it
+   * with the current time, so retention can always purge completed interviews.
+   */
   updateInterview(id: string, patch: InterviewPatch): Promise<InterviewMeta>;
   /** Appends turns (seq assigned densely) and applies `patch` in one transaction. */
   appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]>;
@@ -64,11 +86,23 @@ export interface InterviewStore {
   /** Erases completed interviews whose completedAt is before `before`; returns how many. */
   purgeCompleted(before: Date): Promise<number>;
 
+  /** Throws `conflict` when the code is taken. */
   createInvitation(invitation: Omit<Invitation, 'createdAt' | 'interviewId'>): Promise<Invitation>;
   getInvitation(code: string): Promise<Invitation | null>;
-  /** Binds an invitation to the interview it opened; false when it was already used. */
+  /** Binds an invitation to the interview it opened; false when it was already used; `not_found` for an unknown code. */
   redeemInvitation(code: string, interviewId: string): Promise<boolean>;
   findInvitationByInterview(interviewId: string): Promise<Invitation | null>;
+
+  upsertInterviewer(input: NewInterviewer): Promise<Interviewer>;
+  getInterviewer(id: string): Promise<Interviewer | null>;
+  /** A new random bearer token for the interviewer (who must exist); only its SHA-256 is stored. */
+  issueApiToken(interviewerId: string): Promise<string>;
+  /** The interviewer a token belongs to, or null for an unknown or revoked token. */
+  resolveApiToken(token: string): Promise<string | null>;
+  /** Revokes every token of the interviewer; returns how many. */
+  revokeApiTokens(interviewerId: string): Promise<number>;
+
+  countInterviews(filter?: ListFilter): Promise<number>;
 
   close(): Promise<void>;
 }
