@@ -1,0 +1,498 @@
+import { randomUUID } from 'node:crypto';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  InterviewMeta,
+  InterviewPatch,
+  NewInterview,
+  NewTurn,
+  TurnRecord,
+} from '../core/interview/record.js';
+import { AppError, ConflictError } from '../errors.js';
+import { storageFailure } from './failure.js';
+import { eTagConflict } from './kv-errors.js';
+import {
+  countFromRow,
+  INTERVIEW_COLUMNS,
+  interviewerFromRow,
+  interviewFromRow,
+  interviewValues,
+  invitationFromRow,
+  kvFromRow,
+  turnFromRow,
+} from './rows.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { hashApiToken, newApiToken } from './tokens.js';
+import type {
+  Interviewer,
+  InterviewStore,
+  Invitation,
+  KeyValueChange,
+  KeyValueStore,
+  ListFilter,
+  NewInterviewer,
+  StoreItem,
+  StoreOptions,
+} from './types.js';
+import {
+  applyPatch,
+  encodeJson,
+  jsonMention,
+  type NewInvitation,
+  newInterviewMeta,
+  parseNewInterview,
+  parseNewInterviewer,
+  parseNewInvitation,
+  parsePatch,
+  parseTurns,
+  turnRecords,
+} from './validate.js';
+
+export const SQLITE_FILE = 'sme-interview.sqlite';
+
+/** How long a write waits for another process holding the database before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+type Db = Database.Database;
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
+}
+
+class SqliteKeyValueStore implements KeyValueStore {
+  constructor(
+    private readonly db: Db,
+    private readonly newETag: () => string,
+  ) {}
+
+  async read(keys: readonly string[]): Promise<Record<string, StoreItem>> {
+    try {
+      const select = this.db.prepare('SELECT key, value, etag FROM kv WHERE key = ?');
+      return Object.fromEntries(keys.flatMap((key) => select.all(key).map(kvFromRow)));
+    } catch (error) {
+      throw storageFailure('reading state', error);
+    }
+  }
+
+  async write(changes: readonly KeyValueChange[]): Promise<void> {
+    const encoded = changes.map((change) => ({
+      ...change,
+      json: encodeJson(`value of "${change.key}"`, change.value),
+    }));
+    const update = this.db.prepare('UPDATE kv SET value = ?, etag = ? WHERE key = ? AND etag = ?');
+    const upsert = this.db.prepare(
+      'INSERT INTO kv (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
+    );
+    const writeAll = this.db.transaction(() => {
+      for (const change of encoded) {
+        if (change.eTag !== undefined && change.eTag !== '*') {
+          const { changes: updated } = update.run(change.json, this.newETag(), change.key, change.eTag);
+          if (updated === 0) throw eTagConflict(change.key);
+        } else {
+          upsert.run(change.key, change.json, this.newETag());
+        }
+      }
+    });
+    try {
+      writeAll.immediate();
+    } catch (error) {
+      throw storageFailure('writing state', error);
+    }
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    const remove = this.db.prepare('DELETE FROM kv WHERE key = ?');
+    try {
+      this.db
+        .transaction(() => {
+          for (const key of keys) remove.run(key);
+        })
+        .immediate();
+    } catch (error) {
+      throw storageFailure('deleting state', error);
+    }
+  }
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode with synchronous=FULL (a resolved write survives
+ * a power cut) and secure_delete (erased text is overwritten, not left in free pages).
+ */
+class SqliteInterviewStore implements InterviewStore {
+  readonly kind = 'sqlite' as const;
+  readonly kv: KeyValueStore;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: Db,
+    options: StoreOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    let eTagCounter = 0;
+    // Unique across processes sharing the file: a random prefix per open plus a counter.
+    const prefix = randomUUID();
+    this.kv = new SqliteKeyValueStore(db, () => `${prefix}.${++eTagCounter}`);
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  /** Runs `work` in one write transaction taken up front, so concurrent processes queue instead of failing. */
+  private write<T>(operation: string, work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      throw storageFailure(operation, error);
+    }
+  }
+
+  private read<T>(operation: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw storageFailure(operation, error);
+    }
+  }
+
+  private selectInterview(id: string): InterviewMeta | null {
+    const row = this.db.prepare('SELECT * FROM interviews WHERE id = ?').get(id);
+    return row === undefined ? null : interviewFromRow(row);
+  }
+
+  private requireInterview(id: string): InterviewMeta {
+    const meta = this.selectInterview(id);
+    if (!meta) throw new AppError('not_found', `no interview with id ${id}`);
+    return meta;
+  }
+
+  private saveInterview(meta: InterviewMeta): void {
+    const assignments = INTERVIEW_COLUMNS.slice(1)
+      .map((column) => `${column} = ?`)
+      .join(', ');
+    const [id, ...rest] = interviewValues(meta);
+    this.db.prepare(`UPDATE interviews SET ${assignments} WHERE id = ?`).run(...rest, id);
+  }
+
+  async createInterview(input: NewInterview): Promise<InterviewMeta> {
+    const meta = newInterviewMeta(parseNewInterview(input), this.timestamp());
+    const placeholders = INTERVIEW_COLUMNS.map(() => '?').join(', ');
+    try {
+      this.write('creating an interview', () =>
+        this.db
+          .prepare(`INSERT INTO interviews (${INTERVIEW_COLUMNS.join(', ')}) VALUES (${placeholders})`)
+          .run(...interviewValues(meta)),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error instanceof AppError ? error.cause : error)) {
+        throw new ConflictError(`an interview with id ${meta.id} already exists`);
+      }
+      throw error;
+    }
+    return meta;
+  }
+
+  async getInterview(id: string): Promise<InterviewMeta | null> {
+    return this.read('reading an interview', () => this.selectInterview(id));
+  }
+
+  private where(filter: ListFilter): { clause: string; params: string[] } {
+    const conditions: string[] = [];
+    const params: string[] = [];
+    if (filter.interviewerId !== undefined) {
+      conditions.push('interviewer_id = ?');
+      params.push(filter.interviewerId);
+    }
+    if (filter.status !== undefined) {
+      conditions.push('status = ?');
+      params.push(filter.status);
+    }
+    return { clause: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  }
+
+  async listInterviews(filter: ListFilter = {}): Promise<InterviewMeta[]> {
+    const { clause, params } = this.where(filter);
+    return this.read('listing interviews', () =>
+      this.db
+        .prepare(`SELECT * FROM interviews ${clause} ORDER BY started_at DESC, rowid DESC`)
+        .all(...params)
+        .map(interviewFromRow),
+    );
+  }
+
+  async countInterviews(filter: ListFilter = {}): Promise<number> {
+    const { clause, params } = this.where(filter);
+    return this.read('counting interviews', () =>
+      countFromRow(this.db.prepare(`SELECT COUNT(*) AS count FROM interviews ${clause}`).get(...params)),
+    );
+  }
+
+  async updateInterview(id: string, patch: InterviewPatch): Promise<InterviewMeta> {
+    const parsed = parsePatch(patch);
+    return this.write('updating an interview', () => {
+      const meta = applyPatch(this.requireInterview(id), parsed, this.timestamp());
+      this.saveInterview(meta);
+      return meta;
+    });
+  }
+
+  async appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]> {
+    const parsedTurns = parseTurns(turns);
+    const parsedPatch = parsePatch(patch);
+    return this.write('appending turns', () => {
+      const meta = this.requireInterview(id);
+      const now = this.timestamp();
+      const last = countFromRow(
+        this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS count FROM turns WHERE interview_id = ?').get(id),
+      );
+      const records = turnRecords(id, last + 1, parsedTurns, now);
+      const insert = this.db.prepare(
+        'INSERT INTO turns (interview_id, seq, kind, section, question_id, text, tags, ref_seq, data, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const turn of records) {
+        insert.run(
+          id,
+          turn.seq,
+          turn.kind,
+          turn.section,
+          turn.questionId,
+          turn.text,
+          turn.tags === null ? null : encodeJson('tags', turn.tags),
+          turn.refSeq,
+          turn.data === null ? null : encodeJson('turn data', turn.data),
+          turn.at,
+        );
+      }
+      this.saveInterview(applyPatch(meta, parsedPatch, now));
+      return records;
+    });
+  }
+
+  async getTurns(id: string): Promise<TurnRecord[]> {
+    return this.read('reading turns', () =>
+      this.db.prepare('SELECT * FROM turns WHERE interview_id = ? ORDER BY seq').all(id).map(turnFromRow),
+    );
+  }
+
+  /** Deletes every row naming the interview; run inside a write transaction. */
+  private eraseRows(id: string): boolean {
+    this.db.prepare('DELETE FROM turns WHERE interview_id = ?').run(id);
+    this.db.prepare('DELETE FROM invitations WHERE interview_id = ?').run(id);
+    this.db.prepare('DELETE FROM kv WHERE instr(value, ?) > 0').run(jsonMention(id));
+    return this.db.prepare('DELETE FROM interviews WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** Moves the WAL into the main file and empties it, so erased text survives in neither file. */
+  private scrubWal(): void {
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      throw storageFailure('clearing the write-ahead log after erasure', error);
+    }
+  }
+
+  async eraseInterview(id: string): Promise<boolean> {
+    const existed = this.write('erasing an interview', () => this.eraseRows(id));
+    this.scrubWal();
+    return existed;
+  }
+
+  async purgeCompleted(before: Date): Promise<number> {
+    const cutoff = before.toISOString();
+    const purged = this.write('purging completed interviews', () => {
+      const ids = this.db
+        .prepare("SELECT id FROM interviews WHERE status = 'completed' AND completed_at < ?")
+        .pluck()
+        .all(cutoff)
+        .filter((id) => typeof id === 'string');
+      for (const id of ids) this.eraseRows(id);
+      return ids.length;
+    });
+    if (purged > 0) this.scrubWal();
+    return purged;
+  }
+
+  async createInvitation(invitation: NewInvitation): Promise<Invitation> {
+    const parsed = parseNewInvitation(invitation);
+    const stored: Invitation = {
+      ...parsed,
+      interviewerAddress: JSON.parse(encodeJson('interviewer address', parsed.interviewerAddress)),
+      createdAt: this.timestamp(),
+      interviewId: null,
+    };
+    try {
+      this.write('creating an invitation', () =>
+        this.db
+          .prepare(
+            'INSERT INTO invitations (code, interviewer_id, interviewer_address, profile, language, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            stored.code,
+            stored.interviewerId,
+            encodeJson('interviewer address', stored.interviewerAddress),
+            stored.profile,
+            stored.language,
+            stored.createdAt,
+          ),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error instanceof AppError ? error.cause : error)) {
+        throw new ConflictError(`invitation code ${stored.code} is already taken`);
+      }
+      throw error;
+    }
+    return stored;
+  }
+
+  async getInvitation(code: string): Promise<Invitation | null> {
+    return this.read('reading an invitation', () => {
+      const row = this.db.prepare('SELECT * FROM invitations WHERE code = ?').get(code);
+      return row === undefined ? null : invitationFromRow(row);
+    });
+  }
+
+  async redeemInvitation(code: string, interviewId: string): Promise<boolean> {
+    return this.write('redeeming an invitation', () => {
+      const bound = this.db
+        .prepare('UPDATE invitations SET interview_id = ? WHERE code = ? AND interview_id IS NULL')
+        .run(interviewId, code);
+      if (bound.changes > 0) return true;
+      if (this.db.prepare('SELECT 1 FROM invitations WHERE code = ?').get(code) === undefined) {
+        throw new AppError('not_found', `no invitation with code ${code}`);
+      }
+      return false;
+    });
+  }
+
+  async findInvitationByInterview(interviewId: string): Promise<Invitation | null> {
+    return this.read('reading an invitation', () => {
+      const row = this.db
+        .prepare('SELECT * FROM invitations WHERE interview_id = ? LIMIT 1')
+        .get(interviewId);
+      return row === undefined ? null : invitationFromRow(row);
+    });
+  }
+
+  async upsertInterviewer(input: NewInterviewer): Promise<Interviewer> {
+    const parsed = parseNewInterviewer(input);
+    return this.write('saving an interviewer', () => {
+      const keepName = parsed.displayName === undefined;
+      this.db
+        .prepare(
+          `INSERT INTO interviewers (id, display_name, created_at) VALUES (?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET display_name = CASE WHEN ? THEN display_name ELSE excluded.display_name END`,
+        )
+        .run(parsed.id, parsed.displayName ?? null, this.timestamp(), keepName ? 1 : 0);
+      return interviewerFromRow(this.db.prepare('SELECT * FROM interviewers WHERE id = ?').get(parsed.id));
+    });
+  }
+
+  async getInterviewer(id: string): Promise<Interviewer | null> {
+    return this.read('reading an interviewer', () => {
+      const row = this.db.prepare('SELECT * FROM interviewers WHERE id = ?').get(id);
+      return row === undefined ? null : interviewerFromRow(row);
+    });
+  }
+
+  async issueApiToken(interviewerId: string): Promise<string> {
+    const token = newApiToken();
+    this.write('issuing an API token', () => {
+      if (this.db.prepare('SELECT 1 FROM interviewers WHERE id = ?').get(interviewerId) === undefined) {
+        throw new AppError('not_found', `no interviewer with id ${interviewerId}`);
+      }
+      this.db
+        .prepare('INSERT INTO api_tokens (token_hash, interviewer_id, created_at) VALUES (?, ?, ?)')
+        .run(hashApiToken(token), interviewerId, this.timestamp());
+    });
+    return token;
+  }
+
+  async resolveApiToken(token: string): Promise<string | null> {
+    return this.read('checking an API token', () => {
+      const owner = this.db
+        .prepare('SELECT interviewer_id FROM api_tokens WHERE token_hash = ?')
+        .pluck()
+        .get(hashApiToken(token));
+      return typeof owner === 'string' ? owner : null;
+    });
+  }
+
+  async revokeApiTokens(interviewerId: string): Promise<number> {
+    return this.write(
+      'revoking API tokens',
+      () => this.db.prepare('DELETE FROM api_tokens WHERE interviewer_id = ?').run(interviewerId).changes,
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepareFolder(dataDir: string): string {
+  const folder = path.resolve(dataDir);
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new AppError(
+      'storage',
+      `cannot use the data folder ${folder} (${reason}): make it a writable folder or set DATA_DIR to one`,
+      { cause: error },
+    );
+  }
+  return folder;
+}
+
+function migrate(db: Db, file: string): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .pluck()
+      .all()
+      .filter((version) => typeof version === 'number'),
+  );
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...SQLITE_MIGRATIONS.map((migration) => migration.version));
+  if (newest > known) {
+    throw new AppError(
+      'storage',
+      `${file} has schema version ${newest}, newer than this program knows (${known}): upgrade sme-interview`,
+    );
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.exec(migration.sql);
+    record.run(migration.version, migration.name, new Date().toISOString());
+  }
+}
+
+/** Opens (creating or migrating) the embedded store in `dataDir`. */
+export async function openSqliteStore(dataDir: string, options: StoreOptions = {}): Promise<InterviewStore> {
+  const folder = prepareFolder(dataDir);
+  const file = path.join(folder, SQLITE_FILE);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    const journal = db.pragma('journal_mode = WAL', { simple: true });
+    if (journal !== 'wal')
+      throw new Error(`write-ahead logging unavailable (journal mode ${String(journal)})`);
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    db.pragma('foreign_keys = ON');
+    const opened = db;
+    opened.transaction(() => migrate(opened, file)).immediate();
+    return new SqliteInterviewStore(opened, options);
+  } catch (error) {
+    db?.close();
+    if (error instanceof AppError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('storage', `cannot open the store ${file}: ${reason}`, { cause: error });
+  }
+}
