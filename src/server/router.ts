@@ -109,6 +109,10 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (error) {
-    throw new HttpError(400, 'bad_input', `malformed JSON: ${error instanceof Error ? error.message : 'parse error'}`);
+    throw new HttpError(
+      400,
+      'bad_input',
+      `malformed JSON: ${error instanceof Error ? error.message : 'parse error'}`,
+    );
   }
 }

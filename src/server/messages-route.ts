@@ -1,0 +1,60 @@
+import type { Logger } from '../log.js';
+import { errorFields, hashId } from '../log.js';
+import { checkActivity } from './activity.js';
+import { type BotHttpAdapter, botErrorStatus, type TurnHandler } from './bot-adapter.js';
+import { HttpError, type Router, readJsonBody, sendJson } from './router.js';
+
+/** Activities are small; anything bigger is refused before it is buffered. */
+export const ACTIVITY_BODY_LIMIT = 256 * 1024;
+
+export interface MessagesRouteDeps {
+  adapter: BotHttpAdapter;
+  bot: TurnHandler;
+  logger: Logger;
+}
+
+/** `POST /api/messages`: the Bot Framework endpoint (Teams, Emulator, Direct Line, expectReplies clients). */
+export function registerMessagesRoute(router: Router, { adapter, bot, logger }: MessagesRouteDeps): void {
+  router.route('POST', '/api/messages', async ({ req, res }) => {
+    const started = performance.now();
+    const check = checkActivity(await readJsonBody(req, ACTIVITY_BODY_LIMIT));
+    if (!check.ok) throw new HttpError(400, 'bad_input', `invalid activity: ${check.problems.join('; ')}`);
+    const { activity } = check;
+    const turnFields = {
+      activityType: activity.type,
+      channelId: activity.channelId,
+      conversation: hashId(activity.conversation.id),
+      deliveryMode: activity.deliveryMode ?? 'normal',
+    };
+    try {
+      const outcome = await adapter.handle(req.headers.authorization ?? '', activity, bot);
+      if (outcome.body === undefined) {
+        res.writeHead(outcome.status, { 'content-length': 0, 'cache-control': 'no-store' });
+        res.end();
+      } else {
+        sendJson(res, outcome.status, outcome.body);
+      }
+      logger.info('turn', { ...turnFields, status: outcome.status, latencyMs: elapsed(started) });
+    } catch (error) {
+      const status = botErrorStatus(error);
+      if (status === 401 || status === 403) {
+        logger.warn('turn.refused', { ...turnFields, status, reason: errorFields(error).error });
+        throw new HttpError(
+          status,
+          status === 401 ? 'unauthorized' : 'forbidden',
+          'Bot Framework authentication failed',
+        );
+      }
+      logger.error('turn.failed', {
+        ...turnFields,
+        latencyMs: elapsed(started),
+        ...errorFields(error, logger.isEnabled('debug')),
+      });
+      throw new HttpError(500, 'internal', 'the turn failed; nothing was acknowledged, send it again');
+    }
+  });
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}

@@ -1,0 +1,61 @@
+import type { Config } from '../config.js';
+import { errorFields, type Logger } from '../log.js';
+import type { TurnHandler } from './bot-adapter.js';
+import type { Router } from './router.js';
+import { createHttpServer } from './server.js';
+
+/** How long in-flight turns get to finish once a shutdown is asked for. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  bot: TurnHandler;
+  registerRoutes?: (router: Router) => void;
+  /** Runs after the last request has finished (closes the store). */
+  onStopped?: () => Promise<void>;
+}
+
+export interface RunningServer {
+  readonly port: number;
+  /** Drains in-flight requests, then runs `onStopped`; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config, logger } = options;
+  const http = createHttpServer(options);
+  const address = await http.listen(config.PORT);
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info('server.stopping');
+      const { unfinished } = await http.drain(SHUTDOWN_GRACE_MS);
+      if (unfinished > 0) logger.warn('server.unfinished_requests', { unfinished });
+      await options.onStopped?.();
+      logger.info('server.stopped');
+    })();
+    return stopping;
+  };
+  return { port: address.port, stop };
+}
+
+/** SIGTERM/SIGINT: stop accepting, finish in-flight turns, close the store, exit 0 (1 if closing failed). */
+export function stopOnSignals(running: RunningServer, logger: Logger): void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    logger.info('server.signal', { signal });
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('server.stop_failed', errorFields(error, true));
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
+export function localUrls(port: number): { chatUrl: string; dashboardUrl: string } {
+  return { chatUrl: `http://localhost:${port}/`, dashboardUrl: `http://localhost:${port}/dashboard` };
+}
