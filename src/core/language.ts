@@ -1,0 +1,25 @@
+import type { Language } from './domain.js';
+
+// Frequent function words of each language; a few dozen are enough to tell French from English.
+const FRENCH = new Set(
+  'le la les un une des du de et est on nous vous je il elle ils que qui pas ne avec pour dans sur au aux ce ça ca cette ces mais ou donc notre nos leur leurs tout tous très tres aussi plus avons sont était etait fait chez y en'.split(
+    ' ',
+  ),
+);
+const ENGLISH = new Set(
+  'the a an and is are was were we you i it they that which not with for in on at to of this these but or so our their all very also more have has had do does did be been from by my me us can will would'.split(
+    ' ',
+  ),
+);
+const FRENCH_LETTERS = /[éèêàùçôîâœ]/giu;
+
+/** French unless the text reads clearly more English: French is the product's default language. */
+export function detectLanguage(text: string): Language {
+  let french = (text.match(FRENCH_LETTERS)?.length ?? 0) * 0.5;
+  let english = 0;
+  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (FRENCH.has(word)) french += 1;
+    if (ENGLISH.has(word)) english += 1;
+  }
+  return english > french ? 'en' : 'fr';
+}

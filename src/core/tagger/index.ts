@@ -1,0 +1,19 @@
+import { LEXICON_DIR } from '../../paths.js';
+import { loadLexicon } from './lexicon.js';
+import { buildTagger } from './tagger.js';
+import type { Tagger } from './types.js';
+
+export type { Lexicon, LexiconFile, ToolInfo } from './lexicon.js';
+export { loadLexicon, mergeLexicon, parseLexiconFile } from './lexicon.js';
+export { buildTagger } from './tagger.js';
+export type { TagOptions, Tagger } from './types.js';
+
+/** The tagger on the shipped lexicon (read and checked once, here; a broken file throws naming it). */
+export function createTagger(lexiconDir: string = LEXICON_DIR): Tagger {
+  return buildTagger(loadLexicon(lexiconDir));
+}
+
+/** Tool ids and labels of the lexicon's catalogue, for summaries and exports. */
+export function toolCatalogue(lexiconDir: string = LEXICON_DIR) {
+  return loadLexicon(lexiconDir).tools.map((t) => t.info);
+}

@@ -1,0 +1,184 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import { ActorId, ActorRole, FacetId, LeverId, ToolId, ValueId } from '../domain.js';
+
+/**
+ * The tagger's vocabulary is data: every `*.json` file of the lexicon folder is read and merged, so a
+ * new tool, brand or cue phrase is added by editing or adding a file, never code.
+ *
+ * A pattern is a phrase: words are matched on their stem (accents and case folded) with up to two
+ * words in between; a word written `=Word` must appear exactly so (brands that are also common words:
+ * `=Teams`, `=Sage`, `=MES`). `{A}` in a role pattern stands for an actor's mention.
+ */
+const Pattern = z.union([
+  z.string().min(1),
+  z.object({ p: z.string().min(1), w: z.number().positive().max(2) }),
+]);
+export type Pattern = z.infer<typeof Pattern>;
+
+const Phrases = z
+  .object({ fr: z.array(Pattern).optional(), en: z.array(Pattern).optional(), any: z.array(Pattern).optional() })
+  .strict();
+export type Phrases = z.infer<typeof Phrases>;
+
+const Label = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
+
+const ToolEntry = z
+  .object({ id: ToolId, label: Label.optional(), lever: LeverId.optional(), patterns: Phrases })
+  .strict();
+const ClassEntry = <T extends z.ZodType>(id: T) => z.object({ id, patterns: Phrases }).strict();
+const DirectActorEntry = z.object({ id: ActorId, role: ActorRole, patterns: Phrases }).strict();
+
+const CueSet = z
+  .object({
+    negation: Phrases.optional(),
+    /** Words that cancel a negation before the match: "ne … que" (only), "se passer de", "pas mal". */
+    negationBreakers: Phrases.optional(),
+    /** Hypothetical marks for the whole clause ("pourrait", "might"). */
+    hypotheticalClause: Phrases.optional(),
+    /** Hypothetical marks from the cue to the end of the sentence ("si on avait", "one day"). */
+    hypotheticalForward: Phrases.optional(),
+    /** Word endings of the French conditional mood ("aurait", "pourrions"). */
+    conditionalEndings: z.array(z.string().min(1)).optional(),
+    conditionalExceptions: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export const LexiconFile = z
+  .object({
+    description: z.string().optional(),
+    tools: z.array(ToolEntry).optional(),
+    values: z.array(ClassEntry(ValueId)).optional(),
+    levers: z.array(ClassEntry(LeverId)).optional(),
+    facets: z.array(ClassEntry(FacetId)).optional(),
+    actors: z.array(ClassEntry(ActorId)).optional(),
+    roles: z
+      .object({ initiator: Phrases.optional(), beneficiary: Phrases.optional() })
+      .strict()
+      .optional(),
+    directActors: z.array(DirectActorEntry).optional(),
+    cues: CueSet.optional(),
+  })
+  .strict();
+export type LexiconFile = z.infer<typeof LexiconFile>;
+
+export interface ToolInfo {
+  id: string;
+  label: { fr: string; en: string };
+  lever?: LeverId;
+}
+
+export interface Lexicon {
+  tools: { info: ToolInfo; patterns: Phrases }[];
+  values: { id: ValueId; patterns: Phrases }[];
+  levers: { id: LeverId; patterns: Phrases }[];
+  facets: { id: FacetId; patterns: Phrases }[];
+  actors: { id: ActorId; patterns: Phrases }[];
+  roles: { initiator: Phrases; beneficiary: Phrases };
+  directActors: { id: ActorId; role: ActorRole; patterns: Phrases }[];
+  cues: Required<z.infer<typeof CueSet>>;
+}
+
+function mergePhrases(a: Phrases, b: Phrases): Phrases {
+  return {
+    fr: [...(a.fr ?? []), ...(b.fr ?? [])],
+    en: [...(a.en ?? []), ...(b.en ?? [])],
+    any: [...(a.any ?? []), ...(b.any ?? [])],
+  };
+}
+
+function mergeById<T extends { id: string; patterns: Phrases }>(into: T[], entries: readonly T[] | undefined): void {
+  for (const entry of entries ?? []) {
+    const existing = into.find((e) => e.id === entry.id);
+    if (existing) existing.patterns = mergePhrases(existing.patterns, entry.patterns);
+    else into.push({ ...entry });
+  }
+}
+
+function describeIssue(file: string, error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+  return `lexicon file ${file}: field ${where}: ${issue?.message ?? 'invalid'}`;
+}
+
+export function parseLexiconFile(file: string, raw: string): LexiconFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('bad_config', `lexicon file ${file}: not valid JSON (${reason})`);
+  }
+  const parsed = LexiconFile.safeParse(json);
+  if (!parsed.success) throw new AppError('bad_config', describeIssue(file, parsed.error));
+  return parsed.data;
+}
+
+export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
+  const lexicon: Lexicon = {
+    tools: [],
+    values: [],
+    levers: [],
+    facets: [],
+    actors: [],
+    roles: { initiator: {}, beneficiary: {} },
+    directActors: [],
+    cues: {
+      negation: {},
+      negationBreakers: {},
+      hypotheticalClause: {},
+      hypotheticalForward: {},
+      conditionalEndings: [],
+      conditionalExceptions: [],
+    },
+  };
+  for (const file of files) {
+    for (const tool of file.tools ?? []) {
+      const existing = lexicon.tools.find((t) => t.info.id === tool.id);
+      if (existing) {
+        existing.patterns = mergePhrases(existing.patterns, tool.patterns);
+        if (tool.label) existing.info.label = tool.label;
+        if (tool.lever) existing.info.lever = tool.lever;
+      } else {
+        const info: ToolInfo = { id: tool.id, label: tool.label ?? { fr: tool.id, en: tool.id } };
+        if (tool.lever) info.lever = tool.lever;
+        lexicon.tools.push({ info, patterns: tool.patterns });
+      }
+    }
+    mergeById(lexicon.values, file.values);
+    mergeById(lexicon.levers, file.levers);
+    mergeById(lexicon.facets, file.facets);
+    mergeById(lexicon.actors, file.actors);
+    if (file.roles?.initiator) lexicon.roles.initiator = mergePhrases(lexicon.roles.initiator, file.roles.initiator);
+    if (file.roles?.beneficiary)
+      lexicon.roles.beneficiary = mergePhrases(lexicon.roles.beneficiary, file.roles.beneficiary);
+    lexicon.directActors.push(...(file.directActors ?? []));
+    const cues = file.cues;
+    if (cues) {
+      const c = lexicon.cues;
+      c.negation = mergePhrases(c.negation, cues.negation ?? {});
+      c.negationBreakers = mergePhrases(c.negationBreakers, cues.negationBreakers ?? {});
+      c.hypotheticalClause = mergePhrases(c.hypotheticalClause, cues.hypotheticalClause ?? {});
+      c.hypotheticalForward = mergePhrases(c.hypotheticalForward, cues.hypotheticalForward ?? {});
+      c.conditionalEndings.push(...(cues.conditionalEndings ?? []));
+      c.conditionalExceptions.push(...(cues.conditionalExceptions ?? []));
+    }
+  }
+  return lexicon;
+}
+
+/** Reads every `*.json` of the folder (sorted, so later files extend earlier ones predictably). */
+export function loadLexicon(dir: string): Lexicon {
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
+  } catch (error) {
+    throw new AppError('bad_config', `lexicon folder ${dir} cannot be read`, { cause: error });
+  }
+  if (names.length === 0) throw new AppError('bad_config', `lexicon folder ${dir} holds no .json file`);
+  return mergeLexicon(names.map((name) => parseLexiconFile(name, readFileSync(join(dir, name), 'utf8'))));
+}

@@ -1,0 +1,144 @@
+import type { Language } from '../domain.js';
+import type { Pattern, Phrases } from './lexicon.js';
+import { type Stem, type Token, tokenize } from './text.js';
+
+/** One word of a compiled pattern: matched on stem or folded form, or exactly on the surface. */
+export interface Item {
+  norm: string;
+  stem: string;
+  exact?: string;
+}
+
+export interface Compiled<T> {
+  items: Item[];
+  weight: number;
+  payload: T;
+}
+
+export interface PhraseMatch<T> {
+  payload: T;
+  weight: number;
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+}
+
+/** How many words may stand between two words of a pattern ("gagner beaucoup de temps"). */
+export const MAX_GAP = 2;
+
+export const ACTOR_SLOT = '{A}';
+
+export function patternsFor(phrases: Phrases, lang: Language): Pattern[] {
+  return [...(phrases[lang] ?? []), ...(phrases.any ?? [])];
+}
+
+/** Compiles one chunk of a pattern (several words when it holds an apostrophe or a slash). */
+export function compileWords(text: string, lang: Language, stem: Stem): Item[] {
+  const items: Item[] = [];
+  for (const chunk of text.split(/\s+/).filter(Boolean)) {
+    const exact = chunk.startsWith('=');
+    for (const token of tokenize(exact ? chunk.slice(1) : chunk, lang, stem)) {
+      items.push(exact ? { norm: token.norm, stem: token.stem, exact: token.surface } : { norm: token.norm, stem: token.stem });
+    }
+  }
+  return items;
+}
+
+export function itemMatches(item: Item, token: Token): boolean {
+  if (item.exact !== undefined) return token.surface === item.exact;
+  return token.norm === item.norm || token.stem === item.stem;
+}
+
+/** Matches `items` forward from token `from` (the first item already matched there); returns the last index. */
+export function matchRest(items: readonly Item[], tokens: readonly Token[], from: number, startItem = 1): number {
+  let at = from;
+  const clause = tokens[from]?.clause;
+  for (let k = startItem; k < items.length; k += 1) {
+    const item = items[k];
+    if (item === undefined) return -1;
+    let found = -1;
+    for (let j = at + 1; j <= at + 1 + MAX_GAP && j < tokens.length; j += 1) {
+      const token = tokens[j];
+      if (token === undefined || token.clause !== clause) break;
+      if (itemMatches(item, token)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    at = found;
+  }
+  return at;
+}
+
+/** Matches `items` backward so that the last item ends at most MAX_GAP words before `before`. */
+export function matchBackward(items: readonly Item[], tokens: readonly Token[], before: number): number {
+  let at = before;
+  const sentence = tokens[before]?.sentence;
+  for (let k = items.length - 1; k >= 0; k -= 1) {
+    const item = items[k];
+    if (item === undefined) return -1;
+    let found = -1;
+    for (let j = at - 1; j >= at - 1 - MAX_GAP && j >= 0; j -= 1) {
+      const token = tokens[j];
+      if (token === undefined || token.sentence !== sentence) break;
+      if (itemMatches(item, token)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    at = found;
+  }
+  return at;
+}
+
+/** Patterns indexed by their first word, so a text is scanned once whatever the lexicon's size. */
+export class PhraseIndex<T> {
+  private readonly byKey = new Map<string, Compiled<T>[]>();
+  private readonly lang: Language;
+  private readonly stem: Stem;
+
+  constructor(lang: Language, stem: Stem) {
+    this.lang = lang;
+    this.stem = stem;
+  }
+
+  add(pattern: Pattern, payload: T): void {
+    const text = typeof pattern === 'string' ? pattern : pattern.p;
+    const weight = typeof pattern === 'string' ? 1 : pattern.w;
+    const items = compileWords(text, this.lang, this.stem);
+    const first = items[0];
+    if (first === undefined) return;
+    const compiled: Compiled<T> = { items, weight, payload };
+    const keys = first.exact !== undefined ? [`=${first.exact}`] : [...new Set([first.norm, `~${first.stem}`])];
+    for (const key of keys) {
+      const list = this.byKey.get(key);
+      if (list) list.push(compiled);
+      else this.byKey.set(key, [compiled]);
+    }
+  }
+
+  addAll(phrases: Phrases, payload: T): void {
+    for (const pattern of patternsFor(phrases, this.lang)) this.add(pattern, payload);
+  }
+
+  find(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const matches: PhraseMatch<T>[] = [];
+    const tried = new Set<Compiled<T>>();
+    for (let i = 0; i < tokens.length; i += 1) {
+      const token = tokens[i];
+      if (token === undefined) continue;
+      tried.clear();
+      for (const key of [token.norm, `~${token.stem}`, `=${token.surface}`]) {
+        for (const compiled of this.byKey.get(key) ?? []) {
+          if (tried.has(compiled)) continue;
+          tried.add(compiled);
+          const last = matchRest(compiled.items, tokens, i);
+          if (last >= 0) matches.push({ payload: compiled.payload, weight: compiled.weight, first: i, last });
+        }
+      }
+    }
+    return matches;
+  }
+}

@@ -1,0 +1,79 @@
+import type { Language } from '../domain.js';
+import type { Lexicon } from './lexicon.js';
+import { PhraseIndex } from './phrases.js';
+import type { Stem, Token } from './text.js';
+
+/** How far back (in words, inside the clause) a negation reaches: "on n'a toujours pas mis en place de CRM". */
+const NEGATION_REACH = 6;
+
+type CueKind = 'negation' | 'breaker' | 'clause' | 'forward';
+
+/** Per-token flags: is the word under a negation or inside something only imagined? */
+export interface Scope {
+  negatedAt(first: number): boolean;
+  hypotheticalAt(index: number): boolean;
+}
+
+export class ScopeReader {
+  private readonly cues: PhraseIndex<CueKind>;
+  private readonly endings: readonly string[];
+  private readonly exceptions: ReadonlySet<string>;
+  private readonly lang: Language;
+
+  constructor(lexicon: Lexicon, lang: Language, stem: Stem) {
+    this.lang = lang;
+    this.cues = new PhraseIndex<CueKind>(lang, stem);
+    this.cues.addAll(lexicon.cues.negation, 'negation');
+    this.cues.addAll(lexicon.cues.negationBreakers, 'breaker');
+    this.cues.addAll(lexicon.cues.hypotheticalClause, 'clause');
+    this.cues.addAll(lexicon.cues.hypotheticalForward, 'forward');
+    this.endings = lexicon.cues.conditionalEndings;
+    this.exceptions = new Set(lexicon.cues.conditionalExceptions);
+  }
+
+  private isConditional(token: Token): boolean {
+    if (this.lang !== 'fr' || token.norm.length <= 5 || this.exceptions.has(token.norm)) return false;
+    return this.endings.some((ending) => token.norm.endsWith(ending));
+  }
+
+  read(tokens: readonly Token[]): Scope {
+    const negation = new Uint8Array(tokens.length);
+    const breaker = new Uint8Array(tokens.length);
+    const hypothetical = new Uint8Array(tokens.length);
+    const markClause = (index: number): void => {
+      const clause = tokens[index]?.clause;
+      for (let j = index; j >= 0 && tokens[j]?.clause === clause; j -= 1) hypothetical[j] = 1;
+      for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) hypothetical[j] = 1;
+    };
+    const markForward = (index: number): void => {
+      const sentence = tokens[index]?.sentence;
+      for (let j = index; j < tokens.length; j += 1) {
+        const token = tokens[j];
+        if (token === undefined || token.sentence !== sentence || (j > index && token.contrast)) break;
+        hypothetical[j] = 1;
+      }
+    };
+    for (const cue of this.cues.find(tokens)) {
+      if (cue.payload === 'negation') negation[cue.last] = 1;
+      else if (cue.payload === 'breaker') breaker[cue.last] = 1;
+      else if (cue.payload === 'clause') markClause(cue.first);
+      else markForward(cue.first);
+    }
+    tokens.forEach((token, index) => {
+      if (this.isConditional(token)) markClause(index);
+    });
+    return {
+      negatedAt(first) {
+        const clause = tokens[first]?.clause;
+        for (let j = first - 1; j >= 0 && j >= first - NEGATION_REACH; j -= 1) {
+          if (tokens[j]?.clause !== clause || breaker[j]) return false;
+          if (negation[j]) return true;
+        }
+        return false;
+      },
+      hypotheticalAt(index) {
+        return hypothetical[index] === 1;
+      },
+    };
+  }
+}
