@@ -105,7 +105,7 @@ async function dispatch(
     await handler({ req, res, params, url });
   } catch (error) {
     const { status, code, message } = describeError(error);
-    if (status >= 500)
+    if (status >= 500 && !(error instanceof HttpError))
       logger.error('http.error', { method: req.method, status, ...errorFields(error, true) });
     else logger.debug('http.refused', { method: req.method, status, code });
     if (res.headersSent) {
