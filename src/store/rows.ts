@@ -146,6 +146,14 @@ export function interviewerFromRow(row: unknown): Interviewer {
   return { id: r.id, displayName: r.display_name, createdAt: r.created_at };
 }
 
+export function versionFromRow(row: unknown): number {
+  return parseRow(z.object({ version: integer }), 'schema_migrations', row).version;
+}
+
+export function idFromRow(row: unknown): string {
+  return parseRow(z.object({ id: z.string() }), 'id', row).id;
+}
+
 export function countFromRow(row: unknown): number {
   return parseRow(CountRow, 'count', row).count;
 }

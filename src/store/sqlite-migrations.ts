@@ -1,10 +1,6 @@
-/** Schema versions of the embedded store, applied in order at open; never edit a released one, add a new one. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from './migration.js';
 
+/** Schema versions of the embedded store, applied in order at open; never edit a released one, add a new one. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,

@@ -1,0 +1,525 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type {
+  InterviewMeta,
+  InterviewPatch,
+  NewInterview,
+  NewTurn,
+  TurnRecord,
+} from '../core/interview/record.js';
+import { AppError, ConflictError } from '../errors.js';
+import { storageFailure } from './failure.js';
+import { eTagConflict } from './kv-errors.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import {
+  countFromRow,
+  INTERVIEW_COLUMNS,
+  idFromRow,
+  interviewerFromRow,
+  interviewFromRow,
+  interviewValues,
+  invitationFromRow,
+  kvFromRow,
+  turnFromRow,
+  versionFromRow,
+} from './rows.js';
+import { hashApiToken, newApiToken } from './tokens.js';
+import type {
+  Interviewer,
+  InterviewStore,
+  Invitation,
+  KeyValueChange,
+  KeyValueStore,
+  ListFilter,
+  NewInterviewer,
+  StoreItem,
+  StoreOptions,
+} from './types.js';
+import {
+  applyPatch,
+  encodeJson,
+  jsonMention,
+  type NewInvitation,
+  newInterviewMeta,
+  parseNewInterview,
+  parseNewInterviewer,
+  parseNewInvitation,
+  parsePatch,
+  parseTurns,
+  turnRecords,
+} from './validate.js';
+
+export interface PostgresStoreOptions extends StoreOptions {
+  connectionString: string;
+  /** Keeps the tables in this schema (created if missing) instead of the role's default search path. */
+  schema?: string;
+  /** Largest number of pooled connections. */
+  maxConnections?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const CONNECT_TIMEOUT_MS = 10_000;
+const UNIQUE_VIOLATION = '23505';
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = error instanceof AppError ? error.cause : error;
+  return cause instanceof Error && 'code' in cause && cause.code === UNIQUE_VIOLATION;
+}
+
+/** Runs `work` in one transaction on one pooled connection; any failure rolls everything back. */
+async function inTransaction<T>(
+  pool: pg.Pool,
+  operation: string,
+  work: (client: Queryable) => Promise<T>,
+): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw storageFailure(operation, error);
+  }
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackError) {
+      // A connection that cannot roll back is discarded rather than returned to the pool.
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw storageFailure(operation, error);
+  } finally {
+    client.release(broken);
+  }
+}
+
+class PostgresKeyValueStore implements KeyValueStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async read(keys: readonly string[]): Promise<Record<string, StoreItem>> {
+    if (keys.length === 0) return {};
+    try {
+      const result = await this.pool.query('SELECT key, value, etag FROM kv WHERE key = ANY($1::text[])', [
+        [...keys],
+      ]);
+      return Object.fromEntries(result.rows.map(kvFromRow));
+    } catch (error) {
+      throw storageFailure('reading state', error);
+    }
+  }
+
+  /**
+   * A conditional write is one `UPDATE ... WHERE etag = $old`: PostgreSQL re-checks the condition
+   * after waiting for a concurrent writer of the row, so two servers can never both win.
+   */
+  async write(changes: readonly KeyValueChange[]): Promise<void> {
+    const encoded = changes.map((change) => ({
+      ...change,
+      json: encodeJson(`value of "${change.key}"`, change.value),
+    }));
+    if (encoded.length === 0) return;
+    await inTransaction(this.pool, 'writing state', async (client) => {
+      for (const change of encoded) {
+        if (change.eTag !== undefined && change.eTag !== '*') {
+          const updated = await client.query(
+            'UPDATE kv SET value = $2, etag = $3 WHERE key = $1 AND etag = $4',
+            [change.key, change.json, randomUUID(), change.eTag],
+          );
+          if (updated.rowCount === 0) throw eTagConflict(change.key);
+        } else {
+          await client.query(
+            `INSERT INTO kv (key, value, etag) VALUES ($1, $2, $3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`,
+            [change.key, change.json, randomUUID()],
+          );
+        }
+      }
+    });
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    try {
+      await this.pool.query('DELETE FROM kv WHERE key = ANY($1::text[])', [[...keys]]);
+    } catch (error) {
+      throw storageFailure('deleting state', error);
+    }
+  }
+}
+
+const SET_INTERVIEW = INTERVIEW_COLUMNS.slice(1)
+  .map((column, index) => `${column} = $${index + 2}`)
+  .join(', ');
+
+async function lockInterview(client: Queryable, id: string): Promise<InterviewMeta> {
+  const result = await client.query('SELECT * FROM interviews WHERE id = $1 FOR UPDATE', [id]);
+  const row = result.rows[0];
+  if (row === undefined) throw new AppError('not_found', `no interview with id ${id}`);
+  return interviewFromRow(row);
+}
+
+async function saveInterview(client: Queryable, meta: InterviewMeta): Promise<void> {
+  await client.query(`UPDATE interviews SET ${SET_INTERVIEW} WHERE id = $1`, interviewValues(meta));
+}
+
+/** Deletes every row naming the interview, the interview row locked first so no append slips in. */
+async function eraseRows(client: Queryable, id: string): Promise<boolean> {
+  const locked = await client.query('SELECT id FROM interviews WHERE id = $1 FOR UPDATE', [id]);
+  await client.query('DELETE FROM turns WHERE interview_id = $1', [id]);
+  await client.query('DELETE FROM invitations WHERE interview_id = $1', [id]);
+  await client.query('DELETE FROM kv WHERE strpos(value, $1) > 0', [jsonMention(id)]);
+  await client.query('DELETE FROM interviews WHERE id = $1', [id]);
+  return (locked.rowCount ?? 0) > 0;
+}
+
+/** The shared store for several server instances: every write is a committed transaction. */
+class PostgresInterviewStore implements InterviewStore {
+  readonly kind = 'postgres' as const;
+  readonly kv: KeyValueStore;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    options: StoreOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.kv = new PostgresKeyValueStore(pool);
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  private async query(operation: string, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
+    try {
+      return await this.pool.query(text, values);
+    } catch (error) {
+      throw storageFailure(operation, error);
+    }
+  }
+
+  async createInterview(input: NewInterview): Promise<InterviewMeta> {
+    const meta = newInterviewMeta(parseNewInterview(input), this.timestamp());
+    const placeholders = INTERVIEW_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
+    try {
+      await this.query(
+        'creating an interview',
+        `INSERT INTO interviews (${INTERVIEW_COLUMNS.join(', ')}) VALUES (${placeholders})`,
+        interviewValues(meta),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`an interview with id ${meta.id} already exists`);
+      throw error;
+    }
+    return meta;
+  }
+
+  async getInterview(id: string): Promise<InterviewMeta | null> {
+    const result = await this.query('reading an interview', 'SELECT * FROM interviews WHERE id = $1', [id]);
+    const row = result.rows[0];
+    return row === undefined ? null : interviewFromRow(row);
+  }
+
+  private where(filter: ListFilter): { clause: string; values: string[] } {
+    const conditions: string[] = [];
+    const values: string[] = [];
+    if (filter.interviewerId !== undefined) {
+      values.push(filter.interviewerId);
+      conditions.push(`interviewer_id = $${values.length}`);
+    }
+    if (filter.status !== undefined) {
+      values.push(filter.status);
+      conditions.push(`status = $${values.length}`);
+    }
+    return { clause: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', values };
+  }
+
+  async listInterviews(filter: ListFilter = {}): Promise<InterviewMeta[]> {
+    const { clause, values } = this.where(filter);
+    const result = await this.query(
+      'listing interviews',
+      `SELECT * FROM interviews ${clause} ORDER BY started_at DESC, created_order DESC`,
+      values,
+    );
+    return result.rows.map(interviewFromRow);
+  }
+
+  async countInterviews(filter: ListFilter = {}): Promise<number> {
+    const { clause, values } = this.where(filter);
+    const result = await this.query(
+      'counting interviews',
+      `SELECT COUNT(*) AS count FROM interviews ${clause}`,
+      values,
+    );
+    return countFromRow(result.rows[0]);
+  }
+
+  async updateInterview(id: string, patch: InterviewPatch): Promise<InterviewMeta> {
+    const parsed = parsePatch(patch);
+    return inTransaction(this.pool, 'updating an interview', async (client) => {
+      const meta = applyPatch(await lockInterview(client, id), parsed, this.timestamp());
+      await saveInterview(client, meta);
+      return meta;
+    });
+  }
+
+  /** The interview row is locked first, so appends from several servers queue and seqs stay dense. */
+  async appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]> {
+    const parsedTurns = parseTurns(turns);
+    const parsedPatch = parsePatch(patch);
+    return inTransaction(this.pool, 'appending turns', async (client) => {
+      const meta = await lockInterview(client, id);
+      const now = this.timestamp();
+      const last = await client.query(
+        'SELECT COALESCE(MAX(seq), 0) AS count FROM turns WHERE interview_id = $1',
+        [id],
+      );
+      const records = turnRecords(id, countFromRow(last.rows[0]) + 1, parsedTurns, now);
+      if (records.length > 0) {
+        await client.query(
+          `INSERT INTO turns (interview_id, seq, kind, section, question_id, text, tags, ref_seq, data, at)
+           SELECT $1, * , $9::timestamptz FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $10::text[])
+             AS t(seq, kind, section, question_id, text, tags, ref_seq, data)`,
+          [
+            id,
+            records.map((turn) => turn.seq),
+            records.map((turn) => turn.kind),
+            records.map((turn) => turn.section),
+            records.map((turn) => turn.questionId),
+            records.map((turn) => turn.text),
+            records.map((turn) => (turn.tags === null ? null : encodeJson('tags', turn.tags))),
+            records.map((turn) => turn.refSeq),
+            now,
+            records.map((turn) => (turn.data === null ? null : encodeJson('turn data', turn.data))),
+          ],
+        );
+      }
+      await saveInterview(client, applyPatch(meta, parsedPatch, now));
+      return records;
+    });
+  }
+
+  async getTurns(id: string): Promise<TurnRecord[]> {
+    const result = await this.query(
+      'reading turns',
+      'SELECT * FROM turns WHERE interview_id = $1 ORDER BY seq',
+      [id],
+    );
+    return result.rows.map(turnFromRow);
+  }
+
+  async eraseInterview(id: string): Promise<boolean> {
+    return inTransaction(this.pool, 'erasing an interview', (client) => eraseRows(client, id));
+  }
+
+  async purgeCompleted(before: Date): Promise<number> {
+    return inTransaction(this.pool, 'purging completed interviews', async (client) => {
+      const expired = await client.query(
+        "SELECT id FROM interviews WHERE status = 'completed' AND completed_at < $1 ORDER BY id FOR UPDATE",
+        [before.toISOString()],
+      );
+      const ids = expired.rows.map((row) => idFromRow(row));
+      for (const id of ids) await eraseRows(client, id);
+      return ids.length;
+    });
+  }
+
+  async createInvitation(invitation: NewInvitation): Promise<Invitation> {
+    const parsed = parseNewInvitation(invitation);
+    try {
+      const result = await this.query(
+        'creating an invitation',
+        `INSERT INTO invitations (code, interviewer_id, interviewer_address, profile, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [
+          parsed.code,
+          parsed.interviewerId,
+          encodeJson('interviewer address', parsed.interviewerAddress),
+          parsed.profile,
+          parsed.language,
+          this.timestamp(),
+        ],
+      );
+      return invitationFromRow(result.rows[0]);
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new ConflictError(`invitation code ${parsed.code} is already taken`);
+      throw error;
+    }
+  }
+
+  async getInvitation(code: string): Promise<Invitation | null> {
+    const result = await this.query('reading an invitation', 'SELECT * FROM invitations WHERE code = $1', [
+      code,
+    ]);
+    const row = result.rows[0];
+    return row === undefined ? null : invitationFromRow(row);
+  }
+
+  async redeemInvitation(code: string, interviewId: string): Promise<boolean> {
+    return inTransaction(this.pool, 'redeeming an invitation', async (client) => {
+      const bound = await client.query(
+        'UPDATE invitations SET interview_id = $2 WHERE code = $1 AND interview_id IS NULL',
+        [code, interviewId],
+      );
+      if ((bound.rowCount ?? 0) > 0) return true;
+      const exists = await client.query('SELECT 1 FROM invitations WHERE code = $1', [code]);
+      if (exists.rowCount === 0) throw new AppError('not_found', `no invitation with code ${code}`);
+      return false;
+    });
+  }
+
+  async findInvitationByInterview(interviewId: string): Promise<Invitation | null> {
+    const result = await this.query(
+      'reading an invitation',
+      'SELECT * FROM invitations WHERE interview_id = $1 LIMIT 1',
+      [interviewId],
+    );
+    const row = result.rows[0];
+    return row === undefined ? null : invitationFromRow(row);
+  }
+
+  async upsertInterviewer(input: NewInterviewer): Promise<Interviewer> {
+    const parsed = parseNewInterviewer(input);
+    const result = await this.query(
+      'saving an interviewer',
+      `INSERT INTO interviewers (id, display_name, created_at) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET display_name = CASE WHEN $4 THEN interviewers.display_name ELSE excluded.display_name END
+       RETURNING *`,
+      [parsed.id, parsed.displayName ?? null, this.timestamp(), parsed.displayName === undefined],
+    );
+    return interviewerFromRow(result.rows[0]);
+  }
+
+  async getInterviewer(id: string): Promise<Interviewer | null> {
+    const result = await this.query('reading an interviewer', 'SELECT * FROM interviewers WHERE id = $1', [
+      id,
+    ]);
+    const row = result.rows[0];
+    return row === undefined ? null : interviewerFromRow(row);
+  }
+
+  async issueApiToken(interviewerId: string): Promise<string> {
+    const token = newApiToken();
+    const result = await this.query(
+      'issuing an API token',
+      `INSERT INTO api_tokens (token_hash, interviewer_id, created_at)
+       SELECT $1, id, $3 FROM interviewers WHERE id = $2`,
+      [hashApiToken(token), interviewerId, this.timestamp()],
+    );
+    if (result.rowCount === 0) throw new AppError('not_found', `no interviewer with id ${interviewerId}`);
+    return token;
+  }
+
+  async resolveApiToken(token: string): Promise<string | null> {
+    const result = await this.query(
+      'checking an API token',
+      'SELECT interviewer_id AS id FROM api_tokens WHERE token_hash = $1',
+      [hashApiToken(token)],
+    );
+    const row = result.rows[0];
+    return row === undefined ? null : idFromRow(row);
+  }
+
+  async revokeApiTokens(interviewerId: string): Promise<number> {
+    const result = await this.query(
+      'revoking API tokens',
+      'DELETE FROM api_tokens WHERE interviewer_id = $1',
+      [interviewerId],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+}
+
+/** Applies missing migrations under an advisory lock, so servers starting together migrate once. */
+async function migrate(pool: pg.Pool, schema: string | undefined, where: string): Promise<void> {
+  await inTransaction(pool, `preparing the PostgreSQL store at ${where}`, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `sme-interview migrations ${schema ?? ''}`,
+    ]);
+    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)',
+    );
+    const applied = await client.query('SELECT version FROM schema_migrations');
+    const versions = new Set(applied.rows.map((row) => versionFromRow(row)));
+    const newest = Math.max(0, ...versions);
+    const known = Math.max(0, ...POSTGRES_MIGRATIONS.map((migration) => migration.version));
+    if (newest > known) {
+      throw new AppError(
+        'storage',
+        `the PostgreSQL store at ${where} has schema version ${newest}, newer than this program knows (${known}): upgrade sme-interview`,
+      );
+    }
+    for (const migration of POSTGRES_MIGRATIONS) {
+      if (versions.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
+        migration.version,
+        migration.name,
+      ]);
+    }
+  });
+}
+
+/** `host:port/database` of a connection string: enough to find the server, never the password. */
+export function describeServer(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    return `${url.hostname || 'localhost'}:${url.port || '5432'}${database ? `/${database}` : ''}`;
+  } catch {
+    return 'the configured server (DATABASE_URL is not a valid URL)';
+  }
+}
+
+function redact(message: string, connectionString: string): string {
+  try {
+    const password = decodeURIComponent(new URL(connectionString).password);
+    return password ? message.split(password).join('***') : message;
+  } catch {
+    return message;
+  }
+}
+
+/** Opens (creating or migrating) the PostgreSQL store. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<InterviewStore> {
+  const where = describeServer(options.connectionString);
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
+    throw new AppError('storage', `invalid PostgreSQL schema name ${JSON.stringify(options.schema)}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+  });
+  // An idle connection dropped by the server is discarded by the pool; the next query reports any lasting failure.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool, options.schema, where);
+  } catch (error) {
+    await pool.end();
+    if (error instanceof AppError && error.cause === undefined) throw error;
+    const cause = error instanceof AppError ? error.cause : error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new AppError(
+      'storage',
+      `cannot open the PostgreSQL store at ${where}: ${redact(reason, options.connectionString)}`,
+      {
+        cause,
+      },
+    );
+  }
+  return new PostgresInterviewStore(pool, options);
+}
