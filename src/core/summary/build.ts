@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import {
+  type ActorId,
+  LEVER_IDS,
+  type Language,
+  type LeverId,
+  SERVICE_VALUES,
+  THEME_IDS,
+  type ThemeId,
+  USER_VALUES,
+  VALUE_IDS,
+  type ValueId,
+} from '../domain.js';
+import type { InterviewMeta, TurnRecord } from '../interview/record.js';
+import { emptyTags, type Tags } from '../tags.js';
+import { describeCorrection } from './corrections.js';
+import { summaryPrompts, toolLabel } from './labels.js';
+import { Correction, FACET_KEYS, type Summary, type SummaryAnswer, type SummaryTool } from './schema.js';
+import { sentenceAround } from './text.js';
+import { DEFAULT_TOOL_LEVERS } from './tool-levers.js';
+
+export interface BuildSummaryOptions {
+  /** Language of labels and suggested questions; defaults to the interview's language. */
+  lang?: Language;
+}
+
+/** How many unanswered value forms turn into suggested questions (the rest stay listed as gaps). */
+const MAX_VALUE_QUESTIONS = 3;
+const MAX_QUOTES_PER_TOOL = 5;
+
+type AnswerWithSection = SummaryAnswer & { section: string };
+
+function isTheme(section: string): section is ThemeId {
+  return (THEME_IDS as readonly string[]).includes(section);
+}
+
+/** Replays the turn log: answers (amends applied), declined questions and corrections, in order. */
+function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
+  const ordered = [...turns].sort((a, b) => a.seq - b.seq);
+  const questions = new Map<string, string>();
+  const answers = new Map<number, AnswerWithSection>();
+  const declined: Summary['declined'] = [];
+  const corrections: { seq: number; at: string; correction: Correction }[] = [];
+  for (const turn of ordered) {
+    if (turn.kind === 'question') {
+      if (turn.questionId !== null) questions.set(turn.questionId, turn.text);
+    } else if (turn.kind === 'answer') {
+      answers.set(turn.seq, {
+        seq: turn.seq,
+        section: turn.section,
+        questionId: turn.questionId,
+        question: turn.questionId === null ? '' : (questions.get(turn.questionId) ?? ''),
+        text: turn.text,
+        tags: turn.tags ?? emptyTags(meta.language),
+        amended: false,
+      });
+    } else if (turn.kind === 'amend') {
+      const target = turn.refSeq === null ? undefined : answers.get(turn.refSeq);
+      if (target) {
+        target.text = turn.text;
+        target.tags = turn.tags ?? emptyTags(target.tags.lang);
+        target.amended = true;
+      }
+    } else if (turn.kind === 'skip') {
+      declined.push({
+        questionId: turn.questionId,
+        question: turn.questionId === null ? '' : (questions.get(turn.questionId) ?? ''),
+        section: turn.section,
+      });
+    } else if (turn.kind === 'correction') {
+      const parsed = Correction.safeParse(turn.data);
+      if (parsed.success) corrections.push({ seq: turn.seq, at: turn.at, correction: parsed.data });
+    }
+  }
+  return { answers: [...answers.values()], declined, corrections };
+}
+
+interface CorrectionState {
+  removed: { value: Set<string>; tool: Set<string>; lever: Set<string> };
+  added: { value: Set<string>; tool: Set<string>; lever: Set<string> };
+}
+
+function correctionState(corrections: readonly { correction: Correction }[]): CorrectionState {
+  const state: CorrectionState = {
+    removed: { value: new Set(), tool: new Set(), lever: new Set() },
+    added: { value: new Set(), tool: new Set(), lever: new Set() },
+  };
+  for (const { correction } of corrections) {
+    const [into, from] =
+      correction.action === 'add' ? [state.added, state.removed] : [state.removed, state.added];
+    into[correction.target].add(correction.id);
+    from[correction.target].delete(correction.id);
+  }
+  return state;
+}
+
+/** A removed value, tool or lever disappears from the answer's tags, hence from every count and export. */
+function withoutRemoved(tags: Tags, state: CorrectionState): Tags {
+  return {
+    ...tags,
+    values: tags.values.filter((t) => !state.removed.value.has(t.id)),
+    tools: tags.tools.filter((t) => !state.removed.tool.has(t.id)),
+    levers: tags.levers.filter((t) => !state.removed.lever.has(t.id)),
+  };
+}
+
+function uniqueValues(tags: Tags): ValueId[] {
+  return [...new Set(tags.values.map((v) => v.id))];
+}
+
+/** Levers an answer evidences: its lever tags, or else the default levers of the tools it names. */
+function answerLevers(tags: Tags, state: CorrectionState): Set<LeverId> {
+  const levers = new Set<LeverId>(tags.levers.map((l) => l.id));
+  if (levers.size === 0) {
+    for (const tool of tags.tools) {
+      const lever = DEFAULT_TOOL_LEVERS[tool.id];
+      if (lever) levers.add(lever);
+    }
+  }
+  return new Set([...levers].filter((lever) => !state.removed.lever.has(lever)));
+}
+
+function balanceOf(missing: readonly LeverId[]): Summary['leverBalance'] {
+  const [first, ...rest] = missing;
+  return first === undefined ? 'balanced' : [first, ...rest];
+}
+
+function zeroRow(): Record<ValueId, number> {
+  return Object.fromEntries(VALUE_IDS.map((id) => [id, 0])) as Record<ValueId, number>;
+}
+
+interface ToolAccumulator {
+  leverVotes: Map<LeverId, number>;
+  values: Set<ValueId>;
+  initiators: Set<ActorId>;
+  beneficiaries: Set<ActorId>;
+  quotes: string[];
+}
+
+function pseudonym(id: string): string {
+  return `R-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+}
+
+const HEADCOUNT = /(\d{1,6})\s*(?:salarié|salarie|employé|employe|personne|collaborateur|employee|people|staff|person)/iu;
+
+function headcount(answers: readonly AnswerWithSection[]): number | null {
+  for (const answer of answers) {
+    if (answer.section !== 'presentation') continue;
+    const match = HEADCOUNT.exec(answer.text);
+    const n = match?.[1] === undefined ? Number.NaN : Number.parseInt(match[1], 10);
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  return null;
+}
+
+/**
+ * Builds the structured summary of one interview from its header and turn log.
+ * - Counts are numbers of answers: a value (or lever) evidenced twice in one answer counts once.
+ * - Two values co-occur when both are evidenced in the same answer (the unit a respondent speaks in);
+ *   the matrix is symmetric and its diagonal repeats each value's own count.
+ * - Corrections apply to everything: a removed item leaves the tags, counts and codings; an added item
+ *   counts as evidenced once (it has no quoted evidence) and added tools are flagged as such.
+ */
+export function buildSummary(
+  meta: InterviewMeta,
+  turns: readonly TurnRecord[],
+  options: BuildSummaryOptions = {},
+): Summary {
+  const lang = options.lang ?? meta.language;
+  const prompts = summaryPrompts(lang);
+  const replayed = replay(meta, turns);
+  const state = correctionState(replayed.corrections);
+  const answers = replayed.answers.map((a) => ({ ...a, tags: withoutRemoved(a.tags, state) }));
+
+  const values = Object.fromEntries(VALUE_IDS.map((id) => [id, { count: 0 }])) as Summary['values'];
+  const valueMatrix = Object.fromEntries(VALUE_IDS.map((id) => [id, zeroRow()])) as Summary['valueMatrix'];
+  const levers = Object.fromEntries(LEVER_IDS.map((id) => [id, { count: 0 }])) as Summary['levers'];
+  const facets: Summary['facets'] = { opportunities: [], threats: [], resources: [] };
+  const tools = new Map<string, ToolAccumulator>();
+  const actorsMentioned = new Set<ActorId>();
+
+  for (const answer of answers) {
+    const { tags } = answer;
+    const answerValues = uniqueValues(tags);
+    for (const a of answerValues) {
+      values[a].count += 1;
+      for (const b of answerValues) valueMatrix[a][b] += 1;
+    }
+    for (const lever of answerLevers(tags, state)) levers[lever].count += 1;
+    for (const facet of tags.facets) {
+      const list = facets[FACET_KEYS[facet.id]];
+      for (const evidence of facet.evidence) {
+        const quote = sentenceAround(answer.text, evidence.start, evidence.end);
+        if (quote && !list.includes(quote)) list.push(quote);
+      }
+    }
+    for (const actor of tags.actors) actorsMentioned.add(actor.id);
+    for (const tool of tags.tools) {
+      const acc: ToolAccumulator = tools.get(tool.id) ?? {
+        leverVotes: new Map(),
+        values: new Set(),
+        initiators: new Set(),
+        beneficiaries: new Set(),
+        quotes: [],
+      };
+      tools.set(tool.id, acc);
+      for (const lever of tags.levers) acc.leverVotes.set(lever.id, (acc.leverVotes.get(lever.id) ?? 0) + 1);
+      for (const v of answerValues) acc.values.add(v);
+      for (const actor of tags.actors) {
+        if (actor.role === 'initiator') acc.initiators.add(actor.id);
+        if (actor.role === 'beneficiary') acc.beneficiaries.add(actor.id);
+      }
+      for (const evidence of tool.evidence) {
+        const quote = sentenceAround(answer.text, evidence.start, evidence.end);
+        if (quote && !acc.quotes.includes(quote) && acc.quotes.length < MAX_QUOTES_PER_TOOL) acc.quotes.push(quote);
+      }
+    }
+  }
+
+  for (const id of state.added.value) {
+    const parsed = VALUE_IDS.find((v) => v === id);
+    if (parsed && values[parsed].count === 0) {
+      values[parsed].count = 1;
+      valueMatrix[parsed][parsed] = 1;
+    }
+  }
+  for (const id of state.added.tool) {
+    if (tools.has(id)) continue;
+    tools.set(id, { leverVotes: new Map(), values: new Set(), initiators: new Set(), beneficiaries: new Set(), quotes: [] });
+  }
+  const addedTools = new Set([...state.added.tool].filter((id) => !answers.some((a) => a.tags.tools.some((t) => t.id === id))));
+
+  const summaryTools: SummaryTool[] = [...tools.entries()].map(([id, acc]) => {
+    const voted = [...acc.leverVotes.entries()].filter(([l]) => !state.removed.lever.has(l)).sort((a, b) => b[1] - a[1]);
+    const fallback = DEFAULT_TOOL_LEVERS[id];
+    const lever = voted[0]?.[0] ?? (fallback && !state.removed.lever.has(fallback) ? fallback : null);
+    return {
+      id,
+      label: toolLabel(prompts, id),
+      lever,
+      values: VALUE_IDS.filter((v) => acc.values.has(v)),
+      initiators: [...acc.initiators],
+      beneficiaries: [...acc.beneficiaries],
+      quotes: acc.quotes,
+      addedByRespondent: addedTools.has(id),
+    };
+  });
+  for (const tool of summaryTools) {
+    if (tool.addedByRespondent && tool.lever && levers[tool.lever].count === 0) levers[tool.lever].count = 1;
+  }
+  for (const id of state.added.lever) {
+    const lever = LEVER_IDS.find((l) => l === id);
+    if (lever && levers[lever].count === 0) levers[lever].count = 1;
+  }
+
+  const missingLevers = LEVER_IDS.filter((id) => levers[id].count === 0);
+  const valueGaps = VALUE_IDS.filter((id) => values[id].count === 0);
+  const nextQuestions = [
+    ...(summaryTools.length === 0 ? [prompts.nextQuestions.noTools] : []),
+    ...missingLevers.map((id) => prompts.nextQuestions.levers[id]),
+    ...valueGaps.slice(0, MAX_VALUE_QUESTIONS).map((id) => prompts.nextQuestions.values[id]),
+  ];
+  const nextSteps =
+    missingLevers.length === 0
+      ? [prompts.nextSteps.balanced]
+      : missingLevers.map((id) => prompts.nextSteps.levers[id]);
+
+  const sum = (ids: readonly ValueId[]) => ids.reduce((total, id) => total + values[id].count, 0);
+  const themes = THEME_IDS.map((id) => ({
+    id,
+    answers: answers.filter((a) => a.section === id).map(({ section: _section, ...answer }) => answer),
+  }));
+
+  return {
+    interview: {
+      id: meta.id,
+      language: meta.language,
+      profile: meta.profile,
+      status: meta.status,
+      startedAt: meta.startedAt,
+      completedAt: meta.completedAt,
+    },
+    respondent: {
+      pseudonym: pseudonym(meta.id),
+      profile: meta.profile,
+      language: meta.language,
+      headcount: headcount(answers),
+      actorsMentioned: [...actorsMentioned],
+    },
+    themes,
+    otherAnswers: answers.filter((a) => !isTheme(a.section)),
+    declined: replayed.declined,
+    tools: summaryTools,
+    values,
+    valueGroups: { service: sum(SERVICE_VALUES), user: sum(USER_VALUES) },
+    valueMatrix,
+    levers,
+    leverBalance: balanceOf(missingLevers),
+    facets,
+    gaps: { values: valueGaps, levers: missingLevers },
+    nextQuestions,
+    nextSteps,
+    corrections: replayed.corrections.map((c) => ({ ...c, description: describeCorrection(c.correction, lang) })),
+  };
+}

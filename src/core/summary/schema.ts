@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ActorId, FacetId, Language, LeverId, Profile, ThemeId, ToolId, ValueId, VALUE_IDS, LEVER_IDS } from '../domain.js';
+import { InterviewStatus } from '../interview/record.js';
+import { Tags } from '../tags.js';
+
+/** A correction the respondent made to the end-of-interview summary (stored as a `correction` turn's `data`). */
+export const CORRECTION_ACTIONS = ['add', 'remove'] as const;
+export const CORRECTION_TARGETS = ['value', 'tool', 'lever'] as const;
+export const Correction = z.discriminatedUnion('target', [
+  z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('value'), id: ValueId }),
+  z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('tool'), id: ToolId }),
+  z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('lever'), id: LeverId }),
+]);
+export type Correction = z.infer<typeof Correction>;
+
+export const SummaryAnswer = z.object({
+  /** Seq of the answer turn (the original one when it was amended). */
+  seq: z.number().int().positive(),
+  questionId: z.string().nullable(),
+  question: z.string(),
+  text: z.string(),
+  tags: Tags,
+  amended: z.boolean(),
+});
+export type SummaryAnswer = z.infer<typeof SummaryAnswer>;
+
+export const SummaryTheme = z.object({ id: ThemeId, answers: z.array(SummaryAnswer) });
+export type SummaryTheme = z.infer<typeof SummaryTheme>;
+
+export const SummaryTool = z.object({
+  id: ToolId,
+  label: z.string(),
+  /** From the answers' lever tags when present, else the tool's default lever; null when neither exists. */
+  lever: LeverId.nullable(),
+  values: z.array(ValueId),
+  initiators: z.array(ActorId),
+  beneficiaries: z.array(ActorId),
+  quotes: z.array(z.string()),
+  /** True when the tool is only in the summary because the respondent added it in a correction. */
+  addedByRespondent: z.boolean(),
+});
+export type SummaryTool = z.infer<typeof SummaryTool>;
+
+const Count = z.object({ count: z.number().int().nonnegative() });
+
+const valueCounts = z.object(Object.fromEntries(VALUE_IDS.map((id) => [id, Count])) as Record<ValueId, typeof Count>);
+const valueRow = z.object(
+  Object.fromEntries(VALUE_IDS.map((id) => [id, z.number().int().nonnegative()])) as Record<
+    ValueId,
+    z.ZodNumber
+  >,
+);
+const valueMatrix = z.object(Object.fromEntries(VALUE_IDS.map((id) => [id, valueRow])) as Record<ValueId, typeof valueRow>);
+const leverCounts = z.object(Object.fromEntries(LEVER_IDS.map((id) => [id, Count])) as Record<LeverId, typeof Count>);
+
+export const LeverBalance = z.union([z.literal('balanced'), z.array(LeverId).min(1)]);
+export type LeverBalance = z.infer<typeof LeverBalance>;
+
+export const Summary = z.object({
+  interview: z.object({
+    id: z.string(),
+    language: Language,
+    profile: Profile,
+    status: InterviewStatus,
+    startedAt: z.string(),
+    completedAt: z.string().nullable(),
+  }),
+  /** Pseudonymised: nothing here names the respondent, the company or the interviewer. */
+  respondent: z.object({
+    pseudonym: z.string(),
+    profile: Profile,
+    language: Language,
+    headcount: z.number().int().positive().nullable(),
+    actorsMentioned: z.array(ActorId),
+  }),
+  themes: z.array(SummaryTheme),
+  /** Answers given outside the four themes (opening, closing), counted in every total. */
+  otherAnswers: z.array(SummaryAnswer.extend({ section: z.string() })),
+  declined: z.array(z.object({ questionId: z.string().nullable(), question: z.string(), section: z.string() })),
+  tools: z.array(SummaryTool),
+  /** Number of answers in which each value form is evidenced. */
+  values: valueCounts,
+  valueGroups: z.object({ service: z.number().int().nonnegative(), user: z.number().int().nonnegative() }),
+  /** valueMatrix[a][b]: answers evidencing both a and b; the diagonal repeats values[a].count. */
+  valueMatrix,
+  levers: leverCounts,
+  leverBalance: LeverBalance,
+  facets: z.object({ opportunities: z.array(z.string()), threats: z.array(z.string()), resources: z.array(z.string()) }),
+  gaps: z.object({ values: z.array(ValueId), levers: z.array(LeverId) }),
+  nextQuestions: z.array(z.string()),
+  nextSteps: z.array(z.string()),
+  corrections: z.array(
+    z.object({ seq: z.number().int().positive(), at: z.string(), correction: Correction, description: z.string() }),
+  ),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const FACET_KEYS = { opportunity: 'opportunities', threat: 'threats', resource: 'resources' } as const satisfies Record<
+  FacetId,
+  keyof Summary['facets']
+>;

@@ -1,0 +1,141 @@
+import { type Language, LEVER_IDS } from '../core/domain.js';
+import type { Summary } from '../core/summary/schema.js';
+import { escapeHtml as e } from './escape.js';
+import { answersInOrder } from './segments.js';
+import { type Labels, labels, matrixValues, VALUE_GROUPS } from './view.js';
+
+const CSS = `
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
+h1{font-size:1.6rem;border-bottom:2px solid #2b5797;padding-bottom:.3rem}h2{font-size:1.2rem;color:#2b5797;margin-top:2rem}
+h3{font-size:1rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef2f8}td.n{text-align:right}.heat td{text-align:center;min-width:2.5rem}blockquote{margin:.3rem 0 1rem 1rem;padding-left:.8rem;border-left:3px solid #c8c8c8}
+.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}.meta dt{font-weight:600}.meta dd{margin:0}
+.q{font-weight:600;margin-bottom:.2rem}.quote{font-style:italic}.tag{color:#555;font-size:.9em}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}table,blockquote,svg{break-inside:avoid}
+th,.heat td{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+`;
+
+function heatColour(count: number, max: number): string {
+  // White to the heading blue; text stays dark enough to read at every level.
+  const alpha = max === 0 ? 0 : count / max;
+  const channel = (from: number, to: number) => Math.round(from + (to - from) * alpha * 0.75);
+  return `rgb(${channel(255, 43)},${channel(255, 87)},${channel(255, 151)})`;
+}
+
+function heatmap(l: Labels, values: Summary['values'], matrix: Summary['valueMatrix']): string {
+  const ids = matrixValues(values);
+  if (ids.length === 0) return `<p>${e(l.p.headings.none)}</p>`;
+  const max = Math.max(...ids.flatMap((a) => ids.map((b) => matrix[a][b])));
+  const head = ids.map((id) => `<th scope="col">${e(l.value(id))}</th>`).join('');
+  const rows = ids
+    .map((a) => {
+      const cells = ids
+        .map((b) => {
+          const n = matrix[a][b];
+          const colour = n / (max || 1) > 0.55 ? '#fff' : '#1b1b1b';
+          return `<td style="background:${heatColour(n, max)};color:${colour}">${n}</td>`;
+        })
+        .join('');
+      return `<tr><th scope="row">${e(l.value(a))}</th>${cells}</tr>`;
+    })
+    .join('');
+  return `<table class="heat"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function leverChart(l: Labels, levers: Summary['levers']): string {
+  const max = Math.max(1, ...LEVER_IDS.map((id) => levers[id].count));
+  const rowHeight = 28;
+  const labelWidth = 190;
+  const barWidth = 320;
+  const bars = LEVER_IDS.map((id, index) => {
+    const count = levers[id].count;
+    const width = Math.round((count / max) * barWidth);
+    const y = index * rowHeight;
+    const fill = count === 0 ? '#c0392b' : '#2b5797';
+    return (
+      `<text x="0" y="${y + 18}" font-size="13">${e(l.p.levers[id])}</text>` +
+      `<rect x="${labelWidth}" y="${y + 5}" width="${Math.max(width, 2)}" height="18" fill="${fill}"/>` +
+      `<text x="${labelWidth + Math.max(width, 2) + 6}" y="${y + 18}" font-size="13">${count}</text>`
+    );
+  }).join('');
+  const height = LEVER_IDS.length * rowHeight;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${e(l.p.headings.levers)}" width="${labelWidth + barWidth + 40}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 40} ${height}" font-family="system-ui,sans-serif">${bars}</svg>`;
+}
+
+function list(items: readonly string[], none: string): string {
+  return items.length === 0 ? `<p>${e(none)}</p>` : `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
+}
+
+/** A standalone HTML page: inline CSS, no script, no external resource; prints cleanly. */
+export function renderHtml(summary: Summary, lang: Language = summary.interview.language): string {
+  const l = labels(lang);
+  const h = l.p.headings;
+  const i = summary.interview;
+  const meta: [string, string][] = [
+    [h.interview, i.id],
+    [h.language, l.p.languages[i.language]],
+    [h.profile, l.p.profiles[i.profile]],
+    [h.status, l.p.statuses[i.status]],
+    [h.startedAt, i.startedAt],
+    [h.completedAt, i.completedAt ?? '—'],
+    [h.respondent, summary.respondent.pseudonym],
+    [h.headcount, summary.respondent.headcount === null ? '—' : String(summary.respondent.headcount)],
+    [h.actorsMentioned, l.actors(summary.respondent.actorsMentioned)],
+  ];
+  const tools =
+    summary.tools.length === 0
+      ? `<p>${e(h.none)}</p>`
+      : `<table><thead><tr>${[h.tool, h.lever, h.values, h.initiators, h.beneficiaries, h.quotes]
+          .map((c) => `<th>${e(c)}</th>`)
+          .join('')}</tr></thead><tbody>${summary.tools
+          .map(
+            (t) =>
+              `<tr><td>${e(t.label)}</td><td>${e(l.lever(t.lever))}</td><td>${e(l.values(t.values))}</td><td>${e(
+                l.actors(t.initiators),
+              )}</td><td>${e(l.actors(t.beneficiaries))}</td><td>${t.quotes
+                .map((q) => `<div class="quote">« ${e(q)} »</div>`)
+                .join('')}</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  const values = VALUE_GROUPS.map(
+    (g) =>
+      `<h3>${e(h[g.key])}</h3><table><tbody>${g.ids
+        .map((id) => `<tr><th scope="row">${e(l.value(id))}</th><td class="n">${summary.values[id].count}</td></tr>`)
+        .join('')}</tbody></table>`,
+  ).join('');
+  const facets = (['opportunity', 'threat', 'resource'] as const)
+    .map((f) => {
+      const key = f === 'opportunity' ? 'opportunities' : f === 'threat' ? 'threats' : 'resources';
+      return `<h3>${e(l.p.facets[f])}</h3>${list(summary.facets[key], h.none)}`;
+    })
+    .join('');
+  let answers = '';
+  let section = '';
+  for (const a of answersInOrder(summary)) {
+    if (a.section !== section) {
+      section = a.section;
+      answers += `<h3>${e(l.theme(section))}</h3>`;
+    }
+    answers += `<p class="q">${e(a.question || h.question)}${a.amended ? ` <span class="tag">(${e(h.amended)})</span>` : ''}</p><blockquote>${e(a.text)}</blockquote>`;
+  }
+  const body = [
+    `<h1>${e(h.title)}</h1>`,
+    `<dl class="meta">${meta.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`,
+    `<h2>${e(h.tools)}</h2>${tools}`,
+    `<h2>${e(h.values)}</h2>${values}`,
+    `<h2>${e(h.matrix)}</h2>${heatmap(l, summary.values, summary.valueMatrix)}`,
+    `<h2>${e(h.levers)}</h2>${leverChart(l, summary.levers)}<p><strong>${e(h.leverBalance)}</strong> : ${e(l.balance(summary.leverBalance))}</p>`,
+    `<h2>${e(h.facets)}</h2>${facets}`,
+    `<h2>${e(h.gaps)}</h2><ul><li>${e(h.valueGaps)} : ${e(l.values(summary.gaps.values))}</li><li>${e(h.leverGaps)} : ${e(
+      summary.gaps.levers.map((id) => l.p.levers[id]).join(', ') || '—',
+    )}</li></ul>`,
+    `<h2>${e(h.nextQuestions)}</h2>${list(summary.nextQuestions, h.none)}`,
+    `<h2>${e(h.nextSteps)}</h2>${list(summary.nextSteps, h.none)}`,
+    summary.corrections.length > 0 ? `<h2>${e(h.corrections)}</h2>${list(summary.corrections.map((c) => c.description), h.none)}` : '',
+    `<h2>${e(h.themes)}</h2>${answers || `<p>${e(h.none)}</p>`}`,
+    summary.declined.length > 0
+      ? `<h2>${e(h.declined)}</h2>${list(summary.declined.map((d) => d.question || d.questionId || ''), h.none)}`
+      : '',
+  ].join('\n');
+  return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(h.title)} — ${e(i.id)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
+import { ACTOR_IDS, ACTOR_ROLES, CATALOGUE_TOOL_IDS, FACET_IDS, type Language, LEVER_IDS, VALUE_IDS } from '../core/domain.js';
+import type { Summary } from '../core/summary/schema.js';
+import { escapeXml as x } from './escape.js';
+import { answersInOrder, type CodeType, codedSegments, codePointOffset } from './segments.js';
+import { labels } from './view.js';
+
+/**
+ * Stable GUIDs (UUID version 5 layout over SHA-1) so the same code, source or coding gets the same GUID
+ * in every export, and a project re-imported into a QDA tool merges instead of duplicating.
+ */
+export function stableGuid(key: string): string {
+  const hash = createHash('sha1').update(`sme-interview:${key}`).digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The key a coding's code is found by in the codebook. */
+function codeKey(type: CodeType, id: string): string {
+  if (type === 'initiator' || type === 'beneficiary' || type === 'actor') {
+    return `code:actor:${type === 'actor' ? 'mentioned' : type}:${id}`;
+  }
+  return `code:${type}:${id}`;
+}
+
+export interface SourceText {
+  text: string;
+  /** UTF-16 offset of each answer's text inside `text`, by answer seq. */
+  answerStarts: Map<number, number>;
+}
+
+/**
+ * The transcript a QDA tool reads: each question and its answer, blank-line separated. The answer text
+ * is copied verbatim so the tagger's offsets stay valid once shifted by the answer's start.
+ */
+export function buildSourceText(summary: Summary, lang: Language): SourceText {
+  const h = labels(lang).p.headings;
+  const answerStarts = new Map<number, number>();
+  let text = '';
+  for (const answer of answersInOrder(summary)) {
+    if (text) text += '\n\n';
+    text += `${h.question} : ${answer.question}\n${h.answer} : `;
+    answerStarts.set(answer.seq, text.length);
+    text += answer.text;
+  }
+  return { text, answerStarts };
+}
+
+function codebook(summaries: readonly Summary[], lang: Language): string {
+  const l = labels(lang);
+  const seenTools = new Set<string>(CATALOGUE_TOOL_IDS);
+  for (const s of summaries) for (const a of answersInOrder(s)) for (const t of a.tags.tools) seenTools.add(t.id);
+  for (const s of summaries) for (const t of s.tools) seenTools.add(t.id);
+  const code = (key: string, name: string, children = '', codable = true) =>
+    `<Code guid="${stableGuid(key)}" name="${x(name)}" isCodable="${codable}">${children}</Code>`;
+  const group = (key: string, name: string, children: string) => code(key, name, children, false);
+  const roleNames = { initiator: l.p.headings.initiators, beneficiary: l.p.headings.beneficiaries, mentioned: l.p.headings.actorsMentioned };
+  return [
+    '<CodeBook><Codes>',
+    group('group:value', l.p.headings.values, VALUE_IDS.map((id) => code(`code:value:${id}`, l.value(id))).join('')),
+    group('group:tool', l.p.headings.tools, [...seenTools].map((id) => code(`code:tool:${id}`, l.tool(id))).join('')),
+    group('group:lever', l.p.headings.levers, LEVER_IDS.map((id) => code(`code:lever:${id}`, l.p.levers[id])).join('')),
+    group(
+      'group:actor',
+      l.p.headings.actorsMentioned,
+      ACTOR_ROLES.map((role) =>
+        group(
+          `group:actor:${role}`,
+          roleNames[role],
+          ACTOR_IDS.map((id) => code(`code:actor:${role}:${id}`, `${l.p.actors[id]} (${roleNames[role]})`)).join(''),
+        ),
+      ).join(''),
+    ),
+    group('group:facet', l.p.headings.facets, FACET_IDS.map((id) => code(`code:facet:${id}`, l.p.facets[id])).join('')),
+    '</Codes></CodeBook>',
+  ].join('');
+}
+
+export interface QdpxProject {
+  /** project.qde */
+  xml: string;
+  /** sources/<guid>.txt → the plain text of each interview. */
+  sources: Map<string, string>;
+}
+
+/**
+ * The REFI-QDA project: each interview a TextSource (its transcript stored in sources/), each tag a
+ * Coding on a PlainTextSelection. Positions count characters (Unicode code points) of the source text,
+ * end exclusive, as QDA tools read their UTF-8 text files; JS offsets (UTF-16) are converted.
+ */
+export function buildQdpxProject(summaries: readonly Summary[], lang: Language, createdAt: string): QdpxProject {
+  const sources = new Map<string, string>();
+  const sourceXml: string[] = [];
+  for (const summary of summaries) {
+    const id = summary.interview.id;
+    const sourceGuid = stableGuid(`source:${id}`);
+    const { text, answerStarts } = buildSourceText(summary, lang);
+    sources.set(`${sourceGuid}.txt`, text);
+    const selections: string[] = [];
+    codedSegments(summary).forEach((segment, index) => {
+      const base = answerStarts.get(segment.answer.seq);
+      if (base === undefined) return;
+      const start = codePointOffset(text, base + segment.evidence.start);
+      const end = codePointOffset(text, base + segment.evidence.end);
+      const key = `${id}:${segment.answer.seq}:${index}`;
+      selections.push(
+        `<PlainTextSelection guid="${stableGuid(`selection:${key}`)}" name="${x(segment.evidence.text)}" startPosition="${start}" endPosition="${end}">` +
+          `<Coding guid="${stableGuid(`coding:${key}`)}"><CodeRef targetGUID="${stableGuid(codeKey(segment.codeType, segment.code))}"/></Coding>` +
+          '</PlainTextSelection>',
+      );
+    });
+    sourceXml.push(
+      `<TextSource guid="${sourceGuid}" name="${x(id)}" plainTextPath="internal://${sourceGuid}.txt" creationDateTime="${x(createdAt)}">` +
+        `<Description>${x(describe(summary, lang))}</Description>${selections.join('')}</TextSource>`,
+    );
+  }
+  const xml =
+    '<?xml version="1.0" encoding="utf-8"?>\n' +
+    `<Project xmlns="urn:QDA-XML:project:1.0" name="${x(summaries.length === 1 ? (summaries[0]?.interview.id ?? 'sme-interview') : 'sme-interview study')}" origin="sme-interview" creationDateTime="${x(createdAt)}">` +
+    codebook(summaries, lang) +
+    (sourceXml.length > 0 ? `<Sources>${sourceXml.join('')}</Sources>` : '') +
+    '</Project>\n';
+  return { xml, sources };
+}
+
+function describe(summary: Summary, lang: Language): string {
+  const l = labels(lang);
+  const i = summary.interview;
+  return `${l.p.profiles[i.profile]} · ${l.p.languages[i.language]} · ${i.startedAt}`;
+}
+
+/** The .qdpx archive: a ZIP of project.qde and sources/. */
+export function renderQdpx(summaries: readonly Summary[], lang: Language, createdAt = new Date().toISOString()): Uint8Array {
+  const project = buildQdpxProject(summaries, lang, createdAt);
+  const files: Record<string, Uint8Array> = { 'project.qde': strToU8(project.xml) };
+  for (const [name, text] of project.sources) files[`sources/${name}`] = strToU8(text);
+  return zipSync(files, { level: 6 });
+}
