@@ -78,7 +78,8 @@ export function parseCorrection(text: string, lang: Language): ParsedCorrection 
   const own = summaryPrompts(lang);
   const other = summaryPrompts(lang === 'fr' ? 'en' : 'fr');
   const all = [own, other];
-  let rest = foldText(text);
+  const fillers = all.flatMap((p) => p.corrections.fillers);
+  let rest = stripLeading(foldText(text), fillers).rest;
   let action: Correction['action'] | null = null;
   for (const p of all) {
     const removed = stripLeading(rest, p.corrections.removeVerbs);
@@ -96,7 +97,6 @@ export function parseCorrection(text: string, lang: Language): ParsedCorrection 
   }
   if (action === null || rest === '') return { ok: false, reason: 'not_understood', message: own.corrections.notUnderstood };
 
-  const fillers = all.flatMap((p) => p.corrections.fillers);
   rest = stripLeading(rest, fillers).rest;
   let targets: Target[] = [...CORRECTION_TARGETS];
   for (const target of CORRECTION_TARGETS) {

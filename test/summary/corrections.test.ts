@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildShortSummary, buildSummary, parseCorrection, summaryPrompts } from '../../src/core/summary/index.js';
+import { englishInterview, frenchInterview } from './helpers.js';
+
+describe('parseCorrection', () => {
+  it.each([
+    ['retire la valeur sécurité', 'fr', { action: 'remove', target: 'value', id: 'security' }],
+    ['Retirez la valeur Securite, merci', 'fr', { action: 'remove', target: 'value', id: 'security' }],
+    ["ajoute l'outil CRM", 'fr', { action: 'add', target: 'tool', id: 'crm' }],
+    ['ajoute le levier chaîne de valeur', 'fr', { action: 'add', target: 'lever', id: 'value_chain' }],
+    ['enlève site e-commerce', 'fr', { action: 'remove', target: 'tool', id: 'ecommerce_website' }],
+    ['remove tool erp', 'en', { action: 'remove', target: 'tool', id: 'erp' }],
+    ['add value epistemic', 'en', { action: 'add', target: 'value', id: 'epistemic' }],
+    ['Please add the lever clusters', 'en', { action: 'add', target: 'lever', id: 'cluster' }],
+    ['s’il vous plaît, supprimez le levier réseaux', 'fr', { action: 'remove', target: 'lever', id: 'cluster' }],
+    ['delete the value Personalisation', 'en', { action: 'remove', target: 'value', id: 'personalization' }],
+  ] as const)('%s', (text, lang, expected) => {
+    expect(parseCorrection(text, lang)).toEqual({ ok: true, correction: expected });
+  });
+
+  it('says clearly when it does not understand, in the respondent language', () => {
+    expect(parseCorrection('tout est parfait', 'fr')).toEqual({
+      ok: false,
+      reason: 'not_understood',
+      message: summaryPrompts('fr').corrections.notUnderstood,
+    });
+    expect(parseCorrection('', 'en')).toMatchObject({ ok: false, reason: 'not_understood' });
+    const unknown = parseCorrection('add tool teleporter', 'en');
+    expect(unknown).toMatchObject({ ok: false, reason: 'unknown_item' });
+    expect(unknown.ok ? '' : unknown.message).toContain('teleporter');
+  });
+});
+
+describe('buildShortSummary', () => {
+  it('tells a French respondent the tools, main values, levers and how to correct', () => {
+    const { meta, turns } = frenchInterview();
+    const text = buildShortSummary(buildSummary(meta, turns), 'fr');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(summaryPrompts('fr').short.intro);
+    expect(text).toContain('ERP');
+    expect(text).toContain('Fonctionnelle');
+    expect(text).toContain(summaryPrompts('fr').short.balanced);
+    expect(lines.length).toBeLessThanOrEqual(6);
+  });
+
+  it('names the missing lever in English', () => {
+    const { meta, turns } = englishInterview();
+    const text = buildShortSummary(buildSummary(meta, turns), 'en');
+    expect(text).toContain('Missing lever(s): Products and markets.');
+    expect(text).toContain('Tools: Videoconference, Cloud and backup.');
+  });
+
+  it('a parsed correction stored as a turn changes the next summary', () => {
+    const { meta, turns } = englishInterview();
+    const parsed = parseCorrection('add tool e-commerce', 'en');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const corrected = buildSummary(meta, [
+      ...turns,
+      {
+        interviewId: meta.id,
+        seq: turns.length + 1,
+        at: '2025-03-04T12:00:00.000Z',
+        kind: 'correction',
+        section: 'closing',
+        questionId: null,
+        text: 'add tool e-commerce',
+        tags: null,
+        refSeq: null,
+        data: parsed.correction,
+      },
+    ]);
+    expect(corrected.leverBalance).toBe('balanced');
+    expect(corrected.corrections.map((c) => c.description)).toEqual(['Added: tool E-commerce website']);
+  });
+});
