@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { FacetId, Language, LeverId, Profile, THEME_IDS, ValueId } from '../domain.js';
+
+const Text = z.string().min(1);
+/** Command and answer words: compared after normalisation (lower case, no accents), see interview/text.ts. */
+const Words = z.array(z.string().min(1)).min(1);
+const Id = z.string().regex(/^[a-z][a-z0-9_.]*$/, 'ids are lower-case, dotted snake_case');
+
+export const GuideQuestion = z.object({
+  id: Id,
+  text: Text,
+  /** Absent: asked of every profile. */
+  profiles: z.array(Profile).min(1).optional(),
+  /** `yes_no`: the answer is read as yes or no (the closing review offer). */
+  expects: z.enum(['text', 'yes_no']).default('text'),
+});
+export type GuideQuestion = z.infer<typeof GuideQuestion>;
+
+/** Asked once after a main question whose answer is too short (`short`) or short and untagged (`vague`). */
+export const ExampleProbe = z.object({ when: z.enum(['short', 'vague']), text: Text });
+export type ExampleProbe = z.infer<typeof ExampleProbe>;
+
+const FacetProbe = z.object({
+  id: Id,
+  when: z.literal('facet_missing'),
+  facet: FacetId,
+  text: Text,
+  /** Short confirmation used when the facet came up earlier, outside this theme. */
+  confirm: Text,
+});
+const ToolActorsProbe = z.object({
+  id: Id,
+  when: z.literal('tool_actors_missing'),
+  /** `{tool}` is replaced by the tool's label. */
+  initiator: Text,
+  beneficiary: Text,
+  both: Text,
+});
+const LeverProbe = z.object({ id: Id, when: z.literal('lever_missing'), lever: LeverId, text: Text });
+const ValueProbe = z.object({ id: Id, when: z.literal('value_missing'), value: ValueId, text: Text });
+
+/** A theme's follow-up probes; their order in the guide is their priority (most informative first). */
+export const GuideProbe = z.discriminatedUnion('when', [FacetProbe, ToolActorsProbe, LeverProbe, ValueProbe]);
+export type GuideProbe = z.infer<typeof GuideProbe>;
+
+export const GuideSection = z.object({
+  id: z.string().min(1),
+  title: Text,
+  questions: z.array(GuideQuestion).min(1),
+  exampleProbe: ExampleProbe.optional(),
+  probes: z.array(GuideProbe).default([]),
+  /** Overrides limits.maxProbesPerTheme for this section. */
+  maxProbes: z.number().int().min(0).max(20).optional(),
+  /** Word starts (normalised) that mark an answer as on topic; empty: no off-topic check. */
+  topicWords: z.array(z.string().min(2)).default([]),
+});
+export type GuideSection = z.infer<typeof GuideSection>;
+
+const ThemeSection = GuideSection.extend({ id: z.enum(THEME_IDS) });
+
+export const Guide = z
+  .object({
+    version: z.string().min(1),
+    language: Language,
+    limits: z.object({
+      maxProbesPerTheme: z.number().int().min(0).max(20),
+      /** Fewer words than this: a short answer. */
+      shortAnswerWords: z.number().int().min(1),
+      /** Fewer words than this and no tag at all: a vague answer. */
+      vagueAnswerWords: z.number().int().min(1),
+      /** Longer answers are refused with messages.tooLong (nothing is stored). */
+      maxAnswerChars: z.number().int().min(100),
+    }),
+    opening: z.object({
+      consentVersion: z.string().min(1),
+      intro: z.object({ manager: Text, expert: Text }),
+      consentQuestion: Text,
+      consentReask: Text,
+      consentThanks: Text,
+      consentDeclined: Text,
+    }),
+    presentation: GuideSection.extend({ id: z.literal('presentation') }),
+    themes: z.array(ThemeSection).length(3),
+    closing: z.object({ questions: z.array(GuideQuestion).min(1), thanks: Text, reviewIntro: Text }),
+    toolLabels: z.record(z.string(), Text),
+    words: z.object({ yes: Words, no: Words }),
+    commands: z.object({ help: Words, skip: Words, back: Words, pause: Words, resume: Words, stop: Words }),
+    botCommands: z.object({
+      start: Words,
+      resume: Words,
+      summary: Words,
+      delete: Words,
+      help: Words,
+      code: Words,
+    }),
+    messages: z.object({
+      help: Text,
+      progress: Text,
+      reaskEmpty: Text,
+      reaskGibberish: Text,
+      reaskOffTopic: Text,
+      skipped: Text,
+      amendPrompt: Text,
+      amendNothing: Text,
+      amended: Text,
+      paused: Text,
+      pausedReminder: Text,
+      resumed: Text,
+      notPaused: Text,
+      stopped: Text,
+      alreadyCompleted: Text,
+      tooLong: Text,
+      repeatQuestion: Text,
+    }),
+    bot: z.object({
+      welcome: Text,
+      chooseLanguage: Text,
+      chooseProfile: Text,
+      choiceReask: Text,
+      languageWords: z.object({ fr: Words, en: Words }),
+      profileWords: z.object({ manager: Words, expert: Words }),
+      help: Text,
+      nothingToResume: Text,
+      noInterview: Text,
+      summaryHeader: Text,
+      summaryLine: Text,
+      summaryTags: Text,
+      summarySkipped: Text,
+      summaryEmpty: Text,
+      deleteConfirm: Text,
+      deleted: Text,
+      deleteCancelled: Text,
+      invitationUnknown: Text,
+      error: Text,
+    }),
+  })
+  .superRefine((guide, ctx) => {
+    guide.themes.forEach((theme, index) => {
+      if (theme.id !== THEME_IDS[index + 1]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['themes', index, 'id'],
+          message: `expected "${THEME_IDS[index + 1]}" (themes come in the order meaning, tools, value)`,
+        });
+      }
+    });
+    const seen = new Set<string>(['opening.consent']);
+    const sections = [guide.presentation, ...guide.themes];
+    const all: { path: (string | number)[]; id: string }[] = [
+      ...sections.flatMap((section, s) =>
+        section.questions.map((q, i) => ({
+          path: s === 0 ? ['presentation', 'questions', i, 'id'] : ['themes', s - 1, 'questions', i, 'id'],
+          id: q.id,
+        })),
+      ),
+      ...guide.closing.questions.map((q, i) => ({ path: ['closing', 'questions', i, 'id'], id: q.id })),
+    ];
+    for (const { path, id } of all) {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate question id "${id}"` });
+      seen.add(id);
+    }
+  });
+export type Guide = z.infer<typeof Guide>;
+export type ThemeSection = Guide['themes'][number];
+
+/** Both languages' guides; a respondent's interview uses the one of its language. */
+export type GuideSet = Readonly<Record<Language, Guide>>;

@@ -1,0 +1,76 @@
+import type { Language, Profile } from '../domain.js';
+import type { Guide } from '../guide/schema.js';
+import { matchesPhrase } from './text.js';
+
+/** What a respondent can ask for while an interview runs. */
+export const INTERVIEW_COMMANDS = ['help', 'skip', 'back', 'pause', 'resume', 'stop'] as const;
+export type InterviewCommand = (typeof INTERVIEW_COMMANDS)[number];
+
+/**
+ * Commands are recognised in both languages whatever the interview's language (a French respondent
+ * typing "help" means it); the interview's own guide is looked at first.
+ */
+export function parseInterviewCommand(guides: readonly Guide[], text: string): InterviewCommand | null {
+  for (const guide of guides) {
+    for (const command of INTERVIEW_COMMANDS) {
+      if (matchesPhrase(text, guide.commands[command])) return command;
+    }
+  }
+  return null;
+}
+
+export type YesNo = 'yes' | 'no';
+
+export function parseYesNo(guides: readonly Guide[], text: string): YesNo | null {
+  for (const guide of guides) {
+    if (matchesPhrase(text, guide.words.yes)) return 'yes';
+    if (matchesPhrase(text, guide.words.no)) return 'no';
+  }
+  return null;
+}
+
+export const BOT_COMMANDS = ['start', 'resume', 'summary', 'delete', 'help'] as const;
+export type BotCommandKind = (typeof BOT_COMMANDS)[number];
+export type BotCommand = { kind: BotCommandKind } | { kind: 'code'; code: string };
+
+/** Invitation codes: 6 to 10 capital letters and digits, at least one of each (CONTRACTS.md). */
+const INVITATION_CODE = /^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{6,10}$/;
+
+/** Bot-level commands (the Teams command list): start, resume, summary, delete my data, help, `code XXX`. */
+export function parseBotCommand(guides: readonly Guide[], text: string): BotCommand | null {
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.length === 2) {
+    const [keyword = '', code = ''] = tokens;
+    const upper = code.toUpperCase();
+    if (guides.some((g) => matchesPhrase(keyword, g.botCommands.code)) && INVITATION_CODE.test(upper)) {
+      return { kind: 'code', code: upper };
+    }
+  }
+  for (const guide of guides) {
+    for (const kind of BOT_COMMANDS) {
+      if (matchesPhrase(text, guide.botCommands[kind])) return { kind };
+    }
+  }
+  return null;
+}
+
+export function parseLanguageChoice(guides: readonly Guide[], text: string): Language | null {
+  for (const guide of guides) {
+    if (matchesPhrase(text, guide.bot.languageWords.fr)) return 'fr';
+    if (matchesPhrase(text, guide.bot.languageWords.en)) return 'en';
+  }
+  return null;
+}
+
+export function parseProfileChoice(guides: readonly Guide[], text: string): Profile | null {
+  for (const guide of guides) {
+    if (matchesPhrase(text, guide.bot.profileWords.manager)) return 'manager';
+    if (matchesPhrase(text, guide.bot.profileWords.expert)) return 'expert';
+  }
+  return null;
+}
+
+/** The guide of `language` first, then the others: command words of the interview's language win. */
+export function guidesFor(guides: Readonly<Record<Language, Guide>>, language: Language): Guide[] {
+  return [guides[language], ...Object.values(guides).filter((g) => g.language !== language)];
+}

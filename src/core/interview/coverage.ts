@@ -1,0 +1,59 @@
+import type { FacetId, LeverId, ValueId } from '../domain.js';
+import type { Tags } from '../tags.js';
+import type { EffectiveAnswer } from './log.js';
+
+export interface ToolCoverage {
+  id: string;
+  hasInitiator: boolean;
+  hasBeneficiary: boolean;
+}
+
+/** What the answers so far have evidenced: what spontaneous talk already covered need not be asked. */
+export interface Coverage {
+  facets: ReadonlySet<FacetId>;
+  /** Facets evidenced by answers within each section. */
+  facetsBySection: ReadonlyMap<string, ReadonlySet<FacetId>>;
+  levers: ReadonlySet<LeverId>;
+  values: ReadonlySet<ValueId>;
+  /** Tools in the order they were first named. */
+  tools: readonly ToolCoverage[];
+}
+
+export function hasAnyTag(tags: Tags | null): boolean {
+  if (!tags) return false;
+  return (
+    tags.values.length + tags.tools.length + tags.levers.length + tags.actors.length + tags.facets.length > 0
+  );
+}
+
+export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
+  const facets = new Set<FacetId>();
+  const facetsBySection = new Map<string, Set<FacetId>>();
+  const levers = new Set<LeverId>();
+  const values = new Set<ValueId>();
+  const tools = new Map<string, ToolCoverage>();
+  for (const answer of answers) {
+    const tags = answer.tags;
+    if (!tags) continue;
+    const sectionFacets = facetsBySection.get(answer.section) ?? new Set<FacetId>();
+    facetsBySection.set(answer.section, sectionFacets);
+    for (const facet of tags.facets) {
+      facets.add(facet.id);
+      sectionFacets.add(facet.id);
+    }
+    for (const lever of tags.levers) levers.add(lever.id);
+    for (const value of tags.values) values.add(value.id);
+    // An actor's role is credited to every tool named in the same answer: answers are short enough for that.
+    const initiator = tags.actors.some((actor) => actor.role === 'initiator');
+    const beneficiary = tags.actors.some((actor) => actor.role === 'beneficiary');
+    for (const tool of tags.tools) {
+      const known = tools.get(tool.id) ?? { id: tool.id, hasInitiator: false, hasBeneficiary: false };
+      tools.set(tool.id, {
+        id: tool.id,
+        hasInitiator: known.hasInitiator || initiator,
+        hasBeneficiary: known.hasBeneficiary || beneficiary,
+      });
+    }
+  }
+  return { facets, facetsBySection, levers, values, tools: [...tools.values()] };
+}

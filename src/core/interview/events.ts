@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** The `data.event` of `event` turns: state changes the position is derived from. */
+export const INTERVIEW_EVENTS = [
+  'consent',
+  'declined',
+  'reask',
+  'amend_request',
+  'pause',
+  'resume',
+  'stop',
+  'completed',
+] as const;
+export const InterviewEvent = z.enum(INTERVIEW_EVENTS);
+export type InterviewEvent = z.infer<typeof InterviewEvent>;
+
+export const REASK_REASONS = ['empty', 'gibberish', 'off_topic', 'unclear'] as const;
+export type ReaskReason = (typeof REASK_REASONS)[number];
+
+const EventData = z.object({ event: InterviewEvent });
+
+/** The event an `event` turn records, or null for data that is not one (read defensively: it comes from storage). */
+export function eventOf(data: Record<string, unknown> | null): InterviewEvent | null {
+  const parsed = EventData.safeParse(data);
+  return parsed.success ? parsed.data.event : null;
+}
+
+/** `data` of `question` turns: what kind of question it was, for analysis and for the position. */
+export const QUESTION_KINDS = ['consent', 'main', 'example', 'probe', 'confirm', 'review'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const CONSENT_QUESTION_ID = 'opening.consent';
+export const OPENING_SECTION = 'opening';
+export const CLOSING_SECTION = 'closing';

@@ -1,0 +1,344 @@
+import type { Guide, GuideSet } from '../guide/schema.js';
+import { fill } from '../guide/template.js';
+import type { Tagger } from '../tagger/types.js';
+import { guidesFor, type InterviewCommand, parseInterviewCommand, parseYesNo } from './commands.js';
+import { hasAnyTag } from './coverage.js';
+import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
+import { derivePosition, type LogTurn, lastAmendableAnswer, type Position } from './log.js';
+import { decideFromPosition, type PlannedQuestion, sectionsOf } from './plan.js';
+import { recapLines } from './recap.js';
+import type { InterviewMeta, InterviewPatch, NewTurn } from './record.js';
+import { isBlank, isGibberish, mentionsAny, words } from './text.js';
+
+/**
+ * What one respondent message does. The caller appends `newTurns` with `patch` in ONE store call (the
+ * answer and the next question become durable together) and only then sends `replies`.
+ */
+export interface TurnResult {
+  newTurns: NewTurn[];
+  patch: InterviewPatch | null;
+  replies: string[];
+  /** `declined`: consent refused, the caller erases the interview. */
+  outcome: 'continue' | 'paused' | 'completed' | 'declined';
+  /** The respondent asked to review what was understood (the recap is already in `replies`). */
+  review: boolean;
+}
+
+export interface TurnOptions {
+  now: Date;
+  /** Every language's guide, so commands typed in the other language still work. */
+  guides?: GuideSet;
+}
+
+function event(
+  name: InterviewEvent,
+  section: string,
+  extra: Record<string, unknown> = {},
+  refSeq: number | null = null,
+): NewTurn {
+  return {
+    kind: 'event',
+    section,
+    questionId: null,
+    text: '',
+    tags: null,
+    refSeq,
+    data: { event: name, ...extra },
+  };
+}
+
+function questionLines(guide: Guide, meta: InterviewMeta, question: PlannedQuestion): string[] {
+  const lines: string[] = [];
+  if (question.kind === 'consent') lines.push(guide.opening.intro[meta.profile]);
+  if (question.progress) lines.push(fill(guide.messages.progress, { ...question.progress }));
+  lines.push(question.text);
+  return lines;
+}
+
+/** Appends the question that comes next (or the completion) to `result`, as of the log `turns` + `result.newTurns`. */
+function advance(
+  guide: Guide,
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  result: TurnResult,
+  now: Date,
+): TurnResult {
+  let seq = turns.reduce((max, t) => Math.max(max, t.seq), 0);
+  const all: LogTurn[] = [...turns, ...result.newTurns.map((t) => ({ ...t, seq: ++seq }))];
+  const position = derivePosition(all);
+  const step = decideFromPosition(guide, meta, position);
+  if (step.type === 'await') {
+    result.replies.push(...questionLines(guide, meta, step.question));
+    return result;
+  }
+  if (step.type === 'ask') {
+    const q = step.question;
+    result.newTurns.push({
+      kind: 'question',
+      section: q.section,
+      questionId: q.id,
+      text: q.text,
+      tags: null,
+      refSeq: null,
+      data: { kind: q.kind },
+    });
+    result.replies.push(...questionLines(guide, meta, q));
+    return result;
+  }
+  result.newTurns.push(event('completed', 'closing'));
+  result.patch = { ...result.patch, status: 'completed', completedAt: now.toISOString() };
+  const review = position.answers.some((a) => a.data?.review === 'yes');
+  if (review) result.replies.push(guide.closing.reviewIntro, ...recapLines(guide, all));
+  result.replies.push(guide.closing.thanks);
+  return { ...result, outcome: 'completed', review };
+}
+
+function emptyResult(): TurnResult {
+  return { newTurns: [], patch: null, replies: [], outcome: 'continue', review: false };
+}
+
+/**
+ * Asks the next question when none is pending, or repeats the pending one: what the bot does when an
+ * interview starts or a conversation comes back to it after a restart.
+ */
+export function promptNext(
+  guide: Guide,
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  options: TurnOptions,
+): TurnResult {
+  if (meta.status === 'completed')
+    return { ...emptyResult(), replies: [guide.messages.alreadyCompleted], outcome: 'completed' };
+  return advance(guide, meta, turns, emptyResult(), options.now);
+}
+
+function reaskReason(
+  guide: Guide,
+  question: PlannedQuestion,
+  text: string,
+  tagsFound: boolean,
+): ReaskReason | null {
+  if (isBlank(text)) return 'empty';
+  if (isGibberish(text)) return 'gibberish';
+  if (question.kind !== 'main' || tagsFound) return null;
+  const section = sectionsOf(guide).find((s) => s.id === question.section);
+  if (!section || section.topicWords.length === 0) return null;
+  // Short answers get the example probe instead; off-topic is about a real answer to something else.
+  if (words(text).length < guide.limits.shortAnswerWords) return null;
+  const questionStems = words(question.text)
+    .filter((w) => w.length >= 5)
+    .map((w) => w.slice(0, 5));
+  return mentionsAny(text, [...section.topicWords, ...questionStems]) ? null : 'off_topic';
+}
+
+const REASK_MESSAGE: Record<ReaskReason, (guide: Guide) => string> = {
+  empty: (g) => g.messages.reaskEmpty,
+  gibberish: (g) => g.messages.reaskGibberish,
+  off_topic: (g) => g.messages.reaskOffTopic,
+  unclear: (g) => g.messages.reaskGibberish,
+};
+
+function handleCommand(
+  guide: Guide,
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  position: Position,
+  command: InterviewCommand,
+  options: TurnOptions,
+): TurnResult {
+  const result = emptyResult();
+  const section = position.pending?.section ?? OPENING_SECTION;
+  switch (command) {
+    case 'help':
+      result.replies.push(guide.messages.help, guide.messages.repeatQuestion);
+      return advance(guide, meta, turns, result, options.now);
+    case 'pause':
+      return {
+        ...result,
+        newTurns: [event('pause', section)],
+        patch: { status: 'paused' },
+        replies: [guide.messages.paused],
+        outcome: 'paused',
+      };
+    case 'stop':
+      return {
+        ...result,
+        newTurns: [event('stop', section)],
+        patch: { status: 'paused' },
+        replies: [guide.messages.stopped],
+        outcome: 'paused',
+      };
+    case 'resume':
+      if (meta.status !== 'paused') {
+        result.replies.push(guide.messages.notPaused);
+        return advance(guide, meta, turns, result, options.now);
+      }
+      result.newTurns.push(event('resume', section));
+      result.patch = { status: 'in_progress' };
+      result.replies.push(guide.messages.resumed);
+      return advance(guide, { ...meta, status: 'in_progress' }, turns, result, options.now);
+    case 'back': {
+      const target = lastAmendableAnswer(position);
+      if (!target) {
+        result.replies.push(guide.messages.amendNothing);
+        return advance(guide, meta, turns, result, options.now);
+      }
+      result.newTurns.push(event('amend_request', target.section, {}, target.seq));
+      result.replies.push(
+        fill(guide.messages.amendPrompt, { question: target.questionText, answer: target.text }),
+      );
+      return result;
+    }
+    case 'skip': {
+      const pending = position.pending;
+      if (!pending || pending.questionId === CONSENT_QUESTION_ID)
+        return advance(guide, meta, turns, result, options.now);
+      result.newTurns.push({
+        kind: 'skip',
+        section: pending.section,
+        questionId: pending.questionId,
+        text: '',
+        tags: null,
+        refSeq: pending.seq,
+        data: null,
+      });
+      result.replies.push(guide.messages.skipped);
+      return advance(guide, meta, turns, result, options.now);
+    }
+  }
+}
+
+/** One respondent message: a command, an amend, a re-ask, or an answer followed by the next question. */
+export function handleInput(
+  guide: Guide,
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  text: string,
+  tagger: Tagger,
+  options: TurnOptions,
+): TurnResult {
+  if (meta.status === 'completed')
+    return { ...emptyResult(), replies: [guide.messages.alreadyCompleted], outcome: 'completed' };
+  const position = derivePosition(turns);
+  const commandGuides = options.guides ? guidesFor(options.guides, meta.language) : [guide];
+  const command = parseInterviewCommand(commandGuides, text);
+
+  if (meta.status === 'paused' && command !== 'resume' && command !== 'help') {
+    return { ...emptyResult(), replies: [guide.messages.pausedReminder], outcome: 'paused' };
+  }
+  if (command) return handleCommand(guide, meta, turns, position, command, options);
+  if (text.length > guide.limits.maxAnswerChars) {
+    return {
+      ...emptyResult(),
+      replies: [fill(guide.messages.tooLong, { max: guide.limits.maxAnswerChars })],
+    };
+  }
+
+  const result = emptyResult();
+  const target = position.amendTarget;
+  if (target) {
+    if (isBlank(text))
+      return {
+        ...result,
+        replies: [fill(guide.messages.amendPrompt, { question: target.questionText, answer: target.text })],
+      };
+    result.newTurns.push({
+      kind: 'amend',
+      section: target.section,
+      questionId: target.questionId,
+      text,
+      tags: tagger.tag(text, { lang: meta.language }),
+      refSeq: target.seq,
+      data: null,
+    });
+    result.replies.push(guide.messages.amended);
+    return advance(guide, meta, turns, result, options.now);
+  }
+
+  const step = decideFromPosition(guide, meta, position);
+  if (step.type !== 'await') return advance(guide, meta, turns, result, options.now);
+  const question = step.question;
+  const pendingSeq = position.pending?.seq ?? null;
+
+  if (question.kind === 'consent') {
+    const choice = parseYesNo(commandGuides, text);
+    if (choice === 'yes') {
+      result.newTurns.push(
+        {
+          kind: 'answer',
+          section: OPENING_SECTION,
+          questionId: question.id,
+          text,
+          tags: null,
+          refSeq: pendingSeq,
+          data: { consent: 'yes' },
+        },
+        event('consent', OPENING_SECTION, { consentVersion: guide.opening.consentVersion }),
+      );
+      result.patch = { consentVersion: guide.opening.consentVersion, consentAt: options.now.toISOString() };
+      result.replies.push(guide.opening.consentThanks);
+      return advance(guide, meta, turns, result, options.now);
+    }
+    if (choice === 'no') {
+      return {
+        ...result,
+        newTurns: [event('declined', OPENING_SECTION)],
+        replies: [guide.opening.consentDeclined],
+        outcome: 'declined',
+      };
+    }
+    // Consent is never assumed: an unclear reply is asked again, however many times.
+    return { ...result, replies: [guide.opening.consentReask, question.text] };
+  }
+
+  if (question.kind === 'review') {
+    const choice = parseYesNo(commandGuides, text);
+    if (choice === null && position.reasks === 0 && !isBlank(text)) {
+      result.newTurns.push(event('reask', question.section, { reason: 'unclear', text }, pendingSeq));
+      result.replies.push(REASK_MESSAGE.unclear(guide), question.text);
+      return result;
+    }
+    result.newTurns.push({
+      kind: 'answer',
+      section: question.section,
+      questionId: question.id,
+      text,
+      tags: null,
+      refSeq: pendingSeq,
+      data: { review: choice ?? 'no' },
+    });
+    return advance(guide, meta, turns, result, options.now);
+  }
+
+  const tags = isBlank(text) ? null : tagger.tag(text, { lang: meta.language });
+  const reason = reaskReason(guide, question, text, hasAnyTag(tags));
+  if (reason && position.reasks === 0) {
+    // Kept (not tagged) so nothing the respondent typed is lost; the question stays pending.
+    result.newTurns.push(event('reask', question.section, { reason, text }, pendingSeq));
+    result.replies.push(REASK_MESSAGE[reason](guide), question.text);
+    return result;
+  }
+  if (reason === 'empty') {
+    result.newTurns.push({
+      kind: 'skip',
+      section: question.section,
+      questionId: question.id,
+      text: '',
+      tags: null,
+      refSeq: pendingSeq,
+      data: { reason },
+    });
+    result.replies.push(guide.messages.skipped);
+    return advance(guide, meta, turns, result, options.now);
+  }
+  result.newTurns.push({
+    kind: 'answer',
+    section: question.section,
+    questionId: question.id,
+    text,
+    tags,
+    refSeq: pendingSeq,
+    data: null,
+  });
+  return advance(guide, meta, turns, result, options.now);
+}

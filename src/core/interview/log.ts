@@ -1,0 +1,127 @@
+import type { Tags } from '../tags.js';
+import { CONSENT_QUESTION_ID, eventOf } from './events.js';
+import type { NewTurn } from './record.js';
+
+/** A turn as the core needs it: a stored `TurnRecord`, or one about to be appended (seq already known). */
+export type LogTurn = NewTurn & { seq: number };
+
+export interface AskedQuestion {
+  seq: number;
+  questionId: string;
+  section: string;
+  text: string;
+  status: 'pending' | 'answered' | 'skipped';
+}
+
+/** An answer as it stands now: the text and tags of its latest amend, if any. */
+export interface EffectiveAnswer {
+  seq: number;
+  questionId: string;
+  section: string;
+  questionText: string;
+  text: string;
+  tags: Tags | null;
+  data: Record<string, unknown> | null;
+  amended: boolean;
+}
+
+/** Where an interview stands, derived from its turn log alone (so a restart resumes exactly). */
+export interface Position {
+  pending: AskedQuestion | null;
+  asked: ReadonlyMap<string, AskedQuestion>;
+  /** In the order they were first given. */
+  answers: readonly EffectiveAnswer[];
+  /** Re-asks already spent on the pending question. */
+  reasks: number;
+  /** Set after `back`: the next message replaces this answer. */
+  amendTarget: EffectiveAnswer | null;
+  consentGiven: boolean;
+  lastSeq: number;
+}
+
+export function derivePosition(turns: readonly LogTurn[]): Position {
+  const asked = new Map<string, AskedQuestion>();
+  const answers: EffectiveAnswer[] = [];
+  const bySeq = new Map<number, EffectiveAnswer>();
+  let pending: AskedQuestion | null = null;
+  let reasks = 0;
+  let amendTarget: EffectiveAnswer | null = null;
+  let consentGiven = false;
+  let lastSeq = 0;
+
+  for (const turn of turns) {
+    lastSeq = Math.max(lastSeq, turn.seq);
+    switch (turn.kind) {
+      case 'question': {
+        if (turn.questionId === null) break;
+        pending = {
+          seq: turn.seq,
+          questionId: turn.questionId,
+          section: turn.section,
+          text: turn.text,
+          status: 'pending',
+        };
+        asked.set(turn.questionId, pending);
+        reasks = 0;
+        amendTarget = null;
+        break;
+      }
+      case 'answer':
+      case 'skip': {
+        if (pending && turn.questionId === pending.questionId) {
+          pending.status = turn.kind === 'answer' ? 'answered' : 'skipped';
+          if (turn.kind === 'answer') {
+            const answer: EffectiveAnswer = {
+              seq: turn.seq,
+              questionId: pending.questionId,
+              section: pending.section,
+              questionText: pending.text,
+              text: turn.text,
+              tags: turn.tags,
+              data: turn.data,
+              amended: false,
+            };
+            answers.push(answer);
+            bySeq.set(turn.seq, answer);
+          }
+          pending = null;
+        }
+        amendTarget = null;
+        break;
+      }
+      case 'amend': {
+        const target = turn.refSeq === null ? undefined : bySeq.get(turn.refSeq);
+        if (target) {
+          target.text = turn.text;
+          target.tags = turn.tags;
+          target.amended = true;
+        }
+        amendTarget = null;
+        break;
+      }
+      case 'event': {
+        const event = eventOf(turn.data);
+        if (event === 'reask') reasks += 1;
+        else if (event === 'consent') consentGiven = true;
+        if (event === 'amend_request') {
+          amendTarget = (turn.refSeq === null ? undefined : bySeq.get(turn.refSeq)) ?? null;
+        } else if (event !== 'reask') {
+          amendTarget = null;
+        }
+        break;
+      }
+      case 'correction':
+        break;
+    }
+  }
+  return { pending, asked, answers, reasks, amendTarget, consentGiven, lastSeq };
+}
+
+/** The answer `back` amends: the latest one the respondent wrote (not the consent). */
+export function lastAmendableAnswer(position: Position): EffectiveAnswer | null {
+  for (let i = position.answers.length - 1; i >= 0; i -= 1) {
+    const answer = position.answers[i];
+    if (answer && answer.questionId !== CONSENT_QUESTION_ID) return answer;
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+/**
+ * Text normalisation shared by command parsing and answer checks: lower case, accents removed, typographic
+ * apostrophes made plain, punctuation other than apostrophes turned to spaces, spaces collapsed.
+ */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[^\p{L}\p{N}'?/()]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A command word or answer phrase compared to a message: the whole message, not a substring of it. */
+export function matchesPhrase(message: string, phrases: readonly string[]): boolean {
+  const normalized = stripEdgePunctuation(normalize(message));
+  if (normalized === '') return false;
+  return phrases.some((phrase) => stripEdgePunctuation(normalize(phrase)) === normalized);
+}
+
+function stripEdgePunctuation(text: string): string {
+  // A lone "?" is a command word; elsewhere a trailing "?" or "!" does not change what was typed.
+  return text === '?' ? text : text.replace(/[?\s]+$/u, '').replace(/^\/(?=\p{L})/u, '');
+}
+
+export function words(text: string): string[] {
+  return normalize(text)
+    .split(' ')
+    .filter((word) => /\p{L}|\p{N}/u.test(word));
+}
+
+export function isBlank(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
+}
+
+const VOWELS = /[aeiouy]/;
+
+/**
+ * Keyboard mashing and noise: most words without a vowel, or runs of six consonants or more, which no
+ * French or English word has. Numbers alone ("12 salariés") are fine.
+ */
+export function isGibberish(text: string): boolean {
+  const letterWords = words(text).filter((word) => /\p{L}/u.test(word));
+  if (letterWords.length === 0) return !/\p{N}/u.test(text);
+  const noisy = letterWords.filter(
+    (word) => (word.length >= 3 && !VOWELS.test(word)) || /[bcdfghjklmnpqrstvwxz]{6,}/.test(word),
+  );
+  return noisy.length * 2 > letterWords.length;
+}
+
+/** True when a word of the text starts with one of `stems` (multi-word stems match across words). */
+export function mentionsAny(text: string, stems: readonly string[]): boolean {
+  // "l'avenir" must match the stem "avenir": elided articles are split off.
+  const tokens = words(text).flatMap((word) => word.split("'"));
+  const joined = ` ${tokens.join(' ')}`;
+  return stems.some((stem) => {
+    const normalizedStem = normalize(stem);
+    if (normalizedStem.includes(' ')) return joined.includes(` ${normalizedStem}`);
+    return tokens.some((token) => token.startsWith(normalizedStem));
+  });
+}

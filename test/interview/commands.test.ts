@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { loadGuides } from '../../src/core/guide/index.js';
+import { parseBotCommand, parseInterviewCommand } from '../../src/core/interview/index.js';
+import { createFakeTagger } from './fake-tagger.js';
+import { CoreSession } from './session.js';
+
+const guides = loadGuides();
+const both = [guides.fr, guides.en];
+
+function atPresentation(lang: 'fr' | 'en'): CoreSession {
+  const session = new CoreSession(guides, createFakeTagger(), lang, 'manager');
+  session.start();
+  session.say(lang === 'fr' ? 'oui' : 'yes');
+  return session;
+}
+
+describe('command parser', () => {
+  it('recognises the commands in both languages, whole messages only', () => {
+    expect(parseInterviewCommand(both, 'Aide')).toBe('help');
+    expect(parseInterviewCommand(both, 'help!')).toBe('help');
+    expect(parseInterviewCommand(both, 'Je préfère ne pas répondre.')).toBe('skip');
+    expect(parseInterviewCommand(both, "I'd rather not answer")).toBe('skip');
+    expect(parseInterviewCommand(both, 'RETOUR')).toBe('back');
+    expect(parseInterviewCommand(both, 'Arrêter')).toBe('stop');
+    expect(parseInterviewCommand(both, 'reprendre')).toBe('resume');
+    expect(parseInterviewCommand(both, "J'ai besoin d'aide pour former mes salariés")).toBeNull();
+    expect(parseInterviewCommand(both, 'We had to stop using paper')).toBeNull();
+  });
+
+  it('reads bot commands and invitation codes', () => {
+    expect(parseBotCommand(both, 'code ab12cd')).toEqual({ kind: 'code', code: 'AB12CD' });
+    expect(parseBotCommand(both, 'code ABCDEF')).toBeNull();
+    expect(parseBotCommand(both, 'Supprimer mes données')).toEqual({ kind: 'delete' });
+    expect(parseBotCommand(both, 'delete my data')).toEqual({ kind: 'delete' });
+    expect(parseBotCommand(both, 'démarrer')).toEqual({ kind: 'start' });
+    expect(parseBotCommand(both, 'summary')).toEqual({ kind: 'summary' });
+    expect(parseBotCommand(both, 'résumé')).toEqual({ kind: 'resume' });
+  });
+});
+
+describe.each(['fr', 'en'] as const)('respondent commands (%s)', (lang) => {
+  const g = guides[lang];
+  const words =
+    lang === 'fr'
+      ? { help: 'aide', skip: 'passer', back: 'retour', pause: 'pause', resume: 'reprendre', stop: 'arrêter' }
+      : { help: 'help', skip: 'skip', back: 'back', pause: 'pause', resume: 'resume', stop: 'stop' };
+
+  it('help explains and repeats the question without recording anything', () => {
+    const session = atPresentation(lang);
+    const before = session.turns.length;
+    const replies = session.say(words.help);
+    expect(replies[0]).toBe(g.messages.help);
+    expect(replies.at(-1)).toBe(g.presentation.questions[0]?.text);
+    expect(session.turns).toHaveLength(before);
+  });
+
+  it('skip records a skip and moves on', () => {
+    const session = atPresentation(lang);
+    session.say(words.skip);
+    expect(session.turns.at(-2)).toMatchObject({ kind: 'skip', questionId: 'presentation.company' });
+    expect(session.pendingId()).toBe('presentation.role');
+  });
+
+  it('back lets the next message replace the previous answer, stored as an amend', () => {
+    const session = atPresentation(lang);
+    session.say('We make wooden furniture, 25 people, in Savoie, since 1998.');
+    const answerSeq = session.turns.find(
+      (t) => t.kind === 'answer' && t.questionId === 'presentation.company',
+    )?.seq;
+    const replies = session.say(words.back);
+    expect(replies[0]).toContain('25 people');
+    session.say('We make wooden furniture and kitchens, 30 people, in Savoie.');
+    expect(session.turns.find((t) => t.kind === 'amend')).toMatchObject({
+      refSeq: answerSeq,
+      questionId: 'presentation.company',
+    });
+    expect(session.pendingId()).toBe('presentation.role');
+    expect(session.last?.replies.at(-1)).toBe(g.presentation.questions[1]?.text);
+  });
+
+  it('pause holds every answer until resume, then repeats the pending question', () => {
+    const session = atPresentation(lang);
+    session.say(words.pause);
+    expect(session.meta.status).toBe('paused');
+    const before = session.turns.length;
+    expect(session.say('We make furniture in Savoie with 25 people.')).toEqual([g.messages.pausedReminder]);
+    expect(session.turns).toHaveLength(before);
+    const replies = session.say(words.resume);
+    expect(session.meta.status).toBe('in_progress');
+    expect(replies).toEqual([g.messages.resumed, g.presentation.questions[0]?.text]);
+  });
+
+  it('stop pauses the interview and says how to resume or erase', () => {
+    const session = atPresentation(lang);
+    expect(session.say(words.stop)).toEqual([g.messages.stopped]);
+    expect(session.meta.status).toBe('paused');
+  });
+
+  it('empty, gibberish and off-topic input get one polite re-ask, then are accepted', () => {
+    const session = atPresentation(lang);
+    expect(session.say('   ')[0]).toBe(g.messages.reaskEmpty);
+    expect(session.say('')).toContain(g.messages.skipped);
+    expect(session.pendingId()).toBe('presentation.role');
+    expect(session.say('qsdfghjk')[0]).toBe(g.messages.reaskGibberish);
+    expect(session.turns.at(-1)).toMatchObject({ kind: 'event', tags: null });
+    session.say('xcvbnm');
+    expect(session.turns.find((t) => t.kind === 'answer' && t.text === 'xcvbnm')).toBeDefined();
+  });
+
+  it('an off-topic theme answer is re-asked once', () => {
+    const session = atPresentation(lang);
+    session.say('We make wooden furniture, 25 people, in Savoie, since 1998.');
+    session.say('I am the managing director and the founder of the firm.');
+    const offTopic =
+      lang === 'fr'
+        ? 'Il pleut beaucoup à Annecy ces jours-ci, vraiment.'
+        : 'It rains a lot in Annecy these days, really.';
+    expect(session.say(offTopic)[0]).toBe(g.messages.reaskOffTopic);
+    session.say(offTopic);
+    expect(session.turns.filter((t) => t.kind === 'answer' && t.section === 'meaning')).toHaveLength(1);
+  });
+});

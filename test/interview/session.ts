@@ -1,0 +1,84 @@
+import type { Language, Profile } from '../../src/core/domain.js';
+import type { Guide, GuideSet } from '../../src/core/guide/index.js';
+import { handleInput, promptNext, type TurnResult } from '../../src/core/interview/index.js';
+import type { InterviewMeta, TurnRecord } from '../../src/core/interview/record.js';
+import type { Tagger } from '../../src/core/tagger/types.js';
+
+/** Drives the pure core the way the bot does (append turns + patch, then reply), with an in-memory log. */
+export class CoreSession {
+  meta: InterviewMeta;
+  turns: TurnRecord[] = [];
+  last: TurnResult | null = null;
+
+  constructor(
+    readonly guides: GuideSet,
+    readonly tagger: Tagger,
+    language: Language,
+    profile: Profile,
+    readonly guideOverride?: Guide,
+  ) {
+    const at = '2026-01-05T09:00:00.000Z';
+    this.meta = {
+      id: 'int-1',
+      status: 'in_progress',
+      language,
+      profile,
+      guideVersion: guides[language].version,
+      interviewerId: null,
+      conversationKey: null,
+      consentVersion: null,
+      consentAt: null,
+      startedAt: at,
+      updatedAt: at,
+      completedAt: null,
+    };
+  }
+
+  get guide(): Guide {
+    return this.guideOverride ?? this.guides[this.meta.language];
+  }
+
+  private apply(result: TurnResult): string[] {
+    for (const turn of result.newTurns) {
+      this.turns.push({
+        ...turn,
+        interviewId: this.meta.id,
+        seq: this.turns.length + 1,
+        at: this.meta.updatedAt,
+      });
+    }
+    if (result.patch) this.meta = { ...this.meta, ...result.patch };
+    this.last = result;
+    return result.replies;
+  }
+
+  start(): string[] {
+    return this.apply(promptNext(this.guide, this.meta, this.turns, { now: new Date() }));
+  }
+
+  say(text: string): string[] {
+    return this.apply(
+      handleInput(this.guide, this.meta, this.turns, text, this.tagger, {
+        now: new Date(),
+        guides: this.guides,
+      }),
+    );
+  }
+
+  /** The question waiting for an answer, as the log records it. */
+  pendingId(): string | null {
+    const lastQuestion = [...this.turns].reverse().find((t) => t.kind === 'question');
+    if (!lastQuestion) return null;
+    const answered = this.turns.some(
+      (t) =>
+        t.seq > lastQuestion.seq &&
+        (t.kind === 'answer' || t.kind === 'skip') &&
+        t.questionId === lastQuestion.questionId,
+    );
+    return answered ? null : lastQuestion.questionId;
+  }
+
+  askedIds(): string[] {
+    return this.turns.filter((t) => t.kind === 'question').map((t) => t.questionId ?? '');
+  }
+}
