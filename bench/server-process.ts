@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** Compiled server entries, found from dist/bench. */
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const REAL_SERVER = join(DIST, 'src', 'server', 'main.js');
+export const ECHO_SERVER = join(DIST, 'src', 'server', 'echo-main.js');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  /** SIGTERM and wait for the exit; then removes the temporary data folder. */
+  stop(): Promise<void>;
+}
+
+/** A temporary DATA_DIR, removed by `stop`. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'sme-bench-'));
+}
+
+/**
+ * Spawns a server entry with PORT=0 and resolves with the port of its `server.ready` log line.
+ * Its output is drained and dropped: the server pays for its logs, the benchmark does not read them.
+ */
+export async function startServerProcess(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  dataDir?: string,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: '0', ...(dataDir ? { DATA_DIR: dataDir } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = child.stdout ? createInterface({ input: child.stdout }) : null;
+    lines?.on('line', (line) => {
+      const found = /"event":"server\.ready".*"port":(\d+)/.exec(line);
+      if (found?.[1]) {
+        lines.close();
+        child.stdout?.resume();
+        resolve(Number(found[1]));
+      }
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`${entry} exited (${code}) before ready: ${stderr.join('')}`)),
+    );
+  });
+  return {
+    child,
+    port,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

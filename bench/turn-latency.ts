@@ -1,0 +1,296 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ECHO_SERVER, REAL_SERVER, startServerProcess, tempDataDir } from './server-process.js';
+
+/**
+ * Turn latency over loopback HTTP with expectReplies: 50 conversations at once, each a scripted
+ * interview, against the real server (SQLite store, tagger on the turn path), then against the echo
+ * bot on the same adapter. Latency is measured by the client: request sent → replies received.
+ *
+ * Two phases per bot. `paced`: each respondent pauses 100–300 ms between turns (people read and
+ * type), so latency is the server's, not a queue's. `saturated`: no pause at all, which gives the
+ * throughput ceiling; its latencies are mostly queueing (50 conversations ÷ throughput).
+ */
+const CONCURRENCY = 50;
+const WARMUP_TURNS = 200;
+const PACED_MS = 8_000;
+const SATURATED_MS = 6_000;
+const THINK_MS = { min: 100, max: 300 } as const;
+const TARGET_P99_MS = 50;
+const RESULTS = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'bench',
+  'results',
+  'turn-latency.json',
+);
+
+/** A respondent's side of an interview (our own wording); sent in order, then a new conversation starts. */
+const SCRIPT: readonly string[] = [
+  'bonjour',
+  'oui',
+  'Je dirige une PME de 45 salariés qui fabrique des pièces mécaniques dans la Loire.',
+  'Pour moi le numérique, c’est surtout gagner du temps et éviter les erreurs de saisie.',
+  'La menace, ce serait de dépendre d’un seul éditeur et de perdre nos données.',
+  'Il nous a fallu former les équipes et trouver un prestataire informatique de confiance.',
+  'Nous avons mis en place un ERP en 2021, à l’initiative de la direction, pour toute l’entreprise.',
+  'Nos clients passent commande sur une plateforme en ligne et suivent leurs livraisons.',
+  'Avec nos fournisseurs, nous échangeons les commandes par EDI, c’est imposé par un grand donneur d’ordre.',
+  'Le club d’entreprises de la CCI nous a aidés à choisir les outils et à partager nos pratiques.',
+  'Les clients gagnent en visibilité, et nous en fiabilité : moins de litiges sur les délais.',
+  'Les salariés sont plus autonomes et fiers de travailler avec des outils modernes.',
+  'Non, je crois que j’ai tout dit.',
+  'oui',
+];
+
+type BotKind = 'interview' | 'echo';
+
+interface LoadResult {
+  turns: number;
+  errors: number;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  repliesPerTurn: number;
+}
+
+function postActivity(
+  agent: Agent,
+  port: number,
+  body: string,
+): Promise<{ status: number; replies: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, replies: countReplies(text) });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function countReplies(text: string): number {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && 'activities' in body && Array.isArray(body.activities)) {
+      return body.activities.length;
+    }
+  } catch {
+    // Not JSON: counted as no replies.
+  }
+  return 0;
+}
+
+function activityJson(conversationId: string, turn: number, text: string): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `${conversationId}-${turn}`,
+    channelId: 'bench',
+    serviceUrl: 'http://127.0.0.1:9',
+    timestamp: new Date().toISOString(),
+    locale: 'fr-FR',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversationId },
+    from: { id: `respondent-${conversationId}`, name: 'Répondant' },
+    recipient: { id: 'bot', name: 'Bot' },
+    text,
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * Runs `concurrency` respondents until `untilTurns` turns are done or `untilMs` has passed. Each one
+ * plays the script in a fresh conversation, then starts another.
+ */
+async function drive(
+  port: number,
+  runId: string,
+  options: {
+    concurrency: number;
+    untilTurns?: number;
+    untilMs?: number;
+    thinkMs?: { min: number; max: number };
+  },
+): Promise<{ latencies: number[]; errors: number; replies: number; seconds: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latencies: number[] = [];
+  let errors = 0;
+  let replies = 0;
+  let started = 0;
+  const begin = performance.now();
+  const done = () =>
+    (options.untilTurns !== undefined && started >= options.untilTurns) ||
+    (options.untilMs !== undefined && performance.now() - begin >= options.untilMs);
+
+  const respondent = async (index: number): Promise<void> => {
+    for (let conversation = 0; !done(); conversation += 1) {
+      const conversationId = `${runId}-${index}-${conversation}`;
+      for (const [turn, text] of SCRIPT.entries()) {
+        if (done()) return;
+        started += 1;
+        const sent = performance.now();
+        try {
+          // Sequential within a conversation, as a respondent waits for the question before answering.
+          const outcome = await postActivity(agent, port, activityJson(conversationId, turn, text));
+          if (outcome.status === 200) {
+            latencies.push(performance.now() - sent);
+            replies += outcome.replies;
+          } else {
+            errors += 1;
+          }
+        } catch {
+          errors += 1;
+        }
+        if (options.thinkMs)
+          await pause(options.thinkMs.min + Math.random() * (options.thinkMs.max - options.thinkMs.min));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, (_, index) => respondent(index)));
+  const seconds = (performance.now() - begin) / 1000;
+  agent.destroy();
+  return { latencies, errors, replies, seconds };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function summarise(run: {
+  latencies: number[];
+  errors: number;
+  replies: number;
+  seconds: number;
+}): LoadResult {
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  return {
+    turns: sorted.length,
+    errors: run.errors,
+    seconds: round(run.seconds),
+    throughput: round(sorted.length / run.seconds),
+    p50: round(percentile(sorted, 50)),
+    p90: round(percentile(sorted, 90)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? Number.NaN),
+    repliesPerTurn: round(run.replies / Math.max(1, sorted.length)),
+  };
+}
+
+async function measure(bot: BotKind, entry: string): Promise<{ paced: LoadResult; saturated: LoadResult }> {
+  const dataDir = tempDataDir();
+  const server = await startServerProcess(entry, { DATABASE_URL: '' }, dataDir);
+  try {
+    await drive(server.port, `warm-${bot}`, { concurrency: 10, untilTurns: WARMUP_TURNS });
+    const paced = await drive(server.port, `paced-${bot}`, {
+      concurrency: CONCURRENCY,
+      untilMs: PACED_MS,
+      thinkMs: THINK_MS,
+    });
+    const saturated = await drive(server.port, `saturated-${bot}`, {
+      concurrency: CONCURRENCY,
+      untilMs: SATURATED_MS,
+    });
+    return { paced: summarise(paced), saturated: summarise(saturated) };
+  } finally {
+    await server.stop();
+  }
+}
+
+const interview = await measure('interview', REAL_SERVER);
+const echo = await measure('echo', ECHO_SERVER);
+const throughputRatio = round(interview.saturated.throughput / echo.saturated.throughput);
+const meetsTargets =
+  interview.paced.p99 <= TARGET_P99_MS &&
+  throughputRatio >= 0.5 &&
+  interview.paced.errors + interview.saturated.errors === 0;
+const result = {
+  bench: 'turn-latency',
+  measuredAt: new Date().toISOString(),
+  node: process.version,
+  /** Other work on the machine skews the figures; the load average says how busy it was. */
+  loadAverage: loadavg().map(round),
+  cpus: cpus().length,
+  setup: {
+    concurrentConversations: CONCURRENCY,
+    pacedMs: PACED_MS,
+    thinkMs: THINK_MS,
+    saturatedMs: SATURATED_MS,
+    warmupTurns: WARMUP_TURNS,
+    transport: 'loopback HTTP/1.1 keep-alive, deliveryMode expectReplies',
+    store: 'sqlite (temporary DATA_DIR)',
+    logLevel: 'info',
+  },
+  interview,
+  echo,
+  throughputRatio,
+  targets: { pacedP99Ms: TARGET_P99_MS, minSaturatedThroughputRatio: 0.5 },
+  meetsTargets,
+};
+mkdirSync(dirname(RESULTS), { recursive: true });
+writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
+
+const header = [
+  'bot',
+  'load',
+  'turns',
+  'errors',
+  'turns/s',
+  'p50 ms',
+  'p90 ms',
+  'p99 ms',
+  'max ms',
+  'replies/turn',
+];
+const rows = (
+  [
+    ['interview', 'paced', interview.paced],
+    ['echo', 'paced', echo.paced],
+    ['interview', 'saturated', interview.saturated],
+    ['echo', 'saturated', echo.saturated],
+  ] as const
+).map(([bot, load, r]) =>
+  [bot, load, r.turns, r.errors, r.throughput, r.p50, r.p90, r.p99, r.max, r.repliesPerTurn].map(String),
+);
+const widths = header.map((title, column) =>
+  Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+);
+const line = (cells: readonly string[]) =>
+  cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+process.stdout.write(
+  [
+    `turn latency, ${CONCURRENCY} concurrent conversations (paced: ${THINK_MS.min}–${THINK_MS.max} ms between turns, ` +
+      `${PACED_MS / 1000} s; saturated: no pause, ${SATURATED_MS / 1000} s):`,
+    line(header),
+    ...rows.map(line),
+    `saturated throughput interview/echo: ${throughputRatio} (target >= 0.5); ` +
+      `paced p99 ${interview.paced.p99} ms (target <= ${TARGET_P99_MS} ms): targets ${meetsTargets ? 'met' : 'NOT met'}`,
+    '',
+  ].join('\n'),
+);
