@@ -112,7 +112,6 @@ export function renderCard(summary: Summary, lang: Language = summary.interview.
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    lang,
     body: [],
     ...(actions.length > 0 ? { actions } : {}),
   };
