@@ -1,8 +1,49 @@
+import { hasAppCredentials } from '../config.js';
 import type { Router } from '../server/router.js';
+import type { InterviewStore } from '../store/types.js';
+import { registerDashboardApi } from './dashboard/api.js';
+import { entraSigningKeys } from './dashboard/teams-sso.js';
+import type { DirectLineAdapter } from './directline/adapter.js';
+import { DirectLineConversations } from './directline/conversations.js';
+import { registerDirectLineRoutes } from './directline/routes.js';
 import type { WebServices } from './services.js';
+import { registerStaticRoutes } from './static.js';
+
+/** The interviewer the start-up dashboard token is issued for, when no Teams sign-in is involved. */
+export const LOCAL_INTERVIEWER_ID = 'local';
+/** The bot's account in web chat conversations (its app id when one is configured). */
+export const WEBCHAT_BOT_NAME = 'sme-interview';
+
+export interface WebRoutes {
+  /** Continues web chat conversations (e.g. an interviewer's, for the proactive summary). */
+  directLine: DirectLineAdapter;
+  conversations: DirectLineConversations;
+}
 
 /** Mounts the web chat (`GET /`), its Direct Line endpoint, the dashboard and the dashboard API. */
-export function registerWebRoutes(router: Router, services: WebServices): void {
-  void router;
-  void services;
+export function registerWebRoutes(router: Router, services: WebServices): WebRoutes {
+  const { config, store, bot, logger } = services;
+  const conversations = new DirectLineConversations(store.kv);
+  const directLine = registerDirectLineRoutes(router, {
+    conversations,
+    bot,
+    botAccount: { id: config.MicrosoftAppId ?? WEBCHAT_BOT_NAME, name: WEBCHAT_BOT_NAME, role: 'bot' },
+    ...(logger ? { logger } : {}),
+  });
+  const teamsSso =
+    hasAppCredentials(config) && config.MicrosoftAppId
+      ? { appId: config.MicrosoftAppId, keys: services.teamsSigningKeys ?? entraSigningKeys() }
+      : undefined;
+  registerDashboardApi(router, { store, auth: { store, ...(teamsSso ? { teamsSso } : {}) } });
+  registerStaticRoutes(router);
+  return { directLine, conversations };
+}
+
+/** A dashboard token for the local interviewer, to print at start-up (only its hash is stored). */
+export async function issueLocalDashboardToken(
+  store: Pick<InterviewStore, 'upsertInterviewer' | 'issueApiToken'>,
+  interviewerId: string = LOCAL_INTERVIEWER_ID,
+): Promise<string> {
+  await store.upsertInterviewer({ id: interviewerId });
+  return store.issueApiToken(interviewerId);
 }

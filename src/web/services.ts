@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
 import type { InterviewStore } from '../store/types.js';
+import type { SigningKeys } from './dashboard/teams-sso.js';
 
 /** The bot logic every front door drives (an `ActivityHandler`'s `run`). */
 export interface BotLogic {
@@ -12,4 +14,7 @@ export interface WebServices {
   config: Config;
   store: InterviewStore;
   bot: BotLogic;
+  logger?: Logger;
+  /** Where Teams SSO signing keys come from (default: Entra ID, fetched on first use). */
+  teamsSigningKeys?: SigningKeys;
 }

@@ -1,0 +1,126 @@
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { Language } from '../../core/domain.js';
+import type { InterviewMeta, TurnRecord } from '../../core/interview/record.js';
+import {
+  buildStudy,
+  buildSummary,
+  type Rendered,
+  renderStudy,
+  renderSummary,
+  STUDY_FORMATS,
+  SUMMARY_FORMATS,
+} from '../../core/summary/index.js';
+import { HttpError, type RouteContext, type Router, sendJson } from '../../server/router.js';
+import type { InterviewStore } from '../../store/types.js';
+import { authenticateInterviewer, type InterviewerAuthOptions } from './auth.js';
+
+export interface DashboardApiDeps {
+  store: InterviewStore;
+  auth: InterviewerAuthOptions;
+}
+
+const SummaryQuery = z.object({
+  format: z.enum(SUMMARY_FORMATS).default('json'),
+  lang: Language.optional(),
+});
+const StudyQuery = z.object({
+  format: z.enum(STUDY_FORMATS).default('json'),
+  lang: Language.optional(),
+});
+
+function parseQuery<T>(schema: z.ZodType<T>, url: URL): T {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new HttpError(
+    400,
+    'bad_input',
+    `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`,
+  );
+}
+
+/** How far an interview went: questions asked and answered (skips count as asked, not answered). */
+export function progressOf(turns: readonly TurnRecord[]): { asked: number; answered: number } {
+  const asked = new Set<string>();
+  const answered = new Set<string>();
+  for (const turn of turns) {
+    if (!turn.questionId) continue;
+    if (turn.kind === 'question') asked.add(turn.questionId);
+    if (turn.kind === 'answer') answered.add(turn.questionId);
+  }
+  return { asked: asked.size, answered: answered.size };
+}
+
+function send(res: ServerResponse, rendered: Rendered, fileStem: string): void {
+  const body =
+    typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : Buffer.from(rendered.body);
+  res.writeHead(200, {
+    'content-type': rendered.contentType,
+    'content-length': body.length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    // Exports are files to save, never pages to render in our origin (the HTML one quotes respondents).
+    'content-disposition': `attachment; filename="${fileStem}.${rendered.extension}"`,
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
+  res.end(body);
+}
+
+/** `GET /api/interviews`, `GET /api/interviews/:id/summary`, `GET /api/study`: an interviewer's own data only. */
+export function registerDashboardApi(router: Router, { store, auth }: DashboardApiDeps): void {
+  const interviewerOf = (ctx: RouteContext) => authenticateInterviewer(ctx.req.headers.authorization, auth);
+
+  /** Another interviewer's interview is indistinguishable from a missing one. */
+  const ownInterview = async (interviewerId: string, id: string): Promise<InterviewMeta> => {
+    const meta = await store.getInterview(id);
+    if (!meta || meta.interviewerId !== interviewerId)
+      throw new HttpError(404, 'not_found', `no interview ${id}`);
+    return meta;
+  };
+
+  router.route('GET', '/api/interviews', async (ctx) => {
+    const interviewerId = await interviewerOf(ctx);
+    const interviews = await store.listInterviews({ interviewerId });
+    const rows = [];
+    for (const meta of interviews) {
+      rows.push({
+        id: meta.id,
+        status: meta.status,
+        language: meta.language,
+        profile: meta.profile,
+        startedAt: meta.startedAt,
+        updatedAt: meta.updatedAt,
+        completedAt: meta.completedAt,
+        progress: progressOf(await store.getTurns(meta.id)),
+      });
+    }
+    sendJson(ctx.res, 200, { interviewerId, interviews: rows });
+  });
+
+  router.route('GET', '/api/interviews/:id/summary', async (ctx) => {
+    const interviewerId = await interviewerOf(ctx);
+    const { format, lang } = parseQuery(SummaryQuery, ctx.url);
+    const meta = await ownInterview(interviewerId, ctx.params.id ?? '');
+    const summary = buildSummary(meta, await store.getTurns(meta.id), lang ? { lang } : {});
+    if (format === 'json') sendJson(ctx.res, 200, summary);
+    else send(ctx.res, renderSummary(summary, format, lang ?? meta.language), `interview-${meta.id}`);
+  });
+
+  router.route('GET', '/api/study', async (ctx) => {
+    const interviewerId = await interviewerOf(ctx);
+    const { format, lang } = parseQuery(StudyQuery, ctx.url);
+    const completed = await store.listInterviews({ interviewerId, status: 'completed' });
+    const summaries = [];
+    for (const meta of completed)
+      summaries.push(buildSummary(meta, await store.getTurns(meta.id), lang ? { lang } : {}));
+    const studyLang = lang ?? completed[0]?.language ?? 'fr';
+    const study = buildStudy(summaries, studyLang);
+    if (format === 'json') {
+      const { summaries: _summaries, ...table } = study;
+      sendJson(ctx.res, 200, table);
+    } else {
+      send(ctx.res, renderStudy(study, format, studyLang), 'study');
+    }
+  });
+}

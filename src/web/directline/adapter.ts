@@ -1,0 +1,113 @@
+import {
+  type Activity,
+  ActivityTypes,
+  BotAdapter,
+  type ConversationReference,
+  type ResourceResponse,
+  TurnContext,
+} from 'botbuilder';
+import type { DirectLineConversations, ServedActivity } from './conversations.js';
+
+/** Channel id of activities coming through our Direct Line endpoint (what Direct Line calls Web Chat). */
+export const WEBCHAT_CHANNEL_ID = 'webchat';
+/** Not an HTTP URL on purpose: a reference to one of our web chats can only be continued by this adapter. */
+export const WEBCHAT_SERVICE_URL = 'urn:sme-interview:webchat';
+
+type Logic = (context: TurnContext) => Promise<void>;
+/** botbuilder's `delay` pseudo-activity (not in its ActivityTypes enum). */
+const DELAY_ACTIVITY = 'delay';
+
+/** True for a conversation reference (e.g. an interviewer's, kept for proactive delivery) of our web chat. */
+export function isWebChatReference(reference: Partial<ConversationReference>): boolean {
+  return reference.channelId === WEBCHAT_CHANNEL_ID && reference.serviceUrl === WEBCHAT_SERVICE_URL;
+}
+
+/**
+ * Runs the bot for our Direct Line endpoint: replies are not posted to a connector service but appended to
+ * the conversation's transcript, which Web Chat polls.
+ */
+export class DirectLineAdapter extends BotAdapter {
+  readonly #conversations: DirectLineConversations;
+
+  constructor(conversations: DirectLineConversations) {
+    super();
+    this.#conversations = conversations;
+  }
+
+  /** One turn of the bot for an incoming activity; errors reach the caller (no onTurnError is set). */
+  async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      // Invoke responses and traces are for channels and emulators; a delay means nothing to a polling client.
+      if (
+        activity.type === ActivityTypes.InvokeResponse ||
+        activity.type === ActivityTypes.Trace ||
+        activity.type === DELAY_ACTIVITY
+      ) {
+        responses.push({ id: '' });
+        continue;
+      }
+      const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
+      const [id] = this.#conversations.append(conversationId, [served(activity)]);
+      responses.push({ id: id ?? '' });
+    }
+    return responses;
+  }
+
+  override async updateActivity(
+    context: TurnContext,
+    activity: Partial<Activity>,
+  ): Promise<ResourceResponse | undefined> {
+    const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
+    if (!activity.id) return;
+    this.#conversations.replace(conversationId, { ...served(activity), id: activity.id });
+    return { id: activity.id };
+  }
+
+  /** Web Chat cannot take a message back; the transcript keeps an empty tombstone so later reloads skip it. */
+  override async deleteActivity(
+    context: TurnContext,
+    reference: Partial<ConversationReference>,
+  ): Promise<void> {
+    const conversationId = reference.conversation?.id ?? context.activity.conversation.id;
+    if (!reference.activityId) return;
+    this.#conversations.replace(conversationId, { id: reference.activityId, type: 'messageDelete' });
+  }
+
+  override async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: Logic,
+  ): Promise<void> {
+    const event = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
+    await this.runMiddleware(new TurnContext(this, event), logic);
+  }
+
+  /** Same signature as CloudAdapter's, so proactive code can hold either adapter. */
+  override async continueConversationAsync(
+    _botAppIdOrClaims: unknown,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: Logic | string,
+    maybeLogic?: Logic,
+  ): Promise<void> {
+    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
+    if (!logic) throw new TypeError('continueConversationAsync needs the logic to run');
+    await this.continueConversation(reference, logic);
+  }
+}
+
+/** The JSON Web Chat receives: botbuilder activities may hold Dates and undefined fields. */
+function served(activity: Partial<Activity>): ServedActivity {
+  const json: Record<string, unknown> = JSON.parse(JSON.stringify(activity));
+  return { ...json, id: '' };
+}

@@ -1,0 +1,155 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import type { KeyValueStore } from '../../store/types.js';
+
+/** Key-value prefix of a Direct Line conversation's owner record (`directline:<conversation id>`). */
+export const DIRECTLINE_KEY_PREFIX = 'directline:';
+const TOKEN_PREFIX = 'dl1';
+/** A conversation's transcript is kept in memory up to this many activities (the oldest go first). */
+export const MAX_TRANSCRIPT = 1000;
+/** Transcripts held in memory at once; the least recently used is dropped beyond it (its owner record stays). */
+export const MAX_TRANSCRIPTS = 500;
+
+const ConversationRecord = z.object({
+  userId: z.string().min(1),
+  tokenHash: z.string().length(64),
+  createdAt: z.string(),
+});
+type ConversationRecord = z.infer<typeof ConversationRecord>;
+
+/** An activity as served to Web Chat: plain JSON. */
+export type ServedActivity = Record<string, unknown> & { id: string };
+
+export interface ConversationGrant {
+  conversationId: string;
+  userId: string;
+  token: string;
+}
+
+interface Transcript {
+  activities: ServedActivity[];
+  /** Activities dropped from the front (cap), so watermarks stay stable. */
+  dropped: number;
+  nextSeq: number;
+}
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+/**
+ * Direct Line conversations we issue: who owns each (persisted, so a page reload or a restart resumes it)
+ * and what was said (in memory, served to Web Chat by watermark).
+ */
+export class DirectLineConversations {
+  readonly #kv: KeyValueStore;
+  readonly #transcripts = new Map<string, Transcript>();
+  /** Changes with every process, so a watermark from before a restart replays what is left instead of skipping. */
+  readonly #epoch = randomBytes(4).toString('hex');
+  readonly #now: () => Date;
+
+  constructor(kv: KeyValueStore, now: () => Date = () => new Date()) {
+    this.#kv = kv;
+    this.#now = now;
+  }
+
+  /** A new conversation owned by a new anonymous user; the token is the only way back into it. */
+  async create(): Promise<ConversationGrant> {
+    const conversationId = randomUUID().replaceAll('-', '');
+    const userId = `dl_${randomBytes(12).toString('base64url')}`;
+    const secret = randomBytes(32).toString('base64url');
+    const record: ConversationRecord = {
+      userId,
+      tokenHash: hashSecret(secret),
+      createdAt: this.#now().toISOString(),
+    };
+    await this.#kv.write([{ key: DIRECTLINE_KEY_PREFIX + conversationId, value: record }]);
+    return { conversationId, userId, token: `${TOKEN_PREFIX}.${conversationId}.${secret}` };
+  }
+
+  /** The grant a bearer token stands for; `unauthorized` for anything else, without saying why. */
+  async authenticate(authorization: string | undefined): Promise<ConversationGrant> {
+    const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
+    const [prefix, conversationId, secret, extra] = token?.split('.') ?? [];
+    if (!token || prefix !== TOKEN_PREFIX || !conversationId || !secret || extra !== undefined) {
+      throw new AppError('unauthorized', 'a Direct Line token is required (Authorization: Bearer <token>)');
+    }
+    const record = await this.#owner(conversationId);
+    const given = Buffer.from(hashSecret(secret), 'hex');
+    const stored = Buffer.from(record?.tokenHash ?? '', 'hex');
+    if (!record || given.length !== stored.length || !timingSafeEqual(given, stored)) {
+      throw new AppError('unauthorized', 'unknown or revoked Direct Line token');
+    }
+    return { conversationId, userId: record.userId, token };
+  }
+
+  async #owner(conversationId: string): Promise<ConversationRecord | null> {
+    const key = DIRECTLINE_KEY_PREFIX + conversationId;
+    const item = (await this.#kv.read([key]))[key];
+    const parsed = ConversationRecord.safeParse(item?.value);
+    return parsed.success ? parsed.data : null;
+  }
+
+  async exists(conversationId: string): Promise<boolean> {
+    return (await this.#owner(conversationId)) !== null;
+  }
+
+  /** Appends activities, giving each its id and timestamp; returns the ids. */
+  append(conversationId: string, activities: readonly Record<string, unknown>[]): string[] {
+    const transcript = this.#transcript(conversationId);
+    const ids: string[] = [];
+    for (const activity of activities) {
+      const id = `${conversationId}|${this.#epoch}-${String(transcript.nextSeq++).padStart(7, '0')}`;
+      transcript.activities.push({ ...activity, id, timestamp: this.#now().toISOString() });
+      ids.push(id);
+    }
+    const excess = transcript.activities.length - MAX_TRANSCRIPT;
+    if (excess > 0) {
+      transcript.activities.splice(0, excess);
+      transcript.dropped += excess;
+    }
+    return ids;
+  }
+
+  /** Replaces an activity the bot updated (e.g. a card it refreshed); false when it is no longer held. */
+  replace(conversationId: string, activity: ServedActivity): boolean {
+    const transcript = this.#transcript(conversationId);
+    const index = transcript.activities.findIndex((held) => held.id === activity.id);
+    if (index < 0) return false;
+    transcript.activities[index] = activity;
+    return true;
+  }
+
+  /** What Web Chat has not seen yet, and the watermark to ask from next time. */
+  since(
+    conversationId: string,
+    watermark: string | undefined,
+  ): { activities: ServedActivity[]; watermark: string } {
+    const transcript = this.#transcript(conversationId);
+    const match = /^([0-9a-f]+)-(\d+)$/.exec(watermark ?? '');
+    const seen = match?.[1] === this.#epoch ? Number(match[2]) : 0;
+    const start = Math.max(0, seen - transcript.dropped);
+    const total = transcript.dropped + transcript.activities.length;
+    return { activities: transcript.activities.slice(start), watermark: `${this.#epoch}-${total}` };
+  }
+
+  /** Drops what was said in a conversation (its owner record stays, so the user can go on). */
+  forgetTranscript(conversationId: string): void {
+    this.#transcripts.delete(conversationId);
+  }
+
+  #transcript(conversationId: string): Transcript {
+    let transcript = this.#transcripts.get(conversationId);
+    if (transcript) {
+      // Re-inserting keeps the Map in least-recently-used order.
+      this.#transcripts.delete(conversationId);
+    } else {
+      transcript = { activities: [], dropped: 0, nextSeq: 1 };
+    }
+    this.#transcripts.set(conversationId, transcript);
+    if (this.#transcripts.size > MAX_TRANSCRIPTS) {
+      const oldest = this.#transcripts.keys().next().value;
+      if (oldest !== undefined) this.#transcripts.delete(oldest);
+    }
+    return transcript;
+  }
+}

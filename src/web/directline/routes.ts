@@ -1,0 +1,118 @@
+import type { Activity, ChannelAccount } from 'botbuilder';
+import type { Logger } from '../../log.js';
+import { HttpError, type RouteContext, type Router, readJsonBody, sendJson } from '../../server/router.js';
+import type { BotLogic } from '../services.js';
+import { DirectLineAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './adapter.js';
+import { checkClientActivity } from './client-activity.js';
+import type { ConversationGrant, DirectLineConversations } from './conversations.js';
+
+export const DIRECTLINE_PREFIX = '/directline';
+/** Web Chat's activities are small; uploads are not offered. */
+const BODY_LIMIT = 64 * 1024;
+/** What we announce; tokens actually live as long as their conversation. Web Chat refreshes well before. */
+const TOKEN_LIFETIME_SECONDS = 3600;
+
+export interface DirectLineDeps {
+  conversations: DirectLineConversations;
+  bot: BotLogic;
+  /** The bot's account in web chat conversations. */
+  botAccount: ChannelAccount;
+  logger?: Logger;
+}
+
+/**
+ * The Direct Line 3.0 REST subset Web Chat uses when polling (`webSocket: false`): tokens, conversations,
+ * posting and polling activities. Every activity goes through the same bot as the other front doors.
+ */
+export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): DirectLineAdapter {
+  const { conversations, bot, botAccount, logger } = deps;
+  const adapter = new DirectLineAdapter(conversations);
+  const queues = new Map<string, Promise<void>>();
+  const started = new Set<string>();
+
+  /** One turn at a time per conversation, in arrival order, so bot state never races with itself. */
+  const runTurn = (activity: Partial<Activity>): Promise<void> => {
+    const conversationId = activity.conversation?.id ?? '';
+    const previous = queues.get(conversationId) ?? Promise.resolve();
+    const turn = previous.then(() => adapter.processActivity(activity, (context) => bot.run(context)));
+    const settled = turn.catch(() => undefined);
+    queues.set(conversationId, settled);
+    void settled.then(() => {
+      if (queues.get(conversationId) === settled) queues.delete(conversationId);
+    });
+    return turn.catch((error: unknown) => {
+      logger?.error('webchat.turn_failed', { error: error instanceof Error ? error.message : String(error) });
+      throw new HttpError(500, 'internal', 'the bot failed on this message; send it again');
+    });
+  };
+
+  const baseActivity = (grant: ConversationGrant, name?: string): Partial<Activity> => ({
+    channelId: WEBCHAT_CHANNEL_ID,
+    serviceUrl: WEBCHAT_SERVICE_URL,
+    conversation: { id: grant.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: grant.userId, name: name ?? '', role: 'user' },
+    recipient: botAccount,
+    timestamp: new Date(),
+  });
+
+  const grantFor = async ({ req, params }: RouteContext): Promise<ConversationGrant> => {
+    const grant = await conversations.authenticate(req.headers.authorization);
+    if (params.id !== undefined && params.id !== grant.conversationId) {
+      throw new HttpError(403, 'forbidden', 'this token belongs to another conversation');
+    }
+    return grant;
+  };
+
+  const describe = (grant: ConversationGrant) => ({
+    conversationId: grant.conversationId,
+    token: grant.token,
+    expires_in: TOKEN_LIFETIME_SECONDS,
+  });
+
+  router.route('POST', `${DIRECTLINE_PREFIX}/tokens/generate`, async ({ res }) => {
+    const grant = await conversations.create();
+    sendJson(res, 200, { ...describe(grant), userId: grant.userId });
+  });
+
+  router.route('POST', `${DIRECTLINE_PREFIX}/tokens/refresh`, async (ctx) => {
+    sendJson(ctx.res, 200, describe(await grantFor(ctx)));
+  });
+
+  router.route('POST', `${DIRECTLINE_PREFIX}/conversations`, async (ctx) => {
+    const grant = await grantFor(ctx);
+    if (!started.has(grant.conversationId)) {
+      started.add(grant.conversationId);
+      // Channels announce a new conversation; the bot greets and asks for consent on it.
+      await runTurn({
+        ...baseActivity(grant),
+        type: 'conversationUpdate',
+        membersAdded: [botAccount, { id: grant.userId, name: '', role: 'user' }],
+      });
+    }
+    sendJson(ctx.res, 201, describe(grant));
+  });
+
+  router.route('GET', `${DIRECTLINE_PREFIX}/conversations/:id`, async (ctx) => {
+    sendJson(ctx.res, 200, describe(await grantFor(ctx)));
+  });
+
+  router.route('GET', `${DIRECTLINE_PREFIX}/conversations/:id/activities`, async (ctx) => {
+    const grant = await grantFor(ctx);
+    const watermark = ctx.url.searchParams.get('watermark') ?? undefined;
+    sendJson(ctx.res, 200, conversations.since(grant.conversationId, watermark));
+  });
+
+  router.route('POST', `${DIRECTLINE_PREFIX}/conversations/:id/activities`, async (ctx) => {
+    const grant = await grantFor(ctx);
+    const check = checkClientActivity(await readJsonBody(ctx.req, BODY_LIMIT));
+    if (!check.ok) throw new HttpError(400, 'bad_input', `invalid activity: ${check.problem}`);
+    const { from, ...incoming } = check.activity;
+    const activity: Partial<Activity> = { ...incoming, ...baseActivity(grant, from?.name) };
+    // Web Chat shows its own message once it comes back with our id (matched on channelData.clientActivityID).
+    const [id] = conversations.append(grant.conversationId, [JSON.parse(JSON.stringify(activity))]);
+    await runTurn({ ...activity, id });
+    sendJson(ctx.res, 200, { id });
+  });
+
+  return adapter;
+}

@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { AppError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import type { Router } from '../server/router.js';
+
+export const PUBLIC_DIR = join(PACKAGE_ROOT, 'src', 'web', 'public');
+
+const require = createRequire(import.meta.url);
+
+/** A file of an installed package, found the way Node finds packages (their `exports` hide dist files). */
+export function packageFile(packageName: string, file: string): string {
+  for (const dir of require.resolve.paths(packageName) ?? []) {
+    const candidate = join(dir, packageName, file);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new AppError('internal', `cannot find ${packageName}/${file}; run npm install`);
+}
+
+const TYPES = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+} as const;
+
+/** Teams hosts the dashboard tab in a frame; nothing else may frame our pages. */
+const TEAMS_FRAME_ANCESTORS =
+  "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+
+function contentSecurityPolicy(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Web Chat and Adaptive Cards style their elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+interface Asset {
+  path: string;
+  file: string;
+  type: keyof typeof TYPES;
+  frameAncestors?: string;
+}
+
+export function staticAssets(): Asset[] {
+  return [
+    { path: '/', file: join(PUBLIC_DIR, 'chat.html'), type: 'html' },
+    {
+      path: '/dashboard',
+      file: join(PUBLIC_DIR, 'dashboard.html'),
+      type: 'html',
+      frameAncestors: TEAMS_FRAME_ANCESTORS,
+    },
+    { path: '/static/chat.js', file: join(PUBLIC_DIR, 'chat.js'), type: 'js' },
+    { path: '/static/dashboard.js', file: join(PUBLIC_DIR, 'dashboard.js'), type: 'js' },
+    { path: '/static/charts.js', file: join(PUBLIC_DIR, 'charts.js'), type: 'js' },
+    { path: '/static/app.css', file: join(PUBLIC_DIR, 'app.css'), type: 'css' },
+    { path: '/static/webchat.js', file: packageFile('botframework-webchat', 'dist/webchat.js'), type: 'js' },
+    {
+      path: '/static/teams.js',
+      file: packageFile('@microsoft/teams-js', 'dist/umd/MicrosoftTeams.min.js'),
+      type: 'js',
+    },
+  ];
+}
+
+/** Serves the pages and scripts from memory (read on first request); no CDN is ever involved. */
+export function registerStaticRoutes(router: Router): void {
+  for (const asset of staticAssets()) {
+    let body: Buffer | null = null;
+    router.route('GET', asset.path, async ({ req, res }) => {
+      body ??= readFileSync(asset.file);
+      res.writeHead(200, {
+        'content-type': TYPES[asset.type],
+        'content-length': body.length,
+        'cache-control': asset.type === 'html' ? 'no-cache' : 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        ...(asset.type === 'html'
+          ? { 'content-security-policy': contentSecurityPolicy(asset.frameAncestors ?? "'self'") }
+          : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+  }
+}
