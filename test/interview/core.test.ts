@@ -5,6 +5,11 @@ import { createFakeTagger } from './fake-tagger.js';
 import { CoreSession } from './session.js';
 
 const guides = loadGuides();
+function theme(lang: 'fr' | 'en', index: number) {
+  const found = guides[lang].themes[index];
+  if (!found) throw new Error(`no theme ${index}`);
+  return found;
+}
 
 function consented(lang: 'fr' | 'en' = 'fr', profile: 'manager' | 'expert' = 'manager'): CoreSession {
   const session = new CoreSession(guides, createFakeTagger(), lang, profile);
@@ -62,7 +67,7 @@ describe('probes chosen from what was said', () => {
     const session = consented();
     toTheme1(session);
     const replies = session.say("C'est important pour l'avenir de l'entreprise.");
-    expect(replies.at(-1)).toBe(guides.fr.themes[0].exampleProbe?.text);
+    expect(replies.at(-1)).toBe(theme('fr', 0).exampleProbe?.text);
     expect(session.pendingId()).toBe('meaning.main.example');
   });
 
@@ -84,7 +89,7 @@ describe('probes chosen from what was said', () => {
     session.say("C'est une opportunité de gagner du temps sur la gestion des commandes et du stock.");
     expect(session.pendingId()).toBe('meaning.probe.threat');
     expect(session.last?.replies.at(-1)).toBe(
-      guides.fr.themes[0].probes[1]?.when === 'facet_missing' ? guides.fr.themes[0].probes[1].confirm : '',
+      guides.fr.themes[0]?.probes[1]?.when === 'facet_missing' ? guides.fr.themes[0].probes[1].confirm : '',
     );
   });
 
@@ -194,7 +199,7 @@ describe('the position is derived from the log', () => {
     replay.turns = [...session.turns];
     const replies = replay.start();
     expect(replay.turns).toHaveLength(session.turns.length);
-    expect(replies.at(-1)).toBe(guides.fr.themes[0].questions[0]?.text);
+    expect(replies.at(-1)).toBe(theme('fr', 0).questions[0]?.text);
   });
 
   it('shows the review of what was understood when asked at the closing', () => {
