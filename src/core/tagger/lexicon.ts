@@ -10,7 +10,8 @@ import { ActorId, ActorRole, FacetId, LeverId, ToolId, ValueId } from '../domain
  *
  * A pattern is a phrase: words are matched on their stem (accents and case folded) with up to two
  * words in between; a word written `=Word` must appear exactly so (brands that are also common words:
- * `=Teams`, `=Sage`, `=MES`). `{A}` in a role pattern stands for an actor's mention.
+ * `=Teams`, `=Sage`, `=MES`); a word written `!word` is matched on its folded form without stemming
+ * (`!customs` must not match "customers"). `{A}` in a role pattern stands for an actor's mention.
  */
 const Pattern = z.union([
   z.string().min(1),
@@ -36,6 +37,8 @@ const CueSet = z
     negation: Phrases.optional(),
     /** Words that cancel a negation before the match: "ne … que" (only), "se passer de", "pas mal". */
     negationBreakers: Phrases.optional(),
+    /** Words besides the negation cues that make a phrase carry its own negation ("plus", "more", "fewer"). */
+    selfNegating: Phrases.optional(),
     /** Hypothetical marks for the whole clause ("pourrait", "might"). */
     hypotheticalClause: Phrases.optional(),
     /** Hypothetical marks from the cue to the end of the sentence ("si on avait", "one day"). */
@@ -128,6 +131,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
     cues: {
       negation: {},
       negationBreakers: {},
+      selfNegating: {},
       hypotheticalClause: {},
       hypotheticalForward: {},
       conditionalEndings: [],
@@ -160,6 +164,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       const c = lexicon.cues;
       c.negation = mergePhrases(c.negation, cues.negation ?? {});
       c.negationBreakers = mergePhrases(c.negationBreakers, cues.negationBreakers ?? {});
+      c.selfNegating = mergePhrases(c.selfNegating, cues.selfNegating ?? {});
       c.hypotheticalClause = mergePhrases(c.hypotheticalClause, cues.hypotheticalClause ?? {});
       c.hypotheticalForward = mergePhrases(c.hypotheticalForward, cues.hypotheticalForward ?? {});
       c.conditionalEndings.push(...(cues.conditionalEndings ?? []));

@@ -6,13 +6,18 @@ import { type Stem, type Token, tokenize } from './text.js';
 export interface Item {
   norm: string;
   stem: string;
+  /** Surface form to match exactly (`=Teams`). */
   exact?: string;
+  /** Folded form to match without stemming (`!customs` must not match "customers"). */
+  unstemmed?: boolean;
 }
 
 export interface Compiled<T> {
   items: Item[];
   weight: number;
   payload: T;
+  /** The phrase carries its own negation ("plus besoin de", "no more"): an outer one does not cancel it. */
+  selfNegating: boolean;
 }
 
 export interface PhraseMatch<T> {
@@ -21,6 +26,7 @@ export interface PhraseMatch<T> {
   /** Token indices, inclusive. */
   first: number;
   last: number;
+  selfNegating: boolean;
 }
 
 /** How many words may stand between two words of a pattern ("gagner beaucoup de temps"). */
@@ -37,8 +43,11 @@ export function compileWords(text: string, lang: Language, stem: Stem): Item[] {
   const items: Item[] = [];
   for (const chunk of text.split(/\s+/).filter(Boolean)) {
     const exact = chunk.startsWith('=');
-    for (const token of tokenize(exact ? chunk.slice(1) : chunk, lang, stem)) {
-      items.push(exact ? { norm: token.norm, stem: token.stem, exact: token.surface } : { norm: token.norm, stem: token.stem });
+    const unstemmed = chunk.startsWith('!');
+    for (const token of tokenize(exact || unstemmed ? chunk.slice(1) : chunk, lang, stem)) {
+      if (exact) items.push({ norm: token.norm, stem: token.stem, exact: token.surface });
+      else if (unstemmed) items.push({ norm: token.norm, stem: token.stem, unstemmed: true });
+      else items.push({ norm: token.norm, stem: token.stem });
     }
   }
   return items;
@@ -46,6 +55,7 @@ export function compileWords(text: string, lang: Language, stem: Stem): Item[] {
 
 export function itemMatches(item: Item, token: Token): boolean {
   if (item.exact !== undefined) return token.surface === item.exact;
+  if (item.unstemmed) return token.norm === item.norm;
   return token.norm === item.norm || token.stem === item.stem;
 }
 
@@ -98,10 +108,12 @@ export class PhraseIndex<T> {
   private readonly byKey = new Map<string, Compiled<T>[]>();
   private readonly lang: Language;
   private readonly stem: Stem;
+  private readonly negationWords: ReadonlySet<string>;
 
-  constructor(lang: Language, stem: Stem) {
+  constructor(lang: Language, stem: Stem, negationWords: ReadonlySet<string> = new Set()) {
     this.lang = lang;
     this.stem = stem;
+    this.negationWords = negationWords;
   }
 
   add(pattern: Pattern, payload: T): void {
@@ -110,8 +122,14 @@ export class PhraseIndex<T> {
     const items = compileWords(text, this.lang, this.stem);
     const first = items[0];
     if (first === undefined) return;
-    const compiled: Compiled<T> = { items, weight, payload };
-    const keys = first.exact !== undefined ? [`=${first.exact}`] : [...new Set([first.norm, `~${first.stem}`])];
+    const selfNegating = items.some((item) => this.negationWords.has(item.norm));
+    const compiled: Compiled<T> = { items, weight, payload, selfNegating };
+    const keys =
+      first.exact !== undefined
+        ? [`=${first.exact}`]
+        : first.unstemmed
+          ? [first.norm]
+          : [...new Set([first.norm, `~${first.stem}`])];
     for (const key of keys) {
       const list = this.byKey.get(key);
       if (list) list.push(compiled);
@@ -135,7 +153,13 @@ export class PhraseIndex<T> {
           if (tried.has(compiled)) continue;
           tried.add(compiled);
           const last = matchRest(compiled.items, tokens, i);
-          if (last >= 0) matches.push({ payload: compiled.payload, weight: compiled.weight, first: i, last });
+          if (last >= 0) matches.push({
+              payload: compiled.payload,
+              weight: compiled.weight,
+              first: i,
+              last,
+              selfNegating: compiled.selfNegating,
+            });
         }
       }
     }

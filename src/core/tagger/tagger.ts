@@ -43,19 +43,33 @@ interface LanguageModel {
   scope: ScopeReader;
 }
 
+/** Words that, inside a phrase, make it carry its own negation ("plus besoin", "no more", "fewer errors"). */
+function negationWords(lexicon: Lexicon, lang: Language, stem: (w: string) => string): Set<string> {
+  const words = new Set<string>();
+  for (const pattern of patternsFor(lexicon.cues.negation, lang)) {
+    const items = compileWords(typeof pattern === 'string' ? pattern : pattern.p, lang, stem);
+    if (items.length === 1 && items[0]) words.add(items[0].norm);
+  }
+  for (const word of patternsFor(lexicon.cues.selfNegating, lang)) {
+    for (const item of compileWords(typeof word === 'string' ? word : word.p, lang, stem)) words.add(item.norm);
+  }
+  return words;
+}
+
 function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
   const stem = stemmerFor(lang);
+  const negating = negationWords(lexicon, lang, stem);
   const tools = new PhraseIndex<ToolInfo>(lang, stem);
   for (const tool of lexicon.tools) tools.addAll(tool.patterns, tool.info);
-  const values = new PhraseIndex<ValueId>(lang, stem);
+  const values = new PhraseIndex<ValueId>(lang, stem, negating);
   for (const value of lexicon.values) values.addAll(value.patterns, value.id);
-  const levers = new PhraseIndex<LeverId>(lang, stem);
+  const levers = new PhraseIndex<LeverId>(lang, stem, negating);
   for (const lever of lexicon.levers) levers.addAll(lever.patterns, lever.id);
-  const facets = new PhraseIndex<FacetId>(lang, stem);
+  const facets = new PhraseIndex<FacetId>(lang, stem, negating);
   for (const facet of lexicon.facets) facets.addAll(facet.patterns, facet.id);
   const actors = new PhraseIndex<ActorId>(lang, stem);
   for (const actor of lexicon.actors) actors.addAll(actor.patterns, actor.id);
-  const directActors = new PhraseIndex<{ id: ActorId; role: ActorRole }>(lang, stem);
+  const directActors = new PhraseIndex<{ id: ActorId; role: ActorRole }>(lang, stem, negating);
   for (const entry of lexicon.directActors) directActors.addAll(entry.patterns, { id: entry.id, role: entry.role });
   const roles: RolePattern[] = [];
   for (const role of ['initiator', 'beneficiary'] as const) {
@@ -86,9 +100,25 @@ function addEvidence(tally: Tally, evidence: Evidence | undefined): void {
   tally.evidence.push(evidence);
 }
 
+/**
+ * Where two tools' phrases overlap, the longer one names the tool ("logiciel de gestion de production"
+ * is production software, not the ERP's "logiciel de gestion"; "video call" is not "video").
+ */
+function longestFirst<T extends { id: string }>(matches: readonly PhraseMatch<T>[]): PhraseMatch<T>[] {
+  const sorted = [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  const kept: PhraseMatch<T>[] = [];
+  for (const match of sorted) {
+    const clash = kept.some(
+      (k) => k.payload.id !== match.payload.id && k.first <= match.last && match.first <= k.last,
+    );
+    if (!clash) kept.push(match);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
+
 /** Keeps the matches that assert something: not negated, not hypothetical. */
 function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMatch<T>[] {
-  return matches.filter((m) => !scope.negatedAt(m.first) && !scope.hypotheticalAt(m.first));
+  return matches.filter((m) => (m.selfNegating || !scope.negatedAt(m.first)) && !scope.hypotheticalAt(m.first));
 }
 
 function tally<T extends string>(
@@ -190,9 +220,10 @@ export function buildTagger(lexicon: Lexicon): Tagger {
       const tokens = tokenize(text, lang, stemmerFor(lang));
       const scope = model.scope.read(tokens);
 
-      const toolMatches = asserted(model.tools.find(tokens), scope);
+      const allToolMatches = longestFirst(model.tools.find(tokens));
+      const toolMatches = asserted(allToolMatches, scope);
       const reserved = new Uint8Array(tokens.length);
-      for (const m of model.tools.find(tokens)) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
+      for (const m of allToolMatches) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
       const toolTally = new Map<string, Tally>();
       const leverTally = tally(asserted(model.levers.find(tokens), scope), text, tokens);
       for (const match of toolMatches) {
