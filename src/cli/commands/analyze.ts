@@ -1,0 +1,69 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { buildStudy, renderStudy, renderSummary } from '../../core/summary/index.js';
+import { createTagger } from '../../core/tagger/index.js';
+import { analyzeTranscript } from '../../core/transcript/index.js';
+import { AppError } from '../../errors.js';
+import { STUDY_FORMATS, type StudyFormat } from '../../export/index.js';
+import { deliver } from '../../export/write.js';
+import { type CliIO, type Command, EXIT_OK } from '../command.js';
+import { parseExportArgs } from './summary.js';
+
+/** Transcripts are text; anything bigger is surely not one and would only be slow to tag. */
+const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
+
+const USAGE = `usage: sme-interview analyze <transcript>… [--format md|json|csv|qdpx] [--out PATH] [--interviewer-prefix P]
+
+Analyses existing interview transcripts (UTF-8 plain text, one speaker turn per paragraph, paragraphs
+separated by blank lines). A paragraph starting with "Q:", "Interviewer:" or "Intervieweur :" (any case),
+or with the --interviewer-prefix P, is the interviewer's; the others are the respondent's answers, each
+tagged. Each question's wording picks its theme (presentation, meaning, tools, value); a question
+without theme words keeps the theme before it, starting at presentation.
+One transcript gives its summary; several give one study output (tools table with I1, I2, … in the
+order given, value matrix, lever balance per transcript). The interview id is the file name.
+  --format  md (default), json, csv, qdpx (without --out written to <file name>.qdpx, or
+            study.qdpx for several, in the current directory)
+  --out     write to this file instead of standard output
+
+exit codes: 0 done, 1 failed (unreadable or empty transcript), 2 bad usage`;
+
+async function readTranscript(path: string): Promise<string> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new AppError('not_found', `cannot read '${path}': no such file`);
+  if (info.size > MAX_TRANSCRIPT_BYTES) throw new AppError('too_large', `'${path}' is over 5 MB; split it into one file per interview`);
+  return readFile(path, 'utf8');
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'analyse plain-text interview transcripts into a summary or study (md, json, csv, qdpx)',
+  usage: USAGE,
+  async run(args: readonly string[], io: CliIO): Promise<number> {
+    const parsed = parseExportArgs<StudyFormat>(args, 'analyze', STUDY_FORMATS, 'md', true);
+    if (parsed.positional.length === 0) throw new AppError('bad_usage', 'give at least one transcript file');
+    const texts = await Promise.all(parsed.positional.map(readTranscript));
+    const tagger = createTagger();
+    const at = new Date().toISOString();
+    const summaries = parsed.positional.map((path, index) =>
+      analyzeTranscript(texts[index] ?? '', {
+        id: basename(path, extname(path)),
+        tagger,
+        at,
+        ...(parsed.interviewerPrefix ? { interviewerPrefix: parsed.interviewerPrefix } : {}),
+      }),
+    );
+    const [single] = summaries;
+    const rendered =
+      single && summaries.length === 1
+        ? renderSummary(single, parsed.format)
+        : renderStudy(buildStudy(summaries, single?.interview.language ?? 'fr'), parsed.format, single?.interview.language ?? 'fr');
+    await deliver(rendered, {
+      out: parsed.out,
+      defaultName: summaries.length === 1 && single ? single.interview.id : 'study',
+      cwd: process.cwd(),
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,46 @@
+import { buildStudy, buildSummary } from '../../core/summary/index.js';
+import { loadConfig } from '../../config.js';
+import { renderStudy, STUDY_FORMATS, type StudyFormat } from '../../export/index.js';
+import { deliver } from '../../export/write.js';
+import { AppError } from '../../errors.js';
+import { openStore } from '../../store/open.js';
+import { type CliIO, type Command, EXIT_OK } from '../command.js';
+import { parseExportArgs } from './summary.js';
+
+const USAGE = `usage: sme-interview study [--format md|json|csv|qdpx] [--out PATH]
+
+Every completed interview together, oldest first as I1, I2, …: the tools table with the interviews
+that cite each tool, value counts, the value co-occurrence matrix and the lever balance per company.
+  --format  md (default), json, csv (coded segments of every interview), qdpx (one REFI-QDA project,
+            one source per interview; without --out written to study.qdpx in the current directory)
+  --out     write to this file instead of standard output
+
+exit codes: 0 done, 1 failed (no completed interview, store unavailable), 2 bad usage`;
+
+export const studyCommand: Command = {
+  name: 'study',
+  summary: 'all completed interviews together: tools table, value matrix, lever balance per company',
+  usage: USAGE,
+  async run(args: readonly string[], io: CliIO): Promise<number> {
+    const parsed = parseExportArgs<StudyFormat>(args, 'study', STUDY_FORMATS, 'md');
+    if (parsed.positional.length > 0) throw new AppError('bad_usage', `unexpected argument '${parsed.positional[0]}'`);
+    const store = await openStore(loadConfig(io.env));
+    try {
+      const completed = (await store.listInterviews({ status: 'completed' })).reverse();
+      if (completed.length === 0) throw new AppError('not_found', 'no completed interview in the store yet');
+      const turns = await Promise.all(completed.map((meta) => store.getTurns(meta.id)));
+      const lang = completed[0]?.language ?? 'fr';
+      const summaries = completed.map((meta, index) => buildSummary(meta, turns[index] ?? [], { lang }));
+      await deliver(renderStudy(buildStudy(summaries, lang), parsed.format, lang), {
+        out: parsed.out,
+        defaultName: 'study',
+        cwd: process.cwd(),
+        stdout: io.stdout,
+        stderr: io.stderr,
+      });
+    } finally {
+      await store.close();
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,67 @@
+import { AppError } from '../../errors.js';
+import type { Language, Profile, ThemeId } from '../domain.js';
+import type { InterviewMeta, TurnRecord } from '../interview/record.js';
+import { buildSummary } from '../summary/build.js';
+import type { Summary } from '../summary/schema.js';
+import type { Tagger } from '../tagger/types.js';
+import { parseTranscript, themeOfQuestion } from './parse.js';
+
+export interface AnalyzeOptions {
+  /** Interview id in the summary (the CLI uses the file name). */
+  id: string;
+  tagger: Tagger;
+  interviewerPrefix?: string;
+  profile?: Profile;
+  /** Timestamp recorded as start and end of the analysed interview. */
+  at: string;
+}
+
+/**
+ * Turns a transcript into the turn log of a completed interview, tagging each respondent paragraph as
+ * one answer to the interviewer's question before it. Themes: each question's wording (FR/EN keywords)
+ * picks its theme; a question with no keyword, and any answer before the first question, keeps the
+ * theme in force, which starts at `presentation`, so an unmarked transcript follows the guide's order.
+ */
+export function transcriptToInterview(text: string, options: AnalyzeOptions): { meta: InterviewMeta; turns: TurnRecord[] } {
+  const paragraphs = parseTranscript(text, options.interviewerPrefix);
+  const answers = paragraphs.filter((p) => p.speaker === 'respondent');
+  if (answers.length === 0) {
+    throw new AppError('bad_input', `${options.id}: no respondent paragraph found (paragraphs are separated by blank lines)`);
+  }
+  const language: Language = options.tagger.tag(answers.map((p) => p.text).join('\n\n')).lang;
+  const turns: TurnRecord[] = [];
+  let theme: ThemeId = 'presentation';
+  let questionId: string | null = null;
+  for (const paragraph of paragraphs) {
+    const seq = turns.length + 1;
+    const base = { interviewId: options.id, seq, at: options.at, refSeq: null, data: null };
+    if (paragraph.speaker === 'interviewer') {
+      theme = themeOfQuestion(paragraph.text) ?? theme;
+      questionId = `q${seq}`;
+      turns.push({ ...base, kind: 'question', section: theme, questionId, text: paragraph.text, tags: null });
+    } else {
+      const tags = options.tagger.tag(paragraph.text, { lang: language });
+      turns.push({ ...base, kind: 'answer', section: theme, questionId, text: paragraph.text, tags });
+    }
+  }
+  const meta: InterviewMeta = {
+    id: options.id,
+    status: 'completed',
+    language,
+    profile: options.profile ?? 'manager',
+    guideVersion: 'transcript',
+    interviewerId: null,
+    conversationKey: null,
+    consentVersion: null,
+    consentAt: null,
+    startedAt: options.at,
+    updatedAt: options.at,
+    completedAt: options.at,
+  };
+  return { meta, turns };
+}
+
+export function analyzeTranscript(text: string, options: AnalyzeOptions): Summary {
+  const { meta, turns } = transcriptToInterview(text, options);
+  return buildSummary(meta, turns);
+}
