@@ -1,0 +1,222 @@
+// Interviewer dashboard: inside Teams it signs in with the Teams SSO token; elsewhere with the dashboard
+// token printed when the server starts (kept in this browser's localStorage).
+(() => {
+  const TOKEN_KEY = 'sme-interview.dashboard-token';
+  const { element, label, valueMatrix, leverBars } = window.DashboardCharts;
+  const lang = navigator.language.startsWith('fr') ? 'fr' : 'en';
+  const LABELS = {
+    fr: {
+      title: 'Tableau de bord',
+      interviews: 'Entretiens',
+      study: 'Étude',
+      interview: 'Entretien',
+      status: 'Statut',
+      profile: 'Profil',
+      language: 'Langue',
+      progress: 'Avancement',
+      started: 'Début',
+      matrix: 'Matrice des formes de valeur',
+      levers: 'Équilibre des leviers',
+      tools: 'Outils',
+      signIn: 'Ouvrir',
+      tokenPrompt: 'Jeton du tableau de bord (affiché au démarrage du serveur)',
+      empty: 'Aucun entretien pour le moment.',
+      refused: 'Jeton refusé : saisissez celui affiché au démarrage du serveur.',
+      balanced: 'Leviers équilibrés',
+      missing: 'Leviers absents : ',
+      answered: 'réponses',
+      download: 'Télécharger',
+      in_progress: 'en cours',
+      paused: 'en pause',
+      completed: 'terminé',
+    },
+    en: {
+      title: 'Dashboard',
+      interviews: 'Interviews',
+      study: 'Study',
+      interview: 'Interview',
+      status: 'Status',
+      profile: 'Profile',
+      language: 'Language',
+      progress: 'Progress',
+      started: 'Started',
+      matrix: 'Value form matrix',
+      levers: 'Lever balance',
+      tools: 'Tools',
+      signIn: 'Open',
+      tokenPrompt: 'Dashboard token (printed when the server starts)',
+      empty: 'No interviews yet.',
+      refused: 'Token refused: enter the one printed when the server started.',
+      balanced: 'Levers balanced',
+      missing: 'Missing levers: ',
+      answered: 'answers',
+      download: 'Download',
+      in_progress: 'in progress',
+      paused: 'paused',
+      completed: 'completed',
+    },
+  };
+  const text = LABELS[lang];
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll('[data-label]')) node.textContent = text[node.dataset.label];
+
+  const views = ['list-view', 'summary-view', 'study-view'];
+  const show = (id) => {
+    for (const view of views) document.getElementById(view).hidden = view !== id;
+  };
+  const message = (content) => {
+    const node = document.getElementById('message');
+    node.hidden = !content;
+    node.textContent = content || '';
+  };
+
+  let token = null;
+
+  async function api(path) {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+    if (response.status === 401) {
+      localStorage.removeItem(TOKEN_KEY);
+      askForToken(text.refused);
+      throw new Error('unauthorized');
+    }
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response;
+  }
+
+  function downloads(container, base, formats) {
+    container.replaceChildren();
+    for (const format of formats) {
+      const button = element(
+        'button',
+        { type: 'button', class: 'download', 'data-format': format },
+        `${text.download} ${format}`,
+      );
+      button.addEventListener('click', async () => {
+        const response = await api(`${base}${base.includes('?') ? '&' : '?'}format=${format}`);
+        const name =
+          /filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '')?.[1] ||
+          `export.${format}`;
+        const link = element('a', { href: URL.createObjectURL(await response.blob()), download: name });
+        document.body.append(link);
+        link.click();
+        link.remove();
+      });
+      container.append(button);
+    }
+  }
+
+  async function showList() {
+    const { interviews } = await (await api('/api/interviews')).json();
+    const body = document.querySelector('#interviews tbody');
+    body.replaceChildren();
+    if (interviews.length === 0) message(text.empty);
+    else message('');
+    for (const interview of interviews) {
+      const row = element('tr', { 'data-id': interview.id, 'data-status': interview.status, tabindex: '0' });
+      row.append(
+        element('td', {}, interview.id),
+        element('td', { class: `status-${interview.status}` }, text[interview.status] || interview.status),
+        element('td', {}, interview.profile),
+        element('td', {}, interview.language),
+        element('td', {}, `${interview.progress.answered}/${interview.progress.asked} ${text.answered}`),
+        element('td', {}, new Date(interview.startedAt).toLocaleString(lang)),
+      );
+      const open = () => showSummary(interview.id).catch(report);
+      row.addEventListener('click', open);
+      row.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') open();
+      });
+      body.append(row);
+    }
+    show('list-view');
+  }
+
+  function balanceText(balance) {
+    return balance === 'balanced' ? text.balanced : `${text.missing}${balance.map(label).join(', ')}`;
+  }
+
+  async function showSummary(id) {
+    const base = `/api/interviews/${encodeURIComponent(id)}/summary`;
+    const summary = await (await api(`${base}?format=json&lang=${lang}`)).json();
+    document.getElementById('summary-title').textContent = `${text.interview} ${summary.interview.id}`;
+    valueMatrix(document.getElementById('value-matrix'), summary.valueMatrix);
+    leverBars(document.getElementById('lever-chart'), summary.levers);
+    document.getElementById('lever-balance').textContent = balanceText(summary.leverBalance);
+    const tools = document.getElementById('tools');
+    tools.replaceChildren(
+      ...summary.tools.map((tool) =>
+        element('li', { 'data-tool': tool.id }, `${tool.label} — ${tool.values.map(label).join(', ')}`),
+      ),
+    );
+    downloads(document.getElementById('summary-downloads'), `${base}?lang=${lang}`, [
+      'json',
+      'md',
+      'html',
+      'card',
+      'csv',
+      'qdpx',
+    ]);
+    show('summary-view');
+  }
+
+  async function showStudy() {
+    const study = await (await api(`/api/study?format=json&lang=${lang}`)).json();
+    valueMatrix(document.getElementById('study-matrix'), study.valueMatrix);
+    leverBars(document.getElementById('study-levers'), study.levers);
+    downloads(document.getElementById('study-downloads'), `/api/study?lang=${lang}`, [
+      'json',
+      'md',
+      'csv',
+      'qdpx',
+    ]);
+    show('study-view');
+  }
+
+  function report(error) {
+    if (error.message !== 'unauthorized') message(error.message);
+  }
+
+  function askForToken(reason) {
+    show(null);
+    message(reason || '');
+    document.getElementById('sign-in').hidden = false;
+  }
+
+  document.getElementById('sign-in').addEventListener('submit', (event) => {
+    event.preventDefault();
+    token = document.getElementById('token-input').value.trim();
+    localStorage.setItem(TOKEN_KEY, token);
+    document.getElementById('sign-in').hidden = true;
+    showList().catch(report);
+  });
+  document.getElementById('show-list').addEventListener('click', () => showList().catch(report));
+  document.getElementById('show-study').addEventListener('click', () => showStudy().catch(report));
+
+  /** Inside Teams (framed), the tab's SSO token; null when not in Teams or SSO is not set up. */
+  async function teamsToken() {
+    if (window.parent === window || !window.microsoftTeams) return null;
+    try {
+      await window.microsoftTeams.app.initialize();
+      return await window.microsoftTeams.authentication.getAuthToken();
+    } catch {
+      return null;
+    }
+  }
+
+  async function start() {
+    // A token in the address (#token=…) is taken once, then removed from the address bar.
+    const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+    if (fromHash) {
+      localStorage.setItem(TOKEN_KEY, fromHash);
+      history.replaceState(null, '', location.pathname);
+    }
+    token = (await teamsToken()) || localStorage.getItem(TOKEN_KEY);
+    if (!token) {
+      askForToken();
+      return;
+    }
+    await showList();
+  }
+
+  start().catch(report);
+})();

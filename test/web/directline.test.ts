@@ -1,0 +1,204 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createMemoryStore } from '../../src/store/memory.js';
+import { isWebChatReference } from '../../src/web/directline/adapter.js';
+import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
+
+const Grant = z.object({ conversationId: z.string(), token: z.string(), userId: z.string() });
+const Polled = z.object({
+  watermark: z.string(),
+  activities: z.array(
+    z.looseObject({
+      id: z.string(),
+      type: z.string(),
+      text: z.string().optional(),
+      from: z.looseObject({ id: z.string(), role: z.string().optional() }),
+      channelData: z.record(z.string(), z.unknown()).optional(),
+      attachments: z.array(z.looseObject({ contentType: z.string() })).optional(),
+    }),
+  ),
+});
+
+let server: WebTestServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  if (!server) throw new Error('no server');
+  const response = await fetch(`${server.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(init.body === undefined
+      ? {}
+      : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+async function openConversation() {
+  const grant = Grant.parse((await call('/directline/tokens/generate', { method: 'POST' })).json);
+  const started = await call('/directline/conversations', { method: 'POST', token: grant.token });
+  expect(started.status).toBe(201);
+  return grant;
+}
+
+async function poll(grant: { conversationId: string; token: string }, watermark?: string) {
+  const query = watermark === undefined ? '' : `?watermark=${encodeURIComponent(watermark)}`;
+  const reply = await call(`/directline/conversations/${grant.conversationId}/activities${query}`, {
+    token: grant.token,
+  });
+  expect(reply.status).toBe(200);
+  return Polled.parse(reply.json);
+}
+
+describe('Direct Line endpoint', () => {
+  it('greets a new conversation, echoes the message back to Web Chat and delivers the bot reply', async () => {
+    server = await startWebServer({ bot: probeBot });
+    const grant = await openConversation();
+    const greeting = await poll(grant);
+    expect(greeting.activities.map((a) => a.text)).toEqual([`bonjour ${grant.userId}`]);
+    expect(greeting.activities[0]?.from.role).toBe('bot');
+
+    const posted = await call(`/directline/conversations/${grant.conversationId}/activities`, {
+      method: 'POST',
+      token: grant.token,
+      body: {
+        type: 'message',
+        text: 'nous utilisons un ERP',
+        from: { id: 'someone-else' },
+        channelData: { clientActivityID: 'c1' },
+      },
+    });
+    expect(posted.status).toBe(200);
+    const next = await poll(grant, greeting.watermark);
+    // The sender is the conversation's owner whatever the client claims; the echo keeps the client's id.
+    expect(next.activities.map((a) => [a.from.id, a.text])).toEqual([
+      [grant.userId, 'nous utilisons un ERP'],
+      [expect.any(String), `écho nous utilisons un ERP (${grant.userId}, webchat)`],
+    ]);
+    expect(next.activities[0]?.channelData).toEqual({ clientActivityID: 'c1' });
+    expect(next.activities[0]?.id).toBe(posted.json.id);
+    expect((await poll(grant, next.watermark)).activities).toEqual([]);
+  });
+
+  it('delivers Adaptive Cards and passes a card submission to the bot as a message value', async () => {
+    server = await startWebServer({ bot: probeBot });
+    const grant = await openConversation();
+    const path = `/directline/conversations/${grant.conversationId}/activities`;
+    await call(path, { method: 'POST', token: grant.token, body: { type: 'message', text: 'carte' } });
+    await call(path, {
+      method: 'POST',
+      token: grant.token,
+      body: { type: 'message', value: { consent: true } },
+    });
+    const { activities } = await poll(grant);
+    const card = activities.find((a) => a.attachments?.length);
+    expect(card?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(activities.at(-1)?.text).toBe('reçu {"consent":true}');
+  });
+
+  it('resumes the same conversation with the saved token after a reload, even in a restarted server', async () => {
+    const store = createMemoryStore();
+    server = await startWebServer({ bot: probeBot, store });
+    const grant = await openConversation();
+    const first = await poll(grant);
+    const reconnected = await call(`/directline/conversations/${grant.conversationId}`, {
+      token: grant.token,
+    });
+    expect(reconnected.json).toMatchObject({ conversationId: grant.conversationId });
+    // A reload replays everything from the start: the page shows the whole exchange again.
+    expect((await poll(grant)).activities).toEqual(first.activities);
+
+    await server.close();
+    server = await startWebServer({ bot: probeBot, store });
+    const path = `/directline/conversations/${grant.conversationId}/activities`;
+    const posted = await call(path, {
+      method: 'POST',
+      token: grant.token,
+      body: { type: 'message', text: 'encore' },
+    });
+    expect(posted.status).toBe(200);
+    // The watermark from before the restart does not hide what was said after it.
+    const after = await poll(grant, first.watermark);
+    expect(after.activities.map((a) => a.text)).toEqual(['encore', `écho encore (${grant.userId}, webchat)`]);
+  });
+
+  it('refuses missing, forged and foreign tokens', async () => {
+    server = await startWebServer({ bot: probeBot });
+    const mine = await openConversation();
+    const theirs = await openConversation();
+    const path = `/directline/conversations/${mine.conversationId}/activities`;
+    expect((await call(path)).status).toBe(401);
+    expect((await call(path, { token: `dl1.${mine.conversationId}.forged` })).status).toBe(401);
+    expect((await call(path, { token: 'not-a-token' })).status).toBe(401);
+    expect((await call(path, { token: theirs.token })).status).toBe(403);
+    expect((await call('/directline/conversations', { method: 'POST' })).status).toBe(401);
+  });
+
+  it('answers bad activities with a 400 naming the problem, and keeps the conversation usable', async () => {
+    server = await startWebServer({ bot: probeBot });
+    const grant = await openConversation();
+    const path = `/directline/conversations/${grant.conversationId}/activities`;
+    const post = (body: unknown) => call(path, { method: 'POST', token: grant.token, body });
+    expect((await post('{"type":')).status).toBe(400);
+    const wrongType = await post({ type: 'invoke', name: 'x' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.json.error.message).toMatch(/^invalid activity: type/);
+    expect((await post({ type: 'message', text: 'x'.repeat(20_001) })).status).toBe(400);
+    expect((await post({ type: 'message', text: 42 })).status).toBe(400);
+    const failed = await post({ type: 'message', text: 'panne' });
+    expect(failed.status).toBe(500);
+    expect((await post({ type: 'message', text: '<script>alert(1)</script>' })).status).toBe(200);
+    const { activities } = await poll(grant);
+    expect(activities.at(-1)?.text).toBe(`écho <script>alert(1)</script> (${grant.userId}, webchat)`);
+  });
+
+  it("runs one conversation's turns one at a time, in order, even when a turn is slow", async () => {
+    // Earlier messages take longer: were turns run side by side, their replies would come out reversed.
+    const delays: Record<string, number> = { un: 60, deux: 45, trois: 30, quatre: 15, cinq: 0 };
+    server = await startWebServer({
+      bot: {
+        async run(context) {
+          if (context.activity.type !== 'message') return;
+          await new Promise((resolve) => setTimeout(resolve, delays[context.activity.text] ?? 0));
+          await context.sendActivity(`fin ${context.activity.text}`);
+        },
+      },
+    });
+    const grant = await openConversation();
+    const path = `/directline/conversations/${grant.conversationId}/activities`;
+    await Promise.all(
+      Object.keys(delays).map((text) =>
+        call(path, { method: 'POST', token: grant.token, body: { type: 'message', text } }),
+      ),
+    );
+    const { activities } = await poll(grant);
+    const sent = activities.filter((a) => a.from.id === grant.userId).map((a) => a.text);
+    const replies = activities.filter((a) => a.from.role === 'bot').map((a) => a.text?.replace('fin ', ''));
+    expect(replies).toEqual(sent);
+  });
+
+  it('continues a web chat conversation proactively, as the interviewer notification does', async () => {
+    server = await startWebServer({ bot: probeBot });
+    const grant = await openConversation();
+    const { activities } = await poll(grant);
+    const reference = {
+      channelId: 'webchat',
+      serviceUrl: 'urn:sme-interview:webchat',
+      conversation: { id: grant.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      user: { id: grant.userId, name: '' },
+      bot: { id: activities[0]?.from.id ?? '', name: 'sme-interview' },
+    };
+    expect(isWebChatReference(reference)).toBe(true);
+    await server.web.directLine.continueConversationAsync('app', reference, async (context) => {
+      await context.sendActivity('synthèse prête');
+    });
+    expect((await poll(grant)).activities.at(-1)?.text).toBe('synthèse prête');
+  });
+});
