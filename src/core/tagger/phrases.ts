@@ -148,8 +148,10 @@ export class PhraseIndex<T> {
       const token = tokens[i];
       if (token === undefined) continue;
       tried.clear();
-      for (const key of [token.norm, `~${token.stem}`, `=${token.surface}`]) {
-        for (const compiled of this.byKey.get(key) ?? []) {
+      for (const key of [token.norm, token.stemKey, token.exactKey]) {
+        const candidates = this.byKey.get(key);
+        if (candidates === undefined) continue;
+        for (const compiled of candidates) {
           if (tried.has(compiled)) continue;
           tried.add(compiled);
           const last = matchRest(compiled.items, tokens, i);

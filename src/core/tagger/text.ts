@@ -9,6 +9,9 @@ export interface Token {
   /** Lower-cased, accent-folded, hyphens removed ("E-Commerce" → "ecommerce"). */
   norm: string;
   stem: string;
+  /** Index keys, built once per word rather than once per lexicon scan. */
+  stemKey: string;
+  exactKey: string;
   /** Clauses end at punctuation and at contrast words; negation and patterns stay inside one. */
   clause: number;
   sentence: number;
@@ -43,6 +46,18 @@ const CONTRAST: Record<Language, ReadonlySet<string>> = {
 
 /** Lower case, accents removed, ligatures opened, hyphens dropped: one spelling for "sécurité"/"securite". */
 export function fold(word: string): string {
+  let folded = FOLDED.get(word);
+  if (folded === undefined) {
+    folded = foldUncached(word);
+    if (FOLDED.size > 50_000) FOLDED.clear();
+    FOLDED.set(word, folded);
+  }
+  return folded;
+}
+
+const FOLDED = new Map<string, string>();
+
+function foldUncached(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFD')
@@ -76,7 +91,19 @@ export function tokenize(text: string, lang: Language, stem: Stem): Token[] {
     if (lang === 'fr' && (next === "'" || next === '’')) norm = FR_ELISIONS[norm] ?? norm;
     const contrast = CONTRAST[lang].has(norm);
     if (contrast && tokens.length > 0) clause += 1;
-    tokens.push({ start, end: start + surface.length, surface, norm, stem: stem(norm), clause, sentence, contrast });
+    const stemmed = stem(norm);
+    tokens.push({
+      start,
+      end: start + surface.length,
+      surface,
+      norm,
+      stem: stemmed,
+      stemKey: `~${stemmed}`,
+      exactKey: `=${surface}`,
+      clause,
+      sentence,
+      contrast,
+    });
     previousEnd = start + surface.length;
   }
   return tokens;
