@@ -1,0 +1,151 @@
+import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedCompletedInterview } from './fixtures.js';
+import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
+
+let server: WebTestServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function get(path: string, token?: string) {
+  if (!server) throw new Error('no server');
+  return fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+}
+
+async function withInterviewers() {
+  server = await startWebServer({ bot: probeBot });
+  const { store } = server;
+  await store.upsertInterviewer({ id: 'alice' });
+  await store.upsertInterviewer({ id: 'bruno' });
+  const alicesInterview = await seedCompletedInterview(store, 'alice');
+  const brunosInterview = await seedCompletedInterview(store, 'bruno');
+  return {
+    alice: await store.issueApiToken('alice'),
+    alicesInterview,
+    brunosInterview,
+  };
+}
+
+describe('dashboard API', () => {
+  it('answers 401 without a token or with an unknown one', async () => {
+    const { alicesInterview } = await withInterviewers();
+    for (const path of ['/api/interviews', `/api/interviews/${alicesInterview}/summary`, '/api/study']) {
+      expect((await get(path)).status).toBe(401);
+      expect((await get(path, 'made-up-token')).status).toBe(401);
+    }
+    const refused = await get('/api/interviews');
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it("lists only the interviewer's own interviews, with status and progress", async () => {
+    const { alice, alicesInterview } = await withInterviewers();
+    const body = await (await get('/api/interviews', alice)).json();
+    expect(body.interviews).toEqual([
+      expect.objectContaining({
+        id: alicesInterview,
+        status: 'completed',
+        progress: { asked: 2, answered: 2 },
+      }),
+    ]);
+  });
+
+  it("hides another interviewer's interview behind a 404, like a missing one", async () => {
+    const { alice, brunosInterview } = await withInterviewers();
+    const foreign = await get(`/api/interviews/${brunosInterview}/summary`, alice);
+    const missing = await get('/api/interviews/no-such-interview/summary', alice);
+    expect([foreign.status, missing.status]).toEqual([404, 404]);
+  });
+
+  it('serves the summary JSON with its value matrix and levers', async () => {
+    const { alice, alicesInterview } = await withInterviewers();
+    const summary = await (await get(`/api/interviews/${alicesInterview}/summary?format=json`, alice)).json();
+    expect(summary.interview).toMatchObject({ id: alicesInterview, status: 'completed' });
+    expect(summary.valueMatrix.functional.security).toBe(1);
+    expect(summary.valueMatrix.functional.benevolence).toBe(1);
+    expect(summary.levers.value_chain.count).toBe(1);
+    expect(summary.levers.product_market.count).toBe(1);
+    expect(summary.leverBalance).toEqual(['cluster']);
+  });
+
+  it('offers every export as a download of the right type', async () => {
+    const { alice, alicesInterview } = await withInterviewers();
+    const expected: Record<string, RegExp> = {
+      md: /^text\/markdown/,
+      html: /^text\/html/,
+      card: /^application\/vnd\.microsoft\.card\.adaptive\+json/,
+      csv: /^text\/csv/,
+      qdpx: /^application\/zip/,
+    };
+    for (const [format, type] of Object.entries(expected)) {
+      const response = await get(`/api/interviews/${alicesInterview}/summary?format=${format}`, alice);
+      expect(response.status, format).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(type);
+      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="interview-/);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (format === 'qdpx') expect(Object.keys(unzipSync(bytes))).toContain('project.qde');
+      if (format === 'csv') expect(new TextDecoder().decode(bytes)).toContain('ERP');
+    }
+    const bad = await get(`/api/interviews/${alicesInterview}/summary?format=pdf`, alice);
+    expect(bad.status).toBe(400);
+  });
+
+  it("puts the interviewer's completed interviews together in the study view", async () => {
+    const { alice } = await withInterviewers();
+    const study = await (await get('/api/study?format=json', alice)).json();
+    expect(study.interviews).toHaveLength(1);
+    expect(study.values.functional.count).toBe(2);
+    const csv = await get('/api/study?format=csv', alice);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+  });
+});
+
+describe('dashboard API inside Teams (SSO token)', () => {
+  const APP_ID = 'e4f1a9c2-3b7d-4e8f-a1c6-9d2b5f7e3a10';
+  const TENANT = '5c1f8e2a-9b3d-4a6c-8e7f-1d2c3b4a5f60';
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk: JsonWebKey = { ...publicKey.export({ format: 'jwk' }), kid: 'k1' };
+  const keys = async (kid: string) => (kid === 'k1' ? jwk : null);
+
+  function token(claims: Record<string, unknown>, key = privateKey): string {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${part(claims)}`;
+    return `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), key).toString('base64url')}`;
+  }
+  const now = Math.floor(Date.now() / 1000);
+  const good = {
+    aud: `api://entretiens.example.org/${APP_ID}`,
+    iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+    exp: now + 3600,
+    nbf: now - 10,
+    oid: 'aad-object-of-alice',
+    tid: TENANT,
+  };
+
+  it('accepts a valid Teams token as its object id, and refuses forged, expired or foreign ones', async () => {
+    server = await startWebServer({
+      bot: probeBot,
+      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-only', MicrosoftAppType: 'MultiTenant' },
+      teamsSigningKeys: keys,
+    });
+    const interviewId = await seedCompletedInterview(server.store, 'aad-object-of-alice');
+    const list = await (await get('/api/interviews', token(good))).json();
+    expect(list.interviews.map((row: { id: string }) => row.id)).toEqual([interviewId]);
+
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    expect((await get('/api/interviews', token(good, otherKey))).status).toBe(401);
+    expect((await get('/api/interviews', token({ ...good, exp: now - 3600 }))).status).toBe(401);
+    expect((await get('/api/interviews', token({ ...good, aud: 'api://elsewhere/other-app' }))).status).toBe(
+      401,
+    );
+    expect((await get('/api/interviews', token({ ...good, iss: 'https://evil.example/' }))).status).toBe(401);
+  });
+
+  it('ignores JWTs entirely while no app credentials are configured', async () => {
+    server = await startWebServer({ bot: probeBot, teamsSigningKeys: keys });
+    await seedCompletedInterview(server.store, 'aad-object-of-alice');
+    expect((await get('/api/interviews', token(good))).status).toBe(401);
+  });
+});

@@ -1,0 +1,92 @@
+import type { NewTurn } from '../../src/core/interview/record.js';
+import { emptyTags, Tags } from '../../src/core/tags.js';
+import type { InterviewStore } from '../../src/store/types.js';
+
+/** Tags for an answer, with evidence pointing at the words that carry each item. */
+function tagged(text: string, items: { values?: string[][]; tools?: string[][]; levers?: string[][] }): Tags {
+  const evidence = (words: string) => {
+    const start = text.indexOf(words);
+    if (start < 0) throw new Error(`"${words}" is not in "${text}"`);
+    return [{ start, end: start + words.length, text: words }];
+  };
+  const item =
+    (confidence: number) =>
+    ([id, words]: string[]) => ({ id, confidence, evidence: evidence(words ?? '') });
+  return Tags.parse({
+    ...emptyTags('fr'),
+    values: (items.values ?? []).map(item(0.8)),
+    tools: (items.tools ?? []).map(item(0.9)),
+    levers: (items.levers ?? []).map(item(0.7)),
+  });
+}
+
+const ANSWER_1 = "Avec l'ERP nous gagnons en flexibilité et nos clients sont rassurés sur les délais.";
+const ANSWER_2 = 'Le site de vente en ligne nous ouvre un nouveau marché et fidélise nos clients.';
+
+/** A completed French interview for `interviewerId`, with two tagged answers. */
+export async function seedCompletedInterview(
+  store: InterviewStore,
+  interviewerId: string | null,
+): Promise<string> {
+  const meta = await store.createInterview({
+    language: 'fr',
+    profile: 'manager',
+    guideVersion: 'test',
+    interviewerId,
+    conversationKey: null,
+  });
+  const turns: NewTurn[] = [
+    {
+      kind: 'question',
+      section: 'tools',
+      questionId: 'tools.main',
+      text: 'Quels outils utilisez-vous ?',
+      tags: null,
+      refSeq: null,
+      data: null,
+    },
+    {
+      kind: 'answer',
+      section: 'tools',
+      questionId: 'tools.main',
+      text: ANSWER_1,
+      tags: tagged(ANSWER_1, {
+        values: [
+          ['functional', 'gagnons en flexibilité'],
+          ['security', 'rassurés sur les délais'],
+        ],
+        tools: [['erp', 'ERP']],
+        levers: [['value_chain', 'délais']],
+      }),
+      refSeq: null,
+      data: null,
+    },
+    {
+      kind: 'question',
+      section: 'value',
+      questionId: 'value.main',
+      text: 'Quelle valeur en tirez-vous ?',
+      tags: null,
+      refSeq: null,
+      data: null,
+    },
+    {
+      kind: 'answer',
+      section: 'value',
+      questionId: 'value.main',
+      text: ANSWER_2,
+      tags: tagged(ANSWER_2, {
+        values: [
+          ['functional', 'nouveau marché'],
+          ['benevolence', 'fidélise nos clients'],
+        ],
+        tools: [['ecommerce_website', 'site de vente en ligne']],
+        levers: [['product_market', 'nouveau marché']],
+      }),
+      refSeq: null,
+      data: null,
+    },
+  ];
+  await store.appendTurns(meta.id, turns, { status: 'completed' });
+  return meta.id;
+}
