@@ -38,7 +38,11 @@ export interface CardOptions {
 }
 
 /** The summary as a Teams Adaptive Card (schema 1.5), shortened with "…" to stay under Teams' size limit. */
-export function renderCard(summary: Summary, lang: Language = summary.interview.language, options: CardOptions = {}): Element {
+export function renderCard(
+  summary: Summary,
+  lang: Language = summary.interview.language,
+  options: CardOptions = {},
+): Element {
   const l = labels(lang);
   const h = l.p.headings;
   const i = summary.interview;
@@ -63,7 +67,9 @@ export function renderCard(summary: Summary, lang: Language = summary.interview.
         items: [
           { type: 'TextBlock', text: l.tool(t.id), weight: 'Bolder', wrap: true },
           plain(`${h.lever} : ${l.lever(t.lever)} · ${h.values} : ${l.values(t.values)}`),
-          plain(`${h.initiators} : ${l.actors(t.initiators)} · ${h.beneficiaries} : ${l.actors(t.beneficiaries)}`),
+          plain(
+            `${h.initiators} : ${l.actors(t.initiators)} · ${h.beneficiaries} : ${l.actors(t.beneficiaries)}`,
+          ),
           ...t.quotes.slice(0, 1).map((q) => plain(`« ${truncate(q, QUOTE_CHARS)} »`, { italic: true })),
         ],
       }),
@@ -94,7 +100,13 @@ export function renderCard(summary: Summary, lang: Language = summary.interview.
   for (const answer of answersInOrder(summary)) {
     if (answer.section !== section) {
       section = answer.section;
-      blocks.push({ type: 'TextBlock', text: l.theme(section), weight: 'Bolder', wrap: true, spacing: 'Medium' });
+      blocks.push({
+        type: 'TextBlock',
+        text: l.theme(section),
+        weight: 'Bolder',
+        wrap: true,
+        spacing: 'Medium',
+      });
     }
     blocks.push({
       type: 'Container',

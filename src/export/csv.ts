@@ -1,7 +1,16 @@
 import type { Summary } from '../core/summary/schema.js';
 import { codedSegments, codePointOffset } from './segments.js';
 
-export const CSV_COLUMNS = ['interview', 'theme', 'question', 'quote', 'code_type', 'code', 'start', 'end'] as const;
+export const CSV_COLUMNS = [
+  'interview',
+  'theme',
+  'question',
+  'quote',
+  'code_type',
+  'code',
+  'start',
+  'end',
+] as const;
 
 /** Cells a spreadsheet would run as a formula get a leading apostrophe. */
 function neutralise(cell: string): string {

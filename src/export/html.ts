@@ -63,7 +63,9 @@ function leverChart(l: Labels, levers: Summary['levers']): string {
 }
 
 function list(items: readonly string[], none: string): string {
-  return items.length === 0 ? `<p>${e(none)}</p>` : `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
+  return items.length === 0
+    ? `<p>${e(none)}</p>`
+    : `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
 }
 
 /** A standalone HTML page: inline CSS, no script, no external resource; prints cleanly. */
@@ -100,7 +102,10 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
   const values = VALUE_GROUPS.map(
     (g) =>
       `<h3>${e(h[g.key])}</h3><table><tbody>${g.ids
-        .map((id) => `<tr><th scope="row">${e(l.value(id))}</th><td class="n">${summary.values[id].count}</td></tr>`)
+        .map(
+          (id) =>
+            `<tr><th scope="row">${e(l.value(id))}</th><td class="n">${summary.values[id].count}</td></tr>`,
+        )
         .join('')}</tbody></table>`,
   ).join('');
   const facets = (['opportunity', 'threat', 'resource'] as const)
@@ -131,10 +136,18 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
     )}</li></ul>`,
     `<h2>${e(h.nextQuestions)}</h2>${list(summary.nextQuestions, h.none)}`,
     `<h2>${e(h.nextSteps)}</h2>${list(summary.nextSteps, h.none)}`,
-    summary.corrections.length > 0 ? `<h2>${e(h.corrections)}</h2>${list(summary.corrections.map((c) => c.description), h.none)}` : '',
+    summary.corrections.length > 0
+      ? `<h2>${e(h.corrections)}</h2>${list(
+          summary.corrections.map((c) => c.description),
+          h.none,
+        )}`
+      : '',
     `<h2>${e(h.themes)}</h2>${answers || `<p>${e(h.none)}</p>`}`,
     summary.declined.length > 0
-      ? `<h2>${e(h.declined)}</h2>${list(summary.declined.map((d) => d.question || d.questionId || ''), h.none)}`
+      ? `<h2>${e(h.declined)}</h2>${list(
+          summary.declined.map((d) => d.question || d.questionId || ''),
+          h.none,
+        )}`
       : '',
   ].join('\n');
   return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(h.title)} — ${e(i.id)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;

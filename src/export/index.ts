@@ -40,9 +40,17 @@ export function renderSummary(
 ): Rendered {
   switch (format) {
     case 'json':
-      return { contentType: 'application/json; charset=utf-8', extension: 'json', body: `${JSON.stringify(summary, null, 2)}\n` };
+      return {
+        contentType: 'application/json; charset=utf-8',
+        extension: 'json',
+        body: `${JSON.stringify(summary, null, 2)}\n`,
+      };
     case 'md':
-      return { contentType: 'text/markdown; charset=utf-8', extension: 'md', body: renderMarkdown(summary, lang) };
+      return {
+        contentType: 'text/markdown; charset=utf-8',
+        extension: 'md',
+        body: renderMarkdown(summary, lang),
+      };
     case 'html':
       return { contentType: 'text/html; charset=utf-8', extension: 'html', body: renderHtml(summary, lang) };
     case 'card':
@@ -54,22 +62,43 @@ export function renderSummary(
     case 'csv':
       return { contentType: 'text/csv; charset=utf-8', extension: 'csv', body: renderCsv([summary]) };
     case 'qdpx':
-      return { contentType: 'application/zip', extension: 'qdpx', body: renderQdpx([summary], lang, options.createdAt) };
+      return {
+        contentType: 'application/zip',
+        extension: 'qdpx',
+        body: renderQdpx([summary], lang, options.createdAt),
+      };
   }
 }
 
 /** Several interviews together (study view, multi-transcript analysis). */
-export function renderStudy(study: Study, format: StudyFormat, lang: Language, options: RenderOptions = {}): Rendered {
+export function renderStudy(
+  study: Study,
+  format: StudyFormat,
+  lang: Language,
+  options: RenderOptions = {},
+): Rendered {
   switch (format) {
     case 'json': {
       const { summaries: _summaries, ...table } = study;
-      return { contentType: 'application/json; charset=utf-8', extension: 'json', body: `${JSON.stringify(table, null, 2)}\n` };
+      return {
+        contentType: 'application/json; charset=utf-8',
+        extension: 'json',
+        body: `${JSON.stringify(table, null, 2)}\n`,
+      };
     }
     case 'md':
-      return { contentType: 'text/markdown; charset=utf-8', extension: 'md', body: renderStudyMarkdown(study, lang) };
+      return {
+        contentType: 'text/markdown; charset=utf-8',
+        extension: 'md',
+        body: renderStudyMarkdown(study, lang),
+      };
     case 'csv':
       return { contentType: 'text/csv; charset=utf-8', extension: 'csv', body: renderCsv(study.summaries) };
     case 'qdpx':
-      return { contentType: 'application/zip', extension: 'qdpx', body: renderQdpx(study.summaries, lang, options.createdAt) };
+      return {
+        contentType: 'application/zip',
+        extension: 'qdpx',
+        body: renderQdpx(study.summaries, lang, options.createdAt),
+      };
   }
 }

@@ -6,7 +6,11 @@ import { answersInOrder } from './segments.js';
 import { type Labels, labels, matrixValues, VALUE_GROUPS } from './view.js';
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
 }
 
 function matrixTable(l: Labels, values: Summary['values'], matrix: Summary['valueMatrix']): string[] {
@@ -109,7 +113,15 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     '',
   ];
   if (summary.corrections.length > 0) {
-    out.push(`## ${md(h.corrections)}`, '', ...bullets(summary.corrections.map((c) => c.description), h.none), '');
+    out.push(
+      `## ${md(h.corrections)}`,
+      '',
+      ...bullets(
+        summary.corrections.map((c) => c.description),
+        h.none,
+      ),
+      '',
+    );
   }
   out.push(`## ${md(h.themes)}`, '');
   let section = '';
@@ -122,7 +134,15 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     out.push(`**${md(answer.question || h.question)}**${amended}`, '', `> ${md(answer.text)}`, '');
   }
   if (summary.declined.length > 0) {
-    out.push(`## ${md(h.declined)}`, '', ...bullets(summary.declined.map((d) => d.question || d.questionId || ''), h.none), '');
+    out.push(
+      `## ${md(h.declined)}`,
+      '',
+      ...bullets(
+        summary.declined.map((d) => d.question || d.questionId || ''),
+        h.none,
+      ),
+      '',
+    );
   }
   return `${out.join('\n')}\n`;
 }

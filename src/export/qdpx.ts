@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import { ACTOR_IDS, ACTOR_ROLES, CATALOGUE_TOOL_IDS, FACET_IDS, type Language, LEVER_IDS, VALUE_IDS } from '../core/domain.js';
+import {
+  ACTOR_IDS,
+  ACTOR_ROLES,
+  CATALOGUE_TOOL_IDS,
+  FACET_IDS,
+  type Language,
+  LEVER_IDS,
+  VALUE_IDS,
+} from '../core/domain.js';
 import type { Summary } from '../core/summary/schema.js';
 import { escapeXml as x } from './escape.js';
 import { answersInOrder, type CodeType, codedSegments, codePointOffset } from './segments.js';
@@ -52,17 +60,34 @@ export function buildSourceText(summary: Summary, lang: Language): SourceText {
 function codebook(summaries: readonly Summary[], lang: Language): string {
   const l = labels(lang);
   const seenTools = new Set<string>(CATALOGUE_TOOL_IDS);
-  for (const s of summaries) for (const a of answersInOrder(s)) for (const t of a.tags.tools) seenTools.add(t.id);
+  for (const s of summaries)
+    for (const a of answersInOrder(s)) for (const t of a.tags.tools) seenTools.add(t.id);
   for (const s of summaries) for (const t of s.tools) seenTools.add(t.id);
   const code = (key: string, name: string, children = '', codable = true) =>
     `<Code guid="${stableGuid(key)}" name="${x(name)}" isCodable="${codable}">${children}</Code>`;
   const group = (key: string, name: string, children: string) => code(key, name, children, false);
-  const roleNames = { initiator: l.p.headings.initiators, beneficiary: l.p.headings.beneficiaries, mentioned: l.p.headings.actorsMentioned };
+  const roleNames = {
+    initiator: l.p.headings.initiators,
+    beneficiary: l.p.headings.beneficiaries,
+    mentioned: l.p.headings.actorsMentioned,
+  };
   return [
     '<CodeBook><Codes>',
-    group('group:value', l.p.headings.values, VALUE_IDS.map((id) => code(`code:value:${id}`, l.value(id))).join('')),
-    group('group:tool', l.p.headings.tools, [...seenTools].map((id) => code(`code:tool:${id}`, l.tool(id))).join('')),
-    group('group:lever', l.p.headings.levers, LEVER_IDS.map((id) => code(`code:lever:${id}`, l.p.levers[id])).join('')),
+    group(
+      'group:value',
+      l.p.headings.values,
+      VALUE_IDS.map((id) => code(`code:value:${id}`, l.value(id))).join(''),
+    ),
+    group(
+      'group:tool',
+      l.p.headings.tools,
+      [...seenTools].map((id) => code(`code:tool:${id}`, l.tool(id))).join(''),
+    ),
+    group(
+      'group:lever',
+      l.p.headings.levers,
+      LEVER_IDS.map((id) => code(`code:lever:${id}`, l.p.levers[id])).join(''),
+    ),
     group(
       'group:actor',
       l.p.headings.actorsMentioned,
@@ -70,11 +95,17 @@ function codebook(summaries: readonly Summary[], lang: Language): string {
         group(
           `group:actor:${role}`,
           roleNames[role],
-          ACTOR_IDS.map((id) => code(`code:actor:${role}:${id}`, `${l.p.actors[id]} (${roleNames[role]})`)).join(''),
+          ACTOR_IDS.map((id) =>
+            code(`code:actor:${role}:${id}`, `${l.p.actors[id]} (${roleNames[role]})`),
+          ).join(''),
         ),
       ).join(''),
     ),
-    group('group:facet', l.p.headings.facets, FACET_IDS.map((id) => code(`code:facet:${id}`, l.p.facets[id])).join('')),
+    group(
+      'group:facet',
+      l.p.headings.facets,
+      FACET_IDS.map((id) => code(`code:facet:${id}`, l.p.facets[id])).join(''),
+    ),
     '</Codes></CodeBook>',
   ].join('');
 }
@@ -91,7 +122,11 @@ export interface QdpxProject {
  * Coding on a PlainTextSelection. Positions count characters (Unicode code points) of the source text,
  * end exclusive, as QDA tools read their UTF-8 text files; JS offsets (UTF-16) are converted.
  */
-export function buildQdpxProject(summaries: readonly Summary[], lang: Language, createdAt: string): QdpxProject {
+export function buildQdpxProject(
+  summaries: readonly Summary[],
+  lang: Language,
+  createdAt: string,
+): QdpxProject {
   const sources = new Map<string, string>();
   const sourceXml: string[] = [];
   for (const summary of summaries) {
@@ -133,7 +168,11 @@ function describe(summary: Summary, lang: Language): string {
 }
 
 /** The .qdpx archive: a ZIP of project.qde and sources/. */
-export function renderQdpx(summaries: readonly Summary[], lang: Language, createdAt = new Date().toISOString()): Uint8Array {
+export function renderQdpx(
+  summaries: readonly Summary[],
+  lang: Language,
+  createdAt = new Date().toISOString(),
+): Uint8Array {
   const project = buildQdpxProject(summaries, lang, createdAt);
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(project.xml) };
   for (const [name, text] of project.sources) files[`sources/${name}`] = strToU8(text);

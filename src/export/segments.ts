@@ -1,5 +1,5 @@
-import type { Evidence } from '../core/tags.js';
 import type { Summary, SummaryAnswer } from '../core/summary/schema.js';
+import type { Evidence } from '../core/tags.js';
 
 export const CODE_TYPES = ['value', 'tool', 'lever', 'initiator', 'beneficiary', 'actor', 'facet'] as const;
 export type CodeType = (typeof CODE_TYPES)[number];
@@ -38,7 +38,8 @@ export function codedSegments(summary: Summary): CodedSegment[] {
     const { tags } = answer;
     const push = (codeType: CodeType, code: string, evidence: readonly Evidence[]) => {
       for (const e of evidence) {
-        if (answer.text.slice(e.start, e.end) === e.text && e.end > e.start) segments.push({ answer, codeType, code, evidence: e });
+        if (answer.text.slice(e.start, e.end) === e.text && e.end > e.start)
+          segments.push({ answer, codeType, code, evidence: e });
       }
     };
     for (const t of tags.values) push('value', t.id, t.evidence);

@@ -1,4 +1,13 @@
-import { type ActorId, type Language, LEVER_IDS, ThemeId, SERVICE_VALUES, USER_VALUES, VALUE_IDS, type ValueId } from '../core/domain.js';
+import {
+  type ActorId,
+  type Language,
+  LEVER_IDS,
+  SERVICE_VALUES,
+  ThemeId,
+  USER_VALUES,
+  VALUE_IDS,
+  type ValueId,
+} from '../core/domain.js';
 import { type SummaryPrompts, summaryPrompts, toolLabel } from '../core/summary/labels.js';
 import type { LeverBalance, Summary } from '../core/summary/schema.js';
 

@@ -5,7 +5,11 @@ import type { Rendered } from './index.js';
 
 /** A file name from an interview id: letters, digits, dot, dash and underscore only. */
 export function safeFileName(base: string, extension: string): string {
-  const stem = base.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._-]+/, '').slice(0, 80) || 'summary';
+  const stem =
+    base
+      .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+      .replace(/^[._-]+/, '')
+      .slice(0, 80) || 'summary';
   return `${stem}.${extension}`;
 }
 

@@ -1,8 +1,27 @@
-import { describe, expect, it } from 'vitest';
 import * as AC from 'adaptivecards/dist/adaptivecards.js';
-import { buildStudy, buildSummary, renderSummary, Summary, summaryPrompts } from '../../src/core/summary/index.js';
-import { CARD_BYTE_BUDGET, renderCard, renderCsv, renderHtml, renderMarkdown, renderStudyMarkdown } from '../../src/export/index.js';
-import { englishInterview, frenchInterview, HOSTILE, hostileInterview, longInterview } from '../summary/helpers.js';
+import { describe, expect, it } from 'vitest';
+import {
+  buildStudy,
+  buildSummary,
+  renderSummary,
+  Summary,
+  summaryPrompts,
+} from '../../src/core/summary/index.js';
+import {
+  CARD_BYTE_BUDGET,
+  renderCard,
+  renderCsv,
+  renderHtml,
+  renderMarkdown,
+  renderStudyMarkdown,
+} from '../../src/export/index.js';
+import {
+  englishInterview,
+  frenchInterview,
+  HOSTILE,
+  hostileInterview,
+  longInterview,
+} from '../summary/helpers.js';
 import { parseCsv } from './helpers.js';
 
 const fr = frenchInterview();
@@ -38,7 +57,9 @@ describe('Markdown', () => {
     const md = renderMarkdown(frSummary);
     expect(md).toMatch(/^# Synthèse de l'entretien/);
     expect(md).toContain('| Outil | Levier | Formes de valeur | Initiateurs | Bénéficiaires | Verbatims |');
-    expect(md).toContain('| ERP | Chaîne de valeur | Fonctionnelle, Socialisation | experts-comptables | fournisseurs |');
+    expect(md).toContain(
+      '| ERP | Chaîne de valeur | Fonctionnelle, Socialisation | experts-comptables | fournisseurs |',
+    );
     expect(md).toContain("## Matrice d'interaction des valeurs");
     expect(md).toContain('Retiré : valeur Sécurité');
     const english = renderMarkdown(enSummary);
@@ -67,7 +88,9 @@ describe('HTML', () => {
   });
 
   it('draws the matrix as a heatmap table and the levers as an SVG bar chart', () => {
-    expect(html).toMatch(/<table class="heat">.*<th scope="row">Fonctionnelle<\/th><td style="background:rgb\(/s);
+    expect(html).toMatch(
+      /<table class="heat">.*<th scope="row">Fonctionnelle<\/th><td style="background:rgb\(/s,
+    );
     const svg = html.match(/<svg[^>]*>(.*?)<\/svg>/s)?.[1] ?? '';
     expect(svg.match(/<rect /g)).toHaveLength(3);
     expect(svg).toContain('Clusters et réseaux');
@@ -161,7 +184,9 @@ describe('study', () => {
   it('shows the tools table with interview references, the matrix and the lever balance per company', () => {
     const study = buildStudy([frSummary, enSummary], 'en');
     expect(study.interviews.map((i) => i.ref)).toEqual(['I1', 'I2']);
-    expect(study.values.localization.count).toBe(frSummary.values.localization.count + enSummary.values.localization.count);
+    expect(study.values.localization.count).toBe(
+      frSummary.values.localization.count + enSummary.values.localization.count,
+    );
     expect(study.valueMatrix.functional.socialization).toBe(1);
     const md = renderStudyMarkdown(study, 'en');
     expect(md).toContain('| Tool | Lever | Value forms | Initiators | Beneficiaries | Interviews | Quotes |');

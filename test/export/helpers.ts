@@ -1,4 +1,4 @@
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 
 /** Minimal RFC 4180 reader for checking the CSV export (quoted fields, doubled quotes, CRLF). */
 export function parseCsv(text: string): string[][] {

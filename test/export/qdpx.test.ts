@@ -11,7 +11,10 @@ import { unescapeXml, unzip } from './helpers.js';
 const XSD = readFileSync(join(PACKAGE_ROOT, 'schemas', 'refi-qda-project-1.0.xsd'), 'utf8');
 
 async function validate(xml: string) {
-  return validateXML({ xml: [{ fileName: 'project.qde', contents: xml }], schema: [{ fileName: 'project.xsd', contents: XSD }] });
+  return validateXML({
+    xml: [{ fileName: 'project.qde', contents: xml }],
+    schema: [{ fileName: 'project.xsd', contents: XSD }],
+  });
 }
 
 interface Selection {
@@ -23,11 +26,20 @@ interface Selection {
 
 function selectionsOf(xml: string): Map<string, Selection[]> {
   const bySource = new Map<string, Selection[]>();
-  for (const source of xml.matchAll(/<TextSource guid="([^"]+)"[^>]*plainTextPath="internal:\/\/([^"]+)"[^>]*>(.*?)<\/TextSource>/gs)) {
+  for (const source of xml.matchAll(
+    /<TextSource guid="([^"]+)"[^>]*plainTextPath="internal:\/\/([^"]+)"[^>]*>(.*?)<\/TextSource>/gs,
+  )) {
     const file = source[2] ?? '';
-    const selections = [...(source[3] ?? '').matchAll(
-      /<PlainTextSelection guid="[^"]+" name="([^"]*)" startPosition="(\d+)" endPosition="(\d+)"><Coding guid="[^"]+"><CodeRef targetGUID="([^"]+)"\/>/g,
-    )].map((m) => ({ name: unescapeXml(m[1] ?? ''), start: Number(m[2]), end: Number(m[3]), codeGuid: m[4] ?? '' }));
+    const selections = [
+      ...(source[3] ?? '').matchAll(
+        /<PlainTextSelection guid="[^"]+" name="([^"]*)" startPosition="(\d+)" endPosition="(\d+)"><Coding guid="[^"]+"><CodeRef targetGUID="([^"]+)"\/>/g,
+      ),
+    ].map((m) => ({
+      name: unescapeXml(m[1] ?? ''),
+      start: Number(m[2]),
+      end: Number(m[3]),
+      codeGuid: m[4] ?? '',
+    }));
     bySource.set(file, selections);
   }
   return bySource;
@@ -36,7 +48,10 @@ function selectionsOf(xml: string): Map<string, Selection[]> {
 function evidenceCount(summary: Summary): number {
   return [...summary.themes.flatMap((t) => t.answers), ...summary.otherAnswers].reduce(
     (n, a) =>
-      n + [a.tags.values, a.tags.tools, a.tags.levers, a.tags.actors, a.tags.facets].flat().reduce((m, t) => m + t.evidence.length, 0),
+      n +
+      [a.tags.values, a.tags.tools, a.tags.levers, a.tags.actors, a.tags.facets]
+        .flat()
+        .reduce((m, t) => m + t.evidence.length, 0),
     0,
   );
 }
@@ -68,9 +83,13 @@ describe('REFI-QDA export', () => {
     expect(total).toBe(summaries.reduce((n, s) => n + evidenceCount(s), 0));
     const frenchSource = files.get(`sources/${stableGuid(`source:${fr.meta.id}`)}.txt`) ?? '';
     expect(frenchSource).toContain('🎉 les erreurs de commande ont disparu');
-    const afterEmoji = sources.get(`${stableGuid(`source:${fr.meta.id}`)}.txt`)?.find((s) => s.name === 'les erreurs de commande ont disparu');
+    const afterEmoji = sources
+      .get(`${stableGuid(`source:${fr.meta.id}`)}.txt`)
+      ?.find((s) => s.name === 'les erreurs de commande ont disparu');
     // Code points, not UTF-16 units: the two emoji before the quote count once each.
-    expect(afterEmoji?.start).toBe(Array.from(frenchSource.slice(0, frenchSource.indexOf('les erreurs de commande'))).length);
+    expect(afterEmoji?.start).toBe(
+      Array.from(frenchSource.slice(0, frenchSource.indexOf('les erreurs de commande'))).length,
+    );
     expect(afterEmoji?.start).toBeLessThan(frenchSource.indexOf('les erreurs de commande'));
   });
 
@@ -79,20 +98,28 @@ describe('REFI-QDA export', () => {
       expect(xml).toContain(`name="${name}"`);
     }
     const codeGuids = new Set([...xml.matchAll(/<Code guid="([^"]+)"/g)].map((m) => m[1]));
-    for (const selections of selectionsOf(xml).values()) for (const s of selections) expect(codeGuids.has(s.codeGuid)).toBe(true);
+    for (const selections of selectionsOf(xml).values())
+      for (const s of selections) expect(codeGuids.has(s.codeGuid)).toBe(true);
     const again = unzip(renderQdpx(summaries, 'fr', '2025-03-05T09:00:00.000Z')).get('project.qde');
     expect(again).toBe(xml);
   });
 
   it('keeps hostile text as escaped XML that still validates and still slices right', async () => {
     const hostile = hostileInterview();
-    const out = unzip(renderQdpx([buildSummary(hostile.meta, hostile.turns)], 'en', '2025-03-05T09:00:00.000Z'));
+    const out = unzip(
+      renderQdpx([buildSummary(hostile.meta, hostile.turns)], 'en', '2025-03-05T09:00:00.000Z'),
+    );
     const project = out.get('project.qde') ?? '';
     expect(project).not.toContain('<script>');
     expect((await validate(project)).valid).toBe(true);
     const [file, selections] = [...selectionsOf(project)][0] ?? ['', []];
     expect(out.get(`sources/${file}`)).toContain(HOSTILE);
-    for (const s of selections) expect(Array.from(out.get(`sources/${file}`) ?? '').slice(s.start, s.end).join('')).toBe(s.name);
+    for (const s of selections)
+      expect(
+        Array.from(out.get(`sources/${file}`) ?? '')
+          .slice(s.start, s.end)
+          .join(''),
+      ).toBe(s.name);
     expect(selections.map((s) => s.name)).toContain('<script>alert(1)</script>');
   });
 });

@@ -27,7 +27,10 @@ describe('buildSummary on a French interview', () => {
   it('groups answers by theme with the question asked, and keeps opening answers apart', () => {
     expect(summary.themes.map((t) => t.id)).toEqual(['presentation', 'meaning', 'tools', 'value']);
     const tools = summary.themes.find((t) => t.id === 'tools');
-    expect(tools?.answers.map((a) => a.question)).toEqual(['Quels outils avez-vous mis en place ?', 'Faites-vous partie de réseaux ?']);
+    expect(tools?.answers.map((a) => a.question)).toEqual([
+      'Quels outils avez-vous mis en place ?',
+      'Faites-vous partie de réseaux ?',
+    ]);
     expect(summary.otherAnswers.map((a) => a.section)).toEqual(['opening']);
   });
 
@@ -37,13 +40,22 @@ describe('buildSummary on a French interview', () => {
     expect(value?.answers[0]?.text).toContain('site e-commerce');
     expect(value?.answers[0]?.amended).toBe(true);
     expect(summary.declined).toEqual([
-      { questionId: 'value_partners', question: 'Quelle valeur vos partenaires en retirent-ils ?', section: 'value' },
+      {
+        questionId: 'value_partners',
+        question: 'Quelle valeur vos partenaires en retirent-ils ?',
+        section: 'value',
+      },
     ]);
   });
 
   it('takes a tool lever from the answer, else from the default map, with its values and actors', () => {
     const erp = summary.tools.find((t) => t.id === 'erp');
-    expect(erp).toMatchObject({ label: fr.tools.erp, lever: 'value_chain', initiators: ['accountants'], beneficiaries: ['suppliers'] });
+    expect(erp).toMatchObject({
+      label: fr.tools.erp,
+      lever: 'value_chain',
+      initiators: ['accountants'],
+      beneficiaries: ['suppliers'],
+    });
     expect(erp?.values).toEqual(['functional', 'socialization']);
     expect(erp?.quotes[0]).toMatch(/^Nous avons installé un ERP/);
     expect(summary.tools.find((t) => t.id === 'network_meetings')?.lever).toBe('cluster');
@@ -53,8 +65,15 @@ describe('buildSummary on a French interview', () => {
   it('applies and lists the corrections; an unreadable correction is ignored', () => {
     expect(summary.values.security.count).toBe(0);
     expect(summary.tools.every((t) => !t.values.includes('security'))).toBe(true);
-    expect(summary.tools.find((t) => t.id === 'crm')).toMatchObject({ addedByRespondent: true, lever: 'value_chain', quotes: [] });
-    expect(summary.corrections.map((c) => c.description)).toEqual(['Retiré : valeur Sécurité', 'Ajouté : outil CRM']);
+    expect(summary.tools.find((t) => t.id === 'crm')).toMatchObject({
+      addedByRespondent: true,
+      lever: 'value_chain',
+      quotes: [],
+    });
+    expect(summary.corrections.map((c) => c.description)).toEqual([
+      'Retiré : valeur Sécurité',
+      'Ajouté : outil CRM',
+    ]);
   });
 
   it('counts values per answer and their co-occurrence in the same answer', () => {
@@ -63,7 +82,8 @@ describe('buildSummary on a French interview', () => {
     expect(summary.valueMatrix.functional.socialization).toBe(1);
     expect(summary.valueMatrix.epistemic.socialization).toBe(1);
     expect(summary.valueMatrix.functional.epistemic).toBe(0);
-    for (const a of VALUE_IDS) for (const b of VALUE_IDS) expect(summary.valueMatrix[a][b]).toBe(summary.valueMatrix[b][a]);
+    for (const a of VALUE_IDS)
+      for (const b of VALUE_IDS) expect(summary.valueMatrix[a][b]).toBe(summary.valueMatrix[b][a]);
     expect(summary.valueGroups).toEqual({ service: 3, user: 3 });
   });
 
@@ -113,6 +133,17 @@ describe('summary JSON Schema', () => {
   it('the shipped schemas/summary.schema.json is generated from the current zod schema', () => {
     const shipped = readFileSync(join(PACKAGE_ROOT, 'schemas', 'summary.schema.json'), 'utf8');
     expect(shipped).toBe(summaryJsonSchema());
-    expect(JSON.parse(shipped).required).toEqual(expect.arrayContaining(['interview', 'themes', 'tools', 'values', 'valueMatrix', 'levers', 'leverBalance', 'facets']));
+    expect(JSON.parse(shipped).required).toEqual(
+      expect.arrayContaining([
+        'interview',
+        'themes',
+        'tools',
+        'values',
+        'valueMatrix',
+        'levers',
+        'leverBalance',
+        'facets',
+      ]),
+    );
   });
 });

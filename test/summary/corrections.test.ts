@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildShortSummary, buildSummary, parseCorrection, summaryPrompts } from '../../src/core/summary/index.js';
+import {
+  buildShortSummary,
+  buildSummary,
+  parseCorrection,
+  summaryPrompts,
+} from '../../src/core/summary/index.js';
 import { englishInterview, frenchInterview } from './helpers.js';
 
 describe('parseCorrection', () => {
@@ -12,7 +17,11 @@ describe('parseCorrection', () => {
     ['remove tool erp', 'en', { action: 'remove', target: 'tool', id: 'erp' }],
     ['add value epistemic', 'en', { action: 'add', target: 'value', id: 'epistemic' }],
     ['Please add the lever clusters', 'en', { action: 'add', target: 'lever', id: 'cluster' }],
-    ['s’il vous plaît, supprimez le levier réseaux', 'fr', { action: 'remove', target: 'lever', id: 'cluster' }],
+    [
+      's’il vous plaît, supprimez le levier réseaux',
+      'fr',
+      { action: 'remove', target: 'lever', id: 'cluster' },
+    ],
     ['delete the value Personalisation', 'en', { action: 'remove', target: 'value', id: 'personalization' }],
   ] as const)('%s', (text, lang, expected) => {
     expect(parseCorrection(text, lang)).toEqual({ ok: true, correction: expected });

@@ -38,7 +38,12 @@ export class TurnLog {
 
   private push(turn: NewTurn): number {
     const seq = this.turns.length + 1;
-    this.turns.push({ ...turn, interviewId: this.interviewId, seq, at: `2025-03-04T10:${String(seq).padStart(2, '0')}:00.000Z` });
+    this.turns.push({
+      ...turn,
+      interviewId: this.interviewId,
+      seq,
+      at: `2025-03-04T10:${String(seq).padStart(2, '0')}:00.000Z`,
+    });
     return seq;
   }
 
@@ -48,7 +53,15 @@ export class TurnLog {
   }
 
   answer(section: string, questionId: string, text: string, spec?: TagSpec): number {
-    return this.push({ kind: 'answer', section, questionId, text, tags: tagsFor(text, this.lang, spec), refSeq: null, data: null });
+    return this.push({
+      kind: 'answer',
+      section,
+      questionId,
+      text,
+      tags: tagsFor(text, this.lang, spec),
+      refSeq: null,
+      data: null,
+    });
   }
 
   qa(section: string, questionId: string, question: string, answer: string, spec?: TagSpec): number {
@@ -57,7 +70,15 @@ export class TurnLog {
   }
 
   amend(refSeq: number, section: string, text: string, spec?: TagSpec): this {
-    this.push({ kind: 'amend', section, questionId: null, text, tags: tagsFor(text, this.lang, spec), refSeq, data: null });
+    this.push({
+      kind: 'amend',
+      section,
+      questionId: null,
+      text,
+      tags: tagsFor(text, this.lang, spec),
+      refSeq,
+      data: null,
+    });
     return this;
   }
 
@@ -67,12 +88,24 @@ export class TurnLog {
   }
 
   correct(data: Record<string, unknown>, text = ''): this {
-    this.push({ kind: 'correction', section: 'closing', questionId: null, text, tags: null, refSeq: null, data });
+    this.push({
+      kind: 'correction',
+      section: 'closing',
+      questionId: null,
+      text,
+      tags: null,
+      refSeq: null,
+      data,
+    });
     return this;
   }
 }
 
-export function metaFor(id: string, language: Language, profile: 'manager' | 'expert' = 'manager'): InterviewMeta {
+export function metaFor(
+  id: string,
+  language: Language,
+  profile: 'manager' | 'expert' = 'manager',
+): InterviewMeta {
   return {
     id,
     status: 'completed',
@@ -90,13 +123,19 @@ export function metaFor(id: string, language: Language, profile: 'manager' | 'ex
 }
 
 export const HOSTILE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-looking fragment is part of the hostile text
   '=HYPERLINK("http://evil.example") # Titre **gras** <script>alert(1)</script> <img src=x onerror=alert(2)> [clic](javascript:alert(3)) "}],"actions":[{"type":"Action.OpenUrl","url":"http://evil.example"}],"x":[{" & ${secret}';
 
 /** A French manager's interview: an amend, a skip, an emoji before evidence, corrections at the end. */
 export function frenchInterview(id = 'itv-fr-1') {
   const log = new TurnLog(id, 'fr');
   log.qa('opening', 'consent', 'Acceptez-vous que vos réponses soient analysées ?', 'Oui, j’accepte.');
-  log.qa('presentation', 'company', 'Pouvez-vous présenter votre entreprise ?', 'Nous sommes une menuiserie de 35 salariés en Vendée.');
+  log.qa(
+    'presentation',
+    'company',
+    'Pouvez-vous présenter votre entreprise ?',
+    'Nous sommes une menuiserie de 35 salariés en Vendée.',
+  );
   log.qa(
     'meaning',
     'meaning',
@@ -140,7 +179,9 @@ export function frenchInterview(id = 'itv-fr-1') {
       actors: [['cci', 'mentioned', 'CCI']],
     },
   );
-  log.ask('value', 'value_partners', 'Quelle valeur vos partenaires en retirent-ils ?').skip('value', 'value_partners');
+  log
+    .ask('value', 'value_partners', 'Quelle valeur vos partenaires en retirent-ils ?')
+    .skip('value', 'value_partners');
   const first = log.qa('value', 'value_company', 'Et votre entreprise ?', 'Nos clients peuvent commander.');
   log.amend(first, 'value', 'Nos clients commandent sur notre site e-commerce le soir et le week-end.', {
     values: [['localization', 'le soir et le week-end']],
@@ -156,7 +197,12 @@ export function frenchInterview(id = 'itv-fr-1') {
 /** An English expert's interview with the product/market lever never evidenced. */
 export function englishInterview(id = 'itv-en-1') {
   const log = new TurnLog(id, 'en');
-  log.qa('presentation', 'company', 'Could you present your organisation?', 'I advise firms at a chamber of commerce with 12 employees.');
+  log.qa(
+    'presentation',
+    'company',
+    'Could you present your organisation?',
+    'I advise firms at a chamber of commerce with 12 employees.',
+  );
   log.qa(
     'tools',
     'tools',
@@ -193,11 +239,17 @@ export function longInterview(count = 60, id = 'itv-long') {
   const sections = ['presentation', 'meaning', 'tools', 'value'] as const;
   for (let i = 0; i < count; i += 1) {
     const text = `Réponse ${i} : nous utilisons un ERP pour gagner du temps avec nos fournisseurs. ${'Nous détaillons ici le contexte de l’atelier, les équipes et les clients. '.repeat(12)}`;
-    log.qa(sections[i % sections.length] ?? 'tools', `q${i}`, `Question numéro ${i} sur vos outils et leur valeur ?`, text, {
-      values: [['functional', 'gagner du temps']],
-      tools: [['erp', 'ERP']],
-      actors: [['suppliers', 'beneficiary', 'fournisseurs']],
-    });
+    log.qa(
+      sections[i % sections.length] ?? 'tools',
+      `q${i}`,
+      `Question numéro ${i} sur vos outils et leur valeur ?`,
+      text,
+      {
+        values: [['functional', 'gagner du temps']],
+        tools: [['erp', 'ERP']],
+        actors: [['suppliers', 'beneficiary', 'fournisseurs']],
+      },
+    );
   }
   return { meta: metaFor(id, 'fr'), turns: log.turns };
 }

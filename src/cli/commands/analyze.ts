@@ -30,7 +30,8 @@ exit codes: 0 done, 1 failed (unreadable or empty transcript), 2 bad usage`;
 async function readTranscript(path: string): Promise<string> {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new AppError('not_found', `cannot read '${path}': no such file`);
-  if (info.size > MAX_TRANSCRIPT_BYTES) throw new AppError('too_large', `'${path}' is over 5 MB; split it into one file per interview`);
+  if (info.size > MAX_TRANSCRIPT_BYTES)
+    throw new AppError('too_large', `'${path}' is over 5 MB; split it into one file per interview`);
   return readFile(path, 'utf8');
 }
 
@@ -56,7 +57,11 @@ export const analyzeCommand: Command = {
     const rendered =
       single && summaries.length === 1
         ? renderSummary(single, parsed.format)
-        : renderStudy(buildStudy(summaries, single?.interview.language ?? 'fr'), parsed.format, single?.interview.language ?? 'fr');
+        : renderStudy(
+            buildStudy(summaries, single?.interview.language ?? 'fr'),
+            parsed.format,
+            single?.interview.language ?? 'fr',
+          );
     await deliver(rendered, {
       out: parsed.out,
       defaultName: summaries.length === 1 && single ? single.interview.id : 'study',

@@ -1,8 +1,8 @@
-import { buildStudy, buildSummary } from '../../core/summary/index.js';
 import { loadConfig } from '../../config.js';
+import { buildStudy, buildSummary } from '../../core/summary/index.js';
+import { AppError } from '../../errors.js';
 import { renderStudy, STUDY_FORMATS, type StudyFormat } from '../../export/index.js';
 import { deliver } from '../../export/write.js';
-import { AppError } from '../../errors.js';
 import { openStore } from '../../store/open.js';
 import { type CliIO, type Command, EXIT_OK } from '../command.js';
 import { parseExportArgs } from './summary.js';
@@ -23,7 +23,8 @@ export const studyCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseExportArgs<StudyFormat>(args, 'study', STUDY_FORMATS, 'md');
-    if (parsed.positional.length > 0) throw new AppError('bad_usage', `unexpected argument '${parsed.positional[0]}'`);
+    if (parsed.positional.length > 0)
+      throw new AppError('bad_usage', `unexpected argument '${parsed.positional[0]}'`);
     const store = await openStore(loadConfig(io.env));
     try {
       const completed = (await store.listInterviews({ status: 'completed' })).reverse();

@@ -1,5 +1,5 @@
-import { buildSummary, renderSummary } from '../../core/summary/index.js';
 import { loadConfig } from '../../config.js';
+import { buildSummary, renderSummary } from '../../core/summary/index.js';
 import { AppError } from '../../errors.js';
 import { SUMMARY_FORMATS, type SummaryFormat } from '../../export/index.js';
 import { deliver } from '../../export/write.js';
@@ -26,7 +26,8 @@ export function parseExportArgs<F extends string>(
     const arg = args[i] ?? '';
     const value = args[i + 1];
     const needValue = () => {
-      if (value === undefined || value === '') throw new AppError('bad_usage', `${arg} needs a value; run 'sme-interview ${command} --help'`);
+      if (value === undefined || value === '')
+        throw new AppError('bad_usage', `${arg} needs a value; run 'sme-interview ${command} --help'`);
       i += 1;
       return value;
     };
@@ -37,7 +38,8 @@ export function parseExportArgs<F extends string>(
       parsed.format = known;
     } else if (arg === '--out') parsed.out = needValue();
     else if (arg === '--interviewer-prefix' && acceptPrefix) parsed.interviewerPrefix = needValue();
-    else if (arg.startsWith('--')) throw new AppError('bad_usage', `unknown option '${arg}'; run 'sme-interview ${command} --help'`);
+    else if (arg.startsWith('--'))
+      throw new AppError('bad_usage', `unknown option '${arg}'; run 'sme-interview ${command} --help'`);
     else parsed.positional.push(arg);
   }
   return parsed;
@@ -66,7 +68,8 @@ export const summaryCommand: Command = {
     const store = await openStore(loadConfig(io.env));
     try {
       const meta = await store.getInterview(id);
-      if (!meta) throw new AppError('not_found', `no interview '${id}'; 'sme-interview list' shows the stored ones`);
+      if (!meta)
+        throw new AppError('not_found', `no interview '${id}'; 'sme-interview list' shows the stored ones`);
       const summary = buildSummary(meta, await store.getTurns(id));
       await deliver(renderSummary(summary, parsed.format), {
         out: parsed.out,

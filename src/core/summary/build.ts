@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   type ActorId,
-  LEVER_IDS,
   type Language,
+  LEVER_IDS,
   type LeverId,
   SERVICE_VALUES,
   THEME_IDS,
@@ -141,7 +141,8 @@ function pseudonym(id: string): string {
   return `R-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 }
 
-const HEADCOUNT = /(\d{1,6})\s*(?:salarié|salarie|employé|employe|personne|collaborateur|employee|people|staff|person)/iu;
+const HEADCOUNT =
+  /(\d{1,6})\s*(?:salarié|salarie|employé|employe|personne|collaborateur|employee|people|staff|person)/iu;
 
 function headcount(answers: readonly AnswerWithSection[]): number | null {
   for (const answer of answers) {
@@ -212,7 +213,8 @@ export function buildSummary(
       }
       for (const evidence of tool.evidence) {
         const quote = sentenceAround(answer.text, evidence.start, evidence.end);
-        if (quote && !acc.quotes.includes(quote) && acc.quotes.length < MAX_QUOTES_PER_TOOL) acc.quotes.push(quote);
+        if (quote && !acc.quotes.includes(quote) && acc.quotes.length < MAX_QUOTES_PER_TOOL)
+          acc.quotes.push(quote);
       }
     }
   }
@@ -226,12 +228,22 @@ export function buildSummary(
   }
   for (const id of state.added.tool) {
     if (tools.has(id)) continue;
-    tools.set(id, { leverVotes: new Map(), values: new Set(), initiators: new Set(), beneficiaries: new Set(), quotes: [] });
+    tools.set(id, {
+      leverVotes: new Map(),
+      values: new Set(),
+      initiators: new Set(),
+      beneficiaries: new Set(),
+      quotes: [],
+    });
   }
-  const addedTools = new Set([...state.added.tool].filter((id) => !answers.some((a) => a.tags.tools.some((t) => t.id === id))));
+  const addedTools = new Set(
+    [...state.added.tool].filter((id) => !answers.some((a) => a.tags.tools.some((t) => t.id === id))),
+  );
 
   const summaryTools: SummaryTool[] = [...tools.entries()].map(([id, acc]) => {
-    const voted = [...acc.leverVotes.entries()].filter(([l]) => !state.removed.lever.has(l)).sort((a, b) => b[1] - a[1]);
+    const voted = [...acc.leverVotes.entries()]
+      .filter(([l]) => !state.removed.lever.has(l))
+      .sort((a, b) => b[1] - a[1]);
     const fallback = DEFAULT_TOOL_LEVERS[id];
     const lever = voted[0]?.[0] ?? (fallback && !state.removed.lever.has(fallback) ? fallback : null);
     return {
@@ -300,6 +312,9 @@ export function buildSummary(
     gaps: { values: valueGaps, levers: missingLevers },
     nextQuestions,
     nextSteps,
-    corrections: replayed.corrections.map((c) => ({ ...c, description: describeCorrection(c.correction, lang) })),
+    corrections: replayed.corrections.map((c) => ({
+      ...c,
+      description: describeCorrection(c.correction, lang),
+    })),
   };
 }

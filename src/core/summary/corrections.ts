@@ -1,4 +1,4 @@
-import { LEVER_IDS, type Language, LeverId, VALUE_IDS, ValueId } from '../domain.js';
+import { type Language, LEVER_IDS, LeverId, VALUE_IDS, ValueId } from '../domain.js';
 import { fill, type SummaryPrompts, summaryPrompts, toolLabel } from './labels.js';
 import { CORRECTION_TARGETS, Correction } from './schema.js';
 
@@ -58,7 +58,11 @@ function candidates(target: Target, prompts: readonly SummaryPrompts[]): string[
   return [...ids];
 }
 
-function resolve(item: string, targets: readonly Target[], prompts: readonly SummaryPrompts[]): Correction | null {
+function resolve(
+  item: string,
+  targets: readonly Target[],
+  prompts: readonly SummaryPrompts[],
+): Correction | null {
   for (const target of targets) {
     for (const id of candidates(target, prompts)) {
       if (!namesOf(target, id, prompts).includes(item)) continue;
@@ -95,7 +99,8 @@ export function parseCorrection(text: string, lang: Language): ParsedCorrection 
       break;
     }
   }
-  if (action === null || rest === '') return { ok: false, reason: 'not_understood', message: own.corrections.notUnderstood };
+  if (action === null || rest === '')
+    return { ok: false, reason: 'not_understood', message: own.corrections.notUnderstood };
 
   rest = stripLeading(rest, fillers).rest;
   let targets: Target[] = [...CORRECTION_TARGETS];
@@ -117,7 +122,8 @@ export function parseCorrection(text: string, lang: Language): ParsedCorrection 
   }
   if (rest === '') return { ok: false, reason: 'not_understood', message: own.corrections.notUnderstood };
   const found = resolve(rest, targets, all);
-  if (!found) return { ok: false, reason: 'unknown_item', message: fill(own.corrections.unknownItem, { item: rest }) };
+  if (!found)
+    return { ok: false, reason: 'unknown_item', message: fill(own.corrections.unknownItem, { item: rest }) };
   return { ok: true, correction: { ...found, action } };
 }
 

@@ -1,3 +1,13 @@
+export {
+  type Rendered,
+  type RenderOptions,
+  renderStudy,
+  renderSummary,
+  STUDY_FORMATS,
+  type StudyFormat,
+  SUMMARY_FORMATS,
+  type SummaryFormat,
+} from '../../export/index.js';
 export { type BuildSummaryOptions, buildSummary } from './build.js';
 export { describeCorrection, type ParsedCorrection, parseCorrection } from './corrections.js';
 export { type SummaryPrompts, summaryPrompts } from './labels.js';
@@ -5,13 +15,3 @@ export { Correction, LeverBalance, Summary, SummaryAnswer, SummaryTool } from '.
 export { buildShortSummary } from './short.js';
 export { buildStudy, type Study, type StudyInterview, type StudyTool } from './study.js';
 export { DEFAULT_TOOL_LEVERS } from './tool-levers.js';
-export {
-  type Rendered,
-  type RenderOptions,
-  renderStudy,
-  renderSummary,
-  STUDY_FORMATS,
-  SUMMARY_FORMATS,
-  type StudyFormat,
-  type SummaryFormat,
-} from '../../export/index.js';

@@ -7,8 +7,8 @@ import {
   ACTOR_IDS,
   FACET_IDS,
   LANGUAGES,
-  LEVER_IDS,
   type Language,
+  LEVER_IDS,
   PROFILES,
   THEME_IDS,
   VALUE_IDS,
@@ -114,12 +114,18 @@ export function summaryPrompts(lang: Language): SummaryPrompts {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new AppError('bad_guide', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError(
+      'bad_guide',
+      `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = SummaryPrompts.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('bad_guide', `${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    throw new AppError(
+      'bad_guide',
+      `${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   cache.set(lang, parsed.data);
   return parsed.data;

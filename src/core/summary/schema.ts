@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { ActorId, FacetId, Language, LeverId, Profile, ThemeId, ToolId, ValueId, VALUE_IDS, LEVER_IDS } from '../domain.js';
+import {
+  ActorId,
+  type FacetId,
+  Language,
+  LEVER_IDS,
+  LeverId,
+  Profile,
+  ThemeId,
+  ToolId,
+  VALUE_IDS,
+  ValueId,
+} from '../domain.js';
 import { InterviewStatus } from '../interview/record.js';
 import { Tags } from '../tags.js';
 
@@ -43,15 +54,21 @@ export type SummaryTool = z.infer<typeof SummaryTool>;
 
 const Count = z.object({ count: z.number().int().nonnegative() });
 
-const valueCounts = z.object(Object.fromEntries(VALUE_IDS.map((id) => [id, Count])) as Record<ValueId, typeof Count>);
+const valueCounts = z.object(
+  Object.fromEntries(VALUE_IDS.map((id) => [id, Count])) as Record<ValueId, typeof Count>,
+);
 const valueRow = z.object(
   Object.fromEntries(VALUE_IDS.map((id) => [id, z.number().int().nonnegative()])) as Record<
     ValueId,
     z.ZodNumber
   >,
 );
-const valueMatrix = z.object(Object.fromEntries(VALUE_IDS.map((id) => [id, valueRow])) as Record<ValueId, typeof valueRow>);
-const leverCounts = z.object(Object.fromEntries(LEVER_IDS.map((id) => [id, Count])) as Record<LeverId, typeof Count>);
+const valueMatrix = z.object(
+  Object.fromEntries(VALUE_IDS.map((id) => [id, valueRow])) as Record<ValueId, typeof valueRow>,
+);
+const leverCounts = z.object(
+  Object.fromEntries(LEVER_IDS.map((id) => [id, Count])) as Record<LeverId, typeof Count>,
+);
 
 export const LeverBalance = z.union([z.literal('balanced'), z.array(LeverId).min(1)]);
 export type LeverBalance = z.infer<typeof LeverBalance>;
@@ -76,7 +93,9 @@ export const Summary = z.object({
   themes: z.array(SummaryTheme),
   /** Answers given outside the four themes (opening, closing), counted in every total. */
   otherAnswers: z.array(SummaryAnswer.extend({ section: z.string() })),
-  declined: z.array(z.object({ questionId: z.string().nullable(), question: z.string(), section: z.string() })),
+  declined: z.array(
+    z.object({ questionId: z.string().nullable(), question: z.string(), section: z.string() }),
+  ),
   tools: z.array(SummaryTool),
   /** Number of answers in which each value form is evidenced. */
   values: valueCounts,
@@ -85,17 +104,27 @@ export const Summary = z.object({
   valueMatrix,
   levers: leverCounts,
   leverBalance: LeverBalance,
-  facets: z.object({ opportunities: z.array(z.string()), threats: z.array(z.string()), resources: z.array(z.string()) }),
+  facets: z.object({
+    opportunities: z.array(z.string()),
+    threats: z.array(z.string()),
+    resources: z.array(z.string()),
+  }),
   gaps: z.object({ values: z.array(ValueId), levers: z.array(LeverId) }),
   nextQuestions: z.array(z.string()),
   nextSteps: z.array(z.string()),
   corrections: z.array(
-    z.object({ seq: z.number().int().positive(), at: z.string(), correction: Correction, description: z.string() }),
+    z.object({
+      seq: z.number().int().positive(),
+      at: z.string(),
+      correction: Correction,
+      description: z.string(),
+    }),
   ),
 });
 export type Summary = z.infer<typeof Summary>;
 
-export const FACET_KEYS = { opportunity: 'opportunities', threat: 'threats', resource: 'resources' } as const satisfies Record<
-  FacetId,
-  keyof Summary['facets']
->;
+export const FACET_KEYS = {
+  opportunity: 'opportunities',
+  threat: 'threats',
+  resource: 'resources',
+} as const satisfies Record<FacetId, keyof Summary['facets']>;

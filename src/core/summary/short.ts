@@ -1,4 +1,4 @@
-import { LEVER_IDS, type Language, VALUE_IDS } from '../domain.js';
+import { type Language, LEVER_IDS, VALUE_IDS } from '../domain.js';
 import { fill, summaryPrompts, toolLabel } from './labels.js';
 import type { Summary } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { type ActorId, LEVER_IDS, type Language, type LeverId, VALUE_IDS, type ValueId } from '../domain.js';
+import { type ActorId, type Language, LEVER_IDS, type LeverId, VALUE_IDS, type ValueId } from '../domain.js';
 import { summaryPrompts, toolLabel } from './labels.js';
 import type { LeverBalance, Summary } from './schema.js';
 

@@ -22,11 +22,17 @@ export interface AnalyzeOptions {
  * picks its theme; a question with no keyword, and any answer before the first question, keeps the
  * theme in force, which starts at `presentation`, so an unmarked transcript follows the guide's order.
  */
-export function transcriptToInterview(text: string, options: AnalyzeOptions): { meta: InterviewMeta; turns: TurnRecord[] } {
+export function transcriptToInterview(
+  text: string,
+  options: AnalyzeOptions,
+): { meta: InterviewMeta; turns: TurnRecord[] } {
   const paragraphs = parseTranscript(text, options.interviewerPrefix);
   const answers = paragraphs.filter((p) => p.speaker === 'respondent');
   if (answers.length === 0) {
-    throw new AppError('bad_input', `${options.id}: no respondent paragraph found (paragraphs are separated by blank lines)`);
+    throw new AppError(
+      'bad_input',
+      `${options.id}: no respondent paragraph found (paragraphs are separated by blank lines)`,
+    );
   }
   const language: Language = options.tagger.tag(answers.map((p) => p.text).join('\n\n')).lang;
   const turns: TurnRecord[] = [];

@@ -22,7 +22,9 @@ function escapeRegExp(text: string): string {
  * starts with an interviewer prefix (the defaults, or `interviewerPrefix`) is the interviewer's.
  */
 export function parseTranscript(text: string, interviewerPrefix?: string): Paragraph[] {
-  const custom = interviewerPrefix ? new RegExp(`^${escapeRegExp(interviewerPrefix.trim())}\\s*:?\\s*`, 'i') : null;
+  const custom = interviewerPrefix
+    ? new RegExp(`^${escapeRegExp(interviewerPrefix.trim())}\\s*:?\\s*`, 'i')
+    : null;
   return text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n[ \t]*\r?\n/)
@@ -30,7 +32,9 @@ export function parseTranscript(text: string, interviewerPrefix?: string): Parag
     .filter((p) => p !== '')
     .map((p) => {
       const prefix = (custom?.exec(p) ?? DEFAULT_PREFIX.exec(p))?.[0];
-      return prefix === undefined ? { speaker: 'respondent', text: p } : { speaker: 'interviewer', text: p.slice(prefix.length).trim() };
+      return prefix === undefined
+        ? { speaker: 'respondent', text: p }
+        : { speaker: 'interviewer', text: p.slice(prefix.length).trim() };
     });
 }
 

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { Summary } from '../../src/core/summary/index.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { parseCsv, unescapeXml, unzip } from '../export/helpers.js';
+import { cli } from './summary-helpers.js';
+
+const FIXTURES = join(PACKAGE_ROOT, 'test', 'fixtures', 'transcripts');
+const FR = join(FIXTURES, 'atelier-fr.txt');
+const EN = join(FIXTURES, 'workshop-en.txt');
+const work = mkdtempSync(join(tmpdir(), 'sme-analyze-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('sme-interview analyze', () => {
+  it('summarises a French transcript with the real tagger, themes inferred from the questions', async () => {
+    const result = await cli(['analyze', FR, '--format', 'json'], {});
+    expect(result.code).toBe(0);
+    const summary = Summary.parse(JSON.parse(result.stdout));
+    expect(summary.interview).toMatchObject({ id: 'atelier-fr', language: 'fr', status: 'completed' });
+    expect(summary.themes.map((t) => [t.id, t.answers.length])).toEqual([
+      ['presentation', 1],
+      ['meaning', 1],
+      ['tools', 2],
+      ['value', 1],
+    ]);
+    expect(summary.themes[2]?.answers[0]?.question).toBe('Quels outils avez-vous mis en place ?');
+    expect(summary.tools.map((t) => t.id)).toContain('erp');
+    expect(summary.respondent.headcount).toBe(28);
+  });
+
+  it('summarises an English transcript as Markdown', async () => {
+    const result = await cli(['analyze', EN], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Interview summary/);
+    expect(result.stdout).toContain('| EDI |');
+  });
+
+  it('puts several transcripts in one study, and one valid REFI-QDA project whose codings slice their sources', async () => {
+    const md = await cli(['analyze', FR, EN], {});
+    expect(md.stdout).toMatch(/\| I1 \| atelier-fr \|/);
+    expect(md.stdout).toMatch(/\| I2 \| workshop-en \|/);
+    const out = join(work, 'both.qdpx');
+    const result = await cli(['analyze', FR, EN, '--format', 'qdpx', '--out', out], {});
+    expect(result.code).toBe(0);
+    const files = unzip(readFileSync(out));
+    const xml = files.get('project.qde') ?? '';
+    const xsd = readFileSync(join(PACKAGE_ROOT, 'schemas', 'refi-qda-project-1.0.xsd'), 'utf8');
+    const validation = await validateXML({
+      xml: [{ fileName: 'p.qde', contents: xml }],
+      schema: [{ fileName: 'p.xsd', contents: xsd }],
+    });
+    expect(validation.errors).toEqual([]);
+    let codings = 0;
+    for (const source of xml.matchAll(/plainTextPath="internal:\/\/([^"]+)"[^>]*>(.*?)<\/TextSource>/gs)) {
+      const characters = Array.from(files.get(`sources/${source[1]}`) ?? '');
+      for (const s of (source[2] ?? '').matchAll(
+        /name="([^"]*)" startPosition="(\d+)" endPosition="(\d+)"/g,
+      )) {
+        expect(characters.slice(Number(s[2]), Number(s[3])).join('')).toBe(unescapeXml(s[1] ?? ''));
+        codings += 1;
+      }
+    }
+    expect(codings).toBeGreaterThan(10);
+  });
+
+  it('honours a custom interviewer prefix and writes CSV', async () => {
+    const path = join(work, 'custom.txt');
+    writeFileSync(path, 'ENQ. Quels outils utilisez-vous ?\n\nNous utilisons un ERP depuis 2020.\n');
+    const result = await cli(['analyze', path, '--interviewer-prefix', 'ENQ.', '--format', 'csv'], {});
+    expect(result.code).toBe(0);
+    const rows = parseCsv(result.stdout);
+    expect(rows.find((r) => r[5] === 'erp')?.slice(1, 3)).toEqual(['tools', 'Quels outils utilisez-vous ?']);
+  });
+
+  it('refuses a missing or empty transcript with a clear message', async () => {
+    const missing = await cli(['analyze', join(work, 'nope.txt')], {});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no such file');
+    const empty = join(work, 'empty.txt');
+    writeFileSync(empty, '\n\nQ: Bonjour ?\n\n');
+    const result = await cli(['analyze', empty], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no respondent paragraph');
+    expect((await cli(['analyze'], {})).code).toBe(2);
+  });
+});
