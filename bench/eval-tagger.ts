@@ -56,7 +56,13 @@ function scoreFamily(pairs: { gold: Set<string>; predicted: Set<string> }[]): Fa
     const precision = ratio(c.tp, c.tp + c.fp);
     const recall = ratio(c.tp, c.tp + c.fn);
     const score = f1(precision, recall);
-    classes[id] = { ...c, support: c.tp + c.fn, precision: round(precision), recall: round(recall), f1: round(score) };
+    classes[id] = {
+      ...c,
+      support: c.tp + c.fn,
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(score),
+    };
     tp += c.tp;
     fp += c.fp;
     fn += c.fn;
@@ -67,10 +73,12 @@ function scoreFamily(pairs: { gold: Set<string>; predicted: Set<string> }[]): Fa
   return {
     classes,
     micro: { precision: round(precision), recall: round(recall), f1: round(f1(precision, recall)) },
-    macroF1: round(ratio(
-      f1s.reduce((a, b) => a + b, 0),
-      f1s.length,
-    )),
+    macroF1: round(
+      ratio(
+        f1s.reduce((a, b) => a + b, 0),
+        f1s.length,
+      ),
+    ),
   };
 }
 

@@ -50,7 +50,11 @@ function throughput(): { answersPerSecond: number; answers: number; seconds: num
   const start = performance.now();
   const count = run(MEASURE_MS);
   const seconds = (performance.now() - start) / 1000;
-  return { answersPerSecond: Math.round(count / seconds), answers: count, seconds: Math.round(seconds * 100) / 100 };
+  return {
+    answersPerSecond: Math.round(count / seconds),
+    answers: count,
+    seconds: Math.round(seconds * 100) / 100,
+  };
 }
 
 function startup(): { medianMs: number; runsMs: number[] } {
@@ -58,7 +62,9 @@ function startup(): { medianMs: number; runsMs: number[] } {
   const runsMs: number[] = [];
   for (let i = 0; i < STARTUP_RUNS; i += 1) {
     const start = performance.now();
-    const result = spawnSync(process.execPath, [bin, 'tag'], { input: "On a mis en place l'ERP à la demande de nos clients." });
+    const result = spawnSync(process.execPath, [bin, 'tag'], {
+      input: "On a mis en place l'ERP à la demande de nos clients.",
+    });
     if (result.status !== 0) throw new Error(`tag exited ${result.status}: ${result.stderr.toString()}`);
     runsMs.push(Math.round(performance.now() - start));
   }
@@ -67,8 +73,12 @@ function startup(): { medianMs: number; runsMs: number[] } {
 }
 
 const result = { wordsPerAnswer: WORDS_PER_ANSWER, throughput: throughput(), tagStartup: startup() };
-console.log(`throughput: ${result.throughput.answersPerSecond} answers of ${WORDS_PER_ANSWER} words per second (one core)`);
-console.log(`tag start-up: median ${result.tagStartup.medianMs} ms over ${STARTUP_RUNS} runs (${result.tagStartup.runsMs.join(', ')})`);
+console.log(
+  `throughput: ${result.throughput.answersPerSecond} answers of ${WORDS_PER_ANSWER} words per second (one core)`,
+);
+console.log(
+  `tag start-up: median ${result.tagStartup.medianMs} ms over ${STARTUP_RUNS} runs (${result.tagStartup.runsMs.join(', ')})`,
+);
 const dir = join(PACKAGE_ROOT, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'tagger.json'), `${JSON.stringify(result, null, 2)}\n`);

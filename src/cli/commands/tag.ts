@@ -36,7 +36,8 @@ function parseArgs(args: readonly string[]): { lang?: Language; jsonl: boolean }
     if (arg === '--jsonl') jsonl = true;
     else if (arg === '--lang') {
       const parsed = Language.safeParse(args[i + 1]);
-      if (!parsed.success) throw new AppError('bad_usage', `--lang takes fr or en, got '${args[i + 1] ?? ''}'`);
+      if (!parsed.success)
+        throw new AppError('bad_usage', `--lang takes fr or en, got '${args[i + 1] ?? ''}'`);
       lang = parsed.data;
       i += 1;
     } else throw new AppError('bad_usage', `unknown option '${arg}'; run 'sme-interview tag --help'`);
@@ -50,7 +51,8 @@ async function readAll(stream: Readable): Promise<string> {
   for await (const chunk of stream) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_TEXT_CHARS * 4) throw new AppError('too_large', 'input too large: split it and tag the parts');
+    if (size > MAX_TEXT_CHARS * 4)
+      throw new AppError('too_large', 'input too large: split it and tag the parts');
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -76,10 +78,13 @@ export const tagCommand: Command = {
     if (!options.jsonl) {
       const text = await readAll(io.stdin);
       if (text.trim() === '') {
-        io.stderr.write('sme-interview tag: no text on standard input; pipe the text to tag, e.g. echo "…" | sme-interview tag\n');
+        io.stderr.write(
+          'sme-interview tag: no text on standard input; pipe the text to tag, e.g. echo "…" | sme-interview tag\n',
+        );
         return EXIT_FAILED;
       }
-      if (text.length > MAX_TEXT_CHARS) throw new AppError('too_large', 'input too large: split it and tag the parts');
+      if (text.length > MAX_TEXT_CHARS)
+        throw new AppError('too_large', 'input too large: split it and tag the parts');
       io.stdout.write(`${JSON.stringify(tagger.tag(text, tagOptions))}\n`);
       return EXIT_OK;
     }

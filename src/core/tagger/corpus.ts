@@ -38,7 +38,10 @@ export function loadCorpus(split: CorpusSplit, dir: string = CORPUS_DIR): Corpus
     const parsed = CorpusItem.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('bad_input', `${file}: line ${index + 1}: field ${issue?.path.join('.')}: ${issue?.message}`);
+      throw new AppError(
+        'bad_input',
+        `${file}: line ${index + 1}: field ${issue?.path.join('.')}: ${issue?.message}`,
+      );
     }
     items.push(parsed.data);
   });

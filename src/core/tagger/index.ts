@@ -6,7 +6,7 @@ import type { Tagger } from './types.js';
 export type { Lexicon, LexiconFile, ToolInfo } from './lexicon.js';
 export { loadLexicon, mergeLexicon, parseLexiconFile } from './lexicon.js';
 export { buildTagger } from './tagger.js';
-export type { TagOptions, Tagger } from './types.js';
+export type { Tagger, TagOptions } from './types.js';
 
 /** The tagger on the shipped lexicon (read and checked once, here; a broken file throws naming it). */
 export function createTagger(lexiconDir: string = LEXICON_DIR): Tagger {

@@ -20,7 +20,11 @@ const Pattern = z.union([
 export type Pattern = z.infer<typeof Pattern>;
 
 const Phrases = z
-  .object({ fr: z.array(Pattern).optional(), en: z.array(Pattern).optional(), any: z.array(Pattern).optional() })
+  .object({
+    fr: z.array(Pattern).optional(),
+    en: z.array(Pattern).optional(),
+    any: z.array(Pattern).optional(),
+  })
   .strict();
 export type Phrases = z.infer<typeof Phrases>;
 
@@ -57,10 +61,7 @@ export const LexiconFile = z
     levers: z.array(ClassEntry(LeverId)).optional(),
     facets: z.array(ClassEntry(FacetId)).optional(),
     actors: z.array(ClassEntry(ActorId)).optional(),
-    roles: z
-      .object({ initiator: Phrases.optional(), beneficiary: Phrases.optional() })
-      .strict()
-      .optional(),
+    roles: z.object({ initiator: Phrases.optional(), beneficiary: Phrases.optional() }).strict().optional(),
     directActors: z.array(DirectActorEntry).optional(),
     cues: CueSet.optional(),
   })
@@ -92,7 +93,10 @@ function mergePhrases(a: Phrases, b: Phrases): Phrases {
   };
 }
 
-function mergeById<T extends { id: string; patterns: Phrases }>(into: T[], entries: readonly T[] | undefined): void {
+function mergeById<T extends { id: string; patterns: Phrases }>(
+  into: T[],
+  entries: readonly T[] | undefined,
+): void {
   for (const entry of entries ?? []) {
     const existing = into.find((e) => e.id === entry.id);
     if (existing) existing.patterns = mergePhrases(existing.patterns, entry.patterns);
@@ -155,7 +159,8 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
     mergeById(lexicon.levers, file.levers);
     mergeById(lexicon.facets, file.facets);
     mergeById(lexicon.actors, file.actors);
-    if (file.roles?.initiator) lexicon.roles.initiator = mergePhrases(lexicon.roles.initiator, file.roles.initiator);
+    if (file.roles?.initiator)
+      lexicon.roles.initiator = mergePhrases(lexicon.roles.initiator, file.roles.initiator);
     if (file.roles?.beneficiary)
       lexicon.roles.beneficiary = mergePhrases(lexicon.roles.beneficiary, file.roles.beneficiary);
     lexicon.directActors.push(...(file.directActors ?? []));

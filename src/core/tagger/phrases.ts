@@ -60,7 +60,12 @@ export function itemMatches(item: Item, token: Token): boolean {
 }
 
 /** Matches `items` forward from token `from` (the first item already matched there); returns the last index. */
-export function matchRest(items: readonly Item[], tokens: readonly Token[], from: number, startItem = 1): number {
+export function matchRest(
+  items: readonly Item[],
+  tokens: readonly Token[],
+  from: number,
+  startItem = 1,
+): number {
   let at = from;
   const clause = tokens[from]?.clause;
   for (let k = startItem; k < items.length; k += 1) {
@@ -155,7 +160,8 @@ export class PhraseIndex<T> {
           if (tried.has(compiled)) continue;
           tried.add(compiled);
           const last = matchRest(compiled.items, tokens, i);
-          if (last >= 0) matches.push({
+          if (last >= 0)
+            matches.push({
               payload: compiled.payload,
               weight: compiled.weight,
               first: i,

@@ -10,14 +10,14 @@ import {
   MAX_GAP,
   matchBackward,
   matchRest,
-  type PhraseMatch,
   PhraseIndex,
+  type PhraseMatch,
   patternsFor,
 } from './phrases.js';
 import { type Scope, ScopeReader } from './scope.js';
 import { stemmerFor } from './stemmers.js';
 import { type Token, tokenize } from './text.js';
-import type { TagOptions, Tagger } from './types.js';
+import type { Tagger, TagOptions } from './types.js';
 
 /** At most this many evidence spans per tag: enough to quote, small enough to store with every answer. */
 const MAX_EVIDENCE = 5;
@@ -51,7 +51,8 @@ function negationWords(lexicon: Lexicon, lang: Language, stem: (w: string) => st
     if (items.length === 1 && items[0]) words.add(items[0].norm);
   }
   for (const word of patternsFor(lexicon.cues.selfNegating, lang)) {
-    for (const item of compileWords(typeof word === 'string' ? word : word.p, lang, stem)) words.add(item.norm);
+    for (const item of compileWords(typeof word === 'string' ? word : word.p, lang, stem))
+      words.add(item.norm);
   }
   return words;
 }
@@ -70,7 +71,8 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
   const actors = new PhraseIndex<ActorId>(lang, stem);
   for (const actor of lexicon.actors) actors.addAll(actor.patterns, actor.id);
   const directActors = new PhraseIndex<{ id: ActorId; role: ActorRole }>(lang, stem, negating);
-  for (const entry of lexicon.directActors) directActors.addAll(entry.patterns, { id: entry.id, role: entry.role });
+  for (const entry of lexicon.directActors)
+    directActors.addAll(entry.patterns, { id: entry.id, role: entry.role });
   const roles: RolePattern[] = [];
   for (const role of ['initiator', 'beneficiary'] as const) {
     for (const pattern of patternsFor(lexicon.roles[role], lang)) {
@@ -79,10 +81,25 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
       roles.push({ role, before: compileWords(before, lang, stem), after: compileWords(after, lang, stem) });
     }
   }
-  return { lang, tools, values, levers, facets, actors, directActors, roles, scope: new ScopeReader(lexicon, lang, stem) };
+  return {
+    lang,
+    tools,
+    values,
+    levers,
+    facets,
+    actors,
+    directActors,
+    roles,
+    scope: new ScopeReader(lexicon, lang, stem),
+  };
 }
 
-function evidenceOf(text: string, tokens: readonly Token[], first: number, last: number): Evidence | undefined {
+function evidenceOf(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): Evidence | undefined {
   const start = tokens[first]?.start;
   const end = tokens[last]?.end;
   if (start === undefined || end === undefined) return undefined;
@@ -118,7 +135,9 @@ function longestFirst<T extends { id: string }>(matches: readonly PhraseMatch<T>
 
 /** Keeps the matches that assert something: not negated, not hypothetical. */
 function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMatch<T>[] {
-  return matches.filter((m) => (m.selfNegating || !scope.negatedAt(m.first)) && !scope.hypotheticalAt(m.first));
+  return matches.filter(
+    (m) => (m.selfNegating || !scope.negatedAt(m.first)) && !scope.hypotheticalAt(m.first),
+  );
 }
 
 function tally<T extends string>(
@@ -143,7 +162,9 @@ function confidence(score: number): number {
   return Math.round((1 - 0.4 ** score) * 100) / 100;
 }
 
-function toTags<T extends string>(byId: Map<T, Tally>): { id: T; confidence: number; evidence: Evidence[] }[] {
+function toTags<T extends string>(
+  byId: Map<T, Tally>,
+): { id: T; confidence: number; evidence: Evidence[] }[] {
   return [...byId]
     .filter(([, t]) => t.score >= ASSERT_THRESHOLD)
     .map(([id, t]) => ({ id, confidence: confidence(t.score), evidence: t.evidence }))
@@ -177,7 +198,13 @@ function roleAround(model: LanguageModel, tokens: readonly Token[], first: numbe
   return undefined;
 }
 
-function tagActors(model: LanguageModel, text: string, tokens: readonly Token[], scope: Scope, reserved: Uint8Array) {
+function tagActors(
+  model: LanguageModel,
+  text: string,
+  tokens: readonly Token[],
+  scope: Scope,
+  reserved: Uint8Array,
+) {
   const found = new Map<string, { id: ActorId; role: ActorRole; evidence: Evidence[] }>();
   const add = (id: ActorId, role: ActorRole, evidence: Evidence | undefined) => {
     const key = `${id}:${role}`;
@@ -186,7 +213,11 @@ function tagActors(model: LanguageModel, text: string, tokens: readonly Token[],
       entry = { id, role, evidence: [] };
       found.set(key, entry);
     }
-    if (evidence && entry.evidence.length < MAX_EVIDENCE && !entry.evidence.some((e) => e.start === evidence.start))
+    if (
+      evidence &&
+      entry.evidence.length < MAX_EVIDENCE &&
+      !entry.evidence.some((e) => e.start === evidence.start)
+    )
       entry.evidence.push(evidence);
   };
   for (const mention of model.actors.find(tokens)) {

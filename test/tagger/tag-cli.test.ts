@@ -1,0 +1,67 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { Tags } from '../../src/core/tags.js';
+
+async function run(args: string[], input: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += String(c)));
+  stderr.on('data', (c) => (err += String(c)));
+  const code = await runCli(args, { stdin: Readable.from([input]), stdout, stderr, env: {} });
+  return { code, out, err };
+}
+
+describe('sme-interview tag', () => {
+  it('prints one Tags object for the text on stdin', async () => {
+    const { code, out } = await run(['tag'], "On a mis en place l'ERP à la demande de nos clients.");
+    expect(code).toBe(0);
+    const tags = Tags.parse(JSON.parse(out));
+    expect(tags.lang).toBe('fr');
+    expect(tags.tools.map((t) => t.id)).toContain('erp');
+  });
+
+  it('honours --lang', async () => {
+    const { out } = await run(['tag', '--lang', 'en'], 'Teams');
+    expect(Tags.parse(JSON.parse(out)).lang).toBe('en');
+  });
+
+  it('tags JSON lines in order, echoing ids, and reports a bad line by number without losing the others', async () => {
+    const input = [
+      JSON.stringify({ id: 'a1', text: 'We moved to Odoo.' }),
+      'not json',
+      JSON.stringify({ id: 'a3' }),
+      '',
+      JSON.stringify({ id: 'a5', text: 'On utilise Dropbox.', lang: 'fr' }),
+    ].join('\n');
+    const { code, out, err } = await run(['tag', '--jsonl'], input);
+    expect(code).toBe(1);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => Tags.parse(JSON.parse(l)));
+    expect(lines.map((l) => l.id)).toEqual(['a1', 'a5']);
+    expect(lines[0]?.tools.map((t) => t.id)).toEqual(['erp']);
+    expect(err).toMatch(/line 2:/);
+    expect(err).toMatch(/line 3: field 'text'/);
+  });
+
+  it('exits 0 when every JSON line is good', async () => {
+    const { code, out } = await run(['tag', '--jsonl'], `${JSON.stringify({ id: 'x', text: 'Zoom' })}\n`);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses empty input with a clear message and exit 1', async () => {
+    const { code, err } = await run(['tag'], '   \n');
+    expect(code).toBe(1);
+    expect(err).toMatch(/no text on standard input/);
+  });
+
+  it('exits 2 on a bad option or language', async () => {
+    expect((await run(['tag', '--lang', 'de'], 'x')).code).toBe(2);
+    expect((await run(['tag', '--frobnicate'], 'x')).code).toBe(2);
+  });
+});

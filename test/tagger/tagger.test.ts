@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { createTagger } from '../../src/core/tagger/index.js';
+import type { Tags } from '../../src/core/tags.js';
+
+const tagger = createTagger();
+const ids = (tags: { id: string }[]) => tags.map((t) => t.id);
+
+function expectEvidencePointsAtText(text: string, tags: Tags): void {
+  const all = [...tags.values, ...tags.tools, ...tags.levers, ...tags.actors, ...tags.facets].flatMap(
+    (t) => t.evidence,
+  );
+  expect(all.length).toBeGreaterThan(0);
+  for (const e of all) {
+    expect(e.end).toBeGreaterThan(e.start);
+    expect(text.slice(e.start, e.end)).toBe(e.text);
+  }
+}
+
+describe('tools', () => {
+  it('names tools from acronyms, brands and elided forms', () => {
+    const tags = tagger.tag("On a mis en place l'ERP, on vend sur Shopify et on se réunit sur Teams.");
+    expect(ids(tags.tools)).toEqual(expect.arrayContaining(['erp', 'ecommerce_website', 'videoconference']));
+  });
+
+  it('reads a tool without its hyphen or accents the same as with them', () => {
+    expect(ids(tagger.tag('Notre site e-commerce tourne bien.').tools)).toContain('ecommerce_website');
+    expect(ids(tagger.tag('Notre site ecommerce tourne bien.').tools)).toContain('ecommerce_website');
+    expect(ids(tagger.tag('On est passés à la dematerialisation des factures.').tools)).toContain(
+      'dematerialization',
+    );
+  });
+
+  it('does not list a tool the respondent says they do not have', () => {
+    expect(ids(tagger.tag("On n'a pas de CRM, tout est dans un carnet.").tools)).not.toContain('crm');
+    expect(ids(tagger.tag("We don't use an ERP, spreadsheets do the job.").tools)).not.toContain('erp');
+    expect(ids(tagger.tag('On a laissé tomber Facebook au bout de six mois.').tools)).not.toContain(
+      'social_media',
+    );
+  });
+
+  it('does not list a tool that is only imagined', () => {
+    expect(tagger.tag('Si on avait un site marchand, on vendrait plus.').tools).toEqual([]);
+    expect(tagger.tag('We might consider an ERP one day.').tools).toEqual([]);
+    expect(tagger.tag('On réfléchit à un CRM.').tools).toEqual([]);
+  });
+
+  it('keeps a tool asserted after a contrast that follows a negation', () => {
+    const tags = tagger.tag("On n'a pas de CRM mais on utilise un ERP depuis 2019.");
+    expect(ids(tags.tools)).toEqual(['erp']);
+  });
+
+  it('reads "only" and "could not do without" as use, not negation', () => {
+    expect(ids(tagger.tag("On n'utilise que Teams pour les réunions.").tools)).toContain('videoconference');
+    expect(ids(tagger.tag("On ne peut plus se passer de l'ERP.").tools)).toContain('erp');
+  });
+
+  it('tells the brand Teams from the word teams', () => {
+    expect(ids(tagger.tag('Our teams work well together.').tools)).not.toContain('videoconference');
+  });
+});
+
+describe('values', () => {
+  it('finds functional value in oral French without accents', () => {
+    const tags = tagger.tag('ben ca nous permet de gagner du temps, on fait les devis plus vite');
+    expect(ids(tags.values)).toContain('functional');
+  });
+
+  it('asserts no value when the respondent says the tool brought nothing', () => {
+    expect(tagger.tag('Franchement ça ne nous a rien apporté.').values).toEqual([]);
+    expect(ids(tagger.tag("L'ERP ne nous a pas fait gagner de temps.").values)).not.toContain('functional');
+  });
+
+  it('finds security and localisation in English', () => {
+    const tags = tagger.tag('Our files are backed up every night and staff can work from home.');
+    expect(ids(tags.values)).toEqual(expect.arrayContaining(['security', 'localization']));
+  });
+});
+
+describe('actors', () => {
+  it('gives the initiator role from "à la demande de" and "c\'est le prestataire qui"', () => {
+    const a = tagger.tag("On est passés à l'EDI à la demande de nos clients.").actors;
+    expect(a).toContainEqual(expect.objectContaining({ id: 'clients', role: 'initiator' }));
+    const b = tagger.tag("C'est le prestataire qui nous l'a proposé.").actors;
+    expect(b).toContainEqual(expect.objectContaining({ id: 'it_provider', role: 'initiator' }));
+    const c = tagger.tag('Our accountant pushed us to go paperless.').actors;
+    expect(c).toContainEqual(expect.objectContaining({ id: 'accountants', role: 'initiator' }));
+  });
+
+  it('gives the beneficiary role', () => {
+    const a = tagger.tag(
+      "Ça permet à nos clients de suivre leur commande, et les gars de l'atelier y gagnent.",
+    ).actors;
+    expect(a).toContainEqual(expect.objectContaining({ id: 'clients', role: 'beneficiary' }));
+    expect(a).toContainEqual(expect.objectContaining({ id: 'employees', role: 'beneficiary' }));
+  });
+
+  it('lists an actor without a role as mentioned', () => {
+    const a = tagger.tag('Nos fournisseurs sont loin.').actors;
+    expect(a).toEqual([expect.objectContaining({ id: 'suppliers', role: 'mentioned' })]);
+  });
+});
+
+describe('evidence', () => {
+  it('points at the quoted text, in UTF-16 offsets of the original', () => {
+    const text =
+      "🚀 Bon… l'ERP, c'est à la demande de nos clients — ça nous permet de gagner du temps, la sécurité aussi.";
+    const tags = tagger.tag(text);
+    expectEvidencePointsAtText(text, tags);
+    const erp = tags.tools.find((t) => t.id === 'erp');
+    expect(erp?.evidence[0]?.text).toBe('ERP');
+  });
+
+  it('gives confidences between 0 and 1', () => {
+    const tags = tagger.tag('Avec Dropbox et Zoom on travaille à distance, en sécurité.');
+    for (const t of [...tags.values, ...tags.tools]) {
+      expect(t.confidence).toBeGreaterThan(0);
+      expect(t.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('language', () => {
+  it('detects French and English, and honours a forced language', () => {
+    expect(tagger.tag('On a mis en place un logiciel pour nos clients.').lang).toBe('fr');
+    expect(tagger.tag('We set up new software for our customers.').lang).toBe('en');
+    expect(tagger.tag('We set up new software.', { lang: 'fr' }).lang).toBe('fr');
+  });
+
+  it('returns empty tags for empty or symbol-only text', () => {
+    expect(tagger.tag('').tools).toEqual([]);
+    expect(tagger.tag('<<<>>> ### !!!').values).toEqual([]);
+  });
+});
