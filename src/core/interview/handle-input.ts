@@ -138,14 +138,15 @@ const REASK_MESSAGE: Record<ReaskReason, (guide: Guide) => string> = {
   unclear: (g) => g.messages.reaskGibberish,
 };
 
-function handleCommand(
+/** A respondent command (help, skip, back, pause, resume, stop) applied to the interview. */
+export function applyCommand(
   guide: Guide,
   meta: InterviewMeta,
   turns: readonly LogTurn[],
-  position: Position,
   command: InterviewCommand,
   options: TurnOptions,
 ): TurnResult {
+  const position = derivePosition(turns);
   const result = emptyResult();
   const section = position.pending?.section ?? OPENING_SECTION;
   switch (command) {
@@ -226,7 +227,7 @@ export function handleInput(
   if (meta.status === 'paused' && command !== 'resume' && command !== 'help') {
     return { ...emptyResult(), replies: [guide.messages.pausedReminder], outcome: 'paused' };
   }
-  if (command) return handleCommand(guide, meta, turns, position, command, options);
+  if (command) return applyCommand(guide, meta, turns, command, options);
   if (text.length > guide.limits.maxAnswerChars) {
     return {
       ...emptyResult(),

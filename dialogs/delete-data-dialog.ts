@@ -1,0 +1,48 @@
+import { Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { Language } from '../src/core/domain.js';
+import { guidesFor, parseYesNo } from '../src/core/interview/index.js';
+import { DELETE_DATA_DIALOG } from './ids.js';
+import type { DialogServices } from './services.js';
+
+export interface DeleteDataOptions {
+  interviewId: string;
+  language: Language;
+}
+
+function readOptions(value: unknown): DeleteDataOptions | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (!('interviewId' in value) || typeof value.interviewId !== 'string') return null;
+  const language: Language = 'language' in value && value.language === 'en' ? 'en' : 'fr';
+  return { interviewId: value.interviewId, language };
+}
+
+/** "Delete my data": asks for confirmation, then erases the interview and every trace of it. */
+export class DeleteDataDialog extends Dialog<DeleteDataOptions> {
+  constructor(private readonly services: DialogServices) {
+    super(DELETE_DATA_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: DeleteDataOptions): Promise<DialogTurnResult> {
+    const read = readOptions(options);
+    if (!read) return dc.endDialog();
+    if (dc.activeDialog) Object.assign(dc.activeDialog.state, read);
+    await dc.context.sendActivity(this.services.guides[read.language].bot.deleteConfirm);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const read = readOptions(dc.activeDialog?.state);
+    if (!read) return dc.endDialog();
+    const guide = this.services.guides[read.language];
+    const answer = parseYesNo(guidesFor(this.services.guides, read.language), dc.context.activity.text ?? '');
+    if (answer !== 'yes') {
+      await dc.context.sendActivity(guide.bot.deleteCancelled);
+      return dc.endDialog({ erased: false });
+    }
+    await this.services.store.eraseInterview(read.interviewId);
+    await dc.context.sendActivity(guide.bot.deleted);
+    // The interview dialogs below would only find nothing: the conversation starts afresh.
+    await dc.cancelAllDialogs();
+    return { status: DialogTurnStatus.cancelled, result: { erased: true } };
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  ComponentDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  DialogTurnStatus,
+} from 'botbuilder-dialogs';
+import { applyCommand, guidesFor, parseInterviewCommand } from '../src/core/interview/index.js';
+import { commitResult, type DialogServices, type LoadedInterview, loadInterview } from './services.js';
+
+export interface InterviewDialogOptions {
+  interviewId: string;
+  /** Set when a conversation comes back to an interview: the pending question is sent again. */
+  resume?: boolean;
+}
+
+interface InstanceState {
+  interviewId?: string;
+}
+
+function instanceState(innerDC: DialogContext): InstanceState {
+  const state: unknown = innerDC.parent?.activeDialog?.state;
+  return typeof state === 'object' && state !== null ? state : {};
+}
+
+const CONTROL_COMMANDS = new Set(['help', 'pause', 'resume', 'stop']);
+
+/**
+ * Base of every interview dialog: remembers the interview id, and intercepts help, pause, resume and
+ * stop (and every message while paused) before the dialog sees an answer.
+ */
+export abstract class InterviewBaseDialog extends ComponentDialog<InterviewDialogOptions> {
+  constructor(
+    id: string,
+    protected readonly services: DialogServices,
+  ) {
+    super(id);
+  }
+
+  protected override async onBeginDialog(
+    innerDC: DialogContext,
+    options?: InterviewDialogOptions,
+  ): Promise<DialogTurnResult> {
+    if (!options?.interviewId) return { status: DialogTurnStatus.complete };
+    const state = instanceState(innerDC);
+    state.interviewId = options.interviewId;
+    const loaded = await loadInterview(this.services, options.interviewId);
+    if (!loaded) return { status: DialogTurnStatus.complete };
+    return this.onInterviewBegin(innerDC, loaded, options);
+  }
+
+  protected override async onContinueDialog(innerDC: DialogContext): Promise<DialogTurnResult> {
+    const interviewId = instanceState(innerDC).interviewId;
+    const loaded = interviewId ? await loadInterview(this.services, interviewId) : null;
+    if (!loaded) return { status: DialogTurnStatus.complete };
+    const text = innerDC.context.activity.text ?? '';
+    const command = parseInterviewCommand(guidesFor(this.services.guides, loaded.meta.language), text);
+    if (loaded.meta.status === 'paused' || (command !== null && CONTROL_COMMANDS.has(command))) {
+      if (command !== null && CONTROL_COMMANDS.has(command)) {
+        const result = applyCommand(loaded.guide, loaded.meta, loaded.turns, command, this.options());
+        await commitResult(this.services, innerDC.context, loaded.meta, result);
+      } else {
+        await innerDC.context.sendActivity(loaded.guide.messages.pausedReminder);
+      }
+      return { status: DialogTurnStatus.waiting };
+    }
+    return this.onInterviewInput(innerDC, loaded, text);
+  }
+
+  protected options() {
+    return { now: this.services.clock(), guides: this.services.guides };
+  }
+
+  protected abstract onInterviewBegin(
+    innerDC: DialogContext,
+    loaded: LoadedInterview,
+    options: InterviewDialogOptions,
+  ): Promise<DialogTurnResult>;
+
+  protected abstract onInterviewInput(
+    innerDC: DialogContext,
+    loaded: LoadedInterview,
+    text: string,
+  ): Promise<DialogTurnResult>;
+}

@@ -1,0 +1,58 @@
+import type { Storage } from 'botbuilder';
+import { KeyValueBotStorage } from './bot/bot-storage.js';
+import { type BotHooks, createBot } from './bot/create-bot.js';
+import type { InterviewBot } from './bot/interview-bot.js';
+import type { Config } from './config.js';
+import { loadGuides } from './core/guide/load.js';
+import type { GuideSet } from './core/guide/schema.js';
+import { createTagger } from './core/tagger/index.js';
+import type { Tagger } from './core/tagger/types.js';
+import type { Logger } from './log.js';
+import { openStore } from './store/open.js';
+import type { InterviewStore } from './store/types.js';
+
+export interface Services {
+  store: InterviewStore;
+  storage: Storage;
+  tagger: Tagger;
+  guides: GuideSet;
+  clock: () => Date;
+  bot: InterviewBot;
+  logger?: Logger;
+  close(): Promise<void>;
+}
+
+/** Anything given here is used instead of what `config` would build (tests, other front doors). */
+export interface ServiceOverrides {
+  store?: InterviewStore;
+  storage?: Storage;
+  tagger?: Tagger;
+  guides?: GuideSet;
+  clock?: () => Date;
+  hooks?: BotHooks;
+  logger?: Logger;
+}
+
+/**
+ * The one wiring of the application, shared by the terminal chat and the HTTP server: guides and
+ * tagger are loaded (and validated) before the store opens, so bad data fails fast without a store to close.
+ */
+export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
+  const guides = overrides.guides ?? loadGuides();
+  const tagger = overrides.tagger ?? createTagger();
+  const clock = overrides.clock ?? (() => new Date());
+  const store = overrides.store ?? (await openStore(config, { now: clock }));
+  const storage = overrides.storage ?? new KeyValueBotStorage(store.kv);
+  const bot = createBot({ store, storage, tagger, guides, clock, hooks: overrides.hooks });
+  return {
+    store,
+    storage,
+    tagger,
+    guides,
+    clock,
+    bot,
+    logger: overrides.logger,
+    // A store handed in belongs to the caller, who closes it.
+    close: () => (overrides.store ? Promise.resolve() : store.close()),
+  };
+}

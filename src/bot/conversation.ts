@@ -1,0 +1,18 @@
+import type { TurnContext } from 'botbuilder';
+import type { InterviewMeta } from '../core/interview/record.js';
+import type { InterviewStore } from '../store/types.js';
+
+/** The channel-side key stored with each interview (`InterviewMeta.conversationKey`). */
+export function conversationKeyOf(context: TurnContext): string {
+  return `${context.activity.channelId}:${context.activity.conversation.id}`;
+}
+
+/** The newest interview of this conversation, or null. */
+export async function conversationInterview(
+  store: InterviewStore,
+  context: TurnContext,
+): Promise<InterviewMeta | null> {
+  const key = conversationKeyOf(context);
+  const all = await store.listInterviews();
+  return all.find((meta) => meta.conversationKey === key) ?? null;
+}

@@ -1,0 +1,268 @@
+import {
+  ActivityHandler,
+  ConversationState,
+  type StatePropertyAccessor,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
+import { type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
+import { DELETE_DATA_DIALOG, INTERVIEW_DIALOG, START_DIALOG } from '../../dialogs/ids.js';
+import { InterviewDialog } from '../../dialogs/interview-dialog.js';
+import { commitResult, type DialogServices, sendLines } from '../../dialogs/services.js';
+import { StartDialog, type StartOptions } from '../../dialogs/start-dialog.js';
+import type { Language } from '../core/domain.js';
+import type { Guide, GuideSet } from '../core/guide/schema.js';
+import { applyCommand, type BotCommand, parseBotCommand, recapLines } from '../core/interview/index.js';
+import type { InterviewMeta } from '../core/interview/record.js';
+import type { Tagger } from '../core/tagger/types.js';
+import type { InterviewStore } from '../store/types.js';
+import { conversationInterview, conversationKeyOf } from './conversation.js';
+import {
+  BOT_EVENT_END_OF_INPUT,
+  BOT_EVENT_RESUME,
+  BOT_EVENT_START,
+  ResumeEventValue,
+  StartEventValue,
+} from './events.js';
+
+export interface BotHooks {
+  /**
+   * Runs once an interview completes, after the closing was sent: the place for the end-of-interview
+   * summary review card and for delivering the summary to the interviewer of an invitation.
+   */
+  onCompleted?: DialogServices['onCompleted'];
+}
+
+export interface BotDeps {
+  store: InterviewStore;
+  storage: Storage;
+  tagger: Tagger;
+  guides: GuideSet;
+  clock?: () => Date;
+  hooks?: BotHooks;
+}
+
+interface ConversationData {
+  greeted?: boolean;
+}
+
+/** One bot for every front door: Teams, web chat and the terminal all reach it through their adapters. */
+export class InterviewBot extends ActivityHandler {
+  private readonly conversationState: ConversationState;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly conversationData: StatePropertyAccessor<ConversationData>;
+  private readonly dialogs: DialogSet;
+  private readonly services: DialogServices;
+  private readonly allGuides: Guide[];
+
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.services = {
+      store: deps.store,
+      guides: deps.guides,
+      tagger: deps.tagger,
+      clock: deps.clock ?? (() => new Date()),
+      onCompleted: deps.hooks?.onCompleted,
+    };
+    this.allGuides = [deps.guides.fr, deps.guides.en];
+    this.conversationState = new ConversationState(deps.storage);
+    this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    this.conversationData = this.conversationState.createProperty<ConversationData>('interviewConversation');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(new StartDialog(this.services));
+    this.dialogs.add(new InterviewDialog(this.services));
+    this.dialogs.add(new DeleteDataDialog(this.services));
+
+    this.onMembersAdded(async (context, next) => {
+      await this.greet(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.onText(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      await this.onBotEvent(context);
+      await next();
+    });
+  }
+
+  /** State is saved at the end of every turn; the interview itself was already made durable by the dialogs. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+  }
+
+  private async greet(context: TurnContext): Promise<void> {
+    const newcomers = (context.activity.membersAdded ?? []).filter(
+      (m) => m.id !== context.activity.recipient.id,
+    );
+    if (newcomers.length === 0) return;
+    const data = await this.conversationData.get(context, {});
+    if (data.greeted) return;
+    data.greeted = true;
+    await context.sendActivity(this.deps.guides.fr.bot.welcome);
+  }
+
+  private async onText(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const command = parseBotCommand(this.allGuides, context.activity.text ?? '');
+    const active = dc.activeDialog !== undefined;
+    if (command && this.handledAtBotLevel(command, active)) {
+      await this.runBotCommand(dc, command);
+      return;
+    }
+    const result = await dc.continueDialog();
+    if (result.status !== 'empty') return;
+    // No dialog running (new conversation, or state lost): an unfinished interview takes the message.
+    const meta = await conversationInterview(this.deps.store, context);
+    if (meta && meta.status !== 'completed') {
+      await dc.beginDialog(INTERVIEW_DIALOG, { interviewId: meta.id });
+      await dc.continueDialog();
+      return;
+    }
+    if (command?.kind === 'help') await context.sendActivity(this.guideFor(meta).bot.help);
+    else await context.sendActivity(this.guideFor(meta).bot.welcome);
+  }
+
+  /** Help and resume belong to the running interview when there is one; the other commands always to the bot. */
+  private handledAtBotLevel(command: BotCommand, active: boolean): boolean {
+    if (command.kind === 'help') return !active;
+    if (command.kind === 'resume') return !active;
+    return true;
+  }
+
+  private async runBotCommand(dc: DialogContext, command: BotCommand): Promise<void> {
+    const context = dc.context;
+    const meta = await conversationInterview(this.deps.store, context);
+    const guide = this.guideFor(meta);
+    switch (command.kind) {
+      case 'start':
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(START_DIALOG, {});
+        return;
+      case 'help':
+        await context.sendActivity(guide.bot.help);
+        return;
+      case 'resume':
+        if (!meta || meta.status === 'completed') await context.sendActivity(guide.bot.nothingToResume);
+        else await this.resume(dc, meta.id);
+        return;
+      case 'summary':
+        await this.sendSummary(context, meta);
+        return;
+      case 'delete':
+        if (!meta) await context.sendActivity(guide.bot.noInterview);
+        else await dc.beginDialog(DELETE_DATA_DIALOG, { interviewId: meta.id, language: meta.language });
+        return;
+      case 'code':
+        await this.startFromInvitation(dc, command.code, guide);
+        return;
+    }
+  }
+
+  /**
+   * Invitation codes: an interviewer's code opens an interview recorded for that interviewer, with the
+   * invitation's language and profile; the summary then reaches the interviewer through `hooks.onCompleted`.
+   */
+  private async startFromInvitation(dc: DialogContext, code: string, guide: Guide): Promise<void> {
+    const invitation = await this.deps.store.getInvitation(code);
+    if (!invitation || invitation.interviewId !== null) {
+      await dc.context.sendActivity(guide.bot.invitationUnknown);
+      return;
+    }
+    await dc.cancelAllDialogs();
+    const options: StartOptions = {
+      language: invitation.language,
+      profile: invitation.profile,
+      interviewerId: invitation.interviewerId,
+      invitationCode: invitation.code,
+    };
+    await dc.beginDialog(START_DIALOG, options);
+  }
+
+  private async sendSummary(context: TurnContext, meta: InterviewMeta | null): Promise<void> {
+    const guide = this.guideFor(meta);
+    if (!meta) {
+      await context.sendActivity(guide.bot.noInterview);
+      return;
+    }
+    const lines = recapLines(guide, await this.deps.store.getTurns(meta.id));
+    await sendLines(
+      context,
+      lines.length === 0 ? [guide.bot.summaryEmpty] : [guide.bot.summaryHeader, ...lines],
+    );
+  }
+
+  /** Comes back to an interview (this conversation's, or another channel's by id): the pending question is sent again. */
+  private async resume(dc: DialogContext, interviewId: string): Promise<void> {
+    const context = dc.context;
+    let meta = await this.deps.store.getInterview(interviewId);
+    if (!meta) {
+      await context.sendActivity(this.deps.guides.fr.bot.nothingToResume);
+      return;
+    }
+    const guide = this.deps.guides[meta.language];
+    if (meta.status === 'completed') {
+      await context.sendActivity(guide.messages.alreadyCompleted);
+      return;
+    }
+    const key = conversationKeyOf(context);
+    if (meta.conversationKey !== key)
+      meta = await this.deps.store.updateInterview(meta.id, { conversationKey: key });
+    await dc.cancelAllDialogs();
+    if (meta.status === 'paused') {
+      const turns = await this.deps.store.getTurns(meta.id);
+      await commitResult(
+        this.services,
+        context,
+        meta,
+        applyCommand(guide, meta, turns, 'resume', this.turnOptions()),
+      );
+      await dc.beginDialog(INTERVIEW_DIALOG, { interviewId: meta.id });
+      return;
+    }
+    await dc.beginDialog(INTERVIEW_DIALOG, { interviewId: meta.id, resume: true });
+  }
+
+  private async onBotEvent(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    switch (context.activity.name) {
+      case BOT_EVENT_START: {
+        const value = StartEventValue.safeParse(context.activity.value ?? {});
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(START_DIALOG, value.success ? value.data : {});
+        return;
+      }
+      case BOT_EVENT_RESUME: {
+        const value = ResumeEventValue.safeParse(context.activity.value);
+        if (value.success) await this.resume(dc, value.data.interviewId);
+        else await context.sendActivity(this.deps.guides.fr.bot.nothingToResume);
+        return;
+      }
+      case BOT_EVENT_END_OF_INPUT: {
+        const meta = await conversationInterview(this.deps.store, context);
+        if (!meta || meta.status !== 'in_progress') return;
+        const turns = await this.deps.store.getTurns(meta.id);
+        const guide = this.deps.guides[meta.language];
+        await commitResult(
+          this.services,
+          context,
+          meta,
+          applyCommand(guide, meta, turns, 'pause', this.turnOptions()),
+        );
+        return;
+      }
+    }
+  }
+
+  private guideFor(meta: InterviewMeta | null): Guide {
+    const language: Language = meta?.language ?? 'fr';
+    return this.deps.guides[language];
+  }
+
+  private turnOptions() {
+    return { now: this.services.clock(), guides: this.deps.guides };
+  }
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Activity,
+  ActivityTypes,
+  BotAdapter,
+  type ConversationReference,
+  type ResourceResponse,
+  TurnContext,
+} from 'botbuilder';
+import { AppError } from '../errors.js';
+
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * Turns terminal lines into message activities for the same bot the other channels use. Each call
+ * resolves once the whole turn is done, so feeding lines one await at a time keeps them in order.
+ */
+export class TerminalAdapter extends BotAdapter {
+  private readonly conversation: { id: string };
+
+  constructor(
+    private readonly print: (text: string) => void,
+    conversationId: string = randomUUID(),
+  ) {
+    super();
+    this.conversation = { id: conversationId };
+  }
+
+  get conversationId(): string {
+    return this.conversation.id;
+  }
+
+  /** The conversation key the bot stores with interviews started here. */
+  get conversationKey(): string {
+    return `${TERMINAL_CHANNEL}:${this.conversation.id}`;
+  }
+
+  async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    return activities.map((activity) => {
+      if (activity.type === ActivityTypes.Message && activity.text) this.print(activity.text);
+      return { id: randomUUID() };
+    });
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new AppError('bad_usage', 'the terminal cannot update a message already printed');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new AppError('bad_usage', 'the terminal cannot delete a message already printed');
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  sendText(text: string, logic: TurnLogic): Promise<void> {
+    return this.process({ type: ActivityTypes.Message, text }, logic);
+  }
+
+  sendEvent(name: string, value: unknown, logic: TurnLogic): Promise<void> {
+    return this.process({ type: ActivityTypes.Event, name, value }, logic);
+  }
+
+  /** A new member joined: what Teams and web chat send when a conversation opens. */
+  sendConversationStart(logic: TurnLogic): Promise<void> {
+    return this.process({ type: ActivityTypes.ConversationUpdate, membersAdded: [USER, BOT] }, logic);
+  }
+
+  private process(partial: Partial<Activity>, logic: TurnLogic): Promise<void> {
+    const activity: Partial<Activity> = {
+      id: randomUUID(),
+      channelId: TERMINAL_CHANNEL,
+      serviceUrl: 'terminal:',
+      timestamp: new Date(),
+      conversation: {
+        id: this.conversation.id,
+        isGroup: false,
+        conversationType: 'personal',
+        name: 'terminal',
+      },
+      from: USER,
+      recipient: BOT,
+      ...partial,
+    };
+    return this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}
+
+export const TERMINAL_CHANNEL = 'terminal';
+const USER = { id: 'terminal-user', name: 'respondent' };
+const BOT = { id: 'sme-interview-bot', name: 'sme-interview' };

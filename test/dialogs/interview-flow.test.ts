@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { BOT_EVENT_RESUME } from '../../src/bot/events.js';
+import { BotHarness } from './harness.js';
+
+const SCRIPTS = {
+  fr: {
+    start: 'démarrer',
+    language: '1',
+    profile: '1',
+    consent: 'oui',
+    answer:
+      "Nous avons installé un ERP avec nos fournisseurs : j'ai décidé de le faire, nos clients en profitent et nous gagnons du temps.",
+    review: 'non',
+    progress: ['Thème 1 sur 3', 'Thème 2 sur 3', 'Thème 3 sur 3'],
+  },
+  en: {
+    start: 'start',
+    language: '2',
+    profile: '2',
+    consent: 'yes',
+    answer:
+      'We decided to set up an ERP with our suppliers and a network club: customers benefit and we save time.',
+    review: 'no',
+    progress: ['Theme 1 of 3', 'Theme 2 of 3', 'Theme 3 of 3'],
+  },
+} as const;
+
+describe.each(['fr', 'en'] as const)('a whole interview through the dialogs (%s)', (lang) => {
+  it('goes from the start command to the closing and completes the interview', async () => {
+    const script = SCRIPTS[lang];
+    const bot = new BotHarness();
+    const guide = bot.guides[lang];
+    expect(await bot.say(script.start)).toEqual([bot.guides.fr.bot.chooseLanguage]);
+    expect(await bot.say(script.language)).toEqual([guide.bot.chooseProfile]);
+    const opening = await bot.say(script.profile);
+    expect(opening).toEqual([
+      lang === 'fr' ? guide.opening.intro.manager : guide.opening.intro.expert,
+      guide.opening.consentQuestion,
+    ]);
+    const transcript: string[] = [...(await bot.say(script.consent))];
+    let guard = 0;
+    for (;;) {
+      const { meta, turns } = await bot.interview();
+      if (meta.status === 'completed' || guard > 40) break;
+      guard += 1;
+      const pending = [...turns].reverse().find((t) => t.kind === 'question');
+      transcript.push(
+        ...(await bot.say(pending?.questionId === 'closing.review' ? script.review : script.answer)),
+      );
+    }
+    const { meta, turns } = await bot.interview();
+    expect(meta.status).toBe('completed');
+    expect(meta.language).toBe(lang);
+    expect(meta.guideVersion).toBe(guide.version);
+    expect(meta.consentVersion).toBe(guide.opening.consentVersion);
+    for (const line of script.progress) expect(transcript.some((r) => r.startsWith(line))).toBe(true);
+    expect(transcript.at(-1)).toBe(guide.closing.thanks);
+    const answered = turns.filter((t) => t.kind === 'answer');
+    const themeOrder = answered
+      .map((t) => t.section)
+      .filter((s) => ['meaning', 'tools', 'value'].includes(s));
+    expect(themeOrder.indexOf('meaning')).toBe(0);
+    expect(themeOrder.indexOf('tools')).toBeGreaterThan(themeOrder.lastIndexOf('meaning'));
+    expect(themeOrder.indexOf('value')).toBeGreaterThan(themeOrder.lastIndexOf('tools'));
+    const themeAnswers = answered.filter(
+      (t) => themeOrder.length > 0 && ['meaning', 'tools', 'value'].includes(t.section),
+    );
+    expect(themeAnswers.every((t) => t.tags !== null && t.tags.tools.some((tool) => tool.id === 'erp'))).toBe(
+      true,
+    );
+    // Every question asked once; each answer follows its question.
+    const askedIds = turns.filter((t) => t.kind === 'question').map((t) => t.questionId);
+    expect(new Set(askedIds).size).toBe(askedIds.length);
+  });
+});
+
+describe('bot-level behaviour', () => {
+  it('greets a new member once, not the bot itself', async () => {
+    const bot = new BotHarness();
+    const join = {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'user-1', name: 'Claire' }],
+      recipient: { id: 'bot', name: 'bot' },
+    };
+    expect(await bot.send(join)).toEqual([bot.guides.fr.bot.welcome]);
+    expect(await bot.send(join)).toEqual([]);
+    const botOnly = new BotHarness();
+    expect(await botOnly.send({ ...join, membersAdded: [{ id: 'bot', name: 'bot' }] })).toEqual([]);
+  });
+
+  it('pauses and resumes through the base dialog, and the summary lists answers with tag ids', async () => {
+    const bot = new BotHarness();
+    await bot.say('start');
+    await bot.say('english');
+    await bot.say('manager');
+    await bot.say('yes');
+    await bot.say('We make furniture with an ERP, 25 people, in Savoie.');
+    expect(await bot.say('pause')).toEqual([bot.guides.en.messages.paused]);
+    expect((await bot.interview()).meta.status).toBe('paused');
+    expect(await bot.say('anything')).toEqual([bot.guides.en.messages.pausedReminder]);
+    const resumed = await bot.say('resume');
+    expect(resumed).toEqual([bot.guides.en.messages.resumed, bot.guides.en.presentation.questions[1]?.text]);
+    const summary = await bot.say('summary');
+    expect(summary[0]).toBe(bot.guides.en.bot.summaryHeader);
+    expect(summary[1]).toContain('[erp]');
+  });
+
+  it('deletes the data after confirmation only', async () => {
+    const bot = new BotHarness();
+    await bot.say('démarrer');
+    await bot.say('français');
+    await bot.say('dirigeant');
+    await bot.say('oui');
+    expect(await bot.say('supprimer mes données')).toEqual([bot.guides.fr.bot.deleteConfirm]);
+    expect(await bot.say('non')).toEqual([bot.guides.fr.bot.deleteCancelled]);
+    expect(await bot.store.listInterviews()).toHaveLength(1);
+    await bot.say('supprimer mes données');
+    expect(await bot.say('oui')).toEqual([bot.guides.fr.bot.deleted]);
+    expect(await bot.store.listInterviews()).toHaveLength(0);
+    expect(await bot.say('Bonjour')).toEqual([bot.guides.fr.bot.welcome]);
+  });
+
+  it('a new conversation resumes an interview by id at its pending question, nothing re-asked', async () => {
+    const first = new BotHarness();
+    await first.say('démarrer');
+    await first.say('1');
+    await first.say('1');
+    await first.say('oui');
+    await first.say('Nous fabriquons des meubles, 25 salariés, en Savoie.');
+    const { meta, turns } = await first.interview();
+    const second = new BotHarness(first.store, undefined, 'conv-2');
+    const replies = await second.send({
+      type: 'event',
+      name: BOT_EVENT_RESUME,
+      value: { interviewId: meta.id },
+    });
+    expect(replies).toEqual([first.guides.fr.presentation.questions[1]?.text]);
+    expect(await first.store.getTurns(meta.id)).toHaveLength(turns.length);
+    await second.say('Je suis la gérante.');
+    const after = await first.store.getTurns(meta.id);
+    expect(after.find((t) => t.kind === 'answer' && t.text === 'Je suis la gérante.')?.questionId).toBe(
+      'presentation.role',
+    );
+  });
+
+  it('refusing consent erases the interview', async () => {
+    const bot = new BotHarness();
+    await bot.say('start');
+    await bot.say('2');
+    await bot.say('1');
+    expect(await bot.say('no')).toEqual([bot.guides.en.opening.consentDeclined]);
+    expect(await bot.store.listInterviews()).toHaveLength(0);
+  });
+});
