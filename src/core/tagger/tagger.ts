@@ -7,7 +7,6 @@ import {
   compileWords,
   type Item,
   itemMatches,
-  MAX_GAP,
   matchBackward,
   matchRest,
   PhraseIndex,
@@ -21,6 +20,8 @@ import type { Tagger, TagOptions } from './types.js';
 
 /** At most this many evidence spans per tag: enough to quote, small enough to store with every answer. */
 const MAX_EVIDENCE = 5;
+/** Words allowed between an actor and the verb that gives its role ("notre fournisseur principal nous a imposé"). */
+const ROLE_REACH = 4;
 /** Summed cue weight a class needs to be asserted: one plain cue, or two weak (w = 0.5) ones. */
 const ASSERT_THRESHOLD = 1;
 
@@ -183,7 +184,7 @@ function roleAround(model: LanguageModel, tokens: readonly Token[], first: numbe
       const head = pattern.after[0];
       const sentence = tokens[last]?.sentence;
       to = -1;
-      for (let j = last + 1; j <= last + 1 + MAX_GAP && j < tokens.length; j += 1) {
+      for (let j = last + 1; j <= last + ROLE_REACH && j < tokens.length; j += 1) {
         const token = tokens[j];
         if (token === undefined || token.sentence !== sentence) break;
         if (head && itemMatches(head, token)) {
