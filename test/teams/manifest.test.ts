@@ -58,7 +58,7 @@ describe('Teams manifest', () => {
     expect(bot).toMatchObject({ botId: DEPLOYMENT.BOT_ID });
     expect(lookup(bot, 'scopes')).toEqual(expect.arrayContaining(['personal', 'team', 'groupChat']));
     const titles = [0, 1, 2, 3, 4].map((index) => lookup(bot, `commandLists[0].commands[${index}].title`));
-    expect(titles).toEqual(['nouvel entretien', 'reprendre', 'synthèse', 'effacer mes données', 'aide']);
+    expect(titles).toEqual(['nouvel entretien', 'reprendre', 'récapitulatif', 'effacer mes données', 'aide']);
   });
 
   it('pins the dashboard as a static tab on the bot domain, which is a valid domain', () => {

@@ -215,8 +215,11 @@
       askForToken();
       return;
     }
+    document.getElementById('sign-in').hidden = true;
     await showList();
   }
 
+  // A link carrying a token opened in an already open dashboard only changes the hash.
+  window.addEventListener('hashchange', () => start().catch(report));
   start().catch(report);
 })();

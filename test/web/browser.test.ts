@@ -1,0 +1,181 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
+import { createBot } from '../../src/bot/create-bot.js';
+import { loadGuides } from '../../src/core/guide/index.js';
+import { createTagger } from '../../src/core/tagger/index.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { createMemoryStore } from '../../src/store/memory.js';
+import type { ServedActivity } from '../../src/web/directline/conversations.js';
+import { issueLocalDashboardToken, LOCAL_INTERVIEWER_ID } from '../../src/web/routes.js';
+import { nextStep } from '../server/interview-driver.js';
+import { startWebServer, type WebTestServer } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.REQUIRE_BROWSER === '1') {
+  throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install the Debian chromium package`);
+}
+const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts');
+const INVITATION_CODE = 'WEB42CHAT';
+
+const Saved = z.object({ conversationId: z.string(), token: z.string(), userId: z.string() });
+
+/** What the bot said in these activities: texts and card contents, for matching against the guide. */
+function botWords(activities: readonly ServedActivity[], userId: string): string {
+  return activities
+    .filter(
+      (activity) => activity.type === 'message' && JSON.stringify(activity.from).includes(userId) === false,
+    )
+    .map(
+      (activity) =>
+        `${typeof activity.text === 'string' ? activity.text : ''} ${JSON.stringify(activity.attachments ?? [])}`,
+    )
+    .join('\n');
+}
+
+describe.skipIf(!available)('in the browser', () => {
+  let server: WebTestServer;
+  let context: BrowserContext;
+  let profileDir: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const store = createMemoryStore();
+    const bot = createBot({
+      store,
+      storage: new KeyValueBotStorage(store.kv),
+      tagger: createTagger(),
+      guides: loadGuides(),
+    });
+    server = await startWebServer({ bot, store });
+    profileDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      locale: 'fr-FR',
+    });
+    // Nothing leaves the machine: every request to anything but our loopback server is refused.
+    await context.route('**/*', (route) => {
+      const { hostname } = new URL(route.request().url());
+      return hostname === '127.0.0.1' || hostname === 'localhost' ? route.continue() : route.abort();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  async function savedConversation(page: Page) {
+    return Saved.parse(
+      JSON.parse((await page.evaluate(() => localStorage.getItem('sme-interview.webchat'))) ?? 'null'),
+    );
+  }
+
+  async function send(page: Page, text: string): Promise<void> {
+    const box = page.locator('[data-id="webchat-sendbox-input"]');
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** Waits until the bot has answered everything sent so far, then returns what it said since `from`. */
+  async function botReplySince(conversationId: string, userId: string, from: number): Promise<string> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { activities } = server.web.conversations.since(conversationId, undefined);
+      const last = activities.at(-1);
+      if (activities.length > from && last && !JSON.stringify(last.from).includes(userId)) {
+        return botWords(activities.slice(from), userId);
+      }
+      if (Date.now() > deadline)
+        throw new Error(`the bot did not answer; transcript has ${activities.length} activities`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('runs a whole interview in the web chat, across a page reload, and the dashboard shows it', async () => {
+    await server.store.upsertInterviewer({ id: LOCAL_INTERVIEWER_ID });
+    await server.store.createInvitation({
+      code: INVITATION_CODE,
+      interviewerId: LOCAL_INTERVIEWER_ID,
+      interviewerAddress: null,
+      profile: 'manager',
+      language: 'fr',
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=fr`);
+    await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+    let saved = await savedConversation(page);
+    let said = await botReplySince(saved.conversationId, saved.userId, 0);
+
+    let answers = 0;
+    let reloaded = false;
+    let step: ReturnType<typeof nextStep> = { kind: 'control', text: `code ${INVITATION_CODE}` };
+    for (let turn = 0; turn < 60 && step.kind !== 'done'; turn++) {
+      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+      await send(page, step.text);
+      if (step.kind === 'answer') answers++;
+      said = await botReplySince(saved.conversationId, saved.userId, before);
+      if (answers === 2 && !reloaded) {
+        reloaded = true;
+        await page.reload();
+        await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+        const again = await savedConversation(page);
+        expect(again.conversationId).toBe(saved.conversationId);
+        saved = again;
+        // The reloaded page replays the exchange so far.
+        await page.getByText('Réponse 2 :', { exact: false }).first().waitFor();
+      }
+      step = nextStep(said, answers);
+    }
+    expect(step.kind).toBe('done');
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-interview.png'), fullPage: true });
+
+    const [interview] = await server.store.listInterviews({ interviewerId: LOCAL_INTERVIEWER_ID });
+    expect(interview?.status).toBe('completed');
+
+    // Without a token the dashboard's API refuses; with the start-up token it shows the interview.
+    const dashboard = await context.newPage();
+    await dashboard.goto(`${server.url}/dashboard`);
+    const status = await dashboard.evaluate(async () => (await fetch('/api/interviews')).status);
+    expect(status).toBe(401);
+    await dashboard.locator('#sign-in').waitFor();
+
+    const token = await issueLocalDashboardToken(server.store);
+    await dashboard.goto(`${server.url}/dashboard#token=${token}`);
+    const row = dashboard.locator(`#interviews tr[data-id="${interview?.id}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('completed');
+    await row.click();
+    await dashboard.locator('#value-matrix table.heatmap').waitFor();
+    const filled = await dashboard.locator('#value-matrix td:not([data-count="0"])').count();
+    expect(filled).toBeGreaterThan(0);
+    const bars = dashboard.locator('#lever-chart .lever-bar');
+    expect(await bars.count()).toBe(3);
+    const counts = await bars.evaluateAll((nodes) =>
+      nodes.map((node) => Number(node.getAttribute('data-count'))),
+    );
+    expect(counts.some((count) => count > 0)).toBe(true);
+    await dashboard.screenshot({ path: join(ARTIFACTS, 'dashboard-summary.png'), fullPage: true });
+
+    await dashboard.locator('#show-study').click();
+    await dashboard.locator('#study-matrix table.heatmap').waitFor();
+    await dashboard.screenshot({ path: join(ARTIFACTS, 'dashboard-study.png'), fullPage: true });
+  }, 180_000);
+});
