@@ -16,27 +16,34 @@ export function scriptedAnswer(index: number): string {
   );
 }
 
+/**
+ * `answer`: a reply to one of the interview's questions (consent and closing review included), which
+ * the store keeps; `control`: what happens before the interview exists (start, language, profile).
+ */
 export type DriverStep =
-  | { kind: 'answer'; index: number; text: string }
+  | { kind: 'answer'; text: string; scripted: boolean }
   | { kind: 'control'; text: string }
   | { kind: 'done' };
 
 /** What a respondent sends next, given the bot's last replies (read against the guide's own texts). */
-export function nextStep(botSaid: string, answersGiven: number): DriverStep {
+export function nextStep(botSaid: string, scriptedGiven: number): DriverStep {
   if (botSaid.includes(guide.closing.thanks)) return { kind: 'done' };
   if (botSaid.includes(guide.bot.chooseLanguage)) return { kind: 'control', text: '1' };
   if (botSaid.includes(guide.bot.chooseProfile)) return { kind: 'control', text: '1' };
-  if (botSaid.includes(guide.opening.consentQuestion)) return { kind: 'control', text: 'oui' };
+  if (botSaid.includes(guide.opening.consentQuestion))
+    return { kind: 'answer', text: 'oui', scripted: false };
   const review = guide.closing.questions.find((question) => question.expects === 'yes_no');
-  if (review && botSaid.includes(review.text)) return { kind: 'control', text: 'non' };
+  if (review && botSaid.includes(review.text)) return { kind: 'answer', text: 'non', scripted: false };
   if (botSaid.includes(guide.bot.welcome)) return { kind: 'control', text: 'démarrer' };
-  const index = answersGiven + 1;
-  return { kind: 'answer', index, text: scriptedAnswer(index) };
+  return { kind: 'answer', text: scriptedAnswer(scriptedGiven + 1), scripted: true };
 }
 
 export interface InterviewRun {
   conversationId: string;
+  /** Every answer sent, in order: what the store must hold. */
   answers: string[];
+  /** How many of them were scripted answers to the guide's open questions. */
+  scripted: number;
   /** Everything the bot said, one entry per turn. */
   transcript: string[];
   done: boolean;
@@ -57,6 +64,7 @@ export async function driveInterview(options: {
   const run: InterviewRun = options.resume ?? {
     conversationId: options.conversationId,
     answers: [],
+    scripted: 0,
     transcript: [],
     done: false,
   };
@@ -64,7 +72,7 @@ export async function driveInterview(options: {
   const maxTurns = options.maxTurns ?? 80;
   for (let turn = run.transcript.length; turn < maxTurns; turn += 1) {
     const step: DriverStep =
-      turn === 0 ? { kind: 'control', text: 'bonjour' } : nextStep(botSaid, run.answers.length);
+      turn === 0 ? { kind: 'control', text: 'bonjour' } : nextStep(botSaid, run.scripted);
     if (step.kind === 'done') {
       run.done = true;
       return run;
@@ -72,7 +80,7 @@ export async function driveInterview(options: {
     if (
       step.kind === 'answer' &&
       options.stopAfterAnswers !== undefined &&
-      run.answers.length >= options.stopAfterAnswers
+      run.scripted >= options.stopAfterAnswers
     ) {
       return run;
     }
@@ -81,7 +89,10 @@ export async function driveInterview(options: {
       userActivity(run.conversationId, { text: step.text }),
       options.agent,
     );
-    if (step.kind === 'answer') run.answers.push(step.text);
+    if (step.kind === 'answer') {
+      run.answers.push(step.text);
+      if (step.scripted) run.scripted += 1;
+    }
     botSaid = replyTexts(replies).join('\n');
     run.transcript.push(botSaid);
   }

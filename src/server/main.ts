@@ -1,0 +1,69 @@
+import { createServices } from '../app.js';
+import { loadConfig } from '../config.js';
+import { isAppError } from '../errors.js';
+import { createLogger, errorFields, type Logger } from '../log.js';
+import { issueLocalDashboardToken, registerWebRoutes } from '../web/routes.js';
+import { isEntryPoint } from './entry.js';
+import { localUrls, startServer, stopOnSignals } from './start.js';
+
+/** `npm start`: config → services (store open) → bot → HTTP server. Returns once the server listens. */
+export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const services = await createServices(config, { logger });
+  try {
+    const { bot } = services;
+    const running = await startServer({
+      config,
+      logger,
+      bot,
+      registerRoutes: (router) => {
+        registerWebRoutes(router, { config, store: services.store, bot, logger });
+      },
+      onStopped: () => services.close(),
+    });
+    stopOnSignals(running, logger);
+    const urls = localUrls(running.port);
+    logger.info('server.ready', {
+      port: running.port,
+      ...urls,
+      store: services.store.kind,
+      startupMs: Math.round(performance.now() - startedAt),
+    });
+    await announce(services.store, urls, logger);
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+}
+
+/** Where to chat, where the dashboard is, and a fresh dashboard token (only its hash is stored). */
+async function announce(
+  store: Parameters<typeof issueLocalDashboardToken>[0],
+  urls: { chatUrl: string; dashboardUrl: string },
+  logger: Logger,
+): Promise<void> {
+  try {
+    const token = await issueLocalDashboardToken(store);
+    process.stdout.write(
+      `\nChat with the bot:  ${urls.chatUrl}\nDashboard:          ${urls.dashboardUrl}\n` +
+        `Dashboard token:    ${token}\n\n`,
+    );
+  } catch (error) {
+    logger.warn('dashboard.token_failed', errorFields(error));
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  runServer(process.env).catch((error: unknown) => {
+    // One line a person can act on: bad configuration names the variable (exit 1, CONTRACTS.md).
+    const message = isAppError(error)
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    process.stderr.write(`sme-interview: ${message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
+import { httpRequest, PACKAGE_ROOT, SERVER_ENTRY, type SpawnedServer, spawnServer } from './helpers.js';
+import { driveInterview } from './interview-driver.js';
+
+let dataDir = '';
+const servers: SpawnedServer[] = [];
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sme-server-'));
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start(): Promise<SpawnedServer> {
+  const server = await spawnServer({ env: { DATA_DIR: dataDir } });
+  servers.push(server);
+  return server;
+}
+
+/** The answer texts stored under `dataDir`, in stored order, by the conversation they came from. */
+async function storedAnswersByConversation(): Promise<Map<string, string[]>> {
+  const store = await openStore({ DATA_DIR: dataDir, DATABASE_URL: undefined });
+  try {
+    const byConversation = new Map<string, string[]>();
+    for (const interview of await store.listInterviews()) {
+      const turns = await store.getTurns(interview.id);
+      const conversation = conversationOf(interview.conversationKey);
+      byConversation.set(
+        conversation,
+        turns.filter((turn) => turn.kind === 'answer').map((turn) => turn.text),
+      );
+    }
+    return byConversation;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Conversation keys are `<channel>:<conversation id>`. */
+function conversationOf(conversationKey: string | null): string {
+  return conversationKey?.slice(conversationKey.indexOf(':') + 1) ?? '';
+}
+
+/** The answers of the only interview under `dataDir`. */
+async function storedAnswers(): Promise<string[]> {
+  const stored = await storedAnswersByConversation();
+  expect(stored.size).toBe(1);
+  return [...stored.values()][0] ?? [];
+}
+
+function runToExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SERVER_ENTRY], {
+      cwd: PACKAGE_ROOT,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => resolve({ code, stderr, stdout }));
+  });
+}
+
+describe('server process', () => {
+  it('stops at start with one line naming a bad variable, exit code 1', async () => {
+    for (const [variable, value] of [
+      ['PORT', 'quatre-vingt'],
+      ['LOG_LEVEL', 'verbose'],
+      ['DATABASE_URL', 'mysql://somewhere'],
+    ] as const) {
+      const { code, stderr, stdout } = await runToExit({ DATA_DIR: dataDir, [variable]: value });
+      expect(code, variable).toBe(1);
+      const lines = stderr.trim().split('\n');
+      expect(lines, variable).toHaveLength(1);
+      expect(lines[0], variable).toContain(variable);
+      expect(stdout, variable).toBe('');
+    }
+  });
+
+  it('prints its port, the chat and dashboard addresses and a working dashboard token', async () => {
+    const server = await start();
+    expect((await httpRequest(`${server.url}/healthz`)).json).toEqual({ status: 'ok' });
+    const output = server.lines.join('\n');
+    expect(output).toContain(`http://localhost:${server.port}/`);
+    expect(output).toContain(`http://localhost:${server.port}/dashboard`);
+    const token = /Dashboard token:\s+(\S+)/.exec(output)?.[1];
+    expect(token).toBeDefined();
+    const authorised = await httpRequest(`${server.url}/api/interviews`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(authorised.status).toBe(200);
+    const refused = await httpRequest(`${server.url}/api/interviews`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(refused.status).toBe(401);
+  });
+
+  it('runs a whole interview over HTTP and stores every answer once, in order', async () => {
+    const server = await start();
+    const run = await driveInterview({ conversationId: 'conv-whole', pickServer: () => server.url });
+    expect(run.done).toBe(true);
+    expect(run.scripted).toBeGreaterThanOrEqual(5);
+    expect(await server.stop()).toBe(0);
+    expect(await storedAnswers()).toEqual(run.answers);
+  });
+
+  it('loses nothing to a kill -9 between two answers and resumes at the right question', async () => {
+    const first = await start();
+    const before = await driveInterview({
+      conversationId: 'conv-crash',
+      pickServer: () => first.url,
+      stopAfterAnswers: 3,
+    });
+    expect(before.scripted).toBe(3);
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+
+    const second = await start();
+    const after = await driveInterview({
+      conversationId: 'conv-crash',
+      pickServer: () => second.url,
+      resume: before,
+    });
+    expect(after.done).toBe(true);
+    // The same answers in a conversation nobody interrupted: the bot must have said the same things.
+    const reference = await driveInterview({
+      conversationId: 'conv-reference',
+      pickServer: () => second.url,
+    });
+    expect(after.transcript).toEqual(reference.transcript);
+    expect(await second.stop()).toBe(0);
+    const stored = await storedAnswersByConversation();
+    expect(stored.get('conv-crash')).toEqual(after.answers);
+  });
+
+  it('exits 0 on SIGTERM with every acknowledged answer stored', async () => {
+    const server = await start();
+    const run = await driveInterview({
+      conversationId: 'conv-term',
+      pickServer: () => server.url,
+      stopAfterAnswers: 2,
+    });
+    expect(await server.stop()).toBe(0);
+    expect(server.lines.some((line) => line.includes('"event":"server.stopped"'))).toBe(true);
+    expect(await storedAnswers()).toEqual(run.answers);
+  });
+});
