@@ -29,7 +29,8 @@ const en = englishInterview();
 const frSummary = buildSummary(fr.meta, fr.turns);
 const enSummary = buildSummary(en.meta, en.turns);
 const hostile = hostileInterview();
-const hostileSummary = buildSummary(hostile.meta, hostile.turns);
+// Escaping is checked on the text exactly as typed: pseudonymisation must not be what makes it inert.
+const hostileSummary = buildSummary(hostile.meta, hostile.turns, { raw: true });
 
 function parseCard(card: unknown) {
   const adaptive = new AC.AdaptiveCard();

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { buildStudy, renderStudy, renderSummary } from '../../core/summary/index.js';
+import { buildStudy, buildSummary, renderStudy, renderSummary } from '../../core/summary/index.js';
 import { createTagger } from '../../core/tagger/index.js';
-import { analyzeTranscript } from '../../core/transcript/index.js';
+import { transcriptToInterview } from '../../core/transcript/index.js';
 import { AppError } from '../../errors.js';
 import { STUDY_FORMATS, type StudyFormat } from '../../export/index.js';
 import { deliver } from '../../export/write.js';
@@ -24,6 +25,8 @@ order given, value matrix, lever balance per transcript). The interview id is th
   --format  md (default), json, csv, qdpx (without --out written to <file name>.qdpx, or
             study.qdpx for several, in the current directory)
   --out     write to this file instead of standard output
+Names given at presentation, e-mail addresses, phone numbers and URLs appear as pseudonyms, the same
+across the transcripts analysed together.
 
 exit codes: 0 done, 1 failed (unreadable or empty transcript), 2 bad usage`;
 
@@ -33,6 +36,17 @@ async function readTranscript(path: string): Promise<string> {
   if (info.size > MAX_TRANSCRIPT_BYTES)
     throw new AppError('too_large', `'${path}' is over 5 MB; split it into one file per interview`);
   return readFile(path, 'utf8');
+}
+
+/**
+ * The pseudonym key of one analysis: derived from the transcripts themselves, so the same firm gets the
+ * same pseudonym across the files analysed together and the output is reproducible, while nobody who
+ * lacks the transcripts (and so the names) can rebuild the key to test guesses against the pseudonyms.
+ */
+function transcriptsKey(texts: readonly string[]): string {
+  const hash = createHash('sha256').update('sme-interview:transcripts-key');
+  for (const text of texts) hash.update(createHash('sha256').update(text).digest());
+  return hash.digest('hex');
 }
 
 export const analyzeCommand: Command = {
@@ -45,14 +59,16 @@ export const analyzeCommand: Command = {
     const texts = await Promise.all(parsed.positional.map(readTranscript));
     const tagger = createTagger();
     const at = new Date().toISOString();
-    const summaries = parsed.positional.map((path, index) =>
-      analyzeTranscript(texts[index] ?? '', {
+    const pseudonymKey = transcriptsKey(texts);
+    const summaries = parsed.positional.map((path, index) => {
+      const { meta, turns } = transcriptToInterview(texts[index] ?? '', {
         id: basename(path, extname(path)),
         tagger,
         at,
         ...(parsed.interviewerPrefix ? { interviewerPrefix: parsed.interviewerPrefix } : {}),
-      }),
-    );
+      });
+      return buildSummary(meta, turns, { pseudonymKey });
+    });
     const [single] = summaries;
     const rendered =
       single && summaries.length === 1

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import { renderStudy, STUDY_FORMATS, type StudyFormat } from '../../export/index.js';
 import { deliver } from '../../export/write.js';
 import { openStore } from '../../store/open.js';
+import { studyKeys } from '../../store/study-key.js';
 import { type CliIO, type Command, EXIT_OK } from '../command.js';
 import { parseExportArgs } from './summary.js';
 
@@ -14,6 +15,7 @@ that cite each tool, value counts, the value co-occurrence matrix and the lever 
   --format  md (default), json, csv (coded segments of every interview), qdpx (one REFI-QDA project,
             one source per interview; without --out written to study.qdpx in the current directory)
   --out     write to this file instead of standard output
+Names given at presentation, e-mail addresses, phone numbers and URLs appear as pseudonyms.
 
 exit codes: 0 done, 1 failed (no completed interview, store unavailable), 2 bad usage`;
 
@@ -31,7 +33,12 @@ export const studyCommand: Command = {
       if (completed.length === 0) throw new AppError('not_found', 'no completed interview in the store yet');
       const turns = await Promise.all(completed.map((meta) => store.getTurns(meta.id)));
       const lang = completed[0]?.language ?? 'fr';
-      const summaries = completed.map((meta, index) => buildSummary(meta, turns[index] ?? [], { lang }));
+      const keyOf = studyKeys(store);
+      const summaries = await Promise.all(
+        completed.map(async (meta, index) =>
+          buildSummary(meta, turns[index] ?? [], { lang, pseudonymKey: await keyOf(meta.interviewerId) }),
+        ),
+      );
       await deliver(renderStudy(buildStudy(summaries, lang), parsed.format, lang), {
         out: parsed.out,
         defaultName: 'study',

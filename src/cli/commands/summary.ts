@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import { SUMMARY_FORMATS, type SummaryFormat } from '../../export/index.js';
 import { deliver } from '../../export/write.js';
 import { openStore } from '../../store/open.js';
+import { getStudyKey } from '../../store/study-key.js';
 import { type CliIO, type Command, EXIT_OK } from '../command.js';
 
 export interface ExportArgs<F extends string> {
@@ -52,6 +53,8 @@ Prints one interview's structured summary (default: md) from the store (DATABASE
             csv (one coded segment per row), qdpx (REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder)
   --out     write to this file instead of standard output
 qdpx is binary: without --out it is written to <interview-id>.qdpx in the current directory.
+Names given at presentation, e-mail addresses, phone numbers and URLs appear as pseudonyms, the same
+in every export of the study.
 
 exit codes: 0 done, 1 failed (unknown interview, store unavailable), 2 bad usage`;
 
@@ -70,7 +73,8 @@ export const summaryCommand: Command = {
       const meta = await store.getInterview(id);
       if (!meta)
         throw new AppError('not_found', `no interview '${id}'; 'sme-interview list' shows the stored ones`);
-      const summary = buildSummary(meta, await store.getTurns(id));
+      const pseudonymKey = await getStudyKey(store, meta.interviewerId);
+      const summary = buildSummary(meta, await store.getTurns(id), { pseudonymKey });
       await deliver(renderSummary(summary, parsed.format), {
         out: parsed.out,
         defaultName: id,

@@ -135,6 +135,11 @@ export interface PseudonymizedText {
   replacements: Replacement[];
   /** Maps an offset of the original text to the pseudonymised text (for evidence spans). */
   mapOffset(offset: number): number;
+  /**
+   * Maps a span [start, end) so it covers the same words afterwards: a span reaching into a replaced
+   * identifier covers the whole pseudonym, so the evidence keeps pointing at what replaced the words.
+   */
+  mapSpan(start: number, end: number): { start: number; end: number };
 }
 
 export function pseudonymizeText(text: string, names: readonly Identifier[], key: string): PseudonymizedText {
@@ -155,5 +160,10 @@ export function pseudonymizeText(text: string, names: readonly Identifier[], key
     }
     return offset + shift;
   };
-  return { text: output, replacements, mapOffset };
+  const mapSpan = (start: number, end: number) => {
+    const inside = replacements.find((r) => end > r.start && end < r.end);
+    const mappedStart = mapOffset(start);
+    return { start: mappedStart, end: Math.max(mappedStart, mapOffset(inside ? inside.end : end)) };
+  };
+  return { text: output, replacements, mapOffset, mapSpan };
 }

@@ -12,6 +12,7 @@ import {
   type ValueId,
 } from '../domain.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
+import { createPseudonymizer } from '../privacy/tagged-text.js';
 import { emptyTags, type Tags } from '../tags.js';
 import { describeCorrection } from './corrections.js';
 import { summaryPrompts, toolLabel } from './labels.js';
@@ -22,6 +23,21 @@ import { DEFAULT_TOOL_LEVERS } from './tool-levers.js';
 export interface BuildSummaryOptions {
   /** Language of labels and suggested questions; defaults to the interview's language. */
   lang?: Language;
+  /**
+   * The study's secret key (src/store/study-key.ts): names introduced at presentation, e-mails, phone
+   * numbers and URLs become pseudonyms that are the same across the study. Without it the pseudonyms
+   * are derived from the interview id: still no identifier is shown, but they differ between interviews.
+   */
+  pseudonymKey?: string;
+  /** Keeps every answer as typed, identifiers included; for an explicit raw export only. */
+  raw?: boolean;
+}
+
+const PRESENTATION = 'presentation';
+
+/** The key used when no study key is given: stable for one interview, shared with nothing else. */
+export function interviewPseudonymKey(interviewId: string): string {
+  return createHash('sha256').update(`sme-interview:pseudonym-key:${interviewId}`).digest('hex');
 }
 
 /** How many unanswered value forms turn into suggested questions (the rest stay listed as gaps). */
@@ -73,6 +89,31 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
     }
   }
   return { answers: [...answers.values()], declined, corrections };
+}
+
+type Replayed = ReturnType<typeof replay>;
+
+/** Replaces identifiers in every text the summary and its exports carry (quotes are taken from these). */
+function pseudonymize(
+  replayed: Replayed,
+  meta: InterviewMeta,
+  turns: readonly TurnRecord[],
+  options: BuildSummaryOptions,
+): Replayed {
+  if (options.raw) return replayed;
+  const presentation = turns
+    .filter((t) => t.section === PRESENTATION && (t.kind === 'answer' || t.kind === 'amend'))
+    .map((t) => t.text);
+  const p = createPseudonymizer(options.pseudonymKey ?? interviewPseudonymKey(meta.id), presentation);
+  return {
+    answers: replayed.answers.map((answer) => ({
+      ...answer,
+      ...p.tagged(answer.text, answer.tags),
+      question: p.text(answer.question),
+    })),
+    declined: replayed.declined.map((d) => ({ ...d, question: p.text(d.question) })),
+    corrections: replayed.corrections,
+  };
 }
 
 interface CorrectionState {
@@ -146,7 +187,7 @@ const HEADCOUNT =
 
 function headcount(answers: readonly AnswerWithSection[]): number | null {
   for (const answer of answers) {
-    if (answer.section !== 'presentation') continue;
+    if (answer.section !== PRESENTATION) continue;
     const match = HEADCOUNT.exec(answer.text);
     const n = match?.[1] === undefined ? Number.NaN : Number.parseInt(match[1], 10);
     if (Number.isInteger(n) && n > 0) return n;
@@ -169,7 +210,7 @@ export function buildSummary(
 ): Summary {
   const lang = options.lang ?? meta.language;
   const prompts = summaryPrompts(lang);
-  const replayed = replay(meta, turns);
+  const replayed = pseudonymize(replay(meta, turns), meta, turns, options);
   const state = correctionState(replayed.corrections);
   const answers = replayed.answers.map((a) => ({ ...a, tags: withoutRemoved(a.tags, state) }));
 

@@ -8,7 +8,7 @@ export {
   SUMMARY_FORMATS,
   type SummaryFormat,
 } from '../../export/index.js';
-export { type BuildSummaryOptions, buildSummary } from './build.js';
+export { type BuildSummaryOptions, buildSummary, interviewPseudonymKey } from './build.js';
 export { describeCorrection, type ParsedCorrection, parseCorrection } from './corrections.js';
 export { type SummaryPrompts, summaryPrompts } from './labels.js';
 export { Correction, LeverBalance, Summary, SummaryAnswer, SummaryTool } from './schema.js';

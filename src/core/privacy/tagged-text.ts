@@ -1,0 +1,45 @@
+import type { Evidence, Tags } from '../tags.js';
+import { findIntroducedNames, type Identifier, pseudonymizeText } from './pseudonymize.js';
+
+/** Pseudonymises the texts of one interview with the names its presentation introduced. */
+export interface Pseudonymizer {
+  text(text: string): string;
+  /** The answer text and its tags, evidence spans moved to where the same words now stand. */
+  tagged(text: string, tags: Tags): { text: string; tags: Tags };
+}
+
+/**
+ * `presentation`: the texts the respondent introduced themselves and their firm in; the names found
+ * there are replaced everywhere, with e-mails, phone numbers and URLs in any text.
+ */
+export function createPseudonymizer(key: string, presentation: readonly string[]): Pseudonymizer {
+  const names: Identifier[] = presentation.flatMap((text) => findIntroducedNames(text));
+  const text = (input: string) => pseudonymizeText(input, names, key).text;
+  return {
+    text,
+    tagged(input, tags) {
+      const result = pseudonymizeText(input, names, key);
+      if (result.replacements.length === 0) return { text: input, tags };
+      const move = (evidence: Evidence): Evidence => {
+        // Evidence that never sliced its own text is a tagger fault the exporters skip; only hide its words.
+        if (input.slice(evidence.start, evidence.end) !== evidence.text)
+          return { ...evidence, text: text(evidence.text) };
+        const span = result.mapSpan(evidence.start, evidence.end);
+        return { ...span, text: result.text.slice(span.start, span.end) };
+      };
+      const moveAll = <T extends { evidence: Evidence[] }>(items: readonly T[]): T[] =>
+        items.map((item) => ({ ...item, evidence: item.evidence.map(move) }));
+      return {
+        text: result.text,
+        tags: {
+          ...tags,
+          values: moveAll(tags.values),
+          tools: moveAll(tags.tools),
+          levers: moveAll(tags.levers),
+          actors: moveAll(tags.actors),
+          facets: moveAll(tags.facets),
+        },
+      };
+    },
+  };
+}
