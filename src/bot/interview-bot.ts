@@ -243,7 +243,7 @@ export class InterviewBot extends ActivityHandler {
       }
       case BOT_EVENT_END_OF_INPUT: {
         const meta = await conversationInterview(this.deps.store, context);
-        if (!meta || meta.status !== 'in_progress') return;
+        if (meta?.status !== 'in_progress') return;
         const turns = await this.deps.store.getTurns(meta.id);
         const guide = this.deps.guides[meta.language];
         await commitResult(

@@ -65,9 +65,7 @@ describe.each(['fr', 'en'] as const)('a whole interview through the dialogs (%s)
     const themeAnswers = answered.filter(
       (t) => themeOrder.length > 0 && ['meaning', 'tools', 'value'].includes(t.section),
     );
-    expect(themeAnswers.every((t) => t.tags !== null && t.tags.tools.some((tool) => tool.id === 'erp'))).toBe(
-      true,
-    );
+    expect(themeAnswers.every((t) => t.tags?.tools.some((tool) => tool.id === 'erp'))).toBe(true);
     // Every question asked once; each answer follows its question.
     const askedIds = turns.filter((t) => t.kind === 'question').map((t) => t.questionId);
     expect(new Set(askedIds).size).toBe(askedIds.length);

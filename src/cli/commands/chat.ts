@@ -1,0 +1,113 @@
+import { createInterface } from 'node:readline';
+import type { TurnContext } from 'botbuilder';
+import { createServices } from '../../app.js';
+import { BOT_EVENT_END_OF_INPUT, BOT_EVENT_RESUME, BOT_EVENT_START } from '../../bot/events.js';
+import { TerminalAdapter } from '../../bot/terminal-adapter.js';
+import { loadConfig } from '../../config.js';
+import { Language, Profile } from '../../core/domain.js';
+import { AppError } from '../../errors.js';
+import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
+
+const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|expert] [--resume ID]
+
+Runs an interview in the terminal, through the same bot and store as Teams and the web chat.
+One input line is one message; piped input works. At the end of input an unfinished interview is
+paused (never lost) and its id is printed: continue it later with --resume.
+
+  --lang fr|en                the interview language (otherwise asked)
+  --profile manager|expert    SME manager or digital-transition expert (otherwise asked)
+  --resume ID                 continue interview ID at the question it was waiting on
+
+Uses DATA_DIR (embedded store) or DATABASE_URL (PostgreSQL).
+exit codes: 0 done, 1 failed, 2 bad usage`;
+
+interface ChatArgs {
+  language?: Language;
+  profile?: Profile;
+  resume?: string;
+}
+
+function parseArgs(args: readonly string[]): ChatArgs {
+  const out: ChatArgs = {};
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    const value = args[i + 1];
+    if (arg === '--lang') {
+      const parsed = Language.safeParse(value);
+      if (!parsed.success) throw new AppError('bad_usage', `--lang takes fr or en, got '${value ?? ''}'`);
+      out.language = parsed.data;
+    } else if (arg === '--profile') {
+      const parsed = Profile.safeParse(value);
+      if (!parsed.success)
+        throw new AppError('bad_usage', `--profile takes manager or expert, got '${value ?? ''}'`);
+      out.profile = parsed.data;
+    } else if (arg === '--resume') {
+      if (!value || value.startsWith('--')) throw new AppError('bad_usage', '--resume takes an interview id');
+      out.resume = value;
+    } else {
+      throw new AppError('bad_usage', `unknown option '${arg ?? ''}'; run 'sme-interview chat --help'`);
+    }
+    i += 1;
+  }
+  if (out.resume && (out.language || out.profile)) {
+    throw new AppError(
+      'bad_usage',
+      '--resume continues an interview as it was started; drop --lang and --profile',
+    );
+  }
+  return out;
+}
+
+async function run(args: readonly string[], io: CliIO): Promise<number> {
+  const options = parseArgs(args);
+  const config = loadConfig(io.env);
+  const services = await createServices(config);
+  try {
+    if (options.resume && !(await services.store.getInterview(options.resume))) {
+      throw new AppError('not_found', `no interview '${options.resume}'; 'sme-interview list' shows them`);
+    }
+    let failure: unknown = null;
+    const adapter = new TerminalAdapter((text) => io.stdout.write(`${text}\n`));
+    adapter.onTurnError = async (_context: TurnContext, error: unknown) => {
+      failure = error;
+    };
+    const logic = (context: TurnContext) => services.bot.run(context);
+
+    if (options.resume) await adapter.sendEvent(BOT_EVENT_RESUME, { interviewId: options.resume }, logic);
+    else
+      await adapter.sendEvent(
+        BOT_EVENT_START,
+        { language: options.language, profile: options.profile },
+        logic,
+      );
+
+    const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+    // One turn at a time, in input order: the next line waits until the previous answer is stored.
+    for await (const line of lines) {
+      if (failure) break;
+      await adapter.sendText(line, logic);
+    }
+    if (!failure) await adapter.sendEvent(BOT_EVENT_END_OF_INPUT, null, logic);
+    if (failure) throw failure;
+
+    const key = adapter.conversationKey;
+    const meta = (await services.store.listInterviews()).find((m) => m.conversationKey === key);
+    if (meta) {
+      io.stderr.write(
+        meta.status === 'completed'
+          ? `interview ${meta.id} completed\n`
+          : `interview ${meta.id} ${meta.status}; continue with: sme-interview chat --resume ${meta.id}\n`,
+      );
+    }
+    return failure ? EXIT_FAILED : EXIT_OK;
+  } finally {
+    await services.close();
+  }
+}
+
+export const chatCommand: Command = {
+  name: 'chat',
+  summary: 'run an interview in the terminal (piped input works; paused at end of input)',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openStore } from '../../src/store/open.js';
+import { EN_ANSWERS, EN_MORE, FR_ANSWERS, FR_MORE, runChat, tempDataDir } from './chat-helpers.js';
+
+const THEMES = ['meaning', 'tools', 'value'];
+
+async function storedInterviews(dataDir: string) {
+  const store = await openStore(loadConfig({ DATA_DIR: dataDir }));
+  try {
+    const metas = await store.listInterviews();
+    return await Promise.all(metas.map(async (meta) => ({ meta, turns: await store.getTurns(meta.id) })));
+  } finally {
+    await store.close();
+  }
+}
+
+describe.each([
+  ['fr', FR_ANSWERS, FR_MORE, 'Thème 1 sur 3', 'non'],
+  ['en', EN_ANSWERS, EN_MORE, 'Theme 1 of 3', 'no'],
+] as const)('sme-interview chat, a scripted interview piped in (%s)', (lang, answers, more, progress, no) => {
+  it('reaches the closing and completes, with the three themes answered in order and tagged', async () => {
+    const dataDir = tempDataDir();
+    // More lines than questions: whatever the probes, the interview reaches its end (extra lines are answered politely).
+    const lines = [...answers, ...Array.from({ length: 24 }, () => more), no, no];
+    const { code, stdout, stderr } = await runChat(
+      ['chat', '--lang', lang, '--profile', 'manager'],
+      lines,
+      dataDir,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(progress);
+    const [only, ...others] = await storedInterviews(dataDir);
+    expect(others).toHaveLength(0);
+    expect(only?.meta.status).toBe('completed');
+    expect(stderr).toContain(`interview ${only?.meta.id} completed`);
+    const answered = (only?.turns ?? []).filter((t) => t.kind === 'answer' && THEMES.includes(t.section));
+    const sections = answered.map((t) => t.section);
+    expect([...sections].sort((a, b) => THEMES.indexOf(a) - THEMES.indexOf(b))).toEqual(sections);
+    for (const theme of THEMES) expect(sections).toContain(theme);
+    expect(answered.every((t) => t.tags !== null)).toBe(true);
+    expect(answered.some((t) => t.tags?.tools.some((tool) => tool.id === 'erp'))).toBe(true);
+  });
+});
+
+describe('sme-interview chat, end of input and resume', () => {
+  it('pauses at the end of input, prints the id, and --resume continues at the same question', async () => {
+    const dataDir = tempDataDir();
+    const first = await runChat(
+      ['chat', '--lang', 'fr', '--profile', 'manager'],
+      FR_ANSWERS.slice(0, 3),
+      dataDir,
+    );
+    expect(first.code).toBe(0);
+    const [stored] = await storedInterviews(dataDir);
+    expect(stored?.meta.status).toBe('paused');
+    const id = stored?.meta.id ?? '';
+    expect(first.stderr).toContain(`sme-interview chat --resume ${id}`);
+    const pending = stored?.turns.filter((t) => t.kind === 'question').at(-1);
+    expect(pending?.questionId).toBe('meaning.main');
+
+    const second = await runChat(['chat', '--resume', id], [FR_ANSWERS[3] ?? ''], dataDir);
+    expect(second.code).toBe(0);
+    expect(second.stdout.split('\n')).toContain(pending?.text);
+    const [after] = await storedInterviews(dataDir);
+    const answer = after?.turns.find((t) => t.kind === 'answer' && t.text === FR_ANSWERS[3]);
+    expect(answer?.questionId).toBe('meaning.main');
+    const asked = after?.turns.filter((t) => t.kind === 'question').map((t) => t.questionId) ?? [];
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('refuses bad options and unknown interviews with a clear line', async () => {
+    const dataDir = tempDataDir();
+    const bad = await runChat(['chat', '--lang', 'de'], [], dataDir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--lang takes fr or en');
+    const missing = await runChat(['chat', '--resume', 'nope'], [], dataDir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no interview 'nope'");
+  });
+});
