@@ -18,6 +18,8 @@ export interface Services {
   guides: GuideSet;
   clock: () => Date;
   bot: InterviewBot;
+  /** Passed on so `createBot(services)` elsewhere keeps them. */
+  hooks?: BotHooks;
   logger?: Logger;
   close(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     guides,
     clock,
     bot,
+    hooks: overrides.hooks,
     logger: overrides.logger,
     // A store handed in belongs to the caller, who closes it.
     close: () => (overrides.store ? Promise.resolve() : store.close()),
