@@ -30,6 +30,7 @@ export function registerWebRoutes(router: Router, services: WebServices): WebRou
     botAccount: { id: config.MicrosoftAppId ?? WEBCHAT_BOT_NAME, name: WEBCHAT_BOT_NAME, role: 'bot' },
     ...(logger ? { logger } : {}),
   });
+  for (const middleware of services.middleware ?? []) directLine.use(middleware);
   const teamsSso =
     hasAppCredentials(config) && config.MicrosoftAppId
       ? { appId: config.MicrosoftAppId, keys: services.teamsSigningKeys ?? entraSigningKeys() }

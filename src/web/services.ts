@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { InterviewStore } from '../store/types.js';
@@ -15,6 +15,8 @@ export interface WebServices {
   store: InterviewStore;
   bot: BotLogic;
   logger?: Logger;
+  /** Middleware the web chat's adapter runs before the bot, as the channels' adapter does (e.g. invitations). */
+  middleware?: readonly Middleware[];
   /** Where Teams SSO signing keys come from (default: Entra ID, fetched on first use). */
   teamsSigningKeys?: SigningKeys;
 }

@@ -1,0 +1,45 @@
+import type { Language, Profile } from '../core/domain.js';
+import type { InvitationPrompts } from './invitation-prompts.js';
+
+export interface InvitationRequest {
+  profile: Profile;
+  language: Language;
+  /** Language of the command words used: the reply is written in it. */
+  replyLanguage: Language;
+}
+
+/** Lower case, accents folded, spaces collapsed: how words are compared. */
+function normalise(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * `inviter [dirigeant|expert] [fr|en]` (or `invite …`): the interviewer asks for an invitation. Anything
+ * else is not this command. Defaults: a manager interview in the language of the command word.
+ */
+export function parseInvitationRequest(
+  prompts: Record<Language, InvitationPrompts>,
+  text: string,
+): InvitationRequest | null {
+  const said = normalise(text);
+  for (const replyLanguage of ['fr', 'en'] as const) {
+    const words = prompts[replyLanguage];
+    const command = [...words.commandWords]
+      .map(normalise)
+      .sort((a, b) => b.length - a.length)
+      .find((word) => said === word || said.startsWith(`${word} `));
+    if (!command) continue;
+    let profile: Profile = 'manager';
+    let language: Language = replyLanguage;
+    for (const token of said.slice(command.length).trim().split(' ').filter(Boolean)) {
+      const all = [prompts.fr, prompts.en];
+      if (all.some((p) => p.profileWords.expert.map(normalise).includes(token))) profile = 'expert';
+      else if (all.some((p) => p.profileWords.manager.map(normalise).includes(token))) profile = 'manager';
+      else if (all.some((p) => p.languageWords.en.map(normalise).includes(token))) language = 'en';
+      else if (all.some((p) => p.languageWords.fr.map(normalise).includes(token))) language = 'fr';
+      else return null;
+    }
+    return { profile, language, replyLanguage };
+  }
+  return null;
+}

@@ -1,0 +1,98 @@
+import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Language } from '../core/domain.js';
+import { buildSummary, renderSummary } from '../core/summary/index.js';
+import type { Logger } from '../log.js';
+import type { InterviewStore } from '../store/types.js';
+import { isWebChatReference } from '../web/directline/adapter.js';
+import type { BotHooks } from './create-bot.js';
+import { fillPrompt, type InvitationPrompts } from './invitation-prompts.js';
+
+/** What can continue a conversation: botbuilder's CloudAdapter, or our web chat's adapter. */
+export interface ProactiveAdapter {
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+}
+
+export interface SummaryDeliveryDeps {
+  store: InterviewStore;
+  prompts: Record<Language, InvitationPrompts>;
+  /** Teams and any Bot Framework channel. */
+  channels: ProactiveAdapter;
+  /** Our web chat; a web chat interviewer's reference cannot be reached through the channels. */
+  webChat?: ProactiveAdapter;
+  /** The bot's app id ('' in local anonymous mode). */
+  appId: string;
+  logger?: Logger;
+}
+
+const Account = z.object({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() });
+const StoredReference = z.object({
+  channelId: z.string(),
+  serviceUrl: z.string(),
+  conversation: z.object({
+    id: z.string(),
+    name: z.string().optional(),
+    isGroup: z.boolean().optional(),
+    conversationType: z.string().optional(),
+    tenantId: z.string().optional(),
+  }),
+  user: Account.optional(),
+  bot: Account.optional(),
+  locale: z.string().optional(),
+});
+
+function toReference(stored: z.infer<typeof StoredReference>): Partial<ConversationReference> {
+  const { conversation, user, bot, ...rest } = stored;
+  return {
+    ...rest,
+    conversation: {
+      ...conversation,
+      name: conversation.name ?? '',
+      isGroup: conversation.isGroup ?? false,
+      conversationType: conversation.conversationType ?? '',
+    },
+    ...(user ? { user: { ...user, name: user.name ?? '' } } : {}),
+    ...(bot ? { bot: { ...bot, name: bot.name ?? '' } } : {}),
+  };
+}
+
+/**
+ * `onCompleted` hook: when an interview opened by an invitation completes, its summary card goes to the
+ * interviewer's conversation. A delivery failure is logged and never spoils the respondent's last turn.
+ */
+export function summaryDeliveryHook(deps: SummaryDeliveryDeps): NonNullable<BotHooks['onCompleted']> {
+  return async (meta, turns) => {
+    const invitation = await deps.store.findInvitationByInterview(meta.id);
+    if (!invitation) return;
+    const parsed = StoredReference.safeParse(invitation.interviewerAddress);
+    if (!parsed.success) {
+      deps.logger?.warn('invitation.no_address', { interview: meta.id });
+      return;
+    }
+    const reference = toReference(parsed.data);
+    const summary = buildSummary(meta, turns, { lang: invitation.language });
+    const card = JSON.parse(String(renderSummary(summary, 'card', invitation.language).body));
+    const adapter = isWebChatReference(reference) ? deps.webChat : deps.channels;
+    if (!adapter) {
+      deps.logger?.warn('invitation.no_adapter', { interview: meta.id, channel: reference.channelId });
+      return;
+    }
+    try {
+      await adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+        await context.sendActivity(
+          fillPrompt(deps.prompts[invitation.language].summaryIntro, { code: invitation.code }),
+        );
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      });
+    } catch (error) {
+      deps.logger?.error('invitation.delivery_failed', {
+        interview: meta.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+}

@@ -1,0 +1,86 @@
+import { randomInt } from 'node:crypto';
+import { ActivityTypes, type Middleware, TurnContext } from 'botbuilder';
+import type { Language } from '../core/domain.js';
+import { isAppError } from '../errors.js';
+import type { InterviewStore } from '../store/types.js';
+import { parseInvitationRequest } from './invitation-command.js';
+import { fillPrompt, type InvitationPrompts } from './invitation-prompts.js';
+
+/** No 0/O or 1/I: codes are read aloud and typed by hand. */
+const CODE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const CODE_DIGITS = '23456789';
+const CODE_LENGTH = 8;
+const CODE_ATTEMPTS = 5;
+
+/** 8 capitals and digits with at least one of each (CONTRACTS.md: 6 to 10, both kinds). */
+export function newInvitationCode(): string {
+  const alphabet = CODE_LETTERS + CODE_DIGITS;
+  for (;;) {
+    const code = Array.from({ length: CODE_LENGTH }, () => alphabet[randomInt(alphabet.length)]).join('');
+    if (/[A-Z]/.test(code) && /\d/.test(code)) return code;
+  }
+}
+
+/** Teams' deep link opening a chat with the bot, the `code …` message typed in for the respondent. */
+export function teamsDeepLink(botId: string, code: string): string {
+  const user = botId.startsWith('28:') ? botId : `28:${botId}`;
+  return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(user)}&message=${encodeURIComponent(`code ${code}`)}`;
+}
+
+/** Who the interviewer is: their Entra object id in Teams (as the dashboard's SSO sees them), else channel:user. */
+export function interviewerIdOf(context: TurnContext): string {
+  const { from, channelId } = context.activity;
+  return from.aadObjectId ?? `${channelId}:${from.id}`;
+}
+
+export interface InvitationMiddlewareDeps {
+  store: InterviewStore;
+  prompts: Record<Language, InvitationPrompts>;
+  /** The bot's app id for deep links; defaults to the id the channel addresses the bot with. */
+  botId?: string;
+}
+
+/**
+ * Answers an interviewer's `inviter …` / `invite …` before the bot sees it: creates the invitation (with
+ * the interviewer's conversation reference, for the proactive summary) and replies with the code and link.
+ */
+export function invitationMiddleware(deps: InvitationMiddlewareDeps): Middleware {
+  return {
+    async onTurn(context, next) {
+      const { activity } = context;
+      const request =
+        activity.type === ActivityTypes.Message && typeof activity.text === 'string'
+          ? parseInvitationRequest(deps.prompts, activity.text)
+          : null;
+      if (!request) return next();
+      const interviewerId = interviewerIdOf(context);
+      await deps.store.upsertInterviewer({ id: interviewerId, displayName: activity.from.name || null });
+      const interviewerAddress = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity)));
+      let code = '';
+      for (let attempt = 1; !code; attempt++) {
+        const candidate = newInvitationCode();
+        try {
+          await deps.store.createInvitation({
+            code: candidate,
+            interviewerId,
+            interviewerAddress,
+            profile: request.profile,
+            language: request.language,
+          });
+          code = candidate;
+        } catch (error) {
+          if (!(isAppError(error) && error.code === 'conflict') || attempt >= CODE_ATTEMPTS) throw error;
+        }
+      }
+      const words = deps.prompts[request.replyLanguage];
+      await context.sendActivity(
+        fillPrompt(words.created, {
+          code,
+          link: teamsDeepLink(deps.botId ?? activity.recipient.id, code),
+          profile: words.profileNames[request.profile],
+          language: words.languageNames[request.language],
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../core/domain.js';
+import { AppError } from '../errors.js';
+import { PROMPTS_DIR } from '../paths.js';
+
+const Words = z.array(z.string().min(1)).min(1);
+
+export const InvitationPrompts = z.object({
+  commandWords: Words,
+  profileWords: z.object({ manager: Words, expert: Words }),
+  languageWords: z.object({ fr: Words, en: Words }),
+  created: z.string().includes('{code}').includes('{link}'),
+  profileNames: z.object({ manager: z.string(), expert: z.string() }),
+  languageNames: z.object({ fr: z.string(), en: z.string() }),
+  summaryIntro: z.string(),
+});
+export type InvitationPrompts = z.infer<typeof InvitationPrompts>;
+
+/** prompts/invitation.<lang>.json, validated; a bad file stops the start naming the file and field. */
+export function loadInvitationPrompts(dir: string = PROMPTS_DIR): Record<Language, InvitationPrompts> {
+  const load = (lang: Language) => {
+    const file = join(dir, `invitation.${lang}.json`);
+    const parsed = InvitationPrompts.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError(
+        'bad_guide',
+        `${file}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    return parsed.data;
+  };
+  const [fr, en] = LANGUAGES.map(load);
+  if (!fr || !en) throw new AppError('bad_guide', 'invitation prompts missing');
+  return { fr, en };
+}
+
+/** `{name}` placeholders filled from `values`. */
+export function fillPrompt(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
