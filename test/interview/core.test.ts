@@ -119,7 +119,7 @@ describe('probes chosen from what was said', () => {
     );
     session.say("J'ai décidé d'acheter un ERP pour suivre la production et les commandes de l'atelier.");
     session.say('Nos clients passent commande sur le portail relié au logiciel de gestion, avec leurs prix.');
-    expect(session.last?.replies.at(-1)).toBe("Et qui bénéficie de l'ERP ?");
+    expect(session.last?.replies.at(-1)).toBe("Et pour l'ERP, qui en bénéficie ?");
   });
 
   it('probes the theme-3 levers and values not yet evidenced, most informative first, within the budget', () => {
