@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
@@ -430,10 +430,23 @@ class SqliteInterviewStore implements InterviewStore {
   }
 }
 
+/**
+ * Creates the missing folders one level at a time: Node's recursive mkdir can spin forever under
+ * some pseudo file systems (e.g. below /proc) instead of failing.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current); current = path.dirname(current)) {
+    missing.unshift(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const level of missing) mkdirSync(level);
+}
+
 function prepareFolder(dataDir: string): string {
   const folder = path.resolve(dataDir);
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
     accessSync(folder, constants.R_OK | constants.W_OK);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);

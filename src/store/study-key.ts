@@ -25,7 +25,8 @@ export async function getStudyKey(store: InterviewStore, interviewerId: string |
   ]);
   // Two instances creating the key at once: the last write wins and both read that one back.
   const created = await readKey(store, name);
-  if (!created) throw new AppError('storage', `the study key '${name}' could not be read back after it was written`);
+  if (!created)
+    throw new AppError('storage', `the study key '${name}' could not be read back after it was written`);
   return created;
 }
 

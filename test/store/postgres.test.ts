@@ -141,6 +141,28 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('postgres', () => {
     }
   });
 
+  it('records its schema version once and refuses a database from a newer version', async () => {
+    const schema = schemas.next();
+    await (await openIn(schema)).close();
+    const store = await openIn(schema);
+    expect(store.kind).toBe('postgres');
+    await store.close();
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const versions = await client.query(`SELECT version FROM ${schema}.schema_migrations`);
+      expect(versions.rows).toEqual([{ version: 1 }]);
+      await client.query(
+        `INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (99, 'future', now())`,
+      );
+    } finally {
+      await client.end();
+    }
+    const error = await openIn(schema).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'storage' });
+    expect(String(error)).toMatch(/schema version 99.*upgrade/);
+  });
+
   it('names host and port, never the password, when PostgreSQL is unreachable', async () => {
     const error = await openStore({
       DATA_DIR: '/unused',

@@ -1,8 +1,10 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
+import { openStore } from '../../src/store/open.js';
 import { openSqliteStore, SQLITE_FILE } from '../../src/store/sqlite.js';
 import { answer, newInterview, storeContract } from './contract.js';
 
@@ -106,6 +108,15 @@ describe('sqlite store on disk', () => {
     expect(String(error)).toContain(path.join(notAFolder, 'data'));
   });
 
+  it.skipIf(!existsSync('/proc/self'))(
+    'fails promptly when DATA_DIR lies in a pseudo file system',
+    async () => {
+      const error = await openSqliteStore('/proc/sme-interview/data').catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'storage' });
+      expect(String(error)).toContain('/proc/sme-interview/data');
+    },
+  );
+
   it.skipIf(process.getuid?.() === 0)('names the folder when DATA_DIR is read-only', async () => {
     const folder = tempDir();
     chmodSync(folder, 0o500);
@@ -127,5 +138,31 @@ describe('sqlite store on disk', () => {
     expect(error).toMatchObject({ code: 'storage' });
     expect(String(error)).toContain(file);
     expect(readFileSync(file, 'utf8')).toBe(garbage);
+  });
+
+  it('is what openStore gives when DATABASE_URL is unset', async () => {
+    const folder = tempDir();
+    const store = await openStore({ DATA_DIR: folder, DATABASE_URL: undefined });
+    expect(store.kind).toBe('sqlite');
+    await store.close();
+    expect(existsSync(path.join(folder, SQLITE_FILE))).toBe(true);
+  });
+
+  it('records its schema version once and refuses a database from a newer version', async () => {
+    const folder = tempDir();
+    await (await openSqliteStore(folder)).close();
+    await (await openSqliteStore(folder)).close();
+    const raw = new Database(path.join(folder, SQLITE_FILE));
+    expect(raw.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw
+      .prepare(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', '2030-01-01')",
+      )
+      .run();
+    raw.close();
+    const error = await openSqliteStore(folder).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'storage' });
+    expect(String(error)).toMatch(/schema version 99.*upgrade/);
   });
 });
