@@ -107,7 +107,11 @@ describe('REFI-QDA export', () => {
   it('keeps hostile text as escaped XML that still validates and still slices right', async () => {
     const hostile = hostileInterview();
     const out = unzip(
-      renderQdpx([buildSummary(hostile.meta, hostile.turns, { raw: true })], 'en', '2025-03-05T09:00:00.000Z'),
+      renderQdpx(
+        [buildSummary(hostile.meta, hostile.turns, { raw: true })],
+        'en',
+        '2025-03-05T09:00:00.000Z',
+      ),
     );
     const project = out.get('project.qde') ?? '';
     expect(project).not.toContain('<script>');

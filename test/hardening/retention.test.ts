@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { captureLog } from '../server/helpers.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { startRetention } from '../../src/store/retention.js';
+import { captureLog } from '../server/helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -3,10 +3,10 @@ import { buildStudy, buildSummary, renderStudy, renderSummary } from '../../src/
 import { STUDY_FORMATS, SUMMARY_FORMATS } from '../../src/export/index.js';
 import { openStore } from '../../src/store/open.js';
 import { getStudyKey, studyKeyName } from '../../src/store/study-key.js';
-import { unescapeXml, unzip } from '../export/helpers.js';
 import { cli, storeWith } from '../cli/summary-helpers.js';
-import { metaFor, TurnLog } from '../summary/helpers.js';
+import { unescapeXml, unzip } from '../export/helpers.js';
 import { requirePostgresIfDemanded, TEST_DATABASE_URL, TestSchemas } from '../store/postgres-schema.js';
+import { metaFor, TurnLog } from '../summary/helpers.js';
 
 requirePostgresIfDemanded();
 
@@ -25,18 +25,12 @@ function identifiedInterview(id = 'itv-privacy', firm = 'Transports Garnier') {
     `Bonjour, je m'appelle Hélène Garnier, je dirige la société ${firm} à Valence, 35 salariés.`,
   );
   const tools = `Chez ${firm} nous utilisons un ERP ; écrivez à h.garnier@tg-transports.fr ou au 04 75 12 34 56, voir www.tg-transports.fr pour nos clients.`;
-  log.qa(
-    'tools',
-    'tools',
-    `Quels outils ${firm} utilise-t-elle ?`,
-    tools,
-    {
-      tools: [['erp', 'ERP']],
-      // Evidence that starts inside the firm's name: it must cover the pseudonym afterwards.
-      values: [['functional', `${firm.split(' ')[1]} nous utilisons un ERP`]],
-      actors: [['clients', 'beneficiary', 'clients']],
-    },
-  );
+  log.qa('tools', 'tools', `Quels outils ${firm} utilise-t-elle ?`, tools, {
+    tools: [['erp', 'ERP']],
+    // Evidence that starts inside the firm's name: it must cover the pseudonym afterwards.
+    values: [['functional', `${firm.split(' ')[1]} nous utilisons un ERP`]],
+    actors: [['clients', 'beneficiary', 'clients']],
+  });
   return { meta: metaFor(id, 'fr'), turns: log.turns };
 }
 
@@ -57,29 +51,34 @@ describe('pseudonymised exports', () => {
 
   it.each(STUDY_FORMATS)('leave none in the study %s export either', (format) => {
     const other = identifiedInterview('itv-privacy-2');
-    const study = buildStudy(
-      [summary, buildSummary(other.meta, other.turns, { pseudonymKey: KEY })],
-      'fr',
-    );
+    const study = buildStudy([summary, buildSummary(other.meta, other.turns, { pseudonymKey: KEY })], 'fr');
     const text = bodyText(renderStudy(study, format, 'fr').body);
     for (const word of IDENTIFYING) expect(text).not.toContain(word);
   });
 
   it('keeps the rest of the answer and moves evidence onto the same words', () => {
     const answer = summary.themes.find((t) => t.id === 'tools')?.answers[0];
-    expect(answer?.text).toMatch(/^Chez \[ENTREPRISE-[0-9A-F]{6}\] nous utilisons un ERP ; écrivez à \[EMAIL-/);
+    expect(answer?.text).toMatch(
+      /^Chez \[ENTREPRISE-[0-9A-F]{6}\] nous utilisons un ERP ; écrivez à \[EMAIL-/,
+    );
     for (const tag of [...(answer?.tags.tools ?? []), ...(answer?.tags.values ?? [])])
       for (const e of tag.evidence) expect(answer?.text.slice(e.start, e.end)).toBe(e.text);
     expect(answer?.tags.tools[0]?.evidence[0]?.text).toBe('ERP');
-    expect(answer?.tags.values[0]?.evidence[0]?.text).toMatch(/^\[ENTREPRISE-[0-9A-F]{6}\] nous utilisons un ERP$/);
+    expect(answer?.tags.values[0]?.evidence[0]?.text).toMatch(
+      /^\[ENTREPRISE-[0-9A-F]{6}\] nous utilisons un ERP$/,
+    );
     expect(summary.respondent.headcount).toBe(35);
   });
 
   it('lets every REFI-QDA coding slice the pseudonymised source to its pseudonymised quote', () => {
-    const files = unzip(renderSummary(summary, 'qdpx', 'fr', { createdAt: '2025-03-05T09:00:00.000Z' }).body as Uint8Array);
+    const files = unzip(
+      renderSummary(summary, 'qdpx', 'fr', { createdAt: '2025-03-05T09:00:00.000Z' }).body as Uint8Array,
+    );
     const project = files.get('project.qde') ?? '';
     const selections = [
-      ...project.matchAll(/<PlainTextSelection guid="[^"]+" name="([^"]*)" startPosition="(\d+)" endPosition="(\d+)"/g),
+      ...project.matchAll(
+        /<PlainTextSelection guid="[^"]+" name="([^"]*)" startPosition="(\d+)" endPosition="(\d+)"/g,
+      ),
     ];
     expect(selections.length).toBeGreaterThanOrEqual(3);
     const source = [...files.entries()].find(([name]) => name.startsWith('sources/'))?.[1] ?? '';
@@ -92,7 +91,8 @@ describe('pseudonymised exports', () => {
   it('gives a firm the same pseudonym across a study with one key, and another with another key', () => {
     const second = identifiedInterview('itv-privacy-2');
     const again = buildSummary(second.meta, second.turns, { pseudonymKey: KEY });
-    const firmIn = (s: typeof summary) => /\[ENTREPRISE-[0-9A-F]{6}\]/.exec(s.themes[2]?.answers[0]?.text ?? '')?.[0];
+    const firmIn = (s: typeof summary) =>
+      /\[ENTREPRISE-[0-9A-F]{6}\]/.exec(s.themes[2]?.answers[0]?.text ?? '')?.[0];
     expect(firmIn(again)).toBe(firmIn(summary));
     const elsewhere = buildSummary(second.meta, second.turns, { pseudonymKey: OTHER_KEY });
     expect(firmIn(elsewhere)).not.toBe(firmIn(summary));

@@ -13,7 +13,9 @@ describe('names given at presentation', () => {
   });
 
   it('finds them in English and ignores job titles after a cue', () => {
-    const names = findIntroducedNames('My name is Tom Baxter and I run the company Baxter Joinery near Leeds. I am Director.');
+    const names = findIntroducedNames(
+      'My name is Tom Baxter and I run the company Baxter Joinery near Leeds. I am Director.',
+    );
     expect(names).toContainEqual({ kind: 'person', text: 'Tom Baxter' });
     expect(names).toContainEqual({ kind: 'company', text: 'Baxter Joinery' });
     expect(names.some((n) => n.text === 'Director')).toBe(false);
@@ -38,8 +40,16 @@ describe('pseudonymizeText', () => {
   });
 
   it('maps the same firm to the same pseudonym with one key, and to another with another key', () => {
-    const a = pseudonymizeText('Boulangerie Morel livre.', [{ kind: 'company', text: 'Boulangerie Morel' }], KEY);
-    const b = pseudonymizeText('On travaille avec BOULANGERIE MOREL.', [{ kind: 'company', text: 'Boulangerie Morel' }], KEY);
+    const a = pseudonymizeText(
+      'Boulangerie Morel livre.',
+      [{ kind: 'company', text: 'Boulangerie Morel' }],
+      KEY,
+    );
+    const b = pseudonymizeText(
+      'On travaille avec BOULANGERIE MOREL.',
+      [{ kind: 'company', text: 'Boulangerie Morel' }],
+      KEY,
+    );
     const pseudonym = pseudonymFor(KEY, 'company', 'Boulangerie Morel');
     expect(a.text).toContain(pseudonym);
     expect(b.text).toContain(pseudonym);

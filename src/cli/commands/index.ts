@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { analyzeCommand } from './analyze.js';
 import { chatCommand } from './chat.js';
+import { eraseCommand } from './erase.js';
 import { listCommand } from './list.js';
 import { studyCommand } from './study.js';
 import { summaryCommand } from './summary.js';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   analyzeCommand,
   summaryCommand,
   studyCommand,
+  eraseCommand,
 ];

@@ -32,7 +32,8 @@ const LABELS: Record<IdentifierKind, string> = {
 };
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b[\p{L}\p{N}-]+\.(?:fr|com|net|org|eu|io|biz|info)(?:\/[^\s<>"')\]]*)?/giu;
+const URL_PATTERN =
+  /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b[\p{L}\p{N}-]+\.(?:fr|com|net|org|eu|io|biz|info)(?:\/[^\s<>"')\]]*)?/giu;
 /** French numbers (0X XX XX XX XX, +33 X …) and generic international numbers of 9 to 15 digits. */
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){8,14}\b/g;
 
@@ -46,25 +47,64 @@ const NAME_AFTER_CUE = new RegExp(`^(${NAME_WORD}(?:\\s+(?:(?:de|du|des|&)\\s+)?
 /** Words that are capitalised at a cue without being a name ("je suis Directeur", "chez Nous"). */
 const NOT_NAMES = new Set(
   [
-    'le', 'la', 'les', 'un', 'une', 'des', 'nous', 'moi', 'on', 'the', 'a', 'an', 'we', 'our', 'i',
-    'directeur', 'directrice', 'gérant', 'gérante', 'gerant', 'gerante', 'président', 'présidente', 'dirigeant',
-    'dirigeante', 'responsable', 'chef', 'manager', 'director', 'owner', 'ceo', 'founder', 'fondateur', 'fondatrice',
-    'conseiller', 'conseillère', 'adviser', 'advisor', 'pme', 'sme', 'tpe', 'eti', 'cci', 'très', 'tres', 'plutôt',
+    'le',
+    'la',
+    'les',
+    'un',
+    'une',
+    'des',
+    'nous',
+    'moi',
+    'on',
+    'the',
+    'a',
+    'an',
+    'we',
+    'our',
+    'i',
+    'directeur',
+    'directrice',
+    'gérant',
+    'gérante',
+    'gerant',
+    'gerante',
+    'président',
+    'présidente',
+    'dirigeant',
+    'dirigeante',
+    'responsable',
+    'chef',
+    'manager',
+    'director',
+    'owner',
+    'ceo',
+    'founder',
+    'fondateur',
+    'fondatrice',
+    'conseiller',
+    'conseillère',
+    'adviser',
+    'advisor',
+    'pme',
+    'sme',
+    'tpe',
+    'eti',
+    'cci',
+    'très',
+    'tres',
+    'plutôt',
   ].map((w) => w.toLowerCase()),
 );
 
 export function pseudonymFor(key: string, kind: IdentifierKind, text: string): string {
-  const digest = createHmac('sha256', key).update(`${kind}\u0000${normalise(text)}`).digest('hex');
+  const digest = createHmac('sha256', key)
+    .update(`${kind}\u0000${normalise(text)}`)
+    .digest('hex');
   return `[${LABELS[kind]}-${digest.slice(0, 6).toUpperCase()}]`;
 }
 
 function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Names introduced by a cue ("je m'appelle Anne Roux", "chez Menuiserie Vidal") in presentation answers. */
@@ -107,11 +147,20 @@ function escapeRegExp(text: string): string {
 export function findReplacements(text: string, names: readonly Identifier[], key: string): Replacement[] {
   const candidates: Replacement[] = [];
   const add = (start: number, original: string, kind: IdentifierKind, canonical: string) => {
-    candidates.push({ start, end: start + original.length, original, kind, pseudonym: pseudonymFor(key, kind, canonical) });
+    candidates.push({
+      start,
+      end: start + original.length,
+      original,
+      kind,
+      pseudonym: pseudonymFor(key, kind, canonical),
+    });
   };
   for (const name of names) {
     if (name.text.trim().length < 2) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.text.trim())}(?![\\p{L}\\p{N}])`, 'giu');
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(name.text.trim())}(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
     for (const match of text.matchAll(pattern)) add(match.index ?? 0, match[0], name.kind, name.text);
   }
   for (const match of text.matchAll(EMAIL)) add(match.index ?? 0, match[0], 'email', match[0]);
@@ -119,7 +168,8 @@ export function findReplacements(text: string, names: readonly Identifier[], key
     const url = match[0].replace(/[.,;:!?]+$/, '');
     add(match.index ?? 0, url, 'url', url);
   }
-  for (const match of text.matchAll(PHONE)) add(match.index ?? 0, match[0], 'phone', match[0].replace(/\D/g, ''));
+  for (const match of text.matchAll(PHONE))
+    add(match.index ?? 0, match[0], 'phone', match[0].replace(/\D/g, ''));
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Replacement[] = [];
   for (const candidate of candidates) {
