@@ -16,7 +16,11 @@ export interface StoreItem {
 export interface KeyValueChange {
   key: string;
   value: unknown;
-  /** Absent or `*`: write unconditionally. Otherwise the write fails with `ConflictError` unless the stored eTag matches. */
+  /**
+   * Absent or `*`: write unconditionally. Otherwise the write fails with `ConflictError` unless the
+   * stored eTag matches; an item deleted (or erased) since it was read matches no eTag, so stale
+   * state cannot bring erased data back.
+   */
   eTag?: string;
 }
 
