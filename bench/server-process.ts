@@ -32,10 +32,20 @@ export async function startServerProcess(
   env: NodeJS.ProcessEnv,
   dataDir?: string,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: '0', ...(dataDir ? { DATA_DIR: dataDir } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), entry],
+    {
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        ...env,
+        PORT: '0',
+        ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   const port = await new Promise<number>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadGuides } from '../src/core/guide/index.js';
 import { ECHO_SERVER, REAL_SERVER, startServerProcess, tempDataDir } from './server-process.js';
 
 /**
@@ -10,15 +11,16 @@ import { ECHO_SERVER, REAL_SERVER, startServerProcess, tempDataDir } from './ser
  * interview, against the real server (SQLite store, tagger on the turn path), then against the echo
  * bot on the same adapter. Latency is measured by the client: request sent → replies received.
  *
- * Two phases per bot. `paced`: each respondent pauses 100–300 ms between turns (people read and
- * type), so latency is the server's, not a queue's. `saturated`: no pause at all, which gives the
- * throughput ceiling; its latencies are mostly queueing (50 conversations ÷ throughput).
+ * Two phases per bot. `paced`: each respondent pauses 0.5–1.5 s between turns (people take longer to
+ * read and type; this pace gathers enough samples in a bounded time), so latency is the server's, not
+ * a queue's. `saturated`: no pause at all, which gives the throughput ceiling; its latencies are
+ * mostly queueing (50 conversations ÷ throughput).
  */
 const CONCURRENCY = 50;
 const WARMUP_TURNS = 200;
-const PACED_MS = 8_000;
+const PACED_MS = 12_000;
 const SATURATED_MS = 6_000;
-const THINK_MS = { min: 100, max: 300 } as const;
+const THINK_MS = { min: 500, max: 1500 } as const;
 const TARGET_P99_MS = 50;
 const RESULTS = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -29,23 +31,39 @@ const RESULTS = join(
   'turn-latency.json',
 );
 
-/** A respondent's side of an interview (our own wording); sent in order, then a new conversation starts. */
-const SCRIPT: readonly string[] = [
-  'bonjour',
-  'oui',
-  'Je dirige une PME de 45 salariés qui fabrique des pièces mécaniques dans la Loire.',
-  'Pour moi le numérique, c’est surtout gagner du temps et éviter les erreurs de saisie.',
-  'La menace, ce serait de dépendre d’un seul éditeur et de perdre nos données.',
-  'Il nous a fallu former les équipes et trouver un prestataire informatique de confiance.',
+const guide = loadGuides().fr;
+const reviewQuestion = guide.closing.questions.find((question) => question.expects === 'yes_no')?.text;
+
+/** Answers of an SME manager (our own wording), used in turn; each rich enough not to draw a probe. */
+const ANSWERS: readonly string[] = [
+  'Je dirige une PME de 45 salariés qui fabrique des pièces mécaniques dans la Loire ; je suis le gérant.',
+  'Pour moi le numérique, c’est surtout gagner du temps et éviter les erreurs de saisie avec nos clients.',
+  'La menace, ce serait de dépendre d’un seul éditeur de logiciel et de perdre nos données.',
+  'Il nous a fallu former les équipes et trouver un prestataire informatique de confiance, avec un budget.',
   'Nous avons mis en place un ERP en 2021, à l’initiative de la direction, pour toute l’entreprise.',
   'Nos clients passent commande sur une plateforme en ligne et suivent leurs livraisons.',
-  'Avec nos fournisseurs, nous échangeons les commandes par EDI, c’est imposé par un grand donneur d’ordre.',
+  'Avec nos fournisseurs, nous échangeons les commandes par EDI, imposé par un grand donneur d’ordre.',
   'Le club d’entreprises de la CCI nous a aidés à choisir les outils et à partager nos pratiques.',
-  'Les clients gagnent en visibilité, et nous en fiabilité : moins de litiges sur les délais.',
-  'Les salariés sont plus autonomes et fiers de travailler avec des outils modernes.',
-  'Non, je crois que j’ai tout dit.',
-  'oui',
+  'Les clients gagnent en visibilité, et nous en fiabilité : moins de litiges sur les délais de livraison.',
+  'Les salariés sont plus autonomes et fiers de travailler avec des outils numériques modernes.',
 ];
+
+/**
+ * What a respondent sends next, read from the bot's last replies against the guide's own texts: the
+ * choices and consent when asked, else the next answer. The echo bot never asks, so it gets answers.
+ */
+function nextMessage(botSaid: string, turn: number): string | null {
+  if (turn === 0) return 'bonjour';
+  if (botSaid.includes(guide.closing.thanks)) return null;
+  if (botSaid.includes(guide.bot.welcome)) return 'démarrer';
+  if (botSaid.includes(guide.bot.chooseLanguage) || botSaid.includes(guide.bot.chooseProfile)) return '1';
+  if (botSaid.includes(guide.opening.consentQuestion)) return 'oui';
+  if (reviewQuestion !== undefined && botSaid.includes(reviewQuestion)) return 'non';
+  return ANSWERS[turn % ANSWERS.length] ?? 'oui';
+}
+
+/** An interview that has not ended after this many turns is abandoned (a new one starts). */
+const MAX_TURNS_PER_CONVERSATION = 40;
 
 type BotKind = 'interview' | 'echo';
 
@@ -59,13 +77,14 @@ interface LoadResult {
   p99: number;
   max: number;
   repliesPerTurn: number;
+  completedInterviews: number;
 }
 
 function postActivity(
   agent: Agent,
   port: number,
   body: string,
-): Promise<{ status: number; replies: number }> {
+): Promise<{ status: number; replies: string[] }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -81,7 +100,7 @@ function postActivity(
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, replies: countReplies(text) });
+          resolve({ status: res.statusCode ?? 0, replies: replyTexts(text) });
         });
         res.on('error', reject);
       },
@@ -91,16 +110,24 @@ function postActivity(
   });
 }
 
-function countReplies(text: string): number {
+/** The texts of the reply activities in an expectReplies body. */
+function replyTexts(text: string): string[] {
   try {
     const body: unknown = JSON.parse(text);
     if (typeof body === 'object' && body !== null && 'activities' in body && Array.isArray(body.activities)) {
-      return body.activities.length;
+      return body.activities.map((activity: unknown) =>
+        typeof activity === 'object' &&
+        activity !== null &&
+        'text' in activity &&
+        typeof activity.text === 'string'
+          ? activity.text
+          : '',
+      );
     }
   } catch {
-    // Not JSON: counted as no replies.
+    // Not JSON: no replies.
   }
-  return 0;
+  return [];
 }
 
 function activityJson(conversationId: string, turn: number, text: string): string {
@@ -140,12 +167,13 @@ async function drive(
     untilMs?: number;
     thinkMs?: { min: number; max: number };
   },
-): Promise<{ latencies: number[]; errors: number; replies: number; seconds: number }> {
+): Promise<RunOutcome> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   let errors = 0;
   let replies = 0;
   let started = 0;
+  let completed = 0;
   const begin = performance.now();
   const done = () =>
     (options.untilTurns !== undefined && started >= options.untilTurns) ||
@@ -154,8 +182,10 @@ async function drive(
   const respondent = async (index: number): Promise<void> => {
     for (let conversation = 0; !done(); conversation += 1) {
       const conversationId = `${runId}-${index}-${conversation}`;
-      for (const [turn, text] of SCRIPT.entries()) {
-        if (done()) return;
+      let botSaid = '';
+      for (let turn = 0; turn < MAX_TURNS_PER_CONVERSATION; turn += 1) {
+        const text = nextMessage(botSaid, turn);
+        if (text === null || done()) break;
         started += 1;
         const sent = performance.now();
         try {
@@ -163,7 +193,8 @@ async function drive(
           const outcome = await postActivity(agent, port, activityJson(conversationId, turn, text));
           if (outcome.status === 200) {
             latencies.push(performance.now() - sent);
-            replies += outcome.replies;
+            replies += outcome.replies.length;
+            botSaid = outcome.replies.join('\n');
           } else {
             errors += 1;
           }
@@ -173,22 +204,27 @@ async function drive(
         if (options.thinkMs)
           await pause(options.thinkMs.min + Math.random() * (options.thinkMs.max - options.thinkMs.min));
       }
+      if (botSaid.includes(guide.closing.thanks)) completed += 1;
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, index) => respondent(index)));
   const seconds = (performance.now() - begin) / 1000;
   agent.destroy();
-  return { latencies, errors, replies, seconds };
+  return { latencies, errors, replies, seconds, completed };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function summarise(run: {
+interface RunOutcome {
   latencies: number[];
   errors: number;
   replies: number;
   seconds: number;
-}): LoadResult {
+  /** Interviews played to their closing thanks. */
+  completed: number;
+}
+
+function summarise(run: RunOutcome): LoadResult {
   const sorted = [...run.latencies].sort((a, b) => a - b);
   return {
     turns: sorted.length,
@@ -200,6 +236,7 @@ function summarise(run: {
     p99: round(percentile(sorted, 99)),
     max: round(sorted.at(-1) ?? Number.NaN),
     repliesPerTurn: round(run.replies / Math.max(1, sorted.length)),
+    completedInterviews: run.completed,
   };
 }
 
@@ -266,7 +303,7 @@ const header = [
   'p90 ms',
   'p99 ms',
   'max ms',
-  'replies/turn',
+  'interviews done',
 ];
 const rows = (
   [
@@ -276,7 +313,7 @@ const rows = (
     ['echo', 'saturated', echo.saturated],
   ] as const
 ).map(([bot, load, r]) =>
-  [bot, load, r.turns, r.errors, r.throughput, r.p50, r.p90, r.p99, r.max, r.repliesPerTurn].map(String),
+  [bot, load, r.turns, r.errors, r.throughput, r.p50, r.p90, r.p99, r.max, r.completedInterviews].map(String),
 );
 const widths = header.map((title, column) =>
   Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),

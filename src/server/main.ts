@@ -25,13 +25,14 @@ export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
     });
     stopOnSignals(running, logger);
     const urls = localUrls(running.port);
+    await announce(services.store, urls, logger);
+    // Last: tools and tests waiting for this line find the addresses and the token already printed.
     logger.info('server.ready', {
       port: running.port,
       ...urls,
       store: services.store.kind,
       startupMs: Math.round(performance.now() - startedAt),
     });
-    await announce(services.store, urls, logger);
   } catch (error) {
     await services.close();
     throw error;
