@@ -10,6 +10,8 @@ import { PACKAGE_ROOT } from '../src/paths.js';
  * for values, tools, levers, actors (id+role pairs and ids alone) and facets. Default split: heldout.
  * Lever accuracy is reported two ways: exact set match per answer, and per-label accuracy (each answer ×
  * each of the three levers counts one decision, right or wrong).
+ * Usage: eval-tagger [train|heldout] [corpus folder]. A folder other than corpus/ scores another labelled
+ * set of the same shape (fresh answers the lexicon was never tuned on); only the shipped held-out score is saved.
  */
 
 interface Counts {
@@ -157,8 +159,11 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
-  const result = evaluate(loadCorpus(split satisfies CorpusSplit));
-  console.log(`Tagger evaluation on the ${split} split (${result.answers} answers)`);
+  const dir = process.argv[3];
+  const result = evaluate(loadCorpus(split satisfies CorpusSplit, dir));
+  console.log(
+    `Tagger evaluation on the ${split} split${dir ? ` of ${dir}` : ''} (${result.answers} answers)`,
+  );
   printFamily('Values', result.values);
   printFamily('Tools', result.tools);
   printFamily('Levers', result.levers);
@@ -169,7 +174,7 @@ function main(): void {
   printFamily('Actors (id only)', result.actorIds);
   printFamily('Facets', result.facets);
   console.log(`\nLanguage detection accuracy: ${result.languageDetectionAccuracy.toFixed(3)}`);
-  if (split === 'heldout') {
+  if (split === 'heldout' && dir === undefined) {
     const dir = join(PACKAGE_ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'eval.json'), `${JSON.stringify({ split, ...result }, null, 2)}\n`);

@@ -7,15 +7,17 @@ const FRENCH = new Set(
   ),
 );
 const ENGLISH = new Set(
-  'the a an and is are was were we you i it they that which not with for in on at to of this these but or so our their all very also more have has had do does did be been from by my me us can will would'.split(
+  'the an and is are was were we you i it they that which not with for in on at to of this these but or so our their all very also more have has had do does did be been from by my me us can will would'.split(
     ' ',
   ),
 );
 const FRENCH_LETTERS = /[éèêàùçôîâœ]/giu;
+/** Elided articles and pronouns (l', n', qu'…) only occur in French; "a" is left out of both lists (French "il a"). */
+const FRENCH_ELISIONS = /(?:^|[^\p{L}])(?:l|d|n|j|qu|c|s|m|t)['’]\p{L}/giu;
 
 /** French unless the text reads clearly more English: French is the product's default language. */
 export function detectLanguage(text: string): Language {
-  let french = (text.match(FRENCH_LETTERS)?.length ?? 0) * 0.5;
+  let french = (text.match(FRENCH_LETTERS)?.length ?? 0) * 0.5 + (text.match(FRENCH_ELISIONS)?.length ?? 0);
   let english = 0;
   for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
     if (FRENCH.has(word)) french += 1;
