@@ -32,6 +32,7 @@ export async function startServerProcess(
   env: NodeJS.ProcessEnv,
   dataDir?: string,
 ): Promise<ServerProcess> {
+  // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server under load.
   const child = spawn(
     process.execPath,
     [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), entry],

@@ -116,6 +116,10 @@ describe('server process', () => {
     expect(run.scripted).toBeGreaterThanOrEqual(5);
     expect(await server.stop()).toBe(0);
     expect(await storedAnswers()).toEqual(run.answers);
+    const log = server.lines.join('\n');
+    expect(log).toContain('"event":"turn"');
+    expect(log).not.toContain('Réponse 1');
+    expect(log).not.toContain('conv-whole');
   });
 
   it('loses nothing to a kill -9 between two answers and resumes at the right question', async () => {
