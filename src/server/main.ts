@@ -1,28 +1,19 @@
-import { createServices } from '../app.js';
 import { loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
-import { issueLocalDashboardToken, registerWebRoutes } from '../web/routes.js';
+import { issueLocalDashboardToken } from '../web/routes.js';
+import { createAppServer } from './app-server.js';
 import { isEntryPoint } from './entry.js';
 import { localUrls, startServer, stopOnSignals } from './start.js';
 
-/** `npm start`: config → services (store open) → bot → HTTP server. Returns once the server listens. */
+/** `npm start`: config → services (store open) → HTTP server. Returns once the server listens. */
 export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
-  const services = await createServices(config, { logger });
+  const { services, start } = await createAppServer(config, logger);
   try {
-    const { bot } = services;
-    const running = await startServer({
-      config,
-      logger,
-      bot,
-      registerRoutes: (router) => {
-        registerWebRoutes(router, { config, store: services.store, bot, logger });
-      },
-      onStopped: () => services.close(),
-    });
+    const running = await startServer(start);
     stopOnSignals(running, logger);
     const urls = localUrls(running.port);
     await announce(services.store, urls, logger);

@@ -1,17 +1,10 @@
-import type { Config } from '../config.js';
 import { errorFields, type Logger } from '../log.js';
-import type { TurnHandler } from './bot-adapter.js';
-import type { Router } from './router.js';
-import { createHttpServer } from './server.js';
+import { createHttpServer, type HttpServerOptions } from './server.js';
 
 /** How long in-flight turns get to finish once a shutdown is asked for. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-export interface StartOptions {
-  config: Config;
-  logger: Logger;
-  bot: TurnHandler;
-  registerRoutes?: (router: Router) => void;
+export interface StartOptions extends HttpServerOptions {
   /** Runs after the last request has finished (closes the store). */
   onStopped?: () => Promise<void>;
 }

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import { httpRequest, PACKAGE_ROOT, SERVER_ENTRY, type SpawnedServer, spawnServer } from './helpers.js';
+import {
+  httpRequest,
+  PACKAGE_ROOT,
+  replyTexts,
+  SERVER_ENTRY,
+  type SpawnedServer,
+  sendExpectingReplies,
+  spawnServer,
+  userActivity,
+} from './helpers.js';
 import { driveInterview } from './interview-driver.js';
 
 let dataDir = '';
@@ -107,6 +116,16 @@ describe('server process', () => {
       headers: { authorization: 'Bearer nope' },
     });
     expect(refused.status).toBe(401);
+  });
+
+  it('answers an interviewer’s invitation request with a code on the Bot Framework endpoint', async () => {
+    const server = await start();
+    const replies = await sendExpectingReplies(
+      server.url,
+      userActivity('conv-interviewer', { text: 'inviter dirigeant' }),
+    );
+    const said = replyTexts(replies).join('\n');
+    expect(said).toMatch(/\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b/);
   });
 
   it('runs a whole interview over HTTP and stores every answer once, in order', async () => {
