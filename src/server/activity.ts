@@ -1,15 +1,19 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
 import { z } from 'zod';
 
+/** PostgreSQL text cannot hold NUL, and no channel sends it in an identifier: refused at the edge. */
+const noNul = (value: string) => !value.includes('\u0000');
+const Id = (max: number) => z.string().min(1).max(max).refine(noNul, 'NUL characters are not allowed');
+
 const Account = z.looseObject({
-  id: z.string().min(1).max(512),
+  id: Id(512),
   name: z.string().max(512).optional(),
   role: z.string().optional(),
   aadObjectId: z.string().optional(),
 });
 
 const Conversation = z.looseObject({
-  id: z.string().min(1).max(1024),
+  id: Id(1024),
   name: z.string().optional(),
   isGroup: z.boolean().optional(),
   conversationType: z.string().optional(),
@@ -18,14 +22,18 @@ const Conversation = z.looseObject({
 
 /** What the bot relies on in an incoming activity; other fields pass through untouched. */
 export const IncomingActivity = z.looseObject({
-  type: z.string().min(1).max(64),
+  type: Id(64),
   id: z.string().max(1024).optional(),
-  channelId: z.string().min(1).max(128),
-  serviceUrl: z.string().min(1).max(2048),
+  channelId: Id(128),
+  serviceUrl: Id(2048),
   conversation: Conversation,
   from: Account,
   recipient: Account.optional(),
-  text: z.string().optional(),
+  /** A NUL in typed text carries nothing and cannot be stored: dropped rather than refusing the answer. */
+  text: z
+    .string()
+    .transform((text) => text.replaceAll('\u0000', ''))
+    .optional(),
   locale: z.string().max(64).optional(),
   timestamp: z.string().max(64).optional(),
   localTimestamp: z.string().max(64).optional(),

@@ -1,3 +1,4 @@
+import { type AppError, isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { errorFields, hashId } from '../log.js';
 import { checkActivity } from './activity.js';
@@ -45,6 +46,11 @@ export function registerMessagesRoute(router: Router, { adapter, bot, logger }: 
           'Bot Framework authentication failed',
         );
       }
+      const refusal = inputRefusal(error);
+      if (refusal) {
+        logger.warn('turn.refused', { ...turnFields, status: 400, reason: refusal.message });
+        throw new HttpError(400, 'bad_input', refusal.message);
+      }
       logger.error('turn.failed', {
         ...turnFields,
         latencyMs: elapsed(started),
@@ -53,6 +59,19 @@ export function registerMessagesRoute(router: Router, { adapter, bot, logger }: 
       throw new HttpError(500, 'internal', 'the turn failed; nothing was acknowledged, send it again');
     }
   });
+}
+
+/**
+ * The store's refusal of what the respondent sent (an AppError `bad_input`), found under the wrappers
+ * botbuilder puts around errors raised in a dialog (`DialogContextError.error`, `cause`).
+ */
+function inputRefusal(error: unknown): AppError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (isAppError(current)) return current.code === 'bad_input' ? current : null;
+    current = 'error' in current && current.error instanceof Error ? current.error : current.cause;
+  }
+  return null;
 }
 
 function elapsed(started: number): number {

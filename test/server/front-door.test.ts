@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
 import { createEchoBot } from '../../src/server/echo-bot.js';
 import { ACTIVITY_BODY_LIMIT } from '../../src/server/messages-route.js';
 import {
@@ -104,6 +105,35 @@ describe('bot front door', () => {
       const reply = await httpRequest(`${url}/api/messages`, { body });
       expect(reply.status, body).toBe(400);
     }
+  });
+
+  it('refuses NUL characters in identifiers and drops them from typed text', async () => {
+    const { url } = await echoServer();
+    const badId = await httpRequest(`${url}/api/messages`, {
+      body: userActivity('conv\u0000nul', { text: 'bonjour' }),
+    });
+    expect(badId.status).toBe(400);
+    expect(errorOf(badId.json).message).toMatch(/conversation\.id: NUL/);
+    const replies = await sendExpectingReplies(url, userActivity('conv-nul', { text: 'ER\u0000P' }));
+    expect(replyTexts(replies)).toEqual(['ERP']);
+  });
+
+  it('answers 400, not 500, when the store refuses what the respondent sent', async () => {
+    server = await startTestServer({
+      bot: {
+        run: async () => {
+          const refused = new AppError('bad_input', 'invalid turn 1 (text): too long');
+          // As botbuilder-dialogs wraps errors raised inside a dialog.
+          throw Object.assign(new Error('DialogContextError'), { error: refused });
+        },
+      },
+    });
+    const reply = await httpRequest(`${server.url}/api/messages`, {
+      body: userActivity('conv-refused', { text: 'x' }),
+    });
+    expect(reply.status).toBe(400);
+    expect(errorOf(reply.json)).toEqual({ code: 'bad_input', message: 'invalid turn 1 (text): too long' });
+    expect(server.log.lines().some((line) => line.includes('"level":"error"'))).toBe(false);
   });
 
   it('answers 404 for an unknown path and 405 for a wrong method', async () => {
