@@ -1,5 +1,6 @@
 import { LEXICON_DIR } from '../../paths.js';
 import { loadLexicon } from './lexicon.js';
+import { loadModel } from './model.js';
 import { buildTagger } from './tagger.js';
 import type { Tagger } from './types.js';
 
@@ -8,9 +9,12 @@ export { loadLexicon, mergeLexicon, parseLexiconFile } from './lexicon.js';
 export { buildTagger } from './tagger.js';
 export type { Tagger, TagOptions } from './types.js';
 
-/** The tagger on the shipped lexicon (read and checked once, here; a broken file throws naming it). */
+/**
+ * The tagger on the shipped lexicon and, when the folder holds one, its learned model (read and checked
+ * once, here; a broken file throws naming it).
+ */
 export function createTagger(lexiconDir: string = LEXICON_DIR): Tagger {
-  return buildTagger(loadLexicon(lexiconDir));
+  return buildTagger(loadLexicon(lexiconDir), loadModel(lexiconDir));
 }
 
 /** Tool ids and labels of the lexicon's catalogue, for summaries and exports. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { ActorId, ActorRole, FacetId, LeverId, ToolId, ValueId } from '../domain.js';
+import { MODEL_FILE } from './model.js';
 
 /**
  * The tagger's vocabulary is data: every `*.json` file of the lexicon folder is read and merged, so a
@@ -179,12 +180,12 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
   return lexicon;
 }
 
-/** Reads every `*.json` of the folder (sorted, so later files extend earlier ones predictably). */
+/** Reads every `*.json` of the folder but the learned model (sorted, so later files extend earlier ones predictably). */
 export function loadLexicon(dir: string): Lexicon {
   let names: string[];
   try {
     names = readdirSync(dir)
-      .filter((name) => name.endsWith('.json'))
+      .filter((name) => name.endsWith('.json') && name !== MODEL_FILE)
       .sort();
   } catch (error) {
     throw new AppError('bad_config', `lexicon folder ${dir} cannot be read`, { cause: error });

@@ -1,7 +1,10 @@
 import type { ActorId, ActorRole, FacetId, Language, LeverId, ValueId } from '../domain.js';
 import { detectLanguage } from '../language.js';
-import type { Evidence, Tags } from '../tags.js';
+import type { ActorTag, Evidence, Tags } from '../tags.js';
+import { combinedTags } from './combine.js';
+import { addFeature, type Features, type TokenScopes, wordFeatures } from './features.js';
 import type { Lexicon, ToolInfo } from './lexicon.js';
+import { FAMILY_NAMES, type TaggerModel } from './model.js';
 import {
   ACTOR_SLOT,
   compileWords,
@@ -23,7 +26,7 @@ const MAX_EVIDENCE = 5;
 /** Words allowed between an actor and the verb that gives its role ("notre fournisseur principal nous a imposé"). */
 const ROLE_REACH = 4;
 /** Summed cue weight a class needs to be asserted: one plain cue, or two weak (w = 0.5) ones. */
-const ASSERT_THRESHOLD = 1;
+export const ASSERT_THRESHOLD = 1;
 
 interface RolePattern {
   role: 'initiator' | 'beneficiary';
@@ -32,7 +35,7 @@ interface RolePattern {
 }
 
 /** Everything compiled for one language, built once on first use. */
-interface LanguageModel {
+export interface LanguageModel {
   lang: Language;
   tools: PhraseIndex<ToolInfo>;
   values: PhraseIndex<ValueId>;
@@ -95,7 +98,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
   };
 }
 
-function evidenceOf(
+export function evidenceOf(
   text: string,
   tokens: readonly Token[],
   first: number,
@@ -107,9 +110,11 @@ function evidenceOf(
   return { start, end, text: text.slice(start, end) };
 }
 
-interface Tally {
+export interface Tally {
   score: number;
   evidence: Evidence[];
+  /** First token of each match, for the learned scorer's features. */
+  at: number[];
 }
 
 function addEvidence(tally: Tally, evidence: Evidence | undefined): void {
@@ -150,20 +155,21 @@ function tally<T extends string>(
   for (const match of matches) {
     let entry = byId.get(match.payload);
     if (!entry) {
-      entry = { score: 0, evidence: [] };
+      entry = { score: 0, evidence: [], at: [] };
       byId.set(match.payload, entry);
     }
     entry.score += match.weight;
+    entry.at.push(match.first);
     addEvidence(entry, evidenceOf(text, tokens, match.first, match.last));
   }
   return byId;
 }
 
-function confidence(score: number): number {
+export function confidence(score: number): number {
   return Math.round((1 - 0.4 ** score) * 100) / 100;
 }
 
-function toTags<T extends string>(
+export function toTags<T extends string>(
   byId: Map<T, Tally>,
 ): { id: T; confidence: number; evidence: Evidence[] }[] {
   return [...byId]
@@ -235,9 +241,130 @@ function tagActors(
   return [...found.values()].filter((a) => a.role !== 'mentioned' || !withRole.has(a.id));
 }
 
-export function buildTagger(lexicon: Lexicon): Tagger {
+/** One family's lexicon reading: asserted cues per class, and classes the answer denies. */
+export interface FamilyReading<T extends string> {
+  tally: Map<T, Tally>;
+  /** Classes with a cue that is negated (or, for values and tools, only imagined) and none asserted. */
+  denied: Set<T>;
+}
+
+/** Everything the lexicon reads in one answer; the learned scorer starts from it. */
+export interface Reading {
+  lang: Language;
+  text: string;
+  tokens: Token[];
+  scopes: TokenScopes;
+  values: FamilyReading<ValueId>;
+  tools: FamilyReading<string>;
+  levers: FamilyReading<LeverId>;
+  facets: FamilyReading<FacetId>;
+  actors: ActorTag[];
+  features: Features;
+}
+
+function ensure(byId: Map<string, Tally>, id: string): Tally {
+  let entry = byId.get(id);
+  if (!entry) {
+    entry = { score: 0, evidence: [], at: [] };
+    byId.set(id, entry);
+  }
+  return entry;
+}
+
+function family<T extends string>(
+  model: PhraseIndex<T>,
+  tokens: readonly Token[],
+  scope: Scope,
+  text: string,
+  imaginedDenies: boolean,
+): FamilyReading<T> {
+  const all = model.find(tokens);
+  const byId = tally(asserted(all, scope), text, tokens);
+  const denied = new Set<T>();
+  for (const m of all) {
+    const negated = !m.selfNegating && scope.negatedAt(m.first);
+    if ((negated || (imaginedDenies && scope.hypotheticalAt(m.first))) && !byId.has(m.payload))
+      denied.add(m.payload);
+  }
+  return { tally: byId, denied };
+}
+
+function lexiconFeatures(reading: Omit<Reading, 'features'>): Features {
+  const features: Features = new Map();
+  wordFeatures(reading.tokens, reading.scopes, features);
+  for (const name of FAMILY_NAMES) {
+    const { tally: byId, denied } = reading[name];
+    for (const [id, t] of byId) {
+      const kind = t.score >= ASSERT_THRESHOLD ? 'L' : 'W';
+      for (const at of t.at) addFeature(features, `${kind}:${name}:${id}`, at);
+    }
+    for (const id of denied) addFeature(features, `D:${name}:${id}`);
+  }
+  for (const actor of reading.actors) addFeature(features, `A:${actor.id}`);
+  addFeature(features, `lang:${reading.lang}`);
+  return features;
+}
+
+export function readAnswer(model: LanguageModel, text: string): Reading {
+  const lang = model.lang;
+  const tokens = tokenize(text, lang, stemmerFor(lang));
+  const scope = model.scope.read(tokens);
+  const scopes: TokenScopes = {
+    negated: new Uint8Array(tokens.length),
+    imagined: new Uint8Array(tokens.length),
+  };
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (scope.negatedAt(i)) scopes.negated[i] = 1;
+    if (scope.hypotheticalAt(i)) scopes.imagined[i] = 1;
+  }
+
+  const allToolMatches = longestFirst(model.tools.find(tokens));
+  const reserved = new Uint8Array(tokens.length);
+  for (const m of allToolMatches) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
+  const toolTally = new Map<string, Tally>();
+  const levers = family(model.levers, tokens, scope, text, false);
+  for (const match of asserted(allToolMatches, scope)) {
+    const info = match.payload;
+    const evidence = evidenceOf(text, tokens, match.first, match.last);
+    const entry = ensure(toolTally, info.id);
+    entry.score += 2;
+    entry.at.push(match.first);
+    addEvidence(entry, evidence);
+    if (info.lever) {
+      const lever = levers.tally.get(info.lever) ?? { score: 0, evidence: [], at: [] };
+      levers.tally.set(info.lever, lever);
+      levers.denied.delete(info.lever);
+      lever.score += 1;
+      lever.at.push(match.first);
+      addEvidence(lever, evidence);
+    }
+  }
+  const toolsDenied = new Set<string>();
+  for (const match of allToolMatches) {
+    const negated = scope.negatedAt(match.first);
+    if ((negated || scope.hypotheticalAt(match.first)) && !toolTally.has(match.payload.id))
+      toolsDenied.add(match.payload.id);
+    const lever = match.payload.lever;
+    if (lever && negated && !levers.tally.has(lever)) levers.denied.add(lever);
+  }
+  const base = {
+    lang,
+    text,
+    tokens,
+    scopes,
+    values: family(model.values, tokens, scope, text, true),
+    tools: { tally: toolTally, denied: toolsDenied },
+    levers,
+    facets: family(model.facets, tokens, scope, text, false),
+    actors: tagActors(model, text, tokens, scope, reserved),
+  };
+  return { ...base, features: lexiconFeatures(base) };
+}
+
+/** Builds the per-language phrase indexes lazily: a French-only session never compiles the English ones. */
+export function languageModels(lexicon: Lexicon): (lang: Language) => LanguageModel {
   const models = new Map<Language, LanguageModel>();
-  const modelFor = (lang: Language): LanguageModel => {
+  return (lang) => {
     let model = models.get(lang);
     if (!model) {
       model = buildModel(lexicon, lang);
@@ -245,47 +372,26 @@ export function buildTagger(lexicon: Lexicon): Tagger {
     }
     return model;
   };
+}
+
+export function lexiconTags(reading: Reading): Tags {
+  return {
+    lang: reading.lang,
+    values: toTags(reading.values.tally),
+    tools: toTags(reading.tools.tally),
+    levers: toTags(reading.levers.tally),
+    actors: reading.actors,
+    facets: toTags(reading.facets.tally),
+  };
+}
+
+export function buildTagger(lexicon: Lexicon, learned?: TaggerModel): Tagger {
+  const modelFor = languageModels(lexicon);
   return {
     tag(text: string, options: TagOptions = {}): Tags {
       const lang = options.lang ?? detectLanguage(text);
-      const model = modelFor(lang);
-      const tokens = tokenize(text, lang, stemmerFor(lang));
-      const scope = model.scope.read(tokens);
-
-      const allToolMatches = longestFirst(model.tools.find(tokens));
-      const toolMatches = asserted(allToolMatches, scope);
-      const reserved = new Uint8Array(tokens.length);
-      for (const m of allToolMatches) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
-      const toolTally = new Map<string, Tally>();
-      const leverTally = tally(asserted(model.levers.find(tokens), scope), text, tokens);
-      for (const match of toolMatches) {
-        const info = match.payload;
-        const evidence = evidenceOf(text, tokens, match.first, match.last);
-        let entry = toolTally.get(info.id);
-        if (!entry) {
-          entry = { score: 0, evidence: [] };
-          toolTally.set(info.id, entry);
-        }
-        entry.score += 2;
-        addEvidence(entry, evidence);
-        if (info.lever) {
-          let lever = leverTally.get(info.lever);
-          if (!lever) {
-            lever = { score: 0, evidence: [] };
-            leverTally.set(info.lever, lever);
-          }
-          lever.score += 1;
-          addEvidence(lever, evidence);
-        }
-      }
-      return {
-        lang,
-        values: toTags(tally(asserted(model.values.find(tokens), scope), text, tokens)),
-        tools: toTags(toolTally),
-        levers: toTags(leverTally),
-        actors: tagActors(model, text, tokens, scope, reserved),
-        facets: toTags(tally(asserted(model.facets.find(tokens), scope), text, tokens)),
-      };
+      const reading = readAnswer(modelFor(lang), text);
+      return learned ? combinedTags(reading, learned) : lexiconTags(reading);
     },
   };
 }

@@ -1,0 +1,129 @@
+import type { Evidence, Tags } from '../tags.js';
+import type { Features } from './features.js';
+import { type ClassScorer, type Decision, type FamilyName, type FamilyScorer, type TaggerModel } from './model.js';
+import { sigmoid } from './logistic.js';
+import { ASSERT_THRESHOLD, confidence, evidenceOf, type FamilyReading, lexiconTags, type Reading } from './tagger.js';
+
+/** Values and tools are labelled only when asserted; levers and facets also when imagined ("si on avait…"). */
+const IMAGINED_COUNTS: Record<FamilyName, boolean> = {
+  values: false,
+  tools: false,
+  levers: true,
+  facets: true,
+};
+
+/** Each class's probability from the answer's features: one pass over the features, not one per class. */
+export function probabilities(scorer: FamilyScorer<string>, features: Features): number[] {
+  const z = scorer.classes.map((c) => c.bias);
+  for (const name of features.keys()) {
+    const postings = scorer.postings.get(name);
+    if (postings === undefined) continue;
+    for (let k = 0; k + 1 < postings.length; k += 2) {
+      const slot = postings[k] ?? 0;
+      z[slot] = (z[slot] ?? 0) + (postings[k + 1] ?? 0);
+    }
+  }
+  return z.map(sigmoid);
+}
+
+/** How the lexicon and the model agree on one class. */
+export type Verdict = 'lexicon' | 'weak' | 'model' | 'none';
+
+export function decide(
+  decision: Decision,
+  lexiconScore: number,
+  denied: boolean,
+  probability: number,
+): Verdict {
+  if (lexiconScore >= ASSERT_THRESHOLD) return probability >= decision.keep ? 'lexicon' : 'none';
+  if (denied) return 'none';
+  if (lexiconScore > 0 && decision.low !== null && probability >= decision.low) return 'weak';
+  if (decision.high !== null && probability >= decision.high) return 'model';
+  return 'none';
+}
+
+/**
+ * For a tag the model alone asserts, the clause whose asserted words weigh most for it. None when every
+ * word that pushes for the class is denied (or imagined, where imagining does not count): the scope vetoes.
+ */
+function modelEvidence(
+  reading: Reading,
+  scorer: FamilyScorer<string>,
+  slot: number,
+  imaginedCounts: boolean,
+): Evidence | undefined {
+  const byClause = new Map<number, number>();
+  for (const [name, positions] of reading.features) {
+    const postings = scorer.postings.get(name);
+    if (postings === undefined) continue;
+    let weight = 0;
+    for (let k = 0; k + 1 < postings.length; k += 2) if (postings[k] === slot) weight = postings[k + 1] ?? 0;
+    if (weight <= 0) continue;
+    for (const at of positions) {
+      if (reading.scopes.negated[at] || (!imaginedCounts && reading.scopes.imagined[at])) continue;
+      const clause = reading.tokens[at]?.clause;
+      if (clause !== undefined) byClause.set(clause, (byClause.get(clause) ?? 0) + weight);
+    }
+  }
+  let best: number | undefined;
+  let bestWeight = 0;
+  for (const [clause, weight] of byClause) {
+    if (weight > bestWeight) {
+      best = clause;
+      bestWeight = weight;
+    }
+  }
+  if (best === undefined) return undefined;
+  const first = reading.tokens.findIndex((t) => t.clause === best);
+  let last = first;
+  while (reading.tokens[last + 1]?.clause === best) last += 1;
+  return evidenceOf(reading.text, reading.tokens, first, last);
+}
+
+interface ScoredTag<T extends string> {
+  id: T;
+  confidence: number;
+  evidence: Evidence[];
+}
+
+function combineFamily<T extends string>(
+  name: FamilyName,
+  reading: Reading,
+  own: FamilyReading<T>,
+  scorer: FamilyScorer<T>,
+): ScoredTag<T>[] {
+  const probs = probabilities(scorer, reading.features);
+  const modelled = new Set<string>();
+  const tags: ScoredTag<T>[] = [];
+  scorer.classes.forEach((c: ClassScorer<T>, slot) => {
+    modelled.add(c.id);
+    const t = own.tally.get(c.id);
+    const p = probs[slot] ?? 0;
+    const verdict = decide(c.decision, t?.score ?? 0, own.denied.has(c.id), p);
+    if (verdict === 'lexicon' && t) tags.push({ id: c.id, confidence: confidence(t.score), evidence: t.evidence });
+    else if (verdict === 'weak' && t) tags.push({ id: c.id, confidence: round(p), evidence: t.evidence });
+    else if (verdict === 'model') {
+      const evidence = modelEvidence(reading, scorer, slot, IMAGINED_COUNTS[name]);
+      if (evidence) tags.push({ id: c.id, confidence: round(p), evidence: [evidence] });
+    }
+  });
+  for (const [id, t] of own.tally) {
+    if (!modelled.has(id) && t.score >= ASSERT_THRESHOLD)
+      tags.push({ id, confidence: confidence(t.score), evidence: t.evidence });
+  }
+  return tags.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** The lexicon's tags joined with the learned scorer's, class by class, as the model's decisions say. */
+export function combinedTags(reading: Reading, model: TaggerModel): Tags {
+  const tags = lexiconTags(reading);
+  return {
+    ...tags,
+    values: model.values.classes.length ? combineFamily('values', reading, reading.values, model.values) : tags.values,
+    tools: model.tools.classes.length ? combineFamily('tools', reading, reading.tools, model.tools) : tags.tools,
+    levers: model.levers.classes.length ? combineFamily('levers', reading, reading.levers, model.levers) : tags.levers,
+    facets: model.facets.classes.length ? combineFamily('facets', reading, reading.facets, model.facets) : tags.facets,
+  };
+}

@@ -1,0 +1,257 @@
+import { FACET_IDS, LEVER_IDS, VALUE_IDS } from '../domain.js';
+import { decide } from './combine.js';
+import type { CorpusItem } from './corpus.js';
+import type { Lexicon } from './lexicon.js';
+import { DEFAULT_FIT, type FitOptions, fitBinary, type SparseRow, sigmoid } from './logistic.js';
+import { type Decision, FAMILY_NAMES, type FamilyName, ModelFile } from './model.js';
+import { type FamilyReading, languageModels, type Reading, readAnswer } from './tagger.js';
+
+/**
+ * Offline training of the learned second signal. Thresholds that join it to the lexicon are chosen on
+ * out-of-fold probabilities of an inner cross-validation of the training items only, within a sane
+ * grid, and only for classes with enough examples; the rest keep the lexicon's decision.
+ */
+export interface LearnOptions {
+  fit: FitOptions;
+  /** A feature must occur in at least this many training answers to be used. */
+  minDocuments: number;
+  /** A class needs this many positive training answers before the model may add or drop its tags. */
+  minSupport: number;
+  /** Kept weights per class, largest magnitude first. */
+  maxWeights: number;
+  innerFolds: number;
+  seed: number;
+  /** Families the model may decide on (the others keep the lexicon's tags). */
+  families: readonly FamilyName[];
+}
+
+export const DEFAULT_LEARN: LearnOptions = {
+  fit: DEFAULT_FIT,
+  minDocuments: 2,
+  minSupport: 8,
+  maxWeights: 300,
+  innerFolds: 5,
+  seed: 7,
+  families: FAMILY_NAMES,
+};
+
+export interface Example {
+  item: CorpusItem;
+  reading: Reading;
+}
+
+export function readExamples(items: readonly CorpusItem[], lexicon: Lexicon): Example[] {
+  const modelFor = languageModels(lexicon);
+  return items.map((item) => ({ item, reading: readAnswer(modelFor(item.lang), item.text) }));
+}
+
+export function goldOf(item: CorpusItem, name: FamilyName): readonly string[] {
+  return item[name];
+}
+
+function classesOf(name: FamilyName, examples: readonly Example[]): string[] {
+  if (name === 'values') return [...VALUE_IDS];
+  if (name === 'levers') return [...LEVER_IDS];
+  if (name === 'facets') return [...FACET_IDS];
+  return [...new Set(examples.flatMap((e) => e.item.tools))].sort();
+}
+
+/** Deterministic shuffle (mulberry32), so folds are the same on every run. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    const a = out[i];
+    const b = out[j];
+    if (a !== undefined && b !== undefined) {
+      out[i] = b;
+      out[j] = a;
+    }
+  }
+  return out;
+}
+
+/** Splits indices 0..n-1 into k folds after a seeded shuffle. */
+export function folds(n: number, k: number, seed: number): number[][] {
+  const order = shuffled(
+    Array.from({ length: n }, (_, i) => i),
+    seed,
+  );
+  return Array.from({ length: k }, (_, f) => order.filter((_, i) => i % k === f));
+}
+
+interface Vocabulary {
+  names: string[];
+  index: Map<string, number>;
+}
+
+function vocabulary(examples: readonly Example[], minDocuments: number): Vocabulary {
+  const documents = new Map<string, number>();
+  for (const e of examples)
+    for (const name of e.reading.features.keys()) documents.set(name, (documents.get(name) ?? 0) + 1);
+  const names = [...documents]
+    .filter(([, n]) => n >= minDocuments)
+    .map(([name]) => name)
+    .sort();
+  return { names, index: new Map(names.map((name, i) => [name, i])) };
+}
+
+function rowsOf(examples: readonly Example[], vocab: Vocabulary): SparseRow[] {
+  return examples.map((e) => {
+    const row: number[] = [];
+    for (const name of e.reading.features.keys()) {
+      const i = vocab.index.get(name);
+      if (i !== undefined) row.push(i);
+    }
+    return row;
+  });
+}
+
+interface FittedClass {
+  id: string;
+  bias: number;
+  weights: Float64Array;
+}
+
+function fitFamily(
+  name: FamilyName,
+  classes: readonly string[],
+  examples: readonly Example[],
+  vocab: Vocabulary,
+  options: LearnOptions,
+): FittedClass[] {
+  const rows = rowsOf(examples, vocab);
+  return classes.map((id) => {
+    const labels = examples.map((e) => goldOf(e.item, name).includes(id));
+    const { bias, weights } = fitBinary(rows, labels, vocab.names.length, options.fit);
+    return { id, bias, weights };
+  });
+}
+
+function probability(fitted: FittedClass, row: SparseRow): number {
+  let z = fitted.bias;
+  for (const f of row) z += fitted.weights[f] ?? 0;
+  return sigmoid(z);
+}
+
+const HIGH = [null, 0.9, 0.8, 0.7, 0.6, 0.5] as const;
+const LOW = [null, 0.6, 0.5, 0.4, 0.3, 0.2] as const;
+const KEEP = [0, 0.05, 0.1, 0.2] as const;
+const LEXICON_ONLY: Decision = { high: null, low: null, keep: 0 };
+
+interface OutOfFold {
+  score: number;
+  denied: boolean;
+  probability: number;
+  gold: boolean;
+}
+
+function f1Of(rows: readonly OutOfFold[], decision: Decision): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const r of rows) {
+    const tagged = decide(decision, r.score, r.denied, r.probability) !== 'none';
+    if (tagged && r.gold) tp += 1;
+    else if (tagged) fp += 1;
+    else if (r.gold) fn += 1;
+  }
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
+/** The grid point with the best out-of-fold F1; the lexicon alone wins ties (grid order is most cautious first). */
+export function chooseDecision(rows: readonly OutOfFold[]): Decision {
+  let best = LEXICON_ONLY;
+  let bestF1 = f1Of(rows, LEXICON_ONLY);
+  for (const keep of KEEP)
+    for (const high of HIGH)
+      for (const low of LOW) {
+        const decision = { high, low, keep };
+        const score = f1Of(rows, decision);
+        if (score > bestF1 + 1e-9) {
+          best = decision;
+          bestF1 = score;
+        }
+      }
+  return best;
+}
+
+function outOfFold(
+  name: FamilyName,
+  classes: readonly string[],
+  examples: readonly Example[],
+  options: LearnOptions,
+): Map<string, OutOfFold[]> {
+  const rows = new Map<string, OutOfFold[]>(classes.map((id) => [id, []]));
+  for (const test of folds(examples.length, options.innerFolds, options.seed)) {
+    const inTest = new Set(test);
+    const train = examples.filter((_, i) => !inTest.has(i));
+    const vocab = vocabulary(train, options.minDocuments);
+    const fitted = fitFamily(name, classes, train, vocab, options);
+    const testExamples = test.flatMap((i) => examples[i] ?? []);
+    const testRows = rowsOf(testExamples, vocab);
+    fitted.forEach((c) => {
+      testExamples.forEach((e, j) => {
+        const own: FamilyReading<string> = e.reading[name];
+        rows.get(c.id)?.push({
+          score: own.tally.get(c.id)?.score ?? 0,
+          denied: own.denied.has(c.id),
+          probability: probability(c, testRows[j] ?? []),
+          gold: goldOf(e.item, name).includes(c.id),
+        });
+      });
+    });
+  }
+  return rows;
+}
+
+function topWeights(weights: Float64Array, max: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  weights.forEach((w, i) => {
+    if (Math.abs(w) >= 0.005) pairs.push([i, w]);
+  });
+  pairs.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  return pairs.slice(0, max);
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function learnModel(examples: readonly Example[], options: LearnOptions = DEFAULT_LEARN): ModelFile {
+  const vocab = vocabulary(examples, options.minDocuments);
+  const kept = new Map<string, number>();
+  const features: string[] = [];
+  const slotOf = (i: number): number => {
+    const name = vocab.names[i] ?? '';
+    let slot = kept.get(name);
+    if (slot === undefined) {
+      slot = features.length;
+      kept.set(name, slot);
+      features.push(name);
+    }
+    return slot;
+  };
+  const families: Record<string, unknown[]> = {};
+  for (const name of options.families) {
+    const classes = classesOf(name, examples).filter(
+      (id) => examples.filter((e) => goldOf(e.item, name).includes(id)).length >= options.minSupport,
+    );
+    const oof = outOfFold(name, classes, examples, options);
+    const fitted = fitFamily(name, classes, examples, vocab, options);
+    const entries = fitted.map((c) => ({
+      id: c.id,
+      bias: round3(c.bias),
+      weights: topWeights(c.weights, options.maxWeights).flatMap(([i, w]) => [slotOf(i), round3(w)]),
+      decision: chooseDecision(oof.get(c.id) ?? []),
+    }));
+    families[name] = entries;
+  }
+  return ModelFile.parse({ features, families });
+}
