@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import { errorFields, type Logger } from '../log.js';
 import { createHttpServer, type HttpServerOptions } from './server.js';
 
@@ -18,7 +19,9 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const http = createHttpServer(options);
-  const address = await http.listen(config.PORT);
+  const address = await http.listen(config.PORT).catch((error: unknown) => {
+    throw listenError(config.PORT, error);
+  });
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -47,6 +50,24 @@ export function stopOnSignals(running: RunningServer, logger: Logger): void {
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
+}
+
+/** A port that cannot be had is a configuration problem the person starting the server can mend. */
+function listenError(port: number, error: unknown): unknown {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'EADDRINUSE') {
+    return new AppError(
+      'bad_config',
+      `PORT ${port} is already in use: stop the program using it or set PORT to a free port`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new AppError(
+      'bad_config',
+      `PORT ${port} needs privileges this process lacks: set PORT above 1023`,
+    );
+  }
+  return error;
 }
 
 export function localUrls(port: number): { chatUrl: string; dashboardUrl: string } {

@@ -100,6 +100,13 @@ describe('server process', () => {
     }
   });
 
+  it('names the variable to change when its port is taken', async () => {
+    const server = await start();
+    const { code, stderr } = await runToExit({ DATA_DIR: dataDir, PORT: String(server.port) });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/PORT \d+ is already in use/)]);
+  });
+
   it('prints its port, the chat and dashboard addresses and a working dashboard token', async () => {
     const server = await start();
     expect((await httpRequest(`${server.url}/healthz`)).json).toEqual({ status: 'ok' });
