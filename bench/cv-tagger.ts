@@ -16,7 +16,8 @@ import { LEXICON_DIR, PACKAGE_ROOT } from '../src/paths.js';
  * trained on the other folds and scored on this one. The lexicon is scored alone on the same answers for
  * comparison. This is the tuning signal; the held-out split is only scored, once, by eval-tagger.
  * Usage: cv-tagger [--folds 5] [--seed 11] [--l2 0.003] [--iterations 300] [--families values,levers]
- *                  [--min-support 8] [--max-weights 300] [--quiet]. Writes bench/results/cv.json on defaults.
+ *                  [--min-support 8] [--max-weights 300]
+ *                  [--words-only values,facets] [--quiet]. Writes bench/results/cv.json on defaults.
  */
 const FOLDS = 5;
 const SEED = 11;
@@ -35,10 +36,11 @@ function numberFlag(name: string, fallback: number): number {
 }
 
 function options(): LearnOptions {
-  const families = flag('families')
-    ?.split(',')
-    .map((name) => FAMILY_NAMES.find((f) => f === name))
-    .filter((f): f is FamilyName => f !== undefined);
+  const familyList = (raw: string | undefined): FamilyName[] | undefined =>
+    raw
+      ?.split(',')
+      .map((name) => FAMILY_NAMES.find((f) => f === name))
+      .filter((f): f is FamilyName => f !== undefined);
   return {
     ...DEFAULT_LEARN,
     fit: {
@@ -48,7 +50,8 @@ function options(): LearnOptions {
     },
     minSupport: numberFlag('min-support', DEFAULT_LEARN.minSupport),
     maxWeights: numberFlag('max-weights', DEFAULT_LEARN.maxWeights),
-    families: families ?? DEFAULT_LEARN.families,
+    families: familyList(flag('families')) ?? DEFAULT_LEARN.families,
+    wordsOnly: familyList(flag('words-only')) ?? DEFAULT_LEARN.wordsOnly,
   };
 }
 

@@ -23,6 +23,8 @@ export interface LearnOptions {
   seed: number;
   /** Families the model may decide on (the others keep the lexicon's tags). */
   families: readonly FamilyName[];
+  /** Families whose scorer reads words only, not lexicon hits: its probability is then a second opinion. */
+  wordsOnly: readonly FamilyName[];
 }
 
 export const DEFAULT_LEARN: LearnOptions = {
@@ -33,6 +35,7 @@ export const DEFAULT_LEARN: LearnOptions = {
   innerFolds: 5,
   seed: 7,
   families: FAMILY_NAMES,
+  wordsOnly: [],
 };
 
 export interface Example {
@@ -93,10 +96,13 @@ interface Vocabulary {
   index: Map<string, number>;
 }
 
-function vocabulary(examples: readonly Example[], minDocuments: number): Vocabulary {
+const LEXICON_FEATURE = /^[LWDA]:/;
+
+function vocabulary(examples: readonly Example[], minDocuments: number, wordsOnly: boolean): Vocabulary {
   const documents = new Map<string, number>();
   for (const e of examples)
-    for (const name of e.reading.features.keys()) documents.set(name, (documents.get(name) ?? 0) + 1);
+    for (const name of e.reading.features.keys())
+      if (!wordsOnly || !LEXICON_FEATURE.test(name)) documents.set(name, (documents.get(name) ?? 0) + 1);
   const names = [...documents]
     .filter(([, n]) => n >= minDocuments)
     .map(([name]) => name)
@@ -142,7 +148,7 @@ function probability(fitted: FittedClass, row: SparseRow): number {
   return sigmoid(z);
 }
 
-const HIGH = [null, 0.9, 0.8, 0.7, 0.6, 0.5] as const;
+const HIGH = [null, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4] as const;
 const LOW = [null, 0.6, 0.5, 0.4, 0.3, 0.2] as const;
 const KEEP = [0, 0.05, 0.1, 0.2] as const;
 const LEXICON_ONLY: Decision = { high: null, low: null, keep: 0 };
@@ -194,7 +200,7 @@ function outOfFold(
   for (const test of folds(examples.length, options.innerFolds, options.seed)) {
     const inTest = new Set(test);
     const train = examples.filter((_, i) => !inTest.has(i));
-    const vocab = vocabulary(train, options.minDocuments);
+    const vocab = vocabulary(train, options.minDocuments, options.wordsOnly.includes(name));
     const fitted = fitFamily(name, classes, train, vocab, options);
     const testExamples = test.flatMap((i) => examples[i] ?? []);
     const testRows = rowsOf(testExamples, vocab);
@@ -225,10 +231,9 @@ function topWeights(weights: Float64Array, max: number): [number, number][] {
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function learnModel(examples: readonly Example[], options: LearnOptions = DEFAULT_LEARN): ModelFile {
-  const vocab = vocabulary(examples, options.minDocuments);
   const kept = new Map<string, number>();
   const features: string[] = [];
-  const slotOf = (i: number): number => {
+  const slotOf = (vocab: Vocabulary, i: number): number => {
     const name = vocab.names[i] ?? '';
     let slot = kept.get(name);
     if (slot === undefined) {
@@ -240,6 +245,7 @@ export function learnModel(examples: readonly Example[], options: LearnOptions =
   };
   const families: Record<string, unknown[]> = {};
   for (const name of options.families) {
+    const vocab = vocabulary(examples, options.minDocuments, options.wordsOnly.includes(name));
     const classes = classesOf(name, examples).filter(
       (id) => examples.filter((e) => goldOf(e.item, name).includes(id)).length >= options.minSupport,
     );
@@ -248,7 +254,7 @@ export function learnModel(examples: readonly Example[], options: LearnOptions =
     const entries = fitted.map((c) => ({
       id: c.id,
       bias: round3(c.bias),
-      weights: topWeights(c.weights, options.maxWeights).flatMap(([i, w]) => [slotOf(i), round3(w)]),
+      weights: topWeights(c.weights, options.maxWeights).flatMap(([i, w]) => [slotOf(vocab, i), round3(w)]),
       decision: chooseDecision(oof.get(c.id) ?? []),
     }));
     families[name] = entries;

@@ -20,7 +20,7 @@ export interface FitOptions {
   step: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { l2: 0.003, iterations: 300, step: 0.5 };
+export const DEFAULT_FIT: FitOptions = { l2: 0.001, iterations: 300, step: 0.5 };
 
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));

@@ -125,14 +125,19 @@ function addEvidence(tally: Tally, evidence: Evidence | undefined): void {
 
 /**
  * Where two tools' phrases overlap, the longer one names the tool ("logiciel de gestion de production"
- * is production software, not the ERP's "logiciel de gestion"; "video call" is not "video").
+ * is production software, not the ERP's "logiciel de gestion"; "video call" is not "video"). A phrase
+ * that names two tools at once ("lives Facebook": video on a social network) keeps both.
  */
 function longestFirst<T extends { id: string }>(matches: readonly PhraseMatch<T>[]): PhraseMatch<T>[] {
   const sorted = [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   const kept: PhraseMatch<T>[] = [];
   for (const match of sorted) {
     const clash = kept.some(
-      (k) => k.payload.id !== match.payload.id && k.first <= match.last && match.first <= k.last,
+      (k) =>
+        k.payload.id !== match.payload.id &&
+        k.first <= match.last &&
+        match.first <= k.last &&
+        (k.first !== match.first || k.last !== match.last),
     );
     if (!clash) kept.push(match);
   }
