@@ -204,3 +204,16 @@ describe('bot front door', () => {
     await expect(httpRequest(`${slow.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('server entry', () => {
+  it('starts nothing when imported', async () => {
+    const signalHandlers = process.listenerCount('SIGTERM');
+    const handles = process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+    const entry = await import('../../src/server/main.js');
+    expect(typeof entry.runServer).toBe('function');
+    // A start would be asynchronous (store, then listen): give it the time it takes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(process.listenerCount('SIGTERM')).toBe(signalHandlers);
+    expect(process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap')).toHaveLength(handles);
+  });
+});
