@@ -2,7 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { combinedTags } from '../src/core/tagger/combine.js';
 import { loadCorpus } from '../src/core/tagger/corpus.js';
-import { DEFAULT_LEARN, type LearnOptions, folds, learnModel, readExamples } from '../src/core/tagger/learn.js';
+import {
+  DEFAULT_LEARN,
+  folds,
+  type LearnOptions,
+  learnModel,
+  readExamples,
+} from '../src/core/tagger/learn.js';
 import { loadLexicon } from '../src/core/tagger/lexicon.js';
 import { compileModel, FAMILY_NAMES, type FamilyName } from '../src/core/tagger/model.js';
 import { printScores, scoreTags, summaryLine } from '../src/core/tagger/scoring.js';
@@ -17,7 +23,7 @@ import { LEXICON_DIR, PACKAGE_ROOT } from '../src/paths.js';
  * comparison. This is the tuning signal; the held-out split is only scored, once, by eval-tagger.
  * Usage: cv-tagger [--folds 5] [--seed 11] [--l2 0.003] [--iterations 300] [--families values,levers]
  *                  [--min-support 8] [--max-weights 300]
- *                  [--words-only values,facets] [--quiet]. Writes bench/results/cv.json on defaults.
+ *                  [--words-only values,facets] [--word-copies yes|no] [--quiet]. Writes bench/results/cv.json on defaults.
  */
 const FOLDS = 5;
 const SEED = 11;
@@ -52,6 +58,7 @@ function options(): LearnOptions {
     maxWeights: numberFlag('max-weights', DEFAULT_LEARN.maxWeights),
     families: familyList(flag('families')) ?? DEFAULT_LEARN.families,
     wordsOnly: familyList(flag('words-only')) ?? DEFAULT_LEARN.wordsOnly,
+    wordCopies: flag('word-copies') === undefined ? DEFAULT_LEARN.wordCopies : flag('word-copies') === 'yes',
   };
 }
 
@@ -66,7 +73,12 @@ function main(): void {
   const predicted: (Tags | undefined)[] = new Array(examples.length);
   for (const test of folds(examples.length, k, seed)) {
     const inTest = new Set(test);
-    const model = compileModel(learnModel(examples.filter((_, i) => !inTest.has(i)), learn));
+    const model = compileModel(
+      learnModel(
+        examples.filter((_, i) => !inTest.has(i)),
+        learn,
+      ),
+    );
     for (const i of test) {
       const e = examples[i];
       if (e) predicted[i] = combinedTags(e.reading, model);

@@ -7,7 +7,7 @@ const ids = (tags: { id: string }[]) => tags.map((t) => t.id);
 describe('brands and everyday names of tools', () => {
   it.each([
     ['On gère les prospects dans Pipedrive depuis un an.', 'crm'],
-    ["On a tout passé sur Dolibarr, devis, stock et factures.", 'erp'],
+    ['On a tout passé sur Dolibarr, devis, stock et factures.', 'erp'],
     ['Les patients prennent rendez-vous sur Doctolib.', 'marketplace'],
     ['Le midi on livre avec Deliveroo.', 'marketplace'],
     ['Les clients paient par lien de paiement.', 'secure_payment'],
@@ -37,9 +37,7 @@ describe('brands and everyday names of tools', () => {
 
   it('does not list a brand the respondent denies or only imagines', () => {
     expect(ids(tagger.tag("On n'a jamais utilisé Pipedrive.").tools)).not.toContain('crm');
-    expect(ids(tagger.tag('Un jour peut-être on passera sur Doctolib.').tools)).not.toContain(
-      'marketplace',
-    );
+    expect(ids(tagger.tag('Un jour peut-être on passera sur Doctolib.').tools)).not.toContain('marketplace');
     expect(ids(tagger.tag("We don't sell on Etsy.").tools)).not.toContain('marketplace');
   });
 });
@@ -57,9 +55,9 @@ describe('paraphrases of value forms and facets', () => {
   });
 
   it('does not assert a paraphrase that is denied', () => {
-    expect(ids(tagger.tag("Ça ne nous a pas fait gagner de temps, c'est même plus lent.").values)).not.toContain(
-      'functional',
-    );
+    expect(
+      ids(tagger.tag("Ça ne nous a pas fait gagner de temps, c'est même plus lent.").values),
+    ).not.toContain('functional');
   });
 
   it.each([

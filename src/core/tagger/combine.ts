@@ -1,8 +1,15 @@
 import type { Evidence, Tags } from '../tags.js';
 import type { Features } from './features.js';
-import { type ClassScorer, type Decision, type FamilyName, type FamilyScorer, type TaggerModel } from './model.js';
 import { sigmoid } from './logistic.js';
-import { ASSERT_THRESHOLD, confidence, evidenceOf, type FamilyReading, lexiconTags, type Reading } from './tagger.js';
+import type { ClassScorer, Decision, FamilyName, FamilyScorer, TaggerModel } from './model.js';
+import {
+  ASSERT_THRESHOLD,
+  confidence,
+  evidenceOf,
+  type FamilyReading,
+  lexiconTags,
+  type Reading,
+} from './tagger.js';
 
 /** Values and tools are labelled only when asserted; levers and facets also when imagined ("si on avait…"). */
 const IMAGINED_COUNTS: Record<FamilyName, boolean> = {
@@ -100,7 +107,8 @@ function combineFamily<T extends string>(
     const t = own.tally.get(c.id);
     const p = probs[slot] ?? 0;
     const verdict = decide(c.decision, t?.score ?? 0, own.denied.has(c.id), p);
-    if (verdict === 'lexicon' && t) tags.push({ id: c.id, confidence: confidence(t.score), evidence: t.evidence });
+    if (verdict === 'lexicon' && t)
+      tags.push({ id: c.id, confidence: confidence(t.score), evidence: t.evidence });
     else if (verdict === 'weak' && t) tags.push({ id: c.id, confidence: round(p), evidence: t.evidence });
     else if (verdict === 'model') {
       const evidence = modelEvidence(reading, scorer, slot, IMAGINED_COUNTS[name]);
@@ -121,9 +129,17 @@ export function combinedTags(reading: Reading, model: TaggerModel): Tags {
   const tags = lexiconTags(reading);
   return {
     ...tags,
-    values: model.values.classes.length ? combineFamily('values', reading, reading.values, model.values) : tags.values,
-    tools: model.tools.classes.length ? combineFamily('tools', reading, reading.tools, model.tools) : tags.tools,
-    levers: model.levers.classes.length ? combineFamily('levers', reading, reading.levers, model.levers) : tags.levers,
-    facets: model.facets.classes.length ? combineFamily('facets', reading, reading.facets, model.facets) : tags.facets,
+    values: model.values.classes.length
+      ? combineFamily('values', reading, reading.values, model.values)
+      : tags.values,
+    tools: model.tools.classes.length
+      ? combineFamily('tools', reading, reading.tools, model.tools)
+      : tags.tools,
+    levers: model.levers.classes.length
+      ? combineFamily('levers', reading, reading.levers, model.levers)
+      : tags.levers,
+    facets: model.facets.classes.length
+      ? combineFamily('facets', reading, reading.facets, model.facets)
+      : tags.facets,
   };
 }

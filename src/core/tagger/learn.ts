@@ -25,6 +25,11 @@ export interface LearnOptions {
   families: readonly FamilyName[];
   /** Families whose scorer reads words only, not lexicon hits: its probability is then a second opinion. */
   wordsOnly: readonly FamilyName[];
+  /**
+   * Also fit on a copy of every answer stripped of its lexicon hits. The lexicon was written on these
+   * answers, so its hits look surer here than on fresh ones; the copy makes the words carry weight too.
+   */
+  wordCopies: boolean;
 }
 
 export const DEFAULT_LEARN: LearnOptions = {
@@ -36,6 +41,7 @@ export const DEFAULT_LEARN: LearnOptions = {
   seed: 7,
   families: FAMILY_NAMES,
   wordsOnly: [],
+  wordCopies: false,
 };
 
 export interface Example {
@@ -134,9 +140,15 @@ function fitFamily(
   vocab: Vocabulary,
   options: LearnOptions,
 ): FittedClass[] {
-  const rows = rowsOf(examples, vocab);
+  let rows = rowsOf(examples, vocab);
+  let labelled = examples;
+  if (options.wordCopies) {
+    const lexiconHit = new Set(vocab.names.flatMap((n, i) => (LEXICON_FEATURE.test(n) ? [i] : [])));
+    rows = [...rows, ...rows.map((row) => row.filter((f) => !lexiconHit.has(f)))];
+    labelled = [...examples, ...examples];
+  }
   return classes.map((id) => {
-    const labels = examples.map((e) => goldOf(e.item, name).includes(id));
+    const labels = labelled.map((e) => goldOf(e.item, name).includes(id));
     const { bias, weights } = fitBinary(rows, labels, vocab.names.length, options.fit);
     return { id, bias, weights };
   });

@@ -11,6 +11,8 @@ type CueKind = 'negation' | 'breaker' | 'clause' | 'forward';
 /** Per-token flags: is the word under a negation or inside something only imagined? */
 export interface Scope {
   negatedAt(first: number): boolean;
+  /** A negation cue ends on the word just before, in the same clause ("pas plus vite"). */
+  negationRightBefore(first: number): boolean;
   hypotheticalAt(index: number): boolean;
 }
 
@@ -70,6 +72,9 @@ export class ScopeReader {
           if (negation[j]) return true;
         }
         return false;
+      },
+      negationRightBefore(first) {
+        return first > 0 && negation[first - 1] === 1 && tokens[first - 1]?.clause === tokens[first]?.clause;
       },
       hypotheticalAt(index) {
         return hypothetical[index] === 1;

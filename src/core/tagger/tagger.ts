@@ -144,11 +144,17 @@ function longestFirst<T extends { id: string }>(matches: readonly PhraseMatch<T>
   return kept.sort((a, b) => a.first - b.first);
 }
 
+/**
+ * A phrase carrying its own negation ("plus besoin", "fewer errors") escapes a negation further back,
+ * but not one right before it: "ne partent pas plus vite" denies speed.
+ */
+function isNegated(match: { first: number; selfNegating: boolean }, scope: Scope): boolean {
+  return match.selfNegating ? scope.negationRightBefore(match.first) : scope.negatedAt(match.first);
+}
+
 /** Keeps the matches that assert something: not negated, not hypothetical. */
 function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMatch<T>[] {
-  return matches.filter(
-    (m) => (m.selfNegating || !scope.negatedAt(m.first)) && !scope.hypotheticalAt(m.first),
-  );
+  return matches.filter((m) => !isNegated(m, scope) && !scope.hypotheticalAt(m.first));
 }
 
 function tally<T extends string>(
@@ -287,7 +293,7 @@ function family<T extends string>(
   const byId = tally(asserted(all, scope), text, tokens);
   const denied = new Set<T>();
   for (const m of all) {
-    const negated = !m.selfNegating && scope.negatedAt(m.first);
+    const negated = isNegated(m, scope);
     if ((negated || (imaginedDenies && scope.hypotheticalAt(m.first))) && !byId.has(m.payload))
       denied.add(m.payload);
   }

@@ -1,0 +1,88 @@
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildTagger, createTagger, loadLexicon } from '../../src/core/tagger/index.js';
+import type { Tags } from '../../src/core/tags.js';
+import { LEXICON_DIR } from '../../src/paths.js';
+
+const tagger = createTagger();
+const lexiconAlone = buildTagger(loadLexicon(LEXICON_DIR));
+const ids = (tags: { id: string }[]) => tags.map((t) => t.id);
+
+function expectEvidenceInText(text: string, tags: { evidence: Tags['values'][number]['evidence'] }[]): void {
+  for (const tag of tags) {
+    expect(tag.evidence.length).toBeGreaterThan(0);
+    for (const e of tag.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+  }
+}
+
+describe('learned second signal joined to the lexicon', () => {
+  it('tags a paraphrase of time saved that no lexicon phrase names, quoting its clause', () => {
+    const text = "On dépanne les chaudières à distance, le client n'attend plus le technicien.";
+    expect(ids(lexiconAlone.tag(text).values)).not.toContain('functional');
+    const values = tagger.tag(text).values;
+    expect(ids(values)).toContain('functional');
+    expectEvidenceInText(text, values);
+  });
+
+  it('does the same in English', () => {
+    const text = 'Our technicians fix the boilers remotely, the customer no longer waits for a visit.';
+    expect(ids(lexiconAlone.tag(text).values)).not.toContain('functional');
+    expect(ids(tagger.tag(text).values)).toContain('functional');
+  });
+
+  it('does not tag the same paraphrase when it is denied', () => {
+    expect(
+      ids(tagger.tag('On ne dépanne pas les chaudières à distance, le client attend le technicien.').values),
+    ).not.toContain('functional');
+    expect(ids(tagger.tag("Our technicians don't fix the boilers remotely.").values)).not.toContain(
+      'functional',
+    );
+  });
+
+  it('reads a new offer as an opportunity, and a denied one as none', () => {
+    const text = 'On a lancé un service de location par abonnement pour nos machines.';
+    expect(ids(lexiconAlone.tag(text).facets)).not.toContain('opportunity');
+    expect(ids(tagger.tag(text).facets)).toContain('opportunity');
+    expect(
+      ids(tagger.tag("On n'a pas lancé de service de location par abonnement pour nos machines.").facets),
+    ).not.toContain('opportunity');
+  });
+
+  it('keeps imagined tools and values out while the imagined market still counts as an opportunity', () => {
+    const tags = tagger.tag("Si on avait une boutique en ligne, on pourrait vendre toute l'année.");
+    expect(tags.tools).toEqual([]);
+    expect(tags.values).toEqual([]);
+    expect(ids(tags.facets)).toContain('opportunity');
+  });
+
+  it('lets no model tag re-assert what the answer denies', () => {
+    expect(tagger.tag('Franchement ça ne nous a rien apporté.').values).toEqual([]);
+    expect(ids(tagger.tag("On n'a pas de CRM, tout est dans le carnet.").tools)).not.toContain('crm');
+    expect(
+      ids(tagger.tag('Les commandes ne partent pas plus vite, ça n’a rien changé.').values),
+    ).not.toContain('functional');
+  });
+});
+
+describe('learned model file', () => {
+  it('names the model file and the field when it is broken, and tags on the lexicon alone without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-model-'));
+    try {
+      for (const name of readdirSync(LEXICON_DIR))
+        if (name !== 'model.json') copyFileSync(join(LEXICON_DIR, name), join(dir, name));
+      const text = "On dépanne les chaudières à distance, le client n'attend plus le technicien.";
+      expect(ids(createTagger(dir).tag(text).values)).not.toContain('functional');
+      writeFileSync(
+        join(dir, 'model.json'),
+        JSON.stringify({ features: [], families: { values: [{ id: 'joy' }] } }),
+      );
+      expect(() => createTagger(dir)).toThrow(/model\.json.*families\.values\.0/);
+      writeFileSync(join(dir, 'model.json'), '{ "features": [');
+      expect(() => createTagger(dir)).toThrow(/model\.json.*not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
