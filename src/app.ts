@@ -1,7 +1,7 @@
-import type { Storage } from 'botbuilder';
 import { KeyValueBotStorage } from './bot/bot-storage.js';
 import { type BotHooks, createBot } from './bot/create-bot.js';
 import type { InterviewBot } from './bot/interview-bot.js';
+import type { Storage } from './bot/protocol.js';
 import type { Config } from './config.js';
 import { loadGuides } from './core/guide/load.js';
 import type { GuideSet } from './core/guide/schema.js';

@@ -6,7 +6,7 @@ import {
   type ResourceResponse,
   TurnContext,
 } from 'botbuilder';
-import type { DirectLineConversations, ServedActivity } from './conversations.js';
+import type { DirectLineConversations, ServedActivity } from '../web/directline/conversations.js';
 
 /** Channel id of activities coming through our Direct Line endpoint (what Direct Line calls Web Chat). */
 export const WEBCHAT_CHANNEL_ID = 'webchat';

@@ -4,8 +4,8 @@ import type { Language } from '../core/domain.js';
 import { buildSummary, renderSummary } from '../core/summary/index.js';
 import type { Logger } from '../log.js';
 import type { InterviewStore } from '../store/types.js';
-import { isWebChatReference } from '../web/directline/adapter.js';
 import type { BotHooks } from './create-bot.js';
+import { isWebChatReference } from './directline-adapter.js';
 import { fillPrompt, type InvitationPrompts } from './invitation-prompts.js';
 
 /** What can continue a conversation: botbuilder's CloudAdapter, or our web chat's adapter. */

@@ -1,5 +1,5 @@
-import type { Activity, ChannelAccount } from 'botbuilder';
 import { z } from 'zod';
+import type { Activity, ChannelAccount } from '../bot/protocol.js';
 
 /** PostgreSQL text cannot hold NUL, and no channel sends it in an identifier: refused at the edge. */
 const noNul = (value: string) => !value.includes('\u0000');

@@ -1,4 +1,5 @@
 import { createServices, type Services } from '../app.js';
+import { createBotAdapter } from '../bot/http-adapter.js';
 import { summaryDeliveryHook } from '../bot/invitation-delivery.js';
 import { invitationMiddleware } from '../bot/invitation-middleware.js';
 import { loadInvitationPrompts } from '../bot/invitation-prompts.js';
@@ -6,7 +7,6 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { openStore } from '../store/open.js';
 import { registerWebRoutes, type WebRoutes } from '../web/routes.js';
-import { createBotAdapter } from './bot-adapter.js';
 import type { StartOptions } from './start.js';
 
 export interface AppServer {

@@ -1,7 +1,7 @@
+import { createEchoBot } from '../bot/echo-bot.js';
 import { loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { createEchoBot } from './echo-bot.js';
 import { isEntryPoint } from './entry.js';
 import { startServer, stopOnSignals } from './start.js';
 

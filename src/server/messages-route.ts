@@ -1,8 +1,8 @@
+import { type BotHttpAdapter, botErrorStatus, type TurnHandler } from '../bot/http-adapter.js';
 import { type AppError, isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { errorFields, hashId } from '../log.js';
 import { checkActivity } from './activity.js';
-import { type BotHttpAdapter, botErrorStatus, type TurnHandler } from './bot-adapter.js';
 import { HttpError, type Router, readJsonBody, sendJson } from './router.js';
 
 /** Activities are small; anything bigger is refused before it is buffered. */

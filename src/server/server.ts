@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type BotHttpAdapter, createBotAdapter, type TurnHandler } from '../bot/http-adapter.js';
 import type { Config } from '../config.js';
 import { type ErrorCode, isAppError } from '../errors.js';
 import { errorFields, type Logger } from '../log.js';
-import { type BotHttpAdapter, createBotAdapter, type TurnHandler } from './bot-adapter.js';
 import { registerHealthRoute } from './health-route.js';
 import { registerMessagesRoute } from './messages-route.js';
 import { HttpError, Router, sendJson } from './router.js';

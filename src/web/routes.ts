@@ -1,9 +1,9 @@
+import type { DirectLineAdapter } from '../bot/directline-adapter.js';
 import { hasAppCredentials } from '../config.js';
 import type { Router } from '../server/router.js';
 import type { InterviewStore } from '../store/types.js';
 import { registerDashboardApi } from './dashboard/api.js';
 import { entraSigningKeys } from './dashboard/teams-sso.js';
-import type { DirectLineAdapter } from './directline/adapter.js';
 import { DirectLineConversations } from './directline/conversations.js';
 import { registerDirectLineRoutes } from './directline/routes.js';
 import type { WebServices } from './services.js';

@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../bot/protocol.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { InterviewStore } from '../store/types.js';

@@ -1,6 +1,6 @@
 import { Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEchoBot } from '../../src/server/echo-bot.js';
+import { createEchoBot } from '../../src/bot/echo-bot.js';
 import { httpRequest, startTestServer, type TestServer, userActivity } from './helpers.js';
 
 /** Every connection this process opens to a host other than loopback (there must be none). */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createEchoBot } from '../../src/bot/echo-bot.js';
 import { AppError } from '../../src/errors.js';
-import { createEchoBot } from '../../src/server/echo-bot.js';
 import { ACTIVITY_BODY_LIMIT } from '../../src/server/messages-route.js';
 import {
   httpRequest,

@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { TurnHandler } from '../../src/bot/http-adapter.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import type { TurnHandler } from '../../src/server/bot-adapter.js';
 import type { Router } from '../../src/server/router.js';
 import { type BotHttpServer, createHttpServer } from '../../src/server/server.js';
 

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/app.js';
+import { createBotAdapter } from '../../src/bot/http-adapter.js';
 import { parseInvitationRequest } from '../../src/bot/invitation-command.js';
 import { summaryDeliveryHook } from '../../src/bot/invitation-delivery.js';
 import {
@@ -11,7 +12,6 @@ import {
 } from '../../src/bot/invitation-middleware.js';
 import { loadInvitationPrompts } from '../../src/bot/invitation-prompts.js';
 import { loadConfig } from '../../src/config.js';
-import { createBotAdapter } from '../../src/server/bot-adapter.js';
 import { type BotHttpServer, createHttpServer } from '../../src/server/server.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { registerWebRoutes, type WebRoutes } from '../../src/web/routes.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { isWebChatReference } from '../../src/bot/directline-adapter.js';
 import { createMemoryStore } from '../../src/store/memory.js';
-import { isWebChatReference } from '../../src/web/directline/adapter.js';
 import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
 
 const Grant = z.object({ conversationId: z.string(), token: z.string(), userId: z.string() });

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { TurnContext } from 'botbuilder';
 import { createServices } from '../../app.js';
 import { BOT_EVENT_END_OF_INPUT, BOT_EVENT_RESUME, BOT_EVENT_START } from '../../bot/events.js';
+import type { TurnContext } from '../../bot/protocol.js';
 import { TerminalAdapter } from '../../bot/terminal-adapter.js';
 import { loadConfig } from '../../config.js';
 import { Language, Profile } from '../../core/domain.js';

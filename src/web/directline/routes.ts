@@ -1,8 +1,8 @@
-import type { Activity, ChannelAccount } from 'botbuilder';
+import { DirectLineAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from '../../bot/directline-adapter.js';
+import type { Activity, ChannelAccount } from '../../bot/protocol.js';
 import type { Logger } from '../../log.js';
 import { HttpError, type RouteContext, type Router, readJsonBody, sendJson } from '../../server/router.js';
 import type { BotLogic } from '../services.js';
-import { DirectLineAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './adapter.js';
 import { checkClientActivity } from './client-activity.js';
 import type { ConversationGrant, DirectLineConversations } from './conversations.js';
 
