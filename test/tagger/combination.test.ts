@@ -41,20 +41,14 @@ describe('learned second signal joined to the lexicon', () => {
     );
   });
 
-  it('reads a new offer as an opportunity, and a denied one as none', () => {
-    const text = 'On a lancé un service de location par abonnement pour nos machines.';
-    expect(ids(lexiconAlone.tag(text).facets)).not.toContain('opportunity');
-    expect(ids(tagger.tag(text).facets)).toContain('opportunity');
-    expect(
-      ids(tagger.tag("On n'a pas lancé de service de location par abonnement pour nos machines.").facets),
-    ).not.toContain('opportunity');
-  });
-
-  it('keeps imagined tools and values out while the imagined market still counts as an opportunity', () => {
-    const tags = tagger.tag("Si on avait une boutique en ligne, on pourrait vendre toute l'année.");
+  it('reads the market an imagined shop would open, but no imagined tool or value', () => {
+    const text = "Si on avait une boutique en ligne, on pourrait vendre toute l'année.";
+    expect(ids(lexiconAlone.tag(text).levers)).not.toContain('product_market');
+    const tags = tagger.tag(text);
+    expect(ids(tags.levers)).toContain('product_market');
+    expectEvidenceInText(text, tags.levers);
     expect(tags.tools).toEqual([]);
     expect(tags.values).toEqual([]);
-    expect(ids(tags.facets)).toContain('opportunity');
   });
 
   it('lets no model tag re-assert what the answer denies', () => {
