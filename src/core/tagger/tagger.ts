@@ -282,6 +282,7 @@ function ensure(byId: Map<string, Tally>, id: string): Tally {
   return entry;
 }
 
+/** One family's asserted cues, and the classes it names only where the answer denies them. */
 function family<T extends string>(
   model: PhraseIndex<T>,
   tokens: readonly Token[],
