@@ -128,6 +128,26 @@ export function kvFromRow(row: unknown): [string, StoreItem] {
   return [r.key, { value: r.value, eTag: r.etag }];
 }
 
+const KvTextRow = z.object({ key: z.string(), value: z.string(), etag: z.string() });
+
+/** A state row with its JSON left as text, for caches that hand out a fresh parse on every read. */
+export function kvTextFromRow(row: unknown): { key: string; json: string; eTag: string } {
+  const r = parseRow(KvTextRow, 'kv', row);
+  return { key: r.key, json: r.value, eTag: r.etag };
+}
+
+/** The value of stored state JSON, reported as damage when unreadable. */
+export function kvValueFromJson(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    throw new AppError(
+      'storage',
+      'unreadable row in kv (value: stored JSON is unreadable); the database may be damaged',
+    );
+  }
+}
+
 export function invitationFromRow(row: unknown): Invitation {
   const r = parseRow(InvitationRow, 'invitations', row);
   return {

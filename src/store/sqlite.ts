@@ -12,6 +12,7 @@ import type {
 import { AppError, ConflictError } from '../errors.js';
 import { storageFailure } from './failure.js';
 import { eTagConflict } from './kv-errors.js';
+import { BoundedLru } from './lru.js';
 import {
   countFromRow,
   INTERVIEW_COLUMNS,
@@ -19,11 +20,14 @@ import {
   interviewFromRow,
   interviewValues,
   invitationFromRow,
-  kvFromRow,
+  kvTextFromRow,
+  kvValueFromJson,
   turnFromRow,
 } from './rows.js';
+import { GroupCommit, type WriteOptions } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { hashApiToken, newApiToken } from './tokens.js';
+import { storedTurn, TurnCache } from './turn-cache.js';
 import type {
   Interviewer,
   InterviewStore,
@@ -56,20 +60,87 @@ const BUSY_TIMEOUT_MS = 5000;
 
 type Db = Database.Database;
 
+/** State entries kept in memory (each the JSON text of one conversation's or user's state). */
+const KV_CACHE_ENTRIES = 5000;
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
 }
 
+const SET_INTERVIEW = INTERVIEW_COLUMNS.slice(1)
+  .map((column) => `${column} = ?`)
+  .join(', ');
+const INSERT_INTERVIEW = `INSERT INTO interviews (${INTERVIEW_COLUMNS.join(', ')}) VALUES (${INTERVIEW_COLUMNS.map(() => '?').join(', ')})`;
+
+/** Each SQL text is compiled once per open database (compiling costs more than running most of them). */
+class Statements {
+  private readonly compiled = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Db) {}
+
+  get(sql: string): Database.Statement {
+    let statement = this.compiled.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.compiled.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * What this process keeps in memory of the file: turn logs and state entries. They stay exact because
+ * this process's own writes update them after their commit, and a commit by any other connection to
+ * the file (another process, the erase command) changes `PRAGMA data_version`, which empties them.
+ */
+class SqliteCaches {
+  readonly turns = new TurnCache();
+  /** `null`: known to be absent. */
+  readonly kv = new BoundedLru<string, { json: string; eTag: string } | null>(KV_CACHE_ENTRIES);
+  private readonly dataVersion: Database.Statement;
+  private seenVersion: unknown;
+
+  constructor(db: Db) {
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.seenVersion = this.dataVersion.get();
+  }
+
+  /** Call before serving a read from memory. */
+  revalidate(): void {
+    const version = this.dataVersion.get();
+    if (version !== this.seenVersion) {
+      this.seenVersion = version;
+      this.turns.clear();
+      this.kv.clear();
+    }
+  }
+}
+
 class SqliteKeyValueStore implements KeyValueStore {
   constructor(
-    private readonly db: Db,
+    private readonly sql: Statements,
+    private readonly writes: GroupCommit,
+    private readonly caches: SqliteCaches,
     private readonly newETag: () => string,
   ) {}
 
   async read(keys: readonly string[]): Promise<Record<string, StoreItem>> {
     try {
-      const select = this.db.prepare('SELECT key, value, etag FROM kv WHERE key = ?');
-      return Object.fromEntries(keys.flatMap((key) => select.all(key).map(kvFromRow)));
+      this.caches.revalidate();
+      const select = this.sql.get('SELECT key, value, etag FROM kv WHERE key = ?');
+      const items: [string, StoreItem][] = [];
+      for (const key of keys) {
+        let cached = this.caches.kv.get(key);
+        if (cached === undefined) {
+          const row = select.get(key);
+          cached = row === undefined ? null : kvTextFromRow(row);
+          this.caches.kv.set(key, cached);
+        }
+        // A fresh parse per read: callers (botbuilder state) change the objects they are given.
+        if (cached !== null) items.push([key, { value: kvValueFromJson(cached.json), eTag: cached.eTag }]);
+      }
+      // fromEntries: a key such as `__proto__` stays plain data.
+      return Object.fromEntries(items);
     } catch (error) {
       throw storageFailure('reading state', error);
     }
@@ -80,72 +151,83 @@ class SqliteKeyValueStore implements KeyValueStore {
       ...change,
       json: encodeJson(`value of "${change.key}"`, change.value),
     }));
-    const update = this.db.prepare('UPDATE kv SET value = ?, etag = ? WHERE key = ? AND etag = ?');
-    const upsert = this.db.prepare(
+    if (encoded.length === 0) return;
+    const update = this.sql.get('UPDATE kv SET value = ?, etag = ? WHERE key = ? AND etag = ?');
+    const upsert = this.sql.get(
       'INSERT INTO kv (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
     );
-    const writeAll = this.db.transaction(() => {
-      for (const change of encoded) {
-        if (change.eTag !== undefined && change.eTag !== '*') {
-          const { changes: updated } = update.run(change.json, this.newETag(), change.key, change.eTag);
-          if (updated === 0) throw eTagConflict(change.key);
-        } else {
-          upsert.run(change.key, change.json, this.newETag());
-        }
-      }
-    });
-    try {
-      writeAll.immediate();
-    } catch (error) {
-      throw storageFailure('writing state', error);
-    }
+    await this.writes.run(
+      'writing state',
+      () =>
+        encoded.map((change) => {
+          const eTag = this.newETag();
+          if (change.eTag !== undefined && change.eTag !== '*') {
+            const { changes: updated } = update.run(change.json, eTag, change.key, change.eTag);
+            if (updated === 0) throw eTagConflict(change.key);
+          } else {
+            upsert.run(change.key, change.json, eTag);
+          }
+          return { key: change.key, json: change.json, eTag };
+        }),
+      {
+        afterCommit: (written) => {
+          for (const item of written) this.caches.kv.set(item.key, item);
+        },
+      },
+    );
   }
 
   async delete(keys: readonly string[]): Promise<void> {
-    const remove = this.db.prepare('DELETE FROM kv WHERE key = ?');
-    try {
-      this.db
-        .transaction(() => {
-          for (const key of keys) remove.run(key);
-        })
-        .immediate();
-    } catch (error) {
-      throw storageFailure('deleting state', error);
-    }
+    if (keys.length === 0) return;
+    const remove = this.sql.get('DELETE FROM kv WHERE key = ?');
+    await this.writes.run(
+      'deleting state',
+      () => {
+        for (const key of keys) remove.run(key);
+      },
+      {
+        afterCommit: () => {
+          for (const key of keys) this.caches.kv.set(key, null);
+        },
+      },
+    );
   }
 }
 
 /**
  * The embedded store: one SQLite file in WAL mode with synchronous=FULL (a resolved write survives
- * a power cut) and secure_delete (erased text is overwritten, not left in free pages).
+ * a power cut) and secure_delete (erased text is overwritten, not left in free pages). Writes of one
+ * tick share a transaction (see `GroupCommit`); turn logs and state are served from memory.
  */
 class SqliteInterviewStore implements InterviewStore {
   readonly kind = 'sqlite' as const;
   readonly kv: KeyValueStore;
   private readonly now: () => Date;
+  private readonly sql: Statements;
+  private readonly writes: GroupCommit;
+  private readonly caches: SqliteCaches;
 
   constructor(
     private readonly db: Db,
     options: StoreOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.sql = new Statements(db);
+    this.writes = new GroupCommit(db, () => this.scrubWal());
+    this.caches = new SqliteCaches(db);
     let eTagCounter = 0;
     // Unique across processes sharing the file: a random prefix per open plus a counter.
     const prefix = randomUUID();
-    this.kv = new SqliteKeyValueStore(db, () => `${prefix}.${++eTagCounter}`);
+    this.kv = new SqliteKeyValueStore(this.sql, this.writes, this.caches, () => `${prefix}.${++eTagCounter}`);
   }
 
   private timestamp(): string {
     return this.now().toISOString();
   }
 
-  /** Runs `work` in one write transaction taken up front, so concurrent processes queue instead of failing. */
-  private write<T>(operation: string, work: () => T): T {
-    try {
-      return this.db.transaction(work).immediate();
-    } catch (error) {
-      throw storageFailure(operation, error);
-    }
+  /** Queues `work` for the next group commit; resolves once it is committed. */
+  private write<T>(operation: string, work: () => T, options?: WriteOptions<T>): Promise<T> {
+    return this.writes.run(operation, work, options);
   }
 
   private read<T>(operation: string, work: () => T): T {
@@ -157,7 +239,7 @@ class SqliteInterviewStore implements InterviewStore {
   }
 
   private selectInterview(id: string): InterviewMeta | null {
-    const row = this.db.prepare('SELECT * FROM interviews WHERE id = ?').get(id);
+    const row = this.sql.get('SELECT * FROM interviews WHERE id = ?').get(id);
     return row === undefined ? null : interviewFromRow(row);
   }
 
@@ -168,22 +250,16 @@ class SqliteInterviewStore implements InterviewStore {
   }
 
   private saveInterview(meta: InterviewMeta): void {
-    const assignments = INTERVIEW_COLUMNS.slice(1)
-      .map((column) => `${column} = ?`)
-      .join(', ');
     const [id, ...rest] = interviewValues(meta);
-    this.db.prepare(`UPDATE interviews SET ${assignments} WHERE id = ?`).run(...rest, id);
+    this.sql.get(`UPDATE interviews SET ${SET_INTERVIEW} WHERE id = ?`).run(...rest, id);
   }
 
   async createInterview(input: NewInterview): Promise<InterviewMeta> {
     const meta = newInterviewMeta(parseNewInterview(input), this.timestamp());
-    const placeholders = INTERVIEW_COLUMNS.map(() => '?').join(', ');
     try {
-      this.write('creating an interview', () =>
-        this.db
-          .prepare(`INSERT INTO interviews (${INTERVIEW_COLUMNS.join(', ')}) VALUES (${placeholders})`)
-          .run(...interviewValues(meta)),
-      );
+      await this.write('creating an interview', () => {
+        this.sql.get(INSERT_INTERVIEW).run(...interviewValues(meta));
+      });
     } catch (error) {
       if (isUniqueViolation(error instanceof AppError ? error.cause : error)) {
         throw new ConflictError(`an interview with id ${meta.id} already exists`);
@@ -214,8 +290,8 @@ class SqliteInterviewStore implements InterviewStore {
   async listInterviews(filter: ListFilter = {}): Promise<InterviewMeta[]> {
     const { clause, params } = this.where(filter);
     return this.read('listing interviews', () =>
-      this.db
-        .prepare(`SELECT * FROM interviews ${clause} ORDER BY started_at DESC, rowid DESC`)
+      this.sql
+        .get(`SELECT * FROM interviews ${clause} ORDER BY started_at DESC, rowid DESC`)
         .all(...params)
         .map(interviewFromRow),
     );
@@ -224,7 +300,7 @@ class SqliteInterviewStore implements InterviewStore {
   async countInterviews(filter: ListFilter = {}): Promise<number> {
     const { clause, params } = this.where(filter);
     return this.read('counting interviews', () =>
-      countFromRow(this.db.prepare(`SELECT COUNT(*) AS count FROM interviews ${clause}`).get(...params)),
+      countFromRow(this.sql.get(`SELECT COUNT(*) AS count FROM interviews ${clause}`).get(...params)),
     );
   }
 
@@ -240,47 +316,66 @@ class SqliteInterviewStore implements InterviewStore {
   async appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]> {
     const parsedTurns = parseTurns(turns);
     const parsedPatch = parsePatch(patch);
-    return this.write('appending turns', () => {
-      const meta = this.requireInterview(id);
-      const now = this.timestamp();
-      const last = countFromRow(
-        this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS count FROM turns WHERE interview_id = ?').get(id),
-      );
-      const records = turnRecords(id, last + 1, parsedTurns, now);
-      const insert = this.db.prepare(
-        'INSERT INTO turns (interview_id, seq, kind, section, question_id, text, tags, ref_seq, data, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      for (const turn of records) {
-        insert.run(
-          id,
-          turn.seq,
-          turn.kind,
-          turn.section,
-          turn.questionId,
-          turn.text,
-          turn.tags === null ? null : encodeJson('tags', turn.tags),
-          turn.refSeq,
-          turn.data === null ? null : encodeJson('turn data', turn.data),
-          turn.at,
+    return this.write(
+      'appending turns',
+      () => {
+        const meta = this.requireInterview(id);
+        const now = this.timestamp();
+        const last = countFromRow(
+          this.sql.get('SELECT COALESCE(MAX(seq), 0) AS count FROM turns WHERE interview_id = ?').get(id),
         );
-      }
-      this.saveInterview(applyPatch(meta, parsedPatch, now));
-      return records;
-    });
+        const insert = this.sql.get(
+          'INSERT INTO turns (interview_id, seq, kind, section, question_id, text, tags, ref_seq, data, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        const stored = turnRecords(id, last + 1, parsedTurns, now).map((turn) => {
+          const tagsJson = turn.tags === null ? null : encodeJson('tags', turn.tags);
+          const dataJson = turn.data === null ? null : encodeJson('turn data', turn.data);
+          insert.run(
+            id,
+            turn.seq,
+            turn.kind,
+            turn.section,
+            turn.questionId,
+            turn.text,
+            tagsJson,
+            turn.refSeq,
+            dataJson,
+            turn.at,
+          );
+          return storedTurn(turn, tagsJson, dataJson);
+        });
+        this.saveInterview(applyPatch(meta, parsedPatch, now));
+        return stored;
+      },
+      { afterCommit: (stored) => this.caches.turns.append(id, stored) },
+    );
   }
 
   async getTurns(id: string): Promise<TurnRecord[]> {
-    return this.read('reading turns', () =>
-      this.db.prepare('SELECT * FROM turns WHERE interview_id = ? ORDER BY seq').all(id).map(turnFromRow),
-    );
+    return this.read('reading turns', () => {
+      this.caches.revalidate();
+      const cached = this.caches.turns.get(id);
+      if (cached !== undefined) return cached.turns;
+      const turns = this.sql
+        .get('SELECT * FROM turns WHERE interview_id = ? ORDER BY seq')
+        .all(id)
+        .map(turnFromRow);
+      return this.caches.turns.set(id, turns);
+    });
   }
 
   /** Deletes every row naming the interview; run inside a write transaction. */
   private eraseRows(id: string): boolean {
-    this.db.prepare('DELETE FROM turns WHERE interview_id = ?').run(id);
-    this.db.prepare('DELETE FROM invitations WHERE interview_id = ?').run(id);
-    this.db.prepare('DELETE FROM kv WHERE instr(value, ?) > 0').run(jsonMention(id));
-    return this.db.prepare('DELETE FROM interviews WHERE id = ?').run(id).changes > 0;
+    this.sql.get('DELETE FROM turns WHERE interview_id = ?').run(id);
+    this.sql.get('DELETE FROM invitations WHERE interview_id = ?').run(id);
+    this.sql.get('DELETE FROM kv WHERE instr(value, ?) > 0').run(jsonMention(id));
+    return this.sql.get('DELETE FROM interviews WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** After an erasure: its turns leave memory, and so does any state (state naming it was deleted). */
+  private forgetErased(ids: readonly string[]): void {
+    for (const id of ids) this.caches.turns.evict(id);
+    this.caches.kv.clear();
   }
 
   /** Moves the WAL into the main file and empties it, so erased text survives in neither file. */
@@ -293,24 +388,28 @@ class SqliteInterviewStore implements InterviewStore {
   }
 
   async eraseInterview(id: string): Promise<boolean> {
-    const existed = this.write('erasing an interview', () => this.eraseRows(id));
-    this.scrubWal();
-    return existed;
+    return this.write('erasing an interview', () => this.eraseRows(id), {
+      scrubWal: true,
+      afterCommit: () => this.forgetErased([id]),
+    });
   }
 
   async purgeCompleted(before: Date): Promise<number> {
     const cutoff = before.toISOString();
-    const purged = this.write('purging completed interviews', () => {
-      const ids = this.db
-        .prepare("SELECT id FROM interviews WHERE status = 'completed' AND completed_at < ?")
-        .pluck()
-        .all(cutoff)
-        .filter((id) => typeof id === 'string');
-      for (const id of ids) this.eraseRows(id);
-      return ids.length;
-    });
-    if (purged > 0) this.scrubWal();
-    return purged;
+    const purged = await this.write(
+      'purging completed interviews',
+      () => {
+        const ids = this.sql
+          .get("SELECT id FROM interviews WHERE status = 'completed' AND completed_at < ?")
+          .pluck()
+          .all(cutoff)
+          .filter((id) => typeof id === 'string');
+        for (const id of ids) this.eraseRows(id);
+        return ids;
+      },
+      { scrubWal: true, afterCommit: (ids) => this.forgetErased(ids) },
+    );
+    return purged.length;
   }
 
   async createInvitation(invitation: NewInvitation): Promise<Invitation> {
@@ -322,9 +421,9 @@ class SqliteInterviewStore implements InterviewStore {
       interviewId: null,
     };
     try {
-      this.write('creating an invitation', () =>
-        this.db
-          .prepare(
+      await this.write('creating an invitation', () => {
+        this.sql
+          .get(
             'INSERT INTO invitations (code, interviewer_id, interviewer_address, profile, language, created_at) VALUES (?, ?, ?, ?, ?, ?)',
           )
           .run(
@@ -334,8 +433,8 @@ class SqliteInterviewStore implements InterviewStore {
             stored.profile,
             stored.language,
             stored.createdAt,
-          ),
-      );
+          );
+      });
     } catch (error) {
       if (isUniqueViolation(error instanceof AppError ? error.cause : error)) {
         throw new ConflictError(`invitation code ${stored.code} is already taken`);
@@ -347,18 +446,18 @@ class SqliteInterviewStore implements InterviewStore {
 
   async getInvitation(code: string): Promise<Invitation | null> {
     return this.read('reading an invitation', () => {
-      const row = this.db.prepare('SELECT * FROM invitations WHERE code = ?').get(code);
+      const row = this.sql.get('SELECT * FROM invitations WHERE code = ?').get(code);
       return row === undefined ? null : invitationFromRow(row);
     });
   }
 
   async redeemInvitation(code: string, interviewId: string): Promise<boolean> {
     return this.write('redeeming an invitation', () => {
-      const bound = this.db
-        .prepare('UPDATE invitations SET interview_id = ? WHERE code = ? AND interview_id IS NULL')
+      const bound = this.sql
+        .get('UPDATE invitations SET interview_id = ? WHERE code = ? AND interview_id IS NULL')
         .run(interviewId, code);
       if (bound.changes > 0) return true;
-      if (this.db.prepare('SELECT 1 FROM invitations WHERE code = ?').get(code) === undefined) {
+      if (this.sql.get('SELECT 1 FROM invitations WHERE code = ?').get(code) === undefined) {
         throw new AppError('not_found', `no invitation with code ${code}`);
       }
       return false;
@@ -367,9 +466,7 @@ class SqliteInterviewStore implements InterviewStore {
 
   async findInvitationByInterview(interviewId: string): Promise<Invitation | null> {
     return this.read('reading an invitation', () => {
-      const row = this.db
-        .prepare('SELECT * FROM invitations WHERE interview_id = ? LIMIT 1')
-        .get(interviewId);
+      const row = this.sql.get('SELECT * FROM invitations WHERE interview_id = ? LIMIT 1').get(interviewId);
       return row === undefined ? null : invitationFromRow(row);
     });
   }
@@ -378,31 +475,31 @@ class SqliteInterviewStore implements InterviewStore {
     const parsed = parseNewInterviewer(input);
     return this.write('saving an interviewer', () => {
       const keepName = parsed.displayName === undefined;
-      this.db
-        .prepare(
+      this.sql
+        .get(
           `INSERT INTO interviewers (id, display_name, created_at) VALUES (?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET display_name = CASE WHEN ? THEN display_name ELSE excluded.display_name END`,
         )
         .run(parsed.id, parsed.displayName ?? null, this.timestamp(), keepName ? 1 : 0);
-      return interviewerFromRow(this.db.prepare('SELECT * FROM interviewers WHERE id = ?').get(parsed.id));
+      return interviewerFromRow(this.sql.get('SELECT * FROM interviewers WHERE id = ?').get(parsed.id));
     });
   }
 
   async getInterviewer(id: string): Promise<Interviewer | null> {
     return this.read('reading an interviewer', () => {
-      const row = this.db.prepare('SELECT * FROM interviewers WHERE id = ?').get(id);
+      const row = this.sql.get('SELECT * FROM interviewers WHERE id = ?').get(id);
       return row === undefined ? null : interviewerFromRow(row);
     });
   }
 
   async issueApiToken(interviewerId: string): Promise<string> {
     const token = newApiToken();
-    this.write('issuing an API token', () => {
-      if (this.db.prepare('SELECT 1 FROM interviewers WHERE id = ?').get(interviewerId) === undefined) {
+    await this.write('issuing an API token', () => {
+      if (this.sql.get('SELECT 1 FROM interviewers WHERE id = ?').get(interviewerId) === undefined) {
         throw new AppError('not_found', `no interviewer with id ${interviewerId}`);
       }
-      this.db
-        .prepare('INSERT INTO api_tokens (token_hash, interviewer_id, created_at) VALUES (?, ?, ?)')
+      this.sql
+        .get('INSERT INTO api_tokens (token_hash, interviewer_id, created_at) VALUES (?, ?, ?)')
         .run(hashApiToken(token), interviewerId, this.timestamp());
     });
     return token;
@@ -410,8 +507,8 @@ class SqliteInterviewStore implements InterviewStore {
 
   async resolveApiToken(token: string): Promise<string | null> {
     return this.read('checking an API token', () => {
-      const owner = this.db
-        .prepare('SELECT interviewer_id FROM api_tokens WHERE token_hash = ?')
+      const owner = this.sql
+        .get('SELECT interviewer_id FROM api_tokens WHERE token_hash = ?')
         .pluck()
         .get(hashApiToken(token));
       return typeof owner === 'string' ? owner : null;
@@ -421,12 +518,15 @@ class SqliteInterviewStore implements InterviewStore {
   async revokeApiTokens(interviewerId: string): Promise<number> {
     return this.write(
       'revoking API tokens',
-      () => this.db.prepare('DELETE FROM api_tokens WHERE interviewer_id = ?').run(interviewerId).changes,
+      () => this.sql.get('DELETE FROM api_tokens WHERE interviewer_id = ?').run(interviewerId).changes,
     );
   }
 
+  /** Commits what is still queued, then closes the file. */
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.writes.flush();
+    this.db.close();
   }
 }
 
