@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The benchmarks `npm run bench` runs, in this order (compiled names under dist/bench). */
-const BENCHES = ['tagger.js', 'turn-latency.js', 'startup.js'] as const;
+const BENCHES = ['tagger.js', 'turn-latency.js', 'startup.js', 'soak.js'] as const;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

@@ -19,8 +19,14 @@ export const ConfigSchema = z.object({
   MicrosoftAppId: z.preprocess(emptyAsUnset, z.string().optional()),
   MicrosoftAppPassword: z.preprocess(emptyAsUnset, z.string().optional()),
   MicrosoftAppTenantId: z.preprocess(emptyAsUnset, z.string().optional()),
-  MicrosoftAppType: z.preprocess(emptyAsUnset, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  MicrosoftAppType: z.preprocess(
+    emptyAsUnset,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  ),
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(LOG_LEVELS).default('info')),
+  /** Per-conversation message rate limit: a burst of this many messages, then RATE_LIMIT_PER_SECOND. */
+  RATE_LIMIT_BURST: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(60)),
+  RATE_LIMIT_PER_SECOND: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(5)),
   /** Completed interviews older than this many days are purged; unset keeps them. */
   RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().optional()),
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Language } from '../core/domain.js';
 import { buildSummary, renderSummary } from '../core/summary/index.js';
 import type { Logger } from '../log.js';
+import { getStudyKey } from '../store/study-key.js';
 import type { InterviewStore } from '../store/types.js';
 import type { BotHooks } from './create-bot.js';
 import { isWebChatReference } from './directline-adapter.js';
@@ -74,7 +75,8 @@ export function summaryDeliveryHook(deps: SummaryDeliveryDeps): NonNullable<BotH
       return;
     }
     const reference = toReference(parsed.data);
-    const summary = buildSummary(meta, turns, { lang: invitation.language });
+    const pseudonymKey = await getStudyKey(deps.store, invitation.interviewerId);
+    const summary = buildSummary(meta, turns, { lang: invitation.language, pseudonymKey });
     const card = JSON.parse(String(renderSummary(summary, 'card', invitation.language).body));
     const adapter = isWebChatReference(reference) ? deps.webChat : deps.channels;
     if (!adapter) {

@@ -6,6 +6,7 @@ import { loadInvitationPrompts } from '../bot/invitation-prompts.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { openStore } from '../store/open.js';
+import { startRetention } from '../store/retention.js';
 import { registerWebRoutes, type WebRoutes } from '../web/routes.js';
 import type { StartOptions } from './start.js';
 
@@ -52,6 +53,9 @@ export async function createAppServer(config: Config, logger: Logger): Promise<A
         }),
       },
     });
+    const stopRetention = config.RETENTION_DAYS
+      ? startRetention(store, config.RETENTION_DAYS, { log: logger })
+      : () => {};
     const start: StartOptions = {
       config,
       logger,
@@ -66,7 +70,10 @@ export async function createAppServer(config: Config, logger: Logger): Promise<A
           middleware: [invitations],
         });
       },
-      onStopped: () => services.close(),
+      onStopped: async () => {
+        stopRetention();
+        await services.close();
+      },
     };
     return { services, start };
   } catch (error) {

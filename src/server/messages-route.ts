@@ -1,4 +1,5 @@
 import { type BotHttpAdapter, botErrorStatus, type TurnHandler } from '../bot/http-adapter.js';
+import type { RateLimiter } from '../core/rate-limit.js';
 import { type AppError, isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { errorFields, hashId } from '../log.js';
@@ -12,15 +13,50 @@ export interface MessagesRouteDeps {
   adapter: BotHttpAdapter;
   bot: TurnHandler;
   logger: Logger;
+  limiter: RateLimiter;
+  /**
+   * Without app credentials nothing proves who sent an activity, so replies posted to its serviceUrl could
+   * be aimed at any host: in that mode only loopback service URLs (local tools) or expectReplies are served.
+   */
+  anonymous: boolean;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return LOOPBACK_HOSTS.has(hostname) || hostname.startsWith('127.');
+  } catch {
+    return false;
+  }
 }
 
 /** `POST /api/messages`: the Bot Framework endpoint (Teams, Emulator, Direct Line, expectReplies clients). */
-export function registerMessagesRoute(router: Router, { adapter, bot, logger }: MessagesRouteDeps): void {
+export function registerMessagesRoute(
+  router: Router,
+  { adapter, bot, logger, limiter, anonymous }: MessagesRouteDeps,
+): void {
   router.route('POST', '/api/messages', async ({ req, res }) => {
     const started = performance.now();
     const check = checkActivity(await readJsonBody(req, ACTIVITY_BODY_LIMIT));
     if (!check.ok) throw new HttpError(400, 'bad_input', `invalid activity: ${check.problems.join('; ')}`);
     const { activity } = check;
+    if (anonymous && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
+      throw new HttpError(
+        400,
+        'bad_input',
+        'without app credentials replies go only to a loopback serviceUrl: use deliveryMode "expectReplies" or configure MicrosoftAppId/MicrosoftAppPassword',
+      );
+    }
+    const decision = limiter.take(`${activity.channelId}:${activity.conversation.id}`);
+    if (!decision.allowed) {
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `too many messages in this conversation; send again in ${Math.ceil(decision.retryAfterMs / 1000)} s`,
+      );
+    }
     const turnFields = {
       activityType: activity.type,
       channelId: activity.channelId,

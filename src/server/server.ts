@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type BotHttpAdapter, createBotAdapter, type TurnHandler } from '../bot/http-adapter.js';
-import type { Config } from '../config.js';
+import { type Config, hasAppCredentials } from '../config.js';
+import { createRateLimiter } from '../core/rate-limit.js';
 import { type ErrorCode, isAppError } from '../errors.js';
 import { errorFields, type Logger } from '../log.js';
 import { registerHealthRoute } from './health-route.js';
@@ -37,7 +38,16 @@ export function createHttpServer(options: HttpServerOptions): BotHttpServer {
   let onIdle: (() => void) | null = null;
 
   registerHealthRoute(router, { accepting: () => accepting });
-  registerMessagesRoute(router, { adapter, bot, logger });
+  registerMessagesRoute(router, {
+    adapter,
+    bot,
+    logger,
+    anonymous: !hasAppCredentials(config),
+    limiter: createRateLimiter({
+      burst: config.RATE_LIMIT_BURST,
+      refillPerSecond: config.RATE_LIMIT_PER_SECOND,
+    }),
+  });
   options.registerRoutes?.(router);
 
   const server = createServer(

@@ -12,6 +12,7 @@ import {
   SUMMARY_FORMATS,
 } from '../../core/summary/index.js';
 import { HttpError, type RouteContext, type Router, sendJson } from '../../server/router.js';
+import { getStudyKey } from '../../store/study-key.js';
 import type { InterviewStore } from '../../store/types.js';
 import { authenticateInterviewer, type InterviewerAuthOptions } from './auth.js';
 
@@ -102,7 +103,11 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     const interviewerId = await interviewerOf(ctx);
     const { format, lang } = parseQuery(SummaryQuery, ctx.url);
     const meta = await ownInterview(interviewerId, ctx.params.id ?? '');
-    const summary = buildSummary(meta, await store.getTurns(meta.id), lang ? { lang } : {});
+    const pseudonymKey = await getStudyKey(store, interviewerId);
+    const summary = buildSummary(meta, await store.getTurns(meta.id), {
+      pseudonymKey,
+      ...(lang ? { lang } : {}),
+    });
     if (format === 'json') sendJson(ctx.res, 200, summary);
     else send(ctx.res, renderSummary(summary, format, lang ?? meta.language), `interview-${meta.id}`);
   });
@@ -111,9 +116,12 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     const interviewerId = await interviewerOf(ctx);
     const { format, lang } = parseQuery(StudyQuery, ctx.url);
     const completed = await store.listInterviews({ interviewerId, status: 'completed' });
+    const pseudonymKey = await getStudyKey(store, interviewerId);
     const summaries = [];
     for (const meta of completed)
-      summaries.push(buildSummary(meta, await store.getTurns(meta.id), lang ? { lang } : {}));
+      summaries.push(
+        buildSummary(meta, await store.getTurns(meta.id), { pseudonymKey, ...(lang ? { lang } : {}) }),
+      );
     const studyLang = lang ?? completed[0]?.language ?? 'fr';
     const study = buildStudy(summaries, studyLang);
     if (format === 'json') {
