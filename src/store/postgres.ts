@@ -20,10 +20,12 @@ import {
   interviewValues,
   invitationFromRow,
   kvFromRow,
+  startedAtFromRow,
   turnFromRow,
   versionFromRow,
 } from './rows.js';
 import { hashApiToken, newApiToken } from './tokens.js';
+import { storedTurn, TurnCache } from './turn-cache.js';
 import type {
   Interviewer,
   InterviewStore,
@@ -62,6 +64,47 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const UNIQUE_VIOLATION = '23505';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
+
+/**
+ * A query of the turn path, parsed and planned once per connection (a named prepared statement)
+ * instead of on every call.
+ */
+function prepared(name: string, text: string): (values: unknown[]) => pg.QueryConfig {
+  return (values) => ({ name, text, values });
+}
+
+const READ_STATE = prepared('sme_read_state', 'SELECT key, value, etag FROM kv WHERE key = ANY($1::text[])');
+const UPDATE_STATE = prepared(
+  'sme_update_state',
+  'UPDATE kv SET value = $2, etag = $3 WHERE key = $1 AND etag = $4',
+);
+const UPSERT_STATE = prepared(
+  'sme_upsert_state',
+  `INSERT INTO kv (key, value, etag) VALUES ($1, $2, $3)
+   ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`,
+);
+const READ_INTERVIEW = prepared('sme_read_interview', 'SELECT * FROM interviews WHERE id = $1');
+const LOCK_INTERVIEW = prepared('sme_lock_interview', 'SELECT * FROM interviews WHERE id = $1 FOR UPDATE');
+const LAST_SEQ = prepared(
+  'sme_last_seq',
+  'SELECT COALESCE(MAX(seq), 0) AS count FROM turns WHERE interview_id = $1',
+);
+const INSERT_TURNS = prepared(
+  'sme_insert_turns',
+  `INSERT INTO turns (interview_id, seq, kind, section, question_id, text, tags, ref_seq, data, at)
+   SELECT $1, * , $9::timestamptz FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $10::text[])
+     AS t(seq, kind, section, question_id, text, tags, ref_seq, data)`,
+);
+/**
+ * The turns after `$2` with the interview's start: no row means no interview (erased, perhaps by
+ * another server), one row without seq means no new turn.
+ */
+const TURNS_AFTER = prepared(
+  'sme_turns_after',
+  `SELECT i.started_at AS interview_started_at, t.*
+   FROM interviews i LEFT JOIN turns t ON t.interview_id = i.id AND t.seq > $2
+   WHERE i.id = $1 ORDER BY t.seq`,
+);
 
 function isUniqueViolation(error: unknown): boolean {
   const cause = error instanceof AppError ? error.cause : error;
@@ -105,9 +148,7 @@ class PostgresKeyValueStore implements KeyValueStore {
   async read(keys: readonly string[]): Promise<Record<string, StoreItem>> {
     if (keys.length === 0) return {};
     try {
-      const result = await this.pool.query('SELECT key, value, etag FROM kv WHERE key = ANY($1::text[])', [
-        [...keys],
-      ]);
+      const result = await this.pool.query(READ_STATE([[...keys]]));
       return Object.fromEntries(result.rows.map(kvFromRow));
     } catch (error) {
       throw storageFailure('reading state', error);
@@ -128,16 +169,11 @@ class PostgresKeyValueStore implements KeyValueStore {
       for (const change of encoded) {
         if (change.eTag !== undefined && change.eTag !== '*') {
           const updated = await client.query(
-            'UPDATE kv SET value = $2, etag = $3 WHERE key = $1 AND etag = $4',
-            [change.key, change.json, randomUUID(), change.eTag],
+            UPDATE_STATE([change.key, change.json, randomUUID(), change.eTag]),
           );
           if (updated.rowCount === 0) throw eTagConflict(change.key);
         } else {
-          await client.query(
-            `INSERT INTO kv (key, value, etag) VALUES ($1, $2, $3)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`,
-            [change.key, change.json, randomUUID()],
-          );
+          await client.query(UPSERT_STATE([change.key, change.json, randomUUID()]));
         }
       }
     });
@@ -156,16 +192,17 @@ class PostgresKeyValueStore implements KeyValueStore {
 const SET_INTERVIEW = INTERVIEW_COLUMNS.slice(1)
   .map((column, index) => `${column} = $${index + 2}`)
   .join(', ');
+const SAVE_INTERVIEW = prepared('sme_save_interview', `UPDATE interviews SET ${SET_INTERVIEW} WHERE id = $1`);
 
 async function lockInterview(client: Queryable, id: string): Promise<InterviewMeta> {
-  const result = await client.query('SELECT * FROM interviews WHERE id = $1 FOR UPDATE', [id]);
+  const result = await client.query(LOCK_INTERVIEW([id]));
   const row = result.rows[0];
   if (row === undefined) throw new AppError('not_found', `no interview with id ${id}`);
   return interviewFromRow(row);
 }
 
 async function saveInterview(client: Queryable, meta: InterviewMeta): Promise<void> {
-  await client.query(`UPDATE interviews SET ${SET_INTERVIEW} WHERE id = $1`, interviewValues(meta));
+  await client.query(SAVE_INTERVIEW(interviewValues(meta)));
 }
 
 /** Deletes every row naming the interview, the interview row locked first so no append slips in. */
@@ -183,6 +220,7 @@ class PostgresInterviewStore implements InterviewStore {
   readonly kind = 'postgres' as const;
   readonly kv: KeyValueStore;
   private readonly now: () => Date;
+  private readonly turnCache = new TurnCache();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -196,9 +234,13 @@ class PostgresInterviewStore implements InterviewStore {
     return this.now().toISOString();
   }
 
-  private async query(operation: string, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
+  private async query(
+    operation: string,
+    text: string | pg.QueryConfig,
+    values: unknown[] = [],
+  ): Promise<pg.QueryResult> {
     try {
-      return await this.pool.query(text, values);
+      return typeof text === 'string' ? await this.pool.query(text, values) : await this.pool.query(text);
     } catch (error) {
       throw storageFailure(operation, error);
     }
@@ -221,7 +263,7 @@ class PostgresInterviewStore implements InterviewStore {
   }
 
   async getInterview(id: string): Promise<InterviewMeta | null> {
-    const result = await this.query('reading an interview', 'SELECT * FROM interviews WHERE id = $1', [id]);
+    const result = await this.query('reading an interview', READ_INTERVIEW([id]));
     const row = result.rows[0];
     return row === undefined ? null : interviewFromRow(row);
   }
@@ -273,61 +315,92 @@ class PostgresInterviewStore implements InterviewStore {
   async appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]> {
     const parsedTurns = parseTurns(turns);
     const parsedPatch = parsePatch(patch);
-    return inTransaction(this.pool, 'appending turns', async (client) => {
+    const stored = await inTransaction(this.pool, 'appending turns', async (client) => {
       const meta = await lockInterview(client, id);
       const now = this.timestamp();
-      const last = await client.query(
-        'SELECT COALESCE(MAX(seq), 0) AS count FROM turns WHERE interview_id = $1',
-        [id],
-      );
+      const last = await client.query(LAST_SEQ([id]));
       const records = turnRecords(id, countFromRow(last.rows[0]) + 1, parsedTurns, now);
+      const tags = records.map((turn) => (turn.tags === null ? null : encodeJson('tags', turn.tags)));
+      const data = records.map((turn) => (turn.data === null ? null : encodeJson('turn data', turn.data)));
       if (records.length > 0) {
         await client.query(
-          `INSERT INTO turns (interview_id, seq, kind, section, question_id, text, tags, ref_seq, data, at)
-           SELECT $1, * , $9::timestamptz FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $10::text[])
-             AS t(seq, kind, section, question_id, text, tags, ref_seq, data)`,
-          [
+          INSERT_TURNS([
             id,
             records.map((turn) => turn.seq),
             records.map((turn) => turn.kind),
             records.map((turn) => turn.section),
             records.map((turn) => turn.questionId),
             records.map((turn) => turn.text),
-            records.map((turn) => (turn.tags === null ? null : encodeJson('tags', turn.tags))),
+            tags,
             records.map((turn) => turn.refSeq),
             now,
-            records.map((turn) => (turn.data === null ? null : encodeJson('turn data', turn.data))),
-          ],
+            data,
+          ]),
         );
       }
       await saveInterview(client, applyPatch(meta, parsedPatch, now));
-      return records;
+      return records.map((turn, index) => storedTurn(turn, tags[index] ?? null, data[index] ?? null));
     });
+    this.turnCache.append(id, stored);
+    return stored;
   }
 
+  /**
+   * Served from memory, checked against the database with one indexed read of the turns after the
+   * last cached one: other servers append to the same interviews.
+   */
   async getTurns(id: string): Promise<TurnRecord[]> {
-    const result = await this.query(
-      'reading turns',
-      'SELECT * FROM turns WHERE interview_id = $1 ORDER BY seq',
-      [id],
-    );
-    return result.rows.map(turnFromRow);
+    const cached = this.turnCache.get(id);
+    const fresh = await this.turnsAfter(id, cached?.lastSeq ?? 0);
+    if (fresh === null) {
+      this.turnCache.evict(id);
+      return [];
+    }
+    if (cached === undefined) return this.turnCache.set(id, fresh.turns, fresh.startedAt);
+    if (cached.startedAt !== fresh.startedAt) {
+      // Erased and created again under the same id: another log altogether.
+      const full = await this.turnsAfter(id, 0);
+      if (full === null) {
+        this.turnCache.evict(id);
+        return [];
+      }
+      return this.turnCache.set(id, full.turns, full.startedAt);
+    }
+    this.turnCache.append(id, fresh.turns);
+    return [...cached.turns, ...fresh.turns];
+  }
+
+  /** The turns after `seq`, or null when the interview does not exist. */
+  private async turnsAfter(
+    id: string,
+    seq: number,
+  ): Promise<{ startedAt: string; turns: TurnRecord[] } | null> {
+    const result = await this.query('reading turns', TURNS_AFTER([id, seq]));
+    const first = result.rows[0];
+    if (first === undefined) return null;
+    const startedAt = startedAtFromRow(first);
+    const turns = result.rows.filter((row) => row.seq !== null).map(turnFromRow);
+    return { startedAt, turns };
   }
 
   async eraseInterview(id: string): Promise<boolean> {
-    return inTransaction(this.pool, 'erasing an interview', (client) => eraseRows(client, id));
+    const existed = await inTransaction(this.pool, 'erasing an interview', (client) => eraseRows(client, id));
+    this.turnCache.evict(id);
+    return existed;
   }
 
   async purgeCompleted(before: Date): Promise<number> {
-    return inTransaction(this.pool, 'purging completed interviews', async (client) => {
+    const ids = await inTransaction(this.pool, 'purging completed interviews', async (client) => {
       const expired = await client.query(
         "SELECT id FROM interviews WHERE status = 'completed' AND completed_at < $1 ORDER BY id FOR UPDATE",
         [before.toISOString()],
       );
       const ids = expired.rows.map((row) => idFromRow(row));
       for (const id of ids) await eraseRows(client, id);
-      return ids.length;
+      return ids;
     });
+    for (const id of ids) this.turnCache.evict(id);
+    return ids.length;
   }
 
   async createInvitation(invitation: NewInvitation): Promise<Invitation> {

@@ -166,6 +166,11 @@ export function interviewerFromRow(row: unknown): Interviewer {
   return { id: r.id, displayName: r.display_name, createdAt: r.created_at };
 }
 
+/** The interview start joined to a turn row (see the PostgreSQL store's incremental turn read). */
+export function startedAtFromRow(row: unknown): string {
+  return parseRow(z.object({ interview_started_at: timestamp }), 'interviews', row).interview_started_at;
+}
+
 export function versionFromRow(row: unknown): number {
   return parseRow(z.object({ version: integer }), 'schema_migrations', row).version;
 }
