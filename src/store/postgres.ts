@@ -20,7 +20,7 @@ import {
   interviewValues,
   invitationFromRow,
   kvFromRow,
-  startedAtFromRow,
+  generationFromRow,
   turnFromRow,
   versionFromRow,
 } from './rows.js';
@@ -96,12 +96,13 @@ const INSERT_TURNS = prepared(
      AS t(seq, kind, section, question_id, text, tags, ref_seq, data)`,
 );
 /**
- * The turns after `$2` with the interview's start: no row means no interview (erased, perhaps by
- * another server), one row without seq means no new turn.
+ * The turns after `$2` with the interview row's identity (an interview erased and created again under
+ * the same id gets a new one): no row means no interview (erased, perhaps by another server), one row
+ * without seq means no new turn.
  */
 const TURNS_AFTER = prepared(
   'sme_turns_after',
-  `SELECT i.started_at AS interview_started_at, t.*
+  `SELECT i.created_order AS interview_generation, t.*
    FROM interviews i LEFT JOIN turns t ON t.interview_id = i.id AND t.seq > $2
    WHERE i.id = $1 ORDER BY t.seq`,
 );
@@ -356,15 +357,15 @@ class PostgresInterviewStore implements InterviewStore {
       this.turnCache.evict(id);
       return [];
     }
-    if (cached === undefined) return this.turnCache.set(id, fresh.turns, fresh.startedAt);
-    if (cached.startedAt !== fresh.startedAt) {
+    if (cached === undefined) return this.turnCache.set(id, fresh.turns, fresh.generation);
+    if (cached.generation !== fresh.generation) {
       // Erased and created again under the same id: another log altogether.
       const full = await this.turnsAfter(id, 0);
       if (full === null) {
         this.turnCache.evict(id);
         return [];
       }
-      return this.turnCache.set(id, full.turns, full.startedAt);
+      return this.turnCache.set(id, full.turns, full.generation);
     }
     this.turnCache.append(id, fresh.turns);
     return [...cached.turns, ...fresh.turns];
@@ -374,13 +375,13 @@ class PostgresInterviewStore implements InterviewStore {
   private async turnsAfter(
     id: string,
     seq: number,
-  ): Promise<{ startedAt: string; turns: TurnRecord[] } | null> {
+  ): Promise<{ generation: string; turns: TurnRecord[] } | null> {
     const result = await this.query('reading turns', TURNS_AFTER([id, seq]));
     const first = result.rows[0];
     if (first === undefined) return null;
-    const startedAt = startedAtFromRow(first);
+    const generation = generationFromRow(first);
     const turns = result.rows.filter((row) => row.seq !== null).map(turnFromRow);
-    return { startedAt, turns };
+    return { generation, turns };
   }
 
   async eraseInterview(id: string): Promise<boolean> {

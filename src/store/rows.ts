@@ -166,9 +166,10 @@ export function interviewerFromRow(row: unknown): Interviewer {
   return { id: r.id, displayName: r.display_name, createdAt: r.created_at };
 }
 
-/** The interview start joined to a turn row (see the PostgreSQL store's incremental turn read). */
-export function startedAtFromRow(row: unknown): string {
-  return parseRow(z.object({ interview_started_at: timestamp }), 'interviews', row).interview_started_at;
+/** The interview row identity joined to turn rows (see the PostgreSQL store's incremental turn read). */
+export function generationFromRow(row: unknown): string {
+  return parseRow(z.object({ interview_generation: z.coerce.string() }), 'interviews', row)
+    .interview_generation;
 }
 
 export function versionFromRow(row: unknown): number {

@@ -14,8 +14,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 interface CachedLog {
-  /** The interview's startedAt: an interview erased and created again under the same id is another log. */
-  startedAt: string | null;
+  /** Which incarnation of the interview (PostgreSQL): one erased and created again under the same id is another log. */
+  generation: string | null;
   turns: readonly TurnRecord[];
 }
 
@@ -31,16 +31,16 @@ export class TurnCache {
     this.logs = new BoundedLru(maxInterviews, maxTurns);
   }
 
-  get(id: string): { startedAt: string | null; lastSeq: number; turns: TurnRecord[] } | undefined {
+  get(id: string): { generation: string | null; lastSeq: number; turns: TurnRecord[] } | undefined {
     const log = this.logs.get(id);
     if (log === undefined) return undefined;
-    return { startedAt: log.startedAt, lastSeq: log.turns.at(-1)?.seq ?? 0, turns: [...log.turns] };
+    return { generation: log.generation, lastSeq: log.turns.at(-1)?.seq ?? 0, turns: [...log.turns] };
   }
 
   /** Replaces the log of `id` with `turns` (a full read). */
-  set(id: string, turns: readonly TurnRecord[], startedAt: string | null = null): TurnRecord[] {
+  set(id: string, turns: readonly TurnRecord[], generation: string | null = null): TurnRecord[] {
     const frozen = turns.map(deepFreeze);
-    this.logs.set(id, { startedAt, turns: frozen }, Math.max(1, frozen.length));
+    this.logs.set(id, { generation, turns: frozen }, Math.max(1, frozen.length));
     return [...frozen];
   }
 
@@ -58,7 +58,7 @@ export class TurnCache {
       return frozen;
     }
     const turns = [...log.turns, ...frozen];
-    this.logs.set(id, { startedAt: log.startedAt, turns }, turns.length);
+    this.logs.set(id, { generation: log.generation, turns }, turns.length);
     return frozen;
   }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, ConflictError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open.js';
 import type { InterviewStore, KeyValueStore } from '../../src/store/types.js';
-import { answer, newInterview, storeContract } from './contract.js';
+import { answer, frenchTags, newInterview, storeContract } from './contract.js';
 import { requirePostgresIfDemanded, TEST_DATABASE_URL, TestSchemas } from './postgres-schema.js';
 
 requirePostgresIfDemanded();
@@ -56,6 +56,49 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('postgres', () => {
         expect(turns.map((turn) => turn.text).sort()).toEqual(
           Array.from({ length: 50 }, (_, index) => `réponse n°${index}`).sort(),
         );
+      } finally {
+        await first.close();
+        await second.close();
+      }
+    });
+
+    it('read each other’s turns: appends, erasure and an id used again, with turn logs held in memory', async () => {
+      const schema = schemas.next();
+      const [first, second] = await Promise.all([openIn(schema), openIn(schema)]);
+      if (!first || !second) throw new Error('stores did not open');
+      try {
+        const meta = await first.createInterview(newInterview({ id: 'partagé' }));
+        await first.appendTurns(meta.id, [answer('un')]);
+        expect((await second.getTurns(meta.id)).map((turn) => turn.text)).toEqual(['un']);
+        expect((await first.getTurns(meta.id)).map((turn) => turn.text)).toEqual(['un']);
+
+        await first.appendTurns(meta.id, [answer('deux', frenchTags)]);
+        await second.appendTurns(meta.id, [answer('trois')]);
+        const seenBySecond = await second.getTurns(meta.id);
+        const seenByFirst = await first.getTurns(meta.id);
+        expect(seenBySecond.map((turn) => [turn.seq, turn.text])).toEqual([
+          [1, 'un'],
+          [2, 'deux'],
+          [3, 'trois'],
+        ]);
+        expect(seenByFirst).toEqual(seenBySecond);
+
+        await first.eraseInterview(meta.id);
+        expect(await second.getTurns(meta.id)).toEqual([]);
+
+        await second.getTurns(meta.id);
+        const again = await first.createInterview(newInterview({ id: 'partagé' }));
+        await first.appendTurns(again.id, [answer('nouveau')]);
+        await second.getTurns(again.id);
+        await second.eraseInterview(again.id);
+        const reborn = await second.createInterview(newInterview({ id: 'partagé' }));
+        await second.appendTurns(reborn.id, [answer('autre'), answer('vie')]);
+        await first.appendTurns(reborn.id, [answer('encore')]);
+        expect((await first.getTurns(reborn.id)).map((turn) => turn.text)).toEqual([
+          'autre',
+          'vie',
+          'encore',
+        ]);
       } finally {
         await first.close();
         await second.close();
