@@ -11,7 +11,10 @@ export const GuideQuestion = z.object({
   text: Text,
   /** Absent: asked of every profile. */
   profiles: z.array(Profile).min(1).optional(),
-  /** `yes_no`: the answer is read as yes or no (the closing review offer). */
+  /**
+   * `yes_no`: the closing review. The short summary is shown before the question; a "no" or a done word
+   * ends the review, a "yes" asks for a correction, a correction is recorded (see interview/review.ts).
+   */
   expects: z.enum(['text', 'yes_no']).default('text'),
 });
 export type GuideQuestion = z.infer<typeof GuideQuestion>;
@@ -68,7 +71,7 @@ export const Guide = z
       shortAnswerWords: z.number().int().min(1),
       /** Fewer words than this and no tag at all: a vague answer. */
       vagueAnswerWords: z.number().int().min(1),
-      /** Longer answers are refused with messages.tooLong (nothing is stored). */
+      /** Longer answers are kept up to this many characters (at a word boundary if one is close) with messages.truncated. */
       maxAnswerChars: z.number().int().min(100),
     }),
     opening: z.object({
@@ -81,9 +84,21 @@ export const Guide = z
     }),
     presentation: GuideSection.extend({ id: z.literal('presentation') }),
     themes: z.array(ThemeSection).length(3),
-    closing: z.object({ questions: z.array(GuideQuestion).min(1), thanks: Text, reviewIntro: Text }),
+    closing: z.object({
+      questions: z.array(GuideQuestion).min(1),
+      thanks: Text,
+      /** After a "yes" to the review question: how to write a correction. */
+      correctionPrompt: Text,
+      /** `{correction}`: the correction as the summary describes it. */
+      correctionSaved: Text,
+      /** Follows the correction parser's message when a correction was not understood. */
+      correctionHint: Text,
+      /** Before the thanks, when the respondent corrected the summary. */
+      correctionsKept: Text,
+    }),
     toolLabels: z.record(z.string(), Text),
-    words: z.object({ yes: Words, no: Words }),
+    /** `done`: the respondent has nothing (more) to correct in the closing review. */
+    words: z.object({ yes: Words, no: Words, done: Words }),
     commands: z.object({ help: Words, skip: Words, back: Words, pause: Words, resume: Words, stop: Words }),
     botCommands: z.object({
       start: Words,
@@ -109,7 +124,8 @@ export const Guide = z
       notPaused: Text,
       stopped: Text,
       alreadyCompleted: Text,
-      tooLong: Text,
+      /** `{max}`: the cap in characters. */
+      truncated: Text,
       repeatQuestion: Text,
     }),
     bot: z.object({

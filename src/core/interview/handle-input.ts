@@ -1,13 +1,15 @@
 import type { Guide, GuideSet } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
+import { describeCorrection } from '../summary/corrections.js';
 import type { Tagger } from '../tagger/types.js';
+import { keepUpTo } from './cap.js';
 import { guidesFor, type InterviewCommand, parseInterviewCommand, parseYesNo } from './commands.js';
 import { hasAnyTag } from './coverage.js';
 import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
-import { derivePosition, type LogTurn, lastAmendableAnswer, type Position } from './log.js';
+import { derivePosition, type LogTurn, lastAmendableAnswer } from './log.js';
 import { decideFromPosition, type PlannedQuestion, sectionsOf } from './plan.js';
-import { recapLines } from './recap.js';
 import type { InterviewMeta, InterviewPatch, NewTurn } from './record.js';
+import { correctionsSince, readReviewReply, shortReview } from './review.js';
 import { isBlank, isGibberish, mentionsAny, words } from './text.js';
 
 /**
@@ -20,8 +22,6 @@ export interface TurnResult {
   replies: string[];
   /** `declined`: consent refused, the caller erases the interview. */
   outcome: 'continue' | 'paused' | 'completed' | 'declined';
-  /** The respondent asked to review what was understood (the recap is already in `replies`). */
-  review: boolean;
 }
 
 export interface TurnOptions {
@@ -47,9 +47,17 @@ function event(
   };
 }
 
-function questionLines(guide: Guide, meta: InterviewMeta, question: PlannedQuestion): string[] {
+/** `turns`: the log as of this question, for the closing review's short summary. */
+function questionLines(
+  guide: Guide,
+  meta: InterviewMeta,
+  question: PlannedQuestion,
+  turns: readonly LogTurn[],
+  now: Date,
+): string[] {
   const lines: string[] = [];
   if (question.kind === 'consent') lines.push(guide.opening.intro[meta.profile]);
+  if (question.kind === 'review') lines.push(shortReview(meta, turns, now));
   if (question.progress) lines.push(fill(guide.messages.progress, { ...question.progress }));
   lines.push(question.text);
   return lines;
@@ -68,7 +76,7 @@ function advance(
   const position = derivePosition(all);
   const step = decideFromPosition(guide, meta, position);
   if (step.type === 'await') {
-    result.replies.push(...questionLines(guide, meta, step.question));
+    result.replies.push(...questionLines(guide, meta, step.question, all, now));
     return result;
   }
   if (step.type === 'ask') {
@@ -82,19 +90,17 @@ function advance(
       refSeq: null,
       data: { kind: q.kind },
     });
-    result.replies.push(...questionLines(guide, meta, q));
+    result.replies.push(...questionLines(guide, meta, q, all, now));
     return result;
   }
   result.newTurns.push(event('completed', 'closing'));
   result.patch = { ...result.patch, status: 'completed', completedAt: now.toISOString() };
-  const review = position.answers.some((a) => a.data?.review === 'yes');
-  if (review) result.replies.push(guide.closing.reviewIntro, ...recapLines(guide, all));
   result.replies.push(guide.closing.thanks);
-  return { ...result, outcome: 'completed', review };
+  return { ...result, outcome: 'completed' };
 }
 
 function emptyResult(): TurnResult {
-  return { newTurns: [], patch: null, replies: [], outcome: 'continue', review: false };
+  return { newTurns: [], patch: null, replies: [], outcome: 'continue' };
 }
 
 /**
@@ -209,7 +215,10 @@ export function applyCommand(
   }
 }
 
-/** One respondent message: a command, an amend, a re-ask, or an answer followed by the next question. */
+/**
+ * One respondent message: a command, an amend, a re-ask, a review correction, or an answer followed by
+ * the next question. A message longer than the guide's cap is kept up to the cap, with a polite notice.
+ */
 export function handleInput(
   guide: Guide,
   meta: InterviewMeta,
@@ -220,6 +229,30 @@ export function handleInput(
 ): TurnResult {
   if (meta.status === 'completed')
     return { ...emptyResult(), replies: [guide.messages.alreadyCompleted], outcome: 'completed' };
+  const kept = keepUpTo(text, guide.limits.maxAnswerChars);
+  const result = respond(guide, meta, turns, kept.text, tagger, options);
+  if (!kept.truncated) return result;
+  const keptTurn = result.newTurns.findIndex(
+    (turn) => (turn.kind === 'answer' || turn.kind === 'amend') && turn.text === kept.text,
+  );
+  if (keptTurn < 0) return result;
+  return {
+    ...result,
+    newTurns: result.newTurns.map((turn, index) =>
+      index === keptTurn ? { ...turn, data: { ...turn.data, receivedChars: kept.receivedChars } } : turn,
+    ),
+    replies: [fill(guide.messages.truncated, { max: guide.limits.maxAnswerChars }), ...result.replies],
+  };
+}
+
+function respond(
+  guide: Guide,
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  text: string,
+  tagger: Tagger,
+  options: TurnOptions,
+): TurnResult {
   const position = derivePosition(turns);
   const commandGuides = options.guides ? guidesFor(options.guides, meta.language) : [guide];
   const command = parseInterviewCommand(commandGuides, text);
@@ -228,12 +261,6 @@ export function handleInput(
     return { ...emptyResult(), replies: [guide.messages.pausedReminder], outcome: 'paused' };
   }
   if (command) return applyCommand(guide, meta, turns, command, options);
-  if (text.length > guide.limits.maxAnswerChars) {
-    return {
-      ...emptyResult(),
-      replies: [fill(guide.messages.tooLong, { max: guide.limits.maxAnswerChars })],
-    };
-  }
 
   const result = emptyResult();
   const target = position.amendTarget;
@@ -293,22 +320,46 @@ export function handleInput(
   }
 
   if (question.kind === 'review') {
-    const choice = parseYesNo(commandGuides, text);
-    if (choice === null && position.reasks === 0 && !isBlank(text)) {
-      result.newTurns.push(event('reask', question.section, { reason: 'unclear', text }, pendingSeq));
-      result.replies.push(REASK_MESSAGE.unclear(guide), question.text);
-      return result;
+    const reply = readReviewReply(commandGuides, text, meta.language);
+    switch (reply.kind) {
+      case 'done':
+        result.newTurns.push({
+          kind: 'answer',
+          section: question.section,
+          questionId: question.id,
+          text,
+          tags: null,
+          refSeq: pendingSeq,
+          data: { review: 'done' },
+        });
+        if (pendingSeq !== null && correctionsSince(turns, pendingSeq) > 0)
+          result.replies.push(guide.closing.correctionsKept);
+        return advance(guide, meta, turns, result, options.now);
+      case 'wants':
+        return { ...result, replies: [guide.closing.correctionPrompt] };
+      case 'correction':
+        result.newTurns.push({
+          kind: 'correction',
+          section: question.section,
+          questionId: question.id,
+          text,
+          tags: null,
+          refSeq: pendingSeq,
+          data: { ...reply.correction },
+        });
+        result.replies.push(
+          fill(guide.closing.correctionSaved, {
+            correction: describeCorrection(reply.correction, meta.language),
+          }),
+        );
+        return result;
+      case 'unclear':
+        // Kept, so a correction the parser could not read still reaches the researcher.
+        if (!isBlank(text))
+          result.newTurns.push(event('reask', question.section, { reason: 'unclear', text }, pendingSeq));
+        result.replies.push(reply.message, guide.closing.correctionHint);
+        return result;
     }
-    result.newTurns.push({
-      kind: 'answer',
-      section: question.section,
-      questionId: question.id,
-      text,
-      tags: null,
-      refSeq: pendingSeq,
-      data: { review: choice ?? 'no' },
-    });
-    return advance(guide, meta, turns, result, options.now);
   }
 
   const tags = isBlank(text) ? null : tagger.tag(text, { lang: meta.language });

@@ -1,3 +1,4 @@
+export { type KeptAnswer, keepUpTo } from './cap.js';
 export {
   BOT_COMMANDS,
   type BotCommand,
@@ -16,3 +17,4 @@ export { applyCommand, handleInput, promptNext, type TurnOptions, type TurnResul
 export { derivePosition, type EffectiveAnswer, type LogTurn, type Position } from './log.js';
 export { decideNext, type NextStep, type PlannedQuestion, probeCandidates } from './plan.js';
 export { recapLines, tagIds } from './recap.js';
+export { type ReviewReply, readReviewReply, shortReview } from './review.js';

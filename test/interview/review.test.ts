@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { loadGuides } from '../../src/core/guide/index.js';
+import { buildSummary } from '../../src/core/summary/build.js';
+import { createFakeTagger } from './fake-tagger.js';
+import { CoreSession } from './session.js';
+
+const guides = loadGuides();
+const REVIEW_ID = 'closing.review';
+
+const SCRIPTS = {
+  fr: {
+    consent: 'oui',
+    answer:
+      "Nous avons installé un ERP avec nos fournisseurs, c'est une question de sécurité et on gagne du temps.",
+    removeValue: 'retire la valeur sécurité',
+    addTool: "ajoute l'outil CRM",
+    garbled: 'la deuxième ligne est fausse',
+    done: "C'est bon",
+    yes: 'oui',
+  },
+  en: {
+    consent: 'yes',
+    answer: 'We installed an ERP with our suppliers; it is about security and it saves time.',
+    removeValue: 'remove value security',
+    addTool: 'add tool CRM',
+    garbled: 'the second line is wrong',
+    done: "that's all",
+    yes: 'yes',
+  },
+} as const;
+
+function atReview(lang: 'fr' | 'en'): { session: CoreSession; replies: string[] } {
+  const script = SCRIPTS[lang];
+  const session = new CoreSession(guides, createFakeTagger(), lang, 'manager');
+  session.start();
+  session.say(script.consent);
+  let replies: string[] = [];
+  for (let guard = 0; session.pendingId() !== REVIEW_ID; guard += 1) {
+    if (guard > 60) throw new Error('the closing review was never reached');
+    replies = session.say(script.answer);
+  }
+  return { session, replies };
+}
+
+function summaryOf(session: CoreSession) {
+  return buildSummary(session.meta, session.turns);
+}
+
+describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (lang) => {
+  const script = SCRIPTS[lang];
+  const guide = guides[lang];
+
+  it('shows the short summary, stores each correction as such, and the summary JSON follows them', () => {
+    const { session, replies } = atReview(lang);
+    const short = replies.at(-2) ?? '';
+    expect(short).toMatch(lang === 'fr' ? /Outils : ERP/ : /Tools: ERP/);
+    expect(short.split('\n').find((line) => /^(Valeurs|Main values)/.test(line))).toMatch(/s[ée]curit/i);
+    const before = summaryOf(session);
+    expect(before.values.security.count).toBeGreaterThan(0);
+    expect(before.tools.map((t) => t.id)).not.toContain('crm');
+
+    const removed = session.say(script.removeValue);
+    expect(removed).toHaveLength(1);
+    expect(removed[0]).toMatch(
+      lang === 'fr' ? /Retiré : valeur s[ée]curit[ée]/i : /Removed: value security/i,
+    );
+    const added = session.say(script.addTool);
+    expect(added[0]).toMatch(/CRM/);
+    expect(session.pendingId()).toBe(REVIEW_ID);
+    expect(session.meta.status).toBe('in_progress');
+
+    const corrections = session.turns.filter((t) => t.kind === 'correction');
+    expect(corrections.map((t) => t.data)).toEqual([
+      { action: 'remove', target: 'value', id: 'security' },
+      { action: 'add', target: 'tool', id: 'crm' },
+    ]);
+    expect(corrections.map((t) => t.text)).toEqual([script.removeValue, script.addTool]);
+
+    const after = summaryOf(session);
+    expect(after.values.security.count).toBe(0);
+    expect(after.tools.map((t) => t.id)).toContain('crm');
+    expect(after.corrections).toHaveLength(2);
+
+    const end = session.say(script.done);
+    expect(end).toEqual([guide.closing.correctionsKept, guide.closing.thanks]);
+    expect(session.meta.status).toBe('completed');
+    expect(summaryOf(session).values.security.count).toBe(0);
+  });
+
+  it('answers a correction it cannot read with the parser message and an example, and keeps the text', () => {
+    const { session } = atReview(lang);
+    const count = session.turns.length;
+    const replies = session.say(script.garbled);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(lang === 'fr' ? /pas compris/ : /understand/);
+    expect(replies[1]).toBe(guide.closing.correctionHint);
+    expect(session.turns).toHaveLength(count + 1);
+    expect(session.turns.at(-1)?.data).toMatchObject({ event: 'reask', text: script.garbled });
+    expect(session.turns.some((t) => t.kind === 'correction')).toBe(false);
+    expect(session.pendingId()).toBe(REVIEW_ID);
+    // An unknown name is not a correction either: the parser says which word it did not know.
+    expect(session.say(lang === 'fr' ? "ajoute l'outil zorglub" : 'add tool zorglub')[0]).toMatch(/zorglub/);
+    expect(session.turns.some((t) => t.kind === 'correction')).toBe(false);
+  });
+
+  it('a bare yes asks for the correction; "no" ends the review without one', () => {
+    const { session } = atReview(lang);
+    expect(session.say(script.yes)).toEqual([guide.closing.correctionPrompt]);
+    expect(session.pendingId()).toBe(REVIEW_ID);
+    expect(session.say(lang === 'fr' ? 'non' : 'no')).toEqual([guide.closing.thanks]);
+    expect(session.meta.status).toBe('completed');
+  });
+
+  it('resumes in the middle of the review with the corrected short summary, nothing recorded twice', () => {
+    const { session } = atReview(lang);
+    session.say(script.removeValue);
+    const replay = new CoreSession(guides, createFakeTagger(), lang, 'manager');
+    replay.meta = session.meta;
+    replay.turns = [...session.turns];
+    const replies = replay.start();
+    expect(replay.turns).toHaveLength(session.turns.length);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(lang === 'fr' ? /Outils : ERP/ : /Tools: ERP/);
+    const valuesLine = (replies[0] ?? '').split('\n').find((line) => /^(Valeurs|Main values)/.test(line));
+    expect(valuesLine).toBeDefined();
+    expect(valuesLine).not.toMatch(/s[ée]curit/i);
+    expect(session.say(script.done)).toContain(guide.closing.thanks);
+    expect(replies[1]).toBe(guide.closing.questions.at(-1)?.text);
+    replay.say(script.addTool);
+    replay.say(script.done);
+    expect(replay.meta.status).toBe('completed');
+    expect(replay.turns.filter((t) => t.kind === 'correction')).toHaveLength(2);
+  });
+});
