@@ -129,7 +129,8 @@ export class MemoryInterviewStore implements InterviewStore {
     return [...this.interviews.values()].filter(
       ({ meta }) =>
         (filter.interviewerId === undefined || meta.interviewerId === filter.interviewerId) &&
-        (filter.status === undefined || meta.status === filter.status),
+        (filter.status === undefined || meta.status === filter.status) &&
+        (filter.conversationKey === undefined || meta.conversationKey === filter.conversationKey),
     );
   }
 

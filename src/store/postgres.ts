@@ -13,6 +13,7 @@ import { eTagConflict } from './kv-errors.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import {
   countFromRow,
+  generationFromRow,
   INTERVIEW_COLUMNS,
   idFromRow,
   interviewerFromRow,
@@ -20,7 +21,6 @@ import {
   interviewValues,
   invitationFromRow,
   kvFromRow,
-  generationFromRow,
   turnFromRow,
   versionFromRow,
 } from './rows.js';
@@ -279,6 +279,10 @@ class PostgresInterviewStore implements InterviewStore {
     if (filter.status !== undefined) {
       values.push(filter.status);
       conditions.push(`status = $${values.length}`);
+    }
+    if (filter.conversationKey !== undefined) {
+      values.push(filter.conversationKey);
+      conditions.push(`conversation_key = $${values.length}`);
     }
     return { clause: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', values };
   }

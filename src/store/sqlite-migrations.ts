@@ -69,4 +69,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX api_tokens_by_interviewer ON api_tokens (interviewer_id);
     `,
   },
+  {
+    version: 2,
+    name: 'interviews found by conversation',
+    sql: 'CREATE INDEX interviews_by_conversation ON interviews (conversation_key, started_at);',
+  },
 ];

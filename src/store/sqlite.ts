@@ -27,7 +27,7 @@ import {
 import { GroupCommit, type WriteOptions } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { hashApiToken, newApiToken } from './tokens.js';
-import { storedTurn, TurnCache } from './turn-cache.js';
+import { storedTurn, TURN_CACHE_INTERVIEWS, TurnCache } from './turn-cache.js';
 import type {
   Interviewer,
   InterviewStore,
@@ -95,6 +95,8 @@ class Statements {
  */
 class SqliteCaches {
   readonly turns = new TurnCache();
+  /** Interview headers read on every turn; `null`: known to be absent. */
+  readonly interviews = new BoundedLru<string, InterviewMeta | null>(TURN_CACHE_INTERVIEWS);
   /** `null`: known to be absent. */
   readonly kv = new BoundedLru<string, { json: string; eTag: string } | null>(KV_CACHE_ENTRIES);
   private readonly dataVersion: Database.Statement;
@@ -111,6 +113,7 @@ class SqliteCaches {
     if (version !== this.seenVersion) {
       this.seenVersion = version;
       this.turns.clear();
+      this.interviews.clear();
       this.kv.clear();
     }
   }
@@ -257,9 +260,13 @@ class SqliteInterviewStore implements InterviewStore {
   async createInterview(input: NewInterview): Promise<InterviewMeta> {
     const meta = newInterviewMeta(parseNewInterview(input), this.timestamp());
     try {
-      await this.write('creating an interview', () => {
-        this.sql.get(INSERT_INTERVIEW).run(...interviewValues(meta));
-      });
+      await this.write(
+        'creating an interview',
+        () => {
+          this.sql.get(INSERT_INTERVIEW).run(...interviewValues(meta));
+        },
+        { afterCommit: () => this.caches.interviews.set(meta.id, { ...meta }) },
+      );
     } catch (error) {
       if (isUniqueViolation(error instanceof AppError ? error.cause : error)) {
         throw new ConflictError(`an interview with id ${meta.id} already exists`);
@@ -269,8 +276,17 @@ class SqliteInterviewStore implements InterviewStore {
     return meta;
   }
 
+  /** From memory when known; a copy, so the caller may change it. */
   async getInterview(id: string): Promise<InterviewMeta | null> {
-    return this.read('reading an interview', () => this.selectInterview(id));
+    return this.read('reading an interview', () => {
+      this.caches.revalidate();
+      let meta = this.caches.interviews.get(id);
+      if (meta === undefined) {
+        meta = this.selectInterview(id);
+        this.caches.interviews.set(id, meta);
+      }
+      return meta === null ? null : { ...meta };
+    });
   }
 
   private where(filter: ListFilter): { clause: string; params: string[] } {
@@ -283,6 +299,10 @@ class SqliteInterviewStore implements InterviewStore {
     if (filter.status !== undefined) {
       conditions.push('status = ?');
       params.push(filter.status);
+    }
+    if (filter.conversationKey !== undefined) {
+      conditions.push('conversation_key = ?');
+      params.push(filter.conversationKey);
     }
     return { clause: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
   }
@@ -306,17 +326,23 @@ class SqliteInterviewStore implements InterviewStore {
 
   async updateInterview(id: string, patch: InterviewPatch): Promise<InterviewMeta> {
     const parsed = parsePatch(patch);
-    return this.write('updating an interview', () => {
-      const meta = applyPatch(this.requireInterview(id), parsed, this.timestamp());
-      this.saveInterview(meta);
-      return meta;
-    });
+    // Inside a write the header is read from the file: an earlier write of the same batch may have changed it.
+    const meta = await this.write(
+      'updating an interview',
+      () => {
+        const meta = applyPatch(this.requireInterview(id), parsed, this.timestamp());
+        this.saveInterview(meta);
+        return meta;
+      },
+      { afterCommit: (meta) => this.caches.interviews.set(id, meta) },
+    );
+    return { ...meta };
   }
 
   async appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]> {
     const parsedTurns = parseTurns(turns);
     const parsedPatch = parsePatch(patch);
-    return this.write(
+    const { stored } = await this.write(
       'appending turns',
       () => {
         const meta = this.requireInterview(id);
@@ -344,11 +370,18 @@ class SqliteInterviewStore implements InterviewStore {
           );
           return storedTurn(turn, tagsJson, dataJson);
         });
-        this.saveInterview(applyPatch(meta, parsedPatch, now));
-        return stored;
+        const patched = applyPatch(meta, parsedPatch, now);
+        this.saveInterview(patched);
+        return { stored, patched };
       },
-      { afterCommit: (stored) => this.caches.turns.append(id, stored) },
+      {
+        afterCommit: ({ stored, patched }) => {
+          this.caches.turns.append(id, stored);
+          this.caches.interviews.set(id, patched);
+        },
+      },
     );
+    return stored;
   }
 
   async getTurns(id: string): Promise<TurnRecord[]> {
@@ -374,7 +407,10 @@ class SqliteInterviewStore implements InterviewStore {
 
   /** After an erasure: its turns leave memory, and so does any state (state naming it was deleted). */
   private forgetErased(ids: readonly string[]): void {
-    for (const id of ids) this.caches.turns.evict(id);
+    for (const id of ids) {
+      this.caches.turns.evict(id);
+      this.caches.interviews.delete(id);
+    }
     this.caches.kv.clear();
   }
 

@@ -63,6 +63,8 @@ export interface StoreOptions {
 export interface ListFilter {
   interviewerId?: string;
   status?: InterviewStatus;
+  /** The interviews of one conversation (`InterviewMeta.conversationKey`), found through an index. */
+  conversationKey?: string;
 }
 
 /**

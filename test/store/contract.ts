@@ -143,6 +143,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(await store.countInterviews({ interviewerId: 'alice' })).toBe(2);
       });
 
+      it('finds the interviews of one conversation, newest first', async () => {
+        const store = await open();
+        const older = await store.createInterview(newInterview({ conversationKey: 'msteams:conv-1' }));
+        await store.createInterview(newInterview({ conversationKey: 'webchat:conv-1' }));
+        const newer = await store.createInterview(newInterview({ conversationKey: 'msteams:conv-1' }));
+        await store.createInterview(newInterview());
+        expect(
+          (await store.listInterviews({ conversationKey: 'msteams:conv-1' })).map((meta) => meta.id),
+        ).toEqual([newer.id, older.id]);
+        expect(await store.countInterviews({ conversationKey: 'msteams:conv-1', status: 'completed' })).toBe(
+          0,
+        );
+        expect(await store.listInterviews({ conversationKey: 'msteams:inconnue' })).toEqual([]);
+      });
+
       it('orders interviews started in the same millisecond by creation, newest first', async () => {
         const fixed = new Date('2025-05-05T10:00:00.000Z');
         const store = await open({ now: () => fixed });

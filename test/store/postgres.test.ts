@@ -194,7 +194,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('postgres', () => {
     await client.connect();
     try {
       const versions = await client.query(`SELECT version FROM ${schema}.schema_migrations`);
-      expect(versions.rows).toEqual([{ version: 1 }]);
+      expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
       await client.query(
         `INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (99, 'future', now())`,
       );

@@ -190,6 +190,12 @@ describe('sqlite turn logs and state from memory', () => {
     if (typeof read === 'object' && read !== null && 'count' in read) read.count = 42;
     state.count = 7;
 
+    const header = await store.getInterview(meta.id);
+    if (header === null) throw new Error('the interview is missing');
+    header.status = 'completed';
+    meta.status = 'paused';
+
+    expect(await store.getInterview(meta.id)).toMatchObject({ status: 'in_progress' });
     const again = await store.getTurns(meta.id);
     expect(again).toHaveLength(1);
     expect(again[0]?.text).toBe('Un ERP pour nos clients.');
@@ -237,9 +243,14 @@ describe('sqlite turn logs and state from memory', () => {
     expect(state.conv?.value).toEqual({ step: 2 });
     expect(state.absent?.value).toBe('présent');
 
+    expect(await first.getInterview(meta.id)).toMatchObject({ status: 'in_progress' });
+    await second.updateInterview(meta.id, { status: 'paused' });
+    expect(await first.getInterview(meta.id)).toMatchObject({ status: 'paused' });
+
     // The erase command runs in its own process while the server holds the file.
     await second.eraseInterview(meta.id);
     expect(await first.getTurns(meta.id)).toEqual([]);
+    expect(await first.getInterview(meta.id)).toBeNull();
     await first.close();
     await second.close();
   });

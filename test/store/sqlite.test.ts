@@ -153,7 +153,7 @@ describe('sqlite store on disk', () => {
     await (await openSqliteStore(folder)).close();
     await (await openSqliteStore(folder)).close();
     const raw = new Database(path.join(folder, SQLITE_FILE));
-    expect(raw.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    expect(raw.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw
       .prepare(
