@@ -1,8 +1,8 @@
 import { Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Language } from '../src/core/domain.js';
-import { guidesFor, parseYesNo } from '../src/core/interview/index.js';
+import { decideNext, guidesFor, parseYesNo, promptNext } from '../src/core/interview/index.js';
 import { DELETE_DATA_DIALOG } from './ids.js';
-import type { DialogServices } from './services.js';
+import { commitResult, type DialogServices, forgetLoaded, loadInterview } from './services.js';
 
 export interface DeleteDataOptions {
   interviewId: string;
@@ -37,12 +37,29 @@ export class DeleteDataDialog extends Dialog<DeleteDataOptions> {
     const answer = parseYesNo(guidesFor(this.services.guides, read.language), dc.context.activity.text ?? '');
     if (answer !== 'yes') {
       await dc.context.sendActivity(guide.bot.deleteCancelled);
+      await this.repeatPending(dc, read.interviewId);
       return dc.endDialog({ erased: false });
     }
+    forgetLoaded(dc.context);
+    // State first, then the interview: the erasure scrubs the store files of both.
+    await this.services.forgetConversation(dc.context);
     await this.services.store.eraseInterview(read.interviewId);
     await dc.context.sendActivity(guide.bot.deleted);
     // The interview dialogs below would only find nothing: the conversation starts afresh.
     await dc.cancelAllDialogs();
     return { status: DialogTurnStatus.cancelled, result: { erased: true } };
+  }
+
+  /** After a "no", the interview goes on: the question it was waiting on is asked again. */
+  private async repeatPending(dc: DialogContext, interviewId: string): Promise<void> {
+    const loaded = await loadInterview(this.services, interviewId, dc.context);
+    if (loaded?.meta.status !== 'in_progress') return;
+    const step = decideNext(loaded.guide, loaded.meta, loaded.turns);
+    if (step.type !== 'await') return;
+    const result = promptNext(loaded.guide, loaded.meta, loaded.turns, { now: this.services.clock() });
+    await commitResult(this.services, dc.context, loaded, {
+      ...result,
+      replies: [loaded.guide.messages.repeatQuestion, ...result.replies],
+    });
   }
 }

@@ -43,21 +43,21 @@ export abstract class InterviewBaseDialog extends ComponentDialog<InterviewDialo
     if (!options?.interviewId) return { status: DialogTurnStatus.complete };
     const state = instanceState(innerDC);
     state.interviewId = options.interviewId;
-    const loaded = await loadInterview(this.services, options.interviewId);
+    const loaded = await loadInterview(this.services, options.interviewId, innerDC.context);
     if (!loaded) return { status: DialogTurnStatus.complete };
     return this.onInterviewBegin(innerDC, loaded, options);
   }
 
   protected override async onContinueDialog(innerDC: DialogContext): Promise<DialogTurnResult> {
     const interviewId = instanceState(innerDC).interviewId;
-    const loaded = interviewId ? await loadInterview(this.services, interviewId) : null;
+    const loaded = interviewId ? await loadInterview(this.services, interviewId, innerDC.context) : null;
     if (!loaded) return { status: DialogTurnStatus.complete };
     const text = innerDC.context.activity.text ?? '';
     const command = parseInterviewCommand(guidesFor(this.services.guides, loaded.meta.language), text);
     if (loaded.meta.status === 'paused' || (command !== null && CONTROL_COMMANDS.has(command))) {
       if (command !== null && CONTROL_COMMANDS.has(command)) {
         const result = applyCommand(loaded.guide, loaded.meta, loaded.turns, command, this.options());
-        await commitResult(this.services, innerDC.context, loaded.meta, result);
+        await commitResult(this.services, innerDC.context, loaded, result);
       } else {
         await innerDC.context.sendActivity(loaded.guide.messages.pausedReminder);
       }

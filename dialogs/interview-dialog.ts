@@ -51,10 +51,10 @@ export class InterviewDialog extends ComponentDialog<InterviewDialogOptions> {
 
   /** After a restart or a `resume`, the question waiting for an answer is sent again (nothing is recorded). */
   private async repeatPending(step: WaterfallStepContext, interviewId: string): Promise<void> {
-    const loaded = await loadInterview(this.services, interviewId);
+    const loaded = await loadInterview(this.services, interviewId, step.context);
     if (!loaded) return;
     const result = promptNext(loaded.guide, loaded.meta, loaded.turns, { now: this.services.clock() });
-    await commitResult(this.services, step.context, loaded.meta, result);
+    await commitResult(this.services, step.context, loaded, result);
   }
 }
 

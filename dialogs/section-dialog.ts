@@ -9,7 +9,7 @@ import {
   THEME_VALUE_DIALOG,
 } from './ids.js';
 import { InterviewBaseDialog, type InterviewDialogOptions } from './interview-base-dialog.js';
-import { commitResult, type DialogServices, type LoadedInterview, loadInterview } from './services.js';
+import { commitResult, type DialogServices, type LoadedInterview } from './services.js';
 
 /** How a section dialog ends: the parent moves on, or stops the interview. */
 export interface SectionResult {
@@ -47,7 +47,7 @@ export class SectionDialog extends InterviewBaseDialog {
       await commitResult(
         this.services,
         innerDC.context,
-        loaded.meta,
+        loaded,
         promptNext(loaded.guide, loaded.meta, loaded.turns, this.options()),
       );
     }
@@ -67,10 +67,9 @@ export class SectionDialog extends InterviewBaseDialog {
       this.services.tagger,
       this.options(),
     );
-    await commitResult(this.services, innerDC.context, loaded.meta, result);
+    const after = await commitResult(this.services, innerDC.context, loaded, result);
     if (result.outcome === 'declined') return this.done('declined');
     if (result.outcome === 'completed') return this.done('completed');
-    const after = await loadInterview(this.services, loaded.meta.id);
     if (!after) return this.done('gone');
     return this.owns(after) ? { status: DialogTurnStatus.waiting } : this.done('next');
   }

@@ -20,6 +20,7 @@ import type { DialogServices } from './services.js';
 export interface StartOptions {
   language?: Language;
   profile?: Profile;
+  /** Absent: the interview belongs to whoever `ownerOf` names (a respondent running it for themselves). */
   interviewerId?: string | null;
   /** Called with the new interview's id (e.g. to redeem the invitation that opened it). */
   invitationCode?: string;
@@ -34,7 +35,7 @@ function read(step: WaterfallStepContext): StartOptions {
   return {
     language: language.success ? language.data : undefined,
     profile: profile.success ? profile.data : undefined,
-    interviewerId: typeof record.interviewerId === 'string' ? record.interviewerId : null,
+    interviewerId: typeof record.interviewerId === 'string' ? record.interviewerId : undefined,
     invitationCode: typeof record.invitationCode === 'string' ? record.invitationCode : undefined,
   };
 }
@@ -84,7 +85,7 @@ export class StartDialog extends ComponentDialog<StartOptions> {
       language,
       profile,
       guideVersion: this.services.guides[language].version,
-      interviewerId: options.interviewerId ?? null,
+      interviewerId: options.interviewerId ?? this.services.ownerOf(step.context),
       conversationKey: conversationKey(step),
     });
     if (options.invitationCode) await this.services.store.redeemInvitation(options.invitationCode, meta.id);

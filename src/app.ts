@@ -1,5 +1,5 @@
 import { KeyValueBotStorage } from './bot/bot-storage.js';
-import { type BotHooks, createBot } from './bot/create-bot.js';
+import { type BotHooks, createBot, type OwnerOf } from './bot/create-bot.js';
 import type { InterviewBot } from './bot/interview-bot.js';
 import type { Storage } from './bot/protocol.js';
 import type { Config } from './config.js';
@@ -32,6 +32,8 @@ export interface ServiceOverrides {
   guides?: GuideSet;
   clock?: () => Date;
   hooks?: BotHooks;
+  /** Who owns an interview started without an invitation; the bot's default is the local user. */
+  ownerOf?: OwnerOf;
   logger?: Logger;
 }
 
@@ -45,7 +47,15 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const clock = overrides.clock ?? (() => new Date());
   const store = overrides.store ?? (await openStore(config, { now: clock }));
   const storage = overrides.storage ?? new KeyValueBotStorage(store.kv);
-  const bot = createBot({ store, storage, tagger, guides, clock, hooks: overrides.hooks });
+  const bot = createBot({
+    store,
+    storage,
+    tagger,
+    guides,
+    clock,
+    hooks: overrides.hooks,
+    ownerOf: overrides.ownerOf,
+  });
   return {
     store,
     storage,

@@ -9,7 +9,14 @@ import { type DialogContext, DialogSet, type DialogState } from 'botbuilder-dial
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { DELETE_DATA_DIALOG, INTERVIEW_DIALOG, START_DIALOG } from '../../dialogs/ids.js';
 import { InterviewDialog } from '../../dialogs/interview-dialog.js';
-import { commitResult, type DialogServices, sendLines } from '../../dialogs/services.js';
+import {
+  commitResult,
+  type DialogServices,
+  forgetLoaded,
+  loadInterview,
+  type OwnerOf,
+  sendLines,
+} from '../../dialogs/services.js';
 import { StartDialog, type StartOptions } from '../../dialogs/start-dialog.js';
 import type { Language } from '../core/domain.js';
 import type { Guide, GuideSet } from '../core/guide/schema.js';
@@ -34,6 +41,11 @@ export interface BotHooks {
   onCompleted?: DialogServices['onCompleted'];
 }
 
+export type { OwnerOf } from '../../dialogs/services.js';
+
+/** Without an `ownerOf`: interviews started without an invitation belong to the local user. */
+export const LOCAL_OWNER = 'local';
+
 export interface BotDeps {
   store: InterviewStore;
   storage: Storage;
@@ -41,6 +53,7 @@ export interface BotDeps {
   guides: GuideSet;
   clock?: () => Date;
   hooks?: BotHooks;
+  ownerOf?: OwnerOf;
 }
 
 interface ConversationData {
@@ -55,6 +68,8 @@ export class InterviewBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly services: DialogServices;
   private readonly allGuides: Guide[];
+  /** Turns whose conversation state was deleted: nothing is written back at their end. */
+  private readonly forgotten = new WeakSet<TurnContext>();
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -63,6 +78,8 @@ export class InterviewBot extends ActivityHandler {
       guides: deps.guides,
       tagger: deps.tagger,
       clock: deps.clock ?? (() => new Date()),
+      ownerOf: deps.ownerOf ?? (() => LOCAL_OWNER),
+      forgetConversation: (context) => this.forgetConversation(context),
       onCompleted: deps.hooks?.onCompleted,
     };
     this.allGuides = [deps.guides.fr, deps.guides.en];
@@ -91,7 +108,12 @@ export class InterviewBot extends ActivityHandler {
   /** State is saved at the end of every turn; the interview itself was already made durable by the dialogs. */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    if (!this.forgotten.has(context)) await this.conversationState.saveChanges(context, false);
+  }
+
+  private async forgetConversation(context: TurnContext): Promise<void> {
+    this.forgotten.add(context);
+    await this.conversationState.delete(context);
   }
 
   private async greet(context: TurnContext): Promise<void> {
@@ -188,7 +210,8 @@ export class InterviewBot extends ActivityHandler {
       await context.sendActivity(guide.bot.noInterview);
       return;
     }
-    const lines = recapLines(guide, await this.deps.store.getTurns(meta.id));
+    const loaded = await loadInterview(this.services, meta.id, context);
+    const lines = recapLines(guide, loaded?.turns ?? []);
     await sendLines(
       context,
       lines.length === 0 ? [guide.bot.summaryEmpty] : [guide.bot.summaryHeader, ...lines],
@@ -209,16 +232,19 @@ export class InterviewBot extends ActivityHandler {
       return;
     }
     const key = conversationKeyOf(context);
-    if (meta.conversationKey !== key)
+    if (meta.conversationKey !== key) {
       meta = await this.deps.store.updateInterview(meta.id, { conversationKey: key });
+      forgetLoaded(context);
+    }
     await dc.cancelAllDialogs();
     if (meta.status === 'paused') {
-      const turns = await this.deps.store.getTurns(meta.id);
+      const loaded = await loadInterview(this.services, meta.id, context);
+      if (!loaded) return;
       await commitResult(
         this.services,
         context,
-        meta,
-        applyCommand(guide, meta, turns, 'resume', this.turnOptions()),
+        loaded,
+        applyCommand(guide, loaded.meta, loaded.turns, 'resume', this.turnOptions()),
       );
       await dc.beginDialog(INTERVIEW_DIALOG, { interviewId: meta.id });
       return;
@@ -244,13 +270,13 @@ export class InterviewBot extends ActivityHandler {
       case BOT_EVENT_END_OF_INPUT: {
         const meta = await conversationInterview(this.deps.store, context);
         if (meta?.status !== 'in_progress') return;
-        const turns = await this.deps.store.getTurns(meta.id);
-        const guide = this.deps.guides[meta.language];
+        const loaded = await loadInterview(this.services, meta.id, context);
+        if (!loaded) return;
         await commitResult(
           this.services,
           context,
-          meta,
-          applyCommand(guide, meta, turns, 'pause', this.turnOptions()),
+          loaded,
+          applyCommand(loaded.guide, loaded.meta, loaded.turns, 'pause', this.turnOptions()),
         );
         return;
       }

@@ -1,5 +1,5 @@
 import { type Activity, MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
-import { createBot } from '../../src/bot/create-bot.js';
+import { type BotDeps, createBot } from '../../src/bot/create-bot.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import type { InterviewStore } from '../../src/store/types.js';
@@ -14,8 +14,9 @@ export class BotHarness {
     readonly store: InterviewStore = createMemoryStore(),
     readonly storage: Storage = new MemoryStorage(),
     conversationId = 'conv-1',
+    extra: Pick<BotDeps, 'ownerOf'> = {},
   ) {
-    const bot = createBot({ store, storage, tagger: createFakeTagger(), guides: this.guides });
+    const bot = createBot({ store, storage, tagger: createFakeTagger(), guides: this.guides, ...extra });
     this.adapter = new TestAdapter(async (context) => bot.run(context), {
       channelId: 'test',
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 'test' },

@@ -110,7 +110,11 @@ describe('bot-level behaviour', () => {
     await bot.say('dirigeant');
     await bot.say('oui');
     expect(await bot.say('supprimer mes données')).toEqual([bot.guides.fr.bot.deleteConfirm]);
-    expect(await bot.say('non')).toEqual([bot.guides.fr.bot.deleteCancelled]);
+    expect(await bot.say('non')).toEqual([
+      bot.guides.fr.bot.deleteCancelled,
+      bot.guides.fr.messages.repeatQuestion,
+      bot.guides.fr.presentation.questions[0]?.text,
+    ]);
     expect(await bot.store.listInterviews()).toHaveLength(1);
     await bot.say('supprimer mes données');
     expect(await bot.say('oui')).toEqual([bot.guides.fr.bot.deleted]);
