@@ -64,6 +64,8 @@ export const LexiconFile = z
     actors: z.array(ClassEntry(ActorId)).optional(),
     roles: z.object({ initiator: Phrases.optional(), beneficiary: Phrases.optional() }).strict().optional(),
     directActors: z.array(DirectActorEntry).optional(),
+    /** Phrases where a tool word means something else ("site de production", "building site"): they name no tool. */
+    otherSenses: Phrases.optional(),
     cues: CueSet.optional(),
   })
   .strict();
@@ -83,6 +85,7 @@ export interface Lexicon {
   actors: { id: ActorId; patterns: Phrases }[];
   roles: { initiator: Phrases; beneficiary: Phrases };
   directActors: { id: ActorId; role: ActorRole; patterns: Phrases }[];
+  otherSenses: Phrases;
   cues: Required<z.infer<typeof CueSet>>;
 }
 
@@ -133,6 +136,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
     actors: [],
     roles: { initiator: {}, beneficiary: {} },
     directActors: [],
+    otherSenses: {},
     cues: {
       negation: {},
       negationBreakers: {},
@@ -165,6 +169,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
     if (file.roles?.beneficiary)
       lexicon.roles.beneficiary = mergePhrases(lexicon.roles.beneficiary, file.roles.beneficiary);
     lexicon.directActors.push(...(file.directActors ?? []));
+    if (file.otherSenses) lexicon.otherSenses = mergePhrases(lexicon.otherSenses, file.otherSenses);
     const cues = file.cues;
     if (cues) {
       const c = lexicon.cues;

@@ -6,6 +6,14 @@ import type { Stem, Token } from './text.js';
 /** How far back (in words, inside the clause) a negation reaches: "on n'a toujours pas mis en place de CRM". */
 const NEGATION_REACH = 6;
 
+/**
+ * The imperfect of verbs whose stem ends in r shares the conditional's endings ("gérait", "montrait",
+ * "durait", "découvrais", "préparions"): narratives of how things were would read as imagined. The
+ * conditional's r follows e, r, d, tt, "au" or "dev" ("serait", "pourrait", "voudrait", "mettrait", "aurait",
+ * "devrait"); these stems are the other cases.
+ */
+const IMPERFECT_BEFORE_R = /(é|[^t]t|[aoy]|[^a]u|[^e]v|f|p|g|b)$/i;
+
 type CueKind = 'negation' | 'breaker' | 'clause' | 'forward';
 
 /** Per-token flags: is the word under a negation or inside something only imagined? */
@@ -35,7 +43,8 @@ export class ScopeReader {
 
   private isConditional(token: Token): boolean {
     if (this.lang !== 'fr' || token.norm.length <= 5 || this.exceptions.has(token.norm)) return false;
-    return this.endings.some((ending) => token.norm.endsWith(ending));
+    const ending = this.endings.find((e) => token.norm.endsWith(e));
+    return ending !== undefined && !IMPERFECT_BEFORE_R.test(token.surface.slice(0, -ending.length));
   }
 
   read(tokens: readonly Token[]): Scope {

@@ -61,11 +61,15 @@ function negationWords(lexicon: Lexicon, lang: Language, stem: (w: string) => st
   return words;
 }
 
+/** Stands in the tool index for a phrase where a tool word means something else ("site de production"). */
+const OTHER_SENSE: ToolInfo = { id: '', label: { fr: '', en: '' } };
+
 function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
   const stem = stemmerFor(lang);
   const negating = negationWords(lexicon, lang, stem);
   const tools = new PhraseIndex<ToolInfo>(lang, stem);
   for (const tool of lexicon.tools) tools.addAll(tool.patterns, tool.info);
+  tools.addAll(lexicon.otherSenses, OTHER_SENSE);
   const values = new PhraseIndex<ValueId>(lang, stem, negating);
   for (const value of lexicon.values) values.addAll(value.patterns, value.id);
   const levers = new PhraseIndex<LeverId>(lang, stem, negating);
@@ -142,6 +146,14 @@ function longestFirst<T extends { id: string }>(matches: readonly PhraseMatch<T>
     if (!clash) kept.push(match);
   }
   return kept.sort((a, b) => a.first - b.first);
+}
+
+/** Drops every tool phrase that overlaps a phrase where its words mean something else ("the building site"). */
+function withoutOtherSenses(matches: readonly PhraseMatch<ToolInfo>[]): PhraseMatch<ToolInfo>[] {
+  const others = matches.filter((m) => m.payload === OTHER_SENSE);
+  return matches.filter(
+    (m) => m.payload !== OTHER_SENSE && !others.some((o) => o.first <= m.last && m.first <= o.last),
+  );
 }
 
 /**
@@ -330,7 +342,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     if (scope.hypotheticalAt(i)) scopes.imagined[i] = 1;
   }
 
-  const allToolMatches = longestFirst(model.tools.find(tokens));
+  const allToolMatches = longestFirst(withoutOtherSenses(model.tools.find(tokens)));
   const reserved = new Uint8Array(tokens.length);
   for (const m of allToolMatches) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
   const toolTally = new Map<string, Tally>();
