@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../src/paths.js';
 
 /** Compiled server entries, found from dist/bench. */
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +17,15 @@ export interface ServerProcess {
   port: number;
   /** SIGTERM and wait for the exit; then removes the temporary data folder. */
   stop(): Promise<void>;
+}
+
+/** The Node flags of the `start` script in package.json (e.g. its heap ceiling). */
+function startNodeFlags(): string[] {
+  const manifest: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+  const scripts =
+    typeof manifest === 'object' && manifest !== null && 'scripts' in manifest ? manifest.scripts : null;
+  const start = typeof scripts === 'object' && scripts !== null && 'start' in scripts ? scripts.start : '';
+  return typeof start === 'string' ? [...start.matchAll(/\s(--[a-z-]+=\S+)/g)].map((m) => m[1] ?? '') : [];
 }
 
 /** A temporary DATA_DIR, removed by `stop`. */
@@ -32,10 +42,11 @@ export async function startServerProcess(
   env: NodeJS.ProcessEnv,
   dataDir?: string,
 ): Promise<ServerProcess> {
-  // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server under load.
+  // The server runs with the Node flags `npm start` gives it; BENCH_NODE_ARGS adds more
+  // (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under load).
   const child = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), entry],
+    [...startNodeFlags(), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), entry],
     {
       env: {
         ...process.env,

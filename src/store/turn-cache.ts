@@ -1,9 +1,12 @@
 import type { TurnRecord } from '../core/interview/record.js';
 import { BoundedLru } from './lru.js';
 
-/** Interviews whose turn logs are kept in memory, and the turns they may hold together. */
+/**
+ * Interviews whose turn logs are kept in memory, and the turns they may hold together. A tagged turn
+ * weighs about 1 KB, so a full cache stays well inside the server's heap ceiling (`npm start`).
+ */
 export const TURN_CACHE_INTERVIEWS = 2000;
-export const TURN_CACHE_TURNS = 100_000;
+export const TURN_CACHE_TURNS = 40_000;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
