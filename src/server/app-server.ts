@@ -1,9 +1,9 @@
 import { createServices, type Services } from '../app.js';
 import { createBotAdapter } from '../bot/http-adapter.js';
 import { summaryDeliveryHook } from '../bot/invitation-delivery.js';
-import { invitationMiddleware } from '../bot/invitation-middleware.js';
+import { interviewerIdOf, invitationMiddleware } from '../bot/invitation-middleware.js';
 import { loadInvitationPrompts } from '../bot/invitation-prompts.js';
-import type { Config } from '../config.js';
+import { type Config, hasAppCredentials } from '../config.js';
 import type { Logger } from '../log.js';
 import { openStore } from '../store/open.js';
 import { startRetention } from '../store/retention.js';
@@ -37,6 +37,9 @@ export async function createAppServer(config: Config, logger: Logger): Promise<A
     const services = await createServices(config, {
       store,
       logger,
+      // A respondent who starts an interview alone owns it: the local interviewer in anonymous local mode,
+      // else their own identity, which is what the dashboard's sign-in resolves them to.
+      ...(hasAppCredentials(config) ? { ownerOf: interviewerIdOf } : {}),
       hooks: {
         onCompleted: summaryDeliveryHook({
           store,

@@ -1,3 +1,4 @@
+import { LOCAL_OWNER } from '../bot/create-bot.js';
 import type { DirectLineAdapter } from '../bot/directline-adapter.js';
 import { hasAppCredentials } from '../config.js';
 import type { Router } from '../server/router.js';
@@ -9,8 +10,11 @@ import { registerDirectLineRoutes } from './directline/routes.js';
 import type { WebServices } from './services.js';
 import { registerStaticRoutes } from './static.js';
 
-/** The interviewer the start-up dashboard token is issued for, when no Teams sign-in is involved. */
-export const LOCAL_INTERVIEWER_ID = 'local';
+/**
+ * The interviewer the start-up dashboard token is issued for, when no Teams sign-in is involved: the
+ * owner the bot gives interviews started without an invitation in local mode.
+ */
+export const LOCAL_INTERVIEWER_ID = LOCAL_OWNER;
 /** The bot's account in web chat conversations (its app id when one is configured). */
 export const WEBCHAT_BOT_NAME = 'sme-interview';
 
