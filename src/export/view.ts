@@ -39,7 +39,8 @@ export function labels(lang: Language): Labels {
         : `${p.headings.missing} : ${balance.map((id) => p.levers[id]).join(', ')}`,
     theme: (section) => {
       const theme = ThemeId.safeParse(section);
-      return theme.success ? p.themes[theme.data] : section;
+      if (theme.success) return p.themes[theme.data];
+      return section === 'opening' || section === 'closing' ? p.sections[section] : section;
     },
   };
 }

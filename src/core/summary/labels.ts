@@ -76,6 +76,8 @@ export const SummaryPrompts = z.object({
   profiles: keyed(PROFILES),
   statuses: keyed(INTERVIEW_STATUSES),
   themes: keyed(THEME_IDS),
+  /** The guide's parts outside the three themes and the presentation. */
+  sections: keyed(['opening', 'closing']),
   values: keyed(VALUE_IDS),
   levers: keyed(LEVER_IDS),
   actors: keyed(ACTOR_IDS),
