@@ -11,6 +11,7 @@ import {
   STUDY_FORMATS,
   SUMMARY_FORMATS,
 } from '../../core/summary/index.js';
+import { summaryPrompts } from '../../core/summary/labels.js';
 import { HttpError, type RouteContext, type Router, sendJson } from '../../server/router.js';
 import { getStudyKey } from '../../store/study-key.js';
 import type { InterviewStore } from '../../store/types.js';
@@ -20,6 +21,8 @@ export interface DashboardApiDeps {
   store: InterviewStore;
   auth: InterviewerAuthOptions;
 }
+
+const LabelsQuery = z.object({ lang: Language.default('fr') });
 
 const SummaryQuery = z.object({
   format: z.enum(SUMMARY_FORMATS).default('json'),
@@ -79,6 +82,13 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
       throw new HttpError(404, 'not_found', `no interview ${id}`);
     return meta;
   };
+
+  // The names of value forms, levers and actors the charts show: wording only, no interview data.
+  router.route('GET', '/api/labels', async (ctx) => {
+    const { lang } = parseQuery(LabelsQuery, ctx.url);
+    const prompts = summaryPrompts(lang);
+    sendJson(ctx.res, 200, { values: prompts.values, levers: prompts.levers, actors: prompts.actors });
+  });
 
   router.route('GET', '/api/interviews', async (ctx) => {
     const interviewerId = await interviewerOf(ctx);

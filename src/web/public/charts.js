@@ -1,6 +1,11 @@
 // Charts drawn with plain DOM elements: a heatmap table for the value matrix, bars for the levers.
 window.DashboardCharts = (() => {
-  const label = (id) => id.replaceAll('_', ' ');
+  // Names of value forms and levers in the page's language, set once the dashboard has fetched them.
+  let names = {};
+  const setNames = (map) => {
+    names = map;
+  };
+  const label = (id) => names[id] ?? id.replaceAll('_', ' ');
 
   function element(tag, attributes = {}, text) {
     const node = document.createElement(tag);
@@ -59,5 +64,5 @@ window.DashboardCharts = (() => {
     container.replaceChildren(list);
   }
 
-  return { element, label, valueMatrix, leverBars };
+  return { element, label, setNames, valueMatrix, leverBars };
 })();

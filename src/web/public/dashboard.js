@@ -2,7 +2,7 @@
 // token printed when the server starts (kept in this browser's localStorage).
 (() => {
   const TOKEN_KEY = 'sme-interview.dashboard-token';
-  const { element, label, valueMatrix, leverBars } = window.DashboardCharts;
+  const { element, label, setNames, valueMatrix, leverBars } = window.DashboardCharts;
   const lang = navigator.language.startsWith('fr') ? 'fr' : 'en';
   const LABELS = {
     fr: {
@@ -216,6 +216,8 @@
       return;
     }
     document.getElementById('sign-in').hidden = true;
+    const labels = await fetch(`/api/labels?lang=${lang}`).then((response) => response.json());
+    setNames({ ...labels.values, ...labels.levers });
     await showList();
   }
 
