@@ -39,7 +39,7 @@ async function announce(
   try {
     const token = await issueLocalDashboardToken(store);
     process.stdout.write(
-      `\nChat with the bot:  ${urls.chatUrl}\nDashboard:          ${urls.dashboardUrl}\n` +
+      `\nChat with the bot:  ${urls.chatUrl}\nDashboard:          ${urls.dashboardUrl}#token=${token}\n` +
         `Dashboard token:    ${token}\n\n`,
     );
   } catch (error) {
