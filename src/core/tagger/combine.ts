@@ -1,3 +1,4 @@
+import type { LeverId } from '../domain.js';
 import type { Evidence, Tags } from '../tags.js';
 import type { Features } from './features.js';
 import { sigmoid } from './logistic.js';
@@ -124,20 +125,43 @@ function combineFamily<T extends string>(
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
+/**
+ * A tool the model alone asserts brings its usual lever, as a tool named by a lexicon phrase does
+ * (GUIDELINES.md: tools bring their usual lever); it is quoted by the tool's evidence.
+ */
+function withToolLevers(
+  reading: Reading,
+  tools: readonly ScoredTag<string>[],
+  levers: ScoredTag<LeverId>[],
+): ScoredTag<LeverId>[] {
+  const out = [...levers];
+  for (const tool of tools) {
+    const lever = reading.toolLevers.get(tool.id);
+    if (!lever || reading.tools.tally.has(tool.id) || out.some((l) => l.id === lever)) continue;
+    out.push({ id: lever, confidence: tool.confidence, evidence: tool.evidence });
+  }
+  return out.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+}
+
 /** The lexicon's tags joined with the learned scorer's, class by class, as the model's decisions say. */
 export function combinedTags(reading: Reading, model: TaggerModel): Tags {
   const tags = lexiconTags(reading);
+  const tools = model.tools.classes.length
+    ? combineFamily('tools', reading, reading.tools, model.tools)
+    : tags.tools;
   return {
     ...tags,
     values: model.values.classes.length
       ? combineFamily('values', reading, reading.values, model.values)
       : tags.values,
-    tools: model.tools.classes.length
-      ? combineFamily('tools', reading, reading.tools, model.tools)
-      : tags.tools,
-    levers: model.levers.classes.length
-      ? combineFamily('levers', reading, reading.levers, model.levers)
-      : tags.levers,
+    tools,
+    levers: withToolLevers(
+      reading,
+      tools,
+      model.levers.classes.length
+        ? combineFamily('levers', reading, reading.levers, model.levers)
+        : tags.levers,
+    ),
     facets: model.facets.classes.length
       ? combineFamily('facets', reading, reading.facets, model.facets)
       : tags.facets,

@@ -45,6 +45,8 @@ export interface LanguageModel {
   directActors: PhraseIndex<{ id: ActorId; role: ActorRole }>;
   roles: RolePattern[];
   scope: ScopeReader;
+  /** Each tool's usual lever (tools.json), for tools asserted without a lexicon phrase. */
+  toolLevers: ReadonlyMap<string, LeverId>;
 }
 
 /** Words that, inside a phrase, make it carry its own negation ("plus besoin", "no more", "fewer errors"). */
@@ -89,6 +91,8 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
       roles.push({ role, before: compileWords(before, lang, stem), after: compileWords(after, lang, stem) });
     }
   }
+  const toolLevers = new Map<string, LeverId>();
+  for (const tool of lexicon.tools) if (tool.info.lever) toolLevers.set(tool.info.id, tool.info.lever);
   return {
     lang,
     tools,
@@ -99,6 +103,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
     directActors,
     roles,
     scope: new ScopeReader(lexicon, lang, stem),
+    toolLevers,
   };
 }
 
@@ -283,6 +288,7 @@ export interface Reading {
   facets: FamilyReading<FacetId>;
   actors: ActorTag[];
   features: Features;
+  toolLevers: ReadonlyMap<string, LeverId>;
 }
 
 function ensure(byId: Map<string, Tally>, id: string): Tally {
@@ -313,7 +319,7 @@ function family<T extends string>(
   return { tally: byId, denied };
 }
 
-function lexiconFeatures(reading: Omit<Reading, 'features'>): Features {
+function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolLevers'>): Features {
   const features: Features = new Map();
   wordFeatures(reading.tokens, reading.scopes, features);
   for (const name of FAMILY_NAMES) {
@@ -382,7 +388,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     facets: family(model.facets, tokens, scope, text, false),
     actors: tagActors(model, text, tokens, scope, reserved),
   };
-  return { ...base, features: lexiconFeatures(base) };
+  return { ...base, features: lexiconFeatures(base), toolLevers: model.toolLevers };
 }
 
 /** Builds the per-language phrase indexes lazily: a French-only session never compiles the English ones. */
