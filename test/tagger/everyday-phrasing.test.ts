@@ -26,6 +26,16 @@ describe('tools named in passing, as owners say them', () => {
     expect(toolsOf(text)).toContain(tool);
   });
 
+  it('reads a site people order from as the e-commerce site, not a showcase site besides it', () => {
+    for (const text of [
+      'Le site marche bien : les clients commandent sur le site, on livre le mardi.',
+      'Customers order from the website, we ship the next morning.',
+    ]) {
+      expect(toolsOf(text)).toContain('ecommerce_website');
+      expect(toolsOf(text)).not.toContain('showcase_website');
+    }
+  });
+
   it('does not read a place called a site as a website', () => {
     expect(toolsOf('Le site de production est à Oyonnax, le siège à Lyon.')).not.toContain(
       'showcase_website',

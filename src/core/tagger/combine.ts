@@ -10,6 +10,7 @@ import {
   type FamilyReading,
   lexiconTags,
   type Reading,
+  withoutSubsumed,
 } from './tagger.js';
 
 /** Values and tools are labelled only when asserted; levers and facets also when imagined ("si on avait…"). */
@@ -136,7 +137,7 @@ function withToolLevers(
 ): ScoredTag<LeverId>[] {
   const out = [...levers];
   for (const tool of tools) {
-    const lever = reading.toolLevers.get(tool.id);
+    const lever = reading.toolInfos.get(tool.id)?.lever;
     if (!lever || reading.tools.tally.has(tool.id) || out.some((l) => l.id === lever)) continue;
     out.push({ id: lever, confidence: tool.confidence, evidence: tool.evidence });
   }
@@ -147,7 +148,7 @@ function withToolLevers(
 export function combinedTags(reading: Reading, model: TaggerModel): Tags {
   const tags = lexiconTags(reading);
   const tools = model.tools.classes.length
-    ? combineFamily('tools', reading, reading.tools, model.tools)
+    ? withoutSubsumed(combineFamily('tools', reading, reading.tools, model.tools), reading.toolInfos)
     : tags.tools;
   return {
     ...tags,

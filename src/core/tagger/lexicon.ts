@@ -32,7 +32,14 @@ export type Phrases = z.infer<typeof Phrases>;
 const Label = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
 
 const ToolEntry = z
-  .object({ id: ToolId, label: Label.optional(), lever: LeverId.optional(), patterns: Phrases })
+  .object({
+    id: ToolId,
+    label: Label.optional(),
+    lever: LeverId.optional(),
+    /** Tools this one stands for when both are read in an answer (an e-commerce site is a website). */
+    subsumes: z.array(ToolId).optional(),
+    patterns: Phrases,
+  })
   .strict();
 const ClassEntry = <T extends z.ZodType>(id: T) => z.object({ id, patterns: Phrases }).strict();
 const DirectActorEntry = z.object({ id: ActorId, role: ActorRole, patterns: Phrases }).strict();
@@ -75,6 +82,7 @@ export interface ToolInfo {
   id: string;
   label: { fr: string; en: string };
   lever?: LeverId;
+  subsumes?: string[];
 }
 
 export interface Lexicon {
@@ -154,9 +162,11 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
         existing.patterns = mergePhrases(existing.patterns, tool.patterns);
         if (tool.label) existing.info.label = tool.label;
         if (tool.lever) existing.info.lever = tool.lever;
+        if (tool.subsumes) existing.info.subsumes = [...(existing.info.subsumes ?? []), ...tool.subsumes];
       } else {
         const info: ToolInfo = { id: tool.id, label: tool.label ?? { fr: tool.id, en: tool.id } };
         if (tool.lever) info.lever = tool.lever;
+        if (tool.subsumes) info.subsumes = [...tool.subsumes];
         lexicon.tools.push({ info, patterns: tool.patterns });
       }
     }

@@ -45,8 +45,8 @@ export interface LanguageModel {
   directActors: PhraseIndex<{ id: ActorId; role: ActorRole }>;
   roles: RolePattern[];
   scope: ScopeReader;
-  /** Each tool's usual lever (tools.json), for tools asserted without a lexicon phrase. */
-  toolLevers: ReadonlyMap<string, LeverId>;
+  /** Each tool's catalogue entry (usual lever, tools it subsumes), by id. */
+  toolInfos: ReadonlyMap<string, ToolInfo>;
 }
 
 /** Words that, inside a phrase, make it carry its own negation ("plus besoin", "no more", "fewer errors"). */
@@ -91,8 +91,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
       roles.push({ role, before: compileWords(before, lang, stem), after: compileWords(after, lang, stem) });
     }
   }
-  const toolLevers = new Map<string, LeverId>();
-  for (const tool of lexicon.tools) if (tool.info.lever) toolLevers.set(tool.info.id, tool.info.lever);
+  const toolInfos = new Map(lexicon.tools.map((tool) => [tool.info.id, tool.info]));
   return {
     lang,
     tools,
@@ -103,7 +102,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
     directActors,
     roles,
     scope: new ScopeReader(lexicon, lang, stem),
-    toolLevers,
+    toolInfos,
   };
 }
 
@@ -288,7 +287,7 @@ export interface Reading {
   facets: FamilyReading<FacetId>;
   actors: ActorTag[];
   features: Features;
-  toolLevers: ReadonlyMap<string, LeverId>;
+  toolInfos: ReadonlyMap<string, ToolInfo>;
 }
 
 function ensure(byId: Map<string, Tally>, id: string): Tally {
@@ -319,7 +318,7 @@ function family<T extends string>(
   return { tally: byId, denied };
 }
 
-function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolLevers'>): Features {
+function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolInfos'>): Features {
   const features: Features = new Map();
   wordFeatures(reading.tokens, reading.scopes, features);
   for (const name of FAMILY_NAMES) {
@@ -388,7 +387,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     facets: family(model.facets, tokens, scope, text, false),
     actors: tagActors(model, text, tokens, scope, reserved),
   };
-  return { ...base, features: lexiconFeatures(base), toolLevers: model.toolLevers };
+  return { ...base, features: lexiconFeatures(base), toolInfos: model.toolInfos };
 }
 
 /** Builds the per-language phrase indexes lazily: a French-only session never compiles the English ones. */
@@ -404,11 +403,23 @@ export function languageModels(lexicon: Lexicon): (lang: Language) => LanguageMo
   };
 }
 
+/**
+ * Drops a tool another asserted tool subsumes: a site people order from is the e-commerce site, not a
+ * showcase site besides it (GUIDELINES.md).
+ */
+export function withoutSubsumed<T extends { id: string }>(
+  tools: readonly T[],
+  infos: ReadonlyMap<string, ToolInfo>,
+): T[] {
+  const subsumed = new Set(tools.flatMap((t) => infos.get(t.id)?.subsumes ?? []));
+  return tools.filter((t) => !subsumed.has(t.id));
+}
+
 export function lexiconTags(reading: Reading): Tags {
   return {
     lang: reading.lang,
     values: toTags(reading.values.tally),
-    tools: toTags(reading.tools.tally),
+    tools: withoutSubsumed(toTags(reading.tools.tally), reading.toolInfos),
     levers: toTags(reading.levers.tally),
     actors: reading.actors,
     facets: toTags(reading.facets.tally),
