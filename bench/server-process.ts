@@ -15,6 +15,8 @@ export const ECHO_SERVER = join(DIST, 'src', 'server', 'echo-main.js');
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
+  /** CPU time (user + system) the server has used so far, in ms; null where /proc is not there. */
+  cpuMs(): number | null;
   /** SIGTERM and wait for the exit; then removes the temporary data folder. */
   stop(): Promise<void>;
 }
@@ -26,6 +28,25 @@ function startNodeFlags(): string[] {
     typeof manifest === 'object' && manifest !== null && 'scripts' in manifest ? manifest.scripts : null;
   const start = typeof scripts === 'object' && scripts !== null && 'start' in scripts ? scripts.start : '';
   return typeof start === 'string' ? [...start.matchAll(/\s(--[a-z-]+=\S+)/g)].map((m) => m[1] ?? '') : [];
+}
+
+/** Linux reports process times in clock ticks of 1/100 s (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * User + system CPU time of a process from /proc/<pid>/stat (fields 14 and 15, counted after the
+ * parenthesised command name, which may hold spaces). Unlike latency, it hardly moves with other load.
+ */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A temporary DATA_DIR, removed by `stop`. */
@@ -77,6 +98,7 @@ export async function startServerProcess(
   return {
     child,
     port,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

@@ -78,6 +78,8 @@ interface LoadResult {
   max: number;
   repliesPerTurn: number;
   completedInterviews: number;
+  /** Server CPU time per turn (user + system), from /proc: the cost of a turn whatever else runs. */
+  serverCpuMsPerTurn: number | null;
 }
 
 function postActivity(
@@ -224,7 +226,7 @@ interface RunOutcome {
   completed: number;
 }
 
-function summarise(run: RunOutcome): LoadResult {
+function summarise(run: RunOutcome, cpuMs: number | null): LoadResult {
   const sorted = [...run.latencies].sort((a, b) => a - b);
   return {
     turns: sorted.length,
@@ -237,6 +239,7 @@ function summarise(run: RunOutcome): LoadResult {
     max: round(sorted.at(-1) ?? Number.NaN),
     repliesPerTurn: round(run.replies / Math.max(1, sorted.length)),
     completedInterviews: run.completed,
+    serverCpuMsPerTurn: cpuMs === null ? null : round((cpuMs / Math.max(1, sorted.length)) * 1000) / 1000,
   };
 }
 
@@ -245,16 +248,19 @@ async function measure(bot: BotKind, entry: string): Promise<{ paced: LoadResult
   const server = await startServerProcess(entry, { DATABASE_URL: '' }, dataDir);
   try {
     await drive(server.port, `warm-${bot}`, { concurrency: 10, untilTurns: WARMUP_TURNS });
-    const paced = await drive(server.port, `paced-${bot}`, {
+    const phase = async (runId: string, options: Parameters<typeof drive>[2]): Promise<LoadResult> => {
+      const cpuBefore = server.cpuMs();
+      const run = await drive(server.port, runId, options);
+      const cpuAfter = server.cpuMs();
+      return summarise(run, cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore);
+    };
+    const paced = await phase(`paced-${bot}`, {
       concurrency: CONCURRENCY,
       untilMs: PACED_MS,
       thinkMs: THINK_MS,
     });
-    const saturated = await drive(server.port, `saturated-${bot}`, {
-      concurrency: CONCURRENCY,
-      untilMs: SATURATED_MS,
-    });
-    return { paced: summarise(paced), saturated: summarise(saturated) };
+    const saturated = await phase(`saturated-${bot}`, { concurrency: CONCURRENCY, untilMs: SATURATED_MS });
+    return { paced, saturated };
   } finally {
     await server.stop();
   }
@@ -304,6 +310,7 @@ const header = [
   'p99 ms',
   'max ms',
   'interviews done',
+  'server cpu ms/turn',
 ];
 const rows = (
   [
@@ -313,7 +320,19 @@ const rows = (
     ['echo', 'saturated', echo.saturated],
   ] as const
 ).map(([bot, load, r]) =>
-  [bot, load, r.turns, r.errors, r.throughput, r.p50, r.p90, r.p99, r.max, r.completedInterviews].map(String),
+  [
+    bot,
+    load,
+    r.turns,
+    r.errors,
+    r.throughput,
+    r.p50,
+    r.p90,
+    r.p99,
+    r.max,
+    r.completedInterviews,
+    r.serverCpuMsPerTurn ?? 'n/a',
+  ].map(String),
 );
 const widths = header.map((title, column) =>
   Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
