@@ -7,12 +7,11 @@ export function conversationKeyOf(context: TurnContext): string {
   return `${context.activity.channelId}:${context.activity.conversation.id}`;
 }
 
-/** The newest interview of this conversation, or null. */
+/** The newest interview of this conversation, or null: found through the store's conversation index. */
 export async function conversationInterview(
   store: InterviewStore,
   context: TurnContext,
 ): Promise<InterviewMeta | null> {
-  const key = conversationKeyOf(context);
-  const all = await store.listInterviews();
-  return all.find((meta) => meta.conversationKey === key) ?? null;
+  const mine = await store.listInterviews({ conversationKey: conversationKeyOf(context) });
+  return mine[0] ?? null;
 }
