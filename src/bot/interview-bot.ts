@@ -5,7 +5,12 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import { type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import {
+  type DialogContext,
+  DialogSet,
+  type DialogState,
+  type DialogStateManagerConfiguration,
+} from 'botbuilder-dialogs';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { DELETE_DATA_DIALOG, INTERVIEW_DIALOG, START_DIALOG } from '../../dialogs/ids.js';
 import { InterviewDialog } from '../../dialogs/interview-dialog.js';
@@ -32,6 +37,9 @@ import {
   ResumeEventValue,
   StartEventValue,
 } from './events.js';
+
+/** The turn-state key under which botbuilder-dialogs' DialogStateManager looks for its configuration. */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 export interface BotHooks {
   /**
@@ -68,6 +76,12 @@ export class InterviewBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly services: DialogServices;
   private readonly allGuides: Guide[];
+  /**
+   * The dialogs' memory scopes and path resolvers: botbuilder-dialogs rebuilds them on every turn (component
+   * registrations checked, scope objects made anew) unless the turn already carries them, as DialogManager's
+   * `stateConfiguration` does. They hold no per-turn data: the first turn's are kept for the next ones.
+   */
+  private stateConfiguration: DialogStateManagerConfiguration | undefined;
   /** Turns whose conversation state was deleted: nothing is written back at their end. */
   private readonly forgotten = new WeakSet<TurnContext>();
 
@@ -107,7 +121,10 @@ export class InterviewBot extends ActivityHandler {
 
   /** State is saved at the end of every turn; the interview itself was already made durable by the dialogs. */
   override async run(context: TurnContext): Promise<void> {
+    if (this.stateConfiguration)
+      context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
     await super.run(context);
+    this.stateConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION);
     if (!this.forgotten.has(context)) await this.conversationState.saveChanges(context, false);
   }
 
