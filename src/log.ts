@@ -98,8 +98,18 @@ export const silentLogger: Logger = createLogger('error', { out: () => {}, err: 
 
 /** A short stable digest of an identifier, so logs can correlate a conversation without naming it. */
 export function hashId(id: string): string {
-  return createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 12);
+  let digest = digests.get(id);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 12);
+    if (digests.size >= DIGEST_MEMO_LIMIT) digests.clear();
+    digests.set(id, digest);
+  }
+  return digest;
 }
+
+/** Every turn of a conversation logs the same id: its digest is kept rather than hashed again. */
+const digests = new Map<string, string>();
+const DIGEST_MEMO_LIMIT = 4096;
 
 /** Error fields for a log line: name, message, code and (at debug level) the stack. */
 export function errorFields(error: unknown, withStack = false): LogFields {

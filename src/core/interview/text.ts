@@ -62,11 +62,27 @@ function stripEdgePunctuation(text: string): string {
   return text === '?' ? text : text.replace(/[?\s]+$/u, '').replace(/^\/(?=\p{L})/u, '');
 }
 
-export function words(text: string): string[] {
-  return normalize(text)
-    .split(' ')
-    .filter((word) => /\p{L}|\p{N}/u.test(word));
+/**
+ * The words of a text, normalised. The plan looks at every earlier answer of a section again on each turn:
+ * a bounded memo spares normalising the same answer over and over.
+ */
+export function words(text: string): readonly string[] {
+  let found = wordsMemo.get(text);
+  if (found === undefined) {
+    found = Object.freeze(
+      normalize(text)
+        .split(' ')
+        .filter((word) => WORD_CHARACTER.test(word)),
+    );
+    if (wordsMemo.size >= WORDS_MEMO_LIMIT) wordsMemo.clear();
+    wordsMemo.set(text, found);
+  }
+  return found;
 }
+
+const WORD_CHARACTER = /\p{L}|\p{N}/u;
+const wordsMemo = new Map<string, readonly string[]>();
+const WORDS_MEMO_LIMIT = 2048;
 
 export function isBlank(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);

@@ -148,29 +148,37 @@ export class PhraseIndex<T> {
 
   find(tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    const tried = new Set<Compiled<T>>();
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i];
       if (token === undefined) continue;
-      tried.clear();
-      for (const key of [token.norm, token.stemKey, token.exactKey]) {
-        const candidates = this.byKey.get(key);
-        if (candidates === undefined) continue;
-        for (const compiled of candidates) {
-          if (tried.has(compiled)) continue;
-          tried.add(compiled);
-          const last = matchRest(compiled.items, tokens, i);
-          if (last >= 0)
-            matches.push({
-              payload: compiled.payload,
-              weight: compiled.weight,
-              first: i,
-              last,
-              selfNegating: compiled.selfNegating,
-            });
-        }
-      }
+      this.tryAll(this.byKey.get(token.norm), tokens, i, matches, null);
+      // A pattern is filed under its first word's folded form and its stem: when both equal this word's,
+      // it was tried with the folded form already.
+      this.tryAll(this.byKey.get(token.stemKey), tokens, i, matches, token.norm);
+      this.tryAll(this.byKey.get(token.exactKey), tokens, i, matches, null);
     }
     return matches;
+  }
+
+  private tryAll(
+    candidates: readonly Compiled<T>[] | undefined,
+    tokens: readonly Token[],
+    at: number,
+    matches: PhraseMatch<T>[],
+    triedNorm: string | null,
+  ): void {
+    if (candidates === undefined) return;
+    for (const compiled of candidates) {
+      if (triedNorm !== null && compiled.items[0]?.norm === triedNorm) continue;
+      const last = matchRest(compiled.items, tokens, at);
+      if (last >= 0)
+        matches.push({
+          payload: compiled.payload,
+          weight: compiled.weight,
+          first: at,
+          last,
+          selfNegating: compiled.selfNegating,
+        });
+    }
   }
 }
