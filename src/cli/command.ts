@@ -14,9 +14,15 @@ export const EXIT_USAGE = 2;
 
 export interface Command {
   name: string;
-  /** One line for `--help`. */
-  summary: string;
   /** Usage line(s), shown by `sme-interview <command> --help` and after a usage error. */
   usage: string;
   run(args: readonly string[], io: CliIO): Promise<number>;
+}
+
+/** A command as `--help` lists it; its module is loaded when the command runs. */
+export interface CommandEntry {
+  name: string;
+  /** One line for `--help`. */
+  summary: string;
+  load(): Promise<Command>;
 }

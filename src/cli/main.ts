@@ -20,11 +20,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     (name === undefined ? io.stderr : io.stdout).write(`${help()}\n`);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`sme-interview: unknown command '${name}'; run 'sme-interview --help' for the list\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
     return EXIT_OK;

@@ -51,7 +51,6 @@ function transcriptsKey(texts: readonly string[]): string {
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'analyse plain-text interview transcripts into a summary or study (md, json, csv, qdpx)',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseExportArgs<StudyFormat>(args, 'analyze', STUDY_FORMATS, 'md', true);

@@ -107,7 +107,6 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 
 export const chatCommand: Command = {
   name: 'chat',
-  summary: 'run an interview in the terminal (piped input works; paused at end of input)',
   usage: USAGE,
   run,
 };

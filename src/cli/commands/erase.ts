@@ -13,7 +13,6 @@ exit codes: 0 erased, 1 failed (unknown interview, store unavailable), 2 bad usa
 
 export const eraseCommand: Command = {
   name: 'erase',
-  summary: 'removes an interview and every trace of it',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const option = args.find((arg) => arg.startsWith('--'));

@@ -63,7 +63,6 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 
 export const listCommand: Command = {
   name: 'list',
-  summary: 'list the interviews in the store (--json)',
   usage: USAGE,
   run,
 };

@@ -21,7 +21,6 @@ exit codes: 0 done, 1 failed (no completed interview, store unavailable), 2 bad 
 
 export const studyCommand: Command = {
   name: 'study',
-  summary: 'all completed interviews together: tools table, value matrix, lever balance per company',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseExportArgs<StudyFormat>(args, 'study', STUDY_FORMATS, 'md');

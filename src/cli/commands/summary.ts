@@ -60,7 +60,6 @@ exit codes: 0 done, 1 failed (unknown interview, store unavailable), 2 bad usage
 
 export const summaryCommand: Command = {
   name: 'summary',
-  summary: "one interview's structured summary (md, json, html, card, csv, qdpx)",
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseExportArgs<SummaryFormat>(args, 'summary', SUMMARY_FORMATS, 'md');

@@ -69,7 +69,6 @@ function describeLineError(error: unknown): string {
 
 export const tagCommand: Command = {
   name: 'tag',
-  summary: 'tag text from stdin (values, tools, levers, actors, facets) as JSON',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const options = parseArgs(args);
