@@ -239,7 +239,8 @@ function summarise(run: RunOutcome, cpuMs: number | null): LoadResult {
     max: round(sorted.at(-1) ?? Number.NaN),
     repliesPerTurn: round(run.replies / Math.max(1, sorted.length)),
     completedInterviews: run.completed,
-    serverCpuMsPerTurn: cpuMs === null ? null : Math.round((cpuMs / Math.max(1, sorted.length)) * 1000) / 1000,
+    serverCpuMsPerTurn:
+      cpuMs === null ? null : Math.round((cpuMs / Math.max(1, sorted.length)) * 1000) / 1000,
   };
 }
 
