@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
-import { decideNext } from '../../src/core/interview/index.js';
+import { computeCoverage, decideNext, derivePosition } from '../../src/core/interview/index.js';
 import { createFakeTagger } from './fake-tagger.js';
 import { CoreSession } from './session.js';
 
@@ -120,6 +120,30 @@ describe('probes chosen from what was said', () => {
     session.say("J'ai décidé d'acheter un ERP pour suivre la production et les commandes de l'atelier.");
     session.say('Nos clients passent commande sur le portail relié au logiciel de gestion, avec leurs prix.');
     expect(session.last?.replies.at(-1)).toBe("Et pour l'ERP, qui en bénéficie ?");
+  });
+
+  it('credits an answer to a tool probe to that tool even when it does not name it again', () => {
+    const session = consented();
+    toTheme1(session);
+    session.say(
+      "Une opportunité, un risque aussi, et il faut de la formation pour les équipes de l'atelier.",
+    );
+    session.say(
+      "Nous avons installé un ERP et un CRM l'an dernier pour suivre la production et les commandes.",
+    );
+    session.say('Nos clients passent commande sur le portail relié au logiciel de gestion, avec leurs prix.');
+    expect(session.pendingId()).toBe('tools.probe.actors.erp');
+    session.say("C'est simple : nous avons décidé, et les clients en profitent.");
+    const coverage = computeCoverage(derivePosition(session.turns).answers);
+    expect(coverage.tools.find((tool) => tool.id === 'erp')).toMatchObject({
+      hasInitiator: true,
+      hasBeneficiary: true,
+    });
+    expect(coverage.tools.find((tool) => tool.id === 'crm')).toMatchObject({
+      hasInitiator: false,
+      hasBeneficiary: false,
+    });
+    expect(session.pendingId()).toBe('tools.probe.actors.crm');
   });
 
   it('probes the theme-3 levers and values not yet evidenced, most informative first, within the budget', () => {

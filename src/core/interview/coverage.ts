@@ -43,13 +43,16 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
     }
     for (const lever of tags.levers) levers.add(lever.id);
     for (const value of tags.values) values.add(value.id);
-    // An actor's role is credited to every tool named in the same answer: answers are short enough for that.
+    // An actor's role is credited to every tool named in the same answer (answers are short enough for
+    // that) and to the tool the question asked about, named or not ("c'est notre comptable qui l'a poussé").
     const initiator = tags.actors.some((actor) => actor.role === 'initiator');
     const beneficiary = tags.actors.some((actor) => actor.role === 'beneficiary');
-    for (const tool of tags.tools) {
-      const known = tools.get(tool.id) ?? { id: tool.id, hasInitiator: false, hasBeneficiary: false };
-      tools.set(tool.id, {
-        id: tool.id,
+    const subjects = new Set(tags.tools.map((tool) => tool.id));
+    if (answer.subjectTool) subjects.add(answer.subjectTool);
+    for (const id of subjects) {
+      const known = tools.get(id) ?? { id, hasInitiator: false, hasBeneficiary: false };
+      tools.set(id, {
+        id,
         hasInitiator: known.hasInitiator || initiator,
         hasBeneficiary: known.hasBeneficiary || beneficiary,
       });

@@ -88,7 +88,7 @@ function advance(
       text: q.text,
       tags: null,
       refSeq: null,
-      data: { kind: q.kind },
+      data: q.tool ? { kind: q.kind, tool: q.tool } : { kind: q.kind },
     });
     result.replies.push(...questionLines(guide, meta, q, all, now));
     return result;

@@ -1,5 +1,6 @@
 import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID, eventOf } from './events.js';
+import { toolOfQuestion } from './question-subject.js';
 import type { NewTurn } from './record.js';
 
 /** A turn as the core needs it: a stored `TurnRecord`, or one about to be appended (seq already known). */
@@ -11,6 +12,8 @@ export interface AskedQuestion {
   section: string;
   text: string;
   status: 'pending' | 'answered' | 'skipped';
+  /** The tool the question asks about, when it is a probe on one tool. */
+  subjectTool: string | null;
 }
 
 /** An answer as it stands now: the text and tags of its latest amend, if any. */
@@ -23,6 +26,8 @@ export interface EffectiveAnswer {
   tags: Tags | null;
   data: Record<string, unknown> | null;
   amended: boolean;
+  /** The tool the question asked about, when it was a probe on one tool. */
+  subjectTool: string | null;
 }
 
 /** Where an interview stands, derived from its turn log alone (so a restart resumes exactly). */
@@ -60,6 +65,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
           section: turn.section,
           text: turn.text,
           status: 'pending',
+          subjectTool: toolOfQuestion(turn.data),
         };
         asked.set(turn.questionId, pending);
         reasks = 0;
@@ -80,6 +86,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
               tags: turn.tags,
               data: turn.data,
               amended: false,
+              subjectTool: pending.subjectTool,
             };
             answers.push(answer);
             bySeq.set(turn.seq, answer);

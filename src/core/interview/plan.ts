@@ -20,6 +20,8 @@ export interface PlannedQuestion {
   text: string;
   /** Set on the first question of a theme: the "Theme 2 of 3" line shown before it. */
   progress: Progress | null;
+  /** The tool a probe asks about (who initiated it, who benefits). */
+  tool?: string;
 }
 
 /**
@@ -71,8 +73,8 @@ export function probeCandidates(
   guide: Guide,
   section: GuideSection,
   coverage: Coverage,
-): { id: string; kind: QuestionKind; text: string }[] {
-  const out: { id: string; kind: QuestionKind; text: string }[] = [];
+): Omit<PlannedQuestion, 'section' | 'progress'>[] {
+  const out: Omit<PlannedQuestion, 'section' | 'progress'>[] = [];
   const inSection = coverage.facetsBySection.get(section.id);
   for (const probe of section.probes) {
     const id = `${section.id}.probe.${probe.id}`;
@@ -100,7 +102,12 @@ export function probeCandidates(
               ? probe.initiator
               : probe.both;
           const label = guide.toolLabels[tool.id] ?? tool.id.replace(/_/g, ' ');
-          out.push({ id: `${id}.${tool.id}`, kind: 'probe', text: fill(template, { tool: label }) });
+          out.push({
+            id: `${id}.${tool.id}`,
+            kind: 'probe',
+            text: fill(template, { tool: label }),
+            tool: tool.id,
+          });
         }
         break;
     }

@@ -11,6 +11,7 @@ import {
   VALUE_IDS,
   type ValueId,
 } from '../domain.js';
+import { toolOfQuestion } from '../interview/question-subject.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
 import { createPseudonymizer } from '../privacy/tagged-text.js';
 import { emptyTags, type Tags } from '../tags.js';
@@ -54,13 +55,21 @@ function isTheme(section: string): section is ThemeId {
 function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const ordered = [...turns].sort((a, b) => a.seq - b.seq);
   const questions = new Map<string, string>();
+  const questionTools = new Map<string, string>();
+  const subjectTools = new Map<number, string>();
   const answers = new Map<number, AnswerWithSection>();
   const declined: Summary['declined'] = [];
   const corrections: { seq: number; at: string; correction: Correction }[] = [];
   for (const turn of ordered) {
     if (turn.kind === 'question') {
-      if (turn.questionId !== null) questions.set(turn.questionId, turn.text);
+      if (turn.questionId !== null) {
+        questions.set(turn.questionId, turn.text);
+        const tool = toolOfQuestion(turn.data);
+        if (tool) questionTools.set(turn.questionId, tool);
+      }
     } else if (turn.kind === 'answer') {
+      const subject = turn.questionId === null ? undefined : questionTools.get(turn.questionId);
+      if (subject) subjectTools.set(turn.seq, subject);
       answers.set(turn.seq, {
         seq: turn.seq,
         section: turn.section,
@@ -88,7 +97,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
       if (parsed.success) corrections.push({ seq: turn.seq, at: turn.at, correction: parsed.data });
     }
   }
-  return { answers: [...answers.values()], declined, corrections };
+  return { answers: [...answers.values()], declined, corrections, subjectTools };
 }
 
 type Replayed = ReturnType<typeof replay>;
@@ -113,6 +122,7 @@ function pseudonymize(
     })),
     declined: replayed.declined.map((d) => ({ ...d, question: p.text(d.question) })),
     corrections: replayed.corrections,
+    subjectTools: replayed.subjectTools,
   };
 }
 
@@ -237,7 +247,14 @@ export function buildSummary(
       }
     }
     for (const actor of tags.actors) actorsMentioned.add(actor.id);
-    for (const tool of tags.tools) {
+    // An answer to a probe on one tool speaks of that tool even when it does not name it.
+    const subject = replayed.subjectTools.get(answer.seq);
+    const named = new Set(tags.tools.map((t) => t.id));
+    const answerTools =
+      subject && !named.has(subject) && !state.removed.tool.has(subject)
+        ? [...tags.tools, { id: subject, confidence: 1, evidence: [] }]
+        : tags.tools;
+    for (const tool of answerTools) {
       const acc: ToolAccumulator = tools.get(tool.id) ?? {
         leverVotes: new Map(),
         values: new Set(),
@@ -252,7 +269,9 @@ export function buildSummary(
         if (actor.role === 'initiator') acc.initiators.add(actor.id);
         if (actor.role === 'beneficiary') acc.beneficiaries.add(actor.id);
       }
-      for (const evidence of tool.evidence) {
+      // Unnamed in the answer: the sentence that says who pushed it or who gains is its quote.
+      const quoted = tool.evidence.length > 0 ? tool.evidence : (tags.actors[0]?.evidence.slice(0, 1) ?? []);
+      for (const evidence of quoted) {
         const quote = sentenceAround(answer.text, evidence.start, evidence.end);
         if (quote && !acc.quotes.includes(quote) && acc.quotes.length < MAX_QUOTES_PER_TOOL)
           acc.quotes.push(quote);
