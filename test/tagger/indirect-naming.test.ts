@@ -74,3 +74,32 @@ describe('functional value said without the usual cue words', () => {
     expect(valuesOf('The lorries can turn at the back of the yard.')).not.toContain('functional');
   });
 });
+
+describe('brands and plain names read as their class', () => {
+  it.each([
+    ['La facturation est sur Henrri.', 'erp'],
+    ['We take payments with Square at the market.', 'secure_payment'],
+    ['Nos relevés HACCP sont sur une application.', 'quality_software'],
+    ['On a une chaîne YouTube avec nos recettes.', 'social_media'],
+    ['Les gars se forment sur des tutos en ligne.', 'digital_training'],
+    ['We handle customer relationship management in one place.', 'crm'],
+  ])('%s → %s', (text, tool) => {
+    expect(toolsOf(text)).toContain(tool);
+  });
+
+  it('drops them when denied', () => {
+    expect(toolsOf("On n'a pas de chaîne YouTube.")).not.toContain('social_media');
+    expect(toolsOf("We don't take payments with Square.")).not.toContain('secure_payment');
+  });
+});
+
+describe('chores that are gone, said plainly', () => {
+  it.each([
+    'Les oublis, c’est terminé, les relances se font toutes seules.',
+    'Forgotten jobs are a thing of the past.',
+    'Reminders go out by themselves.',
+    'We cut delivery times by a week.',
+  ])('%s → functional', (text) => {
+    expect(valuesOf(text)).toContain('functional');
+  });
+});
