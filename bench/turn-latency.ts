@@ -18,7 +18,7 @@ import { ECHO_SERVER, REAL_SERVER, startServerProcess, tempDataDir } from './ser
  */
 const CONCURRENCY = 50;
 const WARMUP_TURNS = 200;
-const PACED_MS = 12_000;
+const PACED_MS = 20_000;
 const SATURATED_MS = 6_000;
 const THINK_MS = { min: 500, max: 1500 } as const;
 const TARGET_P99_MS = 50;
@@ -182,6 +182,8 @@ async function drive(
     (options.untilMs !== undefined && performance.now() - begin >= options.untilMs);
 
   const respondent = async (index: number): Promise<void> => {
+    // Paced respondents arrive spread over one think time, as people do, not all in the same millisecond.
+    if (options.thinkMs) await pause(Math.random() * options.thinkMs.max);
     for (let conversation = 0; !done(); conversation += 1) {
       const conversationId = `${runId}-${index}-${conversation}`;
       let botSaid = '';
