@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGuides } from '../src/core/guide/index.js';
-import { REAL_SERVER, startServerProcess, tempDataDir } from './server-process.js';
+import { postActivity, REAL_SERVER, startServerProcess, tempDataDir } from './server-process.js';
 
 /**
  * Soak: many interviews in progress at once on the embedded store. Each of SOAK_INTERVIEWS respondents
@@ -28,32 +28,6 @@ function answer(conversation: number, index: number): string {
     `Réponse ${index} de l'entreprise ${conversation} : nous utilisons un ERP et un CRM avec nos clients et nos ` +
     `fournisseurs ; la visioconférence nous fait gagner du temps et les sauvegardes nous rassurent.`
   );
-}
-
-function post(port: number, body: unknown): Promise<{ status: number; text: string }> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/api/messages',
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
 }
 
 const latencies: number[] = [];
@@ -82,18 +56,22 @@ function botSaid(body: string): string {
 
 async function turn(port: number, conversation: number, text: string): Promise<string> {
   const started = performance.now();
-  const reply = await post(port, {
-    type: 'message',
-    id: `soak-${conversation}-${latencies.length}`,
-    channelId: 'soak',
-    serviceUrl: 'http://127.0.0.1:9',
-    conversation: { id: `soak-${conversation}` },
-    from: { id: `respondent-${conversation}` },
-    recipient: { id: 'bot' },
-    locale: 'fr-FR',
-    text,
-    deliveryMode: 'expectReplies',
-  });
+  const reply = await postActivity(
+    agent,
+    port,
+    JSON.stringify({
+      type: 'message',
+      id: `soak-${conversation}-${latencies.length}`,
+      channelId: 'soak',
+      serviceUrl: 'http://127.0.0.1:9',
+      conversation: { id: `soak-${conversation}` },
+      from: { id: `respondent-${conversation}` },
+      recipient: { id: 'bot' },
+      locale: 'fr-FR',
+      text,
+      deliveryMode: 'expectReplies',
+    }),
+  );
   latencies.push(performance.now() - started);
   if (reply.status !== 200) throw new Error(`turn answered ${reply.status}: ${reply.text.slice(0, 200)}`);
   return botSaid(reply.text);

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGuides } from '../src/core/guide/index.js';
-import { ECHO_SERVER, REAL_SERVER, startServerProcess, tempDataDir } from './server-process.js';
+import { ECHO_SERVER, postActivity, REAL_SERVER, startServerProcess, tempDataDir } from './server-process.js';
 
 /**
  * Turn latency over loopback HTTP with expectReplies: 50 conversations at once, each a scripted
@@ -80,36 +80,6 @@ interface LoadResult {
   completedInterviews: number;
   /** Server CPU time per turn (user + system), from /proc: the cost of a turn whatever else runs. */
   serverCpuMsPerTurn: number | null;
-}
-
-function postActivity(
-  agent: Agent,
-  port: number,
-  body: string,
-): Promise<{ status: number; replies: string[] }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/api/messages',
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, replies: replyTexts(text) });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** The texts of the reply activities in an expectReplies body. */
@@ -197,8 +167,9 @@ async function drive(
           const outcome = await postActivity(agent, port, activityJson(conversationId, turn, text));
           if (outcome.status === 200) {
             latencies.push(performance.now() - sent);
-            replies += outcome.replies.length;
-            botSaid = outcome.replies.join('\n');
+            const texts = replyTexts(outcome.text);
+            replies += texts.length;
+            botSaid = texts.join('\n');
           } else {
             errors += 1;
           }
