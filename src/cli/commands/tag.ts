@@ -10,7 +10,9 @@ import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
 const MAX_TEXT_CHARS = 2_000_000;
 
 const JsonlLine = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id: z
+    .union([z.string(), z.number()], { error: 'expected a string or a number (the id echoed in the output)' })
+    .transform(String),
   text: z.string(),
   lang: Language.optional(),
 });
