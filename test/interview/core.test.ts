@@ -122,6 +122,20 @@ describe('probes chosen from what was said', () => {
     expect(session.last?.replies.at(-1)).toBe("Et pour l'ERP, qui en bénéficie ?");
   });
 
+  it('asks who initiated only the tools named in the tools theme, not those cited in theme 1', () => {
+    const session = consented();
+    toTheme1(session);
+    session.say(
+      "Une opportunité et un risque : dépendre d'un CRM qu'on ne maîtrise pas, il faut de la formation.",
+    );
+    session.say("Nous avons installé un ERP l'an dernier pour suivre la production et les commandes.");
+    session.say('Nos clients passent commande sur le portail relié au logiciel de gestion, avec leurs prix.');
+    expect(session.pendingId()).toBe('tools.probe.actors.erp');
+    session.say("J'ai décidé, et les clients en profitent.");
+    const asked = session.turns.filter((t) => t.kind === 'question').map((t) => t.questionId);
+    expect(asked).not.toContain('tools.probe.actors.crm');
+  });
+
   it('credits an answer to a tool probe to that tool even when it does not name it again', () => {
     const session = consented();
     toTheme1(session);

@@ -6,6 +6,8 @@ export interface ToolCoverage {
   id: string;
   hasInitiator: boolean;
   hasBeneficiary: boolean;
+  /** Sections whose answers named the tool. */
+  sections: ReadonlySet<string>;
 }
 
 /** What the answers so far have evidenced: what spontaneous talk already covered need not be asked. */
@@ -50,11 +52,12 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
     const subjects = new Set(tags.tools.map((tool) => tool.id));
     if (answer.subjectTool) subjects.add(answer.subjectTool);
     for (const id of subjects) {
-      const known = tools.get(id) ?? { id, hasInitiator: false, hasBeneficiary: false };
+      const known = tools.get(id) ?? { id, hasInitiator: false, hasBeneficiary: false, sections: new Set() };
       tools.set(id, {
         id,
         hasInitiator: known.hasInitiator || initiator,
         hasBeneficiary: known.hasBeneficiary || beneficiary,
+        sections: new Set([...known.sections, answer.section]),
       });
     }
   }

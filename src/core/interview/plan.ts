@@ -95,6 +95,9 @@ export function probeCandidates(
         break;
       case 'tool_actors_missing':
         for (const tool of coverage.tools) {
+          // Only tools the respondent named in this theme: a platform cited as a threat in theme 1
+          // ("dépendre d'Amazon") is not a tool they adopted.
+          if (!tool.sections.has(section.id)) continue;
           if (tool.hasInitiator && tool.hasBeneficiary) continue;
           const template = tool.hasInitiator
             ? probe.beneficiary
