@@ -8,7 +8,8 @@ function findPackageRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'prompts'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('sme-interview: cannot find the package root (package.json beside prompts/)');
+    if (parent === dir)
+      throw new Error('sme-interview: cannot find the package root (package.json beside prompts/)');
     dir = parent;
   }
 }
