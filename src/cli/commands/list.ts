@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config.js';
-import type { InterviewMeta } from '../../core/interview/record.js';
+import { interviewListing } from '../../core/interview/record.js';
 import { AppError } from '../../errors.js';
 import { openStore } from '../../store/open.js';
 import { type CliIO, type Command, EXIT_OK } from '../command.js';
@@ -12,18 +12,7 @@ Lists the interviews in the store, newest first.
 Uses DATA_DIR (embedded store) or DATABASE_URL (PostgreSQL).
 exit codes: 0 done, 1 failed, 2 bad usage`;
 
-function row(meta: InterviewMeta) {
-  return {
-    id: meta.id,
-    status: meta.status,
-    language: meta.language,
-    profile: meta.profile,
-    startedAt: meta.startedAt,
-    updatedAt: meta.updatedAt,
-  };
-}
-
-function table(rows: ReturnType<typeof row>[]): string {
+function table(rows: ReturnType<typeof interviewListing>[]): string {
   const header = {
     id: 'ID',
     status: 'STATUS',
@@ -52,7 +41,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     throw new AppError('bad_usage', `unknown option '${unknown}'; run 'sme-interview list --help'`);
   const store = await openStore(loadConfig(io.env));
   try {
-    const rows = (await store.listInterviews()).map(row);
+    const rows = (await store.listInterviews()).map(interviewListing);
     if (json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else io.stdout.write(rows.length === 0 ? 'no interviews\n' : `${table(rows)}\n`);
     return EXIT_OK;

@@ -25,6 +25,18 @@ export const InterviewMeta = z.object({
 });
 export type InterviewMeta = z.infer<typeof InterviewMeta>;
 
+/** An interview as listings show it (`list --json`, the dashboard's list): CONTRACTS' list shape. */
+export function interviewListing(meta: InterviewMeta) {
+  return {
+    id: meta.id,
+    status: meta.status,
+    language: meta.language,
+    profile: meta.profile,
+    startedAt: meta.startedAt,
+    updatedAt: meta.updatedAt,
+  };
+}
+
 export const NewInterview = InterviewMeta.pick({
   language: true,
   profile: true,

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { Language } from '../../core/domain.js';
-import type { InterviewMeta, TurnRecord } from '../../core/interview/record.js';
+import { type InterviewMeta, interviewListing, type TurnRecord } from '../../core/interview/record.js';
 import {
   buildStudy,
   buildSummary,
@@ -96,12 +96,7 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     const rows = [];
     for (const meta of interviews) {
       rows.push({
-        id: meta.id,
-        status: meta.status,
-        language: meta.language,
-        profile: meta.profile,
-        startedAt: meta.startedAt,
-        updatedAt: meta.updatedAt,
+        ...interviewListing(meta),
         completedAt: meta.completedAt,
         progress: progressOf(await store.getTurns(meta.id)),
       });
