@@ -21,6 +21,8 @@ const EventData = z.object({ event: InterviewEvent });
 
 /** The event an `event` turn records, or null for data that is not one (read defensively: it comes from storage). */
 export function eventOf(data: Record<string, unknown> | null): InterviewEvent | null {
+  // Most turns carry no event: answering them without a failed parse keeps the per-turn replay cheap.
+  if (data === null || !('event' in data)) return null;
   const parsed = EventData.safeParse(data);
   return parsed.success ? parsed.data.event : null;
 }
