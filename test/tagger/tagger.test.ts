@@ -44,6 +44,30 @@ describe('tools', () => {
     expect(tagger.tag('On réfléchit à un CRM.').tools).toEqual([]);
   });
 
+  it('does not list a tool taken back right after it is named', () => {
+    expect(ids(tagger.tag("On avait une page Facebook, on l'a fermée l'an dernier.").tools)).not.toContain(
+      'social_media',
+    );
+    expect(ids(tagger.tag('We had a CRM for a year, then we cancelled it.').tools)).not.toContain('crm');
+    // Only the tool just before the retraction: the one kept stays listed.
+    const kept = ids(tagger.tag('On utilise Sage tous les jours, et Instagram on l’a arrêté.').tools);
+    expect(kept).toContain('erp');
+    expect(kept).not.toContain('social_media');
+  });
+
+  it('does not list a platform named only as a fear', () => {
+    expect(ids(tagger.tag("Ce qui m'inquiète, c'est Amazon qui casse les prix.").tools)).not.toContain(
+      'marketplace',
+    );
+    expect(ids(tagger.tag("What frightens me is Amazon, they're everywhere.").tools)).not.toContain(
+      'marketplace',
+    );
+    // A contrast ends the fear: what follows is what the company does.
+    expect(
+      ids(tagger.tag("J'avais peur des arnaques, mais on vend sur Amazon depuis deux ans.").tools),
+    ).toContain('marketplace');
+  });
+
   it('keeps a tool asserted after a contrast that follows a negation', () => {
     const tags = tagger.tag("On n'a pas de CRM mais on utilise un ERP depuis 2019.");
     expect(ids(tags.tools)).toEqual(['erp']);

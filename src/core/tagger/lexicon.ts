@@ -55,6 +55,13 @@ const CueSet = z
     hypotheticalClause: Phrases.optional(),
     /** Hypothetical marks from the cue to the end of the sentence ("si on avait", "one day"). */
     hypotheticalForward: Phrases.optional(),
+    /**
+     * Marks after a tool that take it back ("on l'a fermée", "we cancelled it"): the tool named just before,
+     * in the same sentence, is not in use.
+     */
+    retraction: Phrases.optional(),
+    /** Fear and threat framings ("ce qui m'inquiète", "scared of"): tools named after them, to the end of the sentence, are feared, not used. */
+    concern: Phrases.optional(),
     /** Word endings of the French conditional mood ("aurait", "pourrions"). */
     conditionalEndings: z.array(z.string().min(1)).optional(),
     conditionalExceptions: z.array(z.string().min(1)).optional(),
@@ -151,6 +158,8 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       selfNegating: {},
       hypotheticalClause: {},
       hypotheticalForward: {},
+      retraction: {},
+      concern: {},
       conditionalEndings: [],
       conditionalExceptions: [],
     },
@@ -188,6 +197,8 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       c.selfNegating = mergePhrases(c.selfNegating, cues.selfNegating ?? {});
       c.hypotheticalClause = mergePhrases(c.hypotheticalClause, cues.hypotheticalClause ?? {});
       c.hypotheticalForward = mergePhrases(c.hypotheticalForward, cues.hypotheticalForward ?? {});
+      c.retraction = mergePhrases(c.retraction, cues.retraction ?? {});
+      c.concern = mergePhrases(c.concern, cues.concern ?? {});
       c.conditionalEndings.push(...(cues.conditionalEndings ?? []));
       c.conditionalExceptions.push(...(cues.conditionalExceptions ?? []));
     }

@@ -14,7 +14,7 @@ const NEGATION_REACH = 6;
  */
 const IMPERFECT_BEFORE_R = /(é|[^t]t|[aoy]|[^a]u|[^e]v|f|p|g|b)$/i;
 
-type CueKind = 'negation' | 'breaker' | 'clause' | 'forward';
+type CueKind = 'negation' | 'breaker' | 'clause' | 'forward' | 'retraction' | 'concern';
 
 /** Per-token flags: is the word under a negation or inside something only imagined? */
 export interface Scope {
@@ -22,6 +22,10 @@ export interface Scope {
   /** A negation cue ends on the word just before, in the same clause ("pas plus vite"). */
   negationRightBefore(first: number): boolean;
   hypotheticalAt(index: number): boolean;
+  /** Inside a fear or threat framing ("peur de dépendre d'Amazon"). */
+  concernAt(index: number): boolean;
+  /** A retraction cue ("on l'a fermée") starts in this sentence after `last` and before `before`. */
+  retractedBetween(last: number, before: number): boolean;
 }
 
 export class ScopeReader {
@@ -37,6 +41,8 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.negationBreakers, 'breaker');
     this.cues.addAll(lexicon.cues.hypotheticalClause, 'clause');
     this.cues.addAll(lexicon.cues.hypotheticalForward, 'forward');
+    this.cues.addAll(lexicon.cues.retraction, 'retraction');
+    this.cues.addAll(lexicon.cues.concern, 'concern');
     this.endings = lexicon.cues.conditionalEndings;
     this.exceptions = new Set(lexicon.cues.conditionalExceptions);
   }
@@ -51,24 +57,29 @@ export class ScopeReader {
     const negation = new Uint8Array(tokens.length);
     const breaker = new Uint8Array(tokens.length);
     const hypothetical = new Uint8Array(tokens.length);
+    const concern = new Uint8Array(tokens.length);
+    const retraction = new Uint8Array(tokens.length);
     const markClause = (index: number): void => {
       const clause = tokens[index]?.clause;
       for (let j = index; j >= 0 && tokens[j]?.clause === clause; j -= 1) hypothetical[j] = 1;
       for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) hypothetical[j] = 1;
     };
-    const markForward = (index: number): void => {
+    /** From the cue to the end of its sentence or the next contrast word ("mais", "but"). */
+    const markForward = (index: number, marks: Uint8Array): void => {
       const sentence = tokens[index]?.sentence;
       for (let j = index; j < tokens.length; j += 1) {
         const token = tokens[j];
         if (token === undefined || token.sentence !== sentence || (j > index && token.contrast)) break;
-        hypothetical[j] = 1;
+        marks[j] = 1;
       }
     };
     for (const cue of this.cues.find(tokens)) {
       if (cue.payload === 'negation') negation[cue.last] = 1;
       else if (cue.payload === 'breaker') breaker[cue.last] = 1;
       else if (cue.payload === 'clause') markClause(cue.first);
-      else markForward(cue.first);
+      else if (cue.payload === 'forward') markForward(cue.first, hypothetical);
+      else if (cue.payload === 'concern') markForward(cue.first, concern);
+      else retraction[cue.first] = 1;
     }
     tokens.forEach((token, index) => {
       if (this.isConditional(token)) markClause(index);
@@ -87,6 +98,17 @@ export class ScopeReader {
       },
       hypotheticalAt(index) {
         return hypothetical[index] === 1;
+      },
+      concernAt(index) {
+        return concern[index] === 1;
+      },
+      retractedBetween(last, before) {
+        const sentence = tokens[last]?.sentence;
+        for (let j = last + 1; j < before && j < tokens.length; j += 1) {
+          if (tokens[j]?.sentence !== sentence) return false;
+          if (retraction[j]) return true;
+        }
+        return false;
       },
     };
   }

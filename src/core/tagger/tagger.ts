@@ -173,6 +173,26 @@ function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMa
   return matches.filter((m) => !isNegated(m, scope) && !scope.hypotheticalAt(m.first));
 }
 
+/**
+ * Tools named only to be feared ("peur de dépendre d'Amazon") or taken back right after ("on avait une
+ * page Facebook, on l'a fermée"): the answer does not say they are in use.
+ */
+function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope): Set<PhraseMatch<ToolInfo>> {
+  const withdrawn = new Set<PhraseMatch<ToolInfo>>();
+  matches.forEach((match, index) => {
+    // The retraction must come before another tool is named ("page Facebook" and "Facebook" are one naming).
+    const next = matches
+      .slice(index + 1)
+      .find((m) => m.first > match.last && m.payload.id !== match.payload.id);
+    if (
+      scope.concernAt(match.first) ||
+      scope.retractedBetween(match.last, next?.first ?? Number.MAX_SAFE_INTEGER)
+    )
+      withdrawn.add(match);
+  });
+  return withdrawn;
+}
+
 function tally<T extends string>(
   matches: readonly PhraseMatch<T>[],
   text: string,
@@ -352,7 +372,9 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
   for (const m of allToolMatches) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
   const toolTally = new Map<string, Tally>();
   const levers = family(model.levers, tokens, scope, text, false);
+  const withdrawn = withdrawnTools(allToolMatches, scope);
   for (const match of asserted(allToolMatches, scope)) {
+    if (withdrawn.has(match)) continue;
     const info = match.payload;
     const evidence = evidenceOf(text, tokens, match.first, match.last);
     const entry = ensure(toolTally, info.id);
@@ -371,7 +393,10 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
   const toolsDenied = new Set<string>();
   for (const match of allToolMatches) {
     const negated = scope.negatedAt(match.first);
-    if ((negated || scope.hypotheticalAt(match.first)) && !toolTally.has(match.payload.id))
+    if (
+      (negated || withdrawn.has(match) || scope.hypotheticalAt(match.first)) &&
+      !toolTally.has(match.payload.id)
+    )
       toolsDenied.add(match.payload.id);
     const lever = match.payload.lever;
     if (lever && negated && !levers.tally.has(lever)) levers.denied.add(lever);
