@@ -181,9 +181,7 @@ function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope)
   const withdrawn = new Set<PhraseMatch<ToolInfo>>();
   matches.forEach((match, index) => {
     // The retraction must come before another tool is named ("page Facebook" and "Facebook" are one naming).
-    const next = matches
-      .slice(index + 1)
-      .find((m) => m.first > match.last && m.payload.id !== match.payload.id);
+    const next = matches.slice(index + 1).find((m) => m.first > match.last);
     if (
       scope.concernAt(match.first) ||
       scope.retractedBetween(match.last, next?.first ?? Number.MAX_SAFE_INTEGER)
