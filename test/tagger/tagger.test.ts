@@ -44,6 +44,14 @@ describe('tools', () => {
     expect(tagger.tag('On réfléchit à un CRM.').tools).toEqual([]);
   });
 
+  it('imagines only the condition of an "if", not what the speaker says they do about it', () => {
+    expect(ids(tagger.tag('Si un client conteste une livraison, on a la trace dans l’ERP.').tools)).toEqual([
+      'erp',
+    ]);
+    expect(ids(tagger.tag('If a customer complains, we check the order in the ERP.').tools)).toEqual(['erp']);
+    expect(ids(tagger.tag('If we had an ERP, we would save time.').tools)).toEqual([]);
+  });
+
   it('does not list a tool taken back right after it is named', () => {
     expect(ids(tagger.tag("On avait une page Facebook, on l'a fermée l'an dernier.").tools)).not.toContain(
       'social_media',
@@ -97,6 +105,13 @@ describe('values', () => {
   it('finds security and localisation in English', () => {
     const tags = tagger.tag('Our files are backed up every night and staff can work from home.');
     expect(ids(tags.values)).toEqual(expect.arrayContaining(['security', 'localization']));
+  });
+});
+
+describe('facets', () => {
+  it('reads a fear put as a supposition as a threat', () => {
+    expect(ids(tagger.tag('Si demain on subit une cyberattaque, on perd tout.').facets)).toContain('threat');
+    expect(ids(tagger.tag('If we get hacked one day, we lose everything.').facets)).toContain('threat');
   });
 });
 

@@ -65,6 +65,7 @@ export function matchRest(
   tokens: readonly Token[],
   from: number,
   startItem = 1,
+  gapStops?: ReadonlySet<string>,
 ): number {
   let at = from;
   const clause = tokens[from]?.clause;
@@ -79,6 +80,8 @@ export function matchRest(
         found = j;
         break;
       }
+      // "we don't get" is not "we get": a negation in the gap breaks the phrase.
+      if (gapStops?.has(token.norm)) break;
     }
     if (found < 0) return -1;
     at = found;
@@ -115,10 +118,19 @@ export class PhraseIndex<T> {
   private readonly stem: Stem;
   private readonly negationWords: ReadonlySet<string>;
 
-  constructor(lang: Language, stem: Stem, negationWords: ReadonlySet<string> = new Set()) {
+  /** Negation words that may not stand in a pattern's gap. */
+  private readonly gapStops: ReadonlySet<string> | undefined;
+
+  constructor(
+    lang: Language,
+    stem: Stem,
+    negationWords: ReadonlySet<string> = new Set(),
+    gapStops?: ReadonlySet<string>,
+  ) {
     this.lang = lang;
     this.stem = stem;
     this.negationWords = negationWords;
+    this.gapStops = gapStops;
   }
 
   add(pattern: Pattern, payload: T): void {
@@ -170,7 +182,7 @@ export class PhraseIndex<T> {
     if (candidates === undefined) return;
     for (const compiled of candidates) {
       if (triedNorm !== null && compiled.items[0]?.norm === triedNorm) continue;
-      const last = matchRest(compiled.items, tokens, at);
+      const last = matchRest(compiled.items, tokens, at, 1, this.gapStops);
       if (last >= 0)
         matches.push({
           payload: compiled.payload,

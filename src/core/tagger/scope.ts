@@ -64,6 +64,11 @@ export class ScopeReader {
       for (let j = index; j >= 0 && tokens[j]?.clause === clause; j -= 1) hypothetical[j] = 1;
       for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) hypothetical[j] = 1;
     };
+    /** "si on avait un site, …": the condition is imagined; what follows it has its own marks (a conditional). */
+    const markToClauseEnd = (index: number): void => {
+      const clause = tokens[index]?.clause;
+      for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) hypothetical[j] = 1;
+    };
     /** From the cue to the end of its sentence or the next contrast word ("mais", "but"). */
     const markForward = (index: number, marks: Uint8Array): void => {
       const sentence = tokens[index]?.sentence;
@@ -77,7 +82,7 @@ export class ScopeReader {
       if (cue.payload === 'negation') negation[cue.last] = 1;
       else if (cue.payload === 'breaker') breaker[cue.last] = 1;
       else if (cue.payload === 'clause') markClause(cue.first);
-      else if (cue.payload === 'forward') markForward(cue.first, hypothetical);
+      else if (cue.payload === 'forward') markToClauseEnd(cue.first);
       else if (cue.payload === 'concern') markForward(cue.first, concern);
       else retraction[cue.first] = 1;
     }

@@ -49,6 +49,16 @@ export interface LanguageModel {
   toolInfos: ReadonlyMap<string, ToolInfo>;
 }
 
+/** The one-word negation cues ("pas", "rien", "not"): a pattern's gap may not hold one. */
+function negationCueWords(lexicon: Lexicon, lang: Language, stem: (w: string) => string): Set<string> {
+  const words = new Set<string>();
+  for (const pattern of patternsFor(lexicon.cues.negation, lang)) {
+    const items = compileWords(typeof pattern === 'string' ? pattern : pattern.p, lang, stem);
+    if (items.length === 1 && items[0]) words.add(items[0].norm);
+  }
+  return words;
+}
+
 /** Words that, inside a phrase, make it carry its own negation ("plus besoin", "no more", "fewer errors"). */
 function negationWords(lexicon: Lexicon, lang: Language, stem: (w: string) => string): Set<string> {
   const words = new Set<string>();
@@ -69,14 +79,15 @@ const OTHER_SENSE: ToolInfo = { id: '', label: { fr: '', en: '' } };
 function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
   const stem = stemmerFor(lang);
   const negating = negationWords(lexicon, lang, stem);
+  const gapStops = negationCueWords(lexicon, lang, stem);
   const tools = new PhraseIndex<ToolInfo>(lang, stem);
   for (const tool of lexicon.tools) tools.addAll(tool.patterns, tool.info);
   tools.addAll(lexicon.otherSenses, OTHER_SENSE);
-  const values = new PhraseIndex<ValueId>(lang, stem, negating);
+  const values = new PhraseIndex<ValueId>(lang, stem, negating, gapStops);
   for (const value of lexicon.values) values.addAll(value.patterns, value.id);
-  const levers = new PhraseIndex<LeverId>(lang, stem, negating);
+  const levers = new PhraseIndex<LeverId>(lang, stem, negating, gapStops);
   for (const lever of lexicon.levers) levers.addAll(lever.patterns, lever.id);
-  const facets = new PhraseIndex<FacetId>(lang, stem, negating);
+  const facets = new PhraseIndex<FacetId>(lang, stem, negating, gapStops);
   for (const facet of lexicon.facets) facets.addAll(facet.patterns, facet.id);
   const actors = new PhraseIndex<ActorId>(lang, stem);
   for (const actor of lexicon.actors) actors.addAll(actor.patterns, actor.id);
@@ -317,20 +328,27 @@ function ensure(byId: Map<string, Tally>, id: string): Tally {
   return entry;
 }
 
+/**
+ * How a family reads what is only imagined: values deny it ("si on avait un site, on gagnerait du temps"
+ * asserts no value), levers ignore it, facets count it (a fear or a hope is imagined by nature).
+ */
+type ImaginedReading = 'denies' | 'ignored' | 'counts';
+
 /** One family's asserted cues, and the classes it names only where the answer denies them. */
 function family<T extends string>(
   model: PhraseIndex<T>,
   tokens: readonly Token[],
   scope: Scope,
   text: string,
-  imaginedDenies: boolean,
+  imagined: ImaginedReading,
 ): FamilyReading<T> {
   const all = model.find(tokens);
-  const byId = tally(asserted(all, scope), text, tokens);
+  const kept = imagined === 'counts' ? all.filter((m) => !isNegated(m, scope)) : asserted(all, scope);
+  const byId = tally(kept, text, tokens);
   const denied = new Set<T>();
   for (const m of all) {
     const negated = isNegated(m, scope);
-    if ((negated || (imaginedDenies && scope.hypotheticalAt(m.first))) && !byId.has(m.payload))
+    if ((negated || (imagined === 'denies' && scope.hypotheticalAt(m.first))) && !byId.has(m.payload))
       denied.add(m.payload);
   }
   return { tally: byId, denied };
@@ -369,7 +387,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
   const reserved = new Uint8Array(tokens.length);
   for (const m of allToolMatches) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
   const toolTally = new Map<string, Tally>();
-  const levers = family(model.levers, tokens, scope, text, false);
+  const levers = family(model.levers, tokens, scope, text, 'ignored');
   const withdrawn = withdrawnTools(allToolMatches, scope);
   for (const match of asserted(allToolMatches, scope)) {
     if (withdrawn.has(match)) continue;
@@ -404,10 +422,10 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     text,
     tokens,
     scopes,
-    values: family(model.values, tokens, scope, text, true),
+    values: family(model.values, tokens, scope, text, 'denies'),
     tools: { tally: toolTally, denied: toolsDenied },
     levers,
-    facets: family(model.facets, tokens, scope, text, false),
+    facets: family(model.facets, tokens, scope, text, 'counts'),
     actors: tagActors(model, text, tokens, scope, reserved),
   };
   return { ...base, features: lexiconFeatures(base), toolInfos: model.toolInfos };
