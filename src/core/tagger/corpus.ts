@@ -20,7 +20,11 @@ export const CorpusItem = z
   .strict();
 export type CorpusItem = z.infer<typeof CorpusItem>;
 
-export const CORPUS_SPLITS = ['train', 'heldout'] as const;
+/**
+ * `train` writes and fits the tagger; `heldout` and `fresh` are only scored. `fresh` holds answers written
+ * later, by other hands, against the same guidelines: a second look at wording the tagger has never seen.
+ */
+export const CORPUS_SPLITS = ['train', 'heldout', 'fresh'] as const;
 export type CorpusSplit = (typeof CORPUS_SPLITS)[number];
 
 export function loadCorpus(split: CorpusSplit, dir: string = CORPUS_DIR): CorpusItem[] {
