@@ -61,11 +61,7 @@ function negationCueWords(lexicon: Lexicon, lang: Language, stem: (w: string) =>
 
 /** Words that, inside a phrase, make it carry its own negation ("plus besoin", "no more", "fewer errors"). */
 function negationWords(lexicon: Lexicon, lang: Language, stem: (w: string) => string): Set<string> {
-  const words = new Set<string>();
-  for (const pattern of patternsFor(lexicon.cues.negation, lang)) {
-    const items = compileWords(typeof pattern === 'string' ? pattern : pattern.p, lang, stem);
-    if (items.length === 1 && items[0]) words.add(items[0].norm);
-  }
+  const words = negationCueWords(lexicon, lang, stem);
   for (const word of patternsFor(lexicon.cues.selfNegating, lang)) {
     for (const item of compileWords(typeof word === 'string' ? word : word.p, lang, stem))
       words.add(item.norm);
@@ -192,12 +188,12 @@ function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope)
   const withdrawn = new Set<PhraseMatch<ToolInfo>>();
   matches.forEach((match, index) => {
     // The retraction must come before another tool is named ("page Facebook" and "Facebook" are one naming).
-    const next = matches.slice(index + 1).find((m) => m.first > match.last);
-    if (
-      scope.concernAt(match.first) ||
-      scope.retractedBetween(match.last, next?.first ?? Number.MAX_SAFE_INTEGER)
-    )
-      withdrawn.add(match);
+    let next = Number.MAX_SAFE_INTEGER;
+    for (let k = index + 1; k < matches.length && next === Number.MAX_SAFE_INTEGER; k += 1) {
+      const later = matches[k];
+      if (later && later.first > match.last) next = later.first;
+    }
+    if (scope.concernAt(match.first) || scope.retractedBetween(match.last, next)) withdrawn.add(match);
   });
   return withdrawn;
 }
