@@ -28,9 +28,21 @@ export const CORPUS_SPLITS = ['train', 'heldout', 'fresh'] as const;
 export type CorpusSplit = (typeof CORPUS_SPLITS)[number];
 
 export function loadCorpus(split: CorpusSplit, dir: string = CORPUS_DIR): CorpusItem[] {
-  const file = join(dir, `${split}.jsonl`);
+  return readLabelledLines(join(dir, `${split}.jsonl`), CorpusItem);
+}
+
+/** A second labeller's labels for some training answers, by id (no text): to measure agreement. */
+export const SecondLabels = CorpusItem.omit({ text: true });
+export type SecondLabels = z.infer<typeof SecondLabels>;
+export const SECOND_LABELLER_FILE = 'second-labeller.jsonl';
+
+export function loadSecondLabels(dir: string = CORPUS_DIR): SecondLabels[] {
+  return readLabelledLines(join(dir, SECOND_LABELLER_FILE), SecondLabels);
+}
+
+function readLabelledLines<T>(file: string, schema: z.ZodType<T>): T[] {
   const lines = readFileSync(file, 'utf8').split('\n');
-  const items: CorpusItem[] = [];
+  const items: T[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     let json: unknown;
@@ -39,7 +51,7 @@ export function loadCorpus(split: CorpusSplit, dir: string = CORPUS_DIR): Corpus
     } catch {
       throw new AppError('bad_input', `${file}: line ${index + 1} is not valid JSON`);
     }
-    const parsed = CorpusItem.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppError(

@@ -77,50 +77,57 @@ export function scoreFamily(pairs: { gold: Set<string>; predicted: Set<string> }
   };
 }
 
+/** The labels of one answer, ids only: what a labeller or the tagger said about it. */
+export interface Labels {
+  values: readonly string[];
+  tools: readonly string[];
+  levers: readonly string[];
+  actors: readonly { id: string; role: string }[];
+  facets: readonly string[];
+}
+
+export function labelsOf(tags: Tags): Labels {
+  const ids = (list: readonly { id: string }[]) => list.map((t) => t.id);
+  return {
+    values: ids(tags.values),
+    tools: ids(tags.tools),
+    levers: ids(tags.levers),
+    actors: tags.actors.map((a) => ({ id: a.id, role: a.role })),
+    facets: ids(tags.facets),
+  };
+}
+
 export function scoreTags(rows: readonly { item: CorpusItem; tags: Tags }[]) {
-  const family = (gold: (i: CorpusItem) => string[], predicted: (t: Tags) => string[]) =>
-    scoreFamily(rows.map((r) => ({ gold: new Set(gold(r.item)), predicted: new Set(predicted(r.tags)) })));
+  return scoreLabels(rows.map(({ item, tags }) => ({ gold: item, predicted: labelsOf(tags) })));
+}
+
+/** Scores one set of labels against another: the tagger against the corpus, or one labeller against another. */
+export function scoreLabels(rows: readonly { gold: Labels; predicted: Labels }[]) {
+  const family = (of: (labels: Labels) => readonly string[]) =>
+    scoreFamily(rows.map((r) => ({ gold: new Set(of(r.gold)), predicted: new Set(of(r.predicted)) })));
   let exact = 0;
   let perLabel = 0;
-  for (const { item, tags } of rows) {
-    const predicted = new Set(tags.levers.map((l) => l.id));
-    const gold = new Set(item.levers);
+  for (const row of rows) {
+    const predicted = new Set(row.predicted.levers);
+    const gold = new Set(row.gold.levers);
     if (predicted.size === gold.size && [...gold].every((l) => predicted.has(l))) exact += 1;
     for (const lever of LEVER_IDS) if (predicted.has(lever) === gold.has(lever)) perLabel += 1;
   }
   return {
     answers: rows.length,
-    values: family(
-      (i) => i.values,
-      (t) => t.values.map((v) => v.id),
-    ),
-    tools: family(
-      (i) => i.tools,
-      (t) => t.tools.map((v) => v.id),
-    ),
-    levers: family(
-      (i) => i.levers,
-      (t) => t.levers.map((v) => v.id),
-    ),
+    values: family((l) => l.values),
+    tools: family((l) => l.tools),
+    levers: family((l) => l.levers),
     leverAccuracy: {
       exactSetMatch: round(ratio(exact, rows.length)),
       perLabel: round(ratio(perLabel, rows.length * LEVER_IDS.length)),
     },
-    actorPairs: family(
-      (i) => i.actors.map((a) => `${a.id}:${a.role}`),
-      (t) => t.actors.map((a) => `${a.id}:${a.role}`),
-    ),
-    actorIds: family(
-      (i) => i.actors.map((a) => a.id),
-      (t) => t.actors.map((a) => a.id),
-    ),
-    facets: family(
-      (i) => i.facets,
-      (t) => t.facets.map((v) => v.id),
-    ),
+    actorPairs: family((l) => l.actors.map((a) => `${a.id}:${a.role}`)),
+    actorIds: family((l) => l.actors.map((a) => a.id)),
+    facets: family((l) => l.facets),
   };
 }
-export type TagScores = ReturnType<typeof scoreTags>;
+export type TagScores = ReturnType<typeof scoreLabels>;
 
 function printFamily(name: string, score: FamilyScore, out: (line: string) => void): void {
   out(`\n${name}`);
