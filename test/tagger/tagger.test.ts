@@ -63,6 +63,36 @@ describe('tools', () => {
     expect(kept).not.toContain('social_media');
   });
 
+  it('does not list a tool the speaker names as lacking, even past a comma', () => {
+    expect(
+      ids(tagger.tag("Ce qu'on n'a pas, c'est un ERP, tout est encore sur des tableurs.").tools),
+    ).toEqual([]);
+    expect(ids(tagger.tag("What we haven't got, honestly, is a CRM, it's all in my head.").tools)).toEqual(
+      [],
+    );
+    // A contrast ends the lack: what follows is had.
+    expect(ids(tagger.tag("Ce qui nous manque, c'est un CRM, mais on a un ERP depuis 2019.").tools)).toEqual([
+      'erp',
+    ]);
+  });
+
+  it('does not list a tool in a short question the speaker answers with a bare no', () => {
+    expect(tagger.tag('Un site ? Non, pas besoin, tout le monde nous connaît.').tools).toEqual([]);
+    expect(tagger.tag('A website? Nope. Word of mouth does it.').tools).toEqual([]);
+    expect(ids(tagger.tag('On a un ERP. Un CRM ? Non, pas encore.').tools)).toEqual(['erp']);
+    // "No" that is not a bare answer, or a question that is not a short aside, denies nothing.
+    expect(ids(tagger.tag('Un site ? Non seulement on en a un, mais il vend.').tools)).toContain(
+      'showcase_website',
+    );
+  });
+
+  it('takes back a tool named twice in different words before it was dropped', () => {
+    const dropped = tagger.tag(
+      "On avait un intranet, une plateforme d'échange entre adhérents, personne n'y allait, on l'a fermée.",
+    );
+    expect(ids(dropped.tools)).toEqual([]);
+  });
+
   it('does not list a platform named only as a fear', () => {
     expect(ids(tagger.tag("Ce qui m'inquiète, c'est Amazon qui casse les prix.").tools)).not.toContain(
       'marketplace',
@@ -84,6 +114,14 @@ describe('tools', () => {
   it('reads "only" and "could not do without" as use, not negation', () => {
     expect(ids(tagger.tag("On n'utilise que Teams pour les réunions.").tools)).toContain('videoconference');
     expect(ids(tagger.tag("On ne peut plus se passer de l'ERP.").tools)).toContain('erp');
+    expect(ids(tagger.tag("Le logiciel de caisse, on ne pourrait plus s'en passer.").tools)).toContain('erp');
+  });
+
+  it('reads "could not move to" a tool as not having it', () => {
+    expect(tagger.tag("Nos adhérents ne peuvent pas passer au cloud, la fibre n'arrive pas.").tools).toEqual(
+      [],
+    );
+    expect(tagger.tag("On n'a pas pu passer à la facture électronique cette année.").tools).toEqual([]);
   });
 
   it('tells the brand Teams from the word teams', () => {

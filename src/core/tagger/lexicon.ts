@@ -62,6 +62,16 @@ const CueSet = z
     retraction: Phrases.optional(),
     /** Fear and threat framings ("ce qui m'inquiète", "scared of"): tools named after them, to the end of the sentence, are feared, not used. */
     concern: Phrases.optional(),
+    /**
+     * Framings of what the firm lacks ("ce qu'on n'a pas, c'est…", "what we haven't got"): what follows, to the
+     * end of the sentence or the next contrast word, is not had, even past a comma.
+     */
+    absence: Phrases.optional(),
+    /**
+     * A bare "no" answering a short question of the speaker's own ("Un site ? Non.", "Website? Nope."): what
+     * the question named is denied.
+     */
+    answerNo: Phrases.optional(),
     /** Word endings of the French conditional mood ("aurait", "pourrions"). */
     conditionalEndings: z.array(z.string().min(1)).optional(),
     conditionalExceptions: z.array(z.string().min(1)).optional(),
@@ -160,6 +170,8 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       hypotheticalForward: {},
       retraction: {},
       concern: {},
+      absence: {},
+      answerNo: {},
       conditionalEndings: [],
       conditionalExceptions: [],
     },
@@ -199,6 +211,8 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       c.hypotheticalForward = mergePhrases(c.hypotheticalForward, cues.hypotheticalForward ?? {});
       c.retraction = mergePhrases(c.retraction, cues.retraction ?? {});
       c.concern = mergePhrases(c.concern, cues.concern ?? {});
+      c.absence = mergePhrases(c.absence, cues.absence ?? {});
+      c.answerNo = mergePhrases(c.answerNo, cues.answerNo ?? {});
       c.conditionalEndings.push(...(cues.conditionalEndings ?? []));
       c.conditionalExceptions.push(...(cues.conditionalExceptions ?? []));
     }

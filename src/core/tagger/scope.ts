@@ -5,6 +5,8 @@ import type { Stem, Token } from './text.js';
 
 /** How far back (in words, inside the clause) a negation reaches: "on n'a toujours pas mis en place de CRM". */
 const NEGATION_REACH = 6;
+/** A question answered by a bare "no" is the speaker's own short aside ("Le cloud ? Non."), not a long one. */
+const ASIDE_QUESTION_WORDS = 8;
 
 /**
  * The imperfect of verbs whose stem ends in r shares the conditional's endings ("gérait", "montrait",
@@ -14,7 +16,15 @@ const NEGATION_REACH = 6;
  */
 const IMPERFECT_BEFORE_R = /(é|[^t]t|[aoy]|[^a]u|[^e]v|f|p|g|b)$/i;
 
-type CueKind = 'negation' | 'breaker' | 'clause' | 'forward' | 'retraction' | 'concern';
+type CueKind =
+  | 'negation'
+  | 'breaker'
+  | 'clause'
+  | 'forward'
+  | 'retraction'
+  | 'concern'
+  | 'absence'
+  | 'answerNo';
 
 /** Per-token flags: is the word under a negation or inside something only imagined? */
 export interface Scope {
@@ -24,6 +34,8 @@ export interface Scope {
   hypotheticalAt(index: number): boolean;
   /** Inside a fear or threat framing ("peur de dépendre d'Amazon"). */
   concernAt(index: number): boolean;
+  /** Named as lacking ("ce qu'on n'a pas, c'est…") or in a short question answered "no". */
+  absentAt(index: number): boolean;
   /** A retraction cue ("on l'a fermée") starts in this sentence after `last` and before `before`. */
   retractedBetween(last: number, before: number): boolean;
 }
@@ -43,6 +55,8 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.hypotheticalForward, 'forward');
     this.cues.addAll(lexicon.cues.retraction, 'retraction');
     this.cues.addAll(lexicon.cues.concern, 'concern');
+    this.cues.addAll(lexicon.cues.absence, 'absence');
+    this.cues.addAll(lexicon.cues.answerNo, 'answerNo');
     this.endings = lexicon.cues.conditionalEndings;
     this.exceptions = new Set(lexicon.cues.conditionalExceptions);
   }
@@ -59,6 +73,8 @@ export class ScopeReader {
     const hypothetical = new Uint8Array(tokens.length);
     const concern = new Uint8Array(tokens.length);
     const retraction = new Uint8Array(tokens.length);
+    /** Tools not had, whatever the clause: after an absence framing, or in a question answered "no". */
+    const absent = new Uint8Array(tokens.length);
     const markClause = (index: number): void => {
       const clause = tokens[index]?.clause;
       for (let j = index; j >= 0 && tokens[j]?.clause === clause; j -= 1) hypothetical[j] = 1;
@@ -84,6 +100,8 @@ export class ScopeReader {
       else if (cue.payload === 'clause') markClause(cue.first);
       else if (cue.payload === 'forward') markToClauseEnd(cue.first);
       else if (cue.payload === 'concern') markForward(cue.first, concern);
+      else if (cue.payload === 'absence') markForward(cue.first, absent);
+      else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
       else retraction[cue.first] = 1;
     }
     tokens.forEach((token, index) => {
@@ -107,6 +125,9 @@ export class ScopeReader {
       concernAt(index) {
         return concern[index] === 1;
       },
+      absentAt(index) {
+        return absent[index] === 1;
+      },
       retractedBetween(last, before) {
         const sentence = tokens[last]?.sentence;
         for (let j = last + 1; j < before && j < tokens.length; j += 1) {
@@ -117,4 +138,22 @@ export class ScopeReader {
       },
     };
   }
+}
+
+/** "Un site ? Non, pas besoin.": a "no" alone in its clause, opening the sentence after a short question. */
+function markAnsweredQuestion(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  absent: Uint8Array,
+): void {
+  const before = tokens[first - 1];
+  const opening = tokens[first];
+  if (!before?.endsQuestion || !opening || before.sentence === opening.sentence) return;
+  const after = tokens[last + 1];
+  if (after && after.clause === opening.clause) return;
+  let start = first - 1;
+  while (start > 0 && tokens[start - 1]?.sentence === before.sentence) start -= 1;
+  if (first - start > ASIDE_QUESTION_WORDS) return;
+  absent.fill(1, start, first);
 }

@@ -181,19 +181,26 @@ function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMa
 }
 
 /**
- * Tools named only to be feared ("peur de dépendre d'Amazon") or taken back right after ("on avait une
- * page Facebook, on l'a fermée"): the answer does not say they are in use.
+ * Tools named only to be feared ("peur de dépendre d'Amazon"), as lacking ("ce qu'on n'a pas, c'est un
+ * CRM") or taken back right after ("on avait une page Facebook, on l'a fermée"): the answer does not say
+ * they are in use.
  */
 function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope): Set<PhraseMatch<ToolInfo>> {
   const withdrawn = new Set<PhraseMatch<ToolInfo>>();
   matches.forEach((match, index) => {
-    // The retraction must come before another tool is named ("page Facebook" and "Facebook" are one naming).
+    // The retraction must come before another tool is named ("page Facebook" and "Facebook" are one naming;
+    // so are "un intranet, une plateforme d'échange", two names of one tool).
     let next = Number.MAX_SAFE_INTEGER;
     for (let k = index + 1; k < matches.length && next === Number.MAX_SAFE_INTEGER; k += 1) {
       const later = matches[k];
-      if (later && later.first > match.last) next = later.first;
+      if (later && later.first > match.last && later.payload.id !== match.payload.id) next = later.first;
     }
-    if (scope.concernAt(match.first) || scope.retractedBetween(match.last, next)) withdrawn.add(match);
+    if (
+      scope.concernAt(match.first) ||
+      scope.absentAt(match.first) ||
+      scope.retractedBetween(match.last, next)
+    )
+      withdrawn.add(match);
   });
   return withdrawn;
 }

@@ -17,6 +17,8 @@ export interface Token {
   sentence: number;
   /** A contrast word ("mais", "but") opens a new clause and ends a hypothetical's reach. */
   contrast: boolean;
+  /** The word ends a sentence closed by a question mark. */
+  endsQuestion: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*/gu;
@@ -80,6 +82,8 @@ export function tokenize(text: string, lang: Language, stem: Stem): Token[] {
     const gap = text.slice(previousEnd, start);
     if (tokens.length > 0) {
       if (SENTENCE_BREAK.test(gap)) {
+        const last = tokens[tokens.length - 1];
+        if (last && gap.includes('?')) last.endsQuestion = true;
         sentence += 1;
         clause += 1;
       } else if (CLAUSE_BREAK.test(gap)) {
@@ -103,6 +107,7 @@ export function tokenize(text: string, lang: Language, stem: Stem): Token[] {
       clause,
       sentence,
       contrast,
+      endsQuestion: false,
     });
     previousEnd = start + surface.length;
   }
