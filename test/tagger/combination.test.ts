@@ -19,7 +19,7 @@ function expectEvidenceInText(text: string, tags: { evidence: Tags['values'][num
 
 describe('learned second signal joined to the lexicon', () => {
   it('tags a paraphrase of time saved that no lexicon phrase names, quoting its clause', () => {
-    const text = 'On dépanne les chaudières à distance, le client ne reste plus chez lui à attendre.';
+    const text = 'Le client signe le devis sur la tablette avant que le technicien ne reparte.';
     expect(ids(lexiconAlone.tag(text).values)).not.toContain('functional');
     const values = tagger.tag(text).values;
     expect(ids(values)).toContain('functional');
@@ -27,7 +27,7 @@ describe('learned second signal joined to the lexicon', () => {
   });
 
   it('does the same in English', () => {
-    const text = 'Customers sign the quotes from their kitchen table with DocuSign.';
+    const text = 'Orders drop straight into the system, nobody types them in anymore.';
     expect(ids(lexiconAlone.tag(text).values)).not.toContain('functional');
     expect(ids(tagger.tag(text).values)).toContain('functional');
   });
@@ -64,7 +64,7 @@ describe('learned model file', () => {
     try {
       for (const name of readdirSync(LEXICON_DIR))
         if (name !== 'model.json') copyFileSync(join(LEXICON_DIR, name), join(dir, name));
-      const text = 'On dépanne les chaudières à distance, le client ne reste plus chez lui à attendre.';
+      const text = 'Le client signe le devis sur la tablette avant que le technicien ne reparte.';
       expect(ids(createTagger(dir).tag(text).values)).not.toContain('functional');
       writeFileSync(
         join(dir, 'model.json'),
