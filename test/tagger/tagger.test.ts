@@ -124,6 +124,14 @@ describe('tools', () => {
     expect(tagger.tag("On n'a pas pu passer à la facture électronique cette année.").tools).toEqual([]);
   });
 
+  it('tells a video game and waiters from video content and servers', () => {
+    expect(tagger.tag("Les ados adorent, pour eux c'est comme un jeu vidéo.").tools).toEqual([]);
+    expect(ids(tagger.tag('Les serveurs en salle prennent les commandes.').tools)).not.toContain(
+      'cloud_virtualization',
+    );
+    expect(ids(tagger.tag('On a mis nos serveurs dans le cloud.').tools)).toContain('cloud_virtualization');
+  });
+
   it('tells the brand Teams from the word teams', () => {
     expect(ids(tagger.tag('Our teams work well together.').tools)).not.toContain('videoconference');
   });
