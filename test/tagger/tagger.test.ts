@@ -86,6 +86,27 @@ describe('tools', () => {
     );
   });
 
+  it('does not list a tool the firm had before, only the one it has now', () => {
+    expect(ids(tagger.tag("Avant on avait Ciel, maintenant c'est Pennylane.").tools)).toEqual([
+      'dematerialization',
+    ]);
+    expect(ids(tagger.tag("We used to have Sage, now it's Xero.").tools)).toEqual(['dematerialization']);
+    expect(ids(tagger.tag('On était sur EBP, on est passés sur Sage.').tools)).toEqual(['erp']);
+  });
+
+  it('does not list a tool tried for a while and dropped', () => {
+    expect(
+      tagger.tag("On a testé une tablette d'accueil dans chaque chambre, ça a duré une saison.").tools,
+    ).toEqual([]);
+    expect(tagger.tag('We ran a Facebook group for members, it died a death.').tools).toEqual([]);
+  });
+
+  it("reads English 'd + verb as imagined", () => {
+    expect(tagger.tag("I don't reckon we'd sell one extra loaf with a website.").tools).toEqual([]);
+    expect(tagger.tag("They'd need an ERP to grow.").tools).toEqual([]);
+    expect(ids(tagger.tag("I'd say the ERP saves us hours.").tools)).toEqual(['erp']);
+  });
+
   it('takes back a tool named twice in different words before it was dropped', () => {
     const dropped = tagger.tag(
       "On avait un intranet, une plateforme d'échange entre adhérents, personne n'y allait, on l'a fermée.",
@@ -97,6 +118,7 @@ describe('tools', () => {
     expect(ids(tagger.tag("Ce qui m'inquiète, c'est Amazon qui casse les prix.").tools)).not.toContain(
       'marketplace',
     );
+    expect(ids(tagger.tag('The fear of going all in on Amazon is what I hear most.').tools)).toEqual([]);
     expect(ids(tagger.tag("What frightens me is Amazon, they're everywhere.").tools)).not.toContain(
       'marketplace',
     );

@@ -67,6 +67,8 @@ const CueSet = z
      * end of the sentence or the next contrast word, is not had, even past a comma.
      */
     absence: Phrases.optional(),
+    /** Marks of a former state ("we used to have", "avant on avait"): tools named after them, in their clause, are past. */
+    formerly: Phrases.optional(),
     /**
      * A bare "no" answering a short question of the speaker's own ("Un site ? Non.", "Website? Nope."): what
      * the question named is denied.
@@ -171,6 +173,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       retraction: {},
       concern: {},
       absence: {},
+      formerly: {},
       answerNo: {},
       conditionalEndings: [],
       conditionalExceptions: [],
@@ -212,6 +215,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       c.retraction = mergePhrases(c.retraction, cues.retraction ?? {});
       c.concern = mergePhrases(c.concern, cues.concern ?? {});
       c.absence = mergePhrases(c.absence, cues.absence ?? {});
+      c.formerly = mergePhrases(c.formerly, cues.formerly ?? {});
       c.answerNo = mergePhrases(c.answerNo, cues.answerNo ?? {});
       c.conditionalEndings.push(...(cues.conditionalEndings ?? []));
       c.conditionalExceptions.push(...(cues.conditionalExceptions ?? []));

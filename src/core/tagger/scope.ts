@@ -24,6 +24,7 @@ type CueKind =
   | 'retraction'
   | 'concern'
   | 'absence'
+  | 'formerly'
   | 'answerNo';
 
 /** Per-token flags: is the word under a negation or inside something only imagined? */
@@ -56,6 +57,7 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.retraction, 'retraction');
     this.cues.addAll(lexicon.cues.concern, 'concern');
     this.cues.addAll(lexicon.cues.absence, 'absence');
+    this.cues.addAll(lexicon.cues.formerly, 'formerly');
     this.cues.addAll(lexicon.cues.answerNo, 'answerNo');
     this.endings = lexicon.cues.conditionalEndings;
     this.exceptions = new Set(lexicon.cues.conditionalExceptions);
@@ -73,7 +75,7 @@ export class ScopeReader {
     const hypothetical = new Uint8Array(tokens.length);
     const concern = new Uint8Array(tokens.length);
     const retraction = new Uint8Array(tokens.length);
-    /** Tools not had, whatever the clause: after an absence framing, or in a question answered "no". */
+    /** Tools not had (now): after an absence framing or a mark of the past, or in a question answered "no". */
     const absent = new Uint8Array(tokens.length);
     const markClause = (index: number): void => {
       const clause = tokens[index]?.clause;
@@ -81,9 +83,9 @@ export class ScopeReader {
       for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) hypothetical[j] = 1;
     };
     /** "si on avait un site, …": the condition is imagined; what follows it has its own marks (a conditional). */
-    const markToClauseEnd = (index: number): void => {
+    const markToClauseEnd = (index: number, marks: Uint8Array): void => {
       const clause = tokens[index]?.clause;
-      for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) hypothetical[j] = 1;
+      for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) marks[j] = 1;
     };
     /** From the cue to the end of its sentence or the next contrast word ("mais", "but"). */
     const markForward = (index: number, marks: Uint8Array): void => {
@@ -98,7 +100,8 @@ export class ScopeReader {
       if (cue.payload === 'negation') negation[cue.last] = 1;
       else if (cue.payload === 'breaker') breaker[cue.last] = 1;
       else if (cue.payload === 'clause') markClause(cue.first);
-      else if (cue.payload === 'forward') markToClauseEnd(cue.first);
+      else if (cue.payload === 'forward') markToClauseEnd(cue.first, hypothetical);
+      else if (cue.payload === 'formerly') markToClauseEnd(cue.first, absent);
       else if (cue.payload === 'concern') markForward(cue.first, concern);
       else if (cue.payload === 'absence') markForward(cue.first, absent);
       else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
