@@ -146,6 +146,13 @@ describe('tools', () => {
     expect(tagger.tag("On n'a pas pu passer à la facture électronique cette année.").tools).toEqual([]);
   });
 
+  it('reads a WhatsApp group as social media, whoever is in it (GUIDELINES.md)', () => {
+    expect(ids(tagger.tag("Le groupe WhatsApp de l'équipe, ça a changé l'ambiance.").tools)).toEqual([
+      'social_media',
+    ]);
+    expect(ids(tagger.tag('Owners swap tips in a WhatsApp group.').tools)).toEqual(['social_media']);
+  });
+
   it('tells a video game and waiters from video content and servers', () => {
     expect(tagger.tag("Les ados adorent, pour eux c'est comme un jeu vidéo.").tools).toEqual([]);
     expect(ids(tagger.tag('Les serveurs en salle prennent les commandes.').tools)).not.toContain(
