@@ -122,6 +122,10 @@ describe('tools', () => {
     expect(ids(tagger.tag("What frightens me is Amazon, they're everywhere.").tools)).not.toContain(
       'marketplace',
     );
+    // The speaker's own tool, feared for, is in use.
+    expect(ids(tagger.tag('What scares me is our website getting hacked.').tools)).toEqual([
+      'showcase_website',
+    ]);
     // A contrast ends the fear: what follows is what the company does.
     expect(
       ids(tagger.tag("J'avais peur des arnaques, mais on vend sur Amazon depuis deux ans.").tools),

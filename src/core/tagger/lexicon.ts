@@ -67,6 +67,8 @@ const CueSet = z
      * end of the sentence or the next contrast word, is not had, even past a comma.
      */
     absence: Phrases.optional(),
+    /** Possessives ("notre", "our"): a tool the speaker calls theirs is in use, even inside a fear. */
+    ownership: Phrases.optional(),
     /** Marks of a former state ("we used to have", "avant on avait"): tools named after them, in their clause, are past. */
     formerly: Phrases.optional(),
     /**
@@ -174,6 +176,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       concern: {},
       absence: {},
       formerly: {},
+      ownership: {},
       answerNo: {},
       conditionalEndings: [],
       conditionalExceptions: [],
@@ -216,6 +219,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       c.concern = mergePhrases(c.concern, cues.concern ?? {});
       c.absence = mergePhrases(c.absence, cues.absence ?? {});
       c.formerly = mergePhrases(c.formerly, cues.formerly ?? {});
+      c.ownership = mergePhrases(c.ownership, cues.ownership ?? {});
       c.answerNo = mergePhrases(c.answerNo, cues.answerNo ?? {});
       c.conditionalEndings.push(...(cues.conditionalEndings ?? []));
       c.conditionalExceptions.push(...(cues.conditionalExceptions ?? []));

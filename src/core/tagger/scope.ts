@@ -5,6 +5,8 @@ import type { Stem, Token } from './text.js';
 
 /** How far back (in words, inside the clause) a negation reaches: "on n'a toujours pas mis en place de CRM". */
 const NEGATION_REACH = 6;
+/** How far before a tool its possessive may stand: "notre", "notre nouveau", "our own little". */
+const OWNER_REACH = 3;
 /** A question answered by a bare "no" is the speaker's own short aside ("Le cloud ? Non."), not a long one. */
 const ASIDE_QUESTION_WORDS = 8;
 
@@ -25,6 +27,7 @@ type CueKind =
   | 'concern'
   | 'absence'
   | 'formerly'
+  | 'ownership'
   | 'answerNo';
 
 /** Per-token flags: is the word under a negation or inside something only imagined? */
@@ -58,6 +61,7 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.concern, 'concern');
     this.cues.addAll(lexicon.cues.absence, 'absence');
     this.cues.addAll(lexicon.cues.formerly, 'formerly');
+    this.cues.addAll(lexicon.cues.ownership, 'ownership');
     this.cues.addAll(lexicon.cues.answerNo, 'answerNo');
     this.endings = lexicon.cues.conditionalEndings;
     this.exceptions = new Set(lexicon.cues.conditionalExceptions);
@@ -75,6 +79,7 @@ export class ScopeReader {
     const hypothetical = new Uint8Array(tokens.length);
     const concern = new Uint8Array(tokens.length);
     const retraction = new Uint8Array(tokens.length);
+    const ownership = new Uint8Array(tokens.length);
     /** Tools not had (now): after an absence framing or a mark of the past, or in a question answered "no". */
     const absent = new Uint8Array(tokens.length);
     const markClause = (index: number): void => {
@@ -102,6 +107,7 @@ export class ScopeReader {
       else if (cue.payload === 'clause') markClause(cue.first);
       else if (cue.payload === 'forward') markToClauseEnd(cue.first, hypothetical);
       else if (cue.payload === 'formerly') markToClauseEnd(cue.first, absent);
+      else if (cue.payload === 'ownership') ownership[cue.last] = 1;
       else if (cue.payload === 'concern') markForward(cue.first, concern);
       else if (cue.payload === 'absence') markForward(cue.first, absent);
       else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
@@ -126,7 +132,12 @@ export class ScopeReader {
         return hypothetical[index] === 1;
       },
       concernAt(index) {
-        return concern[index] === 1;
+        if (concern[index] !== 1) return false;
+        // "notre ERP", "our new website": the speaker's own tool, feared for, is in use.
+        const clause = tokens[index]?.clause;
+        for (let j = index - 1; j >= index - OWNER_REACH && j >= 0 && tokens[j]?.clause === clause; j -= 1)
+          if (ownership[j]) return false;
+        return true;
       },
       absentAt(index) {
         return absent[index] === 1;
