@@ -5,7 +5,7 @@ import { printScores, scoreLabels, summaryLine } from '../src/core/tagger/scorin
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 /**
- * Agreement between two labellers: a second person labelled a random sample of training answers from
+ * Agreement between two labellers: a second person labelled training answers (a random sample, then a sample of long answers) from
  * their text and corpus/GUIDELINES.md alone, without seeing the first labels. The training labels are
  * read as the reference, so the figures are the F1 of one labeller against the other: the ceiling a
  * tagger can be expected to reach on answers labelled by someone else.
