@@ -38,7 +38,7 @@ export interface Scope {
   hypotheticalAt(index: number): boolean;
   /** Inside a fear or threat framing ("peur de dépendre d'Amazon"). */
   concernAt(index: number): boolean;
-  /** Named as lacking ("ce qu'on n'a pas, c'est…") or in a short question answered "no". */
+  /** Named as lacking ("ce qu'on n'a pas, c'est…"), as had before ("we used to have"), or in a short question answered "no". */
   absentAt(index: number): boolean;
   /** A retraction cue ("on l'a fermée") starts in this sentence after `last` and before `before`. */
   retractedBetween(last: number, before: number): boolean;
