@@ -8,6 +8,9 @@ export interface InvitationRequest {
   replyLanguage: Language;
 }
 
+/** A command word and at most a profile and a language: far shorter than this. */
+const MAX_COMMAND_LENGTH = 80;
+
 /** Lower case, accents folded, spaces collapsed: how words are compared. */
 function normalise(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -21,6 +24,8 @@ export function parseInvitationRequest(
   prompts: Record<Language, InvitationPrompts>,
   text: string,
 ): InvitationRequest | null {
+  // Every message passes here: an answer longer than any command is not one, and is not normalised.
+  if (text.length > MAX_COMMAND_LENGTH) return null;
   const said = normalise(text);
   for (const replyLanguage of ['fr', 'en'] as const) {
     const words = prompts[replyLanguage];
