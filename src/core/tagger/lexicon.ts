@@ -82,6 +82,21 @@ const CueSet = z
   })
   .strict();
 
+/** The cue kinds that are phrase lists, merged the same way from every lexicon file. */
+const PHRASE_CUES = [
+  'negation',
+  'negationBreakers',
+  'selfNegating',
+  'hypotheticalClause',
+  'hypotheticalForward',
+  'retraction',
+  'concern',
+  'absence',
+  'ownership',
+  'formerly',
+  'answerNo',
+] as const satisfies readonly (keyof z.infer<typeof CueSet>)[];
+
 export const LexiconFile = z
   .object({
     description: z.string().optional(),
@@ -175,8 +190,8 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       retraction: {},
       concern: {},
       absence: {},
-      formerly: {},
       ownership: {},
+      formerly: {},
       answerNo: {},
       conditionalEndings: [],
       conditionalExceptions: [],
@@ -210,17 +225,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
     const cues = file.cues;
     if (cues) {
       const c = lexicon.cues;
-      c.negation = mergePhrases(c.negation, cues.negation ?? {});
-      c.negationBreakers = mergePhrases(c.negationBreakers, cues.negationBreakers ?? {});
-      c.selfNegating = mergePhrases(c.selfNegating, cues.selfNegating ?? {});
-      c.hypotheticalClause = mergePhrases(c.hypotheticalClause, cues.hypotheticalClause ?? {});
-      c.hypotheticalForward = mergePhrases(c.hypotheticalForward, cues.hypotheticalForward ?? {});
-      c.retraction = mergePhrases(c.retraction, cues.retraction ?? {});
-      c.concern = mergePhrases(c.concern, cues.concern ?? {});
-      c.absence = mergePhrases(c.absence, cues.absence ?? {});
-      c.formerly = mergePhrases(c.formerly, cues.formerly ?? {});
-      c.ownership = mergePhrases(c.ownership, cues.ownership ?? {});
-      c.answerNo = mergePhrases(c.answerNo, cues.answerNo ?? {});
+      for (const kind of PHRASE_CUES) c[kind] = mergePhrases(c[kind], cues[kind] ?? {});
       c.conditionalEndings.push(...(cues.conditionalEndings ?? []));
       c.conditionalExceptions.push(...(cues.conditionalExceptions ?? []));
     }
