@@ -167,17 +167,20 @@ export function interviewerFromRow(row: unknown): Interviewer {
 }
 
 /** The interview row identity joined to turn rows (see the PostgreSQL store's incremental turn read). */
+const GenerationRow = z.object({ interview_generation: z.coerce.string() });
+const VersionRow = z.object({ version: integer });
+const IdRow = z.object({ id: z.string() });
+
 export function generationFromRow(row: unknown): string {
-  return parseRow(z.object({ interview_generation: z.coerce.string() }), 'interviews', row)
-    .interview_generation;
+  return parseRow(GenerationRow, 'interviews', row).interview_generation;
 }
 
 export function versionFromRow(row: unknown): number {
-  return parseRow(z.object({ version: integer }), 'schema_migrations', row).version;
+  return parseRow(VersionRow, 'schema_migrations', row).version;
 }
 
 export function idFromRow(row: unknown): string {
-  return parseRow(z.object({ id: z.string() }), 'id', row).id;
+  return parseRow(IdRow, 'id', row).id;
 }
 
 export function countFromRow(row: unknown): number {

@@ -54,8 +54,10 @@ export function parsePatch(input: InterviewPatch | undefined): InterviewPatch {
   return parsed;
 }
 
+const NewTurns = z.array(NewTurn);
+
 export function parseTurns(input: readonly NewTurn[]): NewTurn[] {
-  return parseWith(z.array(NewTurn), 'turns', input).map((turn, index) => {
+  return parseWith(NewTurns, 'turns', input).map((turn, index) => {
     rejectNul(`turn ${index + 1}`, turn);
     return turn;
   });
