@@ -132,6 +132,34 @@ describe('tools', () => {
     ).toContain('marketplace');
   });
 
+  it("does not list other firms' tools or tools an adviser recommends (GUIDELINES.md)", () => {
+    expect(
+      ids(
+        tagger.tag('Mon concurrent, lui, il a mis des tablettes à tous ses gars, moi je reste au papier.')
+          .tools,
+      ),
+    ).toEqual([]);
+    expect(
+      ids(
+        tagger.tag('Aux jeunes qui s’installent je leur dis : prenez un logiciel de compta en ligne.').tools,
+      ),
+    ).toEqual([]);
+    expect(ids(tagger.tag('I always tell the shops I visit, get a CRM before you hire.').tools)).toEqual([]);
+    expect(
+      ids(tagger.tag('We show them how to take card payments on a phone and how to use LinkedIn.').tools),
+    ).toEqual([]);
+    // The firm speaking of itself again ends the talk of others.
+    expect(ids(tagger.tag('Face à nos concurrents, on a ouvert une boutique en ligne.').tools)).toEqual([
+      'ecommerce_website',
+    ]);
+    // A tool the speaker calls theirs is theirs, whoever else is named.
+    expect(ids(tagger.tag('My competitors envy our new booking app.').tools)).toContain('mobile_app');
+  });
+
+  it('does not list a platform that solicited the firm and was turned down', () => {
+    expect(ids(tagger.tag('Deliveroo m’ont démarché deux fois, c’est non pour nous.').tools)).toEqual([]);
+    expect(ids(tagger.tag('Selling on Etsy, no thanks, the fees eat everything.').tools)).toEqual([]);
+  });
   it('keeps a tool asserted after a contrast that follows a negation', () => {
     const tags = tagger.tag("On n'a pas de CRM mais on utilise un ERP depuis 2019.");
     expect(ids(tags.tools)).toEqual(['erp']);

@@ -67,6 +67,11 @@ const CueSet = z
      * end of the sentence or the next contrast word, is not had, even past a comma.
      */
     absence: Phrases.optional(),
+    /**
+     * Talk about other firms' tools or advice to them ("mon concurrent a…", "je leur conseille", "I always tell
+     * them"): tools named after the cue, to the end of the sentence, are not the speaker's.
+     */
+    elsewhere: Phrases.optional(),
     /** Possessives ("notre", "our"): a tool the speaker calls theirs is in use, even inside a fear. */
     ownership: Phrases.optional(),
     /** Marks of a former state ("we used to have", "avant on avait"): tools named after them, in their clause, are past. */
@@ -92,6 +97,7 @@ const PHRASE_CUES = [
   'retraction',
   'concern',
   'absence',
+  'elsewhere',
   'ownership',
   'formerly',
   'answerNo',
@@ -190,6 +196,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       retraction: {},
       concern: {},
       absence: {},
+      elsewhere: {},
       ownership: {},
       formerly: {},
       answerNo: {},

@@ -18,6 +18,19 @@ const ASIDE_QUESTION_WORDS = 8;
  */
 const IMPERFECT_BEFORE_R = /(é|[^t]t|[aoy]|[^a]u|[^e]v|f|p|g|b)$/i;
 
+/**
+ * Talk of others ends where the speaker speaks of themselves again, as the subject of a new clause: "face à
+ * nos concurrents, on a créé un site" is about the firm's own site ("the shops I visit" is not).
+ */
+const FIRST_PERSON: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(['on', 'nous', 'je', 'moi']),
+  en: new Set(['we', 'i']),
+};
+const CLAUSE_JOINERS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(['et', 'puis']),
+  en: new Set(['and', 'so', 'then']),
+};
+
 type CueKind =
   | 'negation'
   | 'breaker'
@@ -26,6 +39,7 @@ type CueKind =
   | 'retraction'
   | 'concern'
   | 'absence'
+  | 'elsewhere'
   | 'formerly'
   | 'ownership'
   | 'answerNo';
@@ -38,6 +52,8 @@ export interface Scope {
   hypotheticalAt(index: number): boolean;
   /** Inside a fear or threat framing ("peur de dépendre d'Amazon"). */
   concernAt(index: number): boolean;
+  /** Inside talk of other firms' tools or advice to them ("mon concurrent a des tablettes", "I tell them: get a CRM"). */
+  elsewhereAt(index: number): boolean;
   /** Named as lacking ("ce qu'on n'a pas, c'est…"), as had before ("we used to have"), or in a short question answered "no". */
   absentAt(index: number): boolean;
   /** A retraction cue ("on l'a fermée") starts in this sentence after `last` and before `before`. */
@@ -60,6 +76,7 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.retraction, 'retraction');
     this.cues.addAll(lexicon.cues.concern, 'concern');
     this.cues.addAll(lexicon.cues.absence, 'absence');
+    this.cues.addAll(lexicon.cues.elsewhere, 'elsewhere');
     this.cues.addAll(lexicon.cues.formerly, 'formerly');
     this.cues.addAll(lexicon.cues.ownership, 'ownership');
     this.cues.addAll(lexicon.cues.answerNo, 'answerNo');
@@ -78,6 +95,7 @@ export class ScopeReader {
     const breaker = new Uint8Array(tokens.length);
     const hypothetical = new Uint8Array(tokens.length);
     const concern = new Uint8Array(tokens.length);
+    const elsewhere = new Uint8Array(tokens.length);
     const retraction = new Uint8Array(tokens.length);
     const ownership = new Uint8Array(tokens.length);
     /** Tools not had (now): after an absence framing or a mark of the past, or in a question answered "no". */
@@ -101,6 +119,23 @@ export class ScopeReader {
         marks[j] = 1;
       }
     };
+    const firstPerson = FIRST_PERSON[this.lang];
+    const joiners = CLAUSE_JOINERS[this.lang];
+    const opensOwnClause = (j: number): boolean => {
+      const token = tokens[j];
+      const before = tokens[j - 1];
+      if (token === undefined || !firstPerson.has(token.norm)) return false;
+      return before === undefined || before.clause !== token.clause || joiners.has(before.norm);
+    };
+    const markOthersTalk = (first: number, last: number): void => {
+      const sentence = tokens[first]?.sentence;
+      for (let j = first; j < tokens.length; j += 1) {
+        const token = tokens[j];
+        if (token === undefined || token.sentence !== sentence || (j > first && token.contrast)) break;
+        if (j > last && opensOwnClause(j)) break;
+        elsewhere[j] = 1;
+      }
+    };
     for (const cue of this.cues.find(tokens)) {
       if (cue.payload === 'negation') negation[cue.last] = 1;
       else if (cue.payload === 'breaker') breaker[cue.last] = 1;
@@ -109,6 +144,7 @@ export class ScopeReader {
       else if (cue.payload === 'formerly') markToClauseEnd(cue.first, absent);
       else if (cue.payload === 'ownership') ownership[cue.last] = 1;
       else if (cue.payload === 'concern') markForward(cue.first, concern);
+      else if (cue.payload === 'elsewhere') markOthersTalk(cue.first, cue.last);
       else if (cue.payload === 'absence') markForward(cue.first, absent);
       else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
       else retraction[cue.first] = 1;
@@ -116,6 +152,13 @@ export class ScopeReader {
     tokens.forEach((token, index) => {
       if (this.isConditional(token)) markClause(index);
     });
+    /** "notre ERP", "our new website": the speaker's own tool stays in use inside a fear or talk of others. */
+    const ownedAt = (index: number): boolean => {
+      const clause = tokens[index]?.clause;
+      for (let j = index - 1; j >= index - OWNER_REACH && j >= 0 && tokens[j]?.clause === clause; j -= 1)
+        if (ownership[j]) return true;
+      return false;
+    };
     return {
       negatedAt(first) {
         const clause = tokens[first]?.clause;
@@ -132,12 +175,10 @@ export class ScopeReader {
         return hypothetical[index] === 1;
       },
       concernAt(index) {
-        if (concern[index] !== 1) return false;
-        // "notre ERP", "our new website": the speaker's own tool, feared for, is in use.
-        const clause = tokens[index]?.clause;
-        for (let j = index - 1; j >= index - OWNER_REACH && j >= 0 && tokens[j]?.clause === clause; j -= 1)
-          if (ownership[j]) return false;
-        return true;
+        return concern[index] === 1 && !ownedAt(index);
+      },
+      elsewhereAt(index) {
+        return elsewhere[index] === 1 && !ownedAt(index);
       },
       absentAt(index) {
         return absent[index] === 1;

@@ -181,7 +181,7 @@ function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMa
 }
 
 /**
- * Tools named only to be feared ("peur de dépendre d'Amazon"), as lacking ("ce qu'on n'a pas, c'est un
+ * Tools named only to be feared ("peur de dépendre d'Amazon"), as other firms' or as advice to them, as lacking ("ce qu'on n'a pas, c'est un
  * CRM") or taken back right after ("on avait une page Facebook, on l'a fermée"): the answer does not say
  * they are in use.
  */
@@ -197,6 +197,7 @@ function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope)
     }
     if (
       scope.concernAt(match.first) ||
+      scope.elsewhereAt(match.first) ||
       scope.absentAt(match.first) ||
       scope.retractedBetween(match.last, next)
     )
