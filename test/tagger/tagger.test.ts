@@ -178,6 +178,16 @@ describe('tools', () => {
     expect(tagger.tag("On n'a pas pu passer à la facture électronique cette année.").tools).toEqual([]);
   });
 
+  it('reads a tool used from a phone as a mobile app, and a phone used to call as none (GUIDELINES.md)', () => {
+    expect(ids(tagger.tag('Le chef d’équipe valide les heures depuis son portable.').tools)).toContain(
+      'mobile_app',
+    );
+    expect(ids(tagger.tag('Our drivers close each delivery from their phones.').tools)).toContain(
+      'mobile_app',
+    );
+    expect(ids(tagger.tag('Most customers still want me on the phone, not an app.').tools)).toEqual([]);
+  });
+
   it('reads a WhatsApp group as social media, whoever is in it (GUIDELINES.md)', () => {
     expect(
       ids(tagger.tag('Les livreurs et moi, on a un groupe WhatsApp pour la tournée du jour.').tools),
