@@ -32,15 +32,19 @@ export interface LearnOptions {
   wordCopies: boolean;
 }
 
+/**
+ * Chosen on answers written apart from the lexicon and the training split (later added to it): tools scored
+ * on words alone and 1,000 weights per class did best there (tools 0.782 → 0.793, values 0.634 → 0.654).
+ */
 export const DEFAULT_LEARN: LearnOptions = {
   fit: DEFAULT_FIT,
   minDocuments: 2,
   minSupport: 8,
-  maxWeights: 300,
+  maxWeights: 1000,
   innerFolds: 5,
   seed: 7,
   families: FAMILY_NAMES,
-  wordsOnly: [],
+  wordsOnly: ['tools'],
   wordCopies: false,
 };
 
