@@ -80,7 +80,7 @@ describe('brands and plain names read as their class', () => {
     ['La facturation est sur Henrri.', 'erp'],
     ['We take payments with Square at the market.', 'secure_payment'],
     ['Nos relevés HACCP sont sur une application.', 'quality_software'],
-    ['On a une chaîne YouTube avec nos recettes.', 'social_media'],
+    ['On a une chaîne YouTube avec nos recettes.', 'video'],
     ['Les gars se forment sur des tutos en ligne.', 'digital_training'],
     ['We handle customer relationship management in one place.', 'crm'],
   ])('%s → %s', (text, tool) => {
