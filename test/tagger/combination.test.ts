@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decide, MIN_WORDS_FOR_VETO } from '../../src/core/tagger/combine.js';
 import { buildTagger, createTagger, loadLexicon } from '../../src/core/tagger/index.js';
 import type { Tags } from '../../src/core/tags.js';
 import { LEXICON_DIR } from '../../src/paths.js';
@@ -47,6 +48,13 @@ describe('learned second signal joined to the lexicon', () => {
     expect(tags.tools).toEqual([]);
     expect(tags.values).toEqual([]);
     expect(tags.levers).toEqual([]);
+  });
+
+  it('drops a plainly named tag the model doubts only in an answer long enough for it to judge', () => {
+    const doubtful = { high: null, low: null, keep: 0.5 };
+    expect(decide(doubtful, 2, false, 0.1, MIN_WORDS_FOR_VETO - 1)).toBe('lexicon');
+    expect(decide(doubtful, 2, false, 0.1, MIN_WORDS_FOR_VETO + 20)).toBe('none');
+    expect(decide(doubtful, 2, false, 0.6, MIN_WORDS_FOR_VETO + 20)).toBe('lexicon');
   });
 
   it('lets no model tag re-assert what the answer denies', () => {

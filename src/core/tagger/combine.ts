@@ -38,13 +38,28 @@ export function probabilities(scorer: FamilyScorer<string>, features: Features):
 /** How the lexicon and the model agree on one class. */
 export type Verdict = 'lexicon' | 'weak' | 'model' | 'none';
 
+/**
+ * Below this many words (about one sentence) the model may not drop a tool the answer names: its vetoes come
+ * from the words around a name ("other firms", "before"), and a one-sentence answer has too few of them ("On
+ * fait les salons et les petits déjeuners du BNI."); the lexicon's own negation and scope rules still apply.
+ * Values and facets are read from phrases, weaker evidence than a name: the model may drop them at any length.
+ */
+export const MIN_WORDS_FOR_VETO = 20;
+
+/** The answer length `decide` weighs for a family's vetoes (no floor for families read from phrases). */
+export function vetoWords(name: FamilyName, reading: Reading): number {
+  return name === 'tools' ? reading.tokens.length : Number.POSITIVE_INFINITY;
+}
+
 export function decide(
   decision: Decision,
   lexiconScore: number,
   denied: boolean,
   probability: number,
+  words: number,
 ): Verdict {
-  if (lexiconScore >= ASSERT_THRESHOLD) return probability >= decision.keep ? 'lexicon' : 'none';
+  if (lexiconScore >= ASSERT_THRESHOLD)
+    return probability >= decision.keep || words < MIN_WORDS_FOR_VETO ? 'lexicon' : 'none';
   if (denied) return 'none';
   if (lexiconScore > 0 && decision.low !== null && probability >= decision.low) return 'weak';
   if (decision.high !== null && probability >= decision.high) return 'model';
@@ -108,7 +123,7 @@ function combineFamily<T extends string>(
     modelled.add(c.id);
     const t = own.tally.get(c.id);
     const p = probs[slot] ?? 0;
-    const verdict = decide(c.decision, t?.score ?? 0, own.denied.has(c.id), p);
+    const verdict = decide(c.decision, t?.score ?? 0, own.denied.has(c.id), p, vetoWords(name, reading));
     if (verdict === 'lexicon' && t)
       tags.push({ id: c.id, confidence: confidence(t.score), evidence: t.evidence });
     else if (verdict === 'weak' && t) tags.push({ id: c.id, confidence: round(p), evidence: t.evidence });

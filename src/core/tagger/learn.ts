@@ -1,5 +1,5 @@
 import { FACET_IDS, LEVER_IDS, VALUE_IDS } from '../domain.js';
-import { decide } from './combine.js';
+import { decide, vetoWords } from './combine.js';
 import type { CorpusItem } from './corpus.js';
 import type { Lexicon } from './lexicon.js';
 import { DEFAULT_FIT, type FitOptions, fitBinary, type SparseRow, sigmoid } from './logistic.js';
@@ -175,6 +175,8 @@ interface OutOfFold {
   score: number;
   denied: boolean;
   probability: number;
+  /** The answer's length as `decide` weighs it (short answers keep the tools they name). */
+  words: number;
   gold: boolean;
 }
 
@@ -183,7 +185,7 @@ function f1Of(rows: readonly OutOfFold[], decision: Decision): number {
   let fp = 0;
   let fn = 0;
   for (const r of rows) {
-    const tagged = decide(decision, r.score, r.denied, r.probability) !== 'none';
+    const tagged = decide(decision, r.score, r.denied, r.probability, r.words) !== 'none';
     if (tagged && r.gold) tp += 1;
     else if (tagged) fp += 1;
     else if (r.gold) fn += 1;
@@ -229,6 +231,7 @@ function outOfFold(
           score: own.tally.get(c.id)?.score ?? 0,
           denied: own.denied.has(c.id),
           probability: probability(c, testRows[j] ?? []),
+          words: vetoWords(name, e.reading),
           gold: goldOf(e.item, name).includes(c.id),
         });
       });
