@@ -110,12 +110,13 @@ export class ScopeReader {
       const clause = tokens[index]?.clause;
       for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) marks[j] = 1;
     };
-    /** From the cue to the end of its sentence or the next contrast word ("mais", "but"). */
-    const markForward = (index: number, marks: Uint8Array): void => {
+    /** From the cue to the end of its sentence, the next contrast word ("mais", "but") or `stops`. */
+    const markForward = (index: number, marks: Uint8Array, stops = (_j: number) => false): void => {
       const sentence = tokens[index]?.sentence;
       for (let j = index; j < tokens.length; j += 1) {
         const token = tokens[j];
         if (token === undefined || token.sentence !== sentence || (j > index && token.contrast)) break;
+        if (stops(j)) break;
         marks[j] = 1;
       }
     };
@@ -127,15 +128,6 @@ export class ScopeReader {
       if (token === undefined || !firstPerson.has(token.norm)) return false;
       return before === undefined || before.clause !== token.clause || joiners.has(before.norm);
     };
-    const markOthersTalk = (first: number, last: number): void => {
-      const sentence = tokens[first]?.sentence;
-      for (let j = first; j < tokens.length; j += 1) {
-        const token = tokens[j];
-        if (token === undefined || token.sentence !== sentence || (j > first && token.contrast)) break;
-        if (j > last && opensOwnClause(j)) break;
-        elsewhere[j] = 1;
-      }
-    };
     for (const cue of this.cues.find(tokens)) {
       if (cue.payload === 'negation') negation[cue.last] = 1;
       else if (cue.payload === 'breaker') breaker[cue.last] = 1;
@@ -144,7 +136,8 @@ export class ScopeReader {
       else if (cue.payload === 'formerly') markToClauseEnd(cue.first, absent);
       else if (cue.payload === 'ownership') ownership[cue.last] = 1;
       else if (cue.payload === 'concern') markForward(cue.first, concern);
-      else if (cue.payload === 'elsewhere') markOthersTalk(cue.first, cue.last);
+      else if (cue.payload === 'elsewhere')
+        markForward(cue.first, elsewhere, (j) => j > cue.last && opensOwnClause(j));
       else if (cue.payload === 'absence') markForward(cue.first, absent);
       else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
       else retraction[cue.first] = 1;
