@@ -166,11 +166,11 @@ export function interviewerFromRow(row: unknown): Interviewer {
   return { id: r.id, displayName: r.display_name, createdAt: r.created_at };
 }
 
-/** The interview row identity joined to turn rows (see the PostgreSQL store's incremental turn read). */
 const GenerationRow = z.object({ interview_generation: z.coerce.string() });
 const VersionRow = z.object({ version: integer });
 const IdRow = z.object({ id: z.string() });
 
+/** The interview row identity joined to turn rows (see the PostgreSQL store's incremental turn read). */
 export function generationFromRow(row: unknown): string {
   return parseRow(GenerationRow, 'interviews', row).interview_generation;
 }

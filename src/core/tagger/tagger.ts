@@ -181,9 +181,9 @@ function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMa
 }
 
 /**
- * Tools named only to be feared ("peur de dépendre d'Amazon"), as other firms' or as advice to them, as lacking ("ce qu'on n'a pas, c'est un
- * CRM") or taken back right after ("on avait une page Facebook, on l'a fermée"): the answer does not say
- * they are in use.
+ * Tools named only to be feared ("peur de dépendre d'Amazon"), as other firms' or as advice to them, as
+ * lacking ("ce qu'on n'a pas, c'est un CRM") or taken back right after ("on avait une page Facebook, on l'a
+ * fermée"): the answer does not say they are in use.
  */
 function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope): Set<PhraseMatch<ToolInfo>> {
   const withdrawn = new Set<PhraseMatch<ToolInfo>>();
