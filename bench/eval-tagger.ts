@@ -4,6 +4,7 @@ import { CORPUS_SPLITS, type CorpusItem, type CorpusSplit, loadCorpus } from '..
 import { createTagger } from '../src/core/tagger/index.js';
 import { printScores, scoreTags, summaryLine } from '../src/core/tagger/scoring.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { PERTURBATIONS, type Perturbation } from './perturb.js';
 
 /**
  * Scores the shipped tagger (lexicon and learned model) against the labelled corpus (see scoring.ts for
@@ -13,14 +14,28 @@ import { PACKAGE_ROOT } from '../src/paths.js';
  * held-out scores are saved.
  */
 
+const tagger = createTagger();
+
 function evaluate(items: readonly CorpusItem[]) {
-  const tagger = createTagger();
   const rows = items.map((item) => ({ item, tags: tagger.tag(item.text, { lang: item.lang }) }));
   const detectedRight = items.filter((item) => tagger.tag(item.text).lang === item.lang).length;
   return {
     ...scoreTags(rows),
     languageDetectionAccuracy: Math.round((detectedRight / Math.max(1, items.length)) * 1000) / 1000,
   };
+}
+
+/** The held-out answers made untidy (see perturb.ts), each way scored against the same labels. */
+function robustnessOf(items: readonly CorpusItem[]) {
+  console.log('\nThe held-out answers as typed or transcribed less tidily (same labels):');
+  return Object.fromEntries(
+    Object.entries(PERTURBATIONS).map(([name, perturb]: [string, Perturbation]) => {
+      const rows = items.map((item) => ({ item, tags: tagger.tag(perturb(item.text), { lang: item.lang }) }));
+      const scores = scoreTags(rows);
+      console.log(`  ${name}: ${summaryLine(scores)}`);
+      return [name, scores];
+    }),
+  );
 }
 
 function main(): void {
@@ -45,11 +60,12 @@ function main(): void {
     console.log(`\nfresh split (${fresh.answers} answers): ${summaryLine(fresh)}`);
     const recent = evaluate(loadCorpus('recent'));
     console.log(`recent split (${recent.answers} answers): ${summaryLine(recent)}`);
+    const robustness = robustnessOf(loadCorpus('heldout'));
     const dir = join(PACKAGE_ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'eval.json'),
-      `${JSON.stringify({ split, ...result, fresh, recent }, null, 2)}\n`,
+      `${JSON.stringify({ split, ...result, fresh, recent, robustness }, null, 2)}\n`,
     );
     console.log('written: bench/results/eval.json');
   }

@@ -10,8 +10,10 @@ import { MODEL_FILE } from './model.js';
  * new tool, brand or cue phrase is added by editing or adding a file, never code.
  *
  * A pattern is a phrase: words are matched on their stem (accents and case folded) with up to two
- * words in between; a word written `=Word` must appear exactly so (brands that are also common words:
- * `=Teams`, `=Sage`, `=MES`); a word written `!word` is matched on its folded form without stemming
+ * words in between; a word written `=Word` must appear exactly so (brands written like common words:
+ * `=EBP`, `=Odoo`), except in an answer written all in one case, where case says nothing; `==Word` must
+ * appear exactly so even there (the brand is a common word: `==Teams`, `==Sage`, `==MES`, "mes" in French);
+ * a word written `!word` is matched on its folded form without stemming
  * (`!customs` must not match "customers"). `{A}` in a role pattern stands for an actor's mention.
  */
 const Pattern = z.union([

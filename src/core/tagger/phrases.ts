@@ -8,6 +8,8 @@ export interface Item {
   stem: string;
   /** Surface form to match exactly (`=Teams`). */
   exact?: string;
+  /** Exact even in an answer written all in one case (`==MES`: "mes" is a common word). */
+  strictCase?: boolean;
   /** Folded form to match without stemming (`!customs` must not match "customers"). */
   unstemmed?: boolean;
 }
@@ -42,10 +44,13 @@ export function patternsFor(phrases: Phrases, lang: Language): Pattern[] {
 export function compileWords(text: string, lang: Language, stem: Stem): Item[] {
   const items: Item[] = [];
   for (const chunk of text.split(/\s+/).filter(Boolean)) {
+    const strictCase = chunk.startsWith('==');
     const exact = chunk.startsWith('=');
     const unstemmed = chunk.startsWith('!');
-    for (const token of tokenize(exact || unstemmed ? chunk.slice(1) : chunk, lang, stem)) {
-      if (exact) items.push({ norm: token.norm, stem: token.stem, exact: token.surface });
+    const word = chunk.slice(strictCase ? 2 : exact || unstemmed ? 1 : 0);
+    for (const token of tokenize(word, lang, stem)) {
+      if (strictCase) items.push({ norm: token.norm, stem: token.stem, exact: token.surface, strictCase });
+      else if (exact) items.push({ norm: token.norm, stem: token.stem, exact: token.surface });
       else if (unstemmed) items.push({ norm: token.norm, stem: token.stem, unstemmed: true });
       else items.push({ norm: token.norm, stem: token.stem });
     }
@@ -54,7 +59,8 @@ export function compileWords(text: string, lang: Language, stem: Stem): Item[] {
 }
 
 export function itemMatches(item: Item, token: Token): boolean {
-  if (item.exact !== undefined) return token.surface === item.exact;
+  if (item.exact !== undefined)
+    return token.caseBlind && !item.strictCase ? token.norm === item.norm : token.surface === item.exact;
   if (item.unstemmed) return token.norm === item.norm;
   return token.norm === item.norm || token.stem === item.stem;
 }
@@ -143,7 +149,9 @@ export class PhraseIndex<T> {
     const compiled: Compiled<T> = { items, weight, payload, selfNegating };
     const keys =
       first.exact !== undefined
-        ? [`=${first.exact}`]
+        ? first.strictCase
+          ? [`=${first.exact}`]
+          : [`=${first.exact}`, `=~${first.norm}`]
         : first.unstemmed
           ? [first.norm]
           : [...new Set([first.norm, `~${first.stem}`])];

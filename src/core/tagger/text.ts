@@ -12,6 +12,8 @@ export interface Token {
   /** Index keys, built once per word rather than once per lexicon scan. */
   stemKey: string;
   exactKey: string;
+  /** The answer is written all in lower case (or all in capitals): brands are matched whatever their case. */
+  caseBlind: boolean;
   /** Clauses end at punctuation and at contrast words; negation and patterns stay inside one. */
   clause: number;
   sentence: number;
@@ -46,6 +48,39 @@ const CONTRAST: Record<Language, ReadonlySet<string>> = {
   en: new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'yet']),
 };
 
+/**
+ * Speech typed or dictated without punctuation runs clauses together, so a negation, an "if" or talk of
+ * others would reach words that are not theirs. In a stretch of at least this many words with no mark
+ * at all, a clause also begins at a subject pronoun (with the conjunctions just before it).
+ */
+const UNPUNCTUATED_RUN = 20;
+/** Fewer words than this before a pronoun do not make a clause of their own ("et puis on"). */
+const MIN_VIRTUAL_CLAUSE = 3;
+const SUBJECTS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(['je', 'on', 'nous', 'il', 'ils', 'elle', 'elles', 'ca']),
+  en: new Set(['i', 'we', 'they', 'he', 'she']),
+};
+/** Words that lead a clause in with its subject: "parce que on", "mais si je", "and when we". */
+const LEADERS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set([
+    'et',
+    'mais',
+    'donc',
+    'puis',
+    'alors',
+    'si',
+    'quand',
+    'lorsque',
+    'puisque',
+    'car',
+    'parce',
+    'que',
+    'ou',
+    'comme',
+  ]),
+  en: new Set(['and', 'but', 'so', 'if', 'when', 'because', 'since', 'as', 'or', 'then', 'cause']),
+};
+
 /** Lower case, accents removed, ligatures opened, hyphens dropped: one spelling for "sécurité"/"securite". */
 export function fold(word: string): string {
   let folded = FOLDED.get(word);
@@ -73,6 +108,8 @@ export type Stem = (norm: string) => string;
 
 export function tokenize(text: string, lang: Language, stem: Stem): Token[] {
   const tokens: Token[] = [];
+  // Someone who writes "on fait les factures sur ebp" gives case no meaning: "=EBP" then matches "ebp".
+  const caseBlind = !/\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text);
   let clause = 0;
   let sentence = 0;
   let previousEnd = 0;
@@ -103,7 +140,8 @@ export function tokenize(text: string, lang: Language, stem: Stem): Token[] {
       norm,
       stem: stemmed,
       stemKey: `~${stemmed}`,
-      exactKey: `=${surface}`,
+      exactKey: caseBlind ? `=~${norm}` : `=${surface}`,
+      caseBlind,
       clause,
       sentence,
       contrast,
@@ -111,5 +149,39 @@ export function tokenize(text: string, lang: Language, stem: Stem): Token[] {
     });
     previousEnd = start + surface.length;
   }
+  splitUnpunctuatedRuns(tokens, lang);
   return tokens;
+}
+
+/** Where a long stretch has no punctuation, starts a clause at each subject pronoun (see UNPUNCTUATED_RUN). */
+function splitUnpunctuatedRuns(tokens: Token[], lang: Language): void {
+  const subjects = SUBJECTS[lang];
+  const leaders = LEADERS[lang];
+  const opensAt = new Uint8Array(tokens.length);
+  let any = false;
+  for (let first = 0; first < tokens.length; ) {
+    let end = first;
+    while (end + 1 < tokens.length && tokens[end + 1]?.clause === tokens[first]?.clause) end += 1;
+    if (end - first + 1 >= UNPUNCTUATED_RUN) {
+      let clauseStart = first;
+      for (let j = first + 1; j <= end; j += 1) {
+        if (!subjects.has(tokens[j]?.norm ?? '')) continue;
+        let opening = j;
+        while (opening - 1 > clauseStart && leaders.has(tokens[opening - 1]?.norm ?? '')) opening -= 1;
+        if (opening - clauseStart < MIN_VIRTUAL_CLAUSE) continue;
+        opensAt[opening] = 1;
+        clauseStart = opening;
+        any = true;
+      }
+    }
+    first = end + 1;
+  }
+  if (!any) return;
+  let clause = 0;
+  let punctuated = tokens[0]?.clause;
+  tokens.forEach((token, index) => {
+    if (index > 0 && (token.clause !== punctuated || opensAt[index])) clause += 1;
+    punctuated = token.clause;
+    token.clause = clause;
+  });
 }
