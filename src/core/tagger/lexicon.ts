@@ -11,8 +11,9 @@ import { MODEL_FILE } from './model.js';
  *
  * A pattern is a phrase: words are matched on their stem (accents and case folded) with up to two
  * words in between; a word written `=Word` must appear exactly so (brands written like common words:
- * `=EBP`, `=Odoo`), except in an answer written all in one case, where case says nothing; `==Word` must
- * appear exactly so even there (the brand is a common word: `==Teams`, `==Sage`, `==MES`, "mes" in French);
+ * `=EBP`, `=Odoo`), except in an answer written all in one case, where case says nothing and any case
+ * matches; a brand that is also a common word is written `==Word` (`==Teams`, `==Sage`, `==MES`: "mes" in
+ * French) and is read only where case means something, never in an answer written all in one case;
  * a word written `!word` is matched on its folded form without stemming
  * (`!customs` must not match "customers"). `{A}` in a role pattern stands for an actor's mention.
  */

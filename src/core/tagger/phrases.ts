@@ -8,7 +8,7 @@ export interface Item {
   stem: string;
   /** Surface form to match exactly (`=Teams`). */
   exact?: string;
-  /** Exact even in an answer written all in one case (`==MES`: "mes" is a common word). */
+  /** Never read in an answer written all in one case, where it may be the common word (`==MES`: "mes"). */
   strictCase?: boolean;
   /** Folded form to match without stemming (`!customs` must not match "customers"). */
   unstemmed?: boolean;
