@@ -16,9 +16,9 @@ import { PERTURBATIONS, type Perturbation } from './perturb.js';
 
 const tagger = createTagger();
 
-function evaluate(items: readonly CorpusItem[]) {
-  const rows = items.map((item) => ({ item, tags: tagger.tag(item.text, { lang: item.lang }) }));
-  const detectedRight = items.filter((item) => tagger.tag(item.text).lang === item.lang).length;
+function evaluate(items: readonly CorpusItem[], perturb: Perturbation = (text) => text) {
+  const rows = items.map((item) => ({ item, tags: tagger.tag(perturb(item.text), { lang: item.lang }) }));
+  const detectedRight = items.filter((item) => tagger.tag(perturb(item.text)).lang === item.lang).length;
   return {
     ...scoreTags(rows),
     languageDetectionAccuracy: Math.round((detectedRight / Math.max(1, items.length)) * 1000) / 1000,
@@ -30,8 +30,7 @@ function robustnessOf(items: readonly CorpusItem[]) {
   console.log('\nThe held-out answers as typed or transcribed less tidily (same labels):');
   return Object.fromEntries(
     Object.entries(PERTURBATIONS).map(([name, perturb]: [string, Perturbation]) => {
-      const rows = items.map((item) => ({ item, tags: tagger.tag(perturb(item.text), { lang: item.lang }) }));
-      const scores = scoreTags(rows);
+      const scores = evaluate(items, perturb);
       console.log(`  ${name}: ${summaryLine(scores)}`);
       return [name, scores];
     }),
@@ -47,7 +46,8 @@ function main(): void {
     return;
   }
   const dir = process.argv[3];
-  const result = evaluate(loadCorpus(split satisfies CorpusSplit, dir));
+  const items = loadCorpus(split satisfies CorpusSplit, dir);
+  const result = evaluate(items);
   console.log(
     `Tagger evaluation on the ${split} split${dir ? ` of ${dir}` : ''} (${result.answers} answers)`,
   );
@@ -60,7 +60,7 @@ function main(): void {
     console.log(`\nfresh split (${fresh.answers} answers): ${summaryLine(fresh)}`);
     const recent = evaluate(loadCorpus('recent'));
     console.log(`recent split (${recent.answers} answers): ${summaryLine(recent)}`);
-    const robustness = robustnessOf(loadCorpus('heldout'));
+    const robustness = robustnessOf(items);
     const dir = join(PACKAGE_ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(

@@ -3,16 +3,22 @@
  * Each turns a clean answer into one such answer, deterministically (the typos come from a fixed seed), so
  * `npm run eval` can show how much each costs the tagger on the same answers.
  */
+import { seededRandom } from '../src/core/tagger/learn.js';
+
 export type Perturbation = (text: string) => string;
+
+/** FNV-1a over the UTF-16 code units. */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
 
 /** One typo (swapped, dropped or doubled letter) in about 1 word of 4 letters or more out of 17. */
 function typos(seed: number): Perturbation {
   return (text) => {
-    let state = seed;
-    const random = () => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state / 2147483648;
-    };
+    // Seeded by the text too, so each answer gets its own typos, the same on every run.
+    const random = seededRandom(seed ^ textHash(text));
     return text
       .split(/(\s+)/)
       .map((word) => {

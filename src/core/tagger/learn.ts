@@ -71,16 +71,21 @@ function classesOf(name: FamilyName, examples: readonly Example[]): string[] {
   return [...new Set(examples.flatMap((e) => e.item.tools))].sort();
 }
 
-/** Deterministic shuffle (mulberry32), so folds are the same on every run. */
-export function shuffled<T>(items: readonly T[], seed: number): T[] {
+/** Numbers in [0, 1) from a seed (mulberry32): the same sequence on every run. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
-  const random = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Deterministic shuffle, so folds are the same on every run. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
