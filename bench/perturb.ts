@@ -38,5 +38,6 @@ export const PERTURBATIONS: Record<string, Perturbation> = {
   'all lower case': (text) => text.toLowerCase(),
   'all capitals': (text) => text.toUpperCase(),
   'no accents': (text) => text.normalize('NFD').replace(/\p{M}/gu, ''),
+  'no apostrophes': (text) => text.replace(/['’]/g, ''),
   'typos (6 % of words)': typos(42),
 };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTagger } from '../../src/core/tagger/index.js';
+import { loadLexicon } from '../../src/core/tagger/lexicon.js';
+import { stemmerFor } from '../../src/core/tagger/stemmers.js';
+import { languageModels } from '../../src/core/tagger/tagger.js';
+import { tokenize } from '../../src/core/tagger/text.js';
+import { LEXICON_DIR } from '../../src/paths.js';
 
 const tagger = createTagger();
 const toolIds = (text: string) => tagger.tag(text).tools.map((t) => t.id);
@@ -53,6 +58,62 @@ describe('answers written all in lower case or all in capitals', () => {
   it('keeps case meaningful in an answer that uses it', () => {
     expect(toolIds('Je fais mes devis le soir, et le MES suit la production.')).toContain(
       'production_software',
+    );
+  });
+});
+
+describe('answers typed without apostrophes', () => {
+  it('reads a French elision glued to its word when the answer has no apostrophe at all', () => {
+    expect(
+      toolIds('Depuis quon a mis lERP, on ne ressaisit plus les commandes et cest bien moins derreurs.'),
+    ).toEqual(['erp']);
+    expect(
+      toolIds('Les techniciens remplissent leurs rapports sur lappli, cest plus rapide quavant.'),
+    ).toContain('mobile_app');
+    expect(toolIds('jai perdu confiance dans lhebergeur depuis la panne, on a tout rapatrié')).toContain(
+      'cloud_virtualization',
+    );
+  });
+
+  it('reads an elision typed with a space for its apostrophe', () => {
+    expect(toolIds('Nos techniciens ont tout sur l application, même les plans des chantiers.')).toContain(
+      'mobile_app',
+    );
+  });
+
+  it('quotes the word itself, without the elision glued to it', () => {
+    const text = 'On a branché lEDI avec nos deux plus gros clients.';
+    const edi = tagger.tag(text).tools.find((t) => t.id === 'edi');
+    expect(edi?.evidence.map((e) => e.text)).toEqual(['EDI']);
+    expect(edi?.evidence[0]?.start).toBe(text.indexOf('EDI'));
+  });
+
+  it('leaves whole French words whole', () => {
+    const words = languageModels(loadLexicon(LEXICON_DIR))('fr').words;
+    const read = (text: string) => tokenize(text, 'fr', stemmerFor('fr'), words).map((t) => t.norm);
+    expect(read('il savait que celle du net couvre tout cest sur')).toEqual([
+      'il',
+      'savait',
+      'que',
+      'celle',
+      'du',
+      'net',
+      'couvre',
+      'tout',
+      'ce',
+      'est',
+      'sur',
+    ]);
+    // An answer that uses apostrophes has none missing.
+    expect(read("cest ce qu'il savait")).toEqual(['cest', 'ce', 'que', 'il', 'savait']);
+  });
+
+  it('reads English negations typed without their apostrophe', () => {
+    expect(toolIds('We dont have a website, people find us by word of mouth.')).not.toContain(
+      'showcase_website',
+    );
+    expect(toolIds('They didnt want the scheduling app, so we kept the paper rota.')).not.toContain(
+      'mobile_app',
     );
   });
 });

@@ -3,7 +3,7 @@ import { detectLanguage } from '../language.js';
 import type { ActorTag, Evidence, Tags } from '../tags.js';
 import { combinedTags } from './combine.js';
 import { addFeature, type Features, type TokenScopes, wordFeatures } from './features.js';
-import type { Lexicon, ToolInfo } from './lexicon.js';
+import type { Lexicon, Phrases, ToolInfo } from './lexicon.js';
 import { FAMILY_NAMES, type TaggerModel } from './model.js';
 import {
   ACTOR_SLOT,
@@ -18,7 +18,7 @@ import {
 } from './phrases.js';
 import { type Scope, ScopeReader } from './scope.js';
 import { stemmerFor } from './stemmers.js';
-import { type Token, tokenize } from './text.js';
+import { foldedWords, type Token, tokenize } from './text.js';
 import type { Tagger, TagOptions } from './types.js';
 
 /** At most this many evidence spans per tag: enough to quote, small enough to store with every answer. */
@@ -47,6 +47,32 @@ export interface LanguageModel {
   scope: ScopeReader;
   /** Each tool's catalogue entry (usual lever, tools it subsumes), by id. */
   toolInfos: ReadonlyMap<string, ToolInfo>;
+  /** Every word of the lexicon's phrases in this language, folded: what an elision glued on may be read off. */
+  words: ReadonlySet<string>;
+}
+
+/** Every Phrases list of the lexicon, cues and roles included. */
+function allPhrases(lexicon: Lexicon): Phrases[] {
+  const { conditionalEndings: _endings, conditionalExceptions: _exceptions, ...cues } = lexicon.cues;
+  return [
+    ...[lexicon.tools, lexicon.values, lexicon.levers, lexicon.facets, lexicon.actors, lexicon.directActors]
+      .flat()
+      .map((entry) => entry.patterns),
+    lexicon.roles.initiator,
+    lexicon.roles.beneficiary,
+    lexicon.otherSenses,
+    ...Object.values(cues),
+  ];
+}
+
+function lexiconWords(lexicon: Lexicon, lang: Language): Set<string> {
+  const words = new Set<string>();
+  for (const phrases of allPhrases(lexicon)) {
+    for (const pattern of patternsFor(phrases, lang)) {
+      for (const word of foldedWords(typeof pattern === 'string' ? pattern : pattern.p)) words.add(word);
+    }
+  }
+  return words;
 }
 
 /** The one-word negation cues ("pas", "rien", "not"): a pattern's gap may not hold one. */
@@ -110,6 +136,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
     roles,
     scope: new ScopeReader(lexicon, lang, stem),
     toolInfos,
+    words: lexiconWords(lexicon, lang),
   };
 }
 
@@ -376,7 +403,7 @@ function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolInfos'>): Feat
 
 export function readAnswer(model: LanguageModel, text: string): Reading {
   const lang = model.lang;
-  const tokens = tokenize(text, lang, stemmerFor(lang));
+  const tokens = tokenize(text, lang, stemmerFor(lang), model.words);
   const scope = model.scope.read(tokens);
   const scopes: TokenScopes = {
     negated: new Uint8Array(tokens.length),

@@ -28,20 +28,38 @@ const SENTENCE_BREAK = /[.!?;…\n]/;
 const CLAUSE_BREAK = /[,:()"«»–—/]/;
 
 /** French elided forms (l', d', qu'…) read as their full word so cues and patterns see one form. */
-const FR_ELISIONS: Record<string, string> = {
-  l: 'le',
-  d: 'de',
-  j: 'je',
-  n: 'ne',
-  s: 'se',
-  c: 'ce',
-  m: 'me',
-  t: 'te',
-  qu: 'que',
-  jusqu: 'jusque',
-  lorsqu: 'lorsque',
-  puisqu: 'puisque',
-};
+const FR_ELISIONS: ReadonlyMap<string, string> = new Map([
+  ['l', 'le'],
+  ['d', 'de'],
+  ['j', 'je'],
+  ['n', 'ne'],
+  ['s', 'se'],
+  ['c', 'ce'],
+  ['m', 'me'],
+  ['t', 'te'],
+  ['qu', 'que'],
+  ['jusqu', 'jusque'],
+  ['lorsqu', 'lorsque'],
+  ['puisqu', 'puisque'],
+]);
+
+/** Longest first, so "qu" is tried before a one-letter elision. */
+const FR_ELIDING = [...FR_ELISIONS.keys()].sort((a, b) => b.length - a.length);
+/** What an elided word is followed by: a vowel or a mute h. */
+const ELIDED_ONTO = /^[aeiouyh]/;
+const STARTS_ELIDED_ONTO = /^\s+[aeiouyhàâäéèêëîïôöûüù]/iu;
+/**
+ * Common French words that read as an elision glued to a word ("dont", "sont", "mont", "test"): never
+ * split, even where the lexicon knows the rest ("ont") and not the word itself.
+ */
+const FR_NOT_ELIDED = new Set([
+  ...['la', 'las', 'lai', 'les', 'lest', 'lune', 'lors', 'lui', 'da', 'des', 'don', 'dont', 'dune', 'ja'],
+  ...['non', 'nil', 'nos', 'sa', 'sas', 'ses', 'son', 'sont', 'sel', 'selle', 'sil', 'ca', 'cas', 'ces'],
+  ...['cela', 'ceux', 'ci', 'ma', 'mai', 'mais', 'mes', 'mil', 'mon', 'mont', 'ta', 'tas', 'tes', 'test'],
+  ...['tel', 'telle', 'ton', 'tu', 'quai', 'quel', 'quelle', 'quels', 'quelles', 'quoi', 'cet', 'celle'],
+  ...['celles', 'savoir', 'savais', 'savait', 'savons', 'savez', 'savaient', 'sage', 'net', 'nette', 'metre'],
+  ...['metres', 'couvre', 'couvrir', 'couvert', 'couverture', 'coffre', 'taxe', 'tete', 'tetes'],
+]);
 
 const CONTRAST: Record<Language, ReadonlySet<string>> = {
   fr: new Set(['mais', 'cependant', 'pourtant', 'sauf', 'alors', 'tandis']),
@@ -104,32 +122,41 @@ function foldUncached(word: string): string {
     .replace(/[-‐]/g, '');
 }
 
+/** The folded words of a text, without tokens' offsets or stems (a cheap vocabulary of phrases). */
+export function foldedWords(text: string): string[] {
+  return Array.from(text.matchAll(WORD), (match) => fold(match[0]));
+}
+
 export type Stem = (norm: string) => string;
 
-export function tokenize(text: string, lang: Language, stem: Stem): Token[] {
+/**
+ * Where an elided French word has lost its apostrophe, typed in a hurry ("jai", "on na pas", "lERP"), the
+ * length of the elision that starts `norm`: the word is not one `words` knows and the rest is.
+ */
+function gluedElision(norm: string, words: ReadonlySet<string>): number {
+  if (words.has(norm) || FR_NOT_ELIDED.has(norm)) return 0;
+  for (const elision of FR_ELIDING) {
+    if (!norm.startsWith(elision)) continue;
+    const rest = norm.slice(elision.length);
+    if (ELIDED_ONTO.test(rest) && words.has(rest)) return elision.length;
+  }
+  return 0;
+}
+
+/**
+ * Splits text into words. `words`, the folded words the lexicon knows in French, lets an elision typed
+ * without its apostrophe be read off the word it is glued to; without it, words are taken as written.
+ */
+export function tokenize(text: string, lang: Language, stem: Stem, words?: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
   // Someone who writes "on fait les factures sur ebp" gives case no meaning: "=EBP" then matches "ebp".
   const caseBlind = !/\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text);
   let clause = 0;
   let sentence = 0;
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    const surface = match[0];
-    const gap = text.slice(previousEnd, start);
-    if (tokens.length > 0) {
-      if (SENTENCE_BREAK.test(gap)) {
-        const last = tokens[tokens.length - 1];
-        if (last && gap.includes('?')) last.endsQuestion = true;
-        sentence += 1;
-        clause += 1;
-      } else if (CLAUSE_BREAK.test(gap)) {
-        clause += 1;
-      }
-    }
-    let norm = fold(surface);
-    const next = text[start + surface.length];
-    if (lang === 'fr' && (next === "'" || next === '’')) norm = FR_ELISIONS[norm] ?? norm;
+  // Only an answer typed without a single apostrophe has its elisions glued on ("cest", "jai", "lERP").
+  const glueable = lang === 'fr' && !/['’]/.test(text) ? words : undefined;
+  const push = (start: number, surface: string, norm: string) => {
     const contrast = CONTRAST[lang].has(norm);
     if (contrast && tokens.length > 0) clause += 1;
     const stemmed = stem(norm);
@@ -147,7 +174,40 @@ export function tokenize(text: string, lang: Language, stem: Stem): Token[] {
       contrast,
       endsQuestion: false,
     });
+  };
+  for (const match of text.matchAll(WORD)) {
+    let start = match.index;
+    let surface = match[0];
+    const gap = text.slice(previousEnd, start);
+    if (tokens.length > 0) {
+      if (SENTENCE_BREAK.test(gap)) {
+        const last = tokens[tokens.length - 1];
+        if (last && gap.includes('?')) last.endsQuestion = true;
+        sentence += 1;
+        clause += 1;
+      } else if (CLAUSE_BREAK.test(gap)) {
+        clause += 1;
+      }
+    }
     previousEnd = start + surface.length;
+    let norm = fold(surface);
+    if (lang === 'fr') {
+      const after = text.slice(previousEnd, previousEnd + 3);
+      const elided = FR_ELISIONS.get(norm);
+      // "l'ERP", and "l ERP" typed with a space for the apostrophe.
+      if (elided && (after[0] === "'" || after[0] === '’' || STARTS_ELIDED_ONTO.test(after))) {
+        push(start, surface, elided);
+        continue;
+      }
+      const glued = glueable && norm.length === surface.length ? gluedElision(norm, glueable) : 0;
+      if (glued > 0) {
+        push(start, surface.slice(0, glued), FR_ELISIONS.get(norm.slice(0, glued)) ?? norm);
+        start += glued;
+        surface = surface.slice(glued);
+        norm = norm.slice(glued);
+      }
+    }
+    push(start, surface, norm);
   }
   splitUnpunctuatedRuns(tokens, lang);
   return tokens;
