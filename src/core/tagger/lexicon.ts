@@ -119,6 +119,11 @@ export const LexiconFile = z
     /** Phrases where a tool word means something else ("site de production", "building site"): they name no tool. */
     otherSenses: Phrases.optional(),
     cues: CueSet.optional(),
+    /**
+     * Real words one typo away from a lexicon word ("factures", "remote"): never read as a typo of it. Listed
+     * from spelling dictionaries by `npm run real-words`; any lexicon file may add more.
+     */
+    realWords: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type LexiconFile = z.infer<typeof LexiconFile>;
@@ -140,6 +145,7 @@ export interface Lexicon {
   directActors: { id: ActorId; role: ActorRole; patterns: Phrases }[];
   otherSenses: Phrases;
   cues: Required<z.infer<typeof CueSet>>;
+  realWords: string[];
 }
 
 function mergePhrases(a: Phrases, b: Phrases): Phrases {
@@ -190,6 +196,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
     roles: { initiator: {}, beneficiary: {} },
     directActors: [],
     otherSenses: {},
+    realWords: [],
     cues: {
       negation: {},
       negationBreakers: {},
@@ -232,6 +239,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       lexicon.roles.beneficiary = mergePhrases(lexicon.roles.beneficiary, file.roles.beneficiary);
     lexicon.directActors.push(...(file.directActors ?? []));
     if (file.otherSenses) lexicon.otherSenses = mergePhrases(lexicon.otherSenses, file.otherSenses);
+    lexicon.realWords.push(...(file.realWords ?? []));
     const cues = file.cues;
     if (cues) {
       const c = lexicon.cues;

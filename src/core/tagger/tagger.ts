@@ -17,8 +17,9 @@ import {
   patternsFor,
 } from './phrases.js';
 import { type Scope, ScopeReader } from './scope.js';
+import { Speller } from './spelling.js';
 import { stemmerFor } from './stemmers.js';
-import { foldedWords, type Token, tokenize } from './text.js';
+import { foldedWords, foldUncached, type Token, tokenize } from './text.js';
 import type { Tagger, TagOptions } from './types.js';
 
 /** At most this many evidence spans per tag: enough to quote, small enough to store with every answer. */
@@ -49,6 +50,13 @@ export interface LanguageModel {
   toolInfos: ReadonlyMap<string, ToolInfo>;
   /** Every word of the lexicon's phrases in this language, folded: what an elision glued on may be read off. */
   words: ReadonlySet<string>;
+  /** Reads a typo of a lexicon word as that word. */
+  speller: Speller;
+}
+
+/** The listed real words are folded already; only a hand-written one may need it. */
+function folded(word: string): string {
+  return /^[a-z0-9]+$/.test(word) ? word : foldUncached(word);
 }
 
 /** Every Phrases list of the lexicon, cues and roles included. */
@@ -65,7 +73,7 @@ function allPhrases(lexicon: Lexicon): Phrases[] {
   ];
 }
 
-function lexiconWords(lexicon: Lexicon, lang: Language): Set<string> {
+export function lexiconWords(lexicon: Lexicon, lang: Language): Set<string> {
   const words = new Set<string>();
   for (const phrases of allPhrases(lexicon)) {
     for (const pattern of patternsFor(phrases, lang)) {
@@ -125,6 +133,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
     }
   }
   const toolInfos = new Map(lexicon.tools.map((tool) => [tool.info.id, tool.info]));
+  const words = lexiconWords(lexicon, lang);
   return {
     lang,
     tools,
@@ -136,7 +145,8 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
     roles,
     scope: new ScopeReader(lexicon, lang, stem),
     toolInfos,
-    words: lexiconWords(lexicon, lang),
+    words,
+    speller: new Speller(words, new Set(lexicon.realWords.map(folded))),
   };
 }
 
@@ -403,7 +413,8 @@ function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolInfos'>): Feat
 
 export function readAnswer(model: LanguageModel, text: string): Reading {
   const lang = model.lang;
-  const tokens = tokenize(text, lang, stemmerFor(lang), model.words);
+  const speller = model.speller;
+  const tokens = tokenize(text, lang, stemmerFor(lang), model.words, (norm) => speller.correct(norm));
   const scope = model.scope.read(tokens);
   const scopes: TokenScopes = {
     negated: new Uint8Array(tokens.length),

@@ -112,7 +112,8 @@ export function fold(word: string): string {
 
 const FOLDED = new Map<string, string>();
 
-function foldUncached(word: string): string {
+/** `fold` without its cache, for word lists read once. */
+export function foldUncached(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFD')
@@ -147,7 +148,13 @@ function gluedElision(norm: string, words: ReadonlySet<string>): number {
  * Splits text into words. `words`, the folded words the lexicon knows in French, lets an elision typed
  * without its apostrophe be read off the word it is glued to; without it, words are taken as written.
  */
-export function tokenize(text: string, lang: Language, stem: Stem, words?: ReadonlySet<string>): Token[] {
+export function tokenize(
+  text: string,
+  lang: Language,
+  stem: Stem,
+  words?: ReadonlySet<string>,
+  correct?: (norm: string) => string | undefined,
+): Token[] {
   const tokens: Token[] = [];
   // Someone who writes "on fait les factures sur ebp" gives case no meaning: "=EBP" then matches "ebp".
   const caseBlind = !/\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text);
@@ -156,7 +163,11 @@ export function tokenize(text: string, lang: Language, stem: Stem, words?: Reado
   let previousEnd = 0;
   // Only an answer typed without a single apostrophe has its elisions glued on ("cest", "jai", "lERP").
   const glueable = lang === 'fr' && !/['’]/.test(text) ? words : undefined;
-  const push = (start: number, surface: string, norm: string) => {
+  const push = (start: number, surface: string, written: string) => {
+    // A capital inside a sentence written in both cases is a name (Angers, Vendée), not a typo.
+    const opensSentence = tokens.length === 0 || tokens[tokens.length - 1]?.sentence !== sentence;
+    const named = !caseBlind && !opensSentence && /^\p{Lu}/u.test(surface);
+    const norm = (named ? undefined : correct?.(written)) ?? written;
     const contrast = CONTRAST[lang].has(norm);
     if (contrast && tokens.length > 0) clause += 1;
     const stemmed = stem(norm);
