@@ -1,3 +1,4 @@
+import { attributeToTools } from '../attribution.js';
 import type { FacetId, LeverId, ValueId } from '../domain.js';
 import type { Tags } from '../tags.js';
 import type { EffectiveAnswer } from './log.js';
@@ -45,18 +46,14 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
     }
     for (const lever of tags.levers) levers.add(lever.id);
     for (const value of tags.values) values.add(value.id);
-    // An actor's role is credited to every tool named in the same answer (answers are short enough for
-    // that) and to the tool the question asked about, named or not ("c'est notre comptable qui l'a poussé").
-    const initiator = tags.actors.some((actor) => actor.role === 'initiator');
-    const beneficiary = tags.actors.some((actor) => actor.role === 'beneficiary');
-    const subjects = new Set(tags.tools.map((tool) => tool.id));
-    if (answer.subjectTool) subjects.add(answer.subjectTool);
-    for (const id of subjects) {
+    // Roles go to the tools named in their sentence, or to the tool the question asked about ("c'est notre
+    // comptable qui l'a poussé"): a role said of one tool does not spare the others their probe.
+    for (const [id, attribution] of attributeToTools(answer.text, tags, answer.subjectTool)) {
       const known = tools.get(id) ?? { id, hasInitiator: false, hasBeneficiary: false, sections: new Set() };
       tools.set(id, {
         id,
-        hasInitiator: known.hasInitiator || initiator,
-        hasBeneficiary: known.hasBeneficiary || beneficiary,
+        hasInitiator: known.hasInitiator || attribution.initiators.size > 0,
+        hasBeneficiary: known.hasBeneficiary || attribution.beneficiaries.size > 0,
         sections: new Set([...known.sections, answer.section]),
       });
     }

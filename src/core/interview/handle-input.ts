@@ -2,12 +2,15 @@ import type { Guide, GuideSet } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { describeCorrection } from '../summary/corrections.js';
 import type { Tagger } from '../tagger/types.js';
+import type { Tags } from '../tags.js';
 import { keepUpTo } from './cap.js';
 import { guidesFor, type InterviewCommand, parseInterviewCommand, parseYesNo } from './commands.js';
 import { hasAnyTag } from './coverage.js';
 import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
 import { derivePosition, type LogTurn, lastAmendableAnswer } from './log.js';
 import { decideFromPosition, type PlannedQuestion, sectionsOf } from './plan.js';
+import { readProbeAnswer } from './probe-answer.js';
+import type { QuestionSubject } from './question-subject.js';
 import type { InterviewMeta, InterviewPatch, NewTurn } from './record.js';
 import { correctionsSince, readReviewReply, shortReview } from './review.js';
 import { isBlank, isGibberish, mentionsAny, words } from './text.js';
@@ -88,7 +91,7 @@ function advance(
       text: q.text,
       tags: null,
       refSeq: null,
-      data: q.tool ? { kind: q.kind, tool: q.tool } : { kind: q.kind },
+      data: q.tool ? { kind: q.kind, tool: q.tool, asks: q.asks ?? 'both' } : { kind: q.kind },
     });
     result.replies.push(...questionLines(guide, meta, q, all, now));
     return result;
@@ -245,6 +248,17 @@ export function handleInput(
   };
 }
 
+/** An answer's tags, read in the light of a probe on one tool ("Qui en a eu l'idée ?" "Moi."). */
+function answerTags(
+  tagger: Tagger,
+  text: string,
+  meta: InterviewMeta,
+  subject: QuestionSubject | null,
+): Tags {
+  const tags = tagger.tag(text, { lang: meta.language });
+  return subject ? readProbeAnswer(tags, text, subject.asks) : tags;
+}
+
 function respond(
   guide: Guide,
   meta: InterviewMeta,
@@ -275,7 +289,7 @@ function respond(
       section: target.section,
       questionId: target.questionId,
       text,
-      tags: tagger.tag(text, { lang: meta.language }),
+      tags: answerTags(tagger, text, meta, target.subject),
       refSeq: target.seq,
       data: null,
     });
@@ -362,7 +376,7 @@ function respond(
     }
   }
 
-  const tags = isBlank(text) ? null : tagger.tag(text, { lang: meta.language });
+  const tags = isBlank(text) ? null : answerTags(tagger, text, meta, position.pending?.subject ?? null);
   const reason = reaskReason(guide, question, text, hasAnyTag(tags));
   if (reason && position.reasks === 0) {
     // Kept (not tagged) so nothing the respondent typed is lost; the question stays pending.

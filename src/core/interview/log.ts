@@ -1,6 +1,6 @@
 import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID, eventOf } from './events.js';
-import { toolOfQuestion } from './question-subject.js';
+import { type QuestionSubject, subjectOfQuestion } from './question-subject.js';
 import type { NewTurn } from './record.js';
 
 /** A turn as the core needs it: a stored `TurnRecord`, or one about to be appended (seq already known). */
@@ -14,6 +14,8 @@ export interface AskedQuestion {
   status: 'pending' | 'answered' | 'skipped';
   /** The tool the question asks about, when it is a probe on one tool. */
   subjectTool: string | null;
+  /** That tool and the role asked for. */
+  subject: QuestionSubject | null;
 }
 
 /** An answer as it stands now: the text and tags of its latest amend, if any. */
@@ -28,6 +30,7 @@ export interface EffectiveAnswer {
   amended: boolean;
   /** The tool the question asked about, when it was a probe on one tool. */
   subjectTool: string | null;
+  subject: QuestionSubject | null;
 }
 
 /** Where an interview stands, derived from its turn log alone (so a restart resumes exactly). */
@@ -59,13 +62,15 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
     switch (turn.kind) {
       case 'question': {
         if (turn.questionId === null) break;
+        const subject = subjectOfQuestion(turn.data);
         pending = {
           seq: turn.seq,
           questionId: turn.questionId,
           section: turn.section,
           text: turn.text,
           status: 'pending',
-          subjectTool: toolOfQuestion(turn.data),
+          subjectTool: subject?.tool ?? null,
+          subject,
         };
         asked.set(turn.questionId, pending);
         reasks = 0;
@@ -87,6 +92,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
               data: turn.data,
               amended: false,
               subjectTool: pending.subjectTool,
+              subject: pending.subject,
             };
             answers.push(answer);
             bySeq.set(turn.seq, answer);

@@ -4,6 +4,7 @@ import { fill } from '../guide/template.js';
 import { type Coverage, computeCoverage, hasAnyTag } from './coverage.js';
 import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKind } from './events.js';
 import { derivePosition, type EffectiveAnswer, type LogTurn, type Position } from './log.js';
+import type { AskedRole } from './question-subject.js';
 import type { InterviewMeta } from './record.js';
 import { words } from './text.js';
 
@@ -22,6 +23,8 @@ export interface PlannedQuestion {
   progress: Progress | null;
   /** The tool a probe asks about (who initiated it, who benefits). */
   tool?: string;
+  /** What that probe asks of the tool. */
+  asks?: AskedRole;
 }
 
 /**
@@ -99,17 +102,21 @@ export function probeCandidates(
           // ("dépendre d'Amazon") is not a tool they adopted.
           if (!tool.sections.has(section.id)) continue;
           if (tool.hasInitiator && tool.hasBeneficiary) continue;
-          const template = tool.hasInitiator
-            ? probe.beneficiary
+          const asks: AskedRole = tool.hasInitiator
+            ? 'beneficiary'
             : tool.hasBeneficiary
-              ? probe.initiator
-              : probe.both;
+              ? 'initiator'
+              : 'both';
+          const template = { initiator: probe.initiator, beneficiary: probe.beneficiary, both: probe.both }[
+            asks
+          ];
           const label = guide.toolLabels[tool.id] ?? tool.id.replace(/_/g, ' ');
           out.push({
             id: `${id}.${tool.id}`,
             kind: 'probe',
             text: fill(template, { tool: label }),
             tool: tool.id,
+            asks,
           });
         }
         break;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { attributeToTools } from '../attribution.js';
 import {
   type ActorId,
   type Language,
@@ -254,6 +255,11 @@ export function buildSummary(
       subject && !named.has(subject) && !state.removed.tool.has(subject)
         ? [...tags.tools, { id: subject, confidence: 1, evidence: [] }]
         : tags.tools;
+    const attribution = attributeToTools(
+      answer.text,
+      tags,
+      subject && !state.removed.tool.has(subject) ? subject : null,
+    );
     for (const tool of answerTools) {
       const acc: ToolAccumulator = tools.get(tool.id) ?? {
         leverVotes: new Map(),
@@ -264,11 +270,10 @@ export function buildSummary(
       };
       tools.set(tool.id, acc);
       for (const lever of tags.levers) acc.leverVotes.set(lever.id, (acc.leverVotes.get(lever.id) ?? 0) + 1);
-      for (const v of answerValues) acc.values.add(v);
-      for (const actor of tags.actors) {
-        if (actor.role === 'initiator') acc.initiators.add(actor.id);
-        if (actor.role === 'beneficiary') acc.beneficiaries.add(actor.id);
-      }
+      const credited = attribution.get(tool.id);
+      for (const v of credited?.values ?? []) acc.values.add(v);
+      for (const actor of credited?.initiators ?? []) acc.initiators.add(actor);
+      for (const actor of credited?.beneficiaries ?? []) acc.beneficiaries.add(actor);
       // Unnamed in the answer: the sentence that says who pushed it or who gains is its quote.
       const quoted = tool.evidence.length > 0 ? tool.evidence : (tags.actors[0]?.evidence.slice(0, 1) ?? []);
       for (const evidence of quoted) {

@@ -1,0 +1,75 @@
+import type { ActorId, ValueId } from './domain.js';
+import type { Evidence, Tags } from './tags.js';
+
+/** Who pushed a tool, who gains from it and what it brings, as one answer says. */
+export interface ToolAttribution {
+  initiators: Set<ActorId>;
+  beneficiaries: Set<ActorId>;
+  values: Set<ValueId>;
+}
+
+const SENTENCE_END = /[.!?…\n]/;
+
+/** Index of the sentence each offset of `text` falls in. */
+function sentenceIndex(text: string): (offset: number) => number {
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i += 1) if (SENTENCE_END.test(text.charAt(i))) ends.push(i);
+  return (offset) => {
+    let n = 0;
+    while (n < ends.length && (ends[n] ?? Number.POSITIVE_INFINITY) < offset) n += 1;
+    return n;
+  };
+}
+
+/**
+ * Credits the actors' roles and the values of one answer to the tools it speaks of. A role or value goes
+ * to the tools named in its own sentence ("le comptable nous a poussés vers l'ERP ; l'EDI, ce sont nos
+ * clients qui l'ont imposé": the accountant for the ERP, the clients for the EDI); said in a sentence that
+ * names no tool, to the tool the question asked about, or else to the one tool the answer names. With
+ * several tools and nothing to say which, it goes to none: the summary leaves it unsaid rather than guess.
+ */
+export function attributeToTools(
+  text: string,
+  tags: Pick<Tags, 'tools' | 'actors' | 'values'>,
+  subjectTool: string | null,
+): Map<string, ToolAttribution> {
+  const out = new Map<string, ToolAttribution>();
+  const entry = (id: string): ToolAttribution => {
+    let found = out.get(id);
+    if (!found) {
+      found = { initiators: new Set(), beneficiaries: new Set(), values: new Set() };
+      out.set(id, found);
+    }
+    return found;
+  };
+  for (const tool of tags.tools) entry(tool.id);
+  if (subjectTool) entry(subjectTool);
+
+  const sentenceOf = sentenceIndex(text);
+  const toolsBySentence = new Map<number, Set<string>>();
+  for (const tool of tags.tools) {
+    for (const evidence of tool.evidence) {
+      const n = sentenceOf(evidence.start);
+      const set = toolsBySentence.get(n) ?? new Set<string>();
+      set.add(tool.id);
+      toolsBySentence.set(n, set);
+    }
+  }
+  const fallback = subjectTool ?? (tags.tools.length === 1 ? (tags.tools[0]?.id ?? null) : null);
+  const toolsFor = (evidence: readonly Evidence[]): string[] => {
+    const found = new Set<string>();
+    for (const e of evidence) for (const id of toolsBySentence.get(sentenceOf(e.start)) ?? []) found.add(id);
+    if (found.size > 0) return [...found];
+    return fallback ? [fallback] : [];
+  };
+
+  for (const actor of tags.actors) {
+    if (actor.role === 'mentioned') continue;
+    for (const id of toolsFor(actor.evidence)) {
+      const target = entry(id);
+      (actor.role === 'initiator' ? target.initiators : target.beneficiaries).add(actor.id);
+    }
+  }
+  for (const value of tags.values) for (const id of toolsFor(value.evidence)) entry(id).values.add(value.id);
+  return out;
+}
