@@ -13,3 +13,9 @@ export const StartEventValue = z
   .object({ language: Language.optional(), profile: Profile.optional() })
   .default({});
 export const ResumeEventValue = z.object({ interviewId: z.string().min(1) });
+
+/**
+ * Set in the turn state by a front door that runs on the interviewer's own machine (the terminal): only
+ * there may an event name an interview by id. Over HTTP anyone could send one, and an id is no secret.
+ */
+export const TRUSTED_FRONT_DOOR = Symbol('trustedFrontDoor');

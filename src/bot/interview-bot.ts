@@ -36,6 +36,7 @@ import {
   BOT_EVENT_START,
   ResumeEventValue,
   StartEventValue,
+  TRUSTED_FRONT_DOOR,
 } from './events.js';
 
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager looks for its configuration. */
@@ -280,7 +281,8 @@ export class InterviewBot extends ActivityHandler {
       }
       case BOT_EVENT_RESUME: {
         const value = ResumeEventValue.safeParse(context.activity.value);
-        if (value.success) await this.resume(dc, value.data.interviewId);
+        if (value.success && (await this.mayResume(context, value.data.interviewId)))
+          await this.resume(dc, value.data.interviewId);
         else await context.sendActivity(this.deps.guides.fr.bot.nothingToResume);
         return;
       }
@@ -298,6 +300,16 @@ export class InterviewBot extends ActivityHandler {
         return;
       }
     }
+  }
+
+  /**
+   * An interview named by id is taken up only from a trusted front door or from its own conversation:
+   * otherwise whoever learnt an id (it is in exports and file names) could read and rewrite its answers.
+   */
+  private async mayResume(context: TurnContext, interviewId: string): Promise<boolean> {
+    if (context.turnState.get(TRUSTED_FRONT_DOOR) === true) return true;
+    const meta = await this.deps.store.getInterview(interviewId);
+    return meta !== null && meta.conversationKey === conversationKeyOf(context);
   }
 
   private guideFor(meta: InterviewMeta | null): Guide {

@@ -8,6 +8,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { AppError } from '../errors.js';
+import { TRUSTED_FRONT_DOOR } from './events.js';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -88,7 +89,9 @@ export class TerminalAdapter extends BotAdapter {
       recipient: BOT,
       ...partial,
     };
-    return this.runMiddleware(new TurnContext(this, activity), logic);
+    const context = new TurnContext(this, activity);
+    context.turnState.set(TRUSTED_FRONT_DOOR, true);
+    return this.runMiddleware(context, logic);
   }
 }
 

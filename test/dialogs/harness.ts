@@ -1,5 +1,6 @@
 import { type Activity, MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
 import { type BotDeps, createBot } from '../../src/bot/create-bot.js';
+import { TRUSTED_FRONT_DOOR } from '../../src/bot/events.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import type { InterviewStore } from '../../src/store/types.js';
@@ -14,13 +15,21 @@ export class BotHarness {
     readonly store: InterviewStore = createMemoryStore(),
     readonly storage: Storage = new MemoryStorage(),
     conversationId = 'conv-1',
-    extra: Pick<BotDeps, 'ownerOf'> = {},
+    extra: Pick<BotDeps, 'ownerOf'> & { trusted?: boolean } = {},
   ) {
-    const bot = createBot({ store, storage, tagger: createFakeTagger(), guides: this.guides, ...extra });
-    this.adapter = new TestAdapter(async (context) => bot.run(context), {
-      channelId: 'test',
-      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 'test' },
-    });
+    const { trusted = false, ...deps } = extra;
+    const bot = createBot({ store, storage, tagger: createFakeTagger(), guides: this.guides, ...deps });
+    this.adapter = new TestAdapter(
+      async (context) => {
+        // As the terminal's adapter does: a front door on the interviewer's own machine.
+        if (trusted) context.turnState.set(TRUSTED_FRONT_DOOR, true);
+        await bot.run(context);
+      },
+      {
+        channelId: 'test',
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 'test' },
+      },
+    );
   }
 
   private drain(): string[] {

@@ -122,7 +122,7 @@ describe('bot-level behaviour', () => {
     expect(await bot.say('Bonjour')).toEqual([bot.guides.fr.bot.welcome]);
   });
 
-  it('a new conversation resumes an interview by id at its pending question, nothing re-asked', async () => {
+  it('a new terminal conversation resumes an interview by id at its pending question, nothing re-asked', async () => {
     const first = new BotHarness();
     await first.say('démarrer');
     await first.say('1');
@@ -130,7 +130,7 @@ describe('bot-level behaviour', () => {
     await first.say('oui');
     await first.say('Nous fabriquons des meubles, 25 salariés, en Savoie.');
     const { meta, turns } = await first.interview();
-    const second = new BotHarness(first.store, undefined, 'conv-2');
+    const second = new BotHarness(first.store, undefined, 'conv-2', { trusted: true });
     const replies = await second.send({
       type: 'event',
       name: BOT_EVENT_RESUME,
@@ -143,6 +143,25 @@ describe('bot-level behaviour', () => {
     expect(after.find((t) => t.kind === 'answer' && t.text === 'Je suis la gérante.')?.questionId).toBe(
       'presentation.role',
     );
+  });
+
+  it('refuses to hand an interview to another conversation that names its id over the network', async () => {
+    const first = new BotHarness();
+    for (const line of ['démarrer', '1', '1', 'oui', 'Nous fabriquons des meubles, 25 salariés, en Savoie.'])
+      await first.say(line);
+    const { meta, turns } = await first.interview();
+    const stranger = new BotHarness(first.store, undefined, 'conv-stranger');
+    expect(
+      await stranger.send({ type: 'event', name: BOT_EVENT_RESUME, value: { interviewId: meta.id } }),
+    ).toEqual([first.guides.fr.bot.nothingToResume]);
+    const seen = [...(await stranger.say('retour')), ...(await stranger.say('résumé'))].join('\n');
+    expect(seen).not.toContain('meubles');
+    expect(await first.store.getTurns(meta.id)).toHaveLength(turns.length);
+    expect((await first.store.getInterview(meta.id))?.conversationKey).toBe(meta.conversationKey);
+    // The interview's own conversation still may.
+    expect(
+      await first.send({ type: 'event', name: BOT_EVENT_RESUME, value: { interviewId: meta.id } }),
+    ).toContain(first.guides.fr.presentation.questions[1]?.text);
   });
 
   it('refusing consent erases the interview', async () => {
