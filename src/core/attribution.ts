@@ -15,9 +15,15 @@ function sentenceIndex(text: string): (offset: number) => number {
   const ends: number[] = [];
   for (let i = 0; i < text.length; i += 1) if (SENTENCE_END.test(text.charAt(i))) ends.push(i);
   return (offset) => {
-    let n = 0;
-    while (n < ends.length && (ends[n] ?? Number.POSITIVE_INFINITY) < offset) n += 1;
-    return n;
+    // The number of sentence ends before `offset`, by bisection (answers may run to thousands of sentences).
+    let low = 0;
+    let high = ends.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((ends[mid] ?? Number.POSITIVE_INFINITY) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   };
 }
 

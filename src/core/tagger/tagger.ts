@@ -183,15 +183,22 @@ function addEvidence(tally: Tally, evidence: Evidence | undefined): void {
 function longestFirst<T extends { id: string }>(matches: readonly PhraseMatch<T>[]): PhraseMatch<T>[] {
   const sorted = [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   const kept: PhraseMatch<T>[] = [];
+  // The kept matches over each token: a long answer has thousands of matches, each a few words long.
+  const covering = new Map<number, PhraseMatch<T>[]>();
   for (const match of sorted) {
-    const clash = kept.some(
-      (k) =>
-        k.payload.id !== match.payload.id &&
-        k.first <= match.last &&
-        match.first <= k.last &&
-        (k.first !== match.first || k.last !== match.last),
-    );
-    if (!clash) kept.push(match);
+    let clash = false;
+    for (let j = match.first; j <= match.last && !clash; j += 1) {
+      clash = (covering.get(j) ?? []).some(
+        (k) => k.payload.id !== match.payload.id && (k.first !== match.first || k.last !== match.last),
+      );
+    }
+    if (clash) continue;
+    kept.push(match);
+    for (let j = match.first; j <= match.last; j += 1) {
+      const list = covering.get(j);
+      if (list) list.push(match);
+      else covering.set(j, [match]);
+    }
   }
   return kept.sort((a, b) => a.first - b.first);
 }
