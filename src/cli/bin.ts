@@ -2,6 +2,12 @@
 import { EXIT_FAILED } from './command.js';
 import { runCli } from './main.js';
 
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // The reader went away (`| head -1`): nothing is left to say to it, and that is no failure.
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

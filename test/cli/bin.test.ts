@@ -13,4 +13,17 @@ describe('the sme-interview program', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('tag');
   });
+
+  it('stops quietly when the reader of its output goes away (| head -1)', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ id: i, text: 'On a un ERP et un CRM.' }),
+    );
+    const result = spawnSync('sh', ['-c', `"${BIN}" tag --jsonl | head -1`], {
+      input: lines.join('\n'),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toBe('');
+  });
 });

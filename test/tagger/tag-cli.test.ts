@@ -38,14 +38,27 @@ describe('sme-interview tag', () => {
     ].join('\n');
     const { code, out, err } = await run(['tag', '--jsonl'], input);
     expect(code).toBe(1);
+    // One output line per non-blank input line, in order: a bad line answers with its error.
     const lines = out
       .trim()
       .split('\n')
-      .map((l) => Tags.parse(JSON.parse(l)));
-    expect(lines.map((l) => l.id)).toEqual(['a1', 'a5']);
-    expect(lines[0]?.tools.map((t) => t.id)).toEqual(['erp']);
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toEqual({ line: 2, error: 'not a JSON object' });
+    expect(lines[2]).toMatchObject({ id: 'a3', line: 3, error: expect.stringContaining("field 'text'") });
+    const tagged = [lines[0], lines[3]].map((l) => Tags.parse(l));
+    expect(tagged.map((l) => l.id)).toEqual(['a1', 'a5']);
+    expect(tagged[0]?.tools.map((t) => t.id)).toEqual(['erp']);
     expect(err).toMatch(/line 2:/);
     expect(err).toMatch(/line 3: field 'text'/);
+  });
+
+  it('tags a JSON line without an id, which its output line then has none of', async () => {
+    const { code, out } = await run(['tag', '--jsonl'], `${JSON.stringify({ text: 'On a un ERP.' })}\n`);
+    expect(code).toBe(0);
+    const line = Tags.parse(JSON.parse(out));
+    expect(line.id).toBeUndefined();
+    expect(line.tools.map((t) => t.id)).toEqual(['erp']);
   });
 
   it('exits 0 when every JSON line is good', async () => {

@@ -12,10 +12,14 @@ const MAX_TEXT_CHARS = 2_000_000;
 const JsonlLine = z.object({
   id: z
     .union([z.string(), z.number()], { error: 'expected a string or a number (the id echoed in the output)' })
-    .transform(String),
-  text: z.string(),
+    .transform(String)
+    .optional(),
+  text: z.string({ error: 'expected the text to tag, a string' }),
   lang: Language.optional(),
 });
+
+/** The id of a line that is JSON but not a valid line, so its error line can still be matched to it. */
+const LooseId = z.object({ id: z.union([z.string(), z.number()]).transform(String) });
 
 const USAGE = `usage: sme-interview tag [--lang fr|en] [--jsonl]
 
@@ -23,10 +27,11 @@ Tags text read from standard input: value forms, tools, levers, actors (with the
 each with its evidence (offsets into the text). Prints one JSON object.
 
   --lang fr|en  force the language (otherwise detected from the text)
-  --jsonl       one JSON object per input line, {"id": "...", "text": "...", "lang": "fr"} (lang optional),
-                one JSON line out per input line, same order, id echoed. Blank lines are skipped.
-                A bad line gets an error on stderr naming its line number and no output line; the
-                other lines are still tagged, and the exit code is then 1.
+  --jsonl       one JSON object per input line, {"id": "...", "text": "...", "lang": "fr"} (id and lang
+                optional), one JSON line out per input line, same order, id echoed. Blank lines are
+                skipped. A bad line gets {"line": N, "error": "..."} (and its id, if it has one) as its
+                output line and the same error on stderr; the other lines are still tagged, and the
+                exit code is then 1.
 
 exit codes: 0 done, 1 failed (empty input or a bad line), 2 bad usage`;
 
@@ -60,13 +65,27 @@ async function readAll(stream: Readable): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function describeLineError(error: unknown): string {
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0];
-    const field = issue?.path.join('.') || 'line';
-    return `field '${field}': ${issue?.message ?? 'invalid'}`;
+function describeLineError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.') || 'line';
+  return `field '${field}': ${issue?.message ?? 'invalid'}`;
+}
+
+type LineResult = { ok: true; line: z.infer<typeof JsonlLine> } | { ok: false; id?: string; error: string };
+
+function readLine(line: string): LineResult {
+  if (line.length > MAX_TEXT_CHARS) return { ok: false, error: 'line too large: split the text' };
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return { ok: false, error: 'not a JSON object' };
   }
-  return error instanceof Error ? error.message : String(error);
+  const parsed = JsonlLine.safeParse(json);
+  if (parsed.success) return { ok: true, line: parsed.data };
+  const id = LooseId.safeParse(json);
+  const error = describeLineError(parsed.error);
+  return id.success ? { ok: false, id: id.data.id, error } : { ok: false, error };
 }
 
 export const tagCommand: Command = {
@@ -94,16 +113,17 @@ export const tagCommand: Command = {
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
       lineNumber += 1;
       if (line.trim() === '') continue;
-      try {
-        if (line.length > MAX_TEXT_CHARS) throw new Error('line too large');
-        const parsed = JsonlLine.parse(JSON.parse(line));
-        const lang = options.lang ?? parsed.lang;
-        const tags = tagger.tag(parsed.text, lang ? { lang } : {});
-        io.stdout.write(`${JSON.stringify({ id: parsed.id, ...tags })}\n`);
-      } catch (error) {
+      const read = readLine(line);
+      if (!read.ok) {
+        // An output line all the same: output line N always answers input line N.
         failed += 1;
-        io.stderr.write(`sme-interview tag: line ${lineNumber}: ${describeLineError(error)}; line skipped\n`);
+        io.stdout.write(`${JSON.stringify({ id: read.id, line: lineNumber, error: read.error })}\n`);
+        io.stderr.write(`sme-interview tag: line ${lineNumber}: ${read.error}\n`);
+        continue;
       }
+      const { id, text, lang = options.lang } = read.line;
+      const tags = tagger.tag(text, lang ? { lang } : {});
+      io.stdout.write(`${JSON.stringify(id === undefined ? tags : { id, ...tags })}\n`);
     }
     return failed > 0 ? EXIT_FAILED : EXIT_OK;
   },
