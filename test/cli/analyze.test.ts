@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,51 @@ describe('sme-interview analyze', () => {
       }
     }
     expect(codings).toBeGreaterThan(10);
+  });
+
+  it('keeps two transcripts of the same file name apart, each with its own source and codings', async () => {
+    const [a, b] = [join(work, 'a'), join(work, 'b')];
+    mkdirSync(a);
+    mkdirSync(b);
+    writeFileSync(join(a, 'entretien.txt'), readFileSync(FR));
+    writeFileSync(join(b, 'entretien.txt'), readFileSync(EN));
+    const out = join(work, 'same-name.qdpx');
+    const result = await cli(
+      ['analyze', join(a, 'entretien.txt'), join(b, 'entretien.txt'), '--format', 'qdpx', '--out', out],
+      {},
+    );
+    expect(result.code).toBe(0);
+    const files = unzip(readFileSync(out));
+    const xml = files.get('project.qde') ?? '';
+    const guids = [...xml.matchAll(/<TextSource guid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(guids).size).toBe(2);
+    expect([...files.keys()].filter((name) => name.startsWith('sources/'))).toHaveLength(2);
+    const json = await cli(
+      ['analyze', join(a, 'entretien.txt'), join(b, 'entretien.txt'), '--format', 'json'],
+      {},
+    );
+    expect(JSON.parse(json.stdout).interviews.map((i: { id: string }) => i.id)).toEqual([
+      'entretien',
+      'entretien-2',
+    ]);
+    const twice = await cli(['analyze', join(a, 'entretien.txt'), join(a, 'entretien.txt')], {});
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('given twice');
+  });
+
+  it('refuses a file that is not UTF-8 text', async () => {
+    const binary = join(work, 'image.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    const latin1 = join(work, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('Nous avons un ERP, c\u00e9tait utile.', 'latin1'));
+    for (const [path, message] of [
+      [binary, 'not a text file'],
+      [latin1, 'not UTF-8'],
+    ] as const) {
+      const result = await cli(['analyze', path], {});
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(message);
+    }
   });
 
   it('honours a custom interviewer prefix and writes CSV', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { buildStudy, buildSummary, renderStudy, renderSummary } from '../../core/summary/index.js';
 import { createTagger } from '../../core/tagger/index.js';
 import { transcriptToInterview } from '../../core/transcript/index.js';
@@ -35,7 +35,32 @@ async function readTranscript(path: string): Promise<string> {
   if (!info?.isFile()) throw new AppError('not_found', `cannot read '${path}': no such file`);
   if (info.size > MAX_TRANSCRIPT_BYTES)
     throw new AppError('too_large', `'${path}' is over 5 MB; split it into one file per interview`);
-  return readFile(path, 'utf8');
+  const bytes = await readFile(path);
+  if (bytes.includes(0)) throw new AppError('bad_input', `'${path}' is not a text file`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('bad_input', `'${path}' is not UTF-8 text; save it as UTF-8 and try again`);
+  }
+}
+
+/**
+ * Each transcript's interview id: its file name, suffixed where two files share one (a/entretien.txt,
+ * b/entretien.txt), so their sources and codings never mix in a study.
+ */
+function transcriptIds(paths: readonly string[]): string[] {
+  const seenPaths = new Set<string>();
+  const used = new Set<string>();
+  return paths.map((path) => {
+    const full = resolve(path);
+    if (seenPaths.has(full)) throw new AppError('bad_usage', `'${path}' is given twice`);
+    seenPaths.add(full);
+    const name = basename(path, extname(path));
+    let id = name;
+    for (let n = 2; used.has(id); n += 1) id = `${name}-${n}`;
+    used.add(id);
+    return id;
+  });
 }
 
 /**
@@ -55,13 +80,14 @@ export const analyzeCommand: Command = {
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseExportArgs<StudyFormat>(args, 'analyze', STUDY_FORMATS, 'md', true);
     if (parsed.positional.length === 0) throw new AppError('bad_usage', 'give at least one transcript file');
+    const ids = transcriptIds(parsed.positional);
     const texts = await Promise.all(parsed.positional.map(readTranscript));
     const tagger = createTagger();
     const at = new Date().toISOString();
     const pseudonymKey = transcriptsKey(texts);
     const summaries = parsed.positional.map((path, index) => {
       const { meta, turns } = transcriptToInterview(texts[index] ?? '', {
-        id: basename(path, extname(path)),
+        id: ids[index] ?? basename(path, extname(path)),
         tagger,
         at,
         ...(parsed.interviewerPrefix ? { interviewerPrefix: parsed.interviewerPrefix } : {}),
