@@ -22,6 +22,57 @@ describe('names given at presentation', () => {
   });
 });
 
+describe('names introduced in everyday ways', () => {
+  const replaced = (presentation: string, later: string) =>
+    pseudonymizeText(later, findIntroducedNames(presentation), KEY).text;
+
+  it('finds a firm after "je dirige", "gérant de", "mon entreprise," and an article', () => {
+    for (const presentation of [
+      'Je dirige Kerguelen Conserverie SARL à Douarnenez.',
+      'Je suis le gérant de Kerguelen Conserverie, 12 salariés.',
+      'Mon entreprise, Kerguelen Conserverie, emploie 12 personnes.',
+      'Nous sommes la Kerguelen Conserverie, une PME de 12 salariés.',
+    ]) {
+      expect(findIntroducedNames(presentation)).toContainEqual({
+        kind: 'company',
+        text: expect.stringMatching(/^Kerguelen Conserverie/),
+      });
+    }
+    expect(findIntroducedNames('We are Hartley & Finch, a homeware shop in Devon.')).toContainEqual({
+      kind: 'company',
+      text: 'Hartley & Finch',
+    });
+  });
+
+  it('replaces a first name, a surname or the distinctive word of the firm said alone later', () => {
+    const later = replaced(
+      "Je m'appelle Martine Kerguelen, je dirige Kerguelen Conserverie SARL.",
+      "Chez Kerguelen on a un ERP, c'est Martine qui a lancé la boutique en ligne.",
+    );
+    expect(later).not.toMatch(/Kerguelen|Martine/);
+    expect(later).toContain('on a un ERP');
+  });
+
+  it('leaves the same word alone when it is a common word in lower case', () => {
+    const later = replaced('Je dirige Conserverie Rose à Brest.', 'La rose des vents est notre logo.');
+    expect(later).toBe('La rose des vents est notre logo.');
+  });
+
+  it('takes a name given in lower case after "je m\'appelle" or "my name is"', () => {
+    expect(
+      findIntroducedNames("Bonjour, je m'appelle paul le gall et je dirige une conserverie."),
+    ).toContainEqual({
+      kind: 'person',
+      text: 'paul le gall',
+    });
+    expect(findIntroducedNames("je m'appelle comme mon père, ça fait rire")).toEqual([]);
+    expect(findIntroducedNames('hi, my name is jo hartley, I run a shop')).toContainEqual({
+      kind: 'person',
+      text: 'jo hartley',
+    });
+  });
+});
+
 describe('pseudonymizeText', () => {
   it('replaces names, e-mails, phone numbers and URLs and keeps the rest', () => {
     const names = [
