@@ -167,7 +167,9 @@ export function tokenize(
     // A capital inside a sentence written in both cases is a name (Angers, Vendée), not a typo.
     const opensSentence = tokens.length === 0 || tokens[tokens.length - 1]?.sentence !== sentence;
     const named = !caseBlind && !opensSentence && /^\p{Lu}/u.test(surface);
-    const norm = (named ? undefined : correct?.(written)) ?? written;
+    // A hyphenated compound ("same-day") folds to a word no dictionary lists: it is no typo either.
+    const compound = /[-‐]/.test(surface);
+    const norm = (named || compound ? undefined : correct?.(written)) ?? written;
     const contrast = CONTRAST[lang].has(norm);
     if (contrast && tokens.length > 0) clause += 1;
     const stemmed = stem(norm);
