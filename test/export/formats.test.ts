@@ -62,7 +62,7 @@ describe('Markdown', () => {
       '| ERP | Chaîne de valeur | Fonctionnelle, Socialisation | experts-comptables | fournisseurs |',
     );
     expect(md).toContain("## Matrice d'interaction des valeurs");
-    expect(md).toContain('Retiré : valeur Sécurité');
+    expect(md).toContain('Retiré (valeur) : Sécurité');
     const english = renderMarkdown(enSummary);
     expect(english).toContain('**Lever balance** : missing lever(s) : Products and markets');
   });

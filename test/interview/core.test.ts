@@ -29,7 +29,8 @@ describe('opening and consent', () => {
     const session = new CoreSession(guides, createFakeTagger(), 'fr', 'manager');
     const replies = session.start();
     expect(replies.join('\n')).toMatch(/20 à 30 minutes/);
-    expect(replies.join('\n')).toMatch(/effacement/);
+    expect(replies.join('\n')).toMatch(/«\u00a0effacer mes données\u00a0»/);
+    expect(replies.join('\n')).not.toMatch(/n'apparaîtront/);
     expect(session.pendingId()).toBe('opening.consent');
   });
 
@@ -101,13 +102,13 @@ describe('probes chosen from what was said', () => {
     );
     expect(session.pendingId()).toBe('tools.acquired');
     expect(session.last?.replies).toContain(
-      'Thème 2 sur 3 : les outils et les interfaces avec vos partenaires',
+      'Thème 2 sur 3\u00a0: les outils numériques et les liens avec les partenaires',
     );
     session.say("Nous avons installé un ERP l'an dernier pour suivre la production et les commandes.");
     session.say('Nos clients passent commande sur le portail relié au logiciel de gestion, avec leurs prix.');
     expect(session.pendingId()).toBe('tools.probe.actors.erp');
     expect(session.last?.replies.at(-1)).toBe(
-      "Pour l'ERP : qui a poussé sa mise en place, et qui en bénéficie ?",
+      "Pour l'ERP\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?",
     );
   });
 
@@ -119,7 +120,7 @@ describe('probes chosen from what was said', () => {
     );
     session.say("J'ai décidé d'acheter un ERP pour suivre la production et les commandes de l'atelier.");
     session.say('Nos clients passent commande sur le portail relié au logiciel de gestion, avec leurs prix.');
-    expect(session.last?.replies.at(-1)).toBe("Et pour l'ERP, qui en bénéficie ?");
+    expect(session.last?.replies.at(-1)).toBe("Pour l'ERP, qui en bénéficie\u202f?");
   });
 
   it('asks who initiated only the tools named in the tools theme, not those cited in theme 1', () => {
@@ -171,7 +172,9 @@ describe('probes chosen from what was said', () => {
     );
     session.say('Le logiciel est relié à nos fournisseurs de bois pour les commandes automatiques.');
     expect(session.pendingId()).toBe('value.company');
-    expect(session.last?.replies).toContain('Thème 3 sur 3 : la valeur retirée de la démarche');
+    expect(session.last?.replies).toContain(
+      "Thème 3 sur 3\u00a0: ce que les outils apportent, et ce qu'ils coûtent",
+    );
     session.say("Nous gagnons du temps et faisons moins d'erreurs dans la préparation des commandes.");
     session.say('Nos clients reçoivent leurs meubles plus vite et suivent la fabrication en ligne.');
     // value_chain was evidenced (suppliers); cluster and product_market were not.

@@ -53,7 +53,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
   it('shows the short summary, stores each correction as such, and the summary JSON follows them', () => {
     const { session, replies } = atReview(lang);
     const short = replies.at(-2) ?? '';
-    expect(short).toMatch(lang === 'fr' ? /Outils : ERP/ : /Tools: ERP/);
+    expect(short).toMatch(lang === 'fr' ? /Outils\u00a0: ERP/ : /Tools: ERP/);
     expect(short.split('\n').find((line) => /^(Valeurs|Main values)/.test(line))).toMatch(/s[ée]curit/i);
     const before = summaryOf(session);
     expect(before.values.security.count).toBeGreaterThan(0);
@@ -62,7 +62,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     const removed = session.say(script.removeValue);
     expect(removed).toHaveLength(1);
     expect(removed[0]).toMatch(
-      lang === 'fr' ? /Retiré : valeur s[ée]curit[ée]/i : /Removed: value security/i,
+      lang === 'fr' ? /Retiré \(valeur\)\u00a0: s[ée]curit[ée]/i : /Removed \(value\): security/i,
     );
     const added = session.say(script.addTool);
     expect(added[0]).toMatch(/CRM/);
@@ -120,7 +120,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     const replies = replay.start();
     expect(replay.turns).toHaveLength(session.turns.length);
     expect(replies).toHaveLength(2);
-    expect(replies[0]).toMatch(lang === 'fr' ? /Outils : ERP/ : /Tools: ERP/);
+    expect(replies[0]).toMatch(lang === 'fr' ? /Outils\u00a0: ERP/ : /Tools: ERP/);
     const valuesLine = (replies[0] ?? '').split('\n').find((line) => /^(Valeurs|Main values)/.test(line));
     expect(valuesLine).toBeDefined();
     expect(valuesLine).not.toMatch(/s[ée]curit/i);

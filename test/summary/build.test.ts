@@ -71,8 +71,8 @@ describe('buildSummary on a French interview', () => {
       quotes: [],
     });
     expect(summary.corrections.map((c) => c.description)).toEqual([
-      'Retiré : valeur Sécurité',
-      'Ajouté : outil CRM',
+      'Retiré (valeur)\u00a0: Sécurité',
+      'Ajouté (outil)\u00a0: CRM',
     ]);
   });
 

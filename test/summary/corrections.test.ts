@@ -79,6 +79,6 @@ describe('buildShortSummary', () => {
       },
     ]);
     expect(corrected.leverBalance).toBe('balanced');
-    expect(corrected.corrections.map((c) => c.description)).toEqual(['Added: tool E-commerce website']);
+    expect(corrected.corrections.map((c) => c.description)).toEqual(['Added (tool): E-commerce website']);
   });
 });

@@ -142,7 +142,7 @@ describe('invitation flow over HTTP, as Teams drives it', () => {
     const answer = replyTexts(
       await sendExpectingReplies(url, teams('a:alice-chat', interviewer, 'inviter dirigeant fr')),
     ).join('\n');
-    const code = /Code : ([A-Z0-9]{6,10})/.exec(answer)?.[1];
+    const code = /Code\u00a0: ([A-Z0-9]{6,10})/.exec(answer)?.[1];
     expect(code).toBeDefined();
     expect(answer).toContain(teamsDeepLink(BOT, code ?? ''));
 
@@ -205,7 +205,7 @@ describe('invitation flow over HTTP, as Teams drives it', () => {
     const polled = await (
       await fetch(`${url}/directline/conversations/${grant.conversationId}/activities`, { headers: auth })
     ).json();
-    const code = /Code : ([A-Z0-9]{6,10})/.exec(JSON.stringify(polled.activities))?.[1] ?? '';
+    const code = /Code\u00a0: ([A-Z0-9]{6,10})/.exec(JSON.stringify(polled.activities))?.[1] ?? '';
     expect(code).not.toBe('');
 
     const respondent = { id: '29:chloe' };
