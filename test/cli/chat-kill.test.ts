@@ -48,6 +48,37 @@ async function turnsOf(dataDir: string) {
 
 describe('crash and resume of the terminal chat', () => {
   it.skipIf(!existsSync(BIN))(
+    'Ctrl-C pauses the interview and says how to resume it, as the end of input does',
+    async () => {
+      const dataDir = tempDataDir();
+      const child = spawn(process.execPath, [BIN, 'chat', '--lang', 'fr', '--profile', 'manager'], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const seen = { out: '' };
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        seen.out += chunk.toString('utf8');
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        err += chunk.toString('utf8');
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await nextReplies(child, seen);
+      for (const line of FR_ANSWERS.slice(0, 2)) {
+        const replies = nextReplies(child, seen);
+        child.stdin.write(`${line}\n`);
+        await replies;
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      const { meta } = await turnsOf(dataDir);
+      expect(meta.status).toBe('paused');
+      expect(err).toContain(`sme-interview chat --resume ${meta.id}`);
+    },
+  );
+
+  it.skipIf(!existsSync(BIN))(
     'SIGKILL mid-interview loses no answer and re-asks nothing already answered',
     async () => {
       const dataDir = tempDataDir();

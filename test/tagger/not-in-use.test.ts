@@ -9,9 +9,7 @@ describe('tools the speaker closed, turned down or competes against are not in u
     expect(toolIds('Plus de réseaux pour nous : on a fermé notre page Facebook en 2023.')).not.toContain(
       'social_media',
     );
-    expect(toolIds('Last spring we closed our TikTok account.')).not.toContain(
-      'social_media',
-    );
+    expect(toolIds('Last spring we closed our TikTok account.')).not.toContain('social_media');
     // "close" in another sense leaves the tool in use.
     expect(
       toolIds('The landlord sends work orders through their portal and we close them in our portal.'),

@@ -82,10 +82,17 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       );
 
     const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
-    // One turn at a time, in input order: the next line waits until the previous answer is stored.
-    for await (const line of lines) {
-      if (failure) break;
-      await adapter.sendText(line, logic);
+    // Ctrl-C ends the input like Ctrl-D: the turn under way finishes, then the interview is paused.
+    const interrupt = () => lines.close();
+    process.once('SIGINT', interrupt);
+    try {
+      // One turn at a time, in input order: the next line waits until the previous answer is stored.
+      for await (const line of lines) {
+        if (failure) break;
+        await adapter.sendText(line, logic);
+      }
+    } finally {
+      process.off('SIGINT', interrupt);
     }
     if (!failure) await adapter.sendEvent(BOT_EVENT_END_OF_INPUT, null, logic);
     if (failure) throw failure;
