@@ -7,6 +7,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { DirectLineConversations, ServedActivity } from '../web/directline/conversations.js';
+import { FORGET_TRANSCRIPT } from './events.js';
 
 /** Channel id of activities coming through our Direct Line endpoint (what Direct Line calls Web Chat). */
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -36,7 +37,11 @@ export class DirectLineAdapter extends BotAdapter {
 
   /** One turn of the bot for an incoming activity; errors reach the caller (no onTurnError is set). */
   async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    const context = new TurnContext(this, activity);
+    const conversationId = activity.conversation?.id;
+    if (conversationId)
+      context.turnState.set(FORGET_TRANSCRIPT, () => this.#conversations.forgetTranscript(conversationId));
+    await this.runMiddleware(context, logic);
   }
 
   override async sendActivities(

@@ -19,3 +19,9 @@ export const ResumeEventValue = z.object({ interviewId: z.string().min(1) });
  * there may an event name an interview by id. Over HTTP anyone could send one, and an id is no secret.
  */
 export const TRUSTED_FRONT_DOOR = Symbol('trustedFrontDoor');
+
+/**
+ * Set in the turn state by a front door that keeps the conversation's transcript itself (the web chat's
+ * Direct Line endpoint): a function that drops it, called when the respondent erases their data.
+ */
+export const FORGET_TRANSCRIPT = Symbol('forgetTranscript');

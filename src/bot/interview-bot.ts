@@ -34,6 +34,7 @@ import {
   BOT_EVENT_END_OF_INPUT,
   BOT_EVENT_RESUME,
   BOT_EVENT_START,
+  FORGET_TRANSCRIPT,
   ResumeEventValue,
   StartEventValue,
   TRUSTED_FRONT_DOOR,
@@ -132,6 +133,9 @@ export class InterviewBot extends ActivityHandler {
   private async forgetConversation(context: TurnContext): Promise<void> {
     this.forgotten.add(context);
     await this.conversationState.delete(context);
+    // What the web chat showed of the answers goes too; the confirmation sent next starts a new transcript.
+    const forgetTranscript: unknown = context.turnState.get(FORGET_TRANSCRIPT);
+    if (typeof forgetTranscript === 'function') forgetTranscript();
   }
 
   private async greet(context: TurnContext): Promise<void> {

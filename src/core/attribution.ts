@@ -8,12 +8,11 @@ export interface ToolAttribution {
   values: Set<ValueId>;
 }
 
-const SENTENCE_END = /[.!?…\n]/;
+const SENTENCE_END = /[.!?…\n]/g;
 
 /** Index of the sentence each offset of `text` falls in. */
 function sentenceIndex(text: string): (offset: number) => number {
-  const ends: number[] = [];
-  for (let i = 0; i < text.length; i += 1) if (SENTENCE_END.test(text.charAt(i))) ends.push(i);
+  const ends = Array.from(text.matchAll(SENTENCE_END), (match) => match.index);
   return (offset) => {
     // The number of sentence ends before `offset`, by bisection (answers may run to thousands of sentences).
     let low = 0;
@@ -50,6 +49,16 @@ export function attributeToTools(
   };
   for (const tool of tags.tools) entry(tool.id);
   if (subjectTool) entry(subjectTool);
+  const roles = tags.actors.filter((actor) => actor.role !== 'mentioned');
+  if (out.size === 0 || (roles.length === 0 && tags.values.length === 0)) return out;
+  // One tool in question: everything said goes to it, wherever it was said (the replay runs every turn).
+  const [only] = out.values();
+  if (out.size === 1 && only) {
+    for (const actor of roles)
+      (actor.role === 'initiator' ? only.initiators : only.beneficiaries).add(actor.id);
+    for (const value of tags.values) only.values.add(value.id);
+    return out;
+  }
 
   const sentenceOf = sentenceIndex(text);
   const toolsBySentence = new Map<number, Set<string>>();
@@ -69,8 +78,7 @@ export function attributeToTools(
     return fallback ? [fallback] : [];
   };
 
-  for (const actor of tags.actors) {
-    if (actor.role === 'mentioned') continue;
+  for (const actor of roles) {
     for (const id of toolsFor(actor.evidence)) {
       const target = entry(id);
       (actor.role === 'initiator' ? target.initiators : target.beneficiaries).add(actor.id);

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
+import { createBot } from '../../src/bot/create-bot.js';
 import { isWebChatReference } from '../../src/bot/directline-adapter.js';
+import { loadGuides } from '../../src/core/guide/index.js';
 import { createMemoryStore } from '../../src/store/memory.js';
+import { createFakeTagger } from '../interview/fake-tagger.js';
 import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
 
 const Grant = z.object({ conversationId: z.string(), token: z.string(), userId: z.string() });
@@ -127,6 +131,34 @@ describe('Direct Line endpoint', () => {
     // The watermark from before the restart does not hide what was said after it.
     const after = await poll(grant, first.watermark);
     expect(after.activities.map((a) => a.text)).toEqual(['encore', `écho encore (${grant.userId}, webchat)`]);
+  });
+
+  it('drops what the web chat showed of the answers when the respondent erases their data', async () => {
+    const store = createMemoryStore();
+    const bot = createBot({
+      store,
+      storage: new KeyValueBotStorage(store.kv),
+      tagger: createFakeTagger(),
+      guides: loadGuides(),
+    });
+    server = await startWebServer({ bot, store });
+    const grant = await openConversation();
+    const say = (text: string) =>
+      call(`/directline/conversations/${grant.conversationId}/activities`, {
+        method: 'POST',
+        token: grant.token,
+        body: { type: 'message', text },
+      });
+    for (const text of ['démarrer', '1', '1', 'oui', 'Nous sommes la Brasserie Quetzal, 12 salariés.'])
+      await say(text);
+    expect(JSON.stringify((await poll(grant)).activities)).toContain('Quetzal');
+    await say('effacer mes données');
+    await say('oui');
+    // A reload reads the transcript from the start: the answers are gone, the confirmation is there.
+    const reloaded = (await poll(grant)).activities.map((a) => a.text ?? '');
+    expect(reloaded.join('\n')).not.toContain('Quetzal');
+    expect(reloaded).toContain(loadGuides().fr.bot.deleted);
+    expect(await store.listInterviews()).toEqual([]);
   });
 
   it('refuses missing, forged and foreign tokens', async () => {
