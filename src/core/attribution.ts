@@ -1,4 +1,5 @@
 import type { ActorId, ValueId } from './domain.js';
+import { SENTENCE_END } from './summary/text.js';
 import type { Evidence, Tags } from './tags.js';
 
 /** Who pushed a tool, who gains from it and what it brings, as one answer says. */
@@ -8,11 +9,11 @@ export interface ToolAttribution {
   values: Set<ValueId>;
 }
 
-const SENTENCE_END = /[.!?…\n]/g;
+const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'g');
 
 /** Index of the sentence each offset of `text` falls in. */
 function sentenceIndex(text: string): (offset: number) => number {
-  const ends = Array.from(text.matchAll(SENTENCE_END), (match) => match.index);
+  const ends = Array.from(text.matchAll(SENTENCE_ENDS), (match) => match.index);
   return (offset) => {
     // The number of sentence ends before `offset`, by bisection (answers may run to thousands of sentences).
     let low = 0;
@@ -51,33 +52,9 @@ export function attributeToTools(
   if (subjectTool) entry(subjectTool);
   const roles = tags.actors.filter((actor) => actor.role !== 'mentioned');
   if (out.size === 0 || (roles.length === 0 && tags.values.length === 0)) return out;
-  // One tool in question: everything said goes to it, wherever it was said (the replay runs every turn).
-  const [only] = out.values();
-  if (out.size === 1 && only) {
-    for (const actor of roles)
-      (actor.role === 'initiator' ? only.initiators : only.beneficiaries).add(actor.id);
-    for (const value of tags.values) only.values.add(value.id);
-    return out;
-  }
-
-  const sentenceOf = sentenceIndex(text);
-  const toolsBySentence = new Map<number, Set<string>>();
-  for (const tool of tags.tools) {
-    for (const evidence of tool.evidence) {
-      const n = sentenceOf(evidence.start);
-      const set = toolsBySentence.get(n) ?? new Set<string>();
-      set.add(tool.id);
-      toolsBySentence.set(n, set);
-    }
-  }
-  const fallback = subjectTool ?? (tags.tools.length === 1 ? (tags.tools[0]?.id ?? null) : null);
-  const toolsFor = (evidence: readonly Evidence[]): string[] => {
-    const found = new Set<string>();
-    for (const e of evidence) for (const id of toolsBySentence.get(sentenceOf(e.start)) ?? []) found.add(id);
-    if (found.size > 0) return [...found];
-    return fallback ? [fallback] : [];
-  };
-
+  // One tool in question: everything said goes to it, with no sentence to find (the replay runs every turn).
+  const only = out.size === 1 ? [...out.keys()] : null;
+  const toolsFor = only ? () => only : toolsBySentence(text, tags, subjectTool);
   for (const actor of roles) {
     for (const id of toolsFor(actor.evidence)) {
       const target = entry(id);
@@ -86,4 +63,29 @@ export function attributeToTools(
   }
   for (const value of tags.values) for (const id of toolsFor(value.evidence)) entry(id).values.add(value.id);
   return out;
+}
+
+/** The tools a piece of evidence speaks of: those named in its sentence, else the question's or the only one. */
+function toolsBySentence(
+  text: string,
+  tags: Pick<Tags, 'tools'>,
+  subjectTool: string | null,
+): (evidence: readonly Evidence[]) => string[] {
+  const sentenceOf = sentenceIndex(text);
+  const named = new Map<number, Set<string>>();
+  for (const tool of tags.tools) {
+    for (const evidence of tool.evidence) {
+      const n = sentenceOf(evidence.start);
+      const set = named.get(n) ?? new Set<string>();
+      set.add(tool.id);
+      named.set(n, set);
+    }
+  }
+  const fallback = subjectTool ?? (tags.tools.length === 1 ? (tags.tools[0]?.id ?? null) : null);
+  return (evidence) => {
+    const found = new Set<string>();
+    for (const e of evidence) for (const id of named.get(sentenceOf(e.start)) ?? []) found.add(id);
+    if (found.size > 0) return [...found];
+    return fallback ? [fallback] : [];
+  };
 }

@@ -9,17 +9,18 @@ import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
 /** A single text above this size is refused rather than tagged slowly into a huge line. */
 const MAX_TEXT_CHARS = 2_000_000;
 
+const JsonlId = z
+  .union([z.string(), z.number()], { error: 'expected a string or a number (the id echoed in the output)' })
+  .transform(String);
+
 const JsonlLine = z.object({
-  id: z
-    .union([z.string(), z.number()], { error: 'expected a string or a number (the id echoed in the output)' })
-    .transform(String)
-    .optional(),
+  id: JsonlId.optional(),
   text: z.string({ error: 'expected the text to tag, a string' }),
   lang: Language.optional(),
 });
 
 /** The id of a line that is JSON but not a valid line, so its error line can still be matched to it. */
-const LooseId = z.object({ id: z.union([z.string(), z.number()]).transform(String) });
+const LooseId = z.object({ id: JsonlId });
 
 const USAGE = `usage: sme-interview tag [--lang fr|en] [--jsonl]
 

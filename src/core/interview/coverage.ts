@@ -48,7 +48,7 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
     for (const value of tags.values) values.add(value.id);
     // Roles go to the tools named in their sentence, or to the tool the question asked about ("c'est notre
     // comptable qui l'a poussé"): a role said of one tool does not spare the others their probe.
-    for (const [id, attribution] of attributeToTools(answer.text, tags, answer.subjectTool)) {
+    for (const [id, attribution] of attributeToTools(answer.text, tags, answer.subject?.tool ?? null)) {
       const known = tools.get(id) ?? { id, hasInitiator: false, hasBeneficiary: false, sections: new Set() };
       tools.set(id, {
         id,

@@ -12,9 +12,7 @@ export interface AskedQuestion {
   section: string;
   text: string;
   status: 'pending' | 'answered' | 'skipped';
-  /** The tool the question asks about, when it is a probe on one tool. */
-  subjectTool: string | null;
-  /** That tool and the role asked for. */
+  /** The tool the question asks about and the role asked for, when it is a probe on one tool. */
   subject: QuestionSubject | null;
 }
 
@@ -28,8 +26,7 @@ export interface EffectiveAnswer {
   tags: Tags | null;
   data: Record<string, unknown> | null;
   amended: boolean;
-  /** The tool the question asked about, when it was a probe on one tool. */
-  subjectTool: string | null;
+  /** The tool the question asked about and the role asked for, when it was a probe on one tool. */
   subject: QuestionSubject | null;
 }
 
@@ -62,15 +59,13 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
     switch (turn.kind) {
       case 'question': {
         if (turn.questionId === null) break;
-        const subject = subjectOfQuestion(turn.data);
         pending = {
           seq: turn.seq,
           questionId: turn.questionId,
           section: turn.section,
           text: turn.text,
           status: 'pending',
-          subjectTool: subject?.tool ?? null,
-          subject,
+          subject: subjectOfQuestion(turn.data),
         };
         asked.set(turn.questionId, pending);
         reasks = 0;
@@ -91,7 +86,6 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
               tags: turn.tags,
               data: turn.data,
               amended: false,
-              subjectTool: pending.subjectTool,
               subject: pending.subject,
             };
             answers.push(answer);

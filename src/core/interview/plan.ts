@@ -107,9 +107,7 @@ export function probeCandidates(
             : tool.hasBeneficiary
               ? 'initiator'
               : 'both';
-          const template = { initiator: probe.initiator, beneficiary: probe.beneficiary, both: probe.both }[
-            asks
-          ];
+          const template = probe[asks];
           const label = guide.toolLabels[tool.id] ?? tool.id.replace(/_/g, ' ');
           out.push({
             id: `${id}.${tool.id}`,

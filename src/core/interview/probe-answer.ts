@@ -15,6 +15,7 @@ function asked(role: AskedRole, wanted: 'initiator' | 'beneficiary'): boolean {
 
 export function readProbeAnswer(tags: Tags, text: string, asks: AskedRole): Tags {
   const actors: ActorTag[] = [...tags.actors];
+  let changed = false;
   const has = (role: 'initiator' | 'beneficiary') => actors.some((a) => a.role === role);
   const self = FIRST_PERSON.exec(text);
   for (const role of ['initiator', 'beneficiary'] as const) {
@@ -23,6 +24,7 @@ export function readProbeAnswer(tags: Tags, text: string, asks: AskedRole): Tags
       const start = self.index + self[0].length - self[1].length;
       const evidence: Evidence = { start, end: start + self[1].length, text: self[1] };
       actors.push({ id: 'organisation', role, evidence: [evidence] });
+      changed = true;
       // "Moi." answers the question asked: with both asked, it says who started it, not who gains.
       if (asks === 'both') break;
       continue;
@@ -30,10 +32,10 @@ export function readProbeAnswer(tags: Tags, text: string, asks: AskedRole): Tags
     if (asks !== role) continue;
     for (let i = 0; i < actors.length; i += 1) {
       const actor = actors[i];
-      if (actor?.role === 'mentioned') actors[i] = { ...actor, role };
+      if (actor?.role !== 'mentioned') continue;
+      actors[i] = { ...actor, role };
+      changed = true;
     }
   }
-  return actors.length === tags.actors.length && actors.every((a, i) => a === tags.actors[i])
-    ? tags
-    : { ...tags, actors };
+  return changed ? { ...tags, actors } : tags;
 }

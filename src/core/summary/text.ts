@@ -1,10 +1,12 @@
+/** What ends a sentence, for the quotes and for crediting what an answer says to the tools it names. */
+export const SENTENCE_END = /[.!?…\n]/;
+
 /** The sentence of `text` holding [start, end), trimmed; evidence quotes read better as whole sentences. */
 export function sentenceAround(text: string, start: number, end: number): string {
-  const boundary = /[.!?…\n]/;
   let from = Math.max(0, Math.min(start, text.length));
-  while (from > 0 && !boundary.test(text.charAt(from - 1))) from -= 1;
+  while (from > 0 && !SENTENCE_END.test(text.charAt(from - 1))) from -= 1;
   let to = Math.max(from, Math.min(end, text.length));
-  while (to < text.length && !boundary.test(text.charAt(to))) to += 1;
+  while (to < text.length && !SENTENCE_END.test(text.charAt(to))) to += 1;
   if (to < text.length) to += 1;
   return text.slice(from, to).trim();
 }

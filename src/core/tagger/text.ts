@@ -164,12 +164,8 @@ export function tokenize(
   // Only an answer typed without a single apostrophe has its elisions glued on ("cest", "jai", "lERP").
   const glueable = lang === 'fr' && !/['’]/.test(text) ? words : undefined;
   const push = (start: number, surface: string, written: string) => {
-    // A capital inside a sentence written in both cases is a name (Angers, Vendée), not a typo.
-    const opensSentence = tokens.length === 0 || tokens[tokens.length - 1]?.sentence !== sentence;
-    const named = !caseBlind && !opensSentence && /^\p{Lu}/u.test(surface);
-    // A hyphenated compound ("same-day") folds to a word no dictionary lists: it is no typo either.
-    const compound = /[-‐]/.test(surface);
-    const norm = (named || compound ? undefined : correct?.(written)) ?? written;
+    const corrected = correct?.(written);
+    const norm = corrected !== undefined && mayBeTypo(surface) ? corrected : written;
     const contrast = CONTRAST[lang].has(norm);
     if (contrast && tokens.length > 0) clause += 1;
     const stemmed = stem(norm);
@@ -187,6 +183,15 @@ export function tokenize(
       contrast,
       endsQuestion: false,
     });
+  };
+  /**
+   * A capital inside a sentence written in both cases is a name (Angers, Vendée), and a hyphenated compound
+   * ("same-day") folds to a word no dictionary lists: neither is a typo.
+   */
+  const mayBeTypo = (surface: string): boolean => {
+    const opensSentence = tokens.length === 0 || tokens[tokens.length - 1]?.sentence !== sentence;
+    const named = !caseBlind && !opensSentence && /^\p{Lu}/u.test(surface);
+    return !named && !/[-‐]/.test(surface);
   };
   for (const match of text.matchAll(WORD)) {
     let start = match.index;
