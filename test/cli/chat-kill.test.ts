@@ -46,35 +46,45 @@ async function turnsOf(dataDir: string) {
   }
 }
 
+/**
+ * A French manager interview in a child process, fed `lines` one reply at a time; resolves once the last
+ * one is answered, with the child's output so far and its exit (code and signal).
+ */
+async function chatFedWith(dataDir: string, lines: readonly string[]) {
+  const child = spawn(process.execPath, [BIN, 'chat', '--lang', 'fr', '--profile', 'manager'], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const seen = { out: '', err: '' };
+  child.stdout.on('data', (chunk: Buffer) => {
+    seen.out += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    seen.err += chunk.toString('utf8');
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  await nextReplies(child, seen);
+  for (const line of lines) {
+    const replies = nextReplies(child, seen);
+    child.stdin.write(`${line}\n`);
+    await replies;
+  }
+  return { child, seen, exited };
+}
+
 describe('crash and resume of the terminal chat', () => {
   it.skipIf(!existsSync(BIN))(
     'Ctrl-C pauses the interview and says how to resume it, as the end of input does',
     async () => {
       const dataDir = tempDataDir();
-      const child = spawn(process.execPath, [BIN, 'chat', '--lang', 'fr', '--profile', 'manager'], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      const seen = { out: '' };
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        seen.out += chunk.toString('utf8');
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        err += chunk.toString('utf8');
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await nextReplies(child, seen);
-      for (const line of FR_ANSWERS.slice(0, 2)) {
-        const replies = nextReplies(child, seen);
-        child.stdin.write(`${line}\n`);
-        await replies;
-      }
+      const { child, seen, exited } = await chatFedWith(dataDir, FR_ANSWERS.slice(0, 2));
       child.kill('SIGINT');
-      expect(await exited).toBe(0);
+      expect((await exited).code).toBe(0);
       const { meta } = await turnsOf(dataDir);
       expect(meta.status).toBe('paused');
-      expect(err).toContain(`sme-interview chat --resume ${meta.id}`);
+      expect(seen.err).toContain(`sme-interview chat --resume ${meta.id}`);
     },
   );
 
@@ -82,26 +92,10 @@ describe('crash and resume of the terminal chat', () => {
     'SIGKILL mid-interview loses no answer and re-asks nothing already answered',
     async () => {
       const dataDir = tempDataDir();
-      const child = spawn(process.execPath, [BIN, 'chat', '--lang', 'fr', '--profile', 'manager'], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      const seen = { out: '' };
-      child.stdout.on('data', (chunk: Buffer) => {
-        seen.out += chunk.toString('utf8');
-      });
-      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-        child.on('exit', (_code, signal) => resolve(signal)),
-      );
-      await nextReplies(child, seen);
       const fed = FR_ANSWERS.slice(0, 4);
-      for (const line of fed) {
-        const replies = nextReplies(child, seen);
-        child.stdin.write(`${line}\n`);
-        await replies;
-      }
+      const { child, exited } = await chatFedWith(dataDir, fed);
       child.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
+      expect((await exited).signal).toBe('SIGKILL');
 
       const before = await turnsOf(dataDir);
       // Killed, not paused: the log still says in progress, and every line fed is stored as an answer.
