@@ -3,6 +3,7 @@ import type { Evidence, Tags } from '../tags.js';
 import type { Features } from './features.js';
 import { sigmoid } from './logistic.js';
 import type { ClassScorer, Decision, FamilyName, FamilyScorer, TaggerModel } from './model.js';
+import { learnedRoles } from './roles.js';
 import {
   ASSERT_THRESHOLD,
   confidence,
@@ -167,6 +168,12 @@ export function combinedTags(reading: Reading, model: TaggerModel): Tags {
     : tags.tools;
   return {
     ...tags,
+    actors: model.roles
+      ? learnedRoles(
+          { ...reading, evidenceOf: (first, last) => evidenceOf(reading.text, reading.tokens, first, last) },
+          model.roles,
+        )
+      : tags.actors,
     values: model.values.classes.length
       ? combineFamily('values', reading, reading.values, model.values)
       : tags.values,

@@ -4,6 +4,7 @@ import type { CorpusItem } from './corpus.js';
 import type { Lexicon } from './lexicon.js';
 import { DEFAULT_FIT, type FitOptions, fitBinary, type SparseRow, sigmoid } from './logistic.js';
 import { type Decision, FAMILY_NAMES, type FamilyName, ModelFile } from './model.js';
+import { roleFeatures } from './roles.js';
 import { type FamilyReading, languageModels, type Reading, readAnswer } from './tagger.js';
 
 /**
@@ -19,6 +20,8 @@ export interface LearnOptions {
   minSupport: number;
   /** Kept weights per class, largest magnitude first. */
   maxWeights: number;
+  /** Kept weights per learned role (initiator, beneficiary). */
+  maxRoleWeights: number;
   innerFolds: number;
   seed: number;
   /** Families the model may decide on (the others keep the lexicon's tags). */
@@ -43,6 +46,7 @@ export const DEFAULT_LEARN: LearnOptions = {
   minDocuments: 2,
   minSupport: 8,
   maxWeights: 1000,
+  maxRoleWeights: 2000,
   innerFolds: 5,
   seed: 7,
   families: FAMILY_NAMES,
@@ -256,6 +260,144 @@ function topWeights(weights: Float64Array, max: number): [number, number][] {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
+const LEARNED_ROLES = ['initiator', 'beneficiary'] as const;
+type LearnedRole = (typeof LEARNED_ROLES)[number];
+
+/** One actor the lexicon found in a training answer, with the roles the labels give it (if they name it). */
+interface RoleExample {
+  answer: number;
+  id: string;
+  features: Set<string>;
+  gold: ReadonlySet<string> | undefined;
+  lexicon: ReadonlySet<string>;
+}
+
+function roleExamples(examples: readonly Example[]): RoleExample[] {
+  return examples.flatMap((e, answer) => {
+    const ids = [...new Set(e.reading.actors.map((a) => a.id))];
+    return ids.map((id) => {
+      const lexicon = new Set(e.reading.actors.filter((a) => a.id === id).map((a) => a.role));
+      const labelled = e.item.actors.filter((a) => a.id === id);
+      return {
+        answer,
+        id,
+        features: roleFeatures(
+          id,
+          e.reading.actorMentions.get(id) ?? [],
+          e.reading.tokens,
+          e.reading.scopes,
+          lexicon,
+        ),
+        gold: labelled.length > 0 ? new Set(labelled.map((a) => a.role)) : undefined,
+        lexicon,
+      };
+    });
+  });
+}
+
+interface FittedRoles {
+  names: string[];
+  fitted: Record<LearnedRole, { bias: number; weights: Float64Array }>;
+}
+
+/** Role scorers fitted on the actors the labels name (an actor they do not name teaches no role). */
+function fitRoles(examples: readonly RoleExample[], options: LearnOptions): FittedRoles {
+  const labelled = examples.filter((e) => e.gold !== undefined);
+  const documents = new Map<string, number>();
+  for (const e of labelled)
+    for (const name of e.features) documents.set(name, (documents.get(name) ?? 0) + 1);
+  const names = [...documents]
+    .filter(([, n]) => n >= options.minDocuments)
+    .map(([name]) => name)
+    .sort();
+  const index = new Map(names.map((name, i) => [name, i]));
+  const rows = labelled.map((e) => [...e.features].flatMap((name) => index.get(name) ?? []));
+  const fitRole = (role: LearnedRole) => {
+    const { bias, weights } = fitBinary(
+      rows,
+      labelled.map((e) => e.gold?.has(role) === true),
+      names.length,
+      options.fit,
+    );
+    // Only the kept weights score at run time: the thresholds are chosen on the same truncated scorer.
+    const kept = new Float64Array(weights.length);
+    for (const [i, w] of topWeights(weights, options.maxRoleWeights)) kept[i] = w;
+    return { bias, weights: kept };
+  };
+  return { names, fitted: { initiator: fitRole('initiator'), beneficiary: fitRole('beneficiary') } };
+}
+
+function roleProbabilities(model: FittedRoles, example: RoleExample): Record<LearnedRole, number> {
+  const index = new Map(model.names.map((name, i) => [name, i]));
+  const score = (role: LearnedRole) => {
+    const { bias, weights } = model.fitted[role];
+    let z = bias;
+    for (const name of example.features) {
+      const i = index.get(name);
+      if (i !== undefined) z += weights[i] ?? 0;
+    }
+    return sigmoid(z);
+  };
+  return { initiator: score('initiator'), beneficiary: score('beneficiary') };
+}
+
+const ROLE_THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6] as const;
+
+/**
+ * The pair of thresholds with the best actor-and-role F1 on out-of-fold probabilities (the answer's actors
+ * as the labels have them, an actor the lexicon does not find counting as missed either way).
+ */
+function chooseRoleThresholds(
+  rows: readonly { p: Record<LearnedRole, number>; gold: ReadonlySet<string> | undefined }[],
+  missed: number,
+): Record<LearnedRole, number> {
+  let best = { initiator: 0.5, beneficiary: 0.5 };
+  let bestF1 = -1;
+  for (const initiator of ROLE_THRESHOLDS)
+    for (const beneficiary of ROLE_THRESHOLDS) {
+      let tp = 0;
+      let fp = 0;
+      let fn = missed;
+      for (const { p, gold } of rows) {
+        const roles = new Set<string>();
+        if (p.initiator > initiator) roles.add('initiator');
+        if (p.beneficiary > beneficiary) roles.add('beneficiary');
+        if (roles.size === 0) roles.add('mentioned');
+        for (const role of roles) {
+          if (gold?.has(role)) tp += 1;
+          else fp += 1;
+        }
+        for (const role of gold ?? []) if (!roles.has(role)) fn += 1;
+      }
+      const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+      if (f1 > bestF1 + 1e-9) {
+        best = { initiator, beneficiary };
+        bestF1 = f1;
+      }
+    }
+  return best;
+}
+
+/** Role scorers on every training answer, with thresholds chosen by an inner cross-validation. */
+function learnRoles(examples: readonly Example[], options: LearnOptions) {
+  const all = roleExamples(examples);
+  const rows: { p: Record<LearnedRole, number>; gold: ReadonlySet<string> | undefined }[] = [];
+  for (const test of folds(examples.length, options.innerFolds, options.seed)) {
+    const inTest = new Set(test);
+    const model = fitRoles(
+      all.filter((e) => !inTest.has(e.answer)),
+      options,
+    );
+    for (const e of all)
+      if (inTest.has(e.answer)) rows.push({ p: roleProbabilities(model, e), gold: e.gold });
+  }
+  const missed = examples.reduce((n, e) => {
+    const found = new Set(e.reading.actors.map((a) => a.id));
+    return n + e.item.actors.filter((a) => !found.has(a.id)).length;
+  }, 0);
+  return { model: fitRoles(all, options), thresholds: chooseRoleThresholds(rows, missed) };
+}
+
 export function learnModel(examples: readonly Example[], options: LearnOptions = DEFAULT_LEARN): ModelFile {
   const kept = new Map<string, number>();
   const features: string[] = [];
@@ -285,5 +427,19 @@ export function learnModel(examples: readonly Example[], options: LearnOptions =
     }));
     families[name] = entries;
   }
-  return ModelFile.parse({ features, families });
+  const { model: roleModel, thresholds } = learnRoles(examples, options);
+  const roleVocab: Vocabulary = {
+    names: roleModel.names,
+    index: new Map(roleModel.names.map((name, i) => [name, i])),
+  };
+  const roleEntry = (role: LearnedRole) => ({
+    bias: round3(roleModel.fitted[role].bias),
+    weights: topWeights(roleModel.fitted[role].weights, options.maxRoleWeights).flatMap(([i, w]) => [
+      slotOf(roleVocab, i),
+      round3(w),
+    ]),
+    threshold: thresholds[role],
+  });
+  const roles = { initiator: roleEntry('initiator'), beneficiary: roleEntry('beneficiary') };
+  return ModelFile.parse({ features, families, roles });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { FacetId, LeverId, ToolId, ValueId } from '../domain.js';
+import { compileRoleScorer, type RoleScorer, type RoleScorers } from './roles.js';
 
 /**
  * The learned second signal: per label family, one logistic-regression scorer per class over the
@@ -33,6 +34,11 @@ const ClassModel = <T extends z.ZodType>(id: T) =>
     .strict()
     .refine((c) => c.weights.length % 2 === 0, 'weights are [feature index, weight] pairs');
 
+const RoleModel = z
+  .object({ bias: z.number(), weights: z.array(z.number()), threshold: z.number().min(0).max(1) })
+  .strict()
+  .refine((r) => r.weights.length % 2 === 0, 'weights are [feature index, weight] pairs');
+
 export const ModelFile = z
   .object({
     description: z.string().optional(),
@@ -45,6 +51,8 @@ export const ModelFile = z
         facets: z.array(ClassModel(FacetId)).optional(),
       })
       .strict(),
+    /** Who initiated and who gains, for each actor the lexicon names (absent: the lexicon's roles). */
+    roles: z.object({ initiator: RoleModel, beneficiary: RoleModel }).strict().optional(),
   })
   .strict();
 export type ModelFile = z.infer<typeof ModelFile>;
@@ -90,6 +98,19 @@ export interface TaggerModel {
   tools: FamilyScorer<string>;
   levers: FamilyScorer<LeverId>;
   facets: FamilyScorer<FacetId>;
+  roles?: RoleScorers;
+}
+
+function compileRole(features: readonly string[], role: z.infer<typeof RoleModel>): RoleScorer {
+  const weights: [string, number][] = [];
+  for (let k = 0; k + 1 < role.weights.length; k += 2) {
+    const name = features[role.weights[k] ?? -1];
+    const weight = role.weights[k + 1];
+    if (name === undefined || weight === undefined)
+      throw new AppError('bad_config', 'tagger model: a role points at a missing feature');
+    weights.push([name, weight]);
+  }
+  return compileRoleScorer(role.bias, role.threshold, weights);
 }
 
 export function compileModel(file: ModelFile): TaggerModel {
@@ -99,6 +120,10 @@ export function compileModel(file: ModelFile): TaggerModel {
     tools: compileFamily(f, file.families.tools),
     levers: compileFamily(f, file.families.levers),
     facets: compileFamily(f, file.families.facets),
+    roles: file.roles && {
+      initiator: compileRole(f, file.roles.initiator),
+      beneficiary: compileRole(f, file.roles.beneficiary),
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type PhraseMatch,
   patternsFor,
 } from './phrases.js';
+import type { ActorMention } from './roles.js';
 import { type Scope, ScopeReader } from './scope.js';
 import { Speller } from './spelling.js';
 import { stemmerFor } from './stemmers.js';
@@ -317,6 +318,12 @@ function tagActors(
   reserved: Uint8Array,
 ) {
   const found = new Map<string, { id: ActorId; role: ActorRole; evidence: Evidence[] }>();
+  const mentions = new Map<ActorId, ActorMention[]>();
+  const mentioned = (id: ActorId, mention: ActorMention) => {
+    const list = mentions.get(id);
+    if (list) list.push(mention);
+    else mentions.set(id, [mention]);
+  };
   const add = (id: ActorId, role: ActorRole, evidence: Evidence | undefined) => {
     const key = `${id}:${role}`;
     let entry = found.get(key);
@@ -333,16 +340,21 @@ function tagActors(
   };
   for (const mention of model.actors.find(tokens)) {
     if (reserved[mention.first]) continue;
+    mentioned(mention.payload, { first: mention.first, last: mention.last });
     const role = roleAround(model, tokens, mention.first, mention.last);
     const assertedRole = role && !scope.negatedAt(role.from) && !scope.hypotheticalAt(mention.first);
     if (role && assertedRole) add(mention.payload, role.role, evidenceOf(text, tokens, role.from, role.to));
     else add(mention.payload, 'mentioned', evidenceOf(text, tokens, mention.first, mention.last));
   }
   for (const match of asserted(model.directActors.find(tokens), scope)) {
+    mentioned(match.payload.id, { first: match.first, last: match.last, direct: match.payload.role });
     add(match.payload.id, match.payload.role, evidenceOf(text, tokens, match.first, match.last));
   }
   const withRole = new Set([...found.values()].filter((a) => a.role !== 'mentioned').map((a) => a.id));
-  return [...found.values()].filter((a) => a.role !== 'mentioned' || !withRole.has(a.id));
+  return {
+    actors: [...found.values()].filter((a) => a.role !== 'mentioned' || !withRole.has(a.id)),
+    mentions,
+  };
 }
 
 /** One family's lexicon reading: asserted cues per class, and classes the answer denies. */
@@ -363,6 +375,8 @@ export interface Reading {
   levers: FamilyReading<LeverId>;
   facets: FamilyReading<FacetId>;
   actors: ActorTag[];
+  /** Where each of those actors is named: what the learned role scorer reads. */
+  actorMentions: ReadonlyMap<ActorId, readonly ActorMention[]>;
   features: Features;
   toolInfos: ReadonlyMap<string, ToolInfo>;
 }
@@ -402,7 +416,7 @@ function family<T extends string>(
   return { tally: byId, denied };
 }
 
-function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolInfos'>): Features {
+function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolInfos' | 'actorMentions'>): Features {
   const features: Features = new Map();
   wordFeatures(reading.tokens, reading.scopes, features);
   for (const name of FAMILY_NAMES) {
@@ -466,6 +480,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     const lever = match.payload.lever;
     if (lever && negated && !levers.tally.has(lever)) levers.denied.add(lever);
   }
+  const { actors, mentions } = tagActors(model, text, tokens, scope, reserved);
   const base = {
     lang,
     text,
@@ -475,9 +490,9 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     tools: { tally: toolTally, denied: toolsDenied },
     levers,
     facets: family(model.facets, tokens, scope, text, 'counts'),
-    actors: tagActors(model, text, tokens, scope, reserved),
+    actors,
   };
-  return { ...base, features: lexiconFeatures(base), toolInfos: model.toolInfos };
+  return { ...base, actorMentions: mentions, features: lexiconFeatures(base), toolInfos: model.toolInfos };
 }
 
 /** Builds the per-language phrase indexes lazily: a French-only session never compiles the English ones. */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { attributeToTools } from '../../src/core/attribution.js';
+import { createTagger } from '../../src/core/tagger/index.js';
+
+const tagger = createTagger();
+const rolesOf = (text: string) => tagger.tag(text).actors.map((a) => `${a.id}:${a.role}`);
+
+describe('who started a tool and who gains from it, read from the whole answer', () => {
+  it('reads who offered a tool as the one who started it', () => {
+    const text = 'The bank offered us the payment terminal and our customers like paying contactless.';
+    expect(rolesOf(text)).toContain('banks:initiator');
+    expect(rolesOf(text)).toContain('clients:beneficiary');
+    // The tools table credits the bank with starting the terminal.
+    const tags = tagger.tag(text);
+    const credited = [...attributeToTools(text, tags, null).values()].flatMap((a) => [...a.initiators]);
+    expect(credited).toContain('banks');
+  });
+
+  it('does not make a supplier who sends its invoices through a platform the one who gains', () => {
+    const text =
+      'Notre fournisseur de farine nous envoie ses factures par la plateforme, on gagne du temps à la compta.';
+    expect(rolesOf(text)).not.toContain('suppliers:beneficiary');
+    expect(rolesOf(text)).toContain('organisation:beneficiary');
+  });
+
+  it('keeps the roles the answer states outright, and quotes where each actor is named', () => {
+    const text = "C'est notre expert-comptable qui nous a poussés vers la facture électronique.";
+    expect(rolesOf(text)).toEqual(['accountants:initiator']);
+    const quoted = tagger
+      .tag(text)
+      .actors[0]?.evidence.map((e) => text.slice(e.start, e.end))
+      .join(' ');
+    expect(quoted).toMatch(/expert-comptable/);
+    expect(rolesOf("Un ERP ? On n'en a pas, et le comptable ne nous en a jamais parlé.")).not.toContain(
+      'accountants:initiator',
+    );
+  });
+});
