@@ -43,19 +43,19 @@ export function renderCard(
   lang: Language = summary.interview.language,
   options: CardOptions = {},
 ): Element {
-  const l = labels(lang);
-  const h = l.p.headings;
+  const l = labels(lang, summary.interview.profile);
+  const { h } = l;
   const i = summary.interview;
   const blocks: Element[] = [
     heading(h.title, 'Large'),
-    plain(`${h.interview} : ${i.id}`),
+    plain(l.labelled(h.interview, i.id)),
     {
       type: 'FactSet',
       facts: [
         { title: h.profile, value: l.p.profiles[i.profile] },
         { title: h.language, value: l.p.languages[i.language] },
         { title: h.status, value: l.p.statuses[i.status] },
-        { title: h.leverBalance, value: l.balance(summary.leverBalance) },
+        { title: h.leverBalance, value: l.balance(summary.leverReading) },
       ],
     },
     heading(h.tools),
@@ -66,11 +66,11 @@ export function renderCard(
         separator: true,
         items: [
           { type: 'TextBlock', text: l.tool(t.id), weight: 'Bolder', wrap: true },
-          plain(`${h.lever} : ${l.lever(t.lever)} · ${h.values} : ${l.values(t.values)}`),
+          plain(`${l.labelled(h.lever, l.lever(t.lever))} · ${l.labelled(h.values, l.values(t.values))}`),
           plain(
-            `${h.initiators} : ${l.actors(t.initiators)} · ${h.beneficiaries} : ${l.actors(t.beneficiaries)}`,
+            `${l.labelled(h.initiators, l.actors(t.initiators))} · ${l.labelled(h.beneficiaries, l.actors(t.beneficiaries))}`,
           ),
-          ...t.quotes.slice(0, 1).map((q) => plain(`« ${truncate(q, QUOTE_CHARS)} »`, { italic: true })),
+          ...t.quotes.slice(0, 1).map((q) => plain(l.quoted(truncate(q, QUOTE_CHARS)), { italic: true })),
         ],
       }),
     ),
@@ -85,7 +85,10 @@ export function renderCard(
     heading(h.levers),
     {
       type: 'FactSet',
-      facts: LEVER_IDS.map((id) => ({ title: l.p.levers[id], value: String(summary.levers[id].count) })),
+      facts: LEVER_IDS.map((id) => ({
+        title: l.p.levers[id],
+        value: l.leverStrength(summary.leverReading.levers[id]),
+      })),
     },
     heading(h.nextSteps),
     ...summary.nextSteps.map((s) => plain(`• ${s}`)),
@@ -127,12 +130,13 @@ export function renderCard(
     body: [],
     ...(actions.length > 0 ? { actions } : {}),
   };
-  const shortened = note(h.fullOnDashboard);
-  let size = bytes(card) + bytes(shortened) + 1;
+  // Room is kept for the two closing notes of a shortened card, each with its separating comma.
+  const shortened = [note('…'), note(h.fullOnDashboard)];
+  let size = bytes(card) + shortened.reduce((total, block) => total + bytes(block) + 1, 0);
   for (const block of blocks) {
     const cost = bytes(block) + 1;
     if (size + cost > CARD_BYTE_BUDGET) {
-      card.body.push(note('…'), shortened);
+      card.body.push(...shortened);
       return card;
     }
     card.body.push(block);

@@ -24,7 +24,7 @@ function heatColour(count: number, max: number): string {
 
 function heatmap(l: Labels, values: Summary['values'], matrix: Summary['valueMatrix']): string {
   const ids = matrixValues(values);
-  if (ids.length === 0) return `<p>${e(l.p.headings.none)}</p>`;
+  if (ids.length === 0) return `<p>${e(l.h.none)}</p>`;
   const max = Math.max(...ids.flatMap((a) => ids.map((b) => matrix[a][b])));
   const head = ids.map((id) => `<th scope="col">${e(l.value(id))}</th>`).join('');
   const rows = ids
@@ -42,24 +42,29 @@ function heatmap(l: Labels, values: Summary['values'], matrix: Summary['valueMat
   return `<table class="heat"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function leverChart(l: Labels, levers: Summary['levers']): string {
+/** Bar colour by strength: well evidenced in the heading blue, weak in amber, missing in red. */
+const STRENGTH_COLOURS = { strong: '#2b5797', weak: '#b9770e', missing: '#c0392b' } as const;
+
+/** One bar per lever, as long as its number of answers, coloured and labelled by how well it is evidenced. */
+function leverChart(l: Labels, levers: Summary['levers'], reading: Summary['leverReading']): string {
   const max = Math.max(1, ...LEVER_IDS.map((id) => levers[id].count));
   const rowHeight = 28;
   const labelWidth = 190;
   const barWidth = 320;
+  const strengthWidth = 300;
   const bars = LEVER_IDS.map((id, index) => {
-    const count = levers[id].count;
-    const width = Math.round((count / max) * barWidth);
+    const evidence = reading.levers[id];
+    const width = Math.max(Math.round((levers[id].count / max) * barWidth), 2);
     const y = index * rowHeight;
-    const fill = count === 0 ? '#c0392b' : '#2b5797';
     return (
       `<text x="0" y="${y + 18}" font-size="13">${e(l.p.levers[id])}</text>` +
-      `<rect x="${labelWidth}" y="${y + 5}" width="${Math.max(width, 2)}" height="18" fill="${fill}"/>` +
-      `<text x="${labelWidth + Math.max(width, 2) + 6}" y="${y + 18}" font-size="13">${count}</text>`
+      `<rect x="${labelWidth}" y="${y + 5}" width="${width}" height="18" fill="${STRENGTH_COLOURS[evidence.strength]}"/>` +
+      `<text x="${labelWidth + width + 6}" y="${y + 18}" font-size="13">${e(l.leverStrength(evidence))}</text>`
     );
   }).join('');
   const height = LEVER_IDS.length * rowHeight;
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${e(l.p.headings.levers)}" width="${labelWidth + barWidth + 40}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 40} ${height}" font-family="system-ui,sans-serif">${bars}</svg>`;
+  const totalWidth = labelWidth + barWidth + strengthWidth;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${e(l.h.levers)}" width="${totalWidth}" height="${height}" viewBox="0 0 ${totalWidth} ${height}" font-family="system-ui,sans-serif">${bars}</svg>`;
 }
 
 function list(items: readonly string[], none: string): string {
@@ -70,9 +75,13 @@ function list(items: readonly string[], none: string): string {
 
 /** A standalone HTML page: inline CSS, no script, no external resource; prints cleanly. */
 export function renderHtml(summary: Summary, lang: Language = summary.interview.language): string {
-  const l = labels(lang);
-  const h = l.p.headings;
+  const l = labels(lang, summary.interview.profile);
+  const { h } = l;
   const i = summary.interview;
+  const { respondent } = summary;
+  // An expert's summary reads no headcount (build.ts): the line would only say "unknown".
+  const headcountRow: [string, string][] =
+    respondent.profile === 'expert' ? [] : [[h.headcount, String(respondent.headcount ?? '—')]];
   const meta: [string, string][] = [
     [h.interview, i.id],
     [h.language, l.p.languages[i.language]],
@@ -80,9 +89,9 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
     [h.status, l.p.statuses[i.status]],
     [h.startedAt, i.startedAt],
     [h.completedAt, i.completedAt ?? '—'],
-    [h.respondent, summary.respondent.pseudonym],
-    [h.headcount, summary.respondent.headcount === null ? '—' : String(summary.respondent.headcount)],
-    [h.actorsMentioned, l.actors(summary.respondent.actorsMentioned)],
+    [h.respondent, respondent.pseudonym],
+    ...headcountRow,
+    [h.actorsMentioned, l.actors(respondent.actorsMentioned)],
   ];
   const tools =
     summary.tools.length === 0
@@ -95,7 +104,7 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
               `<tr><td>${e(t.label)}</td><td>${e(l.lever(t.lever))}</td><td>${e(l.values(t.values))}</td><td>${e(
                 l.actors(t.initiators),
               )}</td><td>${e(l.actors(t.beneficiaries))}</td><td>${t.quotes
-                .map((q) => `<div class="quote">« ${e(q)} »</div>`)
+                .map((q) => `<div class="quote">${e(l.quoted(q))}</div>`)
                 .join('')}</td></tr>`,
           )
           .join('')}</tbody></table>`;
@@ -129,10 +138,11 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
     `<h2>${e(h.tools)}</h2>${tools}`,
     `<h2>${e(h.values)}</h2>${values}`,
     `<h2>${e(h.matrix)}</h2>${heatmap(l, summary.values, summary.valueMatrix)}`,
-    `<h2>${e(h.levers)}</h2>${leverChart(l, summary.levers)}<p><strong>${e(h.leverBalance)}</strong> : ${e(l.balance(summary.leverBalance))}</p>`,
+    `<h2>${e(h.levers)}</h2>${leverChart(l, summary.levers, summary.leverReading)}<p>${l.labelled(`<strong>${e(h.leverBalance)}</strong>`, e(l.balance(summary.leverReading)))}</p>`,
     `<h2>${e(h.facets)}</h2>${facets}`,
-    `<h2>${e(h.gaps)}</h2><ul><li>${e(h.valueGaps)} : ${e(l.values(summary.gaps.values))}</li><li>${e(h.leverGaps)} : ${e(
-      summary.gaps.levers.map((id) => l.p.levers[id]).join(', ') || '—',
+    `<h2>${e(h.gaps)}</h2><ul><li>${l.labelled(e(h.valueGaps), e(l.values(summary.gaps.values)))}</li><li>${l.labelled(
+      e(h.leverGaps),
+      e(summary.gaps.levers.map((id) => l.p.levers[id]).join(', ') || '—'),
     )}</li></ul>`,
     `<h2>${e(h.nextQuestions)}</h2>${list(summary.nextQuestions, h.none)}`,
     `<h2>${e(h.nextSteps)}</h2>${list(summary.nextSteps, h.none)}`,

@@ -15,7 +15,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 
 function matrixTable(l: Labels, values: Summary['values'], matrix: Summary['valueMatrix']): string[] {
   const ids = matrixValues(values);
-  if (ids.length === 0) return [md(l.p.headings.none)];
+  if (ids.length === 0) return [md(l.h.none)];
   return table(
     ['', ...ids.map((id) => md(l.value(id)))],
     ids.map((a) => [`**${md(l.value(a))}**`, ...ids.map((b) => String(matrix[a][b]))]),
@@ -24,18 +24,24 @@ function matrixTable(l: Labels, values: Summary['values'], matrix: Summary['valu
 
 function valueTable(l: Labels, values: Summary['values']): string[] {
   return VALUE_GROUPS.flatMap((group) => [
-    `### ${md(l.p.headings[group.key])}`,
+    `### ${md(l.h[group.key])}`,
     '',
     ...table(
-      [md(l.p.headings.values), md(l.p.headings.count)],
+      [md(l.h.values), md(l.h.count)],
       group.ids.map((id) => [md(l.value(id)), String(values[id].count)]),
     ),
     '',
   ]);
 }
 
-function leverLines(l: Labels, levers: Summary['levers']): string[] {
-  return LEVER_IDS.map((id) => `- ${md(l.p.levers[id])} : ${levers[id].count}`);
+function leverCountLines(l: Labels, levers: Summary['levers']): string[] {
+  return LEVER_IDS.map((id) => `- ${l.labelled(md(l.p.levers[id]), String(levers[id].count))}`);
+}
+
+function leverReadingLines(l: Labels, reading: Summary['leverReading']): string[] {
+  return LEVER_IDS.map(
+    (id) => `- ${l.labelled(md(l.p.levers[id]), md(l.leverStrength(reading.levers[id])))}`,
+  );
 }
 
 function bullets(items: readonly string[], none: string): string[] {
@@ -44,24 +50,27 @@ function bullets(items: readonly string[], none: string): string[] {
 
 /** The summary as Markdown; every piece of respondent text is escaped so it renders as plain text. */
 export function renderMarkdown(summary: Summary, lang: Language = summary.interview.language): string {
-  const l = labels(lang);
-  const h = l.p.headings;
+  const l = labels(lang, summary.interview.profile);
+  const { h } = l;
   const i = summary.interview;
+  const item = (label: string, value: string) => `- ${l.labelled(md(label), md(value))}`;
+  const { respondent } = summary;
   const out: string[] = [
     `# ${md(h.title)}`,
     '',
-    `- ${md(h.interview)} : ${md(i.id)}`,
-    `- ${md(h.language)} : ${md(l.p.languages[i.language])}`,
-    `- ${md(h.profile)} : ${md(l.p.profiles[i.profile])}`,
-    `- ${md(h.status)} : ${md(l.p.statuses[i.status])}`,
-    `- ${md(h.startedAt)} : ${md(i.startedAt)}`,
-    `- ${md(h.completedAt)} : ${md(i.completedAt ?? '—')}`,
+    item(h.interview, i.id),
+    item(h.language, l.p.languages[i.language]),
+    item(h.profile, l.p.profiles[i.profile]),
+    item(h.status, l.p.statuses[i.status]),
+    item(h.startedAt, i.startedAt),
+    item(h.completedAt, i.completedAt ?? '—'),
     '',
     `## ${md(h.respondent)}`,
     '',
-    `- ${md(summary.respondent.pseudonym)} (${md(l.p.profiles[summary.respondent.profile])})`,
-    `- ${md(h.headcount)} : ${summary.respondent.headcount ?? '—'}`,
-    `- ${md(h.actorsMentioned)} : ${md(l.actors(summary.respondent.actorsMentioned))}`,
+    `- ${md(respondent.pseudonym)} (${md(l.p.profiles[respondent.profile])})`,
+    // An expert's summary reads no headcount (build.ts): the line would only say "unknown".
+    ...(respondent.profile === 'expert' ? [] : [item(h.headcount, String(respondent.headcount ?? '—'))]),
+    item(h.actorsMentioned, l.actors(respondent.actorsMentioned)),
     '',
     `## ${md(h.tools)}`,
     '',
@@ -75,7 +84,7 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
             md(l.values(t.values)),
             md(l.actors(t.initiators)),
             md(l.actors(t.beneficiaries)),
-            t.quotes.map((q) => `« ${md(q)} »`).join('<br>') || '—',
+            t.quotes.map((q) => l.quoted(md(q))).join('<br>') || '—',
           ]),
         )),
     '',
@@ -88,9 +97,9 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     '',
     `## ${md(h.levers)}`,
     '',
-    ...leverLines(l, summary.levers),
+    ...leverReadingLines(l, summary.leverReading),
     '',
-    `**${md(h.leverBalance)}** : ${md(l.balance(summary.leverBalance))}`,
+    l.labelled(`**${md(h.leverBalance)}**`, md(l.balance(summary.leverReading))),
     '',
     `## ${md(h.facets)}`,
     '',
@@ -100,8 +109,8 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     }),
     `## ${md(h.gaps)}`,
     '',
-    `- ${md(h.valueGaps)} : ${md(l.values(summary.gaps.values))}`,
-    `- ${md(h.leverGaps)} : ${md(summary.gaps.levers.map((id) => l.p.levers[id]).join(', ') || '—')}`,
+    item(h.valueGaps, l.values(summary.gaps.values)),
+    item(h.leverGaps, summary.gaps.levers.map((id) => l.p.levers[id]).join(', ') || '—'),
     '',
     `## ${md(h.nextQuestions)}`,
     '',
@@ -147,10 +156,10 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
   return `${out.join('\n')}\n`;
 }
 
-/** Several interviews: tools table with interview references, value counts, matrix, lever balance per company. */
+/** Several interviews: tools table with interview references, value counts, matrix, lever balance per interview. */
 export function renderStudyMarkdown(study: Study, lang: Language): string {
   const l = labels(lang);
-  const h = l.p.headings;
+  const { h } = l;
   const out: string[] = [
     `# ${md(h.studyTitle)}`,
     '',
@@ -180,7 +189,7 @@ export function renderStudyMarkdown(study: Study, lang: Language): string {
             md(l.actors(t.initiators)),
             md(l.actors(t.beneficiaries)),
             md(t.interviews.join(', ')),
-            t.quotes.map((q) => `${md(q.interview)} : « ${md(q.text)} »`).join('<br>') || '—',
+            t.quotes.map((q) => l.labelled(md(q.interview), l.quoted(md(q.text)))).join('<br>') || '—',
           ]),
         )),
     '',
@@ -193,16 +202,16 @@ export function renderStudyMarkdown(study: Study, lang: Language): string {
     '',
     `## ${md(h.levers)}`,
     '',
-    ...leverLines(l, study.levers),
+    ...leverCountLines(l, study.levers),
     '',
-    `## ${md(h.perCompany)}`,
+    `## ${md(h.perInterview)}`,
     '',
     ...table(
       ['', ...LEVER_IDS.map((id) => l.p.levers[id]), h.leverBalance].map(md),
       study.interviews.map((i) => [
         md(i.ref),
         ...LEVER_IDS.map((id) => String(i.levers[id].count)),
-        md(l.balance(i.leverBalance)),
+        md(l.balance(i.leverReading)),
       ]),
     ),
   ];

@@ -45,12 +45,12 @@ export interface SourceText {
  * is copied verbatim so the tagger's offsets stay valid once shifted by the answer's start.
  */
 export function buildSourceText(summary: Summary, lang: Language): SourceText {
-  const h = labels(lang).p.headings;
+  const l = labels(lang);
   const answerStarts = new Map<number, number>();
   let text = '';
   for (const answer of answersInOrder(summary)) {
     if (text) text += '\n\n';
-    text += `${h.question} : ${answer.question}\n${h.answer} : `;
+    text += `${l.labelled(l.h.question, answer.question)}\n${l.labelled(l.h.answer, '')}`;
     answerStarts.set(answer.seq, text.length);
     text += answer.text;
   }
@@ -67,30 +67,22 @@ function codebook(summaries: readonly Summary[], lang: Language): string {
     `<Code guid="${stableGuid(key)}" name="${x(name)}" isCodable="${codable}">${children}</Code>`;
   const group = (key: string, name: string, children: string) => code(key, name, children, false);
   const roleNames = {
-    initiator: l.p.headings.initiators,
-    beneficiary: l.p.headings.beneficiaries,
-    mentioned: l.p.headings.actorsMentioned,
+    initiator: l.h.initiators,
+    beneficiary: l.h.beneficiaries,
+    mentioned: l.h.actorsMentioned,
   };
   return [
     '<CodeBook><Codes>',
-    group(
-      'group:value',
-      l.p.headings.values,
-      VALUE_IDS.map((id) => code(`code:value:${id}`, l.value(id))).join(''),
-    ),
-    group(
-      'group:tool',
-      l.p.headings.tools,
-      [...seenTools].map((id) => code(`code:tool:${id}`, l.tool(id))).join(''),
-    ),
+    group('group:value', l.h.values, VALUE_IDS.map((id) => code(`code:value:${id}`, l.value(id))).join('')),
+    group('group:tool', l.h.tools, [...seenTools].map((id) => code(`code:tool:${id}`, l.tool(id))).join('')),
     group(
       'group:lever',
-      l.p.headings.levers,
+      l.h.levers,
       LEVER_IDS.map((id) => code(`code:lever:${id}`, l.p.levers[id])).join(''),
     ),
     group(
       'group:actor',
-      l.p.headings.actorsMentioned,
+      l.h.actorsMentioned,
       ACTOR_ROLES.map((role) =>
         group(
           `group:actor:${role}`,
@@ -103,7 +95,7 @@ function codebook(summaries: readonly Summary[], lang: Language): string {
     ),
     group(
       'group:facet',
-      l.p.headings.facets,
+      l.h.facets,
       FACET_IDS.map((id) => code(`code:facet:${id}`, l.p.facets[id])).join(''),
     ),
     '</Codes></CodeBook>',

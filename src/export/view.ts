@@ -2,46 +2,82 @@ import {
   type ActorId,
   type Language,
   LEVER_IDS,
+  type Profile,
   SERVICE_VALUES,
   ThemeId,
   USER_VALUES,
   VALUE_IDS,
   type ValueId,
 } from '../core/domain.js';
-import { type SummaryPrompts, summaryPrompts, toolLabel } from '../core/summary/labels.js';
-import type { LeverBalance, Summary } from '../core/summary/schema.js';
+import { fill, type SummaryPrompts, summaryPrompts, toolLabel } from '../core/summary/labels.js';
+import { leversOf } from '../core/summary/lever-reading.js';
+import type { LeverEvidence, LeverReading, Summary } from '../core/summary/schema.js';
 
 /** Label lookups shared by the renderers, so every format names things the same way. */
 export interface Labels {
   p: SummaryPrompts;
+  /** Headings, with the profile's own where it has them. */
+  h: SummaryPrompts['headings'];
   value(id: ValueId): string;
   values(ids: readonly ValueId[]): string;
   actors(ids: readonly ActorId[]): string;
   lever(id: Summary['tools'][number]['lever']): string;
   tool(id: string): string;
-  balance(balance: LeverBalance): string;
+  /** The verdict on the lever balance, naming the missing and weak levers. */
+  balance(reading: LeverReading): string;
+  /** How well one lever is evidenced, with the reason when it is weak. */
+  leverStrength(evidence: LeverEvidence): string;
   theme(section: string): string;
+  /**
+   * A label and its value, and a quotation, in the language's typography. The caller escapes both parts
+   * for its format; the patterns hold nothing but spaces and punctuation.
+   */
+  labelled(label: string, value: string): string;
+  quoted(text: string): string;
 }
 
-export function labels(lang: Language): Labels {
+/**
+ * The wording of one interview's exports: an expert's speak of their institution and the SMEs it supports.
+ * Without a profile (a study mixes them) the shared wording is used.
+ */
+export function labels(lang: Language, profile?: Profile): Labels {
   const p = summaryPrompts(lang);
+  const own = profile === undefined ? undefined : p.profileWording[profile];
+  const h = { ...p.headings, ...own?.headings };
+  const themes = { ...p.themes, ...own?.themes };
+  const actorNames = { ...p.actors, ...own?.actors };
   const join = (items: readonly string[]) => (items.length === 0 ? '—' : items.join(', '));
   return {
     p,
+    h,
     value: (id) => p.values[id],
     values: (ids) => join(ids.map((id) => p.values[id])),
-    actors: (ids) => join(ids.map((id) => p.actors[id])),
+    actors: (ids) => join(ids.map((id) => actorNames[id])),
     lever: (id) => (id === null ? '—' : p.levers[id]),
     tool: (id) => toolLabel(p, id),
-    balance: (balance) =>
-      balance === 'balanced'
-        ? p.headings.balanced
-        : `${p.headings.missing} : ${balance.map((id) => p.levers[id]).join(', ')}`,
+    balance: (reading) => {
+      const named = (strength: LeverEvidence['strength']) =>
+        leversOf(reading, strength)
+          .map((id) => p.levers[id])
+          .join(', ');
+      const verdicts = p.leverReading.verdicts;
+      const missing = named('missing');
+      const weak = named('weak');
+      if (reading.verdict === 'balanced') return verdicts.balanced;
+      if (reading.verdict === 'fragile') return fill(verdicts.fragile, { weak });
+      return fill(weak === '' ? verdicts.unbalanced : verdicts.unbalancedAndWeak, { missing, weak });
+    },
+    leverStrength: (evidence) => {
+      const wording = evidence.strength === 'weak' ? evidence.weakBecause : evidence.strength;
+      return fill(p.leverReading.strengths[wording], { count: String(evidence.answers) });
+    },
     theme: (section) => {
       const theme = ThemeId.safeParse(section);
-      if (theme.success) return p.themes[theme.data];
+      if (theme.success) return themes[theme.data];
       return section === 'opening' || section === 'closing' ? p.sections[section] : section;
     },
+    labelled: (label, value) => fill(p.typography.labelled, { label, value }),
+    quoted: (text) => fill(p.typography.quoted, { text }),
   };
 }
 

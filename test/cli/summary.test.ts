@@ -17,7 +17,7 @@ describe('sme-interview summary', () => {
     const result = await cli(['summary', ctx.ids[0] ?? ''], ctx.env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^# Synthèse de l'entretien/);
-    expect(result.stdout).toContain('Retiré (valeur) : Sécurité');
+    expect(result.stdout).toContain('Retiré (valeur)\u00a0: Sécurité');
   });
 
   it('prints schema-valid JSON, an HTML page and a card', async () => {

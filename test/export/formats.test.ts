@@ -62,9 +62,11 @@ describe('Markdown', () => {
       '| ERP | Chaîne de valeur | Fonctionnelle, Socialisation | experts-comptables | fournisseurs |',
     );
     expect(md).toContain("## Matrice d'interaction des valeurs");
-    expect(md).toContain('Retiré (valeur) : Sécurité');
+    expect(md).toContain('Retiré (valeur)\u00a0: Sécurité');
     const english = renderMarkdown(enSummary);
-    expect(english).toContain('**Lever balance** : missing lever(s) : Products and markets');
+    expect(english).toContain(
+      '**Lever balance**: unbalanced: Products and markets missing; Clusters and networks, Value chain only weakly evidenced',
+    );
   });
 
   it('renders hostile answers as inert text', () => {
@@ -194,7 +196,11 @@ describe('study', () => {
     expect(md).toMatch(/\| ERP \| Value chain \| .* \| I1 \|/);
     expect(md).toMatch(/\| Videoconference \| Clusters and networks \| .* \| I2 \|/);
     expect(md).toContain('## Value interaction matrix');
-    expect(md).toContain('| I2 | 1 | 0 | 1 | missing lever(s) : Products and markets |');
-    expect(md).toContain('| I1 | 1 | 1 | 1 | balanced: all three levers are present |');
+    expect(md).toContain(
+      '| I2 | 1 | 0 | 1 | unbalanced: Products and markets missing; Clusters and networks, Value chain only weakly evidenced |',
+    );
+    expect(md).toContain(
+      '| I1 | 1 | 1 | 1 | fragile: Clusters and networks, Products and markets, Value chain only weakly evidenced |',
+    );
   });
 });

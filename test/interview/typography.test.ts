@@ -7,14 +7,6 @@ import { PROMPTS_DIR } from '../../src/paths.js';
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
 
-/**
- * Strings left as they are for now: the lever-balance verdict and recap lines are being rewritten together with
- * the code that picks them (FINDINGS H2). Give them the same typography then, and empty this list.
- */
-const PENDING: Readonly<Record<string, readonly string[]>> = {
-  'summary.fr.json': ['headings.balanced', 'nextSteps.balanced', 'short.levers', 'short.missingLevers'],
-};
-
 function strings(value: unknown, path: string, out: { path: string; text: string }[]): void {
   if (typeof value === 'string') out.push({ path, text: value });
   else if (Array.isArray(value)) {
@@ -64,10 +56,9 @@ describe('French typography in prompts/*.fr.json', () => {
     it(`${file}: no plain space before ; ! ? : » or after «`, () => {
       const found: { path: string; text: string }[] = [];
       strings(JSON.parse(readFileSync(join(PROMPTS_DIR, file), 'utf8')), '', found);
-      const pending = new Set(PENDING[file] ?? []);
-      const wrong = found
-        .filter(({ path }) => !pending.has(path))
-        .flatMap(({ path, text }) => typographyProblems(text).map((problem) => `${path}: ${problem}`));
+      const wrong = found.flatMap(({ path, text }) =>
+        typographyProblems(text).map((problem) => `${path}: ${problem}`),
+      );
       expect(wrong).toEqual([]);
       expect(found.length).toBeGreaterThan(0);
     });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VALUE_IDS } from '../../src/core/domain.js';
+import { LEVER_IDS, VALUE_IDS } from '../../src/core/domain.js';
 import { buildSummary, Summary, summaryPrompts } from '../../src/core/summary/index.js';
 import { summaryJsonSchema } from '../../src/core/summary/json-schema.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -87,9 +87,10 @@ describe('buildSummary on a French interview', () => {
     expect(summary.valueGroups).toEqual({ service: 3, user: 3 });
   });
 
-  it('finds the three levers, facets, gaps and a pseudonymised respondent', () => {
+  it('finds the three levers, each in a single answer, facets, gaps and a pseudonymised respondent', () => {
     expect(summary.leverBalance).toBe('balanced');
-    expect(summary.nextSteps).toEqual([fr.nextSteps.balanced]);
+    expect(summary.leverReading.verdict).toBe('fragile');
+    expect(summary.nextSteps).toEqual(LEVER_IDS.map((id) => fr.nextSteps.manager.weakLevers[id]));
     expect(summary.facets.threats).toEqual([expect.stringContaining('cybercriminalité')]);
     expect(summary.facets.resources).toHaveLength(1);
     expect(summary.gaps.values).toContain('hedonic');
@@ -105,15 +106,18 @@ describe('buildSummary on an English interview', () => {
   const summary = buildSummary(meta, turns);
   const en = summaryPrompts('en');
 
-  it('shows the missing lever and suggests questions and next steps in English', () => {
+  it('shows the missing lever and suggests questions and next steps for an expert in English', () => {
     expect(summary.levers.cluster.count).toBe(1);
     expect(summary.levers.value_chain.count).toBe(1);
     expect(summary.leverBalance).toEqual(['product_market']);
     expect(summary.gaps.levers).toEqual(['product_market']);
-    expect(summary.nextQuestions).toContain(en.nextQuestions.levers.product_market);
-    expect(summary.nextSteps).toEqual([en.nextSteps.levers.product_market]);
+    expect(summary.nextQuestions).toContain(en.nextQuestions.expert.levers.product_market);
+    expect(summary.nextSteps).toEqual([
+      en.nextSteps.expert.levers.product_market,
+      en.nextSteps.expert.weakLevers.cluster,
+      en.nextSteps.expert.weakLevers.value_chain,
+    ]);
     expect(summary.tools.map((t) => t.label)).toEqual(['Videoconference', 'Cloud and backup']);
-    expect(summary.respondent.headcount).toBe(12);
   });
 
   it('can be labelled in French for a French reader', () => {
@@ -124,7 +128,7 @@ describe('buildSummary on an English interview', () => {
 
   it('asks for tools first when none was named', () => {
     const empty = buildSummary(meta, []);
-    expect(empty.nextQuestions[0]).toBe(en.nextQuestions.noTools);
+    expect(empty.nextQuestions[0]).toBe(en.nextQuestions.expert.noTools);
     expect(empty.leverBalance).toEqual(['cluster', 'product_market', 'value_chain']);
   });
 });

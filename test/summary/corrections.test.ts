@@ -48,7 +48,11 @@ describe('buildShortSummary', () => {
     expect(lines[0]).toBe(summaryPrompts('fr').short.intro);
     expect(text).toContain('ERP');
     expect(text).toContain('Fonctionnelle');
-    expect(text).toContain(summaryPrompts('fr').short.balanced);
+    // Each lever is in a single answer: all three are named, and named as barely mentioned.
+    expect(text).toContain('Leviers\u00a0: Clusters et réseaux, Produits et marchés, Chaîne de valeur.');
+    expect(text).toContain(
+      'Peu évoqué(s)\u00a0: Clusters et réseaux, Produits et marchés, Chaîne de valeur.',
+    );
     expect(lines.length).toBeLessThanOrEqual(6);
   });
 

@@ -12,7 +12,8 @@ export function evidence(text: string, phrase: string): Evidence[] {
 export interface TagSpec {
   values?: [ValueId, string][];
   tools?: [string, string][];
-  levers?: [LeverId, string][];
+  /** The third element, when given, is the tagger's confidence (0.7 otherwise). */
+  levers?: [LeverId, string, number?][];
   actors?: [ActorId, ActorRole, string][];
   facets?: [FacetId, string][];
 }
@@ -22,7 +23,11 @@ export function tagsFor(text: string, lang: Language, spec: TagSpec = {}): Tags 
     lang,
     values: (spec.values ?? []).map(([id, p]) => ({ id, confidence: 0.8, evidence: evidence(text, p) })),
     tools: (spec.tools ?? []).map(([id, p]) => ({ id, confidence: 0.9, evidence: evidence(text, p) })),
-    levers: (spec.levers ?? []).map(([id, p]) => ({ id, confidence: 0.7, evidence: evidence(text, p) })),
+    levers: (spec.levers ?? []).map(([id, p, confidence = 0.7]) => ({
+      id,
+      confidence,
+      evidence: evidence(text, p),
+    })),
     actors: (spec.actors ?? []).map(([id, role, p]) => ({ id, role, evidence: evidence(text, p) })),
     facets: (spec.facets ?? []).map(([id, p]) => ({ id, confidence: 0.7, evidence: evidence(text, p) })),
   };
@@ -252,4 +257,203 @@ export function longInterview(count = 60, id = 'itv-long') {
     );
   }
   return { meta: metaFor(id, 'fr'), turns: log.turns };
+}
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+
+/**
+ * A French CCI adviser: presents the institution and what it offers, then speaks of the SMEs it follows
+ * (their size, the tools they adopt); the product/market lever is never evidenced.
+ */
+export function frenchExpertInterview(id = 'itv-fr-expert') {
+  const log = new TurnLog(id, 'fr');
+  log.qa(
+    'presentation',
+    'presentation.institution',
+    `Pour commencer, pouvez-vous présenter votre institution et sa mission auprès des PME${NNBSP}?`,
+    "Je suis conseiller numérique dans une chambre de commerce et d'industrie. Nous suivons des PME de 10 à 250 salariés sur tout le département.",
+  );
+  log.qa(
+    'meaning',
+    'meaning.main_expert',
+    `Que signifie pour vous la transition numérique des PME que vous accompagnez${NNBSP}?`,
+    "Pour les PME, c'est une opportunité de trouver des clients plus loin, mais le manque de temps des dirigeants reste le frein principal.",
+    {
+      facets: [
+        ['opportunity', 'une opportunité'],
+        ['resource', 'le manque de temps'],
+      ],
+    },
+  );
+  log.qa(
+    'tools',
+    'tools.offered',
+    `Quels outils, dispositifs et actions votre institution propose-t-elle aux PME${NNBSP}?`,
+    'Nous proposons un diagnostic gratuit et un club numérique où les dirigeants partagent leurs expériences.',
+    {
+      values: [['socialization', 'partagent leurs expériences']],
+      tools: [['network_meetings', 'club numérique']],
+      levers: [['cluster', 'club numérique', 0.9]],
+      actors: [['organisation', 'initiator', 'Nous proposons']],
+    },
+  );
+  log.qa(
+    'tools',
+    'tools.observed',
+    `Quels outils voyez-vous les PME adopter${NNBSP}?`,
+    'Beaucoup passent à la facture électronique, souvent poussées par leurs gros clients.',
+    {
+      tools: [['dematerialization', 'facture électronique']],
+      levers: [['value_chain', 'facture électronique', 0.9]],
+      actors: [['clients', 'initiator', 'gros clients']],
+    },
+  );
+  log.qa(
+    'value',
+    'value.smes',
+    `Concrètement, qu'est-ce que le numérique apporte aux PME que vous accompagnez${NNBSP}?`,
+    "Elles gagnent du temps et font moins d'erreurs de saisie.",
+    { values: [['functional', 'gagnent du temps']] },
+  );
+  return { meta: metaFor(id, 'fr', 'expert'), turns: log.turns };
+}
+
+/** The same kind of interview in English: a regional development agency adviser. */
+export function englishExpertInterview(id = 'itv-en-expert') {
+  const log = new TurnLog(id, 'en');
+  log.qa(
+    'presentation',
+    'presentation.institution',
+    'To begin, could you introduce your institution and its role with SMEs?',
+    'I work for a regional development agency. We support firms of 10 to 200 employees across the county.',
+  );
+  log.qa(
+    'tools',
+    'tools.offered',
+    'Which tools, schemes and actions does your institution offer SMEs?',
+    'We run a free digital check-up and a business club where owners share what worked for them.',
+    {
+      values: [['socialization', 'share what worked']],
+      tools: [['network_meetings', 'business club']],
+      levers: [['cluster', 'business club', 0.9]],
+      actors: [['organisation', 'initiator', 'We run']],
+    },
+  );
+  log.qa(
+    'tools',
+    'tools.observed',
+    'Which tools do you see SMEs adopt?',
+    'Many move to e-invoicing, often because their large customers ask for it.',
+    {
+      tools: [['dematerialization', 'e-invoicing']],
+      levers: [['value_chain', 'e-invoicing', 0.9]],
+      actors: [['clients', 'initiator', 'large customers']],
+    },
+  );
+  return { meta: metaFor(id, 'en', 'expert'), turns: log.turns };
+}
+
+/**
+ * A French printer whose value chain is told in three answers, its club once, and its custom offer twice
+ * but each time only in passing (the tagger unsure).
+ */
+export function frenchUnevenLeversInterview(id = 'itv-fr-uneven') {
+  const log = new TurnLog(id, 'fr');
+  log.qa(
+    'presentation',
+    'presentation.company',
+    `Pouvez-vous présenter votre entreprise${NNBSP}?`,
+    'Nous sommes une imprimerie de 18 salariés près de Rennes.',
+  );
+  log.qa(
+    'tools',
+    'tools.acquired',
+    `Quels outils numériques utilisez-vous${NNBSP}?`,
+    "Notre ERP relie les commandes des clients à l'atelier et aux fournisseurs de papier.",
+    {
+      tools: [['erp', 'ERP']],
+      levers: [['value_chain', 'relie les commandes des clients', 0.9]],
+    },
+  );
+  log.qa(
+    'tools',
+    'tools.interfaces',
+    `Lesquels vous relient à vos partenaires${NNBSP}?`,
+    'Les fournisseurs reçoivent nos commandes par EDI, sans ressaisie. On a aussi des cartes de visite personnalisées en ligne, pour quelques clients.',
+    {
+      tools: [['edi', 'EDI']],
+      levers: [
+        ['value_chain', 'reçoivent nos commandes par EDI', 0.85],
+        ['product_market', 'cartes de visite personnalisées', 0.5],
+      ],
+    },
+  );
+  log.qa(
+    'value',
+    'value.company',
+    `Qu'est-ce que ces outils ont apporté à votre entreprise${NNBSP}?`,
+    'Les factures partent en ligne et les clients paient plus vite.',
+    { levers: [['value_chain', 'les clients paient plus vite', 0.8]] },
+  );
+  log.qa(
+    'value',
+    'value.partners',
+    `Et pour vos partenaires${NNBSP}?`,
+    `Je suis allé une fois au club numérique de la CCI${NBSP}; et certains clients commandent des faire-part sur mesure.`,
+    {
+      levers: [
+        ['cluster', 'club numérique', 0.9],
+        ['product_market', 'faire-part sur mesure', 0.55],
+      ],
+    },
+  );
+  return { meta: metaFor(id, 'fr'), turns: log.turns };
+}
+
+/** An English joinery: value chain well told, a customised offer in one answer, no network at all. */
+export function englishUnevenLeversInterview(id = 'itv-en-uneven') {
+  const log = new TurnLog(id, 'en');
+  log.qa(
+    'tools',
+    'tools.acquired',
+    'Which digital tools do you use in the business today?',
+    'Our ERP links the workshop with the timber suppliers.',
+    {
+      tools: [['erp', 'ERP']],
+      levers: [['value_chain', 'links the workshop with the timber suppliers', 0.9]],
+    },
+  );
+  log.qa(
+    'tools',
+    'tools.interfaces',
+    'Which of these tools connect you with customers or suppliers?',
+    'Customers get their invoices by e-mail and pay online, so we are paid within a week.',
+    { levers: [['value_chain', 'pay online', 0.8]] },
+  );
+  log.qa(
+    'value',
+    'value.company',
+    'What have these tools done for your business?',
+    'Customers can now design their own shelves on our website.',
+    { levers: [['product_market', 'design their own shelves', 0.9]] },
+  );
+  return { meta: metaFor(id, 'en'), turns: log.turns };
+}
+
+/** Each lever told in two answers, each time clearly. */
+export function englishBalancedInterview(id = 'itv-en-balanced') {
+  const log = new TurnLog(id, 'en');
+  const answers: [LeverId, string][] = [
+    ['cluster', 'We meet other owners every month at the business club.'],
+    ['cluster', 'The cluster pooled a cyber-security audit for its members.'],
+    ['product_market', 'We now rent machines by the hour instead of selling them.'],
+    ['product_market', 'Customers configure their order online before we build it.'],
+    ['value_chain', 'Our suppliers see our stock and refill it themselves.'],
+    ['value_chain', 'Orders flow from the website straight into production.'],
+  ];
+  answers.forEach(([lever, text], index) => {
+    log.qa('tools', `q${index}`, 'Could you tell me more?', text, { levers: [[lever, text, 0.9]] });
+  });
+  return { meta: metaFor(id, 'en'), turns: log.turns };
 }

@@ -5,6 +5,7 @@ import {
   type Language,
   LEVER_IDS,
   type LeverId,
+  type Profile,
   SERVICE_VALUES,
   THEME_IDS,
   type ThemeId,
@@ -18,6 +19,7 @@ import { createPseudonymizer } from '../privacy/tagged-text.js';
 import { emptyTags, type Tags } from '../tags.js';
 import { describeCorrection } from './corrections.js';
 import { summaryPrompts, toolLabel } from './labels.js';
+import { CLEAR_LEVER_CONFIDENCE, type LeverTally, leversOf, readLevers } from './lever-reading.js';
 import { Correction, FACET_KEYS, type Summary, type SummaryAnswer, type SummaryTool } from './schema.js';
 import { sentenceAround } from './text.js';
 import { DEFAULT_TOOL_LEVERS } from './tool-levers.js';
@@ -160,16 +162,23 @@ function uniqueValues(tags: Tags): ValueId[] {
   return [...new Set(tags.values.map((v) => v.id))];
 }
 
-/** Levers an answer evidences: its lever tags, or else the default levers of the tools it names. */
-function answerLevers(tags: Tags, state: CorrectionState): Set<LeverId> {
-  const levers = new Set<LeverId>(tags.levers.map((l) => l.id));
-  if (levers.size === 0) {
-    for (const tool of tags.tools) {
-      const lever = DEFAULT_TOOL_LEVERS[tool.id];
-      if (lever) levers.add(lever);
-    }
+/**
+ * Levers an answer evidences, each with the confidence it is read with there: its lever tags, or else the
+ * default levers of the tools it names (read as surely as the tool).
+ */
+function answerLevers(tags: Tags, state: CorrectionState): Map<LeverId, number> {
+  const readings: { id: LeverId; confidence: number }[] =
+    tags.levers.length > 0
+      ? tags.levers
+      : tags.tools.flatMap((tool) => {
+          const lever = DEFAULT_TOOL_LEVERS[tool.id];
+          return lever ? [{ id: lever, confidence: tool.confidence }] : [];
+        });
+  const levers = new Map<LeverId, number>();
+  for (const { id, confidence } of readings) {
+    if (!state.removed.lever.has(id)) levers.set(id, Math.max(confidence, levers.get(id) ?? 0));
   }
-  return new Set([...levers].filter((lever) => !state.removed.lever.has(lever)));
+  return levers;
 }
 
 function balanceOf(missing: readonly LeverId[]): Summary['leverBalance'] {
@@ -196,7 +205,12 @@ function pseudonym(id: string): string {
 const HEADCOUNT =
   /(\d{1,6})\s*(?:salarié|salarie|employé|employe|personne|collaborateur|employee|people|staff|person)/iu;
 
-function headcount(answers: readonly AnswerWithSection[]): number | null {
+/**
+ * An expert's presentation speaks of the SMEs they support ("des PME de 10 à 250 salariés"), not of a
+ * firm of their own: no headcount is read there.
+ */
+function headcount(answers: readonly AnswerWithSection[], profile: Profile): number | null {
+  if (profile === 'expert') return null;
   for (const answer of answers) {
     if (answer.section !== PRESENTATION) continue;
     const match = HEADCOUNT.exec(answer.text);
@@ -213,6 +227,8 @@ function headcount(answers: readonly AnswerWithSection[]): number | null {
  *   the matrix is symmetric and its diagonal repeats each value's own count.
  * - Corrections apply to everything: a removed item leaves the tags, counts and codings; an added item
  *   counts as evidenced once (it has no quoted evidence) and added tools are flagged as such.
+ * - Each lever is read as well evidenced, weak or missing (lever-reading.ts); the missing levers, then the
+ *   weak ones, pick the next questions and steps, worded for the respondent's profile.
  */
 export function buildSummary(
   meta: InterviewMeta,
@@ -227,7 +243,9 @@ export function buildSummary(
 
   const values = Object.fromEntries(VALUE_IDS.map((id) => [id, { count: 0 }])) as Summary['values'];
   const valueMatrix = Object.fromEntries(VALUE_IDS.map((id) => [id, zeroRow()])) as Summary['valueMatrix'];
-  const levers = Object.fromEntries(LEVER_IDS.map((id) => [id, { count: 0 }])) as Summary['levers'];
+  const leverTallies = Object.fromEntries(
+    LEVER_IDS.map((id) => [id, { answers: 0, confidentAnswers: 0 }]),
+  ) as Record<LeverId, LeverTally>;
   const facets: Summary['facets'] = { opportunities: [], threats: [], resources: [] };
   const tools = new Map<string, ToolAccumulator>();
   const actorsMentioned = new Set<ActorId>();
@@ -239,7 +257,10 @@ export function buildSummary(
       values[a].count += 1;
       for (const b of answerValues) valueMatrix[a][b] += 1;
     }
-    for (const lever of answerLevers(tags, state)) levers[lever].count += 1;
+    for (const [lever, confidence] of answerLevers(tags, state)) {
+      leverTallies[lever].answers += 1;
+      if (confidence >= CLEAR_LEVER_CONFIDENCE) leverTallies[lever].confidentAnswers += 1;
+    }
     for (const facet of tags.facets) {
       const list = facets[FACET_KEYS[facet.id]];
       for (const evidence of facet.evidence) {
@@ -322,25 +343,35 @@ export function buildSummary(
       addedByRespondent: addedTools.has(id),
     };
   });
-  for (const tool of summaryTools) {
-    if (tool.addedByRespondent && tool.lever && levers[tool.lever].count === 0) levers[tool.lever].count = 1;
-  }
+  // What the respondent states in a correction counts as one clear mention.
+  const statedByRespondent = (lever: LeverId) => {
+    if (leverTallies[lever].answers === 0) leverTallies[lever] = { answers: 1, confidentAnswers: 1 };
+  };
+  for (const tool of summaryTools) if (tool.addedByRespondent && tool.lever) statedByRespondent(tool.lever);
   for (const id of state.added.lever) {
     const lever = LEVER_IDS.find((l) => l === id);
-    if (lever && levers[lever].count === 0) levers[lever].count = 1;
+    if (lever) statedByRespondent(lever);
   }
 
-  const missingLevers = LEVER_IDS.filter((id) => levers[id].count === 0);
+  const levers = Object.fromEntries(
+    LEVER_IDS.map((id) => [id, { count: leverTallies[id].answers }]),
+  ) as Summary['levers'];
+  const leverReading = readLevers(leverTallies);
+  const missingLevers = leversOf(leverReading, 'missing');
+  const weakLevers = leversOf(leverReading, 'weak');
   const valueGaps = VALUE_IDS.filter((id) => values[id].count === 0);
+  const questions = prompts.nextQuestions[meta.profile];
+  const steps = prompts.nextSteps[meta.profile];
   const nextQuestions = [
-    ...(summaryTools.length === 0 ? [prompts.nextQuestions.noTools] : []),
-    ...missingLevers.map((id) => prompts.nextQuestions.levers[id]),
-    ...valueGaps.slice(0, MAX_VALUE_QUESTIONS).map((id) => prompts.nextQuestions.values[id]),
+    ...(summaryTools.length === 0 ? [questions.noTools] : []),
+    ...missingLevers.map((id) => questions.levers[id]),
+    ...weakLevers.map((id) => questions.weakLevers[id]),
+    ...valueGaps.slice(0, MAX_VALUE_QUESTIONS).map((id) => questions.values[id]),
   ];
   const nextSteps =
-    missingLevers.length === 0
-      ? [prompts.nextSteps.balanced]
-      : missingLevers.map((id) => prompts.nextSteps.levers[id]);
+    leverReading.verdict === 'balanced'
+      ? [steps.balanced]
+      : [...missingLevers.map((id) => steps.levers[id]), ...weakLevers.map((id) => steps.weakLevers[id])];
 
   const sum = (ids: readonly ValueId[]) => ids.reduce((total, id) => total + values[id].count, 0);
   const themes = THEME_IDS.map((id) => ({
@@ -361,7 +392,7 @@ export function buildSummary(
       pseudonym: pseudonym(meta.id),
       profile: meta.profile,
       language: meta.language,
-      headcount: headcount(answers),
+      headcount: headcount(answers, meta.profile),
       actorsMentioned: [...actorsMentioned],
     },
     themes,
@@ -373,6 +404,7 @@ export function buildSummary(
     valueMatrix,
     levers,
     leverBalance: balanceOf(missingLevers),
+    leverReading,
     facets,
     gaps: { values: valueGaps, levers: missingLevers },
     nextQuestions,

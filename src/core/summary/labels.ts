@@ -53,8 +53,6 @@ const HEADING_KEYS = [
   'matrix',
   'levers',
   'leverBalance',
-  'balanced',
-  'missing',
   'facets',
   'gaps',
   'valueGaps',
@@ -65,15 +63,56 @@ const HEADING_KEYS = [
   'none',
   'fullOnDashboard',
   'openDashboard',
-  'perCompany',
+  'perInterview',
   'interviewRefs',
 ] as const;
+
+/** Wording of one profile that replaces the shared one in that profile's summaries (never in a study's). */
+function overrides<const K extends readonly [string, ...string[]]>(keys: K) {
+  return z.strictObject(
+    Object.fromEntries(keys.map((k) => [k, text.optional()])) as {
+      [P in K[number]]: z.ZodOptional<typeof text>;
+    },
+  );
+}
+const ProfileWording = z.strictObject({
+  headings: overrides(HEADING_KEYS),
+  themes: overrides(THEME_IDS),
+  actors: overrides(ACTOR_IDS),
+});
+
+/** What to ask next: a manager is asked about the firm, an expert about the institution and the SMEs it supports. */
+const NextQuestions = z.object({
+  noTools: text,
+  levers: keyed(LEVER_IDS),
+  weakLevers: keyed(LEVER_IDS),
+  values: keyed(VALUE_IDS),
+});
+const NextSteps = z.object({ balanced: text, levers: keyed(LEVER_IDS), weakLevers: keyed(LEVER_IDS) });
+function byProfile<T extends z.ZodType>(schema: T) {
+  return z.object({ manager: schema, expert: schema });
+}
+
+/**
+ * Typography patterns: only spaces and punctuation around the placeholders, so a renderer can put escaped
+ * text in them without escaping the pattern (nothing in it is markup in Markdown, HTML or a card).
+ */
+const SEPARATOR = '[^\\p{L}\\p{N}\\n\\r<>&*_`\\\\\\[\\]{}#|~!$()]*';
+const typographyPattern = (placeholders: readonly string[]) =>
+  text.regex(
+    new RegExp(
+      `^${SEPARATOR}${placeholders.map((name) => `\\{${name}\\}`).join(SEPARATOR)}${SEPARATOR}$`,
+      'u',
+    ),
+    `only spaces and punctuation around ${placeholders.map((name) => `{${name}}`).join(' and ')}`,
+  );
 
 /** Every word the summary and its exports show, per language (prompts/summary.<lang>.json). */
 export const SummaryPrompts = z.object({
   headings: keyed(HEADING_KEYS),
   languages: keyed(LANGUAGES),
   profiles: keyed(PROFILES),
+  profileWording: byProfile(ProfileWording),
   statuses: keyed(INTERVIEW_STATUSES),
   themes: keyed(THEME_IDS),
   /** The guide's parts outside the three themes and the presentation. */
@@ -84,9 +123,29 @@ export const SummaryPrompts = z.object({
   facets: keyed(FACET_IDS),
   /** Labels of known tools; a tool id missing here is shown from its id. */
   tools: z.record(z.string(), text),
-  nextQuestions: z.object({ noTools: text, levers: keyed(LEVER_IDS), values: keyed(VALUE_IDS) }),
-  nextSteps: z.object({ balanced: text, levers: keyed(LEVER_IDS) }),
-  short: keyed(['intro', 'tools', 'values', 'levers', 'missingLevers', 'balanced', 'none', 'invite']),
+  nextQuestions: byProfile(NextQuestions),
+  nextSteps: byProfile(NextSteps),
+  /** The reading of the lever balance: `{missing}` and `{weak}` are lists of levers, `{count}` of answers. */
+  leverReading: z.object({
+    verdicts: keyed(['balanced', 'fragile', 'unbalanced', 'unbalancedAndWeak']),
+    strengths: keyed(['strong', 'single_answer', 'uncertain', 'missing']),
+  }),
+  /** `labelled`: a label and its value ("Langue\u00a0: français", "Language: English"); `quoted`: a quotation. */
+  typography: z.object({
+    labelled: typographyPattern(['label', 'value']),
+    quoted: typographyPattern(['text']),
+  }),
+  short: keyed([
+    'intro',
+    'tools',
+    'values',
+    'levers',
+    'missingLevers',
+    'weakLevers',
+    'balanced',
+    'none',
+    'invite',
+  ]),
   corrections: z.object({
     addVerbs: z.array(text).min(1),
     removeVerbs: z.array(text).min(1),

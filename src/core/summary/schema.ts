@@ -73,6 +73,31 @@ const leverCounts = z.object(
 export const LeverBalance = z.union([z.literal('balanced'), z.array(LeverId).min(1)]);
 export type LeverBalance = z.infer<typeof LeverBalance>;
 
+export const WEAK_LEVER_REASONS = ['single_answer', 'uncertain'] as const;
+export const LEVER_VERDICTS = ['balanced', 'fragile', 'unbalanced'] as const;
+
+/** How well the answers evidence one lever (src/core/summary/lever-reading.ts has the rule). */
+const leverTally = {
+  answers: z.number().int().nonnegative(),
+  /** Answers where the lever is read clearly, or stated by the respondent in a correction. */
+  confidentAnswers: z.number().int().nonnegative(),
+};
+export const LeverEvidence = z.discriminatedUnion('strength', [
+  z.object({ strength: z.literal('strong'), ...leverTally }),
+  /** Weak because it is in a single answer, or never read clearly. */
+  z.object({ strength: z.literal('weak'), weakBecause: z.enum(WEAK_LEVER_REASONS), ...leverTally }),
+  z.object({ strength: z.literal('missing'), ...leverTally }),
+]);
+export type LeverEvidence = z.infer<typeof LeverEvidence>;
+
+const leverEvidences = z.object(
+  Object.fromEntries(LEVER_IDS.map((id) => [id, LeverEvidence])) as Record<LeverId, typeof LeverEvidence>,
+);
+
+/** balanced: the three levers well evidenced; fragile: none missing, some weak; unbalanced: some missing. */
+export const LeverReading = z.object({ verdict: z.enum(LEVER_VERDICTS), levers: leverEvidences });
+export type LeverReading = z.infer<typeof LeverReading>;
+
 export const Summary = z.object({
   interview: z.object({
     id: z.string(),
@@ -103,7 +128,9 @@ export const Summary = z.object({
   /** valueMatrix[a][b]: answers evidencing both a and b; the diagonal repeats values[a].count. */
   valueMatrix,
   levers: leverCounts,
+  /** The levers never evidenced (presence only); `leverReading` grades how well each is evidenced. */
   leverBalance: LeverBalance,
+  leverReading: LeverReading,
   facets: z.object({
     opportunities: z.array(z.string()),
     threats: z.array(z.string()),

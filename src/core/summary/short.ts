@@ -1,6 +1,7 @@
-import { type Language, LEVER_IDS, VALUE_IDS } from '../domain.js';
+import { type Language, LEVER_IDS, type LeverId, VALUE_IDS } from '../domain.js';
 import { fill, summaryPrompts, toolLabel } from './labels.js';
-import type { Summary } from './schema.js';
+import { leversOf } from './lever-reading.js';
+import type { LeverEvidence, Summary } from './schema.js';
 
 const MAIN_VALUES = 3;
 
@@ -11,15 +12,20 @@ export function buildShortSummary(summary: Summary, lang: Language): string {
   const mainValues = VALUE_IDS.filter((id) => summary.values[id].count > 0)
     .sort((a, b) => summary.values[b].count - summary.values[a].count)
     .slice(0, MAIN_VALUES);
-  const present = LEVER_IDS.filter((id) => summary.levers[id].count > 0);
+  const reading = summary.leverReading;
+  const names = (ids: readonly LeverId[]) => ids.map((id) => p.levers[id]);
+  const present = LEVER_IDS.filter((id) => reading.levers[id].strength !== 'missing');
+  const of = (strength: LeverEvidence['strength']) => names(leversOf(reading, strength));
+  const missing = of('missing');
+  const weak = of('weak');
   return [
     p.short.intro,
     fill(p.short.tools, { list: list(summary.tools.map((t) => toolLabel(p, t.id))) }),
     fill(p.short.values, { list: list(mainValues.map((id) => p.values[id])) }),
-    fill(p.short.levers, { list: list(present.map((id) => p.levers[id])) }),
-    summary.leverBalance === 'balanced'
-      ? p.short.balanced
-      : fill(p.short.missingLevers, { list: list(summary.leverBalance.map((id) => p.levers[id])) }),
+    fill(p.short.levers, { list: list(names(present)) }),
+    ...(reading.verdict === 'balanced' ? [p.short.balanced] : []),
+    ...(missing.length > 0 ? [fill(p.short.missingLevers, { list: list(missing) })] : []),
+    ...(weak.length > 0 ? [fill(p.short.weakLevers, { list: list(weak) })] : []),
     p.short.invite,
   ].join('\n');
 }

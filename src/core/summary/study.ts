@@ -1,6 +1,6 @@
 import { type ActorId, type Language, LEVER_IDS, type LeverId, VALUE_IDS, type ValueId } from '../domain.js';
 import { summaryPrompts, toolLabel } from './labels.js';
-import type { LeverBalance, Summary } from './schema.js';
+import type { LeverBalance, LeverReading, Summary } from './schema.js';
 
 export interface StudyInterview {
   /** Short reference used in the tools table ("I1", "I2", …), in the order given. */
@@ -11,6 +11,7 @@ export interface StudyInterview {
   completedAt: string | null;
   levers: Summary['levers'];
   leverBalance: LeverBalance;
+  leverReading: LeverReading;
 }
 
 export interface StudyTool {
@@ -46,6 +47,7 @@ export function buildStudy(summaries: readonly Summary[], lang: Language): Study
     completedAt: s.interview.completedAt,
     levers: s.levers,
     leverBalance: s.leverBalance,
+    leverReading: s.leverReading,
   }));
   const values = Object.fromEntries(
     VALUE_IDS.map((id) => [id, { count: summaries.reduce((n, s) => n + s.values[id].count, 0) }]),
