@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Language, Profile } from '../src/core/domain.js';
 import type { GuideSet } from '../src/core/guide/schema.js';
 import { guidesFor, parseLanguageChoice, parseProfileChoice } from '../src/core/interview/index.js';
@@ -28,6 +29,11 @@ abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
     if (dc.activeDialog) dc.activeDialog.state.language = language;
     await dc.context.sendActivity(this.prompt(language));
     return Dialog.EndOfTurn;
+  }
+
+  /** The choice is asked again as it was (e.g. to a web chat page reloaded after a restart). */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await context.sendActivity(this.prompt(languageOf(instance.state)));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

@@ -1,4 +1,11 @@
-import { Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import {
+  Dialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+  DialogTurnStatus,
+} from 'botbuilder-dialogs';
 import type { Language } from '../src/core/domain.js';
 import { decideNext, guidesFor, parseYesNo, promptNext } from '../src/core/interview/index.js';
 import { DELETE_DATA_DIALOG } from './ids.js';
@@ -28,6 +35,12 @@ export class DeleteDataDialog extends Dialog<DeleteDataOptions> {
     if (dc.activeDialog) Object.assign(dc.activeDialog.state, read);
     await dc.context.sendActivity(this.services.guides[read.language].bot.deleteConfirm);
     return Dialog.EndOfTurn;
+  }
+
+  /** The confirmation is asked again as it was (e.g. to a web chat page reloaded after a restart). */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const read = readOptions(instance.state);
+    if (read) await context.sendActivity(this.services.guides[read.language].bot.deleteConfirm);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

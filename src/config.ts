@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   /** Per-conversation message rate limit: a burst of this many messages, then RATE_LIMIT_PER_SECOND. */
   RATE_LIMIT_BURST: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(60)),
   RATE_LIMIT_PER_SECOND: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(5)),
+  /** Days a dashboard token printed at start-up is accepted for (fractions allowed: 0.5 is twelve hours). */
+  DASHBOARD_TOKEN_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(7)),
   /** Completed interviews older than this many days are purged; unset keeps them. */
   RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().optional()),
 });

@@ -3,11 +3,13 @@ import { Language, Profile } from '../core/domain.js';
 
 /**
  * Event activities front doors send to the bot: start with choices already made (CLI flags, a Teams
- * deep link), resume a given interview, and pause at the end of piped input.
+ * deep link), resume a given interview, pause at the end of piped input, and show the respondent where
+ * they are when what the front door had shown them was lost (a web chat page after a server restart).
  */
 export const BOT_EVENT_START = 'interview.start';
 export const BOT_EVENT_RESUME = 'interview.resume';
 export const BOT_EVENT_END_OF_INPUT = 'interview.endOfInput';
+export const BOT_EVENT_SHOW_PENDING = 'interview.showPending';
 
 export const StartEventValue = z
   .object({ language: Language.optional(), profile: Profile.optional() })

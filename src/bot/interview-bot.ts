@@ -25,7 +25,13 @@ import {
 import { StartDialog, type StartOptions } from '../../dialogs/start-dialog.js';
 import type { Language } from '../core/domain.js';
 import type { Guide, GuideSet } from '../core/guide/schema.js';
-import { applyCommand, type BotCommand, parseBotCommand, recapLines } from '../core/interview/index.js';
+import {
+  applyCommand,
+  type BotCommand,
+  parseBotCommand,
+  promptNext,
+  recapLines,
+} from '../core/interview/index.js';
 import type { InterviewMeta } from '../core/interview/record.js';
 import type { Tagger } from '../core/tagger/types.js';
 import type { InterviewStore } from '../store/types.js';
@@ -33,6 +39,7 @@ import { conversationInterview, conversationKeyOf } from './conversation.js';
 import {
   BOT_EVENT_END_OF_INPUT,
   BOT_EVENT_RESUME,
+  BOT_EVENT_SHOW_PENDING,
   BOT_EVENT_START,
   FORGET_TRANSCRIPT,
   ResumeEventValue,
@@ -295,15 +302,47 @@ export class InterviewBot extends ActivityHandler {
         if (meta?.status !== 'in_progress') return;
         const loaded = await loadInterview(this.services, meta.id, context);
         if (!loaded) return;
-        await commitResult(
-          this.services,
-          context,
-          loaded,
-          applyCommand(loaded.guide, loaded.meta, loaded.turns, 'pause', this.turnOptions()),
-        );
+        const paused = applyCommand(loaded.guide, loaded.meta, loaded.turns, 'pause', this.turnOptions());
+        // « reprendre » would reach nobody: the front door whose input ended says itself how to come back.
+        await commitResult(this.services, context, loaded, { ...paused, replies: [] });
         return;
       }
+      case BOT_EVENT_SHOW_PENDING:
+        await this.showWhereTheyAre(dc);
+        return;
     }
+  }
+
+  /**
+   * For a front door that lost what it had shown (a web chat page after a server restart): what is
+   * waiting for the respondent is said again (the choice or confirmation asked, the pending question, the
+   * pause) without recording anything, and the conversation goes on where it was.
+   */
+  private async showWhereTheyAre(dc: DialogContext): Promise<void> {
+    const context = dc.context;
+    const data = await this.conversationData.get(context, {});
+    // A conversation never greeted is new: its opening greets it.
+    if (!data.greeted) return;
+    // Choices and confirmations ask again by themselves; the dialogs of an interview leave it to the store.
+    await dc.repromptDialog();
+    if (context.responded) return;
+    const meta = await conversationInterview(this.deps.store, context);
+    if (!meta) {
+      await context.sendActivity(this.deps.guides.fr.bot.welcome);
+      return;
+    }
+    if (meta.status === 'paused') {
+      await context.sendActivity(this.deps.guides[meta.language].messages.pausedReminder);
+      return;
+    }
+    const loaded = await loadInterview(this.services, meta.id, context);
+    if (!loaded) return;
+    await commitResult(
+      this.services,
+      context,
+      loaded,
+      promptNext(loaded.guide, loaded.meta, loaded.turns, this.turnOptions()),
+    );
   }
 
   /**

@@ -15,7 +15,7 @@ export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
     const running = await startServer(start);
     stopOnSignals(running, logger);
     const urls = localUrls(running.port);
-    await announce(services.store, urls, logger);
+    await announce(services.store, urls, config.DASHBOARD_TOKEN_DAYS, logger);
     // Last: tools and tests waiting for this line find the addresses and the token already printed.
     logger.info('server.ready', {
       port: running.port,
@@ -34,13 +34,14 @@ export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
 async function announce(
   store: Parameters<typeof issueLocalDashboardToken>[0],
   urls: { chatUrl: string; dashboardUrl: string },
+  tokenLifetimeDays: number,
   logger: Logger,
 ): Promise<void> {
   try {
     const token = await issueLocalDashboardToken(store);
     process.stdout.write(
       `\nChat with the bot:  ${urls.chatUrl}\nDashboard:          ${urls.dashboardUrl}#token=${token}\n` +
-        `Dashboard token:    ${token}\n\n`,
+        `Dashboard token:    ${token} (valid for ${tokenLifetimeDays} days)\n\n`,
     );
   } catch (error) {
     logger.warn('dashboard.token_failed', errorFields(error));

@@ -4,6 +4,7 @@ import { type AppError, isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { errorFields, hashId } from '../log.js';
 import { checkActivity } from './activity.js';
+import { takeOrRefuse } from './rate-limited.js';
 import { HttpError, type Router, readJsonBody, sendJson } from './router.js';
 
 /** Activities are small; anything bigger is refused before it is buffered. */
@@ -49,14 +50,11 @@ export function registerMessagesRoute(
         'without app credentials replies go only to a loopback serviceUrl: use deliveryMode "expectReplies" or configure MicrosoftAppId/MicrosoftAppPassword',
       );
     }
-    const decision = limiter.take(`${activity.channelId}:${activity.conversation.id}`);
-    if (!decision.allowed) {
-      throw new HttpError(
-        429,
-        'rate_limited',
-        `too many messages in this conversation; send again in ${Math.ceil(decision.retryAfterMs / 1000)} s`,
-      );
-    }
+    takeOrRefuse(
+      limiter,
+      `${activity.channelId}:${activity.conversation.id}`,
+      'too many messages in this conversation',
+    );
     const turnFields = {
       activityType: activity.type,
       channelId: activity.channelId,

@@ -45,12 +45,14 @@ export class Router {
   }
 }
 
-/** An AppError that knows its HTTP status. */
+/** An AppError that knows its HTTP status, and the response headers that say more (`retry-after`). */
 export class HttpError extends AppError {
   readonly status: number;
-  constructor(status: number, code: ErrorCode, message: string) {
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
     super(code, message);
     this.status = status;
+    this.headers = headers;
   }
 }
 

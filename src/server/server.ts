@@ -124,7 +124,9 @@ async function dispatch(
     }
     // An unread request body would otherwise be parsed as the next request on a kept-alive connection.
     if (!req.complete) res.setHeader('connection', 'close');
-    if (status === 401) res.setHeader('www-authenticate', 'Bearer');
+    if (error instanceof HttpError)
+      for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+    if (status === 401 && !res.hasHeader('www-authenticate')) res.setHeader('www-authenticate', 'Bearer');
     sendJson(res, status, { error: { code, message } });
   }
 }

@@ -9,6 +9,7 @@ import { AppError, ConflictError } from '../errors.js';
 import { eTagConflict } from './kv-errors.js';
 import { hashApiToken, newApiToken } from './tokens.js';
 import type {
+  ApiTokenGrant,
   Interviewer,
   InterviewStore,
   Invitation,
@@ -58,7 +59,8 @@ class MemoryKeyValueStore implements KeyValueStore {
     for (const change of changes) {
       const current = staged.get(change.key) ?? this.entries.get(change.key);
       const conditional = change.eTag !== undefined && change.eTag !== '*';
-      if (conditional && current?.eTag !== change.eTag) throw eTagConflict(change.key);
+      if (change.ifAbsent ? current !== undefined : conditional && current?.eTag !== change.eTag)
+        throw eTagConflict(change.key);
       staged.set(change.key, {
         json: encodeJson(`value of "${change.key}"`, change.value),
         eTag: String(this.nextETag++),
@@ -86,7 +88,7 @@ export class MemoryInterviewStore implements InterviewStore {
   private readonly interviews = new Map<string, InterviewEntry>();
   private readonly invitations = new Map<string, Invitation>();
   private readonly interviewers = new Map<string, Interviewer>();
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens = new Map<string, ApiTokenGrant>();
   private readonly now: () => Date;
   private nextOrder = 1;
   private closed = false;
@@ -260,20 +262,21 @@ export class MemoryInterviewStore implements InterviewStore {
     if (!this.interviewers.has(interviewerId))
       throw new AppError('not_found', `no interviewer with id ${interviewerId}`);
     const token = newApiToken();
-    this.tokens.set(hashApiToken(token), interviewerId);
+    this.tokens.set(hashApiToken(token), { interviewerId, issuedAt: this.timestamp() });
     return token;
   }
 
-  async resolveApiToken(token: string): Promise<string | null> {
+  async resolveApiToken(token: string): Promise<ApiTokenGrant | null> {
     this.open();
-    return this.tokens.get(hashApiToken(token)) ?? null;
+    const grant = this.tokens.get(hashApiToken(token));
+    return grant ? { ...grant } : null;
   }
 
   async revokeApiTokens(interviewerId: string): Promise<number> {
     this.open();
     let revoked = 0;
-    for (const [hash, owner] of this.tokens) {
-      if (owner === interviewerId) {
+    for (const [hash, grant] of this.tokens) {
+      if (grant.interviewerId === interviewerId) {
         this.tokens.delete(hash);
         revoked += 1;
       }

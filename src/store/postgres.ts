@@ -12,6 +12,7 @@ import { storageFailure } from './failure.js';
 import { eTagConflict } from './kv-errors.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import {
+  apiTokenFromRow,
   countFromRow,
   generationFromRow,
   INTERVIEW_COLUMNS,
@@ -27,6 +28,7 @@ import {
 import { hashApiToken, newApiToken } from './tokens.js';
 import { storedTurn, TurnCache } from './turn-cache.js';
 import type {
+  ApiTokenGrant,
   Interviewer,
   InterviewStore,
   Invitation,
@@ -82,6 +84,10 @@ const UPSERT_STATE = prepared(
   'sme_upsert_state',
   `INSERT INTO kv (key, value, etag) VALUES ($1, $2, $3)
    ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`,
+);
+const INSERT_NEW_STATE = prepared(
+  'sme_insert_new_state',
+  'INSERT INTO kv (key, value, etag) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING',
 );
 const READ_INTERVIEW = prepared('sme_read_interview', 'SELECT * FROM interviews WHERE id = $1');
 const LOCK_INTERVIEW = prepared('sme_lock_interview', 'SELECT * FROM interviews WHERE id = $1 FOR UPDATE');
@@ -168,7 +174,10 @@ class PostgresKeyValueStore implements KeyValueStore {
     if (encoded.length === 0) return;
     await inTransaction(this.pool, 'writing state', async (client) => {
       for (const change of encoded) {
-        if (change.eTag !== undefined && change.eTag !== '*') {
+        if (change.ifAbsent) {
+          const inserted = await client.query(INSERT_NEW_STATE([change.key, change.json, randomUUID()]));
+          if (inserted.rowCount === 0) throw eTagConflict(change.key);
+        } else if (change.eTag !== undefined && change.eTag !== '*') {
           const updated = await client.query(
             UPDATE_STATE([change.key, change.json, randomUUID(), change.eTag]),
           );
@@ -495,14 +504,14 @@ class PostgresInterviewStore implements InterviewStore {
     return token;
   }
 
-  async resolveApiToken(token: string): Promise<string | null> {
+  async resolveApiToken(token: string): Promise<ApiTokenGrant | null> {
     const result = await this.query(
       'checking an API token',
-      'SELECT interviewer_id AS id FROM api_tokens WHERE token_hash = $1',
+      'SELECT interviewer_id, created_at FROM api_tokens WHERE token_hash = $1',
       [hashApiToken(token)],
     );
     const row = result.rows[0];
-    return row === undefined ? null : idFromRow(row);
+    return row === undefined ? null : apiTokenFromRow(row);
   }
 
   async revokeApiTokens(interviewerId: string): Promise<number> {

@@ -3,7 +3,7 @@ import { Language, Profile } from '../core/domain.js';
 import { type InterviewMeta, InterviewStatus, TurnKind, type TurnRecord } from '../core/interview/record.js';
 import { Tags } from '../core/tags.js';
 import { AppError } from '../errors.js';
-import type { Interviewer, Invitation, StoreItem } from './types.js';
+import type { ApiTokenGrant, Interviewer, Invitation, StoreItem } from './types.js';
 
 /**
  * Database rows (SQLite and PostgreSQL share column names) parsed back into records, so a row
@@ -76,6 +76,8 @@ const InterviewerRow = z.object({
   display_name: z.string().nullable(),
   created_at: timestamp,
 });
+
+const ApiTokenRow = z.object({ interviewer_id: z.string(), created_at: timestamp });
 
 const CountRow = z.object({ count: integer });
 
@@ -164,6 +166,11 @@ export function invitationFromRow(row: unknown): Invitation {
 export function interviewerFromRow(row: unknown): Interviewer {
   const r = parseRow(InterviewerRow, 'interviewers', row);
   return { id: r.id, displayName: r.display_name, createdAt: r.created_at };
+}
+
+export function apiTokenFromRow(row: unknown): ApiTokenGrant {
+  const r = parseRow(ApiTokenRow, 'api_tokens', row);
+  return { interviewerId: r.interviewer_id, issuedAt: r.created_at };
 }
 
 const GenerationRow = z.object({ interview_generation: z.coerce.string() });

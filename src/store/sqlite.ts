@@ -14,6 +14,7 @@ import { storageFailure } from './failure.js';
 import { eTagConflict } from './kv-errors.js';
 import { BoundedLru } from './lru.js';
 import {
+  apiTokenFromRow,
   countFromRow,
   INTERVIEW_COLUMNS,
   interviewerFromRow,
@@ -29,6 +30,7 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { hashApiToken, newApiToken } from './tokens.js';
 import { storedTurn, TURN_CACHE_INTERVIEWS, TurnCache } from './turn-cache.js';
 import type {
+  ApiTokenGrant,
   Interviewer,
   InterviewStore,
   Invitation,
@@ -156,6 +158,9 @@ class SqliteKeyValueStore implements KeyValueStore {
     }));
     if (encoded.length === 0) return;
     const update = this.sql.get('UPDATE kv SET value = ?, etag = ? WHERE key = ? AND etag = ?');
+    const insertNew = this.sql.get(
+      'INSERT INTO kv (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+    );
     const upsert = this.sql.get(
       'INSERT INTO kv (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
     );
@@ -164,7 +169,9 @@ class SqliteKeyValueStore implements KeyValueStore {
       () =>
         encoded.map((change) => {
           const eTag = this.newETag();
-          if (change.eTag !== undefined && change.eTag !== '*') {
+          if (change.ifAbsent) {
+            if (insertNew.run(change.key, change.json, eTag).changes === 0) throw eTagConflict(change.key);
+          } else if (change.eTag !== undefined && change.eTag !== '*') {
             const { changes: updated } = update.run(change.json, eTag, change.key, change.eTag);
             if (updated === 0) throw eTagConflict(change.key);
           } else {
@@ -541,13 +548,12 @@ class SqliteInterviewStore implements InterviewStore {
     return token;
   }
 
-  async resolveApiToken(token: string): Promise<string | null> {
+  async resolveApiToken(token: string): Promise<ApiTokenGrant | null> {
     return this.read('checking an API token', () => {
-      const owner = this.sql
-        .get('SELECT interviewer_id FROM api_tokens WHERE token_hash = ?')
-        .pluck()
+      const row = this.sql
+        .get('SELECT interviewer_id, created_at FROM api_tokens WHERE token_hash = ?')
         .get(hashApiToken(token));
-      return typeof owner === 'string' ? owner : null;
+      return row === undefined ? null : apiTokenFromRow(row);
     });
   }
 

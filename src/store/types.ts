@@ -22,6 +22,11 @@ export interface KeyValueChange {
    * state cannot bring erased data back.
    */
   eTag?: string;
+  /**
+   * Written only when nothing is stored under the key, else `ConflictError` (whatever `eTag` says): of
+   * several processes claiming the same key at once, exactly one wins.
+   */
+  ifAbsent?: boolean;
 }
 
 /** The key-value half of the store: bot state (botbuilder `Storage` is implemented on it in src/bot). */
@@ -41,6 +46,12 @@ export interface Invitation {
   language: 'fr' | 'en';
   createdAt: string;
   interviewId: string | null;
+}
+
+/** A dashboard token as the store knows it (how long it lasts is the server's setting). */
+export interface ApiTokenGrant {
+  interviewerId: string;
+  issuedAt: string;
 }
 
 export interface Interviewer {
@@ -103,8 +114,8 @@ export interface InterviewStore {
   getInterviewer(id: string): Promise<Interviewer | null>;
   /** A new random bearer token for the interviewer (who must exist); only its SHA-256 is stored. */
   issueApiToken(interviewerId: string): Promise<string>;
-  /** The interviewer a token belongs to, or null for an unknown or revoked token. */
-  resolveApiToken(token: string): Promise<string | null>;
+  /** Whom a token was issued to, and when; null for an unknown or revoked token. */
+  resolveApiToken(token: string): Promise<ApiTokenGrant | null>;
   /** Revokes every token of the interviewer; returns how many. */
   revokeApiTokens(interviewerId: string): Promise<number>;
 

@@ -1,6 +1,7 @@
 import { LOCAL_OWNER } from '../bot/create-bot.js';
 import type { DirectLineAdapter } from '../bot/directline-adapter.js';
 import { hasAppCredentials } from '../config.js';
+import { createRateLimiter } from '../core/rate-limit.js';
 import type { Router } from '../server/router.js';
 import type { InterviewStore } from '../store/types.js';
 import { registerDashboardApi } from './dashboard/api.js';
@@ -32,6 +33,11 @@ export function registerWebRoutes(router: Router, services: WebServices): WebRou
     conversations,
     bot,
     botAccount: { id: config.MicrosoftAppId ?? WEBCHAT_BOT_NAME, name: WEBCHAT_BOT_NAME, role: 'bot' },
+    // The same limits as the Bot Framework endpoint's: the web chat is no way around them.
+    limiter: createRateLimiter({
+      burst: config.RATE_LIMIT_BURST,
+      refillPerSecond: config.RATE_LIMIT_PER_SECOND,
+    }),
     ...(logger ? { logger } : {}),
   });
   for (const middleware of services.middleware ?? []) directLine.use(middleware);
@@ -39,7 +45,10 @@ export function registerWebRoutes(router: Router, services: WebServices): WebRou
     hasAppCredentials(config) && config.MicrosoftAppId
       ? { appId: config.MicrosoftAppId, keys: services.teamsSigningKeys ?? entraSigningKeys() }
       : undefined;
-  registerDashboardApi(router, { store, auth: { store, ...(teamsSso ? { teamsSso } : {}) } });
+  registerDashboardApi(router, {
+    store,
+    auth: { store, tokenLifetimeDays: config.DASHBOARD_TOKEN_DAYS, ...(teamsSso ? { teamsSso } : {}) },
+  });
   registerStaticRoutes(router);
   return { directLine, conversations };
 }

@@ -1,35 +1,45 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/main.js';
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'sme-chat-'));
 }
 
+const sink = (append: (s: string) => void) =>
+  new Writable({
+    write(chunk, _enc, done) {
+      append(String(chunk));
+      done();
+    },
+  });
+
 /** Runs `sme-interview <args>` in-process with `lines` piped on stdin. */
 export async function runChat(args: string[], lines: string[], dataDir: string) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = await runCli(args, {
-    stdin: Readable.from(lines.length === 0 ? [] : [`${lines.join('\n')}\n`]),
+  const chat = openChat(args, dataDir);
+  for (const line of lines) chat.say(line);
+  chat.stdin.end();
+  const code = await chat.exited;
+  return { code, stdout: chat.output.stdout, stderr: chat.output.stderr };
+}
+
+/** `sme-interview <args>` in-process with its input left open, as a person at a terminal keeps it. */
+export function openChat(args: string[], dataDir: string) {
+  const output = { stdout: '', stderr: '' };
+  const stdin = new PassThrough();
+  const exited = runCli(args, {
+    stdin,
     stdout: sink((s) => {
-      stdout += s;
+      output.stdout += s;
     }),
     stderr: sink((s) => {
-      stderr += s;
+      output.stderr += s;
     }),
     env: { DATA_DIR: dataDir },
   });
-  return { code, stdout, stderr };
+  return { stdin, output, exited, say: (line: string) => stdin.write(`${line}\n`) };
 }
 
 export const FR_ANSWERS = [

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadTerminalPrompts } from '../../src/cli/terminal-prompts.js';
 import { loadConfig } from '../../src/config.js';
+import { loadGuides } from '../../src/core/guide/index.js';
+import { fill } from '../../src/core/guide/template.js';
 import { openStore } from '../../src/store/open.js';
 import { EN_ANSWERS, EN_MORE, FR_ANSWERS, FR_MORE, runChat, tempDataDir } from './chat-helpers.js';
 
@@ -67,6 +70,48 @@ describe('sme-interview chat, end of input and resume', () => {
     expect(answer?.questionId).toBe('meaning.main');
     const asked = after?.turns.filter((t) => t.kind === 'question').map((t) => t.questionId) ?? [];
     expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('tells a respondent who stops the exact command that takes the interview up after leaving, and it works', async () => {
+    const dataDir = tempDataDir();
+    const said = loadGuides().fr.messages;
+    const hints = loadTerminalPrompts().fr;
+    const first = await runChat(
+      ['chat', '--lang', 'fr', '--profile', 'manager'],
+      [...FR_ANSWERS.slice(0, 3), 'arrêter'],
+      dataDir,
+    );
+    const [stored] = await storedInterviews(dataDir);
+    const command = `sme-interview chat --resume ${stored?.meta.id}`;
+    const printed = first.stdout.trimEnd().split('\n');
+    // Right after the bot's « reprendre » (true while the chat runs): what to type once it is over.
+    expect(printed.slice(printed.indexOf(said.stopped), printed.indexOf(said.stopped) + 2)).toEqual([
+      said.stopped,
+      fill(hints.resumeAfterLeaving, { command }),
+    ]);
+    expect(printed.at(-1)).toBe(fill(hints.pausedOnExit, { command }));
+    expect(first.stderr).toContain(command);
+
+    const [, ...args] = command.split(' ');
+    const second = await runChat(args, [FR_ANSWERS[3] ?? ''], dataDir);
+    expect(second.code).toBe(0);
+    const [after] = await storedInterviews(dataDir);
+    expect(after?.turns.some((t) => t.kind === 'answer' && t.text === FR_ANSWERS[3])).toBe(true);
+  });
+
+  it('ends on a piped end of input with the resume command in English, not with « type resume »', async () => {
+    const dataDir = tempDataDir();
+    const { stdout } = await runChat(
+      ['chat', '--lang', 'en', '--profile', 'expert'],
+      EN_ANSWERS.slice(0, 2),
+      dataDir,
+    );
+    const [stored] = await storedInterviews(dataDir);
+    expect(stored?.meta.status).toBe('paused');
+    expect(stdout).not.toContain(loadGuides().en.messages.paused);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
+      `The interview is paused and your answers are saved. To resume it: sme-interview chat --resume ${stored?.meta.id}`,
+    );
   });
 
   it('refuses bad options and unknown interviews with a clear line', async () => {

@@ -35,11 +35,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the HTTP front door in this process on an ephemeral loopback port. */
+/** Starts the HTTP front door in this process on a loopback port (ephemeral unless `port` is given). */
 export async function startTestServer(options: {
   bot: TurnHandler;
   env?: NodeJS.ProcessEnv;
   registerRoutes?: (router: Router) => void;
+  /** The port of a server stopped before, so a page open on it finds the restarted one. */
+  port?: number;
 }): Promise<TestServer> {
   const log = captureLog();
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'debug', ...options.env });
@@ -49,7 +51,7 @@ export async function startTestServer(options: {
     bot: options.bot,
     ...(options.registerRoutes ? { registerRoutes: options.registerRoutes } : {}),
   });
-  const address = await http.listen(0, '127.0.0.1');
+  const address = await http.listen(options.port ?? 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${address.port}`,
     port: address.port,

@@ -343,6 +343,23 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(await store.kv.read(['gone'])).toEqual({});
       });
 
+      it('lets exactly one of several claims of a new key win, and keeps its value', async () => {
+        const store = await open();
+        const claims = await Promise.allSettled(
+          ['poste-1', 'poste-2', 'poste-3'].map((holder) =>
+            store.kv.write([{ key: 'claim', value: { holder }, ifAbsent: true }]),
+          ),
+        );
+        const won = claims.findIndex((claim) => claim.status === 'fulfilled');
+        expect(claims.filter((claim) => claim.status === 'fulfilled')).toHaveLength(1);
+        for (const claim of claims)
+          if (claim.status === 'rejected') expect(claim.reason).toBeInstanceOf(ConflictError);
+        expect((await store.kv.read(['claim'])).claim?.value).toEqual({ holder: `poste-${won + 1}` });
+        await store.kv.delete(['claim']);
+        await store.kv.write([{ key: 'claim', value: { holder: 'poste-4' }, ifAbsent: true }]);
+        expect((await store.kv.read(['claim'])).claim?.value).toEqual({ holder: 'poste-4' });
+      });
+
       it('writes a batch all or nothing', async () => {
         const store = await open();
         await store.kv.write([{ key: 'a', value: 1 }]);
@@ -425,8 +442,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(await store.getInterviewer('aad:2')).toBeNull();
       });
 
-      it('issues random tokens that resolve to their interviewer until revoked', async () => {
-        const store = await open();
+      it('issues random tokens that resolve to their interviewer and issue time until revoked', async () => {
+        const issuedAt = new Date('2025-03-04T09:30:00.000Z');
+        const store = await open({ now: () => issuedAt });
         await store.upsertInterviewer({ id: 'alice', displayName: null });
         await store.upsertInterviewer({ id: 'bob', displayName: null });
         const first = await store.issueApiToken('alice');
@@ -434,15 +452,18 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const bobs = await store.issueApiToken('bob');
         expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
         expect(new Set([first, second, bobs]).size).toBe(3);
-        expect(await store.resolveApiToken(first)).toBe('alice');
-        expect(await store.resolveApiToken(bobs)).toBe('bob');
+        expect(await store.resolveApiToken(first)).toEqual({
+          interviewerId: 'alice',
+          issuedAt: issuedAt.toISOString(),
+        });
+        expect((await store.resolveApiToken(bobs))?.interviewerId).toBe('bob');
         expect(await store.resolveApiToken(`${first}x`)).toBeNull();
         expect(await store.resolveApiToken('')).toBeNull();
 
         expect(await store.revokeApiTokens('alice')).toBe(2);
         expect(await store.resolveApiToken(first)).toBeNull();
         expect(await store.resolveApiToken(second)).toBeNull();
-        expect(await store.resolveApiToken(bobs)).toBe('bob');
+        expect((await store.resolveApiToken(bobs))?.interviewerId).toBe('bob');
         await expectCode(store.issueApiToken('nobody'), 'not_found');
       });
     });

@@ -44,7 +44,7 @@ describe('sqlite store on disk', () => {
       'Nous avons adopté un CRM en 2021.',
     ]);
     expect((await reopened.kv.read(['conv'])).conv?.value).toEqual({ interviewId: meta.id });
-    expect(await reopened.resolveApiToken(token)).toBe('iv');
+    expect((await reopened.resolveApiToken(token))?.interviewerId).toBe('iv');
     await reopened.close();
   });
 

@@ -10,6 +10,7 @@ import { loadGuides } from '../../src/core/guide/index.js';
 import { createTagger } from '../../src/core/tagger/index.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createMemoryStore } from '../../src/store/memory.js';
+import type { InterviewStore } from '../../src/store/types.js';
 import type { ServedActivity } from '../../src/web/directline/conversations.js';
 import { issueLocalDashboardToken, LOCAL_INTERVIEWER_ID } from '../../src/web/routes.js';
 import { nextStep } from '../server/interview-driver.js';
@@ -38,6 +39,15 @@ function botWords(activities: readonly ServedActivity[], userId: string): string
     .join('\n');
 }
 
+function interviewBot(store: InterviewStore) {
+  return createBot({
+    store,
+    storage: new KeyValueBotStorage(store.kv),
+    tagger: createTagger(),
+    guides: loadGuides(),
+  });
+}
+
 describe.skipIf(!available)('in the browser', () => {
   let server: WebTestServer;
   let context: BrowserContext;
@@ -46,13 +56,7 @@ describe.skipIf(!available)('in the browser', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const store = createMemoryStore();
-    const bot = createBot({
-      store,
-      storage: new KeyValueBotStorage(store.kv),
-      tagger: createTagger(),
-      guides: loadGuides(),
-    });
-    server = await startWebServer({ bot, store });
+    server = await startWebServer({ bot: interviewBot(store), store });
     profileDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
@@ -178,4 +182,38 @@ describe.skipIf(!available)('in the browser', () => {
     await dashboard.locator('#study-matrix table.heatmap').waitFor();
     await dashboard.screenshot({ path: join(ARTIFACTS, 'dashboard-study.png'), fullPage: true });
   }, 180_000);
+
+  it('shows the question waiting for an answer again when the page is reloaded after a server restart', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=fr`);
+    // A conversation of its own, as a respondent who clicks "Nouvelle conversation" gets.
+    await page.locator('#restart').click();
+    await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+    const saved = await savedConversation(page);
+    await botReplySince(saved.conversationId, saved.userId, 0);
+    for (const text of ['démarrer', '1', '1', 'oui']) {
+      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+      await send(page, text);
+      await botReplySince(saved.conversationId, saved.userId, before);
+    }
+    const { store } = server;
+    const [interview] = await store.listInterviews({ conversationKey: `webchat:${saved.conversationId}` });
+    const pending = (await store.getTurns(interview?.id ?? '')).filter((t) => t.kind === 'question').at(-1);
+
+    const { port } = server;
+    await server.close();
+    server = await startWebServer({ bot: interviewBot(store), store, port });
+    await page.reload();
+    await page
+      .getByText(pending?.text ?? '?', { exact: false })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-after-restart.png'), fullPage: true });
+
+    const answer = 'Nous sommes une brasserie artisanale de 8 salariés, à Rennes.';
+    await send(page, answer);
+    await botReplySince(saved.conversationId, saved.userId, 1);
+    const turns = await store.getTurns(interview?.id ?? '');
+    expect(turns.find((t) => t.kind === 'answer' && t.text === answer)?.questionId).toBe(pending?.questionId);
+  }, 60_000);
 });

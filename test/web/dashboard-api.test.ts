@@ -1,6 +1,7 @@
 import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../src/store/memory.js';
 import { seedCompletedInterview } from './fixtures.js';
 import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
 
@@ -38,6 +39,27 @@ describe('dashboard API', () => {
     }
     const refused = await get('/api/interviews');
     expect(refused.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('refuses a dashboard token older than DASHBOARD_TOKEN_DAYS, saying it expired, and accepts a younger one', async () => {
+    const days = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
+    let clock = days(8);
+    const store = createMemoryStore({ now: () => clock });
+    server = await startWebServer({ bot: probeBot, store, env: { DASHBOARD_TOKEN_DAYS: '7' } });
+    await store.upsertInterviewer({ id: 'alice' });
+    const old = await store.issueApiToken('alice');
+    clock = days(6);
+    const recent = await store.issueApiToken('alice');
+
+    const refused = await get('/api/interviews', old);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect((await refused.json()).error.message).toMatch(/^dashboard token expired \(tokens last 7 days/);
+    expect((await get('/api/interviews', recent)).status).toBe(200);
+    // An unknown token is still told apart from an expired one.
+    expect((await (await get('/api/interviews', 'made-up-token')).json()).error.message).toBe(
+      'unknown or revoked dashboard token',
+    );
   });
 
   it("lists only the interviewer's own interviews, with status and progress", async () => {

@@ -61,6 +61,23 @@ async function poll(grant: { conversationId: string; token: string }, watermark?
   return Polled.parse(reply.json);
 }
 
+function interviewBot(store: ReturnType<typeof createMemoryStore>) {
+  return createBot({
+    store,
+    storage: new KeyValueBotStorage(store.kv),
+    tagger: createFakeTagger(),
+    guides: loadGuides(),
+  });
+}
+
+function post(grant: { conversationId: string; token: string }, body: unknown) {
+  return call(`/directline/conversations/${grant.conversationId}/activities`, {
+    method: 'POST',
+    token: grant.token,
+    body,
+  });
+}
+
 describe('Direct Line endpoint', () => {
   it('greets a new conversation, echoes the message back to Web Chat and delivers the bot reply', async () => {
     server = await startWebServer({ bot: probeBot });
@@ -133,6 +150,57 @@ describe('Direct Line endpoint', () => {
     expect(after.activities.map((a) => a.text)).toEqual(['encore', `écho encore (${grant.userId}, webchat)`]);
   });
 
+  it('shows the pending question again to a page reloaded after a server restart, and goes on with the same interview', async () => {
+    const store = createMemoryStore();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const grant = await openConversation();
+    const say = (text: string) => post(grant, { type: 'message', text });
+    for (const text of ['démarrer', '1', '1', 'oui', 'Nous sommes une menuiserie de 14 salariés, à Annecy.'])
+      expect((await say(text)).status).toBe(200);
+    const [interview] = await store.listInterviews();
+    const pending = (await store.getTurns(interview?.id ?? '')).filter((t) => t.kind === 'question').at(-1);
+    expect(pending?.questionId).toBeTruthy();
+
+    await server.close();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    // What the page does on a reload: checks the saved conversation, then reads it from the start.
+    expect(
+      (await call(`/directline/conversations/${grant.conversationId}`, { token: grant.token })).status,
+    ).toBe(200);
+    const shown = (await poll(grant)).activities.map((a) => a.text ?? '');
+    expect(shown.join('\n')).toContain(pending?.text);
+    // A second reload in the same server replays the same page, without asking again.
+    expect((await poll(grant)).activities.map((a) => a.text ?? '')).toEqual(shown);
+
+    expect((await say('Je suis le gérant.')).status).toBe(200);
+    const turns = await store.getTurns(interview?.id ?? '');
+    expect(turns.find((t) => t.kind === 'answer' && t.text === 'Je suis le gérant.')?.questionId).toBe(
+      pending?.questionId,
+    );
+    expect(turns.filter((t) => t.kind === 'question' && t.questionId === pending?.questionId)).toHaveLength(
+      1,
+    );
+    expect(await store.listInterviews()).toHaveLength(1);
+  });
+
+  it('after a restart, shows a reloaded page the choice it was asked, or that its interview is paused', async () => {
+    const store = createMemoryStore();
+    const guide = loadGuides().en;
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const choosing = await openConversation();
+    await post(choosing, { type: 'message', text: 'start' });
+    const paused = await openConversation();
+    for (const text of ['start', '2', '1', 'yes', 'pause']) await post(paused, { type: 'message', text });
+
+    await server.close();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    expect((await poll(choosing)).activities.map((a) => a.text)).toEqual([
+      loadGuides().fr.bot.chooseLanguage,
+    ]);
+    expect((await poll(paused)).activities.map((a) => a.text)).toEqual([guide.messages.pausedReminder]);
+    expect((await store.listInterviews())[0]?.status).toBe('paused');
+  });
+
   it('drops what the web chat showed of the answers when the respondent erases their data', async () => {
     const store = createMemoryStore();
     const bot = createBot({
@@ -159,6 +227,44 @@ describe('Direct Line endpoint', () => {
     expect(reloaded.join('\n')).not.toContain('Quetzal');
     expect(reloaded).toContain(loadGuides().fr.bot.deleted);
     expect(await store.listInterviews()).toEqual([]);
+  });
+
+  it('limits messages per conversation like /api/messages: a clear 429, nothing of it shown or answered', async () => {
+    server = await startWebServer({
+      bot: probeBot,
+      env: { RATE_LIMIT_BURST: '4', RATE_LIMIT_PER_SECOND: '0.01' },
+    });
+    // Opening the conversation counts as its first message.
+    const flooding = await openConversation();
+    const statuses: number[] = [];
+    for (const text of ['un', 'deux', 'trois', 'quatre', 'cinq']) {
+      const reply = await post(flooding, { type: 'message', text });
+      statuses.push(reply.status);
+      if (reply.status === 429)
+        expect(reply.json.error.message).toMatch(/^too many messages.*send again in \d+ s$/);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const shown = (await poll(flooding)).activities.map((a) => a.text);
+    expect(shown.filter((text) => text?.startsWith('écho'))).toHaveLength(3);
+    expect(shown).not.toContain('quatre');
+    // Another conversation from the same page is not held back by this one.
+    const calm = await openConversation();
+    expect((await post(calm, { type: 'message', text: 'hello' })).status).toBe(200);
+  });
+
+  it('limits new conversations per client address, saying when to try again', async () => {
+    server = await startWebServer({
+      bot: probeBot,
+      env: { RATE_LIMIT_BURST: '3', RATE_LIMIT_PER_SECOND: '0.01' },
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1)
+      statuses.push((await call('/directline/tokens/generate', { method: 'POST' })).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const refused = await fetch(`${server.url}/directline/tokens/generate`, { method: 'POST' });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error.message).toMatch(/^too many new conversations.*send again in \d+ s$/);
   });
 
   it('refuses missing, forged and foreign tokens', async () => {

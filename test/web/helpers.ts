@@ -18,6 +18,7 @@ export async function startWebServer(options: {
   store?: InterviewStore;
   env?: NodeJS.ProcessEnv;
   teamsSigningKeys?: SigningKeys;
+  port?: number;
 }): Promise<WebTestServer> {
   const store = options.store ?? createMemoryStore();
   const config = loadConfig({ PORT: '0', ...options.env });
@@ -25,6 +26,7 @@ export async function startWebServer(options: {
   const server = await startTestServer({
     bot: options.bot,
     ...(options.env ? { env: options.env } : {}),
+    ...(options.port === undefined ? {} : { port: options.port }),
     registerRoutes: (router) => {
       web = registerWebRoutes(router, {
         config,

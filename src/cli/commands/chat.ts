@@ -5,14 +5,19 @@ import type { TurnContext } from '../../bot/protocol.js';
 import { TerminalAdapter } from '../../bot/terminal-adapter.js';
 import { loadConfig } from '../../config.js';
 import { Language, Profile } from '../../core/domain.js';
+import { fill } from '../../core/guide/template.js';
+import type { InterviewMeta } from '../../core/interview/record.js';
 import { AppError } from '../../errors.js';
 import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
+import { InterviewHold } from '../interview-hold.js';
+import { loadTerminalPrompts, resumeCommand } from '../terminal-prompts.js';
 
 const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|expert] [--resume ID]
 
 Runs an interview in the terminal, through the same bot and store as Teams and the web chat.
 One input line is one message; piped input works. At the end of input an unfinished interview is
-paused (never lost) and its id is printed: continue it later with --resume.
+paused (never lost) and its id is printed: continue it later with --resume. An interview runs in one
+terminal at a time: --resume is refused while another chat has it open.
 
   --lang fr|en                the interview language (otherwise asked)
   --profile manager|expert    SME manager or digital-transition expert (otherwise asked)
@@ -61,17 +66,25 @@ function parseArgs(args: readonly string[]): ChatArgs {
 async function run(args: readonly string[], io: CliIO): Promise<number> {
   const options = parseArgs(args);
   const config = loadConfig(io.env);
+  const prompts = loadTerminalPrompts();
   const services = await createServices(config);
+  const hold = new InterviewHold(services.store.kv);
   try {
-    if (options.resume && !(await services.store.getInterview(options.resume))) {
-      throw new AppError('not_found', `no interview '${options.resume}'; 'sme-interview list' shows them`);
+    if (options.resume) {
+      if (!(await services.store.getInterview(options.resume)))
+        throw new AppError('not_found', `no interview '${options.resume}'; 'sme-interview list' shows them`);
+      // Held before anything is asked: a second chat on the same interview shows and records nothing.
+      await hold.take(options.resume);
     }
     let failure: unknown = null;
-    const adapter = new TerminalAdapter((text) => io.stdout.write(`${text}\n`));
+    const print = (text: string) => io.stdout.write(`${text}\n`);
+    const adapter = new TerminalAdapter(print);
     adapter.onTurnError = async (_context: TurnContext, error: unknown) => {
       failure = error;
     };
     const logic = (context: TurnContext) => services.bot.run(context);
+    const interviewHere = async () =>
+      (await services.store.listInterviews({ conversationKey: adapter.conversationKey }))[0] ?? null;
 
     if (options.resume) await adapter.sendEvent(BOT_EVENT_RESUME, { interviewId: options.resume }, logic);
     else
@@ -81,6 +94,22 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
         logic,
       );
 
+    let seen: InterviewMeta | null = null;
+    /**
+     * After each turn: an interview begun here is held like a resumed one, and one the respondent just
+     * paused or stopped gets the command that takes it up again once this chat is over (« reprendre »
+     * works only while it runs).
+     */
+    const follow = async (): Promise<void> => {
+      const meta = await interviewHere();
+      if (meta && meta.status !== 'completed') await hold.take(meta.id);
+      const newlyPaused = meta?.status === 'paused' && !(seen?.id === meta.id && seen.status === 'paused');
+      if (meta && newlyPaused)
+        print(fill(prompts[meta.language].resumeAfterLeaving, { command: resumeCommand(meta.id) }));
+      seen = meta;
+    };
+    await follow();
+
     const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
     // Ctrl-C ends the input like Ctrl-D: the turn under way finishes, then the interview is paused.
     const interrupt = () => lines.close();
@@ -89,7 +118,15 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       // One turn at a time, in input order: the next line waits until the previous answer is stored.
       for await (const line of lines) {
         if (failure) break;
+        if (hold.lost) {
+          failure = new AppError(
+            'conflict',
+            `interview ${hold.interviewId ?? ''} was taken up in another terminal while this chat was idle; this chat stops (its answers are stored)`,
+          );
+          break;
+        }
         await adapter.sendText(line, logic);
+        await follow();
       }
     } finally {
       process.off('SIGINT', interrupt);
@@ -97,17 +134,19 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     if (!failure) await adapter.sendEvent(BOT_EVENT_END_OF_INPUT, null, logic);
     if (failure) throw failure;
 
-    const key = adapter.conversationKey;
-    const meta = (await services.store.listInterviews()).find((m) => m.conversationKey === key);
+    const meta = await interviewHere();
     if (meta) {
+      if (meta.status !== 'completed')
+        print(fill(prompts[meta.language].pausedOnExit, { command: resumeCommand(meta.id) }));
       io.stderr.write(
         meta.status === 'completed'
           ? `interview ${meta.id} completed\n`
-          : `interview ${meta.id} ${meta.status}; continue with: sme-interview chat --resume ${meta.id}\n`,
+          : `interview ${meta.id} ${meta.status}; continue with: ${resumeCommand(meta.id)}\n`,
       );
     }
     return failure ? EXIT_FAILED : EXIT_OK;
   } finally {
+    await hold.release();
     await services.close();
   }
 }

@@ -1,12 +1,17 @@
 import { AppError } from '../../errors.js';
+import { HttpError } from '../../server/router.js';
 import type { InterviewStore } from '../../store/types.js';
 import { type TeamsSsoOptions, verifyTeamsSsoToken } from './teams-sso.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Dashboard tokens are opaque (store-issued); Teams SSO tokens are JWTs: three dot-separated parts. */
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 export interface InterviewerAuthOptions {
   store: Pick<InterviewStore, 'resolveApiToken'>;
+  /** How long a dashboard token is accepted after it was issued (`DASHBOARD_TOKEN_DAYS`). */
+  tokenLifetimeDays: number;
   /** Set only when app credentials are configured: Teams tab SSO tokens are then accepted too. */
   teamsSso?: TeamsSsoOptions;
 }
@@ -24,7 +29,16 @@ export async function authenticateInterviewer(
   if (options.teamsSso && JWT_SHAPE.test(token)) {
     return (await verifyTeamsSsoToken(token, options.teamsSso)).oid;
   }
-  const interviewerId = await options.store.resolveApiToken(token);
-  if (!interviewerId) throw new AppError('unauthorized', 'unknown or revoked dashboard token');
-  return interviewerId;
+  const grant = await options.store.resolveApiToken(token);
+  if (!grant) throw new AppError('unauthorized', 'unknown or revoked dashboard token');
+  if (Date.parse(grant.issuedAt) + options.tokenLifetimeDays * DAY_MS <= Date.now()) {
+    // The RFC 6750 error lets the dashboard page tell an expired token from a wrong one.
+    throw new HttpError(
+      401,
+      'unauthorized',
+      `dashboard token expired (tokens last ${options.tokenLifetimeDays} days, DASHBOARD_TOKEN_DAYS): restart the server for a new one`,
+      { 'www-authenticate': 'Bearer error="invalid_token", error_description="token expired"' },
+    );
+  }
+  return grant.interviewerId;
 }

@@ -132,6 +132,16 @@ export class DirectLineConversations {
     return { activities: transcript.activities.slice(start), watermark: `${this.#epoch}-${total}` };
   }
 
+  /**
+   * Starts holding a transcript for a conversation this process holds none for (it restarted, or dropped
+   * the transcript from memory); false when one is held already. What it showed before is not in it.
+   */
+  startTranscriptIfNone(conversationId: string): boolean {
+    if (this.#transcripts.has(conversationId)) return false;
+    this.#transcript(conversationId);
+    return true;
+  }
+
   /** Drops what was said in a conversation (its owner record stays, so the user can go on). */
   forgetTranscript(conversationId: string): void {
     this.#transcripts.delete(conversationId);

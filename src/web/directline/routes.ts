@@ -1,6 +1,9 @@
 import { DirectLineAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from '../../bot/directline-adapter.js';
+import { BOT_EVENT_SHOW_PENDING } from '../../bot/events.js';
 import type { Activity, ChannelAccount } from '../../bot/protocol.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
 import type { Logger } from '../../log.js';
+import { takeOrRefuse } from '../../server/rate-limited.js';
 import { HttpError, type RouteContext, type Router, readJsonBody, sendJson } from '../../server/router.js';
 import type { BotLogic } from '../services.js';
 import { checkClientActivity } from './client-activity.js';
@@ -17,6 +20,8 @@ export interface DirectLineDeps {
   bot: BotLogic;
   /** The bot's account in web chat conversations. */
   botAccount: ChannelAccount;
+  /** Counts new conversations per client address and posted activities per conversation. */
+  limiter: RateLimiter;
   logger?: Logger;
 }
 
@@ -25,7 +30,7 @@ export interface DirectLineDeps {
  * posting and polling activities. Every activity goes through the same bot as the other front doors.
  */
 export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): DirectLineAdapter {
-  const { conversations, bot, botAccount, logger } = deps;
+  const { conversations, bot, botAccount, limiter, logger } = deps;
   const adapter = new DirectLineAdapter(conversations);
   const queues = new Map<string, Promise<void>>();
   const started = new Set<string>();
@@ -63,13 +68,30 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
     return grant;
   };
 
+  /**
+   * A page opened on a conversation this process holds no transcript for (the server restarted since)
+   * would show nothing: the bot is asked to show where the respondent is, e.g. the pending question.
+   */
+  const showWhereTheyAreIfForgotten = async (grant: ConversationGrant): Promise<void> => {
+    if (!conversations.startTranscriptIfNone(grant.conversationId)) return;
+    // A failure is logged by runTurn; the page is still served, and the respondent's next message goes on.
+    await runTurn({ ...baseActivity(grant), type: 'event', name: BOT_EVENT_SHOW_PENDING }).catch(
+      () => undefined,
+    );
+  };
+
   const describe = (grant: ConversationGrant) => ({
     conversationId: grant.conversationId,
     token: grant.token,
     expires_in: TOKEN_LIFETIME_SECONDS,
   });
 
-  router.route('POST', `${DIRECTLINE_PREFIX}/tokens/generate`, async ({ res }) => {
+  router.route('POST', `${DIRECTLINE_PREFIX}/tokens/generate`, async ({ req, res }) => {
+    takeOrRefuse(
+      limiter,
+      `client:${req.socket.remoteAddress ?? ''}`,
+      'too many new conversations from this address',
+    );
     const grant = await conversations.create();
     sendJson(res, 200, { ...describe(grant), userId: grant.userId });
   });
@@ -80,6 +102,7 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
 
   router.route('POST', `${DIRECTLINE_PREFIX}/conversations`, async (ctx) => {
     const grant = await grantFor(ctx);
+    takeOrRefuse(limiter, conversationKey(grant), 'too many messages in this conversation');
     if (!started.has(grant.conversationId)) {
       started.add(grant.conversationId);
       // Channels announce a new conversation; the bot greets and asks for consent on it.
@@ -93,17 +116,22 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   });
 
   router.route('GET', `${DIRECTLINE_PREFIX}/conversations/:id`, async (ctx) => {
-    sendJson(ctx.res, 200, describe(await grantFor(ctx)));
+    const grant = await grantFor(ctx);
+    await showWhereTheyAreIfForgotten(grant);
+    sendJson(ctx.res, 200, describe(grant));
   });
 
   router.route('GET', `${DIRECTLINE_PREFIX}/conversations/:id/activities`, async (ctx) => {
     const grant = await grantFor(ctx);
+    await showWhereTheyAreIfForgotten(grant);
     const watermark = ctx.url.searchParams.get('watermark') ?? undefined;
     sendJson(ctx.res, 200, conversations.since(grant.conversationId, watermark));
   });
 
   router.route('POST', `${DIRECTLINE_PREFIX}/conversations/:id/activities`, async (ctx) => {
     const grant = await grantFor(ctx);
+    // Refused before it is read or shown: the message stays the client's to send again.
+    takeOrRefuse(limiter, conversationKey(grant), 'too many messages in this conversation');
     const check = checkClientActivity(await readJsonBody(ctx.req, BODY_LIMIT));
     if (!check.ok) throw new HttpError(400, 'bad_input', `invalid activity: ${check.problem}`);
     const { from, ...incoming } = check.activity;
@@ -115,4 +143,9 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   });
 
   return adapter;
+}
+
+/** The limiter's key for a web chat conversation (the channels' are `<channel>:<conversation>` too). */
+function conversationKey(grant: ConversationGrant): string {
+  return `${WEBCHAT_CHANNEL_ID}:${grant.conversationId}`;
 }

@@ -22,6 +22,7 @@
       tokenPrompt: 'Jeton du tableau de bord (affiché au démarrage du serveur)',
       empty: 'Aucun entretien pour le moment.',
       refused: 'Jeton refusé : saisissez celui affiché au démarrage du serveur.',
+      expired: 'Jeton expiré : redémarrez le serveur et saisissez le nouveau jeton affiché.',
       balanced: 'Leviers équilibrés',
       missing: 'Leviers absents : ',
       answered: 'réponses',
@@ -47,6 +48,7 @@
       tokenPrompt: 'Dashboard token (printed when the server starts)',
       empty: 'No interviews yet.',
       refused: 'Token refused: enter the one printed when the server started.',
+      expired: 'Token expired: restart the server and enter the new token it prints.',
       balanced: 'Levers balanced',
       missing: 'Missing levers: ',
       answered: 'answers',
@@ -76,7 +78,8 @@
     const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
     if (response.status === 401) {
       localStorage.removeItem(TOKEN_KEY);
-      askForToken(text.refused);
+      const expired = /error="invalid_token"/.test(response.headers.get('www-authenticate') || '');
+      askForToken(expired ? text.expired : text.refused);
       throw new Error('unauthorized');
     }
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
