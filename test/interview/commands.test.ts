@@ -107,6 +107,36 @@ describe.each(['fr', 'en'] as const)('respondent commands (%s)', (lang) => {
     expect(session.turns.find((t) => t.kind === 'answer' && t.text === 'xcvbnm')).toBeDefined();
   });
 
+  it('keyboard mash and a string of digits get one polite re-ask, then are accepted', () => {
+    const session = atPresentation(lang);
+    const question = g.presentation.questions[0]?.text;
+    expect(session.say('asdfgh qsdkj')).toEqual([g.messages.reaskGibberish, question]);
+    session.say('lkjqsd mlkqsjd');
+    expect(session.turns.filter((t) => t.kind === 'answer').map((t) => t.text)).toContain('lkjqsd mlkqsjd');
+    const next = session.last?.replies.at(-1);
+    expect(session.say('123456789')).toEqual([g.messages.reaskGibberish, next]);
+  });
+
+  it('punctuation alone gets the same re-ask, then the question is skipped', () => {
+    const session = atPresentation(lang);
+    expect(session.say('...')[0]).toBe(g.messages.reaskGibberish);
+    expect(session.say('!!!')).toContain(g.messages.skipped);
+    expect(session.turns.at(-2)).toMatchObject({ kind: 'skip', questionId: 'presentation.company' });
+  });
+
+  it('takes short genuine answers, abbreviations and names at once', () => {
+    const answers =
+      lang === 'fr'
+        ? ['SMS', 'Pdg', 'hmm', 'jsp', 'Ploërmel', 'bof', 'pas vraiment', '45 salariés', 'logitiel']
+        : ['SMS', 'CEO', 'hmm', 'idk', 'Dunno', 'Yes, mostly', 'Knutange', '45', 'custmers'];
+    for (const answer of answers) {
+      const session = atPresentation(lang);
+      const replies = session.say(answer);
+      expect([answer, replies[0]]).not.toEqual([answer, g.messages.reaskGibberish]);
+      expect(session.turns.find((t) => t.kind === 'answer' && t.text === answer)).toBeDefined();
+    }
+  });
+
   it('an off-topic theme answer is re-asked once', () => {
     const session = atPresentation(lang);
     session.say('We make wooden furniture, 25 people, in Savoie, since 1998.');

@@ -14,6 +14,9 @@ const RULES: Rule[] = [
   { re: /\berp\b/i, kind: 'tool', id: 'erp' },
   { re: /\bcrm\b/i, kind: 'tool', id: 'crm' },
   { re: /site (internet|web)|website/i, kind: 'tool', id: 'showcase_website' },
+  // The real tagger's evidence runs from the common noun to the brand ("boutique Shopify", "Shopify store").
+  { re: /boutique\s[^.]*|\w+ store/i, kind: 'tool', id: 'ecommerce_website' },
+  { re: /HubSpot/, kind: 'tool', id: 'crm' },
   { re: /opportunit/i, kind: 'facet', id: 'opportunity' },
   { re: /menace|risque|threat|risk/i, kind: 'facet', id: 'threat' },
   { re: /compétence|formation|budget|skills|training/i, kind: 'facet', id: 'resource' },

@@ -38,6 +38,22 @@ describe('interview guide', () => {
     );
   });
 
+  it('gives probes profiles, and refuses two probes with one id for one profile or an unknown profile', () => {
+    const raw = rawGuide();
+    const themes = JSON.parse(JSON.stringify(raw.themes));
+    const value = themes[2].probes;
+    const social = value.findIndex((p: { id: string; profiles?: string[] }) => p.id === 'social');
+    value.push({ ...value[social], profiles: undefined });
+    expect(() => parseGuide({ ...raw, themes }, 'prompts/guide.fr.json')).toThrow(
+      `prompts/guide.fr.json: themes[2].probes[${value.length - 1}].id: duplicate probe id "social" for the manager profile`,
+    );
+    value.pop();
+    value[social].profiles = ['boss'];
+    expect(() => parseGuide({ ...raw, themes }, 'prompts/guide.fr.json')).toThrow(
+      `prompts/guide.fr.json: themes[2].probes[${social}].profiles[0]`,
+    );
+  });
+
   it('rejects a missing message, themes out of order, duplicate ids and invalid JSON', () => {
     const raw = rawGuide();
     const messages = { ...(raw.messages as Record<string, unknown>) };

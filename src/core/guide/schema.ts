@@ -23,24 +23,28 @@ export type GuideQuestion = z.infer<typeof GuideQuestion>;
 export const ExampleProbe = z.object({ when: z.enum(['short', 'vague']), text: Text });
 export type ExampleProbe = z.infer<typeof ExampleProbe>;
 
-const FacetProbe = z.object({
-  id: Id,
+/**
+ * Absent `profiles`: asked of every profile. A probe worded for one profile has a variant for the other under the
+ * same id ("votre entreprise" for a manager, "les PME que vous accompagnez" for an expert).
+ */
+const ProbeBase = z.object({ id: Id, profiles: z.array(Profile).min(1).optional() });
+
+const FacetProbe = ProbeBase.extend({
   when: z.literal('facet_missing'),
   facet: FacetId,
   text: Text,
   /** Short confirmation used when the facet came up earlier, outside this theme. */
   confirm: Text,
 });
-const ToolActorsProbe = z.object({
-  id: Id,
+const ToolActorsProbe = ProbeBase.extend({
   when: z.literal('tool_actors_missing'),
-  /** `{tool}` is replaced by the tool's label. */
+  /** `{tool}` is replaced by the respondent's own name for the tool when they gave one, else by its label. */
   initiator: Text,
   beneficiary: Text,
   both: Text,
 });
-const LeverProbe = z.object({ id: Id, when: z.literal('lever_missing'), lever: LeverId, text: Text });
-const ValueProbe = z.object({ id: Id, when: z.literal('value_missing'), value: ValueId, text: Text });
+const LeverProbe = ProbeBase.extend({ when: z.literal('lever_missing'), lever: LeverId, text: Text });
+const ValueProbe = ProbeBase.extend({ when: z.literal('value_missing'), value: ValueId, text: Text });
 
 /** A theme's follow-up probes; their order in the guide is their priority (most informative first). */
 export const GuideProbe = z.discriminatedUnion('when', [FacetProbe, ToolActorsProbe, LeverProbe, ValueProbe]);
@@ -175,6 +179,22 @@ export const Guide = z
       if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate question id "${id}"` });
       seen.add(id);
     }
+    sections.forEach((section, s) => {
+      const probesPath = s === 0 ? ['presentation', 'probes'] : ['themes', s - 1, 'probes'];
+      const asked = new Set<string>();
+      section.probes.forEach((probe, i) => {
+        for (const profile of probe.profiles ?? Profile.options) {
+          const key = `${probe.id} ${profile}`;
+          if (asked.has(key))
+            ctx.addIssue({
+              code: 'custom',
+              path: [...probesPath, i, 'id'],
+              message: `duplicate probe id "${probe.id}" for the ${profile} profile`,
+            });
+          asked.add(key);
+        }
+      });
+    });
   });
 export type Guide = z.infer<typeof Guide>;
 export type ThemeSection = Guide['themes'][number];

@@ -2,13 +2,14 @@ import { attributeToTools } from '../attribution.js';
 import type { FacetId, LeverId, ValueId } from '../domain.js';
 import type { Tags } from '../tags.js';
 import type { EffectiveAnswer } from './log.js';
+import { namesInEvidence } from './tool-name.js';
 
 export interface ToolCoverage {
   id: string;
   hasInitiator: boolean;
   hasBeneficiary: boolean;
-  /** Sections whose answers named the tool. */
-  sections: ReadonlySet<string>;
+  /** Sections whose answers named the tool, each with the names the respondent gave it there ("Shopify"). */
+  sections: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** What the answers so far have evidenced: what spontaneous talk already covered need not be asked. */
@@ -34,7 +35,7 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
   const facetsBySection = new Map<string, Set<FacetId>>();
   const levers = new Set<LeverId>();
   const values = new Set<ValueId>();
-  const tools = new Map<string, ToolCoverage>();
+  const tools = new Map<string, ToolCoverage & { sections: Map<string, Set<string>> }>();
   for (const answer of answers) {
     const tags = answer.tags;
     if (!tags) continue;
@@ -49,13 +50,14 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
     // Roles go to the tools named in their sentence, or to the tool the question asked about ("c'est notre
     // comptable qui l'a poussé"): a role said of one tool does not spare the others their probe.
     for (const [id, attribution] of attributeToTools(answer.text, tags, answer.subject?.tool ?? null)) {
-      const known = tools.get(id) ?? { id, hasInitiator: false, hasBeneficiary: false, sections: new Set() };
-      tools.set(id, {
-        id,
-        hasInitiator: known.hasInitiator || attribution.initiators.size > 0,
-        hasBeneficiary: known.hasBeneficiary || attribution.beneficiaries.size > 0,
-        sections: new Set([...known.sections, answer.section]),
-      });
+      const tool = tools.get(id) ?? { id, hasInitiator: false, hasBeneficiary: false, sections: new Map() };
+      tool.hasInitiator ||= attribution.initiators.size > 0;
+      tool.hasBeneficiary ||= attribution.beneficiaries.size > 0;
+      const names = tool.sections.get(answer.section) ?? new Set<string>();
+      const evidence = tags.tools.filter((tag) => tag.id === id).flatMap((tag) => tag.evidence);
+      for (const name of namesInEvidence(answer.text, evidence)) names.add(name);
+      tool.sections.set(answer.section, names);
+      tools.set(id, tool);
     }
   }
   return { facets, facetsBySection, levers, values, tools: [...tools.values()] };

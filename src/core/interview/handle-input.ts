@@ -7,13 +7,14 @@ import { keepUpTo } from './cap.js';
 import { guidesFor, type InterviewCommand, parseInterviewCommand, parseYesNo } from './commands.js';
 import { hasAnyTag } from './coverage.js';
 import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
+import { isGibberish } from './gibberish.js';
 import { derivePosition, type LogTurn, lastAmendableAnswer } from './log.js';
 import { decideFromPosition, type PlannedQuestion, sectionsOf } from './plan.js';
 import { readProbeAnswer } from './probe-answer.js';
 import type { QuestionSubject } from './question-subject.js';
 import type { InterviewMeta, InterviewPatch, NewTurn } from './record.js';
 import { correctionsSince, readReviewReply, shortReview } from './review.js';
-import { isBlank, isGibberish, mentionsAny, words } from './text.js';
+import { isBlank, mentionsAny, words } from './text.js';
 
 /**
  * What one respondent message does. The caller appends `newTurns` with `patch` in ONE store call (the
@@ -127,9 +128,12 @@ function reaskReason(
   text: string,
   tagsFound: boolean,
 ): ReaskReason | null {
-  if (isBlank(text)) return 'empty';
+  // Nothing typed at all; punctuation or symbols alone are gibberish.
+  if (text.trim() === '') return 'empty';
+  // What the tagger read something in is an answer, however it is spelt.
+  if (tagsFound) return null;
   if (isGibberish(text)) return 'gibberish';
-  if (question.kind !== 'main' || tagsFound) return null;
+  if (question.kind !== 'main') return null;
   const section = sectionsOf(guide).find((s) => s.id === question.section);
   if (!section || section.topicWords.length === 0) return null;
   // Short answers get the example probe instead; off-topic is about a real answer to something else.
@@ -384,7 +388,8 @@ function respond(
     result.replies.push(REASK_MESSAGE[reason](guide), question.text);
     return result;
   }
-  if (reason === 'empty') {
+  // Nothing but spaces, punctuation or symbols, twice: the question is skipped rather than answered.
+  if (isBlank(text)) {
     result.newTurns.push({
       kind: 'skip',
       section: question.section,

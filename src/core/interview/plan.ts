@@ -7,6 +7,7 @@ import { derivePosition, type EffectiveAnswer, type LogTurn, type Position } fro
 import type { AskedRole } from './question-subject.js';
 import type { InterviewMeta } from './record.js';
 import { words } from './text.js';
+import { ownToolName } from './tool-name.js';
 
 export interface Progress {
   n: number;
@@ -41,11 +42,16 @@ export function sectionsOf(guide: Guide): GuideSection[] {
   return [guide.presentation, ...guide.themes];
 }
 
+/** Main questions and probes without `profiles` are asked of everyone. */
+function askedOf(item: { profiles?: readonly Profile[] | undefined }, profile: Profile): boolean {
+  return item.profiles === undefined || item.profiles.includes(profile);
+}
+
 export function mainQuestions(
   section: { questions: readonly GuideQuestion[] },
   profile: Profile,
 ): GuideQuestion[] {
-  return section.questions.filter((q) => q.profiles === undefined || q.profiles.includes(profile));
+  return section.questions.filter((q) => askedOf(q, profile));
 }
 
 export function probeBudget(guide: Guide, section: GuideSection): number {
@@ -71,15 +77,17 @@ export function needsExample(guide: Guide, section: GuideSection, answer: Effect
   return probe.when === 'vague' && count < guide.limits.vagueAnswerWords && !hasAnyTag(answer.tags);
 }
 
-/** The section's targeted probes still worth asking, most informative (guide order) first. */
+/** The section's targeted probes for this profile still worth asking, most informative (guide order) first. */
 export function probeCandidates(
   guide: Guide,
   section: GuideSection,
   coverage: Coverage,
+  profile: Profile,
 ): Omit<PlannedQuestion, 'section' | 'progress'>[] {
   const out: Omit<PlannedQuestion, 'section' | 'progress'>[] = [];
   const inSection = coverage.facetsBySection.get(section.id);
   for (const probe of section.probes) {
+    if (!askedOf(probe, profile)) continue;
     const id = `${section.id}.probe.${probe.id}`;
     switch (probe.when) {
       case 'facet_missing':
@@ -100,7 +108,8 @@ export function probeCandidates(
         for (const tool of coverage.tools) {
           // Only tools the respondent named in this theme: a platform cited as a threat in theme 1
           // ("dépendre d'Amazon") is not a tool they adopted.
-          if (!tool.sections.has(section.id)) continue;
+          const names = tool.sections.get(section.id);
+          if (!names) continue;
           if (tool.hasInitiator && tool.hasBeneficiary) continue;
           const asks: AskedRole = tool.hasInitiator
             ? 'beneficiary'
@@ -112,7 +121,7 @@ export function probeCandidates(
           out.push({
             id: `${id}.${tool.id}`,
             kind: 'probe',
-            text: fill(template, { tool: label }),
+            text: fill(template, { tool: ownToolName(names, label) ?? label }),
             tool: tool.id,
             asks,
           });
@@ -161,7 +170,7 @@ function nextInSection(
     }
   }
   if (probesLeft <= 0) return null;
-  const candidate = probeCandidates(guide, section, coverage).find((c) => !position.asked.has(c.id));
+  const candidate = probeCandidates(guide, section, coverage, profile).find((c) => !position.asked.has(c.id));
   return candidate ? { ...candidate, section: section.id, progress } : null;
 }
 

@@ -88,21 +88,6 @@ export function isBlank(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);
 }
 
-const VOWELS = /[aeiouy]/;
-
-/**
- * Keyboard mashing and noise: most words without a vowel, or runs of six consonants or more, which no
- * French or English word has. Numbers alone ("12 salariés") are fine.
- */
-export function isGibberish(text: string): boolean {
-  const letterWords = words(text).filter((word) => /\p{L}/u.test(word));
-  if (letterWords.length === 0) return !/\p{N}/u.test(text);
-  const noisy = letterWords.filter(
-    (word) => (word.length >= 3 && !VOWELS.test(word)) || /[bcdfghjklmnpqrstvwxz]{6,}/.test(word),
-  );
-  return noisy.length * 2 > letterWords.length;
-}
-
 /** True when a word of the text starts with one of `stems` (multi-word stems match across words). */
 export function mentionsAny(text: string, stems: readonly string[]): boolean {
   // "l'avenir" must match the stem "avenir": elided articles are split off.

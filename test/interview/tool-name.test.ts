@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/core/domain.js';
+import { loadGuides } from '../../src/core/guide/index.js';
+import { createFakeTagger } from './fake-tagger.js';
+import { CoreSession } from './session.js';
+
+const guides = loadGuides();
+
+const SCRIPT: Record<Language, { presentation: string[]; meaning: string; interfaces: string }> = {
+  fr: {
+    presentation: [
+      'Nous fabriquons des meubles en bois, 25 salariés, en Haute-Savoie.',
+      'Je suis la gérante et la fondatrice de la société.',
+    ],
+    meaning: "Une opportunité, un risque aussi, et il faut de la formation pour les équipes de l'atelier.",
+    interfaces: 'Les commandes arrivent par là et partent directement vers la préparation, chaque matin.',
+  },
+  en: {
+    presentation: [
+      'We make wooden furniture, 25 people, in Savoie, since 1998.',
+      'I am the managing director and the founder of the firm.',
+    ],
+    meaning: 'An opportunity, a risk too, and the workshop team needs training to keep up with it.',
+    interfaces: 'Orders come in that way and go straight to the packing team, every morning.',
+  },
+};
+
+/** The probe that follows naming tools in `tools` at the start of theme 2. */
+function probeAfter(language: Language, tools: string): string | undefined {
+  const session = new CoreSession(guides, createFakeTagger(), language, 'manager');
+  session.start();
+  const script = SCRIPT[language];
+  for (const answer of [language === 'fr' ? 'oui' : 'yes', ...script.presentation, script.meaning, tools])
+    session.say(answer);
+  expect(session.pendingId()).toBe('tools.interfaces');
+  return session.say(script.interfaces).at(-1);
+}
+
+describe('a probe on a tool names it in the respondent’s own words', () => {
+  it('quotes the name the respondent gave the tool, and keeps the label for its own word or several names', () => {
+    expect(
+      probeAfter('fr', 'Nous vendons surtout sur notre boutique Shopify, ouverte il y a deux ans.'),
+    ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    expect(probeAfter('en', 'We sell mostly through our Shopify store, opened two years ago.')).toBe(
+      'For Shopify: who pushed for it, and who benefits from it?',
+    );
+    expect(probeAfter('fr', 'Nous avons un CRM, HubSpot, depuis deux ans pour suivre les devis.')).toBe(
+      'Pour HubSpot\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?',
+    );
+    expect(probeAfter('en', 'We run an ERP and a CRM, both set up last year for the orders.')).toMatch(
+      /^For the ERP: /,
+    );
+    expect(
+      probeAfter('fr', 'On vend sur notre boutique Shopify et sur une boutique Etsy, depuis 2020.'),
+    ).toBe('Pour le site de vente en ligne\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+  });
+
+  it('quotes only letters, digits and spaces, never markup, line breaks or long text', () => {
+    const label =
+      'Pour le site de vente en ligne\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?';
+    expect(
+      probeAfter(
+        'fr',
+        'Nous vendons sur notre boutique **Shopify** <script>alert(1)</script>, ouverte en 2021.',
+      ),
+    ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    expect(
+      probeAfter('fr', 'Nous vendons sur notre boutique [Shopify](javascript:alert(1)) depuis 2021.'),
+    ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    expect(probeAfter('fr', 'Nous vendons sur notre boutique\nShopify, ouverte en 2021.')).toBe(label);
+    expect(
+      probeAfter('fr', 'Nous vendons sur notre boutique Shopify Plus Premium Edition, depuis 2021.'),
+    ).toBe(label);
+    expect(probeAfter('fr', `Nous vendons sur notre boutique ${'Z'.repeat(3000)}, depuis 2021.`)).toBe(label);
+  });
+});
