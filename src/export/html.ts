@@ -81,7 +81,7 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
   const { respondent } = summary;
   // An expert's summary reads no headcount (build.ts): the line would only say "unknown".
   const headcountRow: [string, string][] =
-    respondent.profile === 'expert' ? [] : [[h.headcount, String(respondent.headcount ?? '—')]];
+    respondent.profile === 'expert' ? [] : [[h.headcount, l.headcount(respondent)]];
   const meta: [string, string][] = [
     [h.interview, i.id],
     [h.language, l.p.languages[i.language]],

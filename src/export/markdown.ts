@@ -69,7 +69,7 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     '',
     `- ${md(respondent.pseudonym)} (${md(l.p.profiles[respondent.profile])})`,
     // An expert's summary reads no headcount (build.ts): the line would only say "unknown".
-    ...(respondent.profile === 'expert' ? [] : [item(h.headcount, String(respondent.headcount ?? '—'))]),
+    ...(respondent.profile === 'expert' ? [] : [item(h.headcount, l.headcount(respondent))]),
     item(h.actorsMentioned, l.actors(respondent.actorsMentioned)),
     '',
     `## ${md(h.tools)}`,

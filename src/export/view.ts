@@ -27,6 +27,8 @@ export interface Labels {
   balance(reading: LeverReading): string;
   /** How well one lever is evidenced, with the reason when it is weak. */
   leverStrength(evidence: LeverEvidence): string;
+  /** The firm's headcount, saying so when it was a round figure; a dash when unsaid. */
+  headcount(respondent: Summary['respondent']): string;
   theme(section: string): string;
   /**
    * A label and its value, and a quotation, in the language's typography. The caller escapes both parts
@@ -70,6 +72,12 @@ export function labels(lang: Language, profile?: Profile): Labels {
     leverStrength: (evidence) => {
       const wording = evidence.strength === 'weak' ? evidence.weakBecause : evidence.strength;
       return fill(p.leverReading.strengths[wording], { count: String(evidence.answers) });
+    },
+    headcount: ({ headcount, headcountApproximate }) => {
+      if (headcount === null) return '—';
+      return headcountApproximate
+        ? fill(p.approximateHeadcount, { count: String(headcount) })
+        : String(headcount);
     },
     theme: (section) => {
       const theme = ThemeId.safeParse(section);

@@ -14,6 +14,7 @@ import type { InterviewStore } from '../../src/store/types.js';
 import type { ServedActivity } from '../../src/web/directline/conversations.js';
 import { issueLocalDashboardToken, LOCAL_INTERVIEWER_ID } from '../../src/web/routes.js';
 import { nextStep } from '../server/interview-driver.js';
+import { seedLeverInterview } from './fixtures.js';
 import { startWebServer, type WebTestServer } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -182,6 +183,95 @@ describe.skipIf(!available)('in the browser', () => {
     await dashboard.locator('#study-matrix table.heatmap').waitFor();
     await dashboard.screenshot({ path: join(ARTIFACTS, 'dashboard-study.png'), fullPage: true });
   }, 180_000);
+
+  it('shows how well each lever is evidenced, weak levers apart from strong and missing ones, in French and English', async () => {
+    await server.store.upsertInterviewer({ id: LOCAL_INTERVIEWER_ID });
+    // Answers are hostile input: none of this may run or become markup in the dashboard.
+    const hostile = '<img src=x onerror="window.injected=1"><script>window.injected=2</script>';
+    const french = await seedLeverInterview(server.store, LOCAL_INTERVIEWER_ID, 'fr', [
+      {
+        text: `Nos fournisseurs reçoivent les commandes par EDI. ${hostile}`,
+        levers: [['value_chain', 'fournisseurs', 0.9]],
+      },
+      {
+        text: "Nos clients suivent leurs livraisons en ligne, et on vend maintenant à l'export.",
+        levers: [
+          ['value_chain', 'livraisons', 0.8],
+          ['product_market', "l'export", 0.8],
+        ],
+      },
+    ]);
+    const english = await seedLeverInterview(server.store, LOCAL_INTERVIEWER_ID, 'en', [
+      {
+        text: `We send orders to suppliers online and now sell abroad; the business club comes up at times. ${hostile}`,
+        levers: [
+          ['value_chain', 'suppliers', 0.9],
+          ['product_market', 'sell abroad', 0.9],
+          ['cluster', 'business club', 0.6],
+        ],
+      },
+      {
+        text: 'Customers track deliveries online, we launched a repair service, and the club helps a little.',
+        levers: [
+          ['value_chain', 'deliveries', 0.8],
+          ['product_market', 'repair service', 0.8],
+          ['cluster', 'club', 0.6],
+        ],
+      },
+    ]);
+    const token = await issueLocalDashboardToken(server.store);
+
+    async function openSummary(page: Page, id: string) {
+      await page.goto(`${server.url}/dashboard#token=${token}`);
+      await page.locator(`#interviews tr[data-id="${id}"]`).click();
+      await page.locator('#summary-title', { hasText: id }).waitFor();
+      await page.locator('#lever-chart .lever-bar[data-strength]').first().waitFor();
+      const bars = await page.locator('#lever-chart .lever-bar').evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const fill = node.querySelector('.fill');
+          return {
+            lever: node.getAttribute('data-lever'),
+            strength: node.getAttribute('data-strength'),
+            said: node.querySelector('.strength')?.textContent,
+            colour: fill ? getComputedStyle(fill).backgroundColor : null,
+          };
+        }),
+      );
+      const verdict = await page.locator('#lever-balance').textContent();
+      const injected = await page.evaluate(
+        () => 'injected' in window || document.querySelector('img[src="x"]') !== null,
+      );
+      return { bars, verdict, injected };
+    }
+
+    const fr = await context.newPage();
+    const frenchView = await openSummary(fr, french);
+    expect(frenchView.bars.map(({ colour: _colour, ...bar }) => bar)).toEqual([
+      { lever: 'cluster', strength: 'missing', said: 'absent (jamais évoqué)' },
+      { lever: 'product_market', strength: 'weak', said: 'faible (une seule réponse)' },
+      { lever: 'value_chain', strength: 'strong', said: 'bien étayé (2 réponses)' },
+    ]);
+    // Each strength has its own colour, so a weak lever is seen apart at a glance.
+    expect(new Set(frenchView.bars.map((bar) => bar.colour)).size).toBe(3);
+    expect(frenchView.verdict).toBe(
+      'déséquilibré\u00a0: Clusters et réseaux absent(s)\u202f; Produits et marchés à peine évoqué(s)',
+    );
+    expect(frenchView.injected).toBe(false);
+    await fr.screenshot({ path: join(ARTIFACTS, 'dashboard-lever-reading-fr.png'), fullPage: true });
+
+    const en = await context.newPage();
+    await en.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'en-GB' }));
+    const englishView = await openSummary(en, english);
+    expect(englishView.bars.map(({ colour: _colour, ...bar }) => bar)).toEqual([
+      { lever: 'cluster', strength: 'weak', said: 'weak (2 answers, none read clearly)' },
+      { lever: 'product_market', strength: 'strong', said: 'well evidenced (2 answers)' },
+      { lever: 'value_chain', strength: 'strong', said: 'well evidenced (2 answers)' },
+    ]);
+    expect(englishView.bars[0]?.colour).not.toBe(englishView.bars[1]?.colour);
+    expect(englishView.verdict).toBe('fragile: Clusters and networks only weakly evidenced');
+    expect(englishView.injected).toBe(false);
+    await en.screenshot({ path: join(ARTIFACTS, 'dashboard-lever-reading-en.png'), fullPage: true });
+  }, 60_000);
 
   it('shows the question waiting for an answer again when the page is reloaded after a server restart', async () => {
     const page = await context.newPage();

@@ -90,3 +90,50 @@ export async function seedCompletedInterview(
   await store.appendTurns(meta.id, turns, { status: 'completed' });
   return meta.id;
 }
+
+/** An answer to seed, with the levers the tagger read in it and its confidence in each. */
+export interface SeededAnswer {
+  text: string;
+  levers: [id: string, words: string, confidence: number][];
+}
+
+/** A completed interview whose answers evidence levers more or less well (one question per answer). */
+export async function seedLeverInterview(
+  store: InterviewStore,
+  interviewerId: string,
+  language: 'fr' | 'en',
+  answers: readonly SeededAnswer[],
+): Promise<string> {
+  const meta = await store.createInterview({
+    language,
+    profile: 'manager',
+    guideVersion: 'test',
+    interviewerId,
+    conversationKey: null,
+  });
+  const turns: NewTurn[] = answers.flatMap((answer, index): NewTurn[] => {
+    const questionId = `value.q${index + 1}`;
+    const tags = Tags.parse({
+      ...emptyTags(language),
+      levers: answer.levers.map(([id, words, confidence]) => {
+        const start = answer.text.indexOf(words);
+        if (start < 0) throw new Error(`"${words}" is not in "${answer.text}"`);
+        return { id, confidence, evidence: [{ start, end: start + words.length, text: words }] };
+      }),
+    });
+    return [
+      {
+        kind: 'question',
+        section: 'value',
+        questionId,
+        text: `Question ${index + 1}`,
+        tags: null,
+        refSeq: null,
+        data: null,
+      },
+      { kind: 'answer', section: 'value', questionId, text: answer.text, tags, refSeq: null, data: null },
+    ];
+  });
+  await store.appendTurns(meta.id, turns, { status: 'completed' });
+  return meta.id;
+}

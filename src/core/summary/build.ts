@@ -18,6 +18,7 @@ import type { InterviewMeta, TurnRecord } from '../interview/record.js';
 import { createPseudonymizer } from '../privacy/tagged-text.js';
 import { emptyTags, type Tags } from '../tags.js';
 import { describeCorrection } from './corrections.js';
+import { type Headcount, readHeadcount } from './headcount.js';
 import { summaryPrompts, toolLabel } from './labels.js';
 import { CLEAR_LEVER_CONFIDENCE, type LeverTally, leversOf, readLevers } from './lever-reading.js';
 import { Correction, FACET_KEYS, type Summary, type SummaryAnswer, type SummaryTool } from './schema.js';
@@ -202,20 +203,16 @@ function pseudonym(id: string): string {
   return `R-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 }
 
-const HEADCOUNT =
-  /(\d{1,6})\s*(?:salarié|salarie|employé|employe|personne|collaborateur|employee|people|staff|person)/iu;
-
 /**
- * An expert's presentation speaks of the SMEs they support ("des PME de 10 à 250 salariés"), not of a
- * firm of their own: no headcount is read there.
+ * The firm's headcount from the presentation. An expert's presentation speaks of the SMEs they support
+ * ("des PME de 10 à 250 salariés"), not of a firm of their own: no headcount is read there.
  */
-function headcount(answers: readonly AnswerWithSection[], profile: Profile): number | null {
+function headcount(answers: readonly AnswerWithSection[], profile: Profile): Headcount | null {
   if (profile === 'expert') return null;
   for (const answer of answers) {
     if (answer.section !== PRESENTATION) continue;
-    const match = HEADCOUNT.exec(answer.text);
-    const n = match?.[1] === undefined ? Number.NaN : Number.parseInt(match[1], 10);
-    if (Number.isInteger(n) && n > 0) return n;
+    const found = readHeadcount(answer.text);
+    if (found) return found;
   }
   return null;
 }
@@ -373,6 +370,7 @@ export function buildSummary(
       ? [steps.balanced]
       : [...missingLevers.map((id) => steps.levers[id]), ...weakLevers.map((id) => steps.weakLevers[id])];
 
+  const firmHeadcount = headcount(answers, meta.profile);
   const sum = (ids: readonly ValueId[]) => ids.reduce((total, id) => total + values[id].count, 0);
   const themes = THEME_IDS.map((id) => ({
     id,
@@ -392,7 +390,8 @@ export function buildSummary(
       pseudonym: pseudonym(meta.id),
       profile: meta.profile,
       language: meta.language,
-      headcount: headcount(answers, meta.profile),
+      headcount: firmHeadcount?.count ?? null,
+      headcountApproximate: firmHeadcount?.approximate ?? false,
       actorsMentioned: [...actorsMentioned],
     },
     themes,

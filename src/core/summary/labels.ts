@@ -130,6 +130,8 @@ export const SummaryPrompts = z.object({
     verdicts: keyed(['balanced', 'fragile', 'unbalanced', 'unbalancedAndWeak']),
     strengths: keyed(['strong', 'single_answer', 'uncertain', 'missing']),
   }),
+  /** A headcount said as a round figure ("une quinzaine", "about 40"): `{count}` is the figure. */
+  approximateHeadcount: text.regex(/\{count\}/, 'must contain {count}'),
   /** `labelled`: a label and its value ("Langue\u00a0: français", "Language: English"); `quoted`: a quotation. */
   typography: z.object({
     labelled: typographyPattern(['label', 'value']),

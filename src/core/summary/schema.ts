@@ -112,7 +112,10 @@ export const Summary = z.object({
     pseudonym: z.string(),
     profile: Profile,
     language: Language,
+    /** The firm's headcount as the manager stated it at presentation; null for an expert or when unsaid. */
     headcount: z.number().int().positive().nullable(),
+    /** The headcount was given as a round figure ("une quinzaine", "about 40"). */
+    headcountApproximate: z.boolean(),
     actorsMentioned: z.array(ActorId),
   }),
   themes: z.array(SummaryTheme),

@@ -83,11 +83,17 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     return meta;
   };
 
-  // The names of value forms, levers and actors the charts show: wording only, no interview data.
+  // The names of value forms, levers and actors the charts show, and the wording of how well each lever is
+  // evidenced (the exports' own): wording only, no interview data.
   router.route('GET', '/api/labels', async (ctx) => {
     const { lang } = parseQuery(LabelsQuery, ctx.url);
     const prompts = summaryPrompts(lang);
-    sendJson(ctx.res, 200, { values: prompts.values, levers: prompts.levers, actors: prompts.actors });
+    sendJson(ctx.res, 200, {
+      values: prompts.values,
+      levers: prompts.levers,
+      actors: prompts.actors,
+      leverReading: prompts.leverReading,
+    });
   });
 
   router.route('GET', '/api/interviews', async (ctx) => {

@@ -45,8 +45,12 @@ window.DashboardCharts = (() => {
     container.replaceChildren(table);
   }
 
-  /** One bar per lever, its length proportional to how often the lever was evidenced. */
-  function leverBars(container, levers) {
+  /**
+   * One bar per lever, its length proportional to how often the lever was evidenced. With `strengthOf`
+   * (an interview's reading: lever id to its strength and the words saying it), each bar is coloured by
+   * how well the lever is evidenced and says so; a study's bars have no such reading.
+   */
+  function leverBars(container, levers, strengthOf) {
     const entries = Object.entries(levers);
     const max = Math.max(1, ...entries.map(([, lever]) => lever.count));
     const list = element('div', { class: 'bars' });
@@ -59,6 +63,11 @@ window.DashboardCharts = (() => {
         fill,
         element('span', { class: 'count' }, String(lever.count)),
       );
+      const reading = strengthOf?.(id);
+      if (reading) {
+        bar.setAttribute('data-strength', reading.strength);
+        bar.append(element('span', { class: 'strength' }, reading.text));
+      }
       list.append(bar);
     }
     container.replaceChildren(list);

@@ -23,8 +23,6 @@
       empty: 'Aucun entretien pour le moment.',
       refused: 'Jeton refusé : saisissez celui affiché au démarrage du serveur.',
       expired: 'Jeton expiré : redémarrez le serveur et saisissez le nouveau jeton affiché.',
-      balanced: 'Leviers équilibrés',
-      missing: 'Leviers absents : ',
       answered: 'réponses',
       download: 'Télécharger',
       in_progress: 'en cours',
@@ -49,8 +47,6 @@
       empty: 'No interviews yet.',
       refused: 'Token refused: enter the one printed when the server started.',
       expired: 'Token expired: restart the server and enter the new token it prints.',
-      balanced: 'Levers balanced',
-      missing: 'Missing levers: ',
       answered: 'answers',
       download: 'Download',
       in_progress: 'in progress',
@@ -134,8 +130,31 @@
     show('list-view');
   }
 
-  function balanceText(balance) {
-    return balance === 'balanced' ? text.balanced : `${text.missing}${balance.map(label).join(', ')}`;
+  // How the summaries word the reading of the lever balance (prompts/summary.*.json), set with the names.
+  let leverWording = null;
+
+  /** Fills `{name}` placeholders; the result is only ever set as text, never as markup. */
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
+
+  /** How well one lever is evidenced, with the reason when it is weak, as the exports say it. */
+  function strengthText(evidence) {
+    const wording = evidence.strength === 'weak' ? evidence.weakBecause : evidence.strength;
+    return fill(leverWording.strengths[wording], { count: String(evidence.answers) });
+  }
+
+  /** The verdict on the lever balance, naming the missing and the weak levers, as the exports say it. */
+  function verdictText(reading) {
+    const named = (strength) =>
+      Object.entries(reading.levers)
+        .filter(([, evidence]) => evidence.strength === strength)
+        .map(([id]) => label(id))
+        .join(', ');
+    const missing = named('missing');
+    const weak = named('weak');
+    const { verdicts } = leverWording;
+    if (reading.verdict === 'balanced') return verdicts.balanced;
+    if (reading.verdict === 'fragile') return fill(verdicts.fragile, { weak });
+    return fill(weak === '' ? verdicts.unbalanced : verdicts.unbalancedAndWeak, { missing, weak });
   }
 
   async function showSummary(id) {
@@ -143,8 +162,14 @@
     const summary = await (await api(`${base}?format=json&lang=${lang}`)).json();
     document.getElementById('summary-title').textContent = `${text.interview} ${summary.interview.id}`;
     valueMatrix(document.getElementById('value-matrix'), summary.valueMatrix);
-    leverBars(document.getElementById('lever-chart'), summary.levers);
-    document.getElementById('lever-balance').textContent = balanceText(summary.leverBalance);
+    const reading = summary.leverReading;
+    leverBars(document.getElementById('lever-chart'), summary.levers, (id) => ({
+      strength: reading.levers[id].strength,
+      text: strengthText(reading.levers[id]),
+    }));
+    const verdict = document.getElementById('lever-balance');
+    verdict.setAttribute('data-verdict', reading.verdict);
+    verdict.textContent = verdictText(reading);
     const tools = document.getElementById('tools');
     tools.replaceChildren(
       ...summary.tools.map((tool) =>
@@ -213,14 +238,16 @@
       localStorage.setItem(TOKEN_KEY, fromHash);
       history.replaceState(null, '', location.pathname);
     }
+    // Wording first (it needs no token): a summary opened after signing in by hand needs it too.
+    const labels = await fetch(`/api/labels?lang=${lang}`).then((response) => response.json());
+    setNames({ ...labels.values, ...labels.levers });
+    leverWording = labels.leverReading;
     token = (await teamsToken()) || localStorage.getItem(TOKEN_KEY);
     if (!token) {
       askForToken();
       return;
     }
     document.getElementById('sign-in').hidden = true;
-    const labels = await fetch(`/api/labels?lang=${lang}`).then((response) => response.json());
-    setNames({ ...labels.values, ...labels.levers });
     await showList();
   }
 
