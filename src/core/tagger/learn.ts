@@ -4,7 +4,7 @@ import type { CorpusItem } from './corpus.js';
 import type { Lexicon } from './lexicon.js';
 import { DEFAULT_FIT, type FitOptions, fitBinary, type SparseRow, sigmoid } from './logistic.js';
 import { type Decision, FAMILY_NAMES, type FamilyName, ModelFile } from './model.js';
-import { roleFeatures } from './roles.js';
+import { type LearnedRole, roleFeatures } from './roles.js';
 import { type FamilyReading, languageModels, type Reading, readAnswer } from './tagger.js';
 
 /**
@@ -259,9 +259,6 @@ function topWeights(weights: Float64Array, max: number): [number, number][] {
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-const LEARNED_ROLES = ['initiator', 'beneficiary'] as const;
-type LearnedRole = (typeof LEARNED_ROLES)[number];
 
 /** One actor the lexicon found in a training answer, with the roles the labels give it (if they name it). */
 interface RoleExample {

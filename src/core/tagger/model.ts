@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { FacetId, LeverId, ToolId, ValueId } from '../domain.js';
-import { compileRoleScorer, type RoleScorer, type RoleScorers } from './roles.js';
+import { compileRoleScorer, type LearnedRoleWeights, type RoleScorer } from './roles.js';
 
 /**
  * The learned second signal: per label family, one logistic-regression scorer per class over the
@@ -98,10 +98,10 @@ export interface TaggerModel {
   tools: FamilyScorer<string>;
   levers: FamilyScorer<LeverId>;
   facets: FamilyScorer<FacetId>;
-  roles?: RoleScorers;
+  roles?: RoleScorer;
 }
 
-function compileRole(features: readonly string[], role: z.infer<typeof RoleModel>): RoleScorer {
+function roleWeights(features: readonly string[], role: z.infer<typeof RoleModel>): LearnedRoleWeights {
   const weights: [string, number][] = [];
   for (let k = 0; k + 1 < role.weights.length; k += 2) {
     const name = features[role.weights[k] ?? -1];
@@ -110,7 +110,7 @@ function compileRole(features: readonly string[], role: z.infer<typeof RoleModel
       throw new AppError('bad_config', 'tagger model: a role points at a missing feature');
     weights.push([name, weight]);
   }
-  return compileRoleScorer(role.bias, role.threshold, weights);
+  return { bias: role.bias, threshold: role.threshold, weights };
 }
 
 export function compileModel(file: ModelFile): TaggerModel {
@@ -120,10 +120,12 @@ export function compileModel(file: ModelFile): TaggerModel {
     tools: compileFamily(f, file.families.tools),
     levers: compileFamily(f, file.families.levers),
     facets: compileFamily(f, file.families.facets),
-    roles: file.roles && {
-      initiator: compileRole(f, file.roles.initiator),
-      beneficiary: compileRole(f, file.roles.beneficiary),
-    },
+    roles:
+      file.roles &&
+      compileRoleScorer({
+        initiator: roleWeights(f, file.roles.initiator),
+        beneficiary: roleWeights(f, file.roles.beneficiary),
+      }),
   };
 }
 

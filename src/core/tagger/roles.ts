@@ -73,57 +73,94 @@ export function roleFeatures(
   return features;
 }
 
+export const LEARNED_ROLES = ['initiator', 'beneficiary'] as const;
+export type LearnedRole = (typeof LEARNED_ROLES)[number];
+
+/** A pair of numbers, one per learned role: [initiator, beneficiary]. */
+type PerRole = [number, number];
+
 /**
- * One learned role: weights by feature name, the answer-word weights by actor then stem (looked up word by
- * word instead of naming every word-actor pair of every answer), and the probability that asserts the role.
+ * Both learned roles at once, so each feature is looked up once: weights by feature name, the answer-word
+ * weights by actor then stem (looked up word by word instead of naming every word-actor pair of every
+ * answer), and the probability above which each role is asserted.
  */
 export interface RoleScorer {
+  bias: Readonly<PerRole>;
+  threshold: Readonly<PerRole>;
+  weights: ReadonlyMap<string, Readonly<PerRole>>;
+  wordWeights: ReadonlyMap<string, ReadonlyMap<string, Readonly<PerRole>>>;
+}
+
+export interface LearnedRoleWeights {
   bias: number;
   threshold: number;
-  weights: ReadonlyMap<string, number>;
-  wordWeights: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  weights: Iterable<readonly [string, number]>;
 }
 
-export interface RoleScorers {
-  initiator: RoleScorer;
-  beneficiary: RoleScorer;
-}
-
-export function compileRoleScorer(
-  bias: number,
-  threshold: number,
-  weights: Iterable<readonly [string, number]>,
-): RoleScorer {
-  const plain = new Map<string, number>();
-  const byActor = new Map<string, Map<string, number>>();
-  for (const [name, weight] of weights) {
-    const bar = name.lastIndexOf('|');
-    if (!name.startsWith(WORD_PREFIX) || bar < 0) {
-      plain.set(name, weight);
-      continue;
+export function compileRoleScorer(roles: Record<LearnedRole, LearnedRoleWeights>): RoleScorer {
+  const plain = new Map<string, PerRole>();
+  const byActor = new Map<string, Map<string, PerRole>>();
+  const slotIn = <K>(map: Map<K, PerRole>, key: K): PerRole => {
+    let pair = map.get(key);
+    if (!pair) {
+      pair = [0, 0];
+      map.set(key, pair);
     }
-    const actor = name.slice(bar + 1);
-    let words = byActor.get(actor);
-    if (!words) {
-      words = new Map();
-      byActor.set(actor, words);
+    return pair;
+  };
+  LEARNED_ROLES.forEach((role, slot) => {
+    for (const [name, weight] of roles[role].weights) {
+      const bar = name.lastIndexOf('|');
+      if (!name.startsWith(WORD_PREFIX) || bar < 0) {
+        slotIn(plain, name)[slot] = weight;
+        continue;
+      }
+      const actor = name.slice(bar + 1);
+      let words = byActor.get(actor);
+      if (!words) {
+        words = new Map();
+        byActor.set(actor, words);
+      }
+      slotIn(words, name.slice(WORD_PREFIX.length, bar))[slot] = weight;
     }
-    words.set(name.slice(WORD_PREFIX.length, bar), weight);
-  }
-  return { bias, threshold, weights: plain, wordWeights: byActor };
+  });
+  return {
+    bias: [roles.initiator.bias, roles.beneficiary.bias],
+    threshold: [roles.initiator.threshold, roles.beneficiary.threshold],
+    weights: plain,
+    wordWeights: byActor,
+  };
 }
 
-function roleProbability(
+/** The roles asserted for one actor: each learned role whose probability passes its threshold. */
+function rolesAsserted(
   scorer: RoleScorer,
   id: ActorId,
   features: ReadonlySet<string>,
   stems: ReadonlySet<string>,
-): number {
-  let z = scorer.bias;
-  for (const name of features) z += scorer.weights.get(name) ?? 0;
+): ActorRole[] {
+  let initiator = scorer.bias[0];
+  let beneficiary = scorer.bias[1];
+  for (const name of features) {
+    const pair = scorer.weights.get(name);
+    if (pair) {
+      initiator += pair[0];
+      beneficiary += pair[1];
+    }
+  }
   const words = scorer.wordWeights.get(id);
-  if (words) for (const stem of stems) z += words.get(stem) ?? 0;
-  return sigmoid(z);
+  if (words)
+    for (const stem of stems) {
+      const pair = words.get(stem);
+      if (pair) {
+        initiator += pair[0];
+        beneficiary += pair[1];
+      }
+    }
+  const roles: ActorRole[] = [];
+  if (sigmoid(initiator) > scorer.threshold[0]) roles.push('initiator');
+  if (sigmoid(beneficiary) > scorer.threshold[1]) roles.push('beneficiary');
+  return roles;
 }
 
 /** What the learned roles are decided from: one answer's actors as the lexicon read them, and their mentions. */
@@ -142,7 +179,7 @@ const MAX_EVIDENCE = 5;
  * both, or only mentioned. A role the lexicon's pattern also gave keeps that pattern's evidence; otherwise the
  * actor's mentions are quoted (what tools a role is credited to is read from the sentences they are in).
  */
-export function learnedRoles(reading: ActorReading, scorers: RoleScorers): ActorTag[] {
+export function learnedRoles(reading: ActorReading, scorer: RoleScorer): ActorTag[] {
   const ids = [...new Set(reading.actors.map((a) => a.id))];
   const stems = answerStems(reading.tokens);
   return ids.flatMap((id) => {
@@ -150,9 +187,7 @@ export function learnedRoles(reading: ActorReading, scorers: RoleScorers): Actor
     const lexiconRoles = new Set(lexiconTags.map((a) => a.role));
     const mentions = reading.actorMentions.get(id) ?? [];
     const features = mentionFeatures(id, mentions, reading.tokens, reading.scopes, lexiconRoles);
-    const roles: ActorRole[] = (['initiator', 'beneficiary'] as const).filter(
-      (role) => roleProbability(scorers[role], id, features, stems) > scorers[role].threshold,
-    );
+    const roles = rolesAsserted(scorer, id, features, stems);
     if (roles.length === 0) roles.push('mentioned');
     const mentionEvidence = mentions
       .slice(0, MAX_EVIDENCE)
