@@ -44,7 +44,15 @@ const ToolEntry = z
     patterns: Phrases,
   })
   .strict();
-const ClassEntry = <T extends z.ZodType>(id: T) => z.object({ id, patterns: Phrases }).strict();
+const ClassEntry = <T extends z.ZodType>(id: T) =>
+  z
+    .object({
+      id,
+      patterns: Phrases,
+      /** Phrases where this class's cue means something else ("gagner du temps" needs no time): no cue there. */
+      otherSenses: Phrases.optional(),
+    })
+    .strict();
 const DirectActorEntry = z.object({ id: ActorId, role: ActorRole, patterns: Phrases }).strict();
 
 const CueSet = z
@@ -135,11 +143,17 @@ export interface ToolInfo {
   subsumes?: string[];
 }
 
+export interface ClassPhrases<T extends string> {
+  id: T;
+  patterns: Phrases;
+  otherSenses?: Phrases;
+}
+
 export interface Lexicon {
   tools: { info: ToolInfo; patterns: Phrases }[];
-  values: { id: ValueId; patterns: Phrases }[];
-  levers: { id: LeverId; patterns: Phrases }[];
-  facets: { id: FacetId; patterns: Phrases }[];
+  values: ClassPhrases<ValueId>[];
+  levers: ClassPhrases<LeverId>[];
+  facets: ClassPhrases<FacetId>[];
   actors: { id: ActorId; patterns: Phrases }[];
   roles: { initiator: Phrases; beneficiary: Phrases };
   directActors: { id: ActorId; role: ActorRole; patterns: Phrases }[];
@@ -156,14 +170,18 @@ function mergePhrases(a: Phrases, b: Phrases): Phrases {
   };
 }
 
-function mergeById<T extends { id: string; patterns: Phrases }>(
+function mergeById<T extends { id: string; patterns: Phrases; otherSenses?: Phrases }>(
   into: T[],
   entries: readonly T[] | undefined,
 ): void {
   for (const entry of entries ?? []) {
     const existing = into.find((e) => e.id === entry.id);
-    if (existing) existing.patterns = mergePhrases(existing.patterns, entry.patterns);
-    else into.push({ ...entry });
+    if (!existing) {
+      into.push({ ...entry });
+      continue;
+    }
+    existing.patterns = mergePhrases(existing.patterns, entry.patterns);
+    if (entry.otherSenses) existing.otherSenses = mergePhrases(existing.otherSenses ?? {}, entry.otherSenses);
   }
 }
 

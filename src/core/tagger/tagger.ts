@@ -3,7 +3,7 @@ import { detectLanguage } from '../language.js';
 import type { ActorTag, Evidence, Tags } from '../tags.js';
 import { combinedTags } from './combine.js';
 import { addFeature, type Features, type TokenScopes, wordFeatures } from './features.js';
-import type { Lexicon, Phrases, ToolInfo } from './lexicon.js';
+import type { ClassPhrases, Lexicon, Phrases, ToolInfo } from './lexicon.js';
 import { FAMILY_NAMES, type TaggerModel } from './model.js';
 import {
   ACTOR_SLOT,
@@ -43,6 +43,12 @@ export interface LanguageModel {
   values: PhraseIndex<ValueId>;
   levers: PhraseIndex<LeverId>;
   facets: PhraseIndex<FacetId>;
+  /** Per family, the phrases where a class's cue means something else (absent when the lexicon has none). */
+  otherSenses: {
+    values?: PhraseIndex<ValueId>;
+    levers?: PhraseIndex<LeverId>;
+    facets?: PhraseIndex<FacetId>;
+  };
   actors: PhraseIndex<ActorId>;
   directActors: PhraseIndex<{ id: ActorId; role: ActorRole }>;
   roles: RolePattern[];
@@ -107,6 +113,18 @@ function negationWords(lexicon: Lexicon, lang: Language, stem: (w: string) => st
 /** Stands in the tool index for a phrase where a tool word means something else ("site de production"). */
 const OTHER_SENSE: ToolInfo = { id: '', label: { fr: '', en: '' } };
 
+function otherSensesOf<T extends string>(
+  entries: readonly ClassPhrases<T>[],
+  lang: Language,
+  stem: (word: string) => string,
+): PhraseIndex<T> | undefined {
+  const withOthers = entries.filter((entry) => entry.otherSenses !== undefined);
+  if (withOthers.length === 0) return undefined;
+  const index = new PhraseIndex<T>(lang, stem);
+  for (const entry of withOthers) if (entry.otherSenses) index.addAll(entry.otherSenses, entry.id);
+  return index;
+}
+
 function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
   const stem = stemmerFor(lang);
   const negating = negationWords(lexicon, lang, stem);
@@ -120,6 +138,11 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
   for (const lever of lexicon.levers) levers.addAll(lever.patterns, lever.id);
   const facets = new PhraseIndex<FacetId>(lang, stem, negating, gapStops);
   for (const facet of lexicon.facets) facets.addAll(facet.patterns, facet.id);
+  const otherSenses = {
+    values: otherSensesOf(lexicon.values, lang, stem),
+    levers: otherSensesOf(lexicon.levers, lang, stem),
+    facets: otherSensesOf(lexicon.facets, lang, stem),
+  };
   const actors = new PhraseIndex<ActorId>(lang, stem);
   for (const actor of lexicon.actors) actors.addAll(actor.patterns, actor.id);
   const directActors = new PhraseIndex<{ id: ActorId; role: ActorRole }>(lang, stem, negating);
@@ -141,6 +164,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
     values,
     levers,
     facets,
+    otherSenses,
     actors,
     directActors,
     roles,
@@ -399,12 +423,16 @@ type ImaginedReading = 'denies' | 'ignored' | 'counts';
 /** One family's asserted cues, and the classes it names only where the answer denies them. */
 function family<T extends string>(
   model: PhraseIndex<T>,
+  otherSenses: PhraseIndex<T> | undefined,
   tokens: readonly Token[],
   scope: Scope,
   text: string,
   imagined: ImaginedReading,
 ): FamilyReading<T> {
-  const all = model.find(tokens);
+  const others = otherSenses?.find(tokens) ?? [];
+  const all = model
+    .find(tokens)
+    .filter((m) => !others.some((o) => o.payload === m.payload && o.first <= m.last && m.first <= o.last));
   const kept = imagined === 'counts' ? all.filter((m) => !isNegated(m, scope)) : asserted(all, scope);
   const byId = tally(kept, text, tokens);
   const denied = new Set<T>();
@@ -450,7 +478,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
   const reserved = new Uint8Array(tokens.length);
   for (const m of allToolMatches) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
   const toolTally = new Map<string, Tally>();
-  const levers = family(model.levers, tokens, scope, text, 'ignored');
+  const levers = family(model.levers, model.otherSenses.levers, tokens, scope, text, 'ignored');
   const withdrawn = withdrawnTools(allToolMatches, scope);
   for (const match of asserted(allToolMatches, scope)) {
     if (withdrawn.has(match)) continue;
@@ -486,10 +514,10 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     text,
     tokens,
     scopes,
-    values: family(model.values, tokens, scope, text, 'denies'),
+    values: family(model.values, model.otherSenses.values, tokens, scope, text, 'denies'),
     tools: { tally: toolTally, denied: toolsDenied },
     levers,
-    facets: family(model.facets, tokens, scope, text, 'counts'),
+    facets: family(model.facets, model.otherSenses.facets, tokens, scope, text, 'counts'),
     actors,
   };
   return { ...base, actorMentions: mentions, features: lexiconFeatures(base), toolInfos: model.toolInfos };
