@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
+import { tokenLifetimeText } from '../web/dashboard/auth.js';
 import { issueLocalDashboardToken } from '../web/routes.js';
 import { createAppServer } from './app-server.js';
 import { isEntryPoint } from './entry.js';
@@ -41,7 +42,7 @@ async function announce(
     const token = await issueLocalDashboardToken(store);
     process.stdout.write(
       `\nChat with the bot:  ${urls.chatUrl}\nDashboard:          ${urls.dashboardUrl}#token=${token}\n` +
-        `Dashboard token:    ${token} (valid for ${tokenLifetimeDays} days)\n\n`,
+        `Dashboard token:    ${token} (valid for ${tokenLifetimeText(tokenLifetimeDays)})\n\n`,
     );
   } catch (error) {
     logger.warn('dashboard.token_failed', errorFields(error));

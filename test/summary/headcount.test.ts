@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/core/domain.js';
-import { buildSummary } from '../../src/core/summary/index.js';
+import { buildSummary, Summary } from '../../src/core/summary/index.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { metaFor, TurnLog } from './helpers.js';
 
@@ -64,6 +64,22 @@ describe("the firm's headcount, read from a manager's presentation", () => {
       'Two of us handle the IT on top of our jobs.',
     ])
       expect(headcountOf(answer, 'en'), answer).toEqual(none);
+  });
+
+  it('reads no headcount from a run of digits no firm has, and keeps the summary valid', () => {
+    for (const answer of [
+      `Nous sommes ${'1234567890'.repeat(4)} salariés.`,
+      `On est ${'9'.repeat(400)} personnes.`,
+      'We have 99999999 employees.',
+    ]) {
+      const summary = summaryOf(answer, answer.startsWith('We') ? 'en' : 'fr');
+      expect(summary.respondent.headcount, answer).toBeNull();
+      expect(Summary.safeParse(summary).success, answer).toBe(true);
+    }
+    expect(headcountOf('Nous sommes 250000 salariés.', 'fr')).toEqual({
+      headcount: 250000,
+      headcountApproximate: false,
+    });
   });
 
   it("reads none from an expert's presentation, whose numbers are the SMEs'", () => {

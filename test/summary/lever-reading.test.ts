@@ -130,4 +130,23 @@ describe('lever reading with corrections', () => {
       confidentAnswers: 1,
     });
   });
+
+  it('a weak lever the respondent adds after the recap is one more clear answer: well evidenced', () => {
+    const { meta, turns } = frenchUnevenLeversInterview();
+    const log = new TurnLog(meta.id, 'fr');
+    log.turns.push(...turns);
+    log.correct({ action: 'add', target: 'lever', id: 'cluster' }, 'ajoute le levier réseaux');
+    log.correct({ action: 'add', target: 'lever', id: 'product_market' }, 'ajoute le levier produits');
+    const summary = buildSummary(meta, log.turns);
+    expect(summary.leverReading).toEqual({
+      verdict: 'balanced',
+      levers: {
+        cluster: { strength: 'strong', answers: 2, confidentAnswers: 2 },
+        product_market: { strength: 'strong', answers: 3, confidentAnswers: 1 },
+        value_chain: { strength: 'strong', answers: 3, confidentAnswers: 3 },
+      },
+    });
+    expect(summary.nextSteps).toEqual([fr.nextSteps.manager.balanced]);
+    expect(buildShortSummary(summary, 'fr')).not.toContain('Peu évoqué(s)');
+  });
 });

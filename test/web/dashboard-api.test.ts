@@ -62,6 +62,16 @@ describe('dashboard API', () => {
     );
   });
 
+  it('says a one-day token lasts "1 day"', async () => {
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    const store = createMemoryStore({ now: () => twoDaysAgo });
+    server = await startWebServer({ bot: probeBot, store, env: { DASHBOARD_TOKEN_DAYS: '1' } });
+    await store.upsertInterviewer({ id: 'alice' });
+    const old = await store.issueApiToken('alice');
+    const refused = await get('/api/interviews', old);
+    expect((await refused.json()).error.message).toMatch(/^dashboard token expired \(tokens last 1 day,/);
+  });
+
   it("lists only the interviewer's own interviews, with status and progress", async () => {
     const { alice, alicesInterview } = await withInterviewers();
     const body = await (await get('/api/interviews', alice)).json();

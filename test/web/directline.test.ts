@@ -229,6 +229,27 @@ describe('Direct Line endpoint', () => {
     expect(await store.listInterviews()).toEqual([]);
   });
 
+  it('shows the page left open the confirmation of the erasure, and what is said after it', async () => {
+    const store = createMemoryStore();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const grant = await openConversation();
+    const say = (text: string) => post(grant, { type: 'message', text });
+    for (const text of ['start', '2', '1', 'yes', 'We are the Quetzal brewery, twelve of us.'])
+      await say(text);
+    await say('delete my data');
+    // The open page polls from where it had read, not from the start.
+    const before = await poll(grant);
+    await say('yes');
+    const shown = await poll(grant, before.watermark);
+    expect(shown.activities.map((a) => a.text)).toContain(loadGuides().en.bot.deleted);
+    await say('aide');
+    const next = await poll(grant, shown.watermark);
+    expect(next.activities.map((a) => a.text)).toEqual(['aide', loadGuides().fr.bot.help]);
+    // No new activity takes the id of one the page already shows.
+    const ids = [...before.activities, ...shown.activities, ...next.activities].map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('limits messages per conversation like /api/messages: a clear 429, nothing of it shown or answered', async () => {
     server = await startWebServer({
       bot: probeBot,

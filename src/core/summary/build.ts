@@ -340,14 +340,17 @@ export function buildSummary(
       addedByRespondent: addedTools.has(id),
     };
   });
-  // What the respondent states in a correction counts as one clear mention.
-  const statedByRespondent = (lever: LeverId) => {
-    if (leverTallies[lever].answers === 0) leverTallies[lever] = { answers: 1, confidentAnswers: 1 };
-  };
-  for (const tool of summaryTools) if (tool.addedByRespondent && tool.lever) statedByRespondent(tool.lever);
+  // A lever the respondent adds is one more clear answer, also to one the recap called barely mentioned;
+  // the lever of a tool they add makes a lever never evidenced present.
   for (const id of state.added.lever) {
     const lever = LEVER_IDS.find((l) => l === id);
-    if (lever) statedByRespondent(lever);
+    if (!lever) continue;
+    const tally = leverTallies[lever];
+    leverTallies[lever] = { answers: tally.answers + 1, confidentAnswers: tally.confidentAnswers + 1 };
+  }
+  for (const tool of summaryTools) {
+    if (tool.addedByRespondent && tool.lever && leverTallies[tool.lever].answers === 0)
+      leverTallies[tool.lever] = { answers: 1, confidentAnswers: 1 };
   }
 
   const levers = Object.fromEntries(

@@ -385,11 +385,19 @@ function startsWith(tokens: readonly string[], start: number, phrase: readonly s
 const isNumber = (token: string | undefined): boolean =>
   token !== undefined && (/^\d+$/.test(token) || NUMBER_WORDS.has(token));
 
+/**
+ * A longer run of digits counts no firm's people (a reference, an amount, keys held down), and the longest
+ * are no safe integer, which the summary's schema refuses.
+ */
+const MAX_HEADCOUNT_DIGITS = 6;
+
 /** The number starting at token `start`, in digits, in words or as a round figure; null if none starts there. */
 function countAt(tokens: readonly string[], start: number): Count | null {
   const token = tokens[start] ?? '';
-  if (/^\d+$/.test(token))
+  if (/^\d+$/.test(token)) {
+    if (token.length > MAX_HEADCOUNT_DIGITS) return null;
     return { value: Number.parseInt(token, 10), approximate: false, start, end: start + 1 };
+  }
   for (let length = Math.min(LONGEST_NUMBER_WORDS, tokens.length - start); length > 0; length--) {
     const value = NUMBER_WORDS.get(tokens.slice(start, start + length).join(' '));
     if (value !== undefined) return { value, approximate: false, start, end: start + length };

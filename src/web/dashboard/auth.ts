@@ -5,6 +5,11 @@ import { type TeamsSsoOptions, verifyTeamsSsoToken } from './teams-sso.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** How long a dashboard token lasts, as the start-up line and the refusal say it ("1 day", "7 days"). */
+export function tokenLifetimeText(days: number): string {
+  return `${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
 /** Dashboard tokens are opaque (store-issued); Teams SSO tokens are JWTs: three dot-separated parts. */
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
@@ -36,7 +41,7 @@ export async function authenticateInterviewer(
     throw new HttpError(
       401,
       'unauthorized',
-      `dashboard token expired (tokens last ${options.tokenLifetimeDays} days, DASHBOARD_TOKEN_DAYS): restart the server for a new one`,
+      `dashboard token expired (tokens last ${tokenLifetimeText(options.tokenLifetimeDays)}, DASHBOARD_TOKEN_DAYS): restart the server for a new one`,
       { 'www-authenticate': 'Bearer error="invalid_token", error_description="token expired"' },
     );
   }

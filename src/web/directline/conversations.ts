@@ -28,6 +28,12 @@ export interface ConversationGrant {
 }
 
 interface Transcript {
+  /**
+   * Random per transcript, in its ids and watermarks: a page holding a watermark of a transcript since
+   * dropped (server restarted, erased, or pushed out of memory) is served the new one from its start, and
+   * no new id repeats one the page already shows.
+   */
+  epoch: string;
   activities: ServedActivity[];
   /** Activities dropped from the front (cap), so watermarks stay stable. */
   dropped: number;
@@ -43,8 +49,6 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8
 export class DirectLineConversations {
   readonly #kv: KeyValueStore;
   readonly #transcripts = new Map<string, Transcript>();
-  /** Changes with every process, so a watermark from before a restart replays what is left instead of skipping. */
-  readonly #epoch = randomBytes(4).toString('hex');
   readonly #now: () => Date;
 
   constructor(kv: KeyValueStore, now: () => Date = () => new Date()) {
@@ -98,7 +102,7 @@ export class DirectLineConversations {
     const transcript = this.#transcript(conversationId);
     const ids: string[] = [];
     for (const activity of activities) {
-      const id = `${conversationId}|${this.#epoch}-${String(transcript.nextSeq++).padStart(7, '0')}`;
+      const id = `${conversationId}|${transcript.epoch}-${String(transcript.nextSeq++).padStart(7, '0')}`;
       transcript.activities.push({ ...activity, id, timestamp: this.#now().toISOString() });
       ids.push(id);
     }
@@ -126,10 +130,10 @@ export class DirectLineConversations {
   ): { activities: ServedActivity[]; watermark: string } {
     const transcript = this.#transcript(conversationId);
     const match = /^([0-9a-f]+)-(\d+)$/.exec(watermark ?? '');
-    const seen = match?.[1] === this.#epoch ? Number(match[2]) : 0;
+    const seen = match?.[1] === transcript.epoch ? Number(match[2]) : 0;
     const start = Math.max(0, seen - transcript.dropped);
     const total = transcript.dropped + transcript.activities.length;
-    return { activities: transcript.activities.slice(start), watermark: `${this.#epoch}-${total}` };
+    return { activities: transcript.activities.slice(start), watermark: `${transcript.epoch}-${total}` };
   }
 
   /**
@@ -153,7 +157,7 @@ export class DirectLineConversations {
       // Re-inserting keeps the Map in least-recently-used order.
       this.#transcripts.delete(conversationId);
     } else {
-      transcript = { activities: [], dropped: 0, nextSeq: 1 };
+      transcript = { epoch: randomBytes(4).toString('hex'), activities: [], dropped: 0, nextSeq: 1 };
     }
     this.#transcripts.set(conversationId, transcript);
     if (this.#transcripts.size > MAX_TRANSCRIPTS) {
