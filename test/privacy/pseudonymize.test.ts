@@ -90,6 +90,14 @@ describe('pseudonymizeText', () => {
     expect(result.text).toContain(' répond.');
   });
 
+  it('takes a phone number whole or not at all: no pseudonym in the middle of a longer run of digits', () => {
+    expect(pseudonymizeText('Mon portable : +33 6 12 34 56 78.', [], KEY).text).toMatch(
+      /^Mon portable : \[TEL-[0-9A-F]+\]\.$/,
+    );
+    const run = 'Référence 12345678901234567890 sur la facture.';
+    expect(pseudonymizeText(run, [], KEY).text).toBe(run);
+  });
+
   it('maps the same firm to the same pseudonym with one key, and to another with another key', () => {
     const a = pseudonymizeText(
       'Boulangerie Morel livre.',

@@ -108,6 +108,17 @@ describe('Direct Line endpoint', () => {
     expect((await poll(grant, next.watermark)).activities).toEqual([]);
   });
 
+  it('greets a conversation once, however often the page starts it again', async () => {
+    server = await startWebServer({ bot: interviewBot(createMemoryStore()) });
+    const grant = await openConversation();
+    for (let i = 0; i < 3; i += 1) {
+      const again = await call('/directline/conversations', { method: 'POST', token: grant.token });
+      expect(again.status).toBe(201);
+    }
+    const welcome = loadGuides().fr.bot.welcome;
+    expect((await poll(grant)).activities.filter((a) => a.text === welcome)).toHaveLength(1);
+  });
+
   it('delivers Adaptive Cards and passes a card submission to the bot as a message value', async () => {
     server = await startWebServer({ bot: probeBot });
     const grant = await openConversation();

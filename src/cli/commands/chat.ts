@@ -95,6 +95,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       );
 
     let seen: InterviewMeta | null = null;
+    /** The respondent paused or stopped this interview at the last turn, and was told how to take it up. */
+    const toldHowToResume = (meta: InterviewMeta): boolean => seen?.id === meta.id && seen.status === 'paused';
     /**
      * After each turn: an interview begun here is held like a resumed one, and one the respondent just
      * paused or stopped gets the command that takes it up again once this chat is over (« reprendre »
@@ -103,8 +105,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     const follow = async (): Promise<void> => {
       const meta = await interviewHere();
       if (meta && meta.status !== 'completed') await hold.take(meta.id);
-      const newlyPaused = meta?.status === 'paused' && !(seen?.id === meta.id && seen.status === 'paused');
-      if (meta && newlyPaused)
+      if (meta?.status === 'paused' && !toldHowToResume(meta))
         print(fill(prompts[meta.language].resumeAfterLeaving, { command: resumeCommand(meta.id) }));
       seen = meta;
     };
@@ -136,7 +137,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 
     const meta = await interviewHere();
     if (meta) {
-      if (meta.status !== 'completed')
+      if (meta.status !== 'completed' && !toldHowToResume(meta))
         print(fill(prompts[meta.language].pausedOnExit, { command: resumeCommand(meta.id) }));
       io.stderr.write(
         meta.status === 'completed'

@@ -40,7 +40,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 const URL_PATTERN =
   /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b[\p{L}\p{N}-]+\.(?:fr|com|net|org|eu|io|biz|info)(?:\/[^\s<>"')\]]*)?/giu;
 /** French numbers (0X XX XX XX XX, +33 X …) and generic international numbers of 9 to 15 digits. */
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){8,14}\b/g;
+const PHONE = /(?<!\d)(?:\+\d{1,3}[\s.-]?)?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){8,14}\b/g;
 
 /** Cues after which a capitalised name is the respondent's or the firm's (presentation answers). */
 const PERSON_CUES = /\b(?:je m['’]appelle|mon nom est|moi c['’]est|my name is|i am|i'm|je suis)\s+/giu;

@@ -33,7 +33,6 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   const { conversations, bot, botAccount, limiter, logger } = deps;
   const adapter = new DirectLineAdapter(conversations);
   const queues = new Map<string, Promise<void>>();
-  const started = new Set<string>();
 
   /** One turn at a time per conversation, in arrival order, so bot state never races with itself. */
   const runTurn = (activity: Partial<Activity>): Promise<void> => {
@@ -103,15 +102,13 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   router.route('POST', `${DIRECTLINE_PREFIX}/conversations`, async (ctx) => {
     const grant = await grantFor(ctx);
     takeOrRefuse(limiter, conversationKey(grant), 'too many messages in this conversation');
-    if (!started.has(grant.conversationId)) {
-      started.add(grant.conversationId);
-      // Channels announce a new conversation; the bot greets and asks for consent on it.
-      await runTurn({
-        ...baseActivity(grant),
-        type: 'conversationUpdate',
-        membersAdded: [botAccount, { id: grant.userId, name: '', role: 'user' }],
-      });
-    }
+    // Channels announce a new conversation; the bot greets on it once (it remembers having greeted in the
+    // conversation's state, so this process keeps no list of conversations that grows with every visitor).
+    await runTurn({
+      ...baseActivity(grant),
+      type: 'conversationUpdate',
+      membersAdded: [botAccount, { id: grant.userId, name: '', role: 'user' }],
+    });
     sendJson(ctx.res, 201, describe(grant));
   });
 
