@@ -147,8 +147,12 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     }
     return failure ? EXIT_FAILED : EXIT_OK;
   } finally {
-    await hold.release();
-    await services.close();
+    // The store is closed even when the hold cannot be given back (it lapses by itself then).
+    try {
+      await hold.release();
+    } finally {
+      await services.close();
+    }
   }
 }
 
