@@ -96,7 +96,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 
     let seen: InterviewMeta | null = null;
     /** The respondent paused or stopped this interview at the last turn, and was told how to take it up. */
-    const toldHowToResume = (meta: InterviewMeta): boolean => seen?.id === meta.id && seen.status === 'paused';
+    const toldHowToResume = (meta: InterviewMeta): boolean =>
+      seen?.id === meta.id && seen.status === 'paused';
     /**
      * After each turn: an interview begun here is held like a resumed one, and one the respondent just
      * paused or stopped gets the command that takes it up again once this chat is over (« reprendre »
