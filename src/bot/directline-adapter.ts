@@ -6,8 +6,9 @@ import {
   type ResourceResponse,
   TurnContext,
 } from 'botbuilder';
+import type { ReplayedMessage } from '../core/interview/replay.js';
 import type { DirectLineConversations, ServedActivity } from '../web/directline/conversations.js';
-import { FORGET_TRANSCRIPT } from './events.js';
+import { FORGET_TRANSCRIPT, SHOW_EARLIER_MESSAGES, type ShowEarlierMessages } from './events.js';
 
 /** Channel id of activities coming through our Direct Line endpoint (what Direct Line calls Web Chat). */
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -39,8 +40,15 @@ export class DirectLineAdapter extends BotAdapter {
   async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
     const context = new TurnContext(this, activity);
     const conversationId = activity.conversation?.id;
-    if (conversationId)
+    if (conversationId) {
       context.turnState.set(FORGET_TRANSCRIPT, () => this.#conversations.forgetTranscript(conversationId));
+      const showEarlier: ShowEarlierMessages = (messages) =>
+        this.#conversations.append(
+          conversationId,
+          messages.map((message) => replayed(context, message)),
+        );
+      context.turnState.set(SHOW_EARLIER_MESSAGES, showEarlier);
+    }
     await this.runMiddleware(context, logic);
   }
 
@@ -115,4 +123,22 @@ export class DirectLineAdapter extends BotAdapter {
 function served(activity: Partial<Activity>): ServedActivity {
   const json: Record<string, unknown> = JSON.parse(JSON.stringify(activity));
   return { ...json, id: '' };
+}
+
+/**
+ * A message said earlier, as Web Chat showed it then: the bot's from the bot; the respondent's from the
+ * respondent (drawn on their side), as plain text so nothing they typed is read as markup.
+ */
+function replayed(context: TurnContext, message: ReplayedMessage): ServedActivity {
+  const byRespondent = message.from === 'respondent';
+  const activity = TurnContext.applyConversationReference(
+    {
+      type: ActivityTypes.Message,
+      text: message.text,
+      ...(byRespondent ? { textFormat: 'plain' } : {}),
+    },
+    TurnContext.getConversationReference(context.activity),
+    byRespondent,
+  );
+  return served(activity);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language, Profile } from '../core/domain.js';
+import type { ReplayedMessage } from '../core/interview/replay.js';
 
 /**
  * Event activities front doors send to the bot: start with choices already made (CLI flags, a Teams
@@ -27,3 +28,10 @@ export const TRUSTED_FRONT_DOOR = Symbol('trustedFrontDoor');
  * Direct Line endpoint): a function that drops it, called when the respondent erases their data.
  */
 export const FORGET_TRANSCRIPT = Symbol('forgetTranscript');
+
+/**
+ * Set in the turn state by a front door that keeps the conversation's transcript itself: a function that
+ * puts messages said earlier back into it, the respondent's as theirs, without sending anything anew.
+ */
+export const SHOW_EARLIER_MESSAGES = Symbol('showEarlierMessages');
+export type ShowEarlierMessages = (messages: readonly ReplayedMessage[]) => void;

@@ -28,6 +28,7 @@ import type { Guide, GuideSet } from '../core/guide/schema.js';
 import {
   applyCommand,
   type BotCommand,
+  earlierExchange,
   parseBotCommand,
   promptNext,
   recapLines,
@@ -43,6 +44,7 @@ import {
   BOT_EVENT_START,
   FORGET_TRANSCRIPT,
   ResumeEventValue,
+  SHOW_EARLIER_MESSAGES,
   StartEventValue,
   TRUSTED_FRONT_DOOR,
 } from './events.js';
@@ -314,19 +316,21 @@ export class InterviewBot extends ActivityHandler {
   }
 
   /**
-   * For a front door that lost what it had shown (a web chat page after a server restart): what is
-   * waiting for the respondent is said again (the choice or confirmation asked, the pending question, the
-   * pause) without recording anything, and the conversation goes on where it was.
+   * For a front door that lost what it had shown (a web chat page after a server restart): the interview's
+   * exchange so far is put back (when the front door can), then what is waiting for the respondent is said
+   * again (the choice or confirmation asked, the pending question, the pause) without recording anything,
+   * and the conversation goes on where it was.
    */
   private async showWhereTheyAre(dc: DialogContext): Promise<void> {
     const context = dc.context;
     const data = await this.conversationData.get(context, {});
     // A conversation never greeted is new: its opening greets it.
     if (!data.greeted) return;
+    const meta = await conversationInterview(this.deps.store, context);
+    if (meta) await this.showEarlierExchange(context, meta.id);
     // Choices and confirmations ask again by themselves; the dialogs of an interview leave it to the store.
     await dc.repromptDialog();
     if (context.responded) return;
-    const meta = await conversationInterview(this.deps.store, context);
     if (!meta) {
       await context.sendActivity(this.deps.guides.fr.bot.welcome);
       return;
@@ -343,6 +347,14 @@ export class InterviewBot extends ActivityHandler {
       loaded,
       promptNext(loaded.guide, loaded.meta, loaded.turns, this.turnOptions()),
     );
+  }
+
+  /** The questions and answers stored so far, shown as they were said (nothing is tagged or recorded). */
+  private async showEarlierExchange(context: TurnContext, interviewId: string): Promise<void> {
+    const showEarlier: unknown = context.turnState.get(SHOW_EARLIER_MESSAGES);
+    if (typeof showEarlier !== 'function') return;
+    const loaded = await loadInterview(this.services, interviewId, context);
+    if (loaded) showEarlier(earlierExchange(loaded.guide, loaded.turns));
   }
 
   /**

@@ -2,6 +2,7 @@ import {
   type ActorId,
   type Language,
   LEVER_IDS,
+  type LeverId,
   type Profile,
   SERVICE_VALUES,
   ThemeId,
@@ -87,6 +88,24 @@ export function labels(lang: Language, profile?: Profile): Labels {
     labelled: (label, value) => fill(p.typography.labelled, { label, value }),
     quoted: (text) => fill(p.typography.quoted, { text }),
   };
+}
+
+/** The lever reading in words, as every export says it: the verdict, and how well each lever is evidenced. */
+export interface WordedLeverReading {
+  verdict: LeverReading['verdict'];
+  text: string;
+  levers: Record<LeverId, { strength: LeverEvidence['strength']; text: string }>;
+}
+
+/** Worded by `balance` and `leverStrength`, so a page showing it says what the exports say. */
+export function wordLeverReading(l: Labels, reading: LeverReading): WordedLeverReading {
+  const levers = Object.fromEntries(
+    LEVER_IDS.map((id) => {
+      const evidence = reading.levers[id];
+      return [id, { strength: evidence.strength, text: l.leverStrength(evidence) }];
+    }),
+  ) as WordedLeverReading['levers'];
+  return { verdict: reading.verdict, text: l.balance(reading), levers };
 }
 
 /** Value forms shown in a matrix: those evidenced at least once (an all-zero row says nothing). */

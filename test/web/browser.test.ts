@@ -273,7 +273,7 @@ describe.skipIf(!available)('in the browser', () => {
     await en.screenshot({ path: join(ARTIFACTS, 'dashboard-lever-reading-en.png'), fullPage: true });
   }, 60_000);
 
-  it('shows the question waiting for an answer again when the page is reloaded after a server restart', async () => {
+  it('shows the exchange so far and the question waiting for an answer when the page is reloaded after a server restart', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=fr`);
     // A conversation of its own, as a respondent who clicks "Nouvelle conversation" gets.
@@ -281,7 +281,10 @@ describe.skipIf(!available)('in the browser', () => {
     await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
     const saved = await savedConversation(page);
     await botReplySince(saved.conversationId, saved.userId, 0);
-    for (const text of ['démarrer', '1', '1', 'oui']) {
+    // Answers are hostile input: shown again, they stay text.
+    const earlier =
+      'Nous sommes une brasserie artisanale de 8 salariés, à Rennes. <img src=x onerror="window.injected=1">';
+    for (const text of ['démarrer', '1', '1', 'oui', earlier]) {
       const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
       await send(page, text);
       await botReplySince(saved.conversationId, saved.userId, before);
@@ -294,15 +297,25 @@ describe.skipIf(!available)('in the browser', () => {
     await server.close();
     server = await startWebServer({ bot: interviewBot(store), store, port });
     await page.reload();
-    await page
-      .getByText(pending?.text ?? '?', { exact: false })
-      .first()
-      .waitFor({ timeout: 15_000 });
+    // Web Chat typesets the bot's apostrophes.
+    const pendingShown = (pending?.text ?? '?').replaceAll("'", '’');
+    await page.getByText(pendingShown, { exact: false }).first().waitFor({ timeout: 15_000 });
+    // The earlier answer is back on the respondent's side, after the consent and before the pending question.
+    await page.locator('.webchat__bubble--from-user', { hasText: earlier }).waitFor();
+    const transcript = (await page.locator('#webchat').textContent()) ?? '';
+    expect(transcript.indexOf(earlier)).toBeGreaterThan(
+      transcript.indexOf(loadGuides().fr.opening.consentQuestion),
+    );
+    expect(transcript.indexOf(earlier)).toBeLessThan(transcript.lastIndexOf(pendingShown));
+    expect(
+      await page.evaluate(() => 'injected' in window || document.querySelector('img[src="x"]') !== null),
+    ).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-after-restart.png'), fullPage: true });
 
-    const answer = 'Nous sommes une brasserie artisanale de 8 salariés, à Rennes.';
+    const answer = "Je suis la gérante, je m'occupe de la production et des ventes.";
+    const shown = server.web.conversations.since(saved.conversationId, undefined).activities.length;
     await send(page, answer);
-    await botReplySince(saved.conversationId, saved.userId, 1);
+    await botReplySince(saved.conversationId, saved.userId, shown);
     const turns = await store.getTurns(interview?.id ?? '');
     expect(turns.find((t) => t.kind === 'answer' && t.text === answer)?.questionId).toBe(pending?.questionId);
   }, 60_000);

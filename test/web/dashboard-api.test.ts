@@ -2,7 +2,7 @@ import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.js';
-import { seedCompletedInterview } from './fixtures.js';
+import { seedCompletedInterview, seedLeverInterview } from './fixtures.js';
 import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
 
 let server: WebTestServer | null = null;
@@ -24,6 +24,7 @@ async function withInterviewers() {
   const alicesInterview = await seedCompletedInterview(store, 'alice');
   const brunosInterview = await seedCompletedInterview(store, 'bruno');
   return {
+    store,
     alice: await store.issueApiToken('alice'),
     alicesInterview,
     brunosInterview,
@@ -33,7 +34,12 @@ async function withInterviewers() {
 describe('dashboard API', () => {
   it('answers 401 without a token or with an unknown one', async () => {
     const { alicesInterview } = await withInterviewers();
-    for (const path of ['/api/interviews', `/api/interviews/${alicesInterview}/summary`, '/api/study']) {
+    for (const path of [
+      '/api/interviews',
+      `/api/interviews/${alicesInterview}/summary`,
+      `/api/interviews/${alicesInterview}/lever-reading`,
+      '/api/study',
+    ]) {
       expect((await get(path)).status).toBe(401);
       expect((await get(path, 'made-up-token')).status).toBe(401);
     }
@@ -86,9 +92,11 @@ describe('dashboard API', () => {
 
   it("hides another interviewer's interview behind a 404, like a missing one", async () => {
     const { alice, brunosInterview } = await withInterviewers();
-    const foreign = await get(`/api/interviews/${brunosInterview}/summary`, alice);
-    const missing = await get('/api/interviews/no-such-interview/summary', alice);
-    expect([foreign.status, missing.status]).toEqual([404, 404]);
+    for (const what of ['summary', 'lever-reading']) {
+      const foreign = await get(`/api/interviews/${brunosInterview}/${what}`, alice);
+      const missing = await get(`/api/interviews/no-such-interview/${what}`, alice);
+      expect([foreign.status, missing.status]).toEqual([404, 404]);
+    }
   });
 
   it('serves the summary JSON with its value matrix and levers', async () => {
@@ -100,6 +108,43 @@ describe('dashboard API', () => {
     expect(summary.levers.value_chain.count).toBe(1);
     expect(summary.levers.product_market.count).toBe(1);
     expect(summary.leverBalance).toEqual(['cluster']);
+  });
+
+  it('words how well each lever is evidenced, and the verdict, as the exports word them, in the language asked', async () => {
+    const { store, alice } = await withInterviewers();
+    const id = await seedLeverInterview(store, 'alice', 'fr', [
+      {
+        text: 'Nos fournisseurs reçoivent les commandes par EDI.',
+        levers: [['value_chain', 'fournisseurs', 0.9]],
+      },
+      {
+        text: "Nos clients suivent leurs livraisons en ligne, et on vend maintenant à l'export.",
+        levers: [
+          ['value_chain', 'livraisons', 0.8],
+          ['product_market', "l'export", 0.8],
+        ],
+      },
+    ]);
+    const french = await (await get(`/api/interviews/${id}/lever-reading`, alice)).json();
+    expect(french).toEqual({
+      verdict: 'unbalanced',
+      text: 'déséquilibré\u00a0: Clusters et réseaux absent(s)\u202f; Produits et marchés à peine évoqué(s)',
+      levers: {
+        cluster: { strength: 'missing', text: 'absent (jamais évoqué)' },
+        product_market: { strength: 'weak', text: 'faible (une seule réponse)' },
+        value_chain: { strength: 'strong', text: 'bien étayé (2 réponses)' },
+      },
+    });
+    const english = await (await get(`/api/interviews/${id}/lever-reading?lang=en`, alice)).json();
+    expect(english).toMatchObject({
+      text: 'unbalanced: Clusters and networks missing; Products and markets only weakly evidenced',
+      levers: { product_market: { text: 'weak (a single answer)' } },
+    });
+    // The same words as the summary card's.
+    const card = await (await get(`/api/interviews/${id}/summary?format=card&lang=en`, alice)).text();
+    expect(card).toContain(JSON.stringify(english.text));
+    expect(card).toContain(JSON.stringify(english.levers.value_chain.text));
+    expect((await get(`/api/interviews/${id}/lever-reading?lang=de`, alice)).status).toBe(400);
   });
 
   it('offers every export as a download of the right type', async () => {

@@ -194,6 +194,55 @@ describe('Direct Line endpoint', () => {
     expect(await store.listInterviews()).toHaveLength(1);
   });
 
+  it('shows a page reloaded after a server restart the questions and answers so far, in order, then the pending question', async () => {
+    const store = createMemoryStore();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const grant = await openConversation();
+    const say = (text: string) => post(grant, { type: 'message', text });
+    // Answers are hostile input: they come back as the plain text they were stored as, never as markup.
+    const presentation =
+      'Nous sommes une menuiserie de 14 salariés, à Annecy. <img src=x onerror=alert(1)> **gras**';
+    const role = 'Je suis le gérant et je décide des investissements, avec mon associée.';
+    for (const text of ['démarrer', '1', '1', 'oui', presentation, role])
+      expect((await say(text)).status).toBe(200);
+    const [interview] = await store.listInterviews();
+    const stored = await store.getTurns(interview?.id ?? '');
+    const pending = stored.filter((t) => t.kind === 'question').at(-1);
+    const exchange = stored
+      .filter((t) => (t.kind === 'question' || t.kind === 'answer') && t.seq < (pending?.seq ?? 0))
+      .map((t) => ({ text: t.text, byRespondent: t.kind === 'answer' }));
+    expect(exchange.filter((said) => said.byRespondent).map((said) => said.text)).toEqual([
+      'oui',
+      presentation,
+      role,
+    ]);
+
+    await server.close();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const reloaded = (await poll(grant)).activities;
+    const shown = reloaded.map((a) => ({ text: a.text ?? '', byRespondent: a.from.role === 'user' }));
+    expect(shown.slice(0, exchange.length)).toEqual(exchange);
+    // The respondent's words are theirs (Web Chat draws them on their side), in plain text.
+    for (const activity of reloaded.filter((a) => a.from.role === 'user')) {
+      expect(activity.from.id).toBe(grant.userId);
+      expect(activity.textFormat).toBe('plain');
+    }
+    // Then where they are: the pending question, asked again and not replayed twice.
+    const after = shown.slice(exchange.length).map((said) => said.text);
+    expect(after.join('\n')).toContain(pending?.text);
+    expect(after.filter((text) => text === pending?.text)).toHaveLength(1);
+    expect(after.some((text) => text.includes('14 salariés'))).toBe(false);
+    // Nothing was recorded by showing it again, nor tagged anew.
+    expect(await store.getTurns(interview?.id ?? '')).toEqual(stored);
+    // A second reload in the same server shows the same page.
+    expect((await poll(grant)).activities).toEqual(reloaded);
+
+    const answer = "Le numérique, c'est une opportunité de gagner du temps, mais il faut de la formation.";
+    expect((await say(answer)).status).toBe(200);
+    const turns = await store.getTurns(interview?.id ?? '');
+    expect(turns.find((t) => t.kind === 'answer' && t.text === answer)?.questionId).toBe(pending?.questionId);
+  });
+
   it('after a restart, shows a reloaded page the choice it was asked, or that its interview is paused', async () => {
     const store = createMemoryStore();
     const guide = loadGuides().en;
@@ -208,7 +257,12 @@ describe('Direct Line endpoint', () => {
     expect((await poll(choosing)).activities.map((a) => a.text)).toEqual([
       loadGuides().fr.bot.chooseLanguage,
     ]);
-    expect((await poll(paused)).activities.map((a) => a.text)).toEqual([guide.messages.pausedReminder]);
+    // The paused interview's exchange so far comes back before the reminder.
+    expect((await poll(paused)).activities.map((a) => a.text)).toEqual([
+      guide.opening.consentQuestion,
+      'yes',
+      guide.messages.pausedReminder,
+    ]);
     expect((await store.listInterviews())[0]?.status).toBe('paused');
   });
 
@@ -238,6 +292,12 @@ describe('Direct Line endpoint', () => {
     expect(reloaded.join('\n')).not.toContain('Quetzal');
     expect(reloaded).toContain(loadGuides().fr.bot.deleted);
     expect(await store.listInterviews()).toEqual([]);
+    // Nor does a page reloaded after a server restart show anything of the erased interview.
+    await server.close();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const afterRestart = JSON.stringify((await poll(grant)).activities);
+    expect(afterRestart).not.toContain('Quetzal');
+    expect(afterRestart).not.toContain(loadGuides().fr.opening.consentQuestion);
   });
 
   it('shows the page left open the confirmation of the erasure, and what is said after it', async () => {

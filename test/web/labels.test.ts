@@ -19,22 +19,4 @@ describe('dashboard chart labels', () => {
     expect(en).toMatchObject({ values: { security: 'Security' }, levers: { value_chain: 'Value chain' } });
     expect((await fetch(`${server.url}/api/labels?lang=de`)).status).toBe(400);
   });
-
-  it('gives the wording of how well each lever is evidenced, as the exports word it', async () => {
-    server = await startWebServer({ bot: probeBot });
-    const fr: unknown = await (await fetch(`${server.url}/api/labels?lang=fr`)).json();
-    const en: unknown = await (await fetch(`${server.url}/api/labels?lang=en`)).json();
-    expect(fr).toMatchObject({
-      leverReading: {
-        verdicts: { fragile: 'fragile\u00a0: {weak} à peine évoqué(s)' },
-        strengths: { single_answer: 'faible (une seule réponse)' },
-      },
-    });
-    expect(en).toMatchObject({
-      leverReading: {
-        verdicts: { fragile: 'fragile: {weak} only weakly evidenced' },
-        strengths: { uncertain: 'weak ({count} answers, none read clearly)' },
-      },
-    });
-  });
 });

@@ -131,6 +131,8 @@ export const Guide = z
       /** `{max}`: the cap in characters. */
       truncated: Text,
       repeatQuestion: Text,
+      /** `{count}`: how many earlier messages a page shown again after a server restart leaves out. */
+      earlierOmitted: Text,
     }),
     bot: z.object({
       welcome: Text,

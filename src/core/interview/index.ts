@@ -17,4 +17,5 @@ export { applyCommand, handleInput, promptNext, type TurnOptions, type TurnResul
 export { derivePosition, type EffectiveAnswer, type LogTurn, type Position } from './log.js';
 export { decideNext, type NextStep, type PlannedQuestion, probeCandidates } from './plan.js';
 export { recapLines, tagIds } from './recap.js';
+export { earlierExchange, MAX_REPLAYED_MESSAGES, type ReplayedMessage } from './replay.js';
 export { type ReviewReply, readReviewReply, shortReview } from './review.js';

@@ -12,6 +12,7 @@ import {
   SUMMARY_FORMATS,
 } from '../../core/summary/index.js';
 import { summaryPrompts } from '../../core/summary/labels.js';
+import { labels, wordLeverReading } from '../../export/view.js';
 import { HttpError, type RouteContext, type Router, sendJson } from '../../server/router.js';
 import { getStudyKey } from '../../store/study-key.js';
 import type { InterviewStore } from '../../store/types.js';
@@ -23,6 +24,7 @@ export interface DashboardApiDeps {
 }
 
 const LabelsQuery = z.object({ lang: Language.default('fr') });
+const LeverReadingQuery = z.object({ lang: Language.optional() });
 
 const SummaryQuery = z.object({
   format: z.enum(SUMMARY_FORMATS).default('json'),
@@ -71,7 +73,10 @@ function send(res: ServerResponse, rendered: Rendered, fileStem: string): void {
   res.end(body);
 }
 
-/** `GET /api/interviews`, `GET /api/interviews/:id/summary`, `GET /api/study`: an interviewer's own data only. */
+/**
+ * `GET /api/interviews`, `GET /api/interviews/:id/summary`, `GET /api/interviews/:id/lever-reading`,
+ * `GET /api/study`: an interviewer's own data only.
+ */
 export function registerDashboardApi(router: Router, { store, auth }: DashboardApiDeps): void {
   const interviewerOf = (ctx: RouteContext) => authenticateInterviewer(ctx.req.headers.authorization, auth);
 
@@ -83,17 +88,11 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     return meta;
   };
 
-  // The names of value forms, levers and actors the charts show, and the wording of how well each lever is
-  // evidenced (the exports' own): wording only, no interview data.
+  // The names of value forms, levers and actors the charts show: wording only, no interview data.
   router.route('GET', '/api/labels', async (ctx) => {
     const { lang } = parseQuery(LabelsQuery, ctx.url);
     const prompts = summaryPrompts(lang);
-    sendJson(ctx.res, 200, {
-      values: prompts.values,
-      levers: prompts.levers,
-      actors: prompts.actors,
-      leverReading: prompts.leverReading,
-    });
+    sendJson(ctx.res, 200, { values: prompts.values, levers: prompts.levers, actors: prompts.actors });
   });
 
   router.route('GET', '/api/interviews', async (ctx) => {
@@ -121,6 +120,19 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     });
     if (format === 'json') sendJson(ctx.res, 200, summary);
     else send(ctx.res, renderSummary(summary, format, lang ?? meta.language), `interview-${meta.id}`);
+  });
+
+  // The lever reading worded by the exports' own functions, so the dashboard says it as they do.
+  router.route('GET', '/api/interviews/:id/lever-reading', async (ctx) => {
+    const interviewerId = await interviewerOf(ctx);
+    const { lang } = parseQuery(LeverReadingQuery, ctx.url);
+    const meta = await ownInterview(interviewerId, ctx.params.id ?? '');
+    const language = lang ?? meta.language;
+    const summary = buildSummary(meta, await store.getTurns(meta.id), {
+      pseudonymKey: await getStudyKey(store, interviewerId),
+      lang: language,
+    });
+    sendJson(ctx.res, 200, wordLeverReading(labels(language, meta.profile), summary.leverReading));
   });
 
   router.route('GET', '/api/study', async (ctx) => {

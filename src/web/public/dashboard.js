@@ -130,46 +130,20 @@
     show('list-view');
   }
 
-  // How the summaries word the reading of the lever balance (prompts/summary.*.json), set with the names.
-  let leverWording = null;
-
-  /** Fills `{name}` placeholders; the result is only ever set as text, never as markup. */
-  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
-
-  /** How well one lever is evidenced, with the reason when it is weak, as the exports say it. */
-  function strengthText(evidence) {
-    const wording = evidence.strength === 'weak' ? evidence.weakBecause : evidence.strength;
-    return fill(leverWording.strengths[wording], { count: String(evidence.answers) });
-  }
-
-  /** The verdict on the lever balance, naming the missing and the weak levers, as the exports say it. */
-  function verdictText(reading) {
-    const named = (strength) =>
-      Object.entries(reading.levers)
-        .filter(([, evidence]) => evidence.strength === strength)
-        .map(([id]) => label(id))
-        .join(', ');
-    const missing = named('missing');
-    const weak = named('weak');
-    const { verdicts } = leverWording;
-    if (reading.verdict === 'balanced') return verdicts.balanced;
-    if (reading.verdict === 'fragile') return fill(verdicts.fragile, { weak });
-    return fill(weak === '' ? verdicts.unbalanced : verdicts.unbalancedAndWeak, { missing, weak });
-  }
-
   async function showSummary(id) {
-    const base = `/api/interviews/${encodeURIComponent(id)}/summary`;
-    const summary = await (await api(`${base}?format=json&lang=${lang}`)).json();
+    const interview = `/api/interviews/${encodeURIComponent(id)}`;
+    const base = `${interview}/summary`;
+    // The lever reading comes worded by the server, as the exports word it.
+    const [summary, reading] = await Promise.all([
+      api(`${base}?format=json&lang=${lang}`).then((response) => response.json()),
+      api(`${interview}/lever-reading?lang=${lang}`).then((response) => response.json()),
+    ]);
     document.getElementById('summary-title').textContent = `${text.interview} ${summary.interview.id}`;
     valueMatrix(document.getElementById('value-matrix'), summary.valueMatrix);
-    const reading = summary.leverReading;
-    leverBars(document.getElementById('lever-chart'), summary.levers, (id) => ({
-      strength: reading.levers[id].strength,
-      text: strengthText(reading.levers[id]),
-    }));
+    leverBars(document.getElementById('lever-chart'), summary.levers, (id) => reading.levers[id]);
     const verdict = document.getElementById('lever-balance');
     verdict.setAttribute('data-verdict', reading.verdict);
-    verdict.textContent = verdictText(reading);
+    verdict.textContent = reading.text;
     const tools = document.getElementById('tools');
     tools.replaceChildren(
       ...summary.tools.map((tool) =>
@@ -238,10 +212,9 @@
       localStorage.setItem(TOKEN_KEY, fromHash);
       history.replaceState(null, '', location.pathname);
     }
-    // Wording first (it needs no token): a summary opened after signing in by hand needs it too.
+    // Names first (they need no token): a summary opened after signing in by hand needs them too.
     const labels = await fetch(`/api/labels?lang=${lang}`).then((response) => response.json());
     setNames({ ...labels.values, ...labels.levers });
-    leverWording = labels.leverReading;
     token = (await teamsToken()) || localStorage.getItem(TOKEN_KEY);
     if (!token) {
       askForToken();
