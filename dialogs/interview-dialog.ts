@@ -4,11 +4,10 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { promptNext } from '../src/core/interview/index.js';
 import { INTERVIEW_DIALOG, INTERVIEW_STEPS } from './ids.js';
 import type { InterviewDialogOptions } from './interview-base-dialog.js';
 import { SECTION_DIALOGS, SectionDialog, type SectionResult } from './section-dialog.js';
-import { commitResult, type DialogServices, loadInterview } from './services.js';
+import { type DialogServices, repeatPendingQuestion } from './services.js';
 
 function isSectionResult(value: unknown): value is SectionResult {
   return typeof value === 'object' && value !== null && 'outcome' in value;
@@ -37,7 +36,8 @@ export class InterviewDialog extends ComponentDialog<InterviewDialogOptions> {
         async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
           const interviewId = interviewIdOf(step);
           if (!interviewId) return step.endDialog();
-          if (index === 0 && isResume(step.options)) await this.repeatPending(step, interviewId);
+          if (index === 0 && isResume(step.options))
+            await repeatPendingQuestion(this.services, step.context, interviewId);
           if (index > 0 && isSectionResult(step.result) && step.result.outcome !== 'next')
             return step.endDialog(step.result);
           return step.beginDialog(id, { interviewId });
@@ -47,14 +47,6 @@ export class InterviewDialog extends ComponentDialog<InterviewDialogOptions> {
       new WaterfallDialog(INTERVIEW_STEPS, [...steps, async (step) => step.endDialog(step.result)]),
     );
     this.initialDialogId = INTERVIEW_STEPS;
-  }
-
-  /** After a restart or a `resume`, the question waiting for an answer is sent again (nothing is recorded). */
-  private async repeatPending(step: WaterfallStepContext, interviewId: string): Promise<void> {
-    const loaded = await loadInterview(this.services, interviewId, step.context);
-    if (!loaded) return;
-    const result = promptNext(loaded.guide, loaded.meta, loaded.turns, { now: this.services.clock() });
-    await commitResult(this.services, step.context, loaded, result);
   }
 }
 

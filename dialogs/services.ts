@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Guide, GuideSet } from '../src/core/guide/schema.js';
-import type { TurnResult } from '../src/core/interview/handle-input.js';
+import { promptNext, type TurnResult } from '../src/core/interview/handle-input.js';
 import type { InterviewMeta, TurnRecord } from '../src/core/interview/record.js';
 import type { Tagger } from '../src/core/tagger/types.js';
 import type { InterviewStore } from '../src/store/types.js';
@@ -87,6 +87,18 @@ export async function commitResult(
     if (completed) await services.onCompleted(completed, after.turns, context);
   }
   return after;
+}
+
+/** The question the interview waits on is sent again (after a restart, a `resume`, a reloaded page). */
+export async function repeatPendingQuestion(
+  services: DialogServices,
+  context: TurnContext,
+  interviewId: string,
+): Promise<void> {
+  const loaded = await loadInterview(services, interviewId, context);
+  if (!loaded) return;
+  const result = promptNext(loaded.guide, loaded.meta, loaded.turns, { now: services.clock() });
+  await commitResult(services, context, loaded, result);
 }
 
 export async function sendLines(context: TurnContext, lines: readonly string[]): Promise<void> {

@@ -20,6 +20,7 @@ import {
   forgetLoaded,
   loadInterview,
   type OwnerOf,
+  repeatPendingQuestion,
   sendLines,
 } from '../../dialogs/services.js';
 import { StartDialog, type StartOptions } from '../../dialogs/start-dialog.js';
@@ -30,7 +31,6 @@ import {
   type BotCommand,
   earlierExchange,
   parseBotCommand,
-  promptNext,
   recapLines,
 } from '../core/interview/index.js';
 import type { InterviewMeta } from '../core/interview/record.js';
@@ -339,14 +339,7 @@ export class InterviewBot extends ActivityHandler {
       await context.sendActivity(this.deps.guides[meta.language].messages.pausedReminder);
       return;
     }
-    const loaded = await loadInterview(this.services, meta.id, context);
-    if (!loaded) return;
-    await commitResult(
-      this.services,
-      context,
-      loaded,
-      promptNext(loaded.guide, loaded.meta, loaded.turns, this.turnOptions()),
-    );
+    await repeatPendingQuestion(this.services, context, meta.id);
   }
 
   /** The questions and answers stored so far, shown as they were said (nothing is tagged or recorded). */
