@@ -1,5 +1,6 @@
 import type { ActorId, ActorRole } from '../domain.js';
 import type { ActorTag, Evidence } from '../tags.js';
+import type { TokenScopes } from './features.js';
 import { sigmoid } from './logistic.js';
 import type { Token } from './text.js';
 
@@ -31,24 +32,23 @@ function mentionFeatures(
   id: ActorId,
   mentions: readonly ActorMention[],
   tokens: readonly Token[],
-  scopes: { negated: Uint8Array; imagined: Uint8Array },
+  scopes: TokenScopes,
   lexiconRoles: ReadonlySet<ActorRole>,
 ): Set<string> {
   const features = new Set<string>([`id:${id}`]);
   for (const mention of mentions) {
     if (mention.direct) features.add(`direct:${mention.direct}`);
     const sentence = tokens[mention.first]?.sentence;
-    for (let j = Math.max(0, mention.first - WINDOW); j < mention.first; j += 1) {
-      const token = tokens[j];
-      if (token === undefined || token.sentence !== sentence) continue;
-      features.add(`b:${token.stem}`);
-      features.add(`b${mention.first - j}:${token.stem}`);
-    }
-    for (let j = mention.last + 1; j <= mention.last + WINDOW && j < tokens.length; j += 1) {
-      const token = tokens[j];
-      if (token === undefined || token.sentence !== sentence) continue;
-      features.add(`a:${token.stem}`);
-      features.add(`a${j - mention.last}:${token.stem}`);
+    /** A word `distance` tokens before (`b`) or after (`a`) the mention, if in its sentence. */
+    const neighbour = (side: 'b' | 'a', at: number, distance: number) => {
+      const token = tokens[at];
+      if (token === undefined || token.sentence !== sentence) return;
+      features.add(`${side}:${token.stem}`);
+      features.add(`${side}${distance}:${token.stem}`);
+    };
+    for (let distance = 1; distance <= WINDOW; distance += 1) {
+      neighbour('b', mention.first - distance, distance);
+      neighbour('a', mention.last + distance, distance);
     }
     if (scopes.negated[mention.first]) features.add('neg');
     if (scopes.imagined[mention.first]) features.add('hyp');
@@ -65,7 +65,7 @@ export function roleFeatures(
   id: ActorId,
   mentions: readonly ActorMention[],
   tokens: readonly Token[],
-  scopes: { negated: Uint8Array; imagined: Uint8Array },
+  scopes: TokenScopes,
   lexiconRoles: ReadonlySet<ActorRole>,
 ): Set<string> {
   const features = mentionFeatures(id, mentions, tokens, scopes, lexiconRoles);
@@ -166,7 +166,7 @@ function rolesAsserted(
 /** What the learned roles are decided from: one answer's actors as the lexicon read them, and their mentions. */
 export interface ActorReading {
   tokens: readonly Token[];
-  scopes: { negated: Uint8Array; imagined: Uint8Array };
+  scopes: TokenScopes;
   actors: readonly ActorTag[];
   actorMentions: ReadonlyMap<ActorId, readonly ActorMention[]>;
   evidenceOf: (first: number, last: number) => Evidence | undefined;
