@@ -1,13 +1,14 @@
 import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Language } from '../core/domain.js';
+import { fill } from '../core/guide/template.js';
 import { buildSummary, renderSummary } from '../core/summary/index.js';
 import type { Logger } from '../log.js';
 import { getStudyKey } from '../store/study-key.js';
 import type { InterviewStore } from '../store/types.js';
 import type { BotHooks } from './create-bot.js';
 import { isWebChatReference } from './directline-adapter.js';
-import { fillPrompt, type InvitationPrompts } from './invitation-prompts.js';
+import type { InvitationPrompts } from './invitation-prompts.js';
 
 /** What can continue a conversation: botbuilder's CloudAdapter, or our web chat's adapter. */
 export interface ProactiveAdapter {
@@ -86,7 +87,7 @@ export function summaryDeliveryHook(deps: SummaryDeliveryDeps): NonNullable<BotH
     try {
       await adapter.continueConversationAsync(deps.appId, reference, async (context) => {
         await context.sendActivity(
-          fillPrompt(deps.prompts[invitation.language].summaryIntro, { code: invitation.code }),
+          fill(deps.prompts[invitation.language].summaryIntro, { code: invitation.code }),
         );
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       });

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { ActivityTypes, type Middleware, TurnContext } from 'botbuilder';
 import type { Language } from '../core/domain.js';
+import { fill } from '../core/guide/template.js';
 import { isAppError } from '../errors.js';
 import type { InterviewStore } from '../store/types.js';
 import { parseInvitationRequest } from './invitation-command.js';
-import { fillPrompt, type InvitationPrompts } from './invitation-prompts.js';
+import type { InvitationPrompts } from './invitation-prompts.js';
 
 /** No 0/O or 1/I: codes are read aloud and typed by hand. */
 const CODE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -74,7 +75,7 @@ export function invitationMiddleware(deps: InvitationMiddlewareDeps): Middleware
       }
       const words = deps.prompts[request.replyLanguage];
       await context.sendActivity(
-        fillPrompt(words.created, {
+        fill(words.created, {
           code,
           link: teamsDeepLink(deps.botId ?? activity.recipient.id, code),
           profile: words.profileNames[request.profile],

@@ -36,8 +36,3 @@ export function loadInvitationPrompts(dir: string = PROMPTS_DIR): Record<Languag
   if (!fr || !en) throw new AppError('bad_guide', 'invitation prompts missing');
   return { fr, en };
 }
-
-/** `{name}` placeholders filled from `values`. */
-export function fillPrompt(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}

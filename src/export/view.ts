@@ -10,7 +10,8 @@ import {
   VALUE_IDS,
   type ValueId,
 } from '../core/domain.js';
-import { fill, type SummaryPrompts, summaryPrompts, toolLabel } from '../core/summary/labels.js';
+import { fill } from '../core/guide/template.js';
+import { type SummaryPrompts, summaryPrompts, toolLabel } from '../core/summary/labels.js';
 import { leversOf } from '../core/summary/lever-reading.js';
 import type { LeverEvidence, LeverReading, Summary } from '../core/summary/schema.js';
 

@@ -1,5 +1,6 @@
 import { type Language, LEVER_IDS, LeverId, VALUE_IDS, ValueId } from '../domain.js';
-import { fill, type SummaryPrompts, summaryPrompts, toolLabel } from './labels.js';
+import { fill } from '../guide/template.js';
+import { type SummaryPrompts, summaryPrompts, toolLabel } from './labels.js';
 import { CORRECTION_TARGETS, Correction } from './schema.js';
 
 type Target = (typeof CORRECTION_TARGETS)[number];

@@ -197,8 +197,3 @@ export function summaryPrompts(lang: Language): SummaryPrompts {
 export function toolLabel(prompts: SummaryPrompts, id: string): string {
   return prompts.tools[id] ?? id.replaceAll('_', ' ');
 }
-
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}

@@ -1,5 +1,6 @@
 import { type Language, LEVER_IDS, type LeverId, VALUE_IDS } from '../domain.js';
-import { fill, summaryPrompts, toolLabel } from './labels.js';
+import { fill } from '../guide/template.js';
+import { summaryPrompts, toolLabel } from './labels.js';
 import { leversOf } from './lever-reading.js';
 import type { LeverEvidence, Summary } from './schema.js';
 
