@@ -3,9 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config.js';
+import { openStore } from '../../src/store/open.js';
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'sme-chat-'));
+}
+
+/** Every interview the chat left in `dataDir`'s store, with its turns (newest first). */
+export async function storedInterviews(dataDir: string) {
+  const store = await openStore(loadConfig({ DATA_DIR: dataDir }));
+  try {
+    const metas = await store.listInterviews();
+    return await Promise.all(metas.map(async (meta) => ({ meta, turns: await store.getTurns(meta.id) })));
+  } finally {
+    await store.close();
+  }
+}
+
+/** The one interview the chat left in `dataDir`'s store. */
+export async function storedInterview(dataDir: string) {
+  const [stored] = await storedInterviews(dataDir);
+  if (!stored) throw new Error('no interview stored');
+  return stored;
 }
 
 const sink = (append: (s: string) => void) =>

@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { openStore } from '../../src/store/open.js';
-import { FR_ANSWERS, openChat, runChat, tempDataDir } from './chat-helpers.js';
-
-async function storedInterview(dataDir: string) {
-  const store = await openStore(loadConfig({ DATA_DIR: dataDir }));
-  try {
-    const [meta] = await store.listInterviews();
-    if (!meta) throw new Error('no interview stored');
-    return { meta, turns: await store.getTurns(meta.id) };
-  } finally {
-    await store.close();
-  }
-}
+import { FR_ANSWERS, openChat, runChat, storedInterview, tempDataDir } from './chat-helpers.js';
 
 async function until(condition: () => boolean, what: string, limitMs = 10_000): Promise<void> {
   const deadline = Date.now() + limitMs;

@@ -2,10 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { openStore } from '../../src/store/open.js';
-import { FR_ANSWERS, runChat, tempDataDir } from './chat-helpers.js';
+import { FR_ANSWERS, runChat, storedInterview, tempDataDir } from './chat-helpers.js';
 
 const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'bin.js');
 
@@ -33,17 +31,6 @@ function nextReplies(
       lastChange = Date.now();
     });
   });
-}
-
-async function turnsOf(dataDir: string) {
-  const store = await openStore(loadConfig({ DATA_DIR: dataDir }));
-  try {
-    const [meta] = await store.listInterviews();
-    if (!meta) throw new Error('no interview stored');
-    return { meta, turns: await store.getTurns(meta.id) };
-  } finally {
-    await store.close();
-  }
 }
 
 /**
@@ -82,7 +69,7 @@ describe('crash and resume of the terminal chat', () => {
       const { child, seen, exited } = await chatFedWith(dataDir, FR_ANSWERS.slice(0, 2));
       child.kill('SIGINT');
       expect((await exited).code).toBe(0);
-      const { meta } = await turnsOf(dataDir);
+      const { meta } = await storedInterview(dataDir);
       expect(meta.status).toBe('paused');
       expect(seen.err).toContain(`sme-interview chat --resume ${meta.id}`);
     },
@@ -97,7 +84,7 @@ describe('crash and resume of the terminal chat', () => {
       child.kill('SIGKILL');
       expect((await exited).signal).toBe('SIGKILL');
 
-      const before = await turnsOf(dataDir);
+      const before = await storedInterview(dataDir);
       // Killed, not paused: the log still says in progress, and every line fed is stored as an answer.
       expect(before.meta.status).toBe('in_progress');
       const storedAnswers = before.turns.filter((t) => t.kind === 'answer').map((t) => t.text);
@@ -111,7 +98,7 @@ describe('crash and resume of the terminal chat', () => {
       );
       expect(resumed.code).toBe(0);
       expect(resumed.stdout.split('\n')).toContain(pending?.text);
-      const after = await turnsOf(dataDir);
+      const after = await storedInterview(dataDir);
       expect(after.turns.filter((t) => t.kind === 'answer').map((t) => t.text)).toEqual([
         ...fed,
         'Nous avons un ERP et un site internet.',

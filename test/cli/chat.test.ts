@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { loadTerminalPrompts } from '../../src/cli/terminal-prompts.js';
-import { loadConfig } from '../../src/config.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { fill } from '../../src/core/guide/template.js';
-import { openStore } from '../../src/store/open.js';
-import { EN_ANSWERS, EN_MORE, FR_ANSWERS, FR_MORE, runChat, tempDataDir } from './chat-helpers.js';
+import {
+  EN_ANSWERS,
+  EN_MORE,
+  FR_ANSWERS,
+  FR_MORE,
+  runChat,
+  storedInterviews,
+  tempDataDir,
+} from './chat-helpers.js';
 
 const THEMES = ['meaning', 'tools', 'value'];
-
-async function storedInterviews(dataDir: string) {
-  const store = await openStore(loadConfig({ DATA_DIR: dataDir }));
-  try {
-    const metas = await store.listInterviews();
-    return await Promise.all(metas.map(async (meta) => ({ meta, turns: await store.getTurns(meta.id) })));
-  } finally {
-    await store.close();
-  }
-}
 
 describe.each([
   ['fr', FR_ANSWERS, FR_MORE, 'Thème 1 sur 3', 'non'],
