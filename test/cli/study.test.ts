@@ -13,7 +13,7 @@ describe('sme-interview study', () => {
   });
   afterAll(() => ctx.cleanup());
 
-  it('puts every completed interview in the tools table, the matrix and the lever balance per company', async () => {
+  it('puts every completed interview in the tools table, the matrix and the lever balance per interview', async () => {
     const result = await cli(['study'], ctx.env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("# Synthèse de l'étude");

@@ -184,7 +184,7 @@ describe('JSON', () => {
 });
 
 describe('study', () => {
-  it('shows the tools table with interview references, the matrix and the lever balance per company', () => {
+  it('shows the tools table with interview references, the matrix and the lever balance per interview', () => {
     const study = buildStudy([frSummary, enSummary], 'en');
     expect(study.interviews.map((i) => i.ref)).toEqual(['I1', 'I2']);
     expect(study.values.localization.count).toBe(

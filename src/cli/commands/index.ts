@@ -32,7 +32,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'study',
-    summary: 'all completed interviews together: tools table, value matrix, lever balance per company',
+    summary: 'all completed interviews together: tools table, value matrix, lever balance per interview',
     load: async () => (await import('./study.js')).studyCommand,
   },
   {

@@ -11,7 +11,7 @@ import { parseExportArgs } from './summary.js';
 const USAGE = `usage: sme-interview study [--format md|json|csv|qdpx] [--out PATH]
 
 Every completed interview together, oldest first as I1, I2, …: the tools table with the interviews
-that cite each tool, value counts, the value co-occurrence matrix and the lever balance per company.
+that cite each tool, value counts, the value co-occurrence matrix and the lever balance per interview.
   --format  md (default), json, csv (coded segments of every interview), qdpx (one REFI-QDA project,
             one source per interview; without --out written to study.qdpx in the current directory)
   --out     write to this file instead of standard output
