@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PERTURBATIONS } from '../../bench/perturb.js';
+import { loadGuides } from '../../src/core/guide/index.js';
 import { isGibberish } from '../../src/core/interview/gibberish.js';
 import { CORPUS_SPLITS, loadCorpus } from '../../src/core/tagger/corpus.js';
+import { buildTagger, createTagger, loadLexicon, type Tagger } from '../../src/core/tagger/index.js';
+import { LEXICON_DIR } from '../../src/paths.js';
+import { CoreSession } from './session.js';
 
 const MASH = [
   'asdfgh qsdkj',
@@ -39,13 +43,15 @@ const GENUINE = [
   ...['dématérialsation', 'marketplce', 'sécurtié', 'entreprize', 'logitiel', 'numériqe', 'custmers'],
 ];
 
+const guides = loadGuides();
+
 describe('gibberish', () => {
   it('reads keyboard mash, noise, strings of digits and punctuation alone as gibberish', () => {
     expect(MASH.filter((text) => !isGibberish(text))).toEqual([]);
   });
 
   it('never reads a short genuine answer in French or English as gibberish', () => {
-    expect(GENUINE.filter(isGibberish)).toEqual([]);
+    expect(GENUINE.filter((text) => isGibberish(text))).toEqual([]);
   });
 
   it('reads none of the corpus answers, their sentences or their clauses as gibberish, however typed', () => {
@@ -55,6 +61,21 @@ describe('gibberish', () => {
     ]);
     expect(texts.length).toBeGreaterThan(30_000);
     const untidy = Object.values(PERTURBATIONS).flatMap((perturb) => texts.map(perturb));
-    expect([...texts, ...untidy].filter(isGibberish)).toEqual([]);
+    expect([...texts, ...untidy].filter((text) => isGibberish(text))).toEqual([]);
+  });
+
+  it("reads the interview's answers with the words of its tagger's lexicon, which data can extend", () => {
+    const lexicon = loadLexicon(LEXICON_DIR);
+    // What a lexicon file listing the word among its `realWords` adds.
+    lexicon.realWords.push('kwyzpr');
+    const answerAfterConsent = (tagger: Tagger) => {
+      const session = new CoreSession(guides, tagger, 'fr', 'manager');
+      session.start();
+      session.say('oui');
+      return session.say('kwyzpr');
+    };
+    expect(answerAfterConsent(createTagger())[0]).toBe(guides.fr.messages.reaskGibberish);
+    expect(answerAfterConsent(buildTagger(lexicon))).not.toContain(guides.fr.messages.reaskGibberish);
+    expect(isGibberish('asdfgh qsdkj', buildTagger(lexicon).knownWords?.())).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { LEXICON_DIR } from '../../paths.js';
 import { loadLexicon } from '../tagger/lexicon.js';
-import { lexiconWords } from '../tagger/tagger.js';
+import { vocabulary } from '../tagger/tagger.js';
 import { fold } from '../tagger/text.js';
 
 /**
@@ -9,23 +9,24 @@ import { fold } from '../tagger/text.js';
  * most of its letters are in words that read like no French or English word: not a word the lexicon or its
  * list of real words knows, not an acronym or a name, and made of letter sequences real words do not have.
  */
-export function isGibberish(text: string): boolean {
-  return shippedReader().isGibberish(text);
+export function isGibberish(text: string, knownWords: ReadonlySet<string> = shippedWords()): boolean {
+  let reader = readers.get(knownWords);
+  if (!reader) {
+    reader = new GibberishReader(knownWords);
+    readers.set(knownWords, reader);
+  }
+  return reader.isGibberish(text);
 }
 
-let reader: GibberishReader | null = null;
+/** One reader per vocabulary: a tagger's words are read into letter statistics once. */
+const readers = new WeakMap<ReadonlySet<string>, GibberishReader>();
 
-/** Built on first use from the shipped lexicon (the words the tagger knows and the real words near them). */
-function shippedReader(): GibberishReader {
-  if (!reader) {
-    const lexicon = loadLexicon(LEXICON_DIR);
-    reader = new GibberishReader([
-      ...lexicon.realWords,
-      ...lexiconWords(lexicon, 'fr'),
-      ...lexiconWords(lexicon, 'en'),
-    ]);
-  }
-  return reader;
+let shipped: ReadonlySet<string> | null = null;
+
+/** The shipped lexicon's words, for callers that have no tagger at hand. */
+function shippedWords(): ReadonlySet<string> {
+  shipped ??= vocabulary(loadLexicon(LEXICON_DIR));
+  return shipped;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -51,8 +52,8 @@ class GibberishReader {
   private readonly known: ReadonlySet<string>;
   private readonly letters: LetterModel;
 
-  constructor(knownWords: readonly string[]) {
-    this.known = new Set(knownWords);
+  constructor(knownWords: ReadonlySet<string>) {
+    this.known = knownWords;
     this.letters = new LetterModel([...this.known].filter((word) => PLAIN_LETTERS.test(word)));
   }
 

@@ -127,12 +127,13 @@ function reaskReason(
   question: PlannedQuestion,
   text: string,
   tagsFound: boolean,
+  tagger: Tagger,
 ): ReaskReason | null {
   // Nothing typed at all; punctuation or symbols alone are gibberish.
   if (text.trim() === '') return 'empty';
   // What the tagger read something in is an answer, however it is spelt.
   if (tagsFound) return null;
-  if (isGibberish(text)) return 'gibberish';
+  if (isGibberish(text, tagger.knownWords?.())) return 'gibberish';
   if (question.kind !== 'main') return null;
   const section = sectionsOf(guide).find((s) => s.id === question.section);
   if (!section || section.topicWords.length === 0) return null;
@@ -381,7 +382,7 @@ function respond(
   }
 
   const tags = isBlank(text) ? null : answerTags(tagger, text, meta, position.pending?.subject ?? null);
-  const reason = reaskReason(guide, question, text, hasAnyTag(tags));
+  const reason = reaskReason(guide, question, text, hasAnyTag(tags), tagger);
   if (reason && position.reasks === 0) {
     // Kept (not tagged) so nothing the respondent typed is lost; the question stays pending.
     result.newTurns.push(event('reask', question.section, { reason, text }, pendingSeq));

@@ -90,6 +90,11 @@ export function lexiconWords(lexicon: Lexicon, lang: Language): Set<string> {
   return words;
 }
 
+/** Every word a lexicon reads in either language, and the real words near them. */
+export function vocabulary(lexicon: Lexicon): Set<string> {
+  return new Set([...lexicon.realWords, ...lexiconWords(lexicon, 'fr'), ...lexiconWords(lexicon, 'en')]);
+}
+
 /** The one-word negation cues ("pas", "rien", "not"): a pattern's gap may not hold one. */
 function negationCueWords(lexicon: Lexicon, lang: Language, stem: (w: string) => string): Set<string> {
   const words = new Set<string>();
@@ -561,11 +566,16 @@ export function lexiconTags(reading: Reading): Tags {
 
 export function buildTagger(lexicon: Lexicon, learned?: TaggerModel): Tagger {
   const modelFor = languageModels(lexicon);
+  let known: ReadonlySet<string> | null = null;
   return {
     tag(text: string, options: TagOptions = {}): Tags {
       const lang = options.lang ?? detectLanguage(text);
       const reading = readAnswer(modelFor(lang), text);
       return learned ? combinedTags(reading, learned) : lexiconTags(reading);
+    },
+    knownWords(): ReadonlySet<string> {
+      known ??= vocabulary(lexicon);
+      return known;
     },
   };
 }
