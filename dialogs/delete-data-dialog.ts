@@ -63,10 +63,18 @@ export class DeleteDataDialog extends Dialog<DeleteDataOptions> {
     return { status: DialogTurnStatus.cancelled, result: { erased: true } };
   }
 
-  /** After a "no", the interview goes on: the question it was waiting on is asked again. */
+  /**
+   * After a "no", the interview goes on: the question it was waiting on is asked again, unless a terminal
+   * chat holds the interview meanwhile (the question is its to ask).
+   */
   private async repeatPending(dc: DialogContext, interviewId: string): Promise<void> {
     const loaded = await loadInterview(this.services, interviewId, dc.context);
-    if (loaded?.meta.status !== 'in_progress') return;
+    if (!loaded) return;
+    if (await this.services.heldElsewhere(dc.context, interviewId)) {
+      await dc.context.sendActivity(loaded.guide.messages.heldInTerminal);
+      return;
+    }
+    if (loaded.meta.status !== 'in_progress') return;
     const step = decideNext(loaded.guide, loaded.meta, loaded.turns);
     if (step.type !== 'await') return;
     const result = promptNext(loaded.guide, loaded.meta, loaded.turns, { now: this.services.clock() });

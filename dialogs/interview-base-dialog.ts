@@ -22,6 +22,24 @@ function instanceState(innerDC: DialogContext): InstanceState {
   return typeof state === 'object' && state !== null ? state : {};
 }
 
+/**
+ * The interview the conversation's dialogs are in (an interview section, or the erasure confirmation), or
+ * null. It is still this conversation's when the interview names another one: a terminal chat took it up.
+ */
+export function interviewInDialogs(dc: DialogContext): string | null {
+  for (let current: DialogContext | undefined = dc; current; current = current.child) {
+    const state: unknown = current.activeDialog?.state;
+    if (
+      typeof state === 'object' &&
+      state !== null &&
+      'interviewId' in state &&
+      typeof state.interviewId === 'string'
+    )
+      return state.interviewId;
+  }
+  return null;
+}
+
 const CONTROL_COMMANDS = new Set(['help', 'pause', 'resume', 'stop']);
 
 /**

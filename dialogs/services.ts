@@ -23,6 +23,8 @@ export interface DialogServices {
    * before an interview is erased, so no state naming it outlives it.
    */
   forgetConversation: (context: TurnContext) => Promise<void>;
+  /** Whether another front door (a terminal chat) holds the interview now: this turn may record nothing in it. */
+  heldElsewhere: (context: TurnContext, interviewId: string) => Promise<boolean>;
   /** Called once an interview completes (summary review card, interviewer notification). */
   onCompleted?: (meta: InterviewMeta, turns: readonly TurnRecord[], context: TurnContext) => Promise<void>;
 }

@@ -24,6 +24,13 @@ export const ResumeEventValue = z.object({ interviewId: z.string().min(1) });
 export const TRUSTED_FRONT_DOOR = Symbol('trustedFrontDoor');
 
 /**
+ * Set in the turn state by a front door that holds the interview it runs against the others (the terminal
+ * chat, see store/interview-hold.ts): the holder its hold records name. A message to an interview held by
+ * anyone else records nothing.
+ */
+export const INTERVIEW_HOLDER = Symbol('interviewHolder');
+
+/**
  * Set in the turn state by a front door that keeps the conversation's transcript itself (the web chat's
  * Direct Line endpoint): a function that drops it, called when the respondent erases their data.
  */

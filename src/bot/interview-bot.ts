@@ -13,6 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { DELETE_DATA_DIALOG, INTERVIEW_DIALOG, START_DIALOG } from '../../dialogs/ids.js';
+import { interviewInDialogs } from '../../dialogs/interview-base-dialog.js';
 import { InterviewDialog } from '../../dialogs/interview-dialog.js';
 import {
   commitResult,
@@ -35,6 +36,7 @@ import {
 } from '../core/interview/index.js';
 import type { InterviewMeta } from '../core/interview/record.js';
 import type { Tagger } from '../core/tagger/types.js';
+import { isHeldByAnother } from '../store/interview-hold.js';
 import type { InterviewStore } from '../store/types.js';
 import { conversationInterview, conversationKeyOf } from './conversation.js';
 import {
@@ -43,6 +45,7 @@ import {
   BOT_EVENT_SHOW_PENDING,
   BOT_EVENT_START,
   FORGET_TRANSCRIPT,
+  INTERVIEW_HOLDER,
   ResumeEventValue,
   SHOW_EARLIER_MESSAGES,
   StartEventValue,
@@ -105,6 +108,7 @@ export class InterviewBot extends ActivityHandler {
       clock: deps.clock ?? (() => new Date()),
       ownerOf: deps.ownerOf ?? (() => LOCAL_OWNER),
       forgetConversation: (context) => this.forgetConversation(context),
+      heldElsewhere: (context, interviewId) => isHeldByAnother(deps.store.kv, interviewId, holderOf(context)),
       onCompleted: deps.hooks?.onCompleted,
     };
     this.allGuides = [deps.guides.fr, deps.guides.en];
@@ -161,15 +165,16 @@ export class InterviewBot extends ActivityHandler {
   private async onText(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const command = parseBotCommand(this.allGuides, context.activity.text ?? '');
+    const meta = await this.interviewOf(dc);
+    if (meta && (await this.answeredAsTakenUpElsewhere(dc, meta, command))) return;
     const active = dc.activeDialog !== undefined;
     if (command && this.handledAtBotLevel(command, active)) {
-      await this.runBotCommand(dc, command);
+      await this.runBotCommand(dc, command, meta);
       return;
     }
     const result = await dc.continueDialog();
     if (result.status !== 'empty') return;
     // No dialog running (new conversation, or state lost): an unfinished interview takes the message.
-    const meta = await conversationInterview(this.deps.store, context);
     if (meta && meta.status !== 'completed') {
       await dc.beginDialog(INTERVIEW_DIALOG, { interviewId: meta.id });
       await dc.continueDialog();
@@ -179,6 +184,59 @@ export class InterviewBot extends ActivityHandler {
     else await context.sendActivity(this.guideFor(meta).bot.welcome);
   }
 
+  /**
+   * The interview a message of this conversation is about: the one its dialogs are in (theirs still when a
+   * terminal chat took it up, which made the interview name the terminal's conversation), else its newest.
+   */
+  private async interviewOf(dc: DialogContext): Promise<InterviewMeta | null> {
+    const inDialogs = interviewInDialogs(dc);
+    const loaded = inDialogs ? await loadInterview(this.services, inDialogs, dc.context) : null;
+    return loaded?.meta ?? (await conversationInterview(this.deps.store, dc.context));
+  }
+
+  /**
+   * A message to an interview a terminal chat took up (`chat --resume`). While the chat holds it, nothing is
+   * recorded and the respondent is told where it goes on. Once the chat let go of it (ended, or its hold
+   * lapsed), the interview comes back to this conversation and the question it has reached is shown: the
+   * message was written before the respondent could see that question, so it is not taken as its answer.
+   * Left alone: starting another interview, and erasure with its confirmation (a respondent may have their
+   * data erased at any time, wherever the interview goes on). Returns whether the message was answered here.
+   */
+  private async answeredAsTakenUpElsewhere(
+    dc: DialogContext,
+    meta: InterviewMeta,
+    command: BotCommand | null,
+  ): Promise<boolean> {
+    if (command?.kind === 'start' || command?.kind === 'code') return false;
+    if (dc.activeDialog?.id === DELETE_DATA_DIALOG) return false;
+    const context = dc.context;
+    if (await this.services.heldElsewhere(context, meta.id)) {
+      if (command?.kind === 'delete') return false;
+      await context.sendActivity(this.deps.guides[meta.language].messages.heldInTerminal);
+      return true;
+    }
+    if (meta.conversationKey === conversationKeyOf(context)) return false;
+    await this.bringBack(dc, meta);
+    if (command?.kind === 'delete') return false;
+    if (meta.status === 'completed') {
+      await context.sendActivity(this.deps.guides[meta.language].messages.alreadyCompleted);
+      return true;
+    }
+    await context.sendActivity(this.deps.guides[meta.language].messages.carriesOnHere);
+    await this.resume(dc, meta.id);
+    return true;
+  }
+
+  /**
+   * The interview a terminal chat took up comes back to this conversation; the dialogs start afresh from
+   * where the store says it is, so none still waits on a question the terminal has since moved past.
+   */
+  private async bringBack(dc: DialogContext, meta: InterviewMeta): Promise<void> {
+    await this.deps.store.updateInterview(meta.id, { conversationKey: conversationKeyOf(dc.context) });
+    forgetLoaded(dc.context);
+    await dc.cancelAllDialogs();
+  }
+
   /** Help and resume belong to the running interview when there is one; the other commands always to the bot. */
   private handledAtBotLevel(command: BotCommand, active: boolean): boolean {
     if (command.kind === 'help') return !active;
@@ -186,9 +244,12 @@ export class InterviewBot extends ActivityHandler {
     return true;
   }
 
-  private async runBotCommand(dc: DialogContext, command: BotCommand): Promise<void> {
+  private async runBotCommand(
+    dc: DialogContext,
+    command: BotCommand,
+    meta: InterviewMeta | null,
+  ): Promise<void> {
     const context = dc.context;
-    const meta = await conversationInterview(this.deps.store, context);
     const guide = this.guideFor(meta);
     switch (command.kind) {
       case 'start':
@@ -326,11 +387,25 @@ export class InterviewBot extends ActivityHandler {
     const data = await this.conversationData.get(context, {});
     // A conversation never greeted is new: its opening greets it.
     if (!data.greeted) return;
-    const meta = await conversationInterview(this.deps.store, context);
+    const meta = await this.interviewOf(dc);
     if (meta) await this.showEarlierExchange(context, meta.id);
-    // Choices and confirmations ask again by themselves; the dialogs of an interview leave it to the store.
-    await dc.repromptDialog();
-    if (context.responded) return;
+    if (meta && (await this.services.heldElsewhere(context, meta.id))) {
+      await context.sendActivity(this.deps.guides[meta.language].messages.heldInTerminal);
+      return;
+    }
+    if (meta && meta.conversationKey !== conversationKeyOf(context)) {
+      // Taken up in a terminal since, and let go of: it comes back here (nothing is recorded to show it).
+      await this.bringBack(dc, meta);
+      const guide = this.deps.guides[meta.language];
+      await context.sendActivity(
+        meta.status === 'completed' ? guide.messages.alreadyCompleted : guide.messages.carriesOnHere,
+      );
+      if (meta.status === 'completed') return;
+    } else {
+      // Choices and confirmations ask again by themselves; the dialogs of an interview leave it to the store.
+      await dc.repromptDialog();
+      if (context.responded) return;
+    }
     if (!meta) {
       await context.sendActivity(this.deps.guides.fr.bot.welcome);
       return;
@@ -368,4 +443,10 @@ export class InterviewBot extends ActivityHandler {
   private turnOptions() {
     return { now: this.services.clock(), guides: this.deps.guides };
   }
+}
+
+/** The hold this turn's front door keeps on its interview (a terminal chat's), if any. */
+function holderOf(context: TurnContext): string | null {
+  const holder: unknown = context.turnState.get(INTERVIEW_HOLDER);
+  return typeof holder === 'string' ? holder : null;
 }

@@ -8,9 +8,15 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { AppError } from '../errors.js';
-import { TRUSTED_FRONT_DOOR } from './events.js';
+import { INTERVIEW_HOLDER, TRUSTED_FRONT_DOOR } from './events.js';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+export interface TerminalAdapterOptions {
+  /** The holder of the chat's hold on its interview: its turns may record in the interview it holds. */
+  holder?: string;
+  conversationId?: string;
+}
 
 /**
  * Turns terminal lines into message activities for the same bot the other channels use. Each call
@@ -18,13 +24,15 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
  */
 export class TerminalAdapter extends BotAdapter {
   private readonly conversation: { id: string };
+  private readonly holder: string | null;
 
   constructor(
     private readonly print: (text: string) => void,
-    conversationId: string = randomUUID(),
+    options: TerminalAdapterOptions = {},
   ) {
     super();
-    this.conversation = { id: conversationId };
+    this.conversation = { id: options.conversationId ?? randomUUID() };
+    this.holder = options.holder ?? null;
   }
 
   get conversationId(): string {
@@ -91,6 +99,7 @@ export class TerminalAdapter extends BotAdapter {
     };
     const context = new TurnContext(this, activity);
     context.turnState.set(TRUSTED_FRONT_DOOR, true);
+    if (this.holder !== null) context.turnState.set(INTERVIEW_HOLDER, this.holder);
     return this.runMiddleware(context, logic);
   }
 }

@@ -62,6 +62,19 @@ export function openChat(args: string[], dataDir: string) {
   return { stdin, output, exited, say: (line: string) => stdin.write(`${line}\n`) };
 }
 
+/** Waits for what a chat running alongside the test does (its output, its answers in the store). */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  limitMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export const FR_ANSWERS = [
   'oui',
   'Nous fabriquons des meubles en bois massif, 25 salariés, en Haute-Savoie.',

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FR_ANSWERS, openChat, runChat, storedInterview, tempDataDir } from './chat-helpers.js';
-
-async function until(condition: () => boolean, what: string, limitMs = 10_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { FR_ANSWERS, openChat, runChat, storedInterview, tempDataDir, until } from './chat-helpers.js';
 
 describe('two terminals on one interview', () => {
   it('refuses a second --resume while the first chat has the interview open, and loses nothing', async () => {

@@ -8,8 +8,8 @@ import { Language, Profile } from '../../core/domain.js';
 import { fill } from '../../core/guide/template.js';
 import type { InterviewMeta } from '../../core/interview/record.js';
 import { AppError } from '../../errors.js';
+import { InterviewHold } from '../../store/interview-hold.js';
 import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
-import { InterviewHold } from '../interview-hold.js';
 import { loadTerminalPrompts, resumeCommand } from '../terminal-prompts.js';
 
 const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|expert] [--resume ID]
@@ -17,7 +17,8 @@ const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|exper
 Runs an interview in the terminal, through the same bot and store as Teams and the web chat.
 One input line is one message; piped input works. At the end of input an unfinished interview is
 paused (never lost) and its id is printed: continue it later with --resume. An interview runs in one
-terminal at a time: --resume is refused while another chat has it open.
+terminal at a time: --resume is refused while another chat has it open. An interview begun in Teams or
+the web chat can be resumed here too; its conversation there records nothing until this chat ends.
 
   --lang fr|en                the interview language (otherwise asked)
   --profile manager|expert    SME manager or digital-transition expert (otherwise asked)
@@ -78,7 +79,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     }
     let failure: unknown = null;
     const print = (text: string) => io.stdout.write(`${text}\n`);
-    const adapter = new TerminalAdapter(print);
+    // Its turns carry the hold, so the bot lets them record in the interview it keeps from the other front doors.
+    const adapter = new TerminalAdapter(print, { holder: hold.holder });
     adapter.onTurnError = async (_context: TurnContext, error: unknown) => {
       failure = error;
     };

@@ -133,6 +133,10 @@ export const Guide = z
       repeatQuestion: Text,
       /** `{count}`: how many earlier messages a page shown again after a server restart leaves out. */
       earlierOmitted: Text,
+      /** To a conversation whose interview a terminal chat holds: nothing is recorded here meanwhile. */
+      heldInTerminal: Text,
+      /** Before the pending question, when the interview comes back from another front door. */
+      carriesOnHere: Text,
     }),
     bot: z.object({
       welcome: Text,

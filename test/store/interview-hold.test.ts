@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HOLD_LAPSE_MS, InterviewHold } from '../../src/cli/interview-hold.js';
+import { HOLD_LAPSE_MS, InterviewHold, isHeldByAnother } from '../../src/store/interview-hold.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 
 afterEach(() => {
@@ -47,5 +47,25 @@ describe('the hold a terminal chat keeps on its interview', () => {
     expect(next.interviewId).toBe('entretien-2');
     await next.release();
     await killedChat.release();
+  });
+});
+
+describe('whether an interview is held by another front door', () => {
+  it('is asked of the hold record: live for everyone but its own chat, over once lapsed or released', async () => {
+    const { kv } = createMemoryStore();
+    let now = new Date('2025-05-12T10:00:00Z').getTime();
+    const clock = { now: () => new Date(now), isRunning: () => true };
+    const chat = new InterviewHold(kv, clock);
+    expect(await isHeldByAnother(kv, 'entretien-3', null, clock)).toBe(false);
+    await chat.take('entretien-3');
+    // The web chat and Teams hold nothing: for them the interview is held; for the chat itself it is not.
+    expect(await isHeldByAnother(kv, 'entretien-3', null, clock)).toBe(true);
+    expect(await isHeldByAnother(kv, 'entretien-3', chat.holder, clock)).toBe(false);
+    expect(await isHeldByAnother(kv, 'entretien-4', null, clock)).toBe(false);
+    now += HOLD_LAPSE_MS;
+    expect(await isHeldByAnother(kv, 'entretien-3', null, clock)).toBe(false);
+    now -= HOLD_LAPSE_MS;
+    await chat.release();
+    expect(await isHeldByAnother(kv, 'entretien-3', null, clock)).toBe(false);
   });
 });
