@@ -2,8 +2,14 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Language, Profile } from '../src/core/domain.js';
 import type { GuideSet } from '../src/core/guide/schema.js';
-import { guidesFor, parseLanguageChoice, parseProfileChoice } from '../src/core/interview/index.js';
+import {
+  guidesFor,
+  parseInterviewCommand,
+  parseLanguageChoice,
+  parseProfileChoice,
+} from '../src/core/interview/index.js';
 import { LANGUAGE_CHOICE_DIALOG, PROFILE_CHOICE_DIALOG } from './ids.js';
+import { sendLines } from './services.js';
 
 interface ChoiceOptions {
   language: Language;
@@ -15,7 +21,10 @@ function languageOf(options: unknown): Language {
     : 'fr';
 }
 
-/** Asks until the reply names one of the choices (numbers or words from prompts/). */
+/**
+ * Asks until the reply names one of the choices (numbers or words from prompts/). `aide` explains the choice
+ * and asks it again; `arrêter` or `pause` ends the start with no result, since no interview exists yet.
+ */
 abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
   constructor(
     id: string,
@@ -38,15 +47,27 @@ abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const language = languageOf(dc.activeDialog?.state);
-    const choice = this.parse(guidesFor(this.guides, language), dc.context.activity.text ?? '');
-    if (choice === null) {
-      await dc.context.sendActivity(this.guides[language].bot.choiceReask);
-      return Dialog.EndOfTurn;
+    const guides = guidesFor(this.guides, language);
+    const text = dc.context.activity.text ?? '';
+    const choice = this.parse(guides, text);
+    if (choice !== null) return dc.endDialog(choice);
+    const { bot } = this.guides[language];
+    switch (parseInterviewCommand(guides, text)) {
+      case 'help':
+        await sendLines(dc.context, [this.help(language), this.prompt(language)]);
+        return Dialog.EndOfTurn;
+      case 'stop':
+      case 'pause':
+        await dc.context.sendActivity(bot.startCancelled);
+        return dc.endDialog();
+      default:
+        await dc.context.sendActivity(bot.choiceReask);
+        return Dialog.EndOfTurn;
     }
-    return dc.endDialog(choice);
   }
 
   protected abstract prompt(language: Language): string;
+  protected abstract help(language: Language): string;
   protected abstract parse(guides: ReturnType<typeof guidesFor>, text: string): T | null;
 }
 
@@ -56,6 +77,9 @@ export class LanguageChoiceDialog extends ChoiceDialog<Language> {
   }
   protected prompt(language: Language): string {
     return this.guides[language].bot.chooseLanguage;
+  }
+  protected help(language: Language): string {
+    return this.guides[language].bot.languageChoiceHelp;
   }
   protected parse(guides: ReturnType<typeof guidesFor>, text: string): Language | null {
     return parseLanguageChoice(guides, text);
@@ -68,6 +92,9 @@ export class ProfileChoiceDialog extends ChoiceDialog<Profile> {
   }
   protected prompt(language: Language): string {
     return this.guides[language].bot.chooseProfile;
+  }
+  protected help(language: Language): string {
+    return this.guides[language].bot.profileChoiceHelp;
   }
   protected parse(guides: ReturnType<typeof guidesFor>, text: string): Profile | null {
     return parseProfileChoice(guides, text);

@@ -70,7 +70,10 @@ export class StartDialog extends ComponentDialog<StartOptions> {
   }
 
   private async chooseProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const language = Language.parse(step.result);
+    const chosen = Language.safeParse(step.result);
+    // No language: the respondent stopped at the choice.
+    if (!chosen.success) return step.endDialog();
+    const language = chosen.data;
     Object.assign(step.values, { language });
     const options = read(step);
     if (options.profile) return step.next(options.profile);
@@ -78,9 +81,12 @@ export class StartDialog extends ComponentDialog<StartOptions> {
   }
 
   private async createInterview(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const chosen = Profile.safeParse(step.result);
+    // No profile: the respondent stopped at the choice.
+    if (!chosen.success) return step.endDialog();
+    const profile = chosen.data;
     const options = read(step);
     const language = Language.parse(Reflect.get(step.values, 'language'));
-    const profile = Profile.parse(step.result);
     const meta = await this.services.store.createInterview({
       language,
       profile,

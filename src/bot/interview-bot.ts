@@ -25,7 +25,7 @@ import {
   sendLines,
 } from '../../dialogs/services.js';
 import { StartDialog, type StartOptions } from '../../dialogs/start-dialog.js';
-import type { Language } from '../core/domain.js';
+import { Language } from '../core/domain.js';
 import type { Guide, GuideSet } from '../core/guide/schema.js';
 import {
   applyCommand,
@@ -51,6 +51,7 @@ import {
   StartEventValue,
   TRUSTED_FRONT_DOOR,
 } from './events.js';
+import { type InvitationCodeProblem, invitationCodeProblem } from './invitation-command.js';
 
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager looks for its configuration. */
 const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
@@ -164,12 +165,19 @@ export class InterviewBot extends ActivityHandler {
 
   private async onText(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    const command = parseBotCommand(this.allGuides, context.activity.text ?? '');
+    const text = context.activity.text ?? '';
+    const command = parseBotCommand(this.allGuides, text);
     const meta = await this.interviewOf(dc);
     if (meta && (await this.answeredAsTakenUpElsewhere(dc, meta, command))) return;
     const active = dc.activeDialog !== undefined;
     if (command && this.handledAtBotLevel(command, active)) {
       await this.runBotCommand(dc, command, meta);
+      return;
+    }
+    const codeProblem = command ? null : invitationCodeProblem(this.allGuides, text);
+    // An interview question takes "code barre" as an answer; elsewhere a `code …` is a try at an invitation.
+    if (codeProblem && !this.awaitsAnswer(dc, meta)) {
+      await this.sayCodeProblem(context, codeProblem, meta);
       return;
     }
     const result = await dc.continueDialog();
@@ -237,6 +245,34 @@ export class InterviewBot extends ActivityHandler {
     await dc.cancelAllDialogs();
   }
 
+  /**
+   * Whether the message goes to an interview as its answer: an interview's dialogs run, or none runs and the
+   * conversation's interview is unfinished (it takes the message). A choice of the start is no interview yet.
+   */
+  private awaitsAnswer(dc: DialogContext, meta: InterviewMeta | null): boolean {
+    if (interviewInDialogs(dc) !== null) return true;
+    return dc.activeDialog === undefined && meta !== null && meta.status !== 'completed';
+  }
+
+  private async sayCodeProblem(
+    context: TurnContext,
+    problem: InvitationCodeProblem,
+    meta: InterviewMeta | null,
+  ): Promise<void> {
+    const { bot } = this.invitationGuide(context, meta);
+    await context.sendActivity(problem === 'missing' ? bot.invitationCodeMissing : bot.invitationUnknown);
+  }
+
+  /**
+   * The language to speak of invitations in: the interview's, else the one the front door says the person
+   * reads (Teams and the web page send a locale), else French.
+   */
+  private invitationGuide(context: TurnContext, meta: InterviewMeta | null): Guide {
+    if (meta) return this.deps.guides[meta.language];
+    const language = Language.safeParse(context.activity.locale?.slice(0, 2).toLowerCase());
+    return this.deps.guides[language.success ? language.data : 'fr'];
+  }
+
   /** Help and resume belong to the running interview when there is one; the other commands always to the bot. */
   private handledAtBotLevel(command: BotCommand, active: boolean): boolean {
     if (command.kind === 'help') return !active;
@@ -271,7 +307,7 @@ export class InterviewBot extends ActivityHandler {
         else await dc.beginDialog(DELETE_DATA_DIALOG, { interviewId: meta.id, language: meta.language });
         return;
       case 'code':
-        await this.startFromInvitation(dc, command.code, guide);
+        await this.startFromInvitation(dc, command.code, this.invitationGuide(context, meta));
         return;
     }
   }

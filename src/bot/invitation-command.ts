@@ -1,4 +1,7 @@
 import type { Language, Profile } from '../core/domain.js';
+import type { Guide } from '../core/guide/schema.js';
+import { parseBotCommand } from '../core/interview/index.js';
+import { matchesPhrase } from '../core/interview/text.js';
 import type { InvitationPrompts } from './invitation-prompts.js';
 
 export interface InvitationRequest {
@@ -47,4 +50,20 @@ export function parseInvitationRequest(
     return { profile, language, replyLanguage };
   }
   return null;
+}
+
+/** Why a message that starts with the code word (`code …`) opens no invitation before the store is asked. */
+export type InvitationCodeProblem = 'missing' | 'malformed';
+
+/**
+ * `code` alone (`missing`), or `code` followed by something that is not an invitation code (`malformed`: a
+ * code is 6 to 10 capitals and digits); null for a well-formed code (parseBotCommand's) and for any other
+ * message.
+ */
+export function invitationCodeProblem(guides: readonly Guide[], text: string): InvitationCodeProblem | null {
+  if (text.length > MAX_COMMAND_LENGTH) return null;
+  const [keyword = '', ...rest] = text.trim().split(/\s+/);
+  if (!guides.some((guide) => matchesPhrase(keyword, guide.botCommands.code))) return null;
+  if (rest.length === 0) return 'missing';
+  return parseBotCommand(guides, text)?.kind === 'code' ? null : 'malformed';
 }

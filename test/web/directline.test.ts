@@ -4,7 +4,9 @@ import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { isWebChatReference } from '../../src/bot/directline-adapter.js';
 import { loadGuides } from '../../src/core/guide/index.js';
+import { fill } from '../../src/core/guide/template.js';
 import { createMemoryStore } from '../../src/store/memory.js';
+import { MAX_TEXT_LENGTH } from '../../src/web/directline/client-activity.js';
 import { createFakeTagger } from '../interview/fake-tagger.js';
 import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
 
@@ -380,13 +382,45 @@ describe('Direct Line endpoint', () => {
     const wrongType = await post({ type: 'invoke', name: 'x' });
     expect(wrongType.status).toBe(400);
     expect(wrongType.json.error.message).toMatch(/^invalid activity: type/);
-    expect((await post({ type: 'message', text: 'x'.repeat(20_001) })).status).toBe(400);
     expect((await post({ type: 'message', text: 42 })).status).toBe(400);
     const failed = await post({ type: 'message', text: 'panne' });
     expect(failed.status).toBe(500);
     expect((await post({ type: 'message', text: '<script>alert(1)</script>' })).status).toBe(200);
     const { activities } = await poll(grant);
     expect(activities.at(-1)?.text).toBe(`écho <script>alert(1)</script> (${grant.userId}, webchat)`);
+  });
+
+  it("keeps a long answer up to the guide's limit and says so, as the terminal does; bodies stay bounded", async () => {
+    const store = createMemoryStore();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const grant = await openConversation();
+    for (const text of ['démarrer', '1', '1', 'oui'])
+      expect((await post(grant, { type: 'message', text })).status).toBe(200);
+    const seen = (await poll(grant)).watermark;
+    // About 70 KB: more than the page ever sends, and more than the endpoint keeps of one message.
+    const pasted = 'Nous sommes une menuiserie de quatorze salariés, installée à Annecy depuis 1998. '.repeat(
+      850,
+    );
+    const posted = await post(grant, {
+      type: 'message',
+      text: pasted,
+      channelData: { clientActivityID: 'long-1' },
+    });
+    expect(posted.status).toBe(200);
+    const { activities } = await poll(grant, seen);
+    const guide = loadGuides().fr;
+    const max = guide.limits.maxAnswerChars;
+    expect(activities[0]?.text).toBe(pasted.slice(0, MAX_TEXT_LENGTH));
+    expect(activities[1]?.text).toBe(fill(guide.messages.truncated, { max }));
+    const [interview] = await store.listInterviews();
+    const answer = (await store.getTurns(interview?.id ?? '')).find(
+      (t) => t.kind === 'answer' && t.section === 'presentation',
+    );
+    expect(answer?.text.length).toBeLessThanOrEqual(max);
+    expect(pasted.startsWith(answer?.text ?? '-')).toBe(true);
+
+    const tooBig = await post(grant, { type: 'message', text: 'x'.repeat(300 * 1024) });
+    expect(tooBig.status).toBe(413);
   });
 
   it("runs one conversation's turns one at a time, in order, even when a turn is slow", async () => {

@@ -143,6 +143,12 @@ export const Guide = z
       chooseLanguage: Text,
       chooseProfile: Text,
       choiceReask: Text,
+      /** `aide` at the language choice, before the choice is asked again. */
+      languageChoiceHelp: Text,
+      /** `aide` at the profile choice, before the choice is asked again. */
+      profileChoiceHelp: Text,
+      /** `arrêter` or `pause` at a choice: no interview exists yet, so there is nothing to keep. */
+      startCancelled: Text,
       languageWords: z.object({ fr: Words, en: Words }),
       profileWords: z.object({ manager: Words, expert: Words }),
       help: Text,
@@ -156,7 +162,10 @@ export const Guide = z
       deleteConfirm: Text,
       deleted: Text,
       deleteCancelled: Text,
+      /** A code unknown, already used or not of a code's shape: what a code looks like and how to get one. */
       invitationUnknown: Text,
+      /** The code word with nothing after it. */
+      invitationCodeMissing: Text,
       error: Text,
     }),
   })

@@ -206,8 +206,10 @@ export function applyCommand(
     }
     case 'skip': {
       const pending = position.pending;
-      if (!pending || pending.questionId === CONSENT_QUESTION_ID)
-        return advance(guide, meta, turns, result, options.now);
+      // Consent cannot be skipped: it is asked again in its short form, the introduction came with the question.
+      if (pending?.questionId === CONSENT_QUESTION_ID)
+        return { ...result, replies: [guide.opening.consentReask, guide.opening.consentQuestion] };
+      if (!pending) return advance(guide, meta, turns, result, options.now);
       result.newTurns.push({
         kind: 'skip',
         section: pending.section,

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
-/** Longest message text accepted from the web chat (an interview answer is rarely a page long). */
+/**
+ * Longest message text taken from the web chat, in UTF-16 units: longer text is cut here, before a
+ * transcript holds it, and the page itself sends no more. Well above the guide's answer cap, so the bot
+ * still sees an answer was too long and says how much of it it kept, as in the terminal.
+ */
 export const MAX_TEXT_LENGTH = 20_000;
+
+/** The text up to MAX_TEXT_LENGTH, never ending on half of a surrogate pair. */
+function keepFirstUnits(text: string): string {
+  if (text.length <= MAX_TEXT_LENGTH) return text;
+  const cut = text.slice(0, MAX_TEXT_LENGTH);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 /**
  * What Web Chat may post: messages (typed text or a card's submitted `value`) and events. Ids, sender,
@@ -9,7 +20,7 @@ export const MAX_TEXT_LENGTH = 20_000;
  */
 export const ClientActivity = z.object({
   type: z.enum(['message', 'event']),
-  text: z.string().max(MAX_TEXT_LENGTH).optional(),
+  text: z.string().transform(keepFirstUnits).optional(),
   textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
   locale: z
     .string()

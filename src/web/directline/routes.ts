@@ -10,8 +10,11 @@ import { checkClientActivity } from './client-activity.js';
 import type { ConversationGrant, DirectLineConversations } from './conversations.js';
 
 export const DIRECTLINE_PREFIX = '/directline';
-/** Web Chat's activities are small; uploads are not offered. */
-const BODY_LIMIT = 64 * 1024;
+/**
+ * Uploads are not offered: an activity is a message of at most MAX_TEXT_LENGTH characters (the page cuts
+ * longer ones) with its envelope. Room for it even when each character takes six bytes as escaped JSON.
+ */
+const BODY_LIMIT = 256 * 1024;
 /** What we announce; tokens actually live as long as their conversation. Web Chat refreshes well before. */
 const TOKEN_LIFETIME_SECONDS = 3600;
 

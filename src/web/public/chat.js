@@ -15,6 +15,10 @@
     en: { title: 'Interview', restart: 'New conversation', failed: 'The chat service is not answering.' },
   };
   const labels = LABELS[lang];
+  // What the Direct Line endpoint takes of a message (MAX_TEXT_LENGTH in client-activity.ts). A longer paste
+  // is cut here, so the request stays small; the bot still sees the answer was too long and says how much of
+  // it it kept, as in the terminal.
+  const MAX_TEXT_LENGTH = 20000;
   document.documentElement.lang = lang;
   document.getElementById('title').textContent = labels.title;
   document.getElementById('restart').textContent = labels.restart;
@@ -52,6 +56,23 @@
     return saved;
   }
 
+  function keepFirstUnits(text) {
+    const cut = text.slice(0, MAX_TEXT_LENGTH);
+    return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+  }
+
+  /** Web Chat's store, with every message it posts cut to MAX_TEXT_LENGTH. */
+  function createCappingStore() {
+    return window.WebChat.createStore({}, () => (next) => (action) => {
+      const activity = action.type === 'DIRECT_LINE/POST_ACTIVITY' ? action.payload.activity : null;
+      if (!activity || typeof activity.text !== 'string' || activity.text.length <= MAX_TEXT_LENGTH) {
+        return next(action);
+      }
+      const text = keepFirstUnits(activity.text);
+      return next({ ...action, payload: { ...action.payload, activity: { ...activity, text } } });
+    });
+  }
+
   async function start() {
     let saved = readSaved();
     let resuming = saved !== null && (await stillValid(saved));
@@ -70,6 +91,7 @@
     window.WebChat.renderWebChat(
       {
         directLine,
+        store: createCappingStore(),
         userID: saved.userId,
         locale: lang === 'fr' ? 'fr-FR' : 'en-US',
         styleOptions: { hideUploadButton: true, botAvatarInitials: 'PME', userAvatarInitials: '' },
