@@ -5,9 +5,26 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
+/**
+ * Numbers as people write them in a setting: digits, with a decimal point where fractions make sense.
+ * `Number()` alone would also take "1e3", "0x50" or " 80 ", which nobody means as a port or a count.
+ */
+const plainInteger = z.string().regex(/^\d+$/, 'must be a whole number written in digits').transform(Number);
+const plainDecimal = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'must be a number written in digits, with an optional decimal point')
+  .transform(Number);
+const PORT_RANGE = 'must be a port number from 1 to 65535 written in digits (0: any free port)';
+const portNumber = z
+  .string()
+  .regex(/^\d+$/, PORT_RANGE)
+  .transform(Number)
+  .pipe(z.number().max(65535, PORT_RANGE));
+
 /** Environment variables of CONTRACTS.md (plus the product's own optional settings). */
 export const ConfigSchema = z.object({
-  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(3978)),
+  /** 0 lets the system pick a free port (the tests and benchmarks run servers side by side so). */
+  PORT: z.preprocess(emptyAsUnset, portNumber.default(3978)),
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
   DATABASE_URL: z.preprocess(
     emptyAsUnset,
@@ -25,12 +42,12 @@ export const ConfigSchema = z.object({
   ),
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(LOG_LEVELS).default('info')),
   /** Per-conversation message rate limit: a burst of this many messages, then RATE_LIMIT_PER_SECOND. */
-  RATE_LIMIT_BURST: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(60)),
-  RATE_LIMIT_PER_SECOND: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(5)),
+  RATE_LIMIT_BURST: z.preprocess(emptyAsUnset, plainInteger.pipe(z.number().positive()).default(60)),
+  RATE_LIMIT_PER_SECOND: z.preprocess(emptyAsUnset, plainDecimal.pipe(z.number().positive()).default(5)),
   /** Days a dashboard token printed at start-up is accepted for (fractions allowed: 0.5 is twelve hours). */
-  DASHBOARD_TOKEN_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(7)),
+  DASHBOARD_TOKEN_DAYS: z.preprocess(emptyAsUnset, plainDecimal.pipe(z.number().positive()).default(7)),
   /** Completed interviews older than this many days are purged; unset keeps them. */
-  RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().optional()),
+  RETENTION_DAYS: z.preprocess(emptyAsUnset, plainInteger.pipe(z.number().positive()).optional()),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type LogLevel = Config['LOG_LEVEL'];

@@ -16,6 +16,8 @@ export interface Command {
   name: string;
   /** Usage line(s), shown by `sme-interview <command> --help` and after a usage error. */
   usage: string;
+  /** Options that take no value (`--json`): written `--json=…` they are refused, not read as `--json …`. */
+  switches?: readonly string[];
   run(args: readonly string[], io: CliIO): Promise<number>;
 }
 

@@ -1,4 +1,5 @@
 import { isAppError } from '../errors.js';
+import { splitInlineValues } from './args.js';
 import { type CliIO, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -16,9 +17,15 @@ function help(): string {
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout).write(`${help()}\n`);
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  if (name === undefined) {
+    io.stderr.write(
+      `sme-interview: no command given; give one of ${COMMANDS.map((c) => c.name).join(', ')} (run 'sme-interview --help' for what each does)\n`,
+    );
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${help()}\n`);
+    return EXIT_OK;
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
@@ -31,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT_OK;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(splitInlineValues(rest, command.switches ?? [], name), io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`sme-interview ${name}: ${message}\n`);

@@ -59,7 +59,7 @@ export function renderCard(
       ],
     },
     heading(h.tools),
-    ...(summary.tools.length === 0 ? [note(h.none)] : []),
+    ...(summary.tools.length === 0 ? [note(l.p.none.tools)] : []),
     ...summary.tools.map(
       (t): Element => ({
         type: 'Container',

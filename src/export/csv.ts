@@ -12,22 +12,37 @@ export const CSV_COLUMNS = [
   'end',
 ] as const;
 
+/**
+ * `,` by default, as R, pandas and QualCoder read CSV; `;` for Excel set to French (and the other
+ * languages whose list separator it is), which opens a file on double-click split on `;` only.
+ */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/**
+ * Excel reads a CSV file as UTF-8 only when it starts with a byte order mark (else "salariés" shows as
+ * "salariÃ©s"); readr, pandas, data.table and base R in a UTF-8 locale drop it.
+ */
+const UTF8_BOM = '\uFEFF';
+
 /** Cells a spreadsheet would run as a formula get a leading apostrophe. */
 function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** RFC 4180: fields holding a comma, quote or line break are quoted, quotes doubled. */
-function field(cell: string): string {
+/** RFC 4180: fields holding the separator, a quote or a line break are quoted, quotes doubled. */
+function field(cell: string, separator: CsvSeparator): string {
   const safe = neutralise(cell);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const mustQuote = safe.includes(separator) || /["\r\n]/.test(safe);
+  return mustQuote ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**
- * One coded segment per row, CRLF line ends. `start`/`end` count characters (Unicode code points,
- * end exclusive) into the answer text, the same unit as the REFI-QDA export.
+ * One coded segment per row, CRLF line ends, UTF-8 with a byte order mark. `start`/`end` count
+ * characters (Unicode code points, end exclusive) into the answer text, the same unit as the REFI-QDA
+ * export.
  */
-export function renderCsv(summaries: readonly Summary[]): string {
+export function renderCsv(summaries: readonly Summary[], separator: CsvSeparator = ','): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const summary of summaries) {
     for (const segment of codedSegments(summary)) {
@@ -44,5 +59,6 @@ export function renderCsv(summaries: readonly Summary[]): string {
       ]);
     }
   }
-  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  const lines = rows.map((row) => row.map((cell) => field(cell, separator)).join(separator));
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

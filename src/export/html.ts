@@ -24,7 +24,7 @@ function heatColour(count: number, max: number): string {
 
 function heatmap(l: Labels, values: Summary['values'], matrix: Summary['valueMatrix']): string {
   const ids = matrixValues(values);
-  if (ids.length === 0) return `<p>${e(l.h.none)}</p>`;
+  if (ids.length === 0) return `<p>${e(l.p.none.valueMatrix)}</p>`;
   const max = Math.max(...ids.flatMap((a) => ids.map((b) => matrix[a][b])));
   const head = ids.map((id) => `<th scope="col">${e(l.value(id))}</th>`).join('');
   const rows = ids
@@ -67,10 +67,13 @@ function leverChart(l: Labels, levers: Summary['levers'], reading: Summary['leve
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${e(l.h.levers)}" width="${totalWidth}" height="${height}" viewBox="0 0 ${totalWidth} ${height}" font-family="system-ui,sans-serif">${bars}</svg>`;
 }
 
-function list(items: readonly string[], none: string): string {
-  return items.length === 0
-    ? `<p>${e(none)}</p>`
-    : `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
+function list(items: readonly string[]): string {
+  return `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
+}
+
+/** A list that may be empty says so, in its own section's words. */
+function listOrNone(items: readonly string[], none: string): string {
+  return items.length === 0 ? `<p>${e(none)}</p>` : list(items);
 }
 
 /** A standalone HTML page: inline CSS, no script, no external resource; prints cleanly. */
@@ -95,7 +98,7 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
   ];
   const tools =
     summary.tools.length === 0
-      ? `<p>${e(h.none)}</p>`
+      ? `<p>${e(l.p.none.tools)}</p>`
       : `<table><thead><tr>${[h.tool, h.lever, h.values, h.initiators, h.beneficiaries, h.quotes]
           .map((c) => `<th>${e(c)}</th>`)
           .join('')}</tr></thead><tbody>${summary.tools
@@ -120,7 +123,7 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
   const facets = (['opportunity', 'threat', 'resource'] as const)
     .map((f) => {
       const key = f === 'opportunity' ? 'opportunities' : f === 'threat' ? 'threats' : 'resources';
-      return `<h3>${e(l.p.facets[f])}</h3>${list(summary.facets[key], h.none)}`;
+      return `<h3>${e(l.p.facets[f])}</h3>${listOrNone(summary.facets[key], l.p.none[f])}`;
     })
     .join('');
   let answers = '';
@@ -144,20 +147,14 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
       e(h.leverGaps),
       e(summary.gaps.levers.map((id) => l.p.levers[id]).join(', ') || '—'),
     )}</li></ul>`,
-    `<h2>${e(h.nextQuestions)}</h2>${list(summary.nextQuestions, h.none)}`,
-    `<h2>${e(h.nextSteps)}</h2>${list(summary.nextSteps, h.none)}`,
+    `<h2>${e(h.nextQuestions)}</h2>${listOrNone(summary.nextQuestions, l.p.none.nextQuestions)}`,
+    `<h2>${e(h.nextSteps)}</h2>${listOrNone(summary.nextSteps, l.p.none.nextSteps)}`,
     summary.corrections.length > 0
-      ? `<h2>${e(h.corrections)}</h2>${list(
-          summary.corrections.map((c) => c.description),
-          h.none,
-        )}`
+      ? `<h2>${e(h.corrections)}</h2>${list(summary.corrections.map((c) => c.description))}`
       : '',
-    `<h2>${e(h.themes)}</h2>${answers || `<p>${e(h.none)}</p>`}`,
+    `<h2>${e(h.themes)}</h2>${answers || `<p>${e(l.p.none.answers)}</p>`}`,
     summary.declined.length > 0
-      ? `<h2>${e(h.declined)}</h2>${list(
-          summary.declined.map((d) => d.question || d.questionId || ''),
-          h.none,
-        )}`
+      ? `<h2>${e(h.declined)}</h2>${list(summary.declined.map((d) => d.question || d.questionId || ''))}`
       : '',
   ].join('\n');
   return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(h.title)} — ${e(i.id)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;

@@ -2,13 +2,13 @@ import type { Language } from '../core/domain.js';
 import type { Summary } from '../core/summary/schema.js';
 import type { Study } from '../core/summary/study.js';
 import { type CardOptions, renderCard } from './card.js';
-import { renderCsv } from './csv.js';
+import { type CsvSeparator, renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown, renderStudyMarkdown } from './markdown.js';
 import { renderQdpx } from './qdpx.js';
 
 export { CARD_BYTE_BUDGET, type CardOptions, renderCard } from './card.js';
-export { CSV_COLUMNS, renderCsv } from './csv.js';
+export { CSV_COLUMNS, CSV_SEPARATORS, type CsvSeparator, renderCsv } from './csv.js';
 export { escapeHtml, escapeMarkdown, escapeXml } from './escape.js';
 export { renderHtml } from './html.js';
 export { renderMarkdown, renderStudyMarkdown } from './markdown.js';
@@ -29,6 +29,8 @@ export interface Rendered {
 export interface RenderOptions extends CardOptions {
   /** Timestamp written into the REFI-QDA project (defaults to now). */
   createdAt?: string;
+  /** Field separator of the CSV export (`,` unless given). */
+  csvSeparator?: CsvSeparator;
 }
 
 /** One interview's summary in any of the formats the dashboard and the CLI offer. */
@@ -60,7 +62,11 @@ export function renderSummary(
         body: `${JSON.stringify(renderCard(summary, lang, options), null, 2)}\n`,
       };
     case 'csv':
-      return { contentType: 'text/csv; charset=utf-8', extension: 'csv', body: renderCsv([summary]) };
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        extension: 'csv',
+        body: renderCsv([summary], options.csvSeparator),
+      };
     case 'qdpx':
       return {
         contentType: 'application/zip',
@@ -93,7 +99,11 @@ export function renderStudy(
         body: renderStudyMarkdown(study, lang),
       };
     case 'csv':
-      return { contentType: 'text/csv; charset=utf-8', extension: 'csv', body: renderCsv(study.summaries) };
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        extension: 'csv',
+        body: renderCsv(study.summaries, options.csvSeparator),
+      };
     case 'qdpx':
       return {
         contentType: 'application/zip',

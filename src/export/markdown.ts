@@ -15,7 +15,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 
 function matrixTable(l: Labels, values: Summary['values'], matrix: Summary['valueMatrix']): string[] {
   const ids = matrixValues(values);
-  if (ids.length === 0) return [md(l.h.none)];
+  if (ids.length === 0) return [md(l.p.none.valueMatrix)];
   return table(
     ['', ...ids.map((id) => md(l.value(id)))],
     ids.map((a) => [`**${md(l.value(a))}**`, ...ids.map((b) => String(matrix[a][b]))]),
@@ -44,8 +44,13 @@ function leverReadingLines(l: Labels, reading: Summary['leverReading']): string[
   );
 }
 
-function bullets(items: readonly string[], none: string): string[] {
-  return items.length === 0 ? [`- ${md(none)}`] : items.map((item) => `- ${md(item)}`);
+function bullets(items: readonly string[]): string[] {
+  return items.map((item) => `- ${md(item)}`);
+}
+
+/** A list that may be empty says so, in its own section's words. */
+function bulletsOrNone(items: readonly string[], none: string): string[] {
+  return items.length === 0 ? [`- ${md(none)}`] : bullets(items);
 }
 
 /** The summary as Markdown; every piece of respondent text is escaped so it renders as plain text. */
@@ -75,7 +80,7 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     `## ${md(h.tools)}`,
     '',
     ...(summary.tools.length === 0
-      ? [md(h.none)]
+      ? [md(l.p.none.tools)]
       : table(
           [h.tool, h.lever, h.values, h.initiators, h.beneficiaries, h.quotes].map(md),
           summary.tools.map((t) => [
@@ -105,7 +110,7 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     '',
     ...(['opportunity', 'threat', 'resource'] as const).flatMap((facet) => {
       const key = facet === 'opportunity' ? 'opportunities' : facet === 'threat' ? 'threats' : 'resources';
-      return [`### ${md(l.p.facets[facet])}`, '', ...bullets(summary.facets[key], h.none), ''];
+      return [`### ${md(l.p.facets[facet])}`, '', ...bulletsOrNone(summary.facets[key], l.p.none[facet]), ''];
     }),
     `## ${md(h.gaps)}`,
     '',
@@ -114,27 +119,21 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     '',
     `## ${md(h.nextQuestions)}`,
     '',
-    ...bullets(summary.nextQuestions, h.none),
+    ...bulletsOrNone(summary.nextQuestions, l.p.none.nextQuestions),
     '',
     `## ${md(h.nextSteps)}`,
     '',
-    ...bullets(summary.nextSteps, h.none),
+    ...bulletsOrNone(summary.nextSteps, l.p.none.nextSteps),
     '',
   ];
   if (summary.corrections.length > 0) {
-    out.push(
-      `## ${md(h.corrections)}`,
-      '',
-      ...bullets(
-        summary.corrections.map((c) => c.description),
-        h.none,
-      ),
-      '',
-    );
+    out.push(`## ${md(h.corrections)}`, '', ...bullets(summary.corrections.map((c) => c.description)), '');
   }
   out.push(`## ${md(h.themes)}`, '');
+  const answers = answersInOrder(summary);
+  if (answers.length === 0) out.push(md(l.p.none.answers), '');
   let section = '';
-  for (const answer of answersInOrder(summary)) {
+  for (const answer of answers) {
     if (answer.section !== section) {
       section = answer.section;
       out.push(`### ${md(l.theme(section))}`, '');
@@ -146,10 +145,7 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     out.push(
       `## ${md(h.declined)}`,
       '',
-      ...bullets(
-        summary.declined.map((d) => d.question || d.questionId || ''),
-        h.none,
-      ),
+      ...bullets(summary.declined.map((d) => d.question || d.questionId || '')),
       '',
     );
   }
@@ -179,7 +175,7 @@ export function renderStudyMarkdown(study: Study, lang: Language): string {
     `## ${md(h.tools)}`,
     '',
     ...(study.tools.length === 0
-      ? [md(h.none)]
+      ? [md(l.p.none.tools)]
       : table(
           [h.tool, h.lever, h.values, h.initiators, h.beneficiaries, h.interviewRefs, h.quotes].map(md),
           study.tools.map((t) => [

@@ -41,11 +41,12 @@ export interface SourceText {
 }
 
 /**
- * The transcript a QDA tool reads: each question and its answer, blank-line separated. The answer text
- * is copied verbatim so the tagger's offsets stay valid once shifted by the answer's start.
+ * The transcript a QDA tool reads: each question and its answer, blank-line separated, labelled in the
+ * interview's own language (a study's project may mix languages). The answer text is copied verbatim so
+ * the tagger's offsets stay valid once shifted by the answer's start.
  */
-export function buildSourceText(summary: Summary, lang: Language): SourceText {
-  const l = labels(lang);
+export function buildSourceText(summary: Summary): SourceText {
+  const l = labels(summary.interview.language);
   const answerStarts = new Map<number, number>();
   let text = '';
   for (const answer of answersInOrder(summary)) {
@@ -124,7 +125,7 @@ export function buildQdpxProject(
   for (const summary of summaries) {
     const id = summary.interview.id;
     const sourceGuid = stableGuid(`source:${id}`);
-    const { text, answerStarts } = buildSourceText(summary, lang);
+    const { text, answerStarts } = buildSourceText(summary);
     sources.set(`${sourceGuid}.txt`, text);
     const selections: string[] = [];
     codedSegments(summary).forEach((segment, index) => {

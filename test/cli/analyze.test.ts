@@ -120,6 +120,65 @@ describe('sme-interview analyze', () => {
     expect(rows.find((r) => r[5] === 'erp')?.slice(1, 3)).toEqual(['tools', 'Quels outils utilisez-vous ?']);
   });
 
+  it('leaves the respondent labels out of the answers, their quotes and their coded positions', async () => {
+    const path = join(work, 'labelled.txt');
+    writeFileSync(
+      path,
+      [
+        'Q: Quels outils avez-vous mis en place ?',
+        'R : Nous avons un ERP depuis 2020, pour les commandes.',
+        'Intervieweur : Et vos clients, comment les suivez-vous ?',
+        'Répondant\u00a0: Avec un CRM.',
+        'Interviewer: Which tools do your partners use?',
+        'Respondent: They use EDI with us.',
+        'Q: Anything else?',
+        'A: A shared calendar, nothing more.',
+      ].join('\n\n'),
+    );
+    const json = Summary.parse(JSON.parse((await cli(['analyze', path, '--format', 'json'], {})).stdout));
+    const answers = json.themes.flatMap((t) => t.answers.map((a) => a.text));
+    expect(answers).toEqual([
+      'Nous avons un ERP depuis 2020, pour les commandes.',
+      'Avec un CRM.',
+      'They use EDI with us.',
+      'A shared calendar, nothing more.',
+    ]);
+    const md = await cli(['analyze', path], {});
+    expect(md.stdout).toContain('> Nous avons un ERP depuis 2020, pour les commandes.');
+    expect(md.stdout).not.toMatch(/^> (R|Répondant|Respondent|A)\s*:/m);
+    const rows = parseCsv((await cli(['analyze', path, '--format', 'csv'], {})).stdout).slice(1);
+    const erp = rows.find((r) => r[5] === 'erp');
+    expect(erp?.slice(3)).toEqual(['ERP', 'tool', 'erp', '14', '17']);
+    for (const row of rows) {
+      const answer = answers.find(
+        (text) => Array.from(text).slice(Number(row[6]), Number(row[7])).join('') === row[3],
+      );
+      expect(answer, row.join(' | ')).toBeDefined();
+    }
+  });
+
+  it('says a folder given as a transcript is a folder, and how to give its files', async () => {
+    const result = await cli(['analyze', work], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `sme-interview analyze: '${work}' is a folder; give the transcript files in it, e.g. sme-interview analyze ${join(work, '*.txt')}\n`,
+    );
+  });
+
+  it('says why --out cannot be written and how to mend it, in one line', async () => {
+    const missing = join(work, 'absent', 'synthese.md');
+    const intoMissing = await cli(['analyze', FR, '--out', missing], {});
+    expect(intoMissing.code).toBe(1);
+    expect(intoMissing.stderr).toBe(
+      `sme-interview analyze: cannot write '${missing}': the folder '${join(work, 'absent')}' does not exist; create it or give --out a path in an existing folder\n`,
+    );
+    const intoFolder = await cli(['analyze', FR, '--out', work], {});
+    expect(intoFolder.code).toBe(1);
+    expect(intoFolder.stderr).toBe(
+      `sme-interview analyze: cannot write '${work}': it is a folder; give --out a file path, e.g. --out '${join(work, 'atelier-fr.md')}'\n`,
+    );
+  });
+
   it('refuses a missing or empty transcript with a clear message', async () => {
     const missing = await cli(['analyze', join(work, 'nope.txt')], {});
     expect(missing.code).toBe(1);

@@ -14,6 +14,15 @@ describe('the sme-interview program', () => {
     expect(result.stdout).toContain('tag');
   });
 
+  it('called bare, says in one line on stderr that a command is missing and which there are, exit 2', () => {
+    const result = spawnSync(BIN, [], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      "sme-interview: no command given; give one of chat, list, tag, analyze, summary, study, erase (run 'sme-interview --help' for what each does)\n",
+    );
+  });
+
   it('stops quietly when the reader of its output goes away (| head -1)', () => {
     const lines = Array.from({ length: 3000 }, (_, i) =>
       JSON.stringify({ id: i, text: 'On a un ERP et un CRM.' }),

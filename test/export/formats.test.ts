@@ -21,6 +21,8 @@ import {
   HOSTILE,
   hostileInterview,
   longInterview,
+  metaFor,
+  TurnLog,
 } from '../summary/helpers.js';
 import { parseCsv } from './helpers.js';
 
@@ -77,6 +79,47 @@ describe('Markdown', () => {
     expect(md).not.toContain('[clic](');
     expect(md).toContain('\\# Titre \\*\\*gras\\*\\* &lt;script&gt;');
     expect(md.split('\n').filter((line) => line.startsWith('# '))).toHaveLength(1);
+  });
+});
+
+/** An interview whose one answer names no tool, value, lever or facet: every section of its summary is empty. */
+function emptyInterview(lang: 'fr' | 'en') {
+  const log = new TurnLog(`itv-empty-${lang}`, lang);
+  log.qa(
+    'presentation',
+    'presentation.company',
+    lang === 'fr' ? 'Présentez votre entreprise.' : 'Tell me about your company.',
+    lang === 'fr' ? 'Une boulangerie de quartier.' : 'A small bakery.',
+  );
+  return buildSummary(metaFor(`itv-empty-${lang}`, lang), log.turns);
+}
+
+describe('empty sections', () => {
+  const french = emptyInterview('fr');
+
+  it('say none in French agreeing with each section, in Markdown', () => {
+    const md = renderMarkdown(french);
+    expect(md).toContain('## Outils et dispositifs\n\naucun outil\n\n## ');
+    expect(md).toContain("## Matrice d'interaction des valeurs\n\naucune forme de valeur\n");
+    expect(md).toContain('### Opportunités\n\n- aucune opportunité\n');
+    expect(md).toContain('### Menaces\n\n- aucune menace\n');
+    expect(md).toContain('### Ressources nécessaires\n\n- aucune ressource\n');
+    expect(md).not.toMatch(/\baucun\n/);
+  });
+
+  it('say none in French agreeing with each section, in HTML and the card', () => {
+    const html = renderHtml(french);
+    expect(html).toContain('<h2>Outils et dispositifs</h2><p>aucun outil</p>');
+    expect(html).toContain('<h3>Opportunités</h3><p>aucune opportunité</p>');
+    expect(html).toContain('<h3>Ressources nécessaires</h3><p>aucune ressource</p>');
+    expect(html).not.toMatch(/>aucun</);
+    expect(JSON.stringify(renderCard(french))).toContain('"text":"aucun outil"');
+  });
+
+  it('say none in English', () => {
+    const md = renderMarkdown(emptyInterview('en'));
+    expect(md).toContain('## Tools and schemes\n\nnone\n\n## ');
+    expect(md).toContain('### Opportunities\n\n- none\n');
   });
 });
 
@@ -172,6 +215,36 @@ describe('CSV', () => {
     expect(formula?.[3]).toBe(`'=HYPERLINK("http://evil.example")`);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('starts with a UTF-8 byte order mark, so Excel shows accents as typed', () => {
+    const bytes = Buffer.from(renderCsv([frSummary]), 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toMatch(/^interview,theme,question,quote,/);
+    expect(new TextDecoder('utf-8').decode(bytes)).toContain('Quels outils avez-vous mis en place ?');
+  });
+
+  it('separates fields with semicolons for Excel set to French, quoting cells that hold one', () => {
+    const log = new TurnLog('itv-csv-fr', 'fr');
+    const answer = 'On a un ERP ; les salariés saisissent moins, et les clients sont contents.';
+    log.qa('tools', 'tools.adopted', 'Quels outils ; pour qui ?', answer, {
+      tools: [['erp', 'ERP']],
+      actors: [['employees', 'beneficiary', 'les salariés saisissent moins, et']],
+    });
+    const summary = buildSummary(metaFor('itv-csv-fr', 'fr'), log.turns);
+    const csv = renderCsv([summary], ';');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFinterview;theme;question;quote;code_type;code;start;end');
+    expect(csv).toContain('"Quels outils ; pour qui ?"');
+    // A comma alone needs no quotes once the separator is the semicolon.
+    expect(csv).toContain(';les salariés saisissent moins, et;beneficiary;employees;');
+    const rows = parseCsv(csv, ';');
+    expect(rows.slice(1).map((r) => [r[2], r[3], r[5]])).toContainEqual([
+      'Quels outils ; pour qui ?',
+      'ERP',
+      'erp',
+    ]);
+    const hostile = parseCsv(renderCsv([hostileSummary], ';'), ';');
+    for (const row of hostile) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 });
 

@@ -1,7 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 
-/** Minimal RFC 4180 reader for checking the CSV export (quoted fields, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
+/**
+ * Minimal RFC 4180 reader for checking the CSV export (quoted fields, doubled quotes, CRLF), which skips
+ * a leading byte order mark as readr, pandas and spreadsheets do.
+ */
+export function parseCsv(withBom: string, separator = ','): string[][] {
+  const text = withBom.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -15,7 +19,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(field);
       field = '';
     } else if (c === '\r' && text[i + 1] === '\n') {

@@ -93,6 +93,19 @@ describe('REFI-QDA export', () => {
     expect(afterEmoji?.start).toBeLessThan(frenchSource.indexOf('les erreurs de commande'));
   });
 
+  it("labels each transcript in its interview's language, whatever the project's language", () => {
+    for (const projectLang of ['fr', 'en'] as const) {
+      const project = unzip(renderQdpx(summaries, projectLang, '2025-03-05T09:00:00.000Z'));
+      const source = (id: string) => project.get(`sources/${stableGuid(`source:${id}`)}.txt`) ?? '';
+      const english = source(en.meta.id);
+      expect(english, projectLang).toMatch(/^Question: .+\nAnswer: /);
+      expect(english, projectLang).not.toMatch(/Réponse|\u00a0:/);
+      const french = source(fr.meta.id);
+      expect(french, projectLang).toMatch(/^Question\u00a0: .+\nRéponse\u00a0: /);
+      expect(french, projectLang).not.toContain('Answer:');
+    }
+  });
+
   it('has a codebook of values, tools, levers, actors and facets with stable GUIDs that codings point at', () => {
     for (const name of ['Fonctionnelle', 'Socialisation', 'ERP', 'Chaîne de valeur', 'Opportunités']) {
       expect(xml).toContain(`name="${name}"`);

@@ -96,7 +96,7 @@ describe('French exports keep French typography', () => {
   });
 
   it('builds the QDA transcript with French labels and no-break spaces, offsets unchanged', () => {
-    const { text, answerStarts } = buildSourceText(summary, 'fr');
+    const { text, answerStarts } = buildSourceText(summary);
     const first = summary.themes[0]?.answers[0];
     expect(text.startsWith(`Question${NBSP}: `)).toBe(true);
     const start = answerStarts.get(first?.seq ?? 0) ?? -1;

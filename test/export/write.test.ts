@@ -34,3 +34,28 @@ describe('deliver', () => {
     expect(unzip(readFileSync(path)).has('project.qde')).toBe(true);
   });
 });
+
+describe('deliver to a path it cannot write', () => {
+  const { meta, turns } = frenchInterview('itv-out');
+  const markdown = renderSummary(buildSummary(meta, turns), 'md');
+  const target = (out: string) => ({
+    out,
+    defaultName: meta.id,
+    cwd: dir,
+    stdout: new PassThrough(),
+    stderr: new PassThrough(),
+  });
+
+  it('names the missing folder and how to mend it', async () => {
+    const out = join(dir, 'absent', 'synthese.md');
+    await expect(deliver(markdown, target(out))).rejects.toThrow(
+      `cannot write '${out}': the folder '${join(dir, 'absent')}' does not exist; create it or give --out a path in an existing folder`,
+    );
+  });
+
+  it('says a folder is a folder and offers a file in it', async () => {
+    await expect(deliver(markdown, target(dir))).rejects.toThrow(
+      `cannot write '${dir}': it is a folder; give --out a file path, e.g. --out '${join(dir, 'itv-out.md')}'`,
+    );
+  });
+});

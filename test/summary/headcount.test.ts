@@ -1,22 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/core/domain.js';
-import { buildSummary, Summary } from '../../src/core/summary/index.js';
+import { buildSummary, Summary, summaryPrompts } from '../../src/core/summary/index.js';
+import { SummaryPrompts } from '../../src/core/summary/labels.js';
+import { renderHtml } from '../../src/export/html.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { metaFor, TurnLog } from './helpers.js';
 
-/** The summary of an interview whose presentation is this one answer. */
-function summaryOf(answer: string, lang: Language, profile: 'manager' | 'expert' = 'manager') {
+/** The summary of an interview whose presentation is these answers (the firm, then the respondent's role). */
+function summaryOf(
+  answer: string | readonly string[],
+  lang: Language,
+  profile: 'manager' | 'expert' = 'manager',
+) {
   const log = new TurnLog(`itv-headcount-${lang}`, lang);
+  const [company = '', role] = typeof answer === 'string' ? [answer] : answer;
   log.qa(
     'presentation',
     'company',
     lang === 'fr' ? 'Présentez votre entreprise.' : 'Present your firm.',
-    answer,
+    company,
   );
+  if (role !== undefined)
+    log.qa('presentation', 'role', lang === 'fr' ? 'Quel est votre rôle ?' : 'What is your role?', role);
   return buildSummary(metaFor(log.interviewId, lang, profile), log.turns);
 }
 
-const headcountOf = (answer: string, lang: Language, profile: 'manager' | 'expert' = 'manager') => {
+const headcountOf = (
+  answer: string | readonly string[],
+  lang: Language,
+  profile: 'manager' | 'expert' = 'manager',
+) => {
   const { headcount, headcountApproximate } = summaryOf(answer, lang, profile).respondent;
   return { headcount, headcountApproximate };
 };
@@ -98,5 +111,122 @@ describe("the firm's headcount, read from a manager's presentation", () => {
     );
     expect(renderMarkdown(summaryOf('We have about 40 staff.', 'en'))).toContain('- Headcount: about 40\n');
     expect(renderMarkdown(summaryOf('Nous sommes 9 salariés.', 'fr'))).toContain('- Effectif\u00a0: 9\n');
+  });
+});
+
+describe("the firm's headcount, added up from people counted by their jobs", () => {
+  it.each([
+    ['On est trois coiffeuses et moi, dans un salon à Vannes.', 4, false],
+    ["J'ai deux commerciaux, un apprenti et une secrétaire.", 4, false],
+    ['Une petite boîte de maintenance\u00a0: deux techniciens plus moi.', 3, false],
+    ["C'est moi et une apprentie, à Angers.", 2, false],
+    ['Au cabinet on est quatre associés.', 4, false],
+    ['Mon associée et moi, plus une alternante.', 3, false],
+    ["L'entreprise emploie deux électriciens à plein temps et une assistante.", 3, false],
+    ['On est une dizaine de techniciens et moi.', 11, true],
+    ['Nous avons deux commerciales et quelques apprentis.', 4, true],
+  ])('reads "%s" in French as %i (approximate: %s)', (answer, headcount, headcountApproximate) => {
+    expect(headcountOf(answer, 'fr')).toEqual({ headcount, headcountApproximate });
+  });
+
+  it.each([
+    ["We're two engineers, a designer and me, in Bristol.", 4, false],
+    ['I employ three drivers and an accountant.', 4, false],
+    ["There's me and two mechanics, just outside Derby.", 3, false],
+    ["We're a team of four: two engineers, a designer and me.", 4, false],
+    ["I've got about ten cleaners and a supervisor.", 11, true],
+    ['We have two chefs, some waiters and a cashier.', 5, true],
+  ])('reads "%s" in English as %i (approximate: %s)', (answer, headcount, headcountApproximate) => {
+    expect(headcountOf(answer, 'en')).toEqual({ headcount, headcountApproximate });
+  });
+
+  it("keeps a count of the firm's people said elsewhere first", () => {
+    expect(headcountOf(['Nous sommes 12 au total.', 'Au bureau, deux commerciales et moi.'], 'fr')).toEqual({
+      headcount: 12,
+      headcountApproximate: false,
+    });
+    expect(headcountOf(['Au bureau, deux commerciales et moi.', 'On est une quinzaine.'], 'fr')).toEqual({
+      headcount: 15,
+      headcountApproximate: true,
+    });
+    expect(headcountOf('We have 9 employees. At the office, two assistants and me.', 'en')).toEqual({
+      headcount: 9,
+      headcountApproximate: false,
+    });
+    // A team counted first ("on est cinq"), then described: the count said stands.
+    expect(headcountOf('On est cinq\u00a0: deux techniciens, une commerciale et moi.', 'fr')).toEqual({
+      headcount: 5,
+      headcountApproximate: false,
+    });
+  });
+
+  it("reads none from another party's staff, things, time, people to come or gone, or some of the staff", () => {
+    const none = { headcount: null, headcountApproximate: false };
+    for (const answer of [
+      'Notre client a trois commerciaux et deux techniciens.',
+      'Chez notre client il y a trois commerciaux et une assistante.',
+      'On a trois ordinateurs et deux camions.',
+      'Il y a trois jours, deux techniciens sont venus installer la fibre.',
+      'On va embaucher deux techniciens et une secrétaire.',
+      "L'an prochain, deux techniciens et moi.",
+      "S'il y a du travail, il y a deux techniciens et moi.",
+      'On est deux ou trois techniciens selon la saison.',
+      "J'ai deux techniciens qui ont trente ans de maison.",
+      "J'ai des préparateurs et des caristes.",
+      "J'ai un apprenti.",
+      'On a deux techniciens du fournisseur et moi.',
+    ])
+      expect(headcountOf(answer, 'fr'), answer).toEqual(none);
+    for (const answer of [
+      'Our main customer has three sales reps and an engineer.',
+      "We've got two vans and three laptops.",
+      "We're going to hire two engineers and a designer.",
+      'Before the move, two engineers and me.',
+      'We have two engineers at our main customer.',
+      'Their firm employs four drivers and a mechanic.',
+    ])
+      expect(headcountOf(answer, 'en'), answer).toEqual(none);
+  });
+
+  it("reads none from an expert's presentation, jobs or not", () => {
+    expect(headcountOf('Au réseau, on est deux développeuses et moi.', 'fr', 'expert')).toEqual({
+      headcount: null,
+      headcountApproximate: false,
+    });
+  });
+
+  it('shows the headcount added up, and says when it is approximate, in the exports', () => {
+    expect(renderMarkdown(summaryOf('On est trois coiffeuses et moi.', 'fr'))).toContain(
+      '- Effectif\u00a0: 4\n',
+    );
+    expect(renderMarkdown(summaryOf("J'ai deux commerciaux et des apprentis.", 'fr'))).toContain(
+      '- Effectif\u00a0: environ 4\n',
+    );
+    expect(renderMarkdown(summaryOf('We have two chefs and some waiters.', 'en'))).toContain(
+      '- Headcount: about 4\n',
+    );
+    expect(renderHtml(summaryOf('I employ three drivers and an accountant.', 'en'))).toContain(
+      '<dt>Headcount</dt><dd>4</dd>',
+    );
+    const summary = summaryOf('I employ three drivers and an accountant.', 'en');
+    expect(Summary.safeParse(summary).success).toBe(true);
+  });
+
+  it("reads the nouns of the firm's people and jobs from the summary prompts, validated at load", () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const { staff } = summaryPrompts(lang);
+      expect(staff.jobs.singular.length, lang).toBeGreaterThan(0);
+      expect(staff.people.plural.length, lang).toBeGreaterThan(0);
+    }
+    expect(summaryPrompts('fr').staff.jobs.plural).toContain('coiffeuses');
+    expect(summaryPrompts('en').staff.jobs.singular).toContain('accountant');
+    const fr = summaryPrompts('fr');
+    const broken = SummaryPrompts.safeParse({
+      ...fr,
+      staff: { ...fr.staff, jobs: { ...fr.staff.jobs, plural: ['techniciens', '3 techniciens'] } },
+    });
+    expect(broken.success).toBe(false);
+    expect(broken.error?.issues[0]?.path).toEqual(['staff', 'jobs', 'plural', 1]);
+    expect(SummaryPrompts.safeParse({ ...fr, staff: { people: fr.staff.people } }).success).toBe(false);
   });
 });

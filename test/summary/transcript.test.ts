@@ -19,6 +19,21 @@ describe('transcript parsing', () => {
     ]);
   });
 
+  it("leaves a respondent's speaker label out of the answer, whatever its case and spacing", () => {
+    const paragraphs = parseTranscript(
+      'Q: Un ?\n\nR: Oui.\n\nQ: Deux ?\n\nRÉPONDANTE\u00a0: Non.\n\nQ: Three?\n\nrespondent : Yes.\n\n' +
+        'Q: Four?\n\nA:No.\n\nQ: Cinq ?\n\nInterviewé : Peut-être.\n\nQ: Six?\n\nR:\n\nRéseau : le club.',
+    );
+    expect(paragraphs.filter((p) => p.speaker === 'respondent').map((p) => p.text)).toEqual([
+      'Oui.',
+      'Non.',
+      'Yes.',
+      'No.',
+      'Peut-être.',
+      'Réseau : le club.',
+    ]);
+  });
+
   it('infers themes from question wording in French and English', () => {
     expect(themeOfQuestion('Pouvez-vous présenter votre entreprise ?')).toBe('presentation');
     expect(themeOfQuestion('What does digital transition mean to you?')).toBe('meaning');

@@ -53,6 +53,48 @@ describe('sme-interview tag', () => {
     expect(err).toMatch(/line 3: field 'text'/);
   });
 
+  it('echoes each id as given: a number as a number, a string as a string', async () => {
+    const input = [
+      JSON.stringify({ id: 5, text: 'On a un ERP.' }),
+      JSON.stringify({ id: '5', text: 'We use Zoom.' }),
+      JSON.stringify({ id: 7 }),
+    ].join('\n');
+    const { out } = await run(['tag', '--jsonl'], input);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual([5, '5', 7]);
+    expect(lines[2]).toMatchObject({ line: 3, error: expect.stringContaining("field 'text'") });
+  });
+
+  it('says a JSON line that is not an object is not one, and what a line must be', async () => {
+    const { code, out, err } = await run(['tag', '--jsonl'], '[1,2]\n42\nnull\n"Bonjour"\n');
+    expect(code).toBe(1);
+    const errors = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).error);
+    expect(errors).toEqual(
+      ['an array', 'a number', 'null', 'a string'].map(
+        (kind) =>
+          `not a JSON object but ${kind}: each line must be one object such as {"id": "a1", "text": "…"}`,
+      ),
+    );
+    expect(err).not.toContain("field 'line'");
+  });
+
+  it('takes --lang=en as --lang en, and refuses a value given to --jsonl', async () => {
+    const { code, out } = await run(['tag', '--lang=en'], 'Teams');
+    expect(code).toBe(0);
+    expect(Tags.parse(JSON.parse(out)).lang).toBe('en');
+    const refused = await run(['tag', '--jsonl=yes'], 'x');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      "sme-interview tag: --jsonl takes no value; write it alone (run 'sme-interview tag --help')\n",
+    );
+  });
+
   it('tags a JSON line without an id, which its output line then has none of', async () => {
     const { code, out } = await run(['tag', '--jsonl'], `${JSON.stringify({ text: 'On a un ERP.' })}\n`);
     expect(code).toBe(0);

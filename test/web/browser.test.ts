@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { loadGuides } from '../../src/core/guide/index.js';
+import { fill } from '../../src/core/guide/template.js';
 import { createTagger } from '../../src/core/tagger/index.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createMemoryStore } from '../../src/store/memory.js';
@@ -184,6 +185,40 @@ describe.skipIf(!available)('in the browser', () => {
     await dashboard.screenshot({ path: join(ARTIFACTS, 'dashboard-study.png'), fullPage: true });
   }, 180_000);
 
+  it('keeps a very long pasted answer up to the limit and says so, as the terminal does', async () => {
+    const page = await context.newPage();
+    // A conversation of its own, whatever an earlier test left in the browser's storage.
+    await page.addInitScript(() => localStorage.removeItem('sme-interview.webchat'));
+    await page.goto(`${server.url}/?lang=fr`);
+    await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+    const saved = await savedConversation(page);
+    await botReplySince(saved.conversationId, saved.userId, 0);
+    for (const text of ['démarrer', '1', '1', 'oui']) {
+      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+      await send(page, text);
+      await botReplySince(saved.conversationId, saved.userId, before);
+    }
+    // About 300 KB, a whole document pasted: more than any request the endpoint reads.
+    const pasted =
+      "Notre atelier de chaudronnerie travaille surtout pour l'agroalimentaire, avec douze salariés. ".repeat(
+        3300,
+      );
+    const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+    await send(page, pasted);
+    const said = await botReplySince(saved.conversationId, saved.userId, before);
+    const guide = loadGuides().fr;
+    expect(said).toContain(fill(guide.messages.truncated, { max: guide.limits.maxAnswerChars }));
+    const [interview] = (await server.store.listInterviews()).filter(
+      (meta) => meta.conversationKey === `webchat:${saved.conversationId}`,
+    );
+    const answer = (await server.store.getTurns(interview?.id ?? '')).find(
+      (turn) => turn.kind === 'answer' && turn.section === 'presentation',
+    );
+    expect(answer?.text.length).toBeLessThanOrEqual(guide.limits.maxAnswerChars);
+    expect(pasted.startsWith(answer?.text ?? '-')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-long-answer.png') });
+  }, 60_000);
+
   it('shows how well each lever is evidenced, weak levers apart from strong and missing ones, in French and English', async () => {
     await server.store.upsertInterviewer({ id: LOCAL_INTERVIEWER_ID });
     // Answers are hostile input: none of this may run or become markup in the dashboard.
@@ -271,6 +306,98 @@ describe.skipIf(!available)('in the browser', () => {
     expect(englishView.verdict).toBe('fragile: Clusters and networks only weakly evidenced');
     expect(englishView.injected).toBe(false);
     await en.screenshot({ path: join(ARTIFACTS, 'dashboard-lever-reading-en.png'), fullPage: true });
+  }, 60_000);
+
+  it("shows each study interview's levers with how well they are evidenced and why, in words, as the interview view does", async () => {
+    await server.store.upsertInterviewer({ id: LOCAL_INTERVIEWER_ID });
+    const fragile = await seedLeverInterview(server.store, LOCAL_INTERVIEWER_ID, 'fr', [
+      {
+        text: 'Les commandes des clients arrivent par EDI et on propose maintenant la location.',
+        levers: [
+          ['value_chain', 'commandes des clients', 0.9],
+          ['product_market', 'la location', 0.9],
+        ],
+      },
+      {
+        text: 'Les livraisons sont suivies en ligne, et le club des entrepreneurs en parle parfois.',
+        levers: [
+          ['value_chain', 'livraisons', 0.8],
+          ['cluster', 'club des entrepreneurs', 0.6],
+        ],
+      },
+      { text: 'On croise le réseau local de temps en temps.', levers: [['cluster', 'réseau local', 0.6]] },
+    ]);
+    const unbalanced = await seedLeverInterview(server.store, LOCAL_INTERVIEWER_ID, 'en', [
+      {
+        text: 'We joined the regional business club last year.',
+        levers: [['cluster', 'business club', 0.9]],
+      },
+    ]);
+    const token = await issueLocalDashboardToken(server.store);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/dashboard#token=${token}`);
+    await page.locator(`#interviews tr[data-id="${fragile}"]`).waitFor();
+    await page.locator('#show-study').click();
+    await page
+      .locator(`#study-interviews figure[data-interview="${unbalanced}"] .lever-bar[data-strength]`)
+      .first()
+      .waitFor();
+    const figureOf = (id: string) =>
+      page.locator(`#study-interviews figure[data-interview="${id}"]`).evaluate((node) => ({
+        caption: node.querySelector('figcaption')?.textContent,
+        bars: Array.from(node.querySelectorAll('.lever-bar')).map((bar) => {
+          const fill = bar.querySelector('.fill');
+          return {
+            lever: bar.getAttribute('data-lever'),
+            count: bar.getAttribute('data-count'),
+            strength: bar.getAttribute('data-strength'),
+            said: bar.querySelector('.strength')?.textContent,
+            colour: fill ? getComputedStyle(fill).backgroundColor : null,
+          };
+        }),
+        verdict: node.querySelector('.verdict')?.textContent,
+      }));
+    expect(await page.locator('#study-interviews h3').textContent()).toBe(
+      'Équilibre des leviers par entretien',
+    );
+
+    const first = await figureOf(fragile);
+    expect(first.caption).toMatch(/^Entretien I\d+ · /);
+    expect(first.caption?.endsWith(` · ${fragile}`)).toBe(true);
+    expect(first.bars.map(({ colour: _colour, ...bar }) => bar)).toEqual([
+      { lever: 'cluster', count: '2', strength: 'weak', said: 'faible (2 réponses, repérage incertain)' },
+      { lever: 'product_market', count: '1', strength: 'weak', said: 'faible (une seule réponse)' },
+      { lever: 'value_chain', count: '2', strength: 'strong', said: 'bien étayé (2 réponses)' },
+    ]);
+    expect(first.bars[0]?.colour).not.toBe(first.bars[2]?.colour);
+    expect(first.verdict).toBe('fragile\u00a0: Clusters et réseaux, Produits et marchés à peine évoqué(s)');
+
+    // An English interview in a French study view: worded in French, as the interview view would word it here.
+    const second = await figureOf(unbalanced);
+    expect(second.bars.map(({ strength, said }) => ({ strength, said }))).toEqual([
+      { strength: 'weak', said: 'faible (une seule réponse)' },
+      { strength: 'missing', said: 'absent (jamais évoqué)' },
+      { strength: 'missing', said: 'absent (jamais évoqué)' },
+    ]);
+    expect(second.bars[0]?.colour).not.toBe(second.bars[1]?.colour);
+    expect(second.verdict).toBe(
+      'déséquilibré\u00a0: Produits et marchés, Chaîne de valeur absent(s)\u202f; Clusters et réseaux à peine évoqué(s)',
+    );
+    // The study's totals stay plain: a sum over interviews has no reading of its own.
+    expect(await page.locator('#study-levers .lever-bar[data-strength]').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-study-levers.png'), fullPage: true });
+
+    // The interview view says the same of the same interview.
+    await page.locator('#show-list').click();
+    await page.locator(`#interviews tr[data-id="${fragile}"]`).click();
+    await page.locator('#summary-title', { hasText: fragile }).waitFor();
+    await page.locator('#lever-chart .lever-bar[data-strength]').first().waitFor();
+    const said = await page
+      .locator('#lever-chart .lever-bar .strength')
+      .evaluateAll((nodes) => nodes.map((node) => node.textContent));
+    expect(said).toEqual(first.bars.map((bar) => bar.said));
+    expect(await page.locator('#lever-balance').textContent()).toBe(first.verdict);
+    await page.close();
   }, 60_000);
 
   it('shows the exchange so far and the question waiting for an answer when the page is reloaded after a server restart', async () => {

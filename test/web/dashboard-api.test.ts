@@ -39,6 +39,7 @@ describe('dashboard API', () => {
       `/api/interviews/${alicesInterview}/summary`,
       `/api/interviews/${alicesInterview}/lever-reading`,
       '/api/study',
+      '/api/study/lever-reading',
     ]) {
       expect((await get(path)).status).toBe(401);
       expect((await get(path, 'made-up-token')).status).toBe(401);
@@ -167,6 +168,76 @@ describe('dashboard API', () => {
     }
     const bad = await get(`/api/interviews/${alicesInterview}/summary?format=pdf`, alice);
     expect(bad.status).toBe(400);
+  });
+
+  it("words each study interview's lever reading as its own lever reading words it, and only the interviewer's", async () => {
+    const { store, alice, alicesInterview } = await withInterviewers();
+    const french = await seedLeverInterview(store, 'alice', 'fr', [
+      {
+        text: 'Nos fournisseurs reçoivent les commandes par EDI.',
+        levers: [['value_chain', 'fournisseurs', 0.9]],
+      },
+      {
+        text: "Nos clients suivent leurs livraisons en ligne, et on vend maintenant à l'export.",
+        levers: [
+          ['value_chain', 'livraisons', 0.8],
+          ['product_market', "l'export", 0.8],
+        ],
+      },
+    ]);
+    const english = await seedLeverInterview(store, 'alice', 'en', [
+      {
+        text: 'We joined the business club, and customers now order online.',
+        levers: [
+          ['cluster', 'business club', 0.9],
+          ['value_chain', 'order online', 0.5],
+        ],
+      },
+    ]);
+    const study = await (await get('/api/study?format=json&lang=fr', alice)).json();
+    const readings = await (await get('/api/study/lever-reading?lang=fr', alice)).json();
+    // The same interviews, in the same order and with the same references, as the study.
+    expect(readings.interviews.map((i: { id: string; ref: string }) => [i.ref, i.id])).toEqual(
+      study.interviews.map((i: { id: string; ref: string }) => [i.ref, i.id]),
+    );
+    expect(readings.interviews.map((i: { id: string }) => i.id).sort()).toEqual(
+      [alicesInterview, french, english].sort(),
+    );
+    const byId = new Map(readings.interviews.map((i: { id: string }) => [i.id, i]));
+    expect(byId.get(french)).toMatchObject({
+      verdict: 'unbalanced',
+      text: 'déséquilibré\u00a0: Clusters et réseaux absent(s)\u202f; Produits et marchés à peine évoqué(s)',
+      levers: {
+        cluster: { strength: 'missing', text: 'absent (jamais évoqué)' },
+        product_market: { strength: 'weak', text: 'faible (une seule réponse)' },
+        value_chain: { strength: 'strong', text: 'bien étayé (2 réponses)' },
+      },
+    });
+    // Worded in the language asked, as the interview's own reading is in that language.
+    const own = await (await get(`/api/interviews/${english}/lever-reading?lang=fr`, alice)).json();
+    const { id: _id, ref: _ref, ...worded } = byId.get(english) as Record<string, unknown>;
+    expect(worded).toEqual(own);
+    expect(own.levers.value_chain).toEqual({ strength: 'weak', text: 'faible (une seule réponse)' });
+    const inEnglish = await (await get('/api/study/lever-reading?lang=en', alice)).json();
+    expect(inEnglish.interviews.find((i: { id: string }) => i.id === french).levers.product_market).toEqual({
+      strength: 'weak',
+      text: 'weak (a single answer)',
+    });
+    expect((await get('/api/study/lever-reading?lang=de', alice)).status).toBe(400);
+  });
+
+  it("numbers the study oldest first, as the command line does, and speaks the oldest interview's language", async () => {
+    const { store, alice, alicesInterview } = await withInterviewers();
+    const later = await seedLeverInterview(store, 'alice', 'en', [
+      { text: 'We joined the business club.', levers: [['cluster', 'business club', 0.9]] },
+    ]);
+    const study = await (await get('/api/study?format=json', alice)).json();
+    expect(study.interviews.map((i: { ref: string; id: string }) => [i.ref, i.id])).toEqual([
+      ['I1', alicesInterview],
+      ['I2', later],
+    ]);
+    const markdown = await (await get('/api/study?format=md', alice)).text();
+    expect(markdown).toContain("Synthèse de l'étude");
   });
 
   it("puts the interviewer's completed interviews together in the study view", async () => {

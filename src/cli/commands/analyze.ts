@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { buildStudy, buildSummary, renderStudy, renderSummary } from '../../core/summary/index.js';
 import { createTagger } from '../../core/tagger/index.js';
 import { transcriptToInterview } from '../../core/transcript/index.js';
@@ -8,23 +8,26 @@ import { AppError } from '../../errors.js';
 import { STUDY_FORMATS, type StudyFormat } from '../../export/index.js';
 import { deliver } from '../../export/write.js';
 import { type CliIO, type Command, EXIT_OK } from '../command.js';
-import { parseExportArgs } from './summary.js';
+import { EXPORT_SWITCHES, parseExportArgs } from './summary.js';
 
 /** Transcripts are text; anything bigger is surely not one and would only be slow to tag. */
 const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
 
-const USAGE = `usage: sme-interview analyze <transcript>… [--format md|json|csv|qdpx] [--out PATH] [--interviewer-prefix P]
+const USAGE = `usage: sme-interview analyze <transcript>… [--format md|json|csv|qdpx] [--out PATH] [--interviewer-prefix P] [--csv-semicolon]
 
 Analyses existing interview transcripts (UTF-8 plain text, one speaker turn per paragraph, paragraphs
 separated by blank lines). A paragraph starting with "Q:", "Interviewer:" or "Intervieweur :" (any case),
 or with the --interviewer-prefix P, is the interviewer's; the others are the respondent's answers, each
-tagged. Each question's wording picks its theme (presentation, meaning, tools, value); a question
-without theme words keeps the theme before it, starting at presentation.
+tagged, without the speaker label they may start with ("R:", "A:", "Répondant :", "Respondent:",
+"Interviewé :", "Interviewee:"). Each question's wording picks its theme (presentation, meaning,
+tools, value); a question without theme words keeps the theme before it, starting at presentation.
 One transcript gives its summary; several give one study output (tools table with I1, I2, … in the
 order given, value matrix, lever balance per transcript). The interview id is the file name.
-  --format  md (default), json, csv, qdpx (without --out written to <file name>.qdpx, or
-            study.qdpx for several, in the current directory)
-  --out     write to this file instead of standard output
+  --format         md (default), json, csv (UTF-8 with a byte order mark, comma-separated), qdpx
+                   (without --out written to <file name>.qdpx, or study.qdpx for several, in the
+                   current directory)
+  --out            write to this file instead of standard output
+  --csv-semicolon  with --format csv: fields separated by ';', for Excel set to French
 Names given at presentation, e-mail addresses, phone numbers and URLs appear as pseudonyms, the same
 across the transcripts analysed together.
 
@@ -32,6 +35,11 @@ exit codes: 0 done, 1 failed (unreadable or empty transcript), 2 bad usage`;
 
 async function readTranscript(path: string): Promise<string> {
   const info = await stat(path).catch(() => null);
+  if (info?.isDirectory())
+    throw new AppError(
+      'not_found',
+      `'${path}' is a folder; give the transcript files in it, e.g. sme-interview analyze ${join(path, '*.txt')}`,
+    );
   if (!info?.isFile()) throw new AppError('not_found', `cannot read '${path}': no such file`);
   if (info.size > MAX_TRANSCRIPT_BYTES)
     throw new AppError('too_large', `'${path}' is over 5 MB; split it into one file per interview`);
@@ -77,6 +85,7 @@ function transcriptsKey(texts: readonly string[]): string {
 export const analyzeCommand: Command = {
   name: 'analyze',
   usage: USAGE,
+  switches: EXPORT_SWITCHES,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseExportArgs<StudyFormat>(args, 'analyze', STUDY_FORMATS, 'md', true);
     if (parsed.positional.length === 0) throw new AppError('bad_usage', 'give at least one transcript file');
@@ -95,13 +104,15 @@ export const analyzeCommand: Command = {
       return buildSummary(meta, turns, { pseudonymKey });
     });
     const [single] = summaries;
+    const renderOptions = { csvSeparator: parsed.csvSeparator };
     const rendered =
       single && summaries.length === 1
-        ? renderSummary(single, parsed.format)
+        ? renderSummary(single, parsed.format, single.interview.language, renderOptions)
         : renderStudy(
             buildStudy(summaries, single?.interview.language ?? 'fr'),
             parsed.format,
             single?.interview.language ?? 'fr',
+            renderOptions,
           );
     await deliver(rendered, {
       out: parsed.out,

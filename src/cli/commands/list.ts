@@ -53,5 +53,6 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 export const listCommand: Command = {
   name: 'list',
   usage: USAGE,
+  switches: ['--json'],
   run,
 };

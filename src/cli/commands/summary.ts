@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config.js';
 import { buildSummary, renderSummary } from '../../core/summary/index.js';
 import { AppError } from '../../errors.js';
-import { SUMMARY_FORMATS, type SummaryFormat } from '../../export/index.js';
+import { type CsvSeparator, SUMMARY_FORMATS, type SummaryFormat } from '../../export/index.js';
 import { deliver } from '../../export/write.js';
 import { openStore } from '../../store/open.js';
 import { getStudyKey } from '../../store/study-key.js';
@@ -12,9 +12,16 @@ export interface ExportArgs<F extends string> {
   format: F;
   out?: string;
   interviewerPrefix?: string;
+  csvSeparator: CsvSeparator;
 }
 
-/** Options shared by summary, study and analyze: --format, --out (and --interviewer-prefix for analyze). */
+/** The option that takes no value, for `Command.switches`. */
+export const EXPORT_SWITCHES = ['--csv-semicolon'] as const;
+
+/**
+ * Options shared by summary, study and analyze: --format, --out, --csv-semicolon (and
+ * --interviewer-prefix for analyze).
+ */
 export function parseExportArgs<F extends string>(
   args: readonly string[],
   command: string,
@@ -22,7 +29,7 @@ export function parseExportArgs<F extends string>(
   fallback: F,
   acceptPrefix = false,
 ): ExportArgs<F> {
-  const parsed: ExportArgs<F> = { positional: [], format: fallback };
+  const parsed: ExportArgs<F> = { positional: [], format: fallback, csvSeparator: ',' };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     const value = args[i + 1];
@@ -38,20 +45,25 @@ export function parseExportArgs<F extends string>(
       if (!known) throw new AppError('bad_usage', `--format takes ${formats.join('|')}, got '${format}'`);
       parsed.format = known;
     } else if (arg === '--out') parsed.out = needValue();
+    else if (arg === '--csv-semicolon') parsed.csvSeparator = ';';
     else if (arg === '--interviewer-prefix' && acceptPrefix) parsed.interviewerPrefix = needValue();
     else if (arg.startsWith('--'))
       throw new AppError('bad_usage', `unknown option '${arg}'; run 'sme-interview ${command} --help'`);
     else parsed.positional.push(arg);
   }
+  if (parsed.csvSeparator === ';' && parsed.format !== 'csv')
+    throw new AppError('bad_usage', '--csv-semicolon shapes the CSV export; add --format csv or drop it');
   return parsed;
 }
 
-const USAGE = `usage: sme-interview summary <interview-id> [--format md|json|html|card|csv|qdpx] [--out PATH]
+const USAGE = `usage: sme-interview summary <interview-id> [--format md|json|html|card|csv|qdpx] [--out PATH] [--csv-semicolon]
 
 Prints one interview's structured summary (default: md) from the store (DATABASE_URL, else DATA_DIR).
-  --format  md (default), json (the summary JSON), html (standalone page), card (Teams Adaptive Card),
-            csv (one coded segment per row), qdpx (REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder)
-  --out     write to this file instead of standard output
+  --format         md (default), json (the summary JSON), html (standalone page), card (Teams Adaptive
+                   Card), csv (one coded segment per row, UTF-8 with a byte order mark, comma-separated),
+                   qdpx (REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder)
+  --out            write to this file instead of standard output
+  --csv-semicolon  with --format csv: fields separated by ';', for Excel set to French
 qdpx is binary: without --out it is written to <interview-id>.qdpx in the current directory.
 Names given at presentation, e-mail addresses, phone numbers and URLs appear as pseudonyms, the same
 in every export of the study.
@@ -61,6 +73,7 @@ exit codes: 0 done, 1 failed (unknown interview, store unavailable), 2 bad usage
 export const summaryCommand: Command = {
   name: 'summary',
   usage: USAGE,
+  switches: EXPORT_SWITCHES,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseExportArgs<SummaryFormat>(args, 'summary', SUMMARY_FORMATS, 'md');
     const [id, extra] = parsed.positional;
@@ -74,13 +87,18 @@ export const summaryCommand: Command = {
         throw new AppError('not_found', `no interview '${id}'; 'sme-interview list' shows the stored ones`);
       const pseudonymKey = await getStudyKey(store, meta.interviewerId);
       const summary = buildSummary(meta, await store.getTurns(id), { pseudonymKey });
-      await deliver(renderSummary(summary, parsed.format), {
-        out: parsed.out,
-        defaultName: id,
-        cwd: process.cwd(),
-        stdout: io.stdout,
-        stderr: io.stderr,
-      });
+      await deliver(
+        renderSummary(summary, parsed.format, summary.interview.language, {
+          csvSeparator: parsed.csvSeparator,
+        }),
+        {
+          out: parsed.out,
+          defaultName: id,
+          cwd: process.cwd(),
+          stdout: io.stdout,
+          stderr: io.stderr,
+        },
+      );
     } finally {
       await store.close();
     }

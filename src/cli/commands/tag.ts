@@ -9,9 +9,10 @@ import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
 /** A single text above this size is refused rather than tagged slowly into a huge line. */
 const MAX_TEXT_CHARS = 2_000_000;
 
-const JsonlId = z
-  .union([z.string(), z.number()], { error: 'expected a string or a number (the id echoed in the output)' })
-  .transform(String);
+/** Echoed as given: `{"id": 5}` answers with `"id": 5`, `{"id": "5"}` with `"id": "5"`. */
+const JsonlId = z.union([z.string(), z.number()], {
+  error: 'expected a string or a number (the id echoed in the output)',
+});
 
 const JsonlLine = z.object({
   id: JsonlId.optional(),
@@ -68,11 +69,21 @@ async function readAll(stream: Readable): Promise<string> {
 
 function describeLineError(error: z.ZodError): string {
   const issue = error.issues[0];
-  const field = issue?.path.join('.') || 'line';
-  return `field '${field}': ${issue?.message ?? 'invalid'}`;
+  return `field '${issue?.path.join('.') ?? ''}': ${issue?.message ?? 'invalid'}`;
 }
 
-type LineResult = { ok: true; line: z.infer<typeof JsonlLine> } | { ok: false; id?: string; error: string };
+type LineResult =
+  | { ok: true; line: z.infer<typeof JsonlLine> }
+  | { ok: false; id?: string | number; error: string };
+
+const LINE_SHAPE = 'each line must be one object such as {"id": "a1", "text": "…"}';
+
+/** What a JSON value that is not an object is, in the words of JSON. */
+function jsonKind(json: unknown): string {
+  if (json === null) return 'null';
+  if (Array.isArray(json)) return 'an array';
+  return typeof json === 'string' ? 'a string' : `a ${typeof json}`;
+}
 
 function readLine(line: string): LineResult {
   if (line.length > MAX_TEXT_CHARS) return { ok: false, error: 'line too large: split the text' };
@@ -82,6 +93,8 @@ function readLine(line: string): LineResult {
   } catch {
     return { ok: false, error: 'not a JSON object' };
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, error: `not a JSON object but ${jsonKind(json)}: ${LINE_SHAPE}` };
   const parsed = JsonlLine.safeParse(json);
   if (parsed.success) return { ok: true, line: parsed.data };
   const id = LooseId.safeParse(json);
@@ -92,6 +105,7 @@ function readLine(line: string): LineResult {
 export const tagCommand: Command = {
   name: 'tag',
   usage: USAGE,
+  switches: ['--jsonl'],
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const options = parseArgs(args);
     const tagger = createTagger();

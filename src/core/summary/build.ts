@@ -209,12 +209,9 @@ function pseudonym(id: string): string {
  */
 function headcount(answers: readonly AnswerWithSection[], profile: Profile): Headcount | null {
   if (profile === 'expert') return null;
-  for (const answer of answers) {
-    if (answer.section !== PRESENTATION) continue;
-    const found = readHeadcount(answer.text);
-    if (found) return found;
-  }
-  return null;
+  return readHeadcount(
+    answers.filter((answer) => answer.section === PRESENTATION).map((answer) => answer.text),
+  );
 }
 
 /**

@@ -1,14 +1,25 @@
+import { LANGUAGES } from '../domain.js';
+import { summaryPrompts } from './labels.js';
+
 /**
  * The firm's headcount as a manager states it when presenting the firm: "35 salariés", "on est 9",
  * "nous sommes une quinzaine", "une petite équipe de six", "there are six of us", "about 40 staff".
  * A number is taken only where it counts the firm's own people: not years, clients or shops, not the
  * staff of other firms ("des PME de 10 à 250 salariés"), nor people hired or trained.
+ *
+ * When no such count is said, people counted by their jobs are added up: "on est trois coiffeuses et moi"
+ * (4), "j'ai deux commerciaux, un apprenti et une secrétaire" (4), "two engineers, a designer and me" (4).
+ * The nouns for the firm's people and jobs are data: `staff` in prompts/summary.<lang>.json.
  */
 export interface Headcount {
   count: number;
   /** Said as a round figure: "une quinzaine", "environ 40", "about 40", "a dozen". */
   approximate: boolean;
 }
+
+/** A comma or colon said before a space, kept among the words (see `sentences`). */
+const COMMA = ',';
+const COLON = ':';
 
 const FR_UNITS = [
   '',
@@ -122,31 +133,6 @@ const ROUND_FIGURES: ReadonlyMap<string, number> = new Map([
 /** Words between the article and a round figure: "une bonne quinzaine", "une petite vingtaine". */
 const ROUND_FIGURE_ADJECTIVES = new Set(['bonne', 'petite', 'grosse', 'good']);
 
-/** Words for the firm's people, after the number ("35 salariés", "40 staff"). */
-const PEOPLE = new Set([
-  'salarie',
-  'salaries',
-  'employe',
-  'employes',
-  'personne',
-  'personnes',
-  'collaborateur',
-  'collaborateurs',
-  'collaboratrice',
-  'collaboratrices',
-  'etp',
-  'equivalents',
-  'employee',
-  'employees',
-  'people',
-  'staff',
-  'person',
-  'persons',
-  'worker',
-  'workers',
-  'fte',
-  'ftes',
-]);
 /** Words that may stand between the number and the people: "une vingtaine de personnes", "40 full-time staff". */
 const BEFORE_PEOPLE = new Set([
   'de',
@@ -221,7 +207,9 @@ const COUNTING_US: readonly string[][] = [
   ['effectif', 'd'],
   ['effectif', 'est', 'de'],
   ['effectif', 'est', 'd'],
+  ['effectif', COLON],
   ['headcount'],
+  ['headcount', COLON],
   ['headcount', 'of'],
   ['headcount', 'is'],
 ];
@@ -266,6 +254,7 @@ const TEAMS = [
  * Any other word ("on est 3 magasins") says the number counts something else.
  */
 const AFTER_COUNTING_US = new Set([
+  COLON,
   'a',
   'au',
   'aux',
@@ -333,7 +322,7 @@ const OTHER_FIRMS_EN = new Set([
   'organizations',
 ]);
 /** Another party's people ("les 30 salariés de notre client", "40 staff at our main customer"). */
-const OF_ANOTHER_PARTY = new Set(['de', 'du', 'des', 'chez', 'of', 'at']);
+const OF_ANOTHER_PARTY = new Set(['de', 'du', 'des', 'chez', 'of', 'at', 'from']);
 const OTHER_PARTIES = new Set([
   'client',
   'clients',
@@ -362,16 +351,80 @@ interface Count {
   end: number;
 }
 
-/** Lower case, without accents, cut into clauses of word and number tokens. */
-function clauses(text: string): string[][] {
-  const plain = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  return plain
-    .split(/[.;!?…()[\]\n]+|,\s|\s[-–—]\s/u)
-    .map((clause) =>
-      [...clause.matchAll(/\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+|\p{L}+/gu)].map((m) =>
+/** A noun as tokens ("chef d'équipe": chef, d, equipe), and whether it names one person, several, or either. */
+interface Noun {
+  words: readonly string[];
+  singular: boolean;
+  plural: boolean;
+}
+/** Nouns by their first word, longest first, so "chef d'équipe" is tried before "chef". */
+type Nouns = ReadonlyMap<string, readonly Noun[]>;
+
+let staffCache: { people: Nouns; jobs: Nouns } | null = null;
+
+/**
+ * The nouns of both languages (prompts/summary.<lang>.json, validated as the rest of the file is): an
+ * answer is read whatever the interview's language, as every word list here is.
+ */
+function staffNouns(): { people: Nouns; jobs: Nouns } {
+  if (staffCache) return staffCache;
+  const index = (pick: 'people' | 'jobs'): Nouns => {
+    const byWords = new Map<string, Noun>();
+    const add = (spelling: string, number: 'singular' | 'plural') => {
+      const words = plain(spelling).match(/\p{L}+/gu) ?? [];
+      const key = words.join(' ');
+      byWords.set(key, {
+        ...(byWords.get(key) ?? { words, singular: false, plural: false }),
+        [number]: true,
+      });
+    };
+    for (const lang of LANGUAGES) {
+      const { singular, plural } = summaryPrompts(lang).staff[pick];
+      for (const spelling of singular) add(spelling, 'singular');
+      for (const spelling of plural) add(spelling, 'plural');
+    }
+    const nouns = new Map<string, Noun[]>();
+    for (const noun of byWords.values()) {
+      const first = noun.words[0] ?? '';
+      nouns.set(first, [...(nouns.get(first) ?? []), noun]);
+    }
+    for (const list of nouns.values()) list.sort((a, b) => b.words.length - a.words.length);
+    return nouns;
+  };
+  staffCache = { people: index('people'), jobs: index('jobs') };
+  return staffCache;
+}
+
+/** The noun starting at token `at`, with where it ends; null if none does. */
+function nounAt(tokens: readonly string[], at: number, nouns: Nouns): (Noun & { end: number }) | null {
+  const noun = nouns.get(tokens[at] ?? '')?.find((candidate) => startsWith(tokens, at, candidate.words));
+  return noun ? { ...noun, end: at + noun.words.length } : null;
+}
+
+/** Lower case, without accents. */
+const plain = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Sentences cut into word and number tokens. A comma or colon before a space stays as a token: a clause
+ * ends at a comma, and a list of staff ("deux commerciaux, un apprenti et moi") runs across commas.
+ */
+function sentences(text: string): string[][] {
+  return plain(text)
+    .split(/[.;!?…()[\]\n]+|\s[-–—]\s/u)
+    .map((sentence) =>
+      [...sentence.matchAll(/\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+|\p{L}+|[,:](?=\s|$)/gu)].map((m) =>
         m[0].replace(/\s/gu, ''),
       ),
     );
+}
+
+function clausesOf(sentence: readonly string[]): string[][] {
+  const clauses: string[][] = [[]];
+  for (const token of sentence) {
+    if (token === COMMA) clauses.push([]);
+    else clauses.at(-1)?.push(token);
+  }
+  return clauses;
 }
 
 function endsWith(tokens: readonly string[], end: number, phrase: readonly string[]): boolean {
@@ -443,11 +496,24 @@ function countsHires(tokens: readonly string[], lead: number): boolean {
     .some((word) => HIRING.some((stem) => word.startsWith(stem)));
 }
 
-/** The index of the people noun the number counts, allowing "de"/"of" and the like in between; -1 if none. */
+/** Where the people noun the number counts ends, allowing "de"/"of" and the like in between; -1 if none. */
 function peopleAfter(tokens: readonly string[], end: number): number {
   let at = end;
   while (BEFORE_PEOPLE.has(tokens[at] ?? '') && at < end + 3) at++;
-  return PEOPLE.has(tokens[at] ?? '') ? at : -1;
+  return nounAt(tokens, at, staffNouns().people)?.end ?? -1;
+}
+
+/** A rate after the people ("200 people a year", "10 personnes par jour"): people served, not staff. */
+function atARate(tokens: readonly string[], afterPeople: number): boolean {
+  return RATE_WORDS.has(tokens[afterPeople] ?? '') && PERIODS.has(tokens[afterPeople + 1] ?? '');
+}
+
+/** Another party's people ("les 30 salariés de notre client", "two engineers at our main customer"). */
+function ofAnotherParty(tokens: readonly string[], afterPeople: number): boolean {
+  return (
+    OF_ANOTHER_PARTY.has(tokens[afterPeople] ?? '') &&
+    tokens.slice(afterPeople + 1, afterPeople + 4).some((word) => OTHER_PARTIES.has(word))
+  );
 }
 
 /** The words after a number counting "us" say it counts people: nothing, "à l'atelier", "in Leeds", "environ". */
@@ -496,15 +562,9 @@ function headcountIn(tokens: readonly string[]): Headcount | null {
     const lead = roughStart < 0 ? count.start : roughStart;
     if (countsOtherFirms(tokens, lead) || countsHires(tokens, lead)) continue;
     const people = peopleAfter(tokens, count.end);
-    const isRate =
-      people >= 0 && RATE_WORDS.has(tokens[people + 1] ?? '') && PERIODS.has(tokens[people + 2] ?? '');
-    const ofAnotherParty =
-      people >= 0 &&
-      OF_ANOTHER_PARTY.has(tokens[people + 1] ?? '') &&
-      tokens.slice(people + 2, people + 5).some((word) => OTHER_PARTIES.has(word));
-    if (isRate || ofAnotherParty) continue;
+    if (people >= 0 && (atARate(tokens, people) || ofAnotherParty(tokens, people))) continue;
     if (people < 0 && !countsUs(tokens, lead, count.end)) continue;
-    const afterPeople = people < 0 ? count.end : people + 1;
+    const afterPeople = people < 0 ? count.end : people;
     const approximate =
       count.approximate ||
       roughStart >= 0 ||
@@ -515,10 +575,474 @@ function headcountIn(tokens: readonly string[]): Headcount | null {
   return null;
 }
 
-/** The first headcount stated in this text, or null. */
-export function readHeadcount(text: string): Headcount | null {
-  for (const tokens of clauses(text)) {
-    const found = headcountIn(tokens);
+/*
+ * People counted by their jobs: "on est trois coiffeuses et moi", "j'ai deux commerciaux, un apprenti et une
+ * secrétaire", "deux techniciens plus moi", "I employ three drivers and an accountant". A list of counted
+ * jobs is read after words saying they are the firm's people now ("on est", "j'ai", "il y a", "we have", "I
+ * employ"), or on its own when the speaker counts themself in it ("deux techniciens plus moi"); its counts
+ * are added up, with one more for the speaker said beside them ("et moi", "and me").
+ */
+
+/** Words before a list of jobs saying it is all the firm's people now: "on est trois coiffeuses", "I employ…". */
+const ALL_OF_US: readonly string[][] = [
+  ['on', 'est'],
+  ['on', 'n', 'est', 'que'],
+  ['on', 'n', 'est', 'qu'],
+  ['nous', 'sommes'],
+  ['nous', 'ne', 'sommes', 'que'],
+  ['nous', 'ne', 'sommes', 'qu'],
+  ['emploie'],
+  ['employons'],
+  ['compte'],
+  ['comptons'],
+  ['we', 'are'],
+  ['we', 're'],
+  ['employ'],
+  ['employs'],
+  ['team', 'is'],
+];
+/**
+ * Words before a list of jobs saying the firm has them, all or some: "j'ai deux commerciaux, un apprenti et une
+ * secrétaire" is its staff, "j'ai deux techniciens qui ont trente ans de maison" only some of it.
+ */
+const WE_HAVE: readonly string[][] = [
+  ['j', 'ai'],
+  ['je', 'n', 'ai', 'que'],
+  ['je', 'n', 'ai', 'qu'],
+  ['on', 'a'],
+  ['on', 'n', 'a', 'que'],
+  ['on', 'n', 'a', 'qu'],
+  ['nous', 'avons'],
+  ['nous', 'n', 'avons', 'que'],
+  ['nous', 'n', 'avons', 'qu'],
+  ['y', 'a'],
+  ['y', 'a', 'que'],
+  ['y', 'a', 'qu'],
+  ['c', 'est'],
+  ['there', 'are'],
+  ['there', 're'],
+  ['there', 'is'],
+  ['there', 's'],
+  ['it', 'is'],
+  ['it', 's'],
+  ['i', 'have'],
+  ['i', 've'],
+  ['we', 'have'],
+  ['we', 've'],
+  ['have', 'got'],
+  ['ve', 'got'],
+];
+/**
+ * Said right after the one job a firm "has", these single out some of its people ("deux techniciens qui ont
+ * trente ans de maison", "two engineers who…", "deux compagnons de plus de 55 ans"): no headcount.
+ */
+const SOME_OF_THEM = new Set(['qui', 'dont', 'de', 'd', 'who', 'whom', 'that', 'which', 'of']);
+/** Words that may stand between those and the list: "on est aujourd'hui trois…", "we've only got two…". */
+const BEFORE_LIST: readonly string[][] = [
+  ...NOW,
+  ['en', 'tout'],
+  ['au', 'total'],
+  ['seulement'],
+  ['juste'],
+  ['in', 'total'],
+  ['altogether'],
+  ['only'],
+  ['just'],
+];
+/** The speaker said beside the people counted, adding one: "… et moi", "… plus moi", "… and me". */
+const AND_ME: readonly string[][] = [
+  ['et', 'moi', 'meme'],
+  ['et', 'moi'],
+  ['plus', 'moi', 'meme'],
+  ['plus', 'moi'],
+  ['en', 'plus', 'de', 'moi'],
+  ['sans', 'me', 'compter'],
+  ['sans', 'compter', 'moi'],
+  ['and', 'myself'],
+  ['and', 'me'],
+  ['and', 'i'],
+  ['plus', 'myself'],
+  ['plus', 'me'],
+  ['besides', 'me'],
+  ['as', 'well', 'as', 'me'],
+  ['not', 'counting', 'me'],
+  ['not', 'including', 'me'],
+];
+/** "moi et deux techniciens", "me and two engineers": the speaker first, then the people counted. */
+const ME_AND: readonly string[][] = [
+  ['moi', 'meme', 'et'],
+  ['moi', 'et'],
+  ['moi', 'plus'],
+  ['moi', 'avec'],
+  ['me', 'and'],
+  ['myself', 'and'],
+  ['me', 'plus'],
+  ['me', 'with'],
+];
+/** Between two parts of the list. */
+const LIST_JOINERS: readonly string[][] = [
+  [COMMA, 'ainsi', 'que'],
+  [COMMA, 'et'],
+  [COMMA, 'plus'],
+  [COMMA, 'and'],
+  [COMMA, 'as', 'well', 'as'],
+  [COMMA],
+  ['ainsi', 'que'],
+  ['et'],
+  ['plus'],
+  ['as', 'well', 'as'],
+  ['and'],
+];
+/** One person: "un apprenti", "une seule secrétaire", "an accountant", "one designer". */
+const ONE = new Set(['un', 'une', 'a', 'an', 'one']);
+/** "mon associé" is one person, "mes commerciaux" several. */
+const POSSESSIVES = new Set(['mon', 'ma', 'notre', 'my', 'our']);
+/** Several people, uncounted: "des apprentis", "quelques vendeuses", "a few drivers", "a couple of cooks". */
+const SEVERAL: readonly string[][] = [
+  ['des'],
+  ['quelques'],
+  ['plusieurs'],
+  ['mes'],
+  ['nos'],
+  ['some'],
+  ['several'],
+  ['a', 'few'],
+  ['a', 'couple', 'of'],
+];
+/** The least "several" can be: each uncounted part adds two, and makes the headcount approximate. */
+const SEVERAL_AT_LEAST = 2;
+/** Words that may stand between the count and the job: "un seul technicien", "two full-time engineers". */
+const BEFORE_JOB = new Set([
+  'seul',
+  'seule',
+  'bons',
+  'bonnes',
+  'jeunes',
+  'nouveau',
+  'nouvel',
+  'nouvelle',
+  'nouveaux',
+  'nouvelles',
+  'single',
+  'full',
+  'part',
+  'time',
+  'permanent',
+  'good',
+  'young',
+  'new',
+  'experienced',
+  'senior',
+  'junior',
+]);
+/** Words a job may be followed by before the next part of the list ("deux techniciens à mi-temps, …"). */
+const MAX_WORDS_AFTER_JOB = 3;
+/**
+ * Said before or just after the list, these make it no count of the firm's people now: the future, the past,
+ * a wish or a need ("on va être trois techniciens et moi", "we were two engineers and me", "deux techniciens à
+ * recruter"), and hires (HIRING, by their stems).
+ */
+const NOT_NOW = new Set([
+  'va',
+  'vais',
+  'vas',
+  'allons',
+  'vont',
+  'sera',
+  'serons',
+  'seront',
+  'serait',
+  'serions',
+  'seraient',
+  'aura',
+  'aurons',
+  'auront',
+  'aurait',
+  'aurions',
+  'auraient',
+  'etait',
+  'etions',
+  'etaient',
+  'etais',
+  'avait',
+  'avions',
+  'avaient',
+  'avais',
+  'avant',
+  'autrefois',
+  'prochain',
+  'prochaine',
+  'prochainement',
+  'bientot',
+  'faut',
+  'faudrait',
+  'besoin',
+  'manque',
+  'manquent',
+  'cherche',
+  'cherchons',
+  'voudrait',
+  'voudrais',
+  'aimerait',
+  'aimerais',
+  'souhaite',
+  'souhaitons',
+  'prevoit',
+  'prevoyons',
+  'prevu',
+  'will',
+  'll',
+  'would',
+  'could',
+  'going',
+  'gonna',
+  'next',
+  'soon',
+  'was',
+  'were',
+  'had',
+  'used',
+  'before',
+  'previously',
+  'need',
+  'needs',
+  'want',
+  'wants',
+  'looking',
+  'plan',
+  'plans',
+  'planning',
+  'hope',
+  'hoping',
+]);
+/** Said before the list, these make it another party's people ("notre client a trois commerciaux"). */
+const OTHERS = new Set([
+  ...OTHER_PARTIES,
+  'concurrent',
+  'concurrents',
+  'concurrente',
+  'concurrentes',
+  'competitor',
+  'competitors',
+  'ils',
+  'elles',
+  'eux',
+  'leur',
+  'leurs',
+  'they',
+  'them',
+  'their',
+]);
+
+const notNow = (words: readonly string[]): boolean =>
+  words.some((word) => NOT_NOW.has(word) || HIRING.some((stem) => word.startsWith(stem)));
+
+/** A condition said anywhere before the list makes it no count either: "si on gagne ce marché, on aura…", "if…". */
+const onCondition = (words: readonly string[]): boolean =>
+  words.some(
+    (word, at) =>
+      word === 'si' ||
+      word === 'if' ||
+      word === 'unless' ||
+      // "s'il y a…", "s'ils ont…": "si" elided ("s" alone is also English: "there's", "it's").
+      (word === 's' && ['il', 'ils'].includes(words[at + 1] ?? '')),
+  );
+
+/** One part of the list: counted people, the uncounted ("des apprentis") or no one ("trois camions"). */
+interface Part {
+  people: number;
+  approximate: boolean;
+  /** Said with no count ("des apprentis", "my drivers"): `people` is the least it can be. */
+  uncounted: boolean;
+  /** Whether the part names the firm's people at all. */
+  staff: boolean;
+  end: number;
+}
+
+/**
+ * The part whose job (or other noun) starts at `at`, after words like "seul" or "full-time": counted, said
+ * as several ("des apprentis"), or after a possessive, one or several as the noun says ("mon associé", "my
+ * drivers").
+ */
+function partWithNoun(
+  tokens: readonly string[],
+  at: number,
+  count: { value: number; approximate: boolean } | 'several' | 'one or several',
+): Part | null {
+  let noun = at;
+  while (BEFORE_JOB.has(tokens[noun] ?? '') && noun < at + 2) noun++;
+  const { people: generic, jobs } = staffNouns();
+  const found = nounAt(tokens, noun, jobs) ?? nounAt(tokens, noun, generic);
+  if (!found) {
+    if (tokens[noun] === undefined) return null;
+    return { people: 0, approximate: false, uncounted: false, staff: false, end: noun + 1 };
+  }
+  const uncounted = count === 'several' || (count === 'one or several' && !found.singular);
+  const people = typeof count === 'object' ? count.value : uncounted ? SEVERAL_AT_LEAST : 1;
+  const approximate =
+    uncounted ||
+    (typeof count === 'object' && count.approximate) ||
+    ROUGHLY_AFTER.some((phrase) => startsWith(tokens, found.end, phrase));
+  return { people, approximate, uncounted, staff: true, end: found.end };
+}
+
+/** The part of a list starting at `at`; null where none starts, or where it is a range ("deux ou trois"). */
+function partAt(tokens: readonly string[], at: number): Part | null {
+  const roughly = ROUGHLY_BEFORE.find((phrase) => startsWith(tokens, at, phrase));
+  const count = countAt(tokens, at + (roughly?.length ?? 0));
+  if (count) {
+    if (count.value <= 0 || inRange(tokens, count)) return null;
+    // "une dizaine de techniciens"
+    const link = count.approximate && ['de', 'd', 'of'].includes(tokens[count.end] ?? '') ? 1 : 0;
+    return partWithNoun(tokens, count.end + link, {
+      value: count.value,
+      approximate: count.approximate || roughly !== undefined,
+    });
+  }
+  const several = SEVERAL.find((phrase) => startsWith(tokens, at, phrase));
+  if (several) return partWithNoun(tokens, at + several.length, 'several');
+  const word = tokens[at] ?? '';
+  if (ONE.has(word)) return partWithNoun(tokens, at + 1, { value: 1, approximate: false });
+  if (POSSESSIVES.has(word)) return partWithNoun(tokens, at + 1, 'one or several');
+  return null;
+}
+
+interface StaffList {
+  people: number;
+  approximate: boolean;
+  /** How many parts name the firm's people, and whether one of them is counted ("deux", "un", "mon"). */
+  parts: number;
+  counted: boolean;
+  /** The speaker is counted in, beside the people of the list. */
+  withSpeaker: boolean;
+  end: number;
+}
+
+/** Where the speaker said last in a list may stand: its end, or words like "à l'atelier", "here". */
+const endsWithSpeaker = (tokens: readonly string[], at: number): boolean =>
+  tokens[at] === undefined || tokens[at] === COMMA || AFTER_COUNTING_US.has(tokens[at] ?? '');
+
+/**
+ * The list of people starting at `start`: it opens on counted people (or the speaker then counted people),
+ * then runs through its parts joined by commas, "et", "plus", "and"; null if none starts there or if a part
+ * is another party's people, people served at a rate, or people to come.
+ */
+function staffListAt(tokens: readonly string[], start: number): StaffList | null {
+  const meFirst = ME_AND.find((phrase) => startsWith(tokens, start, phrase));
+  let withSpeaker = meFirst !== undefined;
+  let part = partAt(tokens, start + (meFirst?.length ?? 0));
+  if (!part?.staff) return null;
+  let people = 0;
+  let approximate = false;
+  let parts = 0;
+  let counted = false;
+  let end = part.end;
+  while (part) {
+    if (part.staff) {
+      const after = part.end;
+      if (atARate(tokens, after) || ofAnotherParty(tokens, after)) return null;
+      if (notNow(tokens.slice(after, after + MAX_WORDS_AFTER_JOB))) return null;
+      people += part.people;
+      approximate ||= part.approximate;
+      parts++;
+      counted ||= !part.uncounted;
+    }
+    end = part.end;
+    // "deux techniciens à mi-temps, …": a few words may qualify the job before the list goes on.
+    let next = end;
+    while (
+      next < end + MAX_WORDS_AFTER_JOB &&
+      /^\p{L}+$/u.test(tokens[next] ?? '') &&
+      !LIST_JOINERS.some((joiner) => startsWith(tokens, next, joiner)) &&
+      !AND_ME.some((phrase) => startsWith(tokens, next, phrase))
+    )
+      next++;
+    const comma = tokens[next] === COMMA ? 1 : 0;
+    const andMe = AND_ME.find((phrase) => startsWith(tokens, next + comma, phrase));
+    if (andMe && !withSpeaker && endsWithSpeaker(tokens, next + comma + andMe.length)) {
+      // "mon associée et moi, plus une alternante": the list may go on past the speaker.
+      withSpeaker = true;
+      next += comma + andMe.length;
+      end = next;
+    }
+    const joiner = LIST_JOINERS.find((phrase) => startsWith(tokens, next, phrase));
+    part = joiner ? partAt(tokens, next + joiner.length) : null;
+  }
+  return { people: people + (withSpeaker ? 1 : 0), approximate, parts, counted, withSpeaker, end };
+}
+
+/** How a list is introduced: as all the firm's people ("on est"), as people the firm has ("j'ai"), or at a clause's start. */
+type Lead = 'all of us' | 'we have' | 'clause';
+
+/** How the list starting at `start` is introduced, or null when it is not. */
+function listLead(tokens: readonly string[], start: number): Lead | null {
+  let at = start;
+  let skip = BEFORE_LIST.find((phrase) => endsWith(tokens, at, phrase));
+  while (skip) {
+    at -= skip.length;
+    skip = BEFORE_LIST.find((phrase) => endsWith(tokens, at, phrase));
+  }
+  if (ALL_OF_US.some((phrase) => endsWith(tokens, at, phrase))) return 'all of us';
+  if (WE_HAVE.some((phrase) => endsWith(tokens, at, phrase))) return 'we have';
+  return at === 0 || tokens[at - 1] === COMMA || tokens[at - 1] === COLON ? 'clause' : null;
+}
+
+/**
+ * The words said before the list that may make it no count of the firm's people: those of its clause, and
+ * for a list opening its clause those of the clause before ("l'an prochain, deux techniciens et moi").
+ */
+function wordsBefore(tokens: readonly string[], start: number, lead: Lead): string[] {
+  const clauseStart = (end: number) => {
+    let at = end;
+    while (at > 0 && tokens[at - 1] !== COMMA && tokens[at - 1] !== COLON) at--;
+    return at;
+  };
+  const from = clauseStart(start);
+  return tokens.slice(lead === 'clause' && from > 0 ? clauseStart(from - 1) : from, start);
+}
+
+/** People counted by their jobs in one sentence, or null. */
+function staffIn(tokens: readonly string[]): Headcount | null {
+  for (let start = 0; start < tokens.length; start++) {
+    const lead = listLead(tokens, start);
+    if (!lead) continue;
+    const list = staffListAt(tokens, start);
+    if (!list) continue;
+    const before = wordsBefore(tokens, start, lead);
+    const refused =
+      // Alone at a clause's start, a list is the firm's people only with the speaker in it.
+      (lead === 'clause' && !list.withSpeaker) ||
+      (lead === 'we have' &&
+        list.parts === 1 &&
+        !list.withSpeaker &&
+        SOME_OF_THEM.has(tokens[list.end] ?? '')) ||
+      // "des préparateurs", "my drivers" alone say there are some, not how many.
+      !list.counted ||
+      list.people < 2 ||
+      notNow(before) ||
+      onCondition(tokens.slice(0, start)) ||
+      before.some((word) => OTHERS.has(word));
+    if (!refused) return { count: list.people, approximate: list.approximate };
+    start = list.end - 1;
+  }
+  return null;
+}
+
+/**
+ * The first headcount stated in these texts (a manager's presentation), or null. A count of the firm's people
+ * ("on est 12", "35 salariés") said anywhere in them comes first: people counted by their jobs are added up
+ * only when none is said.
+ */
+export function readHeadcount(texts: readonly string[]): Headcount | null {
+  const read = texts.flatMap(sentences);
+  for (const sentence of read) {
+    for (const clause of clausesOf(sentence)) {
+      const found = headcountIn(clause);
+      if (found) return found;
+    }
+  }
+  for (const sentence of read) {
+    const found = staffIn(sentence);
     if (found) return found;
   }
   return null;

@@ -21,6 +21,12 @@ function keyed<const K extends readonly [string, ...string[]]>(keys: K) {
   return z.object(Object.fromEntries(keys.map((k) => [k, text])) as { [P in K[number]]: typeof text });
 }
 
+/** Words alone, as an answer spells them ("chef d'équipe", "aide-soignante"): the headcount reader sees no other sign. */
+const staffNoun = z
+  .string()
+  .regex(/^\p{L}+(?:[ '’-]\p{L}+)*$/u, 'letters, with one space, hyphen or apostrophe between words');
+const StaffNouns = z.object({ singular: z.array(staffNoun).min(1), plural: z.array(staffNoun).min(1) });
+
 const HEADING_KEYS = [
   'title',
   'studyTitle',
@@ -60,7 +66,6 @@ const HEADING_KEYS = [
   'nextQuestions',
   'nextSteps',
   'corrections',
-  'none',
   'fullOnDashboard',
   'openDashboard',
   'perInterview',
@@ -121,6 +126,11 @@ export const SummaryPrompts = z.object({
   levers: keyed(LEVER_IDS),
   actors: keyed(ACTOR_IDS),
   facets: keyed(FACET_IDS),
+  /**
+   * What an empty section says, worded for each section: French agrees with the section's noun
+   * ("aucun outil", "aucune opportunité").
+   */
+  none: keyed(['tools', 'valueMatrix', ...FACET_IDS, 'nextQuestions', 'nextSteps', 'answers']),
   /** Labels of known tools; a tool id missing here is shown from its id. */
   tools: z.record(z.string(), text),
   nextQuestions: byProfile(NextQuestions),
@@ -132,6 +142,11 @@ export const SummaryPrompts = z.object({
   }),
   /** A headcount said as a round figure ("une quinzaine", "about 40"): `{count}` is the figure. */
   approximateHeadcount: text.regex(/\{count\}/, 'must contain {count}'),
+  /**
+   * Nouns the headcount is read with (headcount.ts): `people` name the firm's staff as a whole ("35
+   * salariés"), `jobs` name some of them by their job or category ("trois coiffeuses et moi").
+   */
+  staff: z.object({ people: StaffNouns, jobs: StaffNouns }),
   /** `labelled`: a label and its value ("Langue\u00a0: français", "Language: English"); `quoted`: a quotation. */
   typography: z.object({
     labelled: typographyPattern(['label', 'value']),
@@ -145,9 +160,11 @@ export const SummaryPrompts = z.object({
     'missingLevers',
     'weakLevers',
     'balanced',
-    'none',
     'invite',
-  ]),
+  ]).extend({
+    /** An empty list in the recap, worded for each list ("Valeurs principales : aucune."). */
+    none: keyed(['tools', 'values', 'levers']),
+  }),
   corrections: z.object({
     addVerbs: z.array(text).min(1),
     removeVerbs: z.array(text).min(1),

@@ -9,7 +9,7 @@ const MAIN_VALUES = 3;
 /** The few lines the respondent reads at the end of the interview, before confirming or correcting. */
 export function buildShortSummary(summary: Summary, lang: Language): string {
   const p = summaryPrompts(lang);
-  const list = (items: readonly string[]) => (items.length === 0 ? p.short.none : items.join(', '));
+  const list = (items: readonly string[], none: string) => (items.length === 0 ? none : items.join(', '));
   const mainValues = VALUE_IDS.filter((id) => summary.values[id].count > 0)
     .sort((a, b) => summary.values[b].count - summary.values[a].count)
     .slice(0, MAIN_VALUES);
@@ -21,12 +21,22 @@ export function buildShortSummary(summary: Summary, lang: Language): string {
   const weak = of('weak');
   return [
     p.short.intro,
-    fill(p.short.tools, { list: list(summary.tools.map((t) => toolLabel(p, t.id))) }),
-    fill(p.short.values, { list: list(mainValues.map((id) => p.values[id])) }),
-    fill(p.short.levers, { list: list(names(present)) }),
+    fill(p.short.tools, {
+      list: list(
+        summary.tools.map((t) => toolLabel(p, t.id)),
+        p.short.none.tools,
+      ),
+    }),
+    fill(p.short.values, {
+      list: list(
+        mainValues.map((id) => p.values[id]),
+        p.short.none.values,
+      ),
+    }),
+    fill(p.short.levers, { list: list(names(present), p.short.none.levers) }),
     ...(reading.verdict === 'balanced' ? [p.short.balanced] : []),
-    ...(missing.length > 0 ? [fill(p.short.missingLevers, { list: list(missing) })] : []),
-    ...(weak.length > 0 ? [fill(p.short.weakLevers, { list: list(weak) })] : []),
+    ...(missing.length > 0 ? [fill(p.short.missingLevers, { list: missing.join(', ') })] : []),
+    ...(weak.length > 0 ? [fill(p.short.weakLevers, { list: weak.join(', ') })] : []),
     p.short.invite,
   ].join('\n');
 }

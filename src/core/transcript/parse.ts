@@ -13,13 +13,20 @@ export interface Paragraph {
 /** `Q:`, `Interviewer:` and `Intervieweur :`, any case, any spacing before the colon. */
 const DEFAULT_PREFIX = /^(?:q|interviewer|intervieweur)\s*:\s*/i;
 
+/**
+ * The respondent's labels, read the same way (`R:`, `A:`, `Répondant :`, `Respondent:`, `Interviewé :`,
+ * `Interviewee:`): they name the speaker and are no part of the answer that is tagged and quoted.
+ */
+const RESPONDENT_PREFIX = /^(?:r|a|r[ée]pondante?|respondent|interview[ée]e?)\s*:\s*/iu;
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
  * Splits a transcript into speaker turns: paragraphs are separated by blank lines; a paragraph that
- * starts with an interviewer prefix (the defaults, or `interviewerPrefix`) is the interviewer's.
+ * starts with an interviewer prefix (the defaults, or `interviewerPrefix`) is the interviewer's, the
+ * others the respondent's, without a respondent label they start with (a label alone says nothing).
  */
 export function parseTranscript(text: string, interviewerPrefix?: string): Paragraph[] {
   const custom = interviewerPrefix
@@ -30,11 +37,11 @@ export function parseTranscript(text: string, interviewerPrefix?: string): Parag
     .split(/\r?\n[ \t]*\r?\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => {
+    .flatMap((p): Paragraph[] => {
       const prefix = (custom?.exec(p) ?? DEFAULT_PREFIX.exec(p))?.[0];
-      return prefix === undefined
-        ? { speaker: 'respondent', text: p }
-        : { speaker: 'interviewer', text: p.slice(prefix.length).trim() };
+      if (prefix !== undefined) return [{ speaker: 'interviewer', text: p.slice(prefix.length).trim() }];
+      const answer = p.slice(RESPONDENT_PREFIX.exec(p)?.[0].length ?? 0).trim();
+      return answer === '' ? [] : [{ speaker: 'respondent', text: answer }];
     });
 }
 

@@ -14,6 +14,7 @@ import {
 import { summaryPrompts } from '../../core/summary/labels.js';
 import { labels, wordLeverReading } from '../../export/view.js';
 import { HttpError, type RouteContext, type Router, sendJson } from '../../server/router.js';
+import { studyInterviews } from '../../store/study-interviews.js';
 import { getStudyKey } from '../../store/study-key.js';
 import type { InterviewStore } from '../../store/types.js';
 import { authenticateInterviewer, type InterviewerAuthOptions } from './auth.js';
@@ -75,7 +76,7 @@ function send(res: ServerResponse, rendered: Rendered, fileStem: string): void {
 
 /**
  * `GET /api/interviews`, `GET /api/interviews/:id/summary`, `GET /api/interviews/:id/lever-reading`,
- * `GET /api/study`: an interviewer's own data only.
+ * `GET /api/study`, `GET /api/study/lever-reading`: an interviewer's own data only.
  */
 export function registerDashboardApi(router: Router, { store, auth }: DashboardApiDeps): void {
   const interviewerOf = (ctx: RouteContext) => authenticateInterviewer(ctx.req.headers.authorization, auth);
@@ -88,11 +89,16 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     return meta;
   };
 
-  // The names of value forms, levers and actors the charts show: wording only, no interview data.
+  // The names of value forms, levers and actors the charts show, and their headings: wording only, no interview data.
   router.route('GET', '/api/labels', async (ctx) => {
     const { lang } = parseQuery(LabelsQuery, ctx.url);
     const prompts = summaryPrompts(lang);
-    sendJson(ctx.res, 200, { values: prompts.values, levers: prompts.levers, actors: prompts.actors });
+    sendJson(ctx.res, 200, {
+      values: prompts.values,
+      levers: prompts.levers,
+      actors: prompts.actors,
+      headings: { perInterview: prompts.headings.perInterview },
+    });
   });
 
   router.route('GET', '/api/interviews', async (ctx) => {
@@ -135,10 +141,9 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     sendJson(ctx.res, 200, wordLeverReading(labels(language, meta.profile), summary.leverReading));
   });
 
-  router.route('GET', '/api/study', async (ctx) => {
-    const interviewerId = await interviewerOf(ctx);
-    const { format, lang } = parseQuery(StudyQuery, ctx.url);
-    const completed = await store.listInterviews({ interviewerId, status: 'completed' });
+  /** The interviewer's completed interviews together, in the language asked (else the oldest one's). */
+  const studyOf = async (interviewerId: string, lang: Language | undefined) => {
+    const completed = await studyInterviews(store, interviewerId);
     const pseudonymKey = await getStudyKey(store, interviewerId);
     const summaries = [];
     for (const meta of completed)
@@ -146,12 +151,32 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
         buildSummary(meta, await store.getTurns(meta.id), { pseudonymKey, ...(lang ? { lang } : {}) }),
       );
     const studyLang = lang ?? completed[0]?.language ?? 'fr';
-    const study = buildStudy(summaries, studyLang);
+    return { study: buildStudy(summaries, studyLang), studyLang };
+  };
+
+  router.route('GET', '/api/study', async (ctx) => {
+    const interviewerId = await interviewerOf(ctx);
+    const { format, lang } = parseQuery(StudyQuery, ctx.url);
+    const { study, studyLang } = await studyOf(interviewerId, lang);
     if (format === 'json') {
       const { summaries: _summaries, ...table } = study;
       sendJson(ctx.res, 200, table);
     } else {
       send(ctx.res, renderStudy(study, format, studyLang), 'study');
     }
+  });
+
+  // Each interview of the study with its lever reading, worded as its own view words it (for its profile).
+  router.route('GET', '/api/study/lever-reading', async (ctx) => {
+    const interviewerId = await interviewerOf(ctx);
+    const { lang } = parseQuery(LeverReadingQuery, ctx.url);
+    const { study, studyLang } = await studyOf(interviewerId, lang);
+    sendJson(ctx.res, 200, {
+      interviews: study.interviews.map((interview) => ({
+        id: interview.id,
+        ref: interview.ref,
+        ...wordLeverReading(labels(studyLang, interview.profile), interview.leverReading),
+      })),
+    });
   });
 }

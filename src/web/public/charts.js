@@ -48,7 +48,7 @@ window.DashboardCharts = (() => {
   /**
    * One bar per lever, its length proportional to how often the lever was evidenced. With `strengthOf`
    * (an interview's reading: lever id to its strength and the words saying it), each bar is coloured by
-   * how well the lever is evidenced and says so; a study's bars have no such reading.
+   * how well the lever is evidenced and says so in words; a study's totals have no such reading.
    */
   function leverBars(container, levers, strengthOf) {
     const entries = Object.entries(levers);
@@ -73,5 +73,11 @@ window.DashboardCharts = (() => {
     container.replaceChildren(list);
   }
 
-  return { element, label, setNames, valueMatrix, leverBars };
+  /** The verdict on an interview's lever balance, in the words of its reading. */
+  function leverVerdict(node, reading) {
+    node.setAttribute('data-verdict', reading.verdict);
+    node.textContent = reading.text;
+  }
+
+  return { element, label, setNames, valueMatrix, leverBars, leverVerdict };
 })();

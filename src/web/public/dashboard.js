@@ -2,7 +2,7 @@
 // token printed when the server starts (kept in this browser's localStorage).
 (() => {
   const TOKEN_KEY = 'sme-interview.dashboard-token';
-  const { element, label, setNames, valueMatrix, leverBars } = window.DashboardCharts;
+  const { element, label, setNames, valueMatrix, leverBars, leverVerdict } = window.DashboardCharts;
   const lang = navigator.language.startsWith('fr') ? 'fr' : 'en';
   const LABELS = {
     fr: {
@@ -69,6 +69,8 @@
   };
 
   let token = null;
+  // Headings worded in the summary prompts, fetched with the chart names.
+  let headings = {};
 
   async function api(path) {
     const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
@@ -141,9 +143,7 @@
     document.getElementById('summary-title').textContent = `${text.interview} ${summary.interview.id}`;
     valueMatrix(document.getElementById('value-matrix'), summary.valueMatrix);
     leverBars(document.getElementById('lever-chart'), summary.levers, (id) => reading.levers[id]);
-    const verdict = document.getElementById('lever-balance');
-    verdict.setAttribute('data-verdict', reading.verdict);
-    verdict.textContent = reading.text;
+    leverVerdict(document.getElementById('lever-balance'), reading);
     const tools = document.getElementById('tools');
     tools.replaceChildren(
       ...summary.tools.map((tool) =>
@@ -162,9 +162,31 @@
   }
 
   async function showStudy() {
-    const study = await (await api(`/api/study?format=json&lang=${lang}`)).json();
+    // Each interview's lever reading comes worded by the server, as in the interview view.
+    const [study, readings] = await Promise.all([
+      api(`/api/study?format=json&lang=${lang}`).then((response) => response.json()),
+      api(`/api/study/lever-reading?lang=${lang}`).then((response) => response.json()),
+    ]);
     valueMatrix(document.getElementById('study-matrix'), study.valueMatrix);
     leverBars(document.getElementById('study-levers'), study.levers);
+    const readingOf = new Map(readings.interviews.map((reading) => [reading.id, reading]));
+    const charts = element('div', { class: 'panels' });
+    for (const interview of study.interviews) {
+      const reading = readingOf.get(interview.id);
+      const figure = element('figure', { 'data-interview': interview.id });
+      const chart = element('div');
+      leverBars(chart, interview.levers, (id) => reading?.levers[id]);
+      figure.append(element('figcaption', {}, `${text.interview} ${interview.ref} · ${interview.id}`), chart);
+      if (reading) {
+        const verdict = element('p', { class: 'verdict' });
+        leverVerdict(verdict, reading);
+        figure.append(verdict);
+      }
+      charts.append(figure);
+    }
+    document
+      .getElementById('study-interviews')
+      .replaceChildren(element('h3', {}, headings.perInterview), charts);
     downloads(document.getElementById('study-downloads'), `/api/study?lang=${lang}`, [
       'json',
       'md',
@@ -215,6 +237,7 @@
     // Names first (they need no token): a summary opened after signing in by hand needs them too.
     const labels = await fetch(`/api/labels?lang=${lang}`).then((response) => response.json());
     setNames({ ...labels.values, ...labels.levers });
+    headings = labels.headings;
     token = (await teamsToken()) || localStorage.getItem(TOKEN_KEY);
     if (!token) {
       askForToken();
