@@ -59,7 +59,12 @@ async function setUp() {
     "Je m'appelle Claire Vasseur, je dirige la société Vasseur Frères ; claire@vasseur-freres.fr, 06 12 34 56 78.",
   );
   const alicesOpen = await seed(store, 'alice', 'Nous avons commencé hier.', false);
-  const brunos = await seed(store, 'bruno', `Nous sommes ${BRUNO_SECRET}, 12 salariés.`);
+  // Not said as a firm's name (that would be pseudonymised in Bruno's own exports too).
+  const brunos = await seed(
+    store,
+    'bruno',
+    `Nous sommes 12 salariés, notre mot-clé interne : ${BRUNO_SECRET}.`,
+  );
   return {
     alice: await store.issueApiToken('alice'),
     bruno: await store.issueApiToken('bruno'),

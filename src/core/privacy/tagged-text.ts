@@ -1,5 +1,6 @@
 import type { Evidence, Tags } from '../tags.js';
-import { findIntroducedNames, type Identifier, pseudonymizeText } from './pseudonymize.js';
+import { findIntroducedNames } from './introduced-names.js';
+import { pseudonymizeText } from './pseudonymize.js';
 
 /** Pseudonymises the texts of one interview with the names its presentation introduced. */
 export interface Pseudonymizer {
@@ -13,7 +14,7 @@ export interface Pseudonymizer {
  * there are replaced everywhere, with e-mails, phone numbers and URLs in any text.
  */
 export function createPseudonymizer(key: string, presentation: readonly string[]): Pseudonymizer {
-  const names: Identifier[] = presentation.flatMap((text) => findIntroducedNames(text));
+  const names = findIntroducedNames(presentation);
   const text = (input: string) => pseudonymizeText(input, names, key).text;
   return {
     text,

@@ -1,0 +1,427 @@
+import { shippedKnownNames } from './known-names.js';
+import {
+  ARTICLES,
+  CONNECTORS,
+  DETERMINERS,
+  FAMILY_ENDINGS,
+  FIRM_NOUNS,
+  fold,
+  isFirmWord,
+  isLegalForm,
+  lower,
+  NAMING_VERBS,
+  NOT_NAMES,
+  STOP_WORDS,
+} from './name-words.js';
+import type { Identifier } from './pseudonymize.js';
+
+/**
+ * Names of the respondent and of firms in presentation answers. A firm is found
+ * - after a cue ("je dirige", "chez", "gérante de", "mon entreprise", "nous sommes", "I run", "we're"),
+ *   over what the firm is ("je dirige la menuiserie Kerguelen", "we're a family firm, Hollis & Sons");
+ * - after a determiner and a trade ("la boulangerie Pichon", "l'entreprise familiale Durand");
+ * - by its shape: capitalised words with a legal form, a trade or a family ending ("SARL Kerguelen",
+ *   "Brightwater Joinery Ltd", "Le Goff Thermique", "Martin Frères").
+ * Every way one firm is said ("SARL Kerguelen", "la menuiserie Kerguelen", "Kerguelen") takes the
+ * pseudonym of its distinctive name, so a reader sees one pseudonym for one firm.
+ */
+
+interface Token {
+  text: string;
+  /** Lower case: how small words are compared ("à" is not "a"). */
+  lower: string;
+  /** Lower case without accents: how names and trades are compared ("pâtisserie", "patisserie"). */
+  folded: string;
+  start: number;
+  end: number;
+}
+
+/** An elided article glued to its word ("l'", "d'"), a word (inner hyphens and apostrophes, no "'s"), a number, a sign. */
+const TOKEN =
+  /[dDlL]['’](?=\p{L})|\p{L}[\p{L}\p{N}]*(?:(?:-|['’](?!s(?![\p{L}\p{N}])))[\p{L}\p{N}]+)*|\p{N}+|&|\S/gu;
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({
+    text: m[0],
+    lower: lower(m[0]),
+    folded: fold(m[0]),
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
+const isCapitalised = (token: Token | undefined): boolean =>
+  token !== undefined && /^\p{Lu}/u.test(token.text);
+const isLower = (token: Token | undefined): boolean => token !== undefined && /^\p{Ll}/u.test(token.text);
+
+function cues(phrases: readonly string[]): RegExp {
+  // An elided cue ("gérant d'") runs straight into the name; the others end at a word's end.
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?:(?<=['’])|(?![\\p{L}\\p{N}]))`, 'giu');
+}
+
+/** Cues after which a capitalised name is the respondent's. */
+const PERSON_CUES = cues([
+  "je m['’]appelle",
+  'mon nom est',
+  "moi c['’]est",
+  'my name is',
+  'i am',
+  "i['’]m",
+  'je suis',
+]);
+/** Cues so explicit that the name after them is taken even in lower case ("je m'appelle paul le gall"). */
+const STRONG_PERSON_CUES = cues(["je m['’]appelle", 'mon nom est', 'my name is']);
+const OF = "(?:de|d['’]|du|des)";
+/** Cues after which the name is the respondent's firm (or one they speak of as a firm). */
+const COMPANY_CUES = cues([
+  "l['’]entreprise",
+  'la soci[ée]t[ée]',
+  'la bo[iî]te',
+  'le cabinet',
+  'le groupe',
+  'notre (?:entreprise|soci[ée]t[ée]|bo[iî]te)',
+  'mon entreprise',
+  'ma (?:soci[ée]t[ée]|bo[iî]te)',
+  'chez',
+  'nous sommes',
+  'on est',
+  "on s['’]appelle",
+  'appel[ée]e?s?',
+  'nomm[ée]e?s?',
+  'je dirige',
+  'je g[èe]re',
+  'je tiens',
+  "j['’]ai (?:cr[ée]{2}|fond[ée]|repris|rachet[ée])",
+  '(?:on a|nous avons) (?:cr[ée]{2}|fond[ée]|repris|rachet[ée])',
+  `(?:co-?)?g[ée]rante? ${OF}`,
+  `(?:dirigeante?|directeur|directrice|fondat(?:eur|rice)|patronn?e?|pr[ée]sidente?|propri[ée]taire|associ[ée]e?) ${OF}`,
+  '(?:the|our|my) (?:company|firm|business)',
+  'we are',
+  "we['’]re",
+  'called',
+  'i (?:run|own|manage|founded|set up|started|took over)',
+  'we (?:run|own)',
+  '(?:co-?)?(?:owner|founder) of',
+  '(?:managing )?director of',
+  'manager of',
+]);
+
+interface Run {
+  from: number;
+  to: number;
+  /**
+   * Only a determiner stood between the lead and the name ("on est a Concarneau", "we're an MSP"): the
+   * name must show it is a firm ("nous sommes la Kerguelen Conserverie").
+   */
+  bare?: boolean;
+}
+
+/**
+ * Capitalised words from `i`, joined by "de", "du", "d'", "&" ("Conserverie d'Armor", "Hartley & Finch"),
+ * and by "et"/"and" before a family ending ("Martin et Fils").
+ */
+function readRun(tokens: readonly Token[], i: number): Run | null {
+  if (!isCapitalised(tokens[i])) return null;
+  let to = i + 1;
+  for (;;) {
+    const token = tokens[to];
+    const next = tokens[to + 1];
+    if (isCapitalised(token)) to += 1;
+    else if (
+      token &&
+      CONNECTORS.has(token.lower) &&
+      next &&
+      isCapitalised(next) &&
+      ((token.lower !== 'et' && token.lower !== 'and') || FAMILY_ENDINGS.has(next.folded))
+    )
+      to += 2;
+    else return { from: i, to };
+  }
+}
+
+/** A word that may describe a firm before its name ("petite", "boulangerie", "familiale", "PME"). */
+function describes(token: Token | undefined): boolean {
+  if (!token) return false;
+  if (FIRM_NOUNS.has(token.folded) && token.text === token.text.toUpperCase()) return true;
+  return isLower(token) && !STOP_WORDS.has(token.lower) && !DETERMINERS.has(token.lower);
+}
+
+/**
+ * The name after a lead (a cue, or a determiner), over what the firm is: a determiner, up to four words
+ * describing it ("une petite boulangerie", "entreprise de plomberie"), a naming verb ("s'appelle") and,
+ * after a cue, a comma ("we're a family firm, Hollis & Sons"). After a cue any description will do ("je
+ * dirige la verrerie Kerguelen": no list holds every trade, and a missed name is worse than a replaced
+ * one); after a determiner alone, or before a comma, it must say it is a firm (a trade or a firm noun).
+ * A determiner after a description ("une fromagerie du Jura") introduces a place, not the name.
+ */
+function nameAfterLead(
+  tokens: readonly Token[],
+  start: number,
+  lead: { cue: boolean; firm: boolean },
+): Run | null {
+  let firm = lead.firm;
+  let determined = false;
+  let described = false;
+  let describing = false;
+  let words = 0;
+  let i = start;
+  for (; ; i += 1) {
+    const token = tokens[i];
+    if (!token) return null;
+    if (token.text === ',' || token.text === ':') {
+      if (!lead.cue || !(firm || i === start)) return null;
+      describing = false;
+    } else if (isLower(token) && NAMING_VERBS.has(token.lower) && firm) describing = false;
+    else if (isLower(token) && DETERMINERS.has(token.lower) && !describing) determined = true;
+    else if (describes(token) && words < 4) {
+      described = true;
+      describing = true;
+      words += 1;
+      firm ||= isFirmWord(token.text);
+    } else if (['de', "d'", 'du'].includes(token.lower) && describing && describes(tokens[i + 1])) {
+      // "entreprise de plomberie", "bureau d'études"
+    } else break;
+  }
+  if (!lead.cue && !firm) return null;
+  const run = readRun(tokens, i);
+  return run && { ...run, bare: determined && !described };
+}
+
+/** A word of a name that identifies: capitalised, no common word, trade, legal form or known brand. */
+function distinctive(token: Token | undefined, known: ReadonlySet<string>): token is Token {
+  return (
+    token !== undefined &&
+    isCapitalised(token) &&
+    token.folded.length >= 2 &&
+    !NOT_NAMES.has(token.folded) &&
+    !CONNECTORS.has(token.lower) &&
+    !isFirmWord(token.text) &&
+    !known.has(token.folded)
+  );
+}
+
+interface Name {
+  kind: 'company' | 'person';
+  /** The name as said. */
+  text: string;
+  /** Its distinctive words, joined as said ("Kerguelen" in "SARL Kerguelen", "Le Goff" in "Le Goff Thermique"). */
+  core: string;
+  /** Its distinctive words, for telling one firm from another. */
+  words: string[];
+  /**
+   * What may be said alone later: each distinctive word, with the capitalised article it takes ("Le
+   * Floch"), and a firm's name without its legal form.
+   */
+  parts: string[];
+}
+
+/** The distinctive words of a name and the parts said alone later ("Goff" and "Le Goff"). */
+function wordsAndParts(text: string, words: readonly Token[], known: ReadonlySet<string>) {
+  const found = { words: [] as string[], parts: [] as string[] };
+  words.forEach((word, i) => {
+    if (!distinctive(word, known)) return;
+    found.words.push(word.text);
+    const article = words[i - 1];
+    if (article && isCapitalised(article) && ARTICLES.has(article.lower))
+      found.parts.push(text.slice(article.start, word.end));
+    if (word.folded.length >= 3) found.parts.push(word.text);
+  });
+  return found;
+}
+
+/**
+ * The firm a run of capitalised words names, or null. Sentence-start words ("Depuis", "Chez") are not the
+ * name; a capitalised article is when a distinctive word follows ("Le Goff Thermique"). `shape`: the run
+ * was found by its shape alone, so it needs a legal form, a trade or a family ending to be a firm.
+ */
+function firmOf(
+  text: string,
+  tokens: readonly Token[],
+  run: Run,
+  known: ReadonlySet<string>,
+  shape: boolean,
+): Name | null {
+  let words = tokens.slice(run.from, run.to);
+  if (holdsKnownName(text, words, known)) return null;
+  while (words[0] && (NOT_NAMES.has(words[0].folded) || CONNECTORS.has(words[0].lower))) {
+    if (ARTICLES.has(words[0].lower) && distinctive(words[1], known)) break;
+    words = words.slice(1);
+  }
+  const first = words.findIndex((w) => distinctive(w, known));
+  const last = words.findLastIndex((w) => distinctive(w, known));
+  const opening = words[first - 1];
+  if (first < 0) return null;
+  if (shape && !words.some((w) => isFirmWord(w.text) && !FIRM_NOUNS.has(w.folded))) return null;
+  const coreFrom = opening && ARTICLES.has(opening.lower) ? first - 1 : first;
+  const slice = (a: number, b: number) => text.slice(words[a]?.start ?? 0, words[b]?.end ?? 0);
+  const { words: named, parts } = wordsAndParts(text, words, known);
+  // Said again without its legal form: "Brightwater Joinery" after "Brightwater Joinery Ltd".
+  const legal = words.map((w) => isLegalForm(w.text));
+  const plainFrom = legal.indexOf(false);
+  const plainTo = legal.lastIndexOf(false);
+  const name: Name = {
+    kind: 'company',
+    text: slice(0, words.length - 1),
+    core: slice(coreFrom, last),
+    words: named,
+    parts: plainFrom > 0 || plainTo < words.length - 1 ? [slice(plainFrom, plainTo), ...parts] : parts,
+  };
+  if (known.has(fold(name.text)) || known.has(fold(name.core))) return null;
+  return name;
+}
+
+/** Whether some words of a run are a brand or an institution ("La French Tech de Montpellier"). */
+function holdsKnownName(text: string, words: readonly Token[], known: ReadonlySet<string>): boolean {
+  for (let from = 0; from < words.length; from += 1)
+    for (let to = from + 1; to < words.length; to += 1)
+      if (known.has(fold(text.slice(words[from]?.start, words[to]?.end)))) return true;
+  return false;
+}
+
+/** The person a run after a person cue names, or null ("je suis Directeur", "I'm Brightwater Joinery"). */
+function personOf(text: string, tokens: readonly Token[], run: Run, known: ReadonlySet<string>): Name | null {
+  const words = tokens.slice(run.from, run.to);
+  if (NOT_NAMES.has(words[0]?.folded ?? '') || words.some((w) => isFirmWord(w.text))) return null;
+  const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0);
+  if (known.has(fold(name))) return null;
+  return { kind: 'person', text: name, core: name, ...wordsAndParts(text, words, known) };
+}
+
+/** Every match of a global pattern, overlapping ones included ("je dirige la société X": both cues). */
+function overlappingMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const scan = new RegExp(pattern.source, pattern.flags);
+  for (let match = scan.exec(text); match !== null; match = scan.exec(text)) {
+    found.push(match);
+    scan.lastIndex = match.index + 1;
+  }
+  return found;
+}
+
+const firstTokenFrom = (tokens: readonly Token[], offset: number) =>
+  tokens.findIndex((t) => t.start >= offset);
+
+function namesIn(text: string, known: ReadonlySet<string>): Name[] {
+  const tokens = tokenize(text);
+  const names: Name[] = [];
+  const add = (name: Name | null) => {
+    if (name) names.push(name);
+  };
+  for (const cue of overlappingMatches(COMPANY_CUES, text)) {
+    const start = firstTokenFrom(tokens, cue.index + cue[0].length);
+    const firm = cue[0].split(/[\s'’]+/).some((word) => isFirmWord(word));
+    const run = start < 0 ? null : nameAfterLead(tokens, start, { cue: true, firm });
+    if (run) add(firmOf(text, tokens, run, known, run.bare === true));
+  }
+  tokens.forEach((token, i) => {
+    if (!DETERMINERS.has(token.lower)) return;
+    const run = nameAfterLead(tokens, i + 1, { cue: false, firm: false });
+    if (run) add(firmOf(text, tokens, run, known, false));
+  });
+  for (let i = 0; i < tokens.length; ) {
+    const run = readRun(tokens, i);
+    if (!run) {
+      i += 1;
+      continue;
+    }
+    add(firmOf(text, tokens, run, known, true));
+    i = run.to;
+  }
+  for (const cue of overlappingMatches(PERSON_CUES, text)) {
+    const start = firstTokenFrom(tokens, cue.index + cue[0].length);
+    const run = start < 0 ? null : readRun(tokens, tokens[start]?.text === ',' ? start + 1 : start);
+    if (run) add(personOf(text, tokens, run, known));
+  }
+  for (const cue of text.matchAll(STRONG_PERSON_CUES))
+    add(lowerCasePerson(text.slice(cue.index + cue[0].length)));
+  return names;
+}
+
+const LOWER_NAME = /^\s*([\p{L}'’-]{2,}(?:\s+[\p{L}'’-]{2,}){0,2})/u;
+/** Words that end a lower-case name ("je m'appelle paul et je dirige…"), or show there is none ("comme mon père"). */
+const AFTER_NAME = new Set(
+  'et je j and i de du chez at from gérant gerant comme like ça ca pas not plus bien just so aussi also mon ma my un une a an the'.split(
+    ' ',
+  ),
+);
+
+/** A name written in lower case after a strong cue ("je m'appelle paul le gall et…"). */
+function lowerCasePerson(rest: string): Name | null {
+  const words = (LOWER_NAME.exec(rest)?.[1] ?? '').split(/\s+/);
+  const end = words.findIndex((w) => AFTER_NAME.has(w.toLowerCase()));
+  const kept = words.slice(0, end < 0 ? words.length : end);
+  const name = kept.join(' ');
+  if (name.length < 2 || NOT_NAMES.has(fold(kept[0] ?? ''))) return null;
+  // Written in lower case, its words are said alone in lower case too: only the whole name is matched.
+  return { kind: 'person', text: name, core: name, words: kept, parts: [] };
+}
+
+/**
+ * Firms that share a distinctive word are one firm ("menuiserie Kerguelen", "SARL Kerguelen",
+ * "Kerguelen Bois"): all take the pseudonym of the shortest way of naming it, which is also how other
+ * interviews of the study are likeliest to name it.
+ */
+function canonicalNames(firms: readonly Name[]): Map<Name, string> {
+  const groups: Name[][] = [];
+  for (const firm of firms) {
+    const keys = new Set(firm.words.map(fold));
+    const joined = groups.filter((group) =>
+      group.some((other) => other.words.some((w) => keys.has(fold(w)))),
+    );
+    for (const group of joined) groups.splice(groups.indexOf(group), 1);
+    groups.push([...joined.flat(), firm]);
+  }
+  const canonical = new Map<Name, string>();
+  for (const group of groups) {
+    const [shortest] = [...group].sort(
+      (a, b) => a.words.length - b.words.length || a.core.length - b.core.length,
+    );
+    for (const firm of group) canonical.set(firm, shortest?.core ?? firm.core);
+  }
+  return canonical;
+}
+
+/**
+ * Names introduced in presentation answers, each with the name whose pseudonym it takes: the name as
+ * said (any case), its distinctive core, and each distinctive word said alone later ("chez Kerguelen",
+ * "c'est Martine qui…", as written: "Rose" may be a common word in lower case). Firms come first, so a
+ * word that is both a surname and the firm's name ("Kerguelen") reads as the firm.
+ * `known`: brands and institutions that are nobody's name (lexicon).
+ */
+export function findIntroducedNames(
+  presentation: string | readonly string[],
+  known: ReadonlySet<string> = shippedKnownNames(),
+): Identifier[] {
+  const names = (typeof presentation === 'string' ? [presentation] : presentation).flatMap((text) =>
+    namesIn(text, known),
+  );
+  const firms = names.filter((name) => name.kind === 'company');
+  const canonical = canonicalNames(firms);
+  const identifiers: Identifier[] = [];
+  for (const name of [...firms, ...names.filter((n) => n.kind === 'person')]) {
+    const of = canonical.get(name) ?? name.text;
+    identifiers.push({ kind: name.kind, text: name.text, canonical: of });
+    if (name.core !== name.text)
+      identifiers.push({
+        kind: name.kind,
+        text: name.core,
+        canonical: of,
+        caseSensitive: !/\s/.test(name.core),
+      });
+    for (const part of name.parts.filter((p) => p !== name.text))
+      identifiers.push({ kind: name.kind, text: part, canonical: of, caseSensitive: !/\s/.test(part) });
+  }
+  return dedupe(identifiers);
+}
+
+/** One identifier per text; of two, the one matched in any case stays (it covers the other). */
+function dedupe(identifiers: readonly Identifier[]): Identifier[] {
+  const kept = new Map<string, Identifier>();
+  for (const identifier of identifiers) {
+    const key = fold(identifier.text.trim()).replace(/\s+/g, ' ');
+    const seen = kept.get(key);
+    if (!seen || (seen.caseSensitive && !identifier.caseSensitive && seen.kind === identifier.kind))
+      kept.set(key, identifier);
+  }
+  return [...kept.values()];
+}

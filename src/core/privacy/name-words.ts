@@ -1,0 +1,156 @@
+/**
+ * The words around and inside the names of firms and people, French and English, folded (lower case, no
+ * accents). They tell a firm's distinctive name ("Kerguelen") from what it is ("menuiserie", "SARL",
+ * "Joinery", "& Sons") and from the common words that stand capitalised near a name.
+ */
+
+export function fold(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+}
+
+/** Lower case, accents kept: small words differ by an accent alone ("à", "a"). */
+export function lower(word: string): string {
+  return word.replace(/’/g, "'").toLowerCase();
+}
+
+function words(list: string, by: (word: string) => string = fold): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter(Boolean).map(by));
+}
+
+/**
+ * Legal forms: part of a firm's name, never what identifies it. Written in capitals ("SARL", "EARL"),
+ * or as these are also written ("Sarl", "Ltd", "GmbH"): "Earl Grey" is tea.
+ */
+const LEGAL_ACRONYMS = words(`
+  sarl sas sasu sa eurl sci scop scic snc sca selarl selas eirl gie gaec earl ets
+  ltd llp plc inc llc lp corp gmbh ag kg bv nv srl spa sl sprl
+`);
+const LEGAL_AS_WORDS = words('sarl eurl scop scic gaec ets établissements ltd plc inc llc llp corp gmbh');
+
+export function isLegalForm(word: string): boolean {
+  const folded = fold(word);
+  return word === word.toUpperCase() ? LEGAL_ACRONYMS.has(folded) : LEGAL_AS_WORDS.has(folded);
+}
+
+/** Family and partnership endings of a firm's name ("Martin Frères", "Hollis & Sons"). */
+export const FAMILY_ENDINGS = words(`
+  frères freres fils fille filles père associés associes associées cie compagnie
+  sons son brothers bros daughters partners associates co
+`);
+
+/** Words that mean a firm without naming a trade; they introduce a name, never stand inside one. */
+export const FIRM_NOUNS = words(`
+  entreprise entreprises société boîte boite commerce pme tpe eti structure affaire exploitation
+  company firm business enterprise sme outfit
+`);
+
+/**
+ * Trades and the words of what a firm does, as they stand before a name ("la menuiserie Kerguelen") or
+ * inside one ("Brightwater Joinery", "Le Goff Thermique"). Plurals are read through (`isTradeWord`).
+ */
+export const TRADE_WORDS = words(`
+  menuiserie ébénisterie charpente couverture maçonnerie plomberie chauffage électricité peinture carrelage
+  serrurerie métallerie chaudronnerie soudure mécanique usinage fonderie tôlerie décolletage forge
+  thermique climatisation énergie énergies bâtiment construction travaux terrassement rénovation isolation
+  boulangerie pâtisserie boucherie charcuterie traiteur fromagerie épicerie poissonnerie crèmerie primeur
+  conserverie conserves biscuiterie chocolaterie confiserie brasserie cidrerie distillerie laiterie minoterie
+  restaurant café bar crêperie pizzeria auberge hôtel hôtellerie camping gîte chambres
+  ferme domaine vignoble vignobles cave caves château pépinière jardinerie horticulture fleuriste paysage
+  garage carrosserie auto automobiles motoculture cycles transports transport logistique déménagement
+  déménagements ambulances taxi taxis messagerie
+  imprimerie librairie papeterie quincaillerie droguerie pharmacie parfumerie bijouterie horlogerie optique
+  coiffure institut salon boutique magasin atelier agence cabinet bureau studio laboratoire labo clinique
+  bois scierie tonnellerie textile textiles couture confection maroquinerie tapisserie ameublement meubles
+  nettoyage propreté sécurité informatique électronique automatisme automatismes robotique ingénierie
+  emballage emballages plasturgie plastiques matériaux négoce distribution import export industrie
+  industries technologies systèmes solutions services consulting conseils comptabilité
+  architecture immobilier assurances voyages communication événementiel création créations design
+  maison groupe manufacture fabrique
+  joinery carpentry joiners builders building construction roofing plumbing heating electrical electrics
+  engineering fabrication fabrications welding metalwork timber flooring glazing decorating
+  landscaping gardens garden nursery florist florists farm farms dairy vineyard vineyards winery brewery
+  brewing distillery bakery bakehouse bakers butchers butcher deli catering cafe restaurant pub inn hotel
+  motors haulage transport logistics removals couriers cleaning printing printers print press studio
+  studios agency consultancy consulting solutions services systems technologies tech industries group
+  holdings trading supplies manufacturing workshop works design interiors furniture kitchens bathrooms
+  homeware crafts gifts salon barbers hair beauty pharmacy chemist chemists opticians accountants
+  solicitors architects surveyors shop store stores foods wines textiles plastics packaging
+`);
+
+/** Words that open a name's determiner slot: dropped before a name, kept when capitalised inside one. */
+export const ARTICLES = words("le la les l' the", lower);
+
+/** Words that stand before what a firm is ("la menuiserie", "our bakery", "une petite boulangerie"). */
+export const DETERMINERS = words(
+  `
+  le la les l' un une des du notre nos ma mon mes sa son ses cette ce cet leur
+  the a an our my this that their his her
+`,
+  lower,
+);
+
+/** Joining words inside a name ("Conserverie d'Armor", "Hollis & Sons"). `et`/`and` only before a family ending. */
+export const CONNECTORS = words("de du des d' & et and", lower);
+
+/** Verbs between a firm word and its name ("mon entreprise s'appelle …", "our business is …"). */
+export const NAMING_VERBS = words("c'est s'appelle se nomme est is was called appelée appelee nommée", lower);
+
+/**
+ * Words that end a description before a name: a place ("à Quimper", "in Leeds"), a time, a person
+ * ("avec Paul"), a clause. What follows them is not the firm's name.
+ */
+export const STOP_WORDS = words(
+  `
+  de d' du des à au aux en dans sur sous près vers chez depuis pour par avec sans entre contre selon pendant
+  avant après hors derrière devant autour côté proche
+  et ou mais donc car ni qui que qu' dont où quand comme si
+  je j' tu il elle on nous vous ils elles me te se lui leur y ça ca cela ceci
+  est sont suis sommes êtes était étaient ai as avons avez ont a été fait fais faisons c'est
+  in at near on from for with without by to of into onto over under around since until during before after
+  outside inside beside behind across along off between among against toward towards via per within beyond
+  opposite next
+  and or but nor so which who whom whose that where when while as if
+  i you he she it we they me him us them is are was were am be been being has have had do does did
+`,
+  lower,
+);
+
+/**
+ * Capitalised words that are no name: pronouns and function words that start a sentence, job titles,
+ * departments, institutions, diplomas, nationalities, months and days.
+ */
+export const NOT_NAMES = words(`
+  le la les l' un une des du de d' nous moi on je il elle ils elles vous the a an we our i my you they
+  ce cette ces cet notre nos votre vos leur leurs mon ma mes son sa ses
+  depuis avec pour chez dans sur sous entre vers par mais donc alors ensuite puis enfin aussi et ou ni
+  car quand si comme avant après aujourd'hui ici là oui non bonjour bonsoir merci bien très tres plutôt
+  plus moins tout tous toute toutes chaque certains quelques beaucoup peu au aux en y voilà bref euh
+  since with for at in on from by but so then also and or when if as before after today here there
+  this that these those yes no hello hi thanks well very more less all every each some now
+  directeur directrice gérant gérante gerant gerante co-gérant président présidente dirigeant dirigeante
+  responsable chef manager director owner ceo founder cofounder co-founder fondateur fondatrice associé
+  associée partner conseiller conseillère adviser advisor salarié salariée employee patron patronne
+  pme sme tpe eti cci cma bpi bpifrance cap bts bac dut but master licence mba
+  qualité production ventes achats marketing commercial commerciale finance finances comptabilité
+  ressources humaines rh direction administration recherche développement r&d communication
+  sales purchasing hr operations accounting quality research development it
+  français française bretonne breton normand normande européen européenne british english french irish
+  scottish welsh european américain américains américaine anglais allemand allemands chinois
+  france europe international internationale iso b2b b2c i'm i've i'd i'll
+  générale général national nationale régional régionale départemental départementale municipal
+  janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+  lundi mardi mercredi jeudi vendredi samedi dimanche
+  january february march april june july august september october november december
+  monday tuesday wednesday thursday friday saturday sunday
+`);
+
+/** A trade word as written or in the plural ("menuiseries", "Ateliers"). */
+export function isTradeWord(folded: string): boolean {
+  return TRADE_WORDS.has(folded) || (/[sx]$/.test(folded) && TRADE_WORDS.has(folded.slice(0, -1)));
+}
+
+/** A word that says what a firm is rather than who: a trade, a firm noun, a legal form, a family ending. */
+export function isFirmWord(word: string): boolean {
+  const folded = fold(word);
+  return isTradeWord(folded) || FIRM_NOUNS.has(folded) || FAMILY_ENDINGS.has(folded) || isLegalForm(word);
+}
