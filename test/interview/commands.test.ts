@@ -78,6 +78,37 @@ describe.each(['fr', 'en'] as const)('respondent commands (%s)', (lang) => {
     expect(session.last?.replies.at(-1)).toBe(g.presentation.questions[1]?.text);
   });
 
+  it('a back left waiting over a pause, a stop or a restart still replaces the answer it was for', () => {
+    for (const interruption of [words.pause, words.stop, null]) {
+      let session = atPresentation(lang);
+      session.say(lang === 'fr' ? 'non' : 'no');
+      expect(session.pendingId()).toBe('presentation.company.example');
+      const amendPrompt = session.say(words.back);
+      if (interruption) {
+        session.say(interruption);
+        expect(session.say(words.resume)).toEqual([g.messages.resumed, ...amendPrompt]);
+      } else {
+        const restarted = new CoreSession(guides, createFakeTagger(), lang, 'manager');
+        restarted.meta = session.meta;
+        restarted.turns = [...session.turns];
+        expect(restarted.start()).toEqual(amendPrompt);
+        session = restarted;
+      }
+      const replacement =
+        lang === 'fr'
+          ? 'Nous fabriquons des meubles en bois, 25 salariés, en Savoie.'
+          : 'We make wooden furniture, 25 people, in Cumbria.';
+      expect(session.say(replacement)[0]).toBe(g.messages.amended);
+      const answer = session.turns.find(
+        (t) => t.kind === 'answer' && t.questionId === 'presentation.company',
+      );
+      expect(session.turns.filter((t) => t.kind === 'amend')).toMatchObject([
+        { refSeq: answer?.seq, text: replacement },
+      ]);
+      expect(session.turns.some((t) => t.kind === 'answer' && t.text === replacement)).toBe(false);
+    }
+  });
+
   it('pause holds every answer until resume, then repeats the pending question', () => {
     const session = atPresentation(lang);
     session.say(words.pause);

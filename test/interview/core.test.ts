@@ -81,17 +81,16 @@ describe('probes chosen from what was said', () => {
     expect(session.pendingId()).toBe('meaning.probe.resource');
   });
 
-  it('confirms briefly a facet already raised spontaneously in an earlier section', () => {
+  it('does not come back, even as "anything to add?", to a facet raised spontaneously in the presentation', () => {
     const session = consented();
     session.say(
       'Nous fabriquons des meubles, 25 salariés, en Savoie, et la concurrence en ligne est une menace.',
     );
     session.say('Je suis la gérante et la fondatrice.');
     session.say("C'est une opportunité de gagner du temps sur la gestion des commandes et du stock.");
-    expect(session.pendingId()).toBe('meaning.probe.threat');
-    expect(session.last?.replies.at(-1)).toBe(
-      guides.fr.themes[0]?.probes[1]?.when === 'facet_missing' ? guides.fr.themes[0].probes[1].confirm : '',
-    );
+    expect(session.pendingId()).toBe('meaning.probe.resource');
+    expect(session.askedIds()).not.toContain('meaning.probe.threat');
+    expect(session.turns.map((t) => t.text).join('\n')).not.toMatch(/déjà évoqué/);
   });
 
   it('asks who pushed and who benefits from a tool named without them, naming the tool', () => {

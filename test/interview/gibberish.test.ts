@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERTURBATIONS } from '../../bench/perturb.js';
 import { loadGuides } from '../../src/core/guide/index.js';
-import { isGibberish } from '../../src/core/interview/gibberish.js';
+import { isGibberish, isUnreadable } from '../../src/core/interview/gibberish.js';
 import { CORPUS_SPLITS, loadCorpus } from '../../src/core/tagger/corpus.js';
 import { buildTagger, createTagger, loadLexicon, type Tagger } from '../../src/core/tagger/index.js';
 import { LEXICON_DIR } from '../../src/paths.js';
@@ -62,6 +62,7 @@ describe('gibberish', () => {
     expect(texts.length).toBeGreaterThan(30_000);
     const untidy = Object.values(PERTURBATIONS).flatMap((perturb) => texts.map(perturb));
     expect([...texts, ...untidy].filter((text) => isGibberish(text))).toEqual([]);
+    expect([...texts, ...untidy].filter((text) => isUnreadable(text))).toEqual([]);
   });
 
   it("reads the interview's answers with the words of its tagger's lexicon, which data can extend", () => {
@@ -77,5 +78,44 @@ describe('gibberish', () => {
     expect(answerAfterConsent(createTagger())[0]).toBe(guides.fr.messages.reaskGibberish);
     expect(answerAfterConsent(buildTagger(lexicon))).not.toContain(guides.fr.messages.reaskGibberish);
     expect(isGibberish('asdfgh qsdkj', buildTagger(lexicon).knownWords?.())).toBe(true);
+  });
+});
+
+/** `count` bytes of seeded noise, as a binary file piped in gives them. */
+function randomBytes(count: number, seed: number): Uint8Array {
+  let state = seed;
+  return Uint8Array.from({ length: count }, () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state >>> 16;
+  });
+}
+
+describe('binary data', () => {
+  const lines = new TextDecoder().decode(randomBytes(3000, 11)).split('\n');
+
+  it('reads decoded random bytes as unreadable, and a few accents lost to an encoding as text', () => {
+    expect(lines.filter((line) => line.length >= 8 && !isUnreadable(line))).toEqual([]);
+    expect(isUnreadable('Notre r\uFFFDseau de distributeurs a chang\uFFFD')).toBe(false);
+    expect(isUnreadable('\u0001\u0002\u0003ab')).toBe(true);
+    expect(isUnreadable('Oui, deux lignes\n\tet une tabulation')).toBe(false);
+  });
+
+  it.each(['fr', 'en'] as const)('answers no question with it, and stores none of it (%s)', (lang) => {
+    const session = new CoreSession(guides, createTagger(), lang, 'manager');
+    session.start();
+    session.say(lang === 'fr' ? 'oui' : 'yes');
+    const replies = lines.flatMap((line) => session.say(line));
+    expect(replies.filter((reply) => reply === guides[lang].messages.reaskGibberish).length).toBeGreaterThan(
+      0,
+    );
+    const stored = session.turns.filter(
+      (t) => t.kind === 'answer' || t.kind === 'amend' || t.kind === 'event',
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
+    const noise = /[\uFFFD\u0000-\u0008\u000E-\u001F]/u;
+    expect(stored.filter((t) => noise.test(t.text) || noise.test(JSON.stringify(t.data)))).toEqual([]);
+    expect(session.turns.filter((t) => t.kind === 'skip').map((t) => t.data)).toContainEqual({
+      reason: 'unreadable',
+    });
   });
 });

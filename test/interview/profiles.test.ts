@@ -40,8 +40,6 @@ function wholeInterview(language: Language, profile: Profile): { replies: string
 
 function probeTexts(probe: GuideProbe): string[] {
   switch (probe.when) {
-    case 'facet_missing':
-      return [probe.text, probe.confirm];
     case 'tool_actors_missing':
       return [probe.initiator, probe.beneficiary, probe.both];
     default:

@@ -98,9 +98,11 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     expect(session.turns.at(-1)?.data).toMatchObject({ event: 'reask', text: script.garbled });
     expect(session.turns.some((t) => t.kind === 'correction')).toBe(false);
     expect(session.pendingId()).toBe(REVIEW_ID);
+    session.say(script.addTool);
     // An unknown name is not a correction either: the parser says which word it did not know.
     expect(session.say(lang === 'fr' ? "ajoute l'outil zorglub" : 'add tool zorglub')[0]).toMatch(/zorglub/);
-    expect(session.turns.some((t) => t.kind === 'correction')).toBe(false);
+    expect(session.turns.filter((t) => t.kind === 'correction')).toHaveLength(1);
+    expect(session.pendingId()).toBe(REVIEW_ID);
   });
 
   it('a bare yes asks for the correction; "no" ends the review without one', () => {
@@ -109,6 +111,71 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     expect(session.pendingId()).toBe(REVIEW_ID);
     expect(session.say(lang === 'fr' ? 'non' : 'no')).toEqual([guide.closing.thanks]);
     expect(session.meta.status).toBe('completed');
+  });
+
+  it('ends the review on the natural ways of saying there is nothing to correct', () => {
+    const endings =
+      lang === 'fr'
+        ? [
+            "c'est bon merci",
+            'cest bon',
+            'c est bon',
+            'Cest bon, merci beaucoup !',
+            'rien à corriger',
+            'tout est bon',
+            'Non, rien à corriger merci.',
+            'ok merci',
+          ]
+        : [
+            'nothing to change',
+            'all good thanks',
+            "that's fine",
+            'thats fine thank you',
+            'No, all good.',
+            'ok thanks',
+          ];
+    for (const ending of endings) {
+      const { session } = atReview(lang);
+      expect([ending, session.say(ending)]).toEqual([ending, [guide.closing.thanks]]);
+      expect(session.meta.status).toBe('completed');
+    }
+  });
+
+  it('moves on after a second reply in a row it cannot read, kept as written, instead of asking for ever', () => {
+    const { session } = atReview(lang);
+    const again = lang === 'fr' ? 'la troisième aussi en fait' : 'the third one too actually';
+    expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);
+    expect(session.say(again)).toEqual([guide.closing.correctionKeptAsWritten, guide.closing.thanks]);
+    expect(session.meta.status).toBe('completed');
+    expect(session.turns.find((t) => t.kind === 'answer' && t.questionId === REVIEW_ID)).toMatchObject({
+      text: again,
+      data: { review: 'unread' },
+    });
+    // Between two, a correction read starts the count again.
+    const other = atReview(lang).session;
+    other.say(script.garbled);
+    other.say(script.addTool);
+    expect(other.say(again).at(-1)).toBe(guide.closing.correctionHint);
+    expect(other.meta.status).toBe('in_progress');
+  });
+
+  it('says so when a removal names what the summary does not hold, and records nothing', () => {
+    const { session } = atReview(lang);
+    session.say(script.removeValue);
+    const corrections = () => session.turns.filter((t) => t.kind === 'correction').length;
+    expect(corrections()).toBe(1);
+    for (const removal of [
+      script.removeValue,
+      lang === 'fr' ? 'retire la valeur hédonique' : 'remove value hedonic',
+    ]) {
+      const replies = session.say(removal);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toMatch(lang === 'fr' ? /ne figure pas/ : /isn't in what I understood/);
+      expect(replies[0]).toMatch(lang === 'fr' ? /S[ée]curit[ée]|H[ée]doni/ : /Security|Hedonic/);
+      expect(replies[0]).not.toMatch(lang === 'fr' ? /Retiré/ : /Removed/);
+    }
+    expect(corrections()).toBe(1);
+    expect(session.pendingId()).toBe(REVIEW_ID);
   });
 
   it('resumes in the middle of the review with the corrected short summary, nothing recorded twice', () => {

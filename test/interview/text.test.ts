@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPhrase, normalize } from '../../src/core/interview/text.js';
+import { afterOpeningPhrase, matchesPhrase, normalize, saysPhrase } from '../../src/core/interview/text.js';
 
 describe('normalize', () => {
   it('folds plain ASCII and accented text the same way', () => {
@@ -52,5 +52,42 @@ describe('matchesPhrase', () => {
     expect(matchesPhrase('?', ['?'])).toBe(true);
     expect(matchesPhrase('/aide', ['aide'])).toBe(true);
     expect(matchesPhrase('', [''])).toBe(false);
+  });
+});
+
+describe('matchesPhrase with polite words', () => {
+  it('reads a phrase with or without apostrophes and spaces, and with courtesy around it when asked to', () => {
+    const done = ["c'est bon", 'all good'];
+    const courtesy = ['merci', 'merci beaucoup', 'thanks', "s'il vous plait"];
+    expect(matchesPhrase('cest bon', done)).toBe(true);
+    expect(matchesPhrase('C est bon !', done)).toBe(true);
+    expect(matchesPhrase("c'est bon merci", done)).toBe(false);
+    expect(matchesPhrase("c'est bon merci", done, courtesy)).toBe(true);
+    expect(matchesPhrase('Merci, cest bon, merci beaucoup !', done, courtesy)).toBe(true);
+    expect(matchesPhrase('all good sil vous plait', done, courtesy)).toBe(true);
+    expect(matchesPhrase('merci', done, courtesy)).toBe(false);
+    expect(matchesPhrase("c'est bon pour le CRM", done, courtesy)).toBe(false);
+  });
+
+  it('gives what follows an opening phrase', () => {
+    expect(afterOpeningPhrase('Non, rien à corriger.', ['non', 'no'])).toBe('rien a corriger');
+    expect(afterOpeningPhrase('Non.', ['non'])).toBeNull();
+    expect(afterOpeningPhrase('nonobstant tout', ['non'])).toBeNull();
+  });
+});
+
+describe('saysPhrase', () => {
+  it('reads a guide phrase word by word, a few words where "…" stands, with or without apostrophes', () => {
+    expect(saysPhrase('Je suis la co-gérante.', 'je suis … gérant')).toBe(true);
+    expect(saysPhrase('je suis gerante', 'je suis … gérant')).toBe(true);
+    expect(saysPhrase("Je suis l'une des associées", 'je suis … associé')).toBe(true);
+    expect(saysPhrase('jai fondé la boîte', "j'ai fondé")).toBe(true);
+    expect(saysPhrase("I'm the owner", "i'm … owner")).toBe(true);
+    expect(saysPhrase('Im the owner', "i'm … owner")).toBe(true);
+    expect(saysPhrase('je suis allée voir le gérant', 'je suis … gérant')).toBe(false);
+    expect(saysPhrase('les gérants et je suis', 'je suis … gérant')).toBe(false);
+    expect(saysPhrase("Jai repris l'entreprise", "j'ai repris … entreprise")).toBe(true);
+    expect(saysPhrase('I run a bakery', 'i run')).toBe(true);
+    expect(saysPhrase('we run a shop', 'i run')).toBe(false);
   });
 });

@@ -19,6 +19,17 @@ export const GuideQuestion = z.object({
 });
 export type GuideQuestion = z.infer<typeof GuideQuestion>;
 
+/** A main question of the presentation or a theme. */
+export const SectionQuestion = GuideQuestion.extend({
+  /**
+   * Phrases that show an earlier answer of the section already answers the question ("je suis … gérant",
+   * "I run"): it is then not asked, and the log records which answer and phrase covered it. How a phrase
+   * is read (word starts, "…" for a few words): `saysPhrase` in interview/text.ts.
+   */
+  coveredBy: z.array(z.string().min(2)).default([]),
+});
+export type SectionQuestion = z.infer<typeof SectionQuestion>;
+
 /** Asked once after a main question whose answer is too short (`short`) or short and untagged (`vague`). */
 export const ExampleProbe = z.object({ when: z.enum(['short', 'vague']), text: Text });
 export type ExampleProbe = z.infer<typeof ExampleProbe>;
@@ -29,13 +40,8 @@ export type ExampleProbe = z.infer<typeof ExampleProbe>;
  */
 const ProbeBase = z.object({ id: Id, profiles: z.array(Profile).min(1).optional() });
 
-const FacetProbe = ProbeBase.extend({
-  when: z.literal('facet_missing'),
-  facet: FacetId,
-  text: Text,
-  /** Short confirmation used when the facet came up earlier, outside this theme. */
-  confirm: Text,
-});
+/** Asked when no answer so far evidences the facet, in this theme or earlier. */
+const FacetProbe = ProbeBase.extend({ when: z.literal('facet_missing'), facet: FacetId, text: Text });
 const ToolActorsProbe = ProbeBase.extend({
   when: z.literal('tool_actors_missing'),
   /** `{tool}` is replaced by the respondent's own name for the tool when they gave one, else by its label. */
@@ -53,7 +59,7 @@ export type GuideProbe = z.infer<typeof GuideProbe>;
 export const GuideSection = z.object({
   id: z.string().min(1),
   title: Text,
-  questions: z.array(GuideQuestion).min(1),
+  questions: z.array(SectionQuestion).min(1),
   exampleProbe: ExampleProbe.optional(),
   probes: z.array(GuideProbe).default([]),
   /** Overrides limits.maxProbesPerTheme for this section. */
@@ -99,10 +105,17 @@ export const Guide = z
       correctionHint: Text,
       /** Before the thanks, when the respondent corrected the summary. */
       correctionsKept: Text,
+      /** `{target}` (value, tool, lever) and `{label}`: a removal of what the summary does not hold. */
+      correctionNotPresent: Text,
+      /** Before the thanks, after a second correction in a row that could not be read: it is kept as written. */
+      correctionKeptAsWritten: Text,
     }),
     toolLabels: z.record(z.string(), Text),
-    /** `done`: the respondent has nothing (more) to correct in the closing review. */
-    words: z.object({ yes: Words, no: Words, done: Words }),
+    /**
+     * `done`: the respondent has nothing (more) to correct in the closing review. `courtesy`: polite words a
+     * yes, a no or a done reply may open or end with ("c'est bon, merci", "no thanks").
+     */
+    words: z.object({ yes: Words, no: Words, done: Words, courtesy: Words }),
     commands: z.object({ help: Words, skip: Words, back: Words, pause: Words, resume: Words, stop: Words }),
     botCommands: z.object({
       start: Words,

@@ -21,10 +21,12 @@ export function parseInterviewCommand(guides: readonly Guide[], text: string): I
 
 export type YesNo = 'yes' | 'no';
 
+/** A yes or a no, with or without polite words around it ("oui merci", "no thanks"). */
 export function parseYesNo(guides: readonly Guide[], text: string): YesNo | null {
+  const courtesy = guides.flatMap((guide) => guide.words.courtesy);
   for (const guide of guides) {
-    if (matchesPhrase(text, guide.words.yes)) return 'yes';
-    if (matchesPhrase(text, guide.words.no)) return 'no';
+    if (matchesPhrase(text, guide.words.yes, courtesy)) return 'yes';
+    if (matchesPhrase(text, guide.words.no, courtesy)) return 'no';
   }
   return null;
 }

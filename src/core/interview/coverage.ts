@@ -15,8 +15,6 @@ export interface ToolCoverage {
 /** What the answers so far have evidenced: what spontaneous talk already covered need not be asked. */
 export interface Coverage {
   facets: ReadonlySet<FacetId>;
-  /** Facets evidenced by answers within each section. */
-  facetsBySection: ReadonlyMap<string, ReadonlySet<FacetId>>;
   levers: ReadonlySet<LeverId>;
   values: ReadonlySet<ValueId>;
   /** Tools in the order they were first named. */
@@ -32,19 +30,13 @@ export function hasAnyTag(tags: Tags | null): boolean {
 
 export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
   const facets = new Set<FacetId>();
-  const facetsBySection = new Map<string, Set<FacetId>>();
   const levers = new Set<LeverId>();
   const values = new Set<ValueId>();
   const tools = new Map<string, ToolCoverage & { sections: Map<string, Set<string>> }>();
   for (const answer of answers) {
     const tags = answer.tags;
     if (!tags) continue;
-    const sectionFacets = facetsBySection.get(answer.section) ?? new Set<FacetId>();
-    facetsBySection.set(answer.section, sectionFacets);
-    for (const facet of tags.facets) {
-      facets.add(facet.id);
-      sectionFacets.add(facet.id);
-    }
+    for (const facet of tags.facets) facets.add(facet.id);
     for (const lever of tags.levers) levers.add(lever.id);
     for (const value of tags.values) values.add(value.id);
     // Roles go to the tools named in their sentence, or to the tool the question asked about ("c'est notre
@@ -60,5 +52,5 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
       tools.set(id, tool);
     }
   }
-  return { facets, facetsBySection, levers, values, tools: [...tools.values()] };
+  return { facets, levers, values, tools: [...tools.values()] };
 }

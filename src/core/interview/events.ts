@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** The `data.event` of `event` turns: state changes the position is derived from. */
+/**
+ * The `data.event` of `event` turns: state changes the position is derived from. `covered`: a main question
+ * not asked because an earlier answer (`refSeq`) already answered it; `questionId` names it, `data` says the
+ * question and the guide's phrase the answer said.
+ */
 export const INTERVIEW_EVENTS = [
   'consent',
   'declined',
@@ -10,11 +14,13 @@ export const INTERVIEW_EVENTS = [
   'resume',
   'stop',
   'completed',
+  'covered',
 ] as const;
 export const InterviewEvent = z.enum(INTERVIEW_EVENTS);
 export type InterviewEvent = z.infer<typeof InterviewEvent>;
 
-export const REASK_REASONS = ['empty', 'gibberish', 'off_topic', 'unclear'] as const;
+/** `unreadable`: mostly bytes no keyboard types (binary data); never kept as an answer, nor its text stored. */
+export const REASK_REASONS = ['empty', 'gibberish', 'unreadable', 'off_topic', 'unclear'] as const;
 export type ReaskReason = (typeof REASK_REASONS)[number];
 
 const EventData = z.object({ event: InterviewEvent });
@@ -28,7 +34,7 @@ export function eventOf(data: Record<string, unknown> | null): InterviewEvent | 
 }
 
 /** `data` of `question` turns: what kind of question it was, for analysis and for the position. */
-export const QUESTION_KINDS = ['consent', 'main', 'example', 'probe', 'confirm', 'review'] as const;
+export const QUESTION_KINDS = ['consent', 'main', 'example', 'probe', 'review'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const CONSENT_QUESTION_ID = 'opening.consent';

@@ -18,6 +18,21 @@ export function isGibberish(text: string, knownWords: ReadonlySet<string> = ship
   return reader.isGibberish(text);
 }
 
+/**
+ * Bytes that are not text (a file piped in, a binary paste): decoded, they come out as replacement characters
+ * (U+FFFD) and control characters, which no keyboard types. Text is unreadable when those outnumber its
+ * letters and digits; a genuine answer with a few accents lost to a wrong encoding ("r\uFFFDseau") is not.
+ */
+export function isUnreadable(text: string): boolean {
+  const untyped = text.match(UNTYPED)?.length ?? 0;
+  return untyped > 0 && untyped >= (text.match(LETTER_OR_DIGIT)?.length ?? 0);
+}
+
+/** Replacement, control (but tab and line breaks), unassigned, private-use and lone surrogate code points. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this counts
+const UNTYPED = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cn}\p{Co}\p{Cs}]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+
 /** One reader per vocabulary: a tagger's words are read into letter statistics once. */
 const readers = new WeakMap<ReadonlySet<string>, GibberishReader>();
 

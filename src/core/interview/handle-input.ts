@@ -1,19 +1,28 @@
 import type { Guide, GuideSet } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { describeCorrection } from '../summary/corrections.js';
+import { summaryPrompts, toolLabel } from '../summary/labels.js';
+import type { Correction } from '../summary/schema.js';
 import type { Tagger } from '../tagger/types.js';
 import type { Tags } from '../tags.js';
 import { keepUpTo } from './cap.js';
 import { guidesFor, type InterviewCommand, parseInterviewCommand, parseYesNo } from './commands.js';
 import { hasAnyTag } from './coverage.js';
 import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
-import { isGibberish } from './gibberish.js';
-import { derivePosition, type LogTurn, lastAmendableAnswer } from './log.js';
-import { decideFromPosition, type PlannedQuestion, sectionsOf } from './plan.js';
+import { isGibberish, isUnreadable } from './gibberish.js';
+import { derivePosition, type EffectiveAnswer, type LogTurn, lastAmendableAnswer } from './log.js';
+import { type CoveredQuestion, decideFromPosition, type PlannedQuestion, sectionsOf } from './plan.js';
 import { readProbeAnswer } from './probe-answer.js';
 import type { QuestionSubject } from './question-subject.js';
 import type { InterviewMeta, InterviewPatch, NewTurn } from './record.js';
-import { correctionsSince, readReviewReply, shortReview } from './review.js';
+import {
+  correctionsSince,
+  readReviewReply,
+  reviewedSummary,
+  shortReview,
+  summaryHolds,
+  unclearRepliesInARow,
+} from './review.js';
 import { isBlank, mentionsAny, words } from './text.js';
 
 /**
@@ -51,6 +60,23 @@ function event(
   };
 }
 
+/** The record of a main question passed over because an earlier answer already answered it. */
+function coveredTurn(question: CoveredQuestion): NewTurn {
+  return {
+    kind: 'event',
+    section: question.section,
+    questionId: question.id,
+    text: '',
+    tags: null,
+    refSeq: question.answerSeq,
+    data: { event: 'covered', question: question.text, phrase: question.phrase },
+  };
+}
+
+function amendPrompt(guide: Guide, target: EffectiveAnswer): string {
+  return fill(guide.messages.amendPrompt, { question: target.questionText, answer: target.text });
+}
+
 /** `turns`: the log as of this question, for the closing review's short summary. */
 function questionLines(
   guide: Guide,
@@ -80,9 +106,14 @@ function advance(
   const position = derivePosition(all);
   const step = decideFromPosition(guide, meta, position);
   if (step.type === 'await') {
-    result.replies.push(...questionLines(guide, meta, step.question, all, now));
+    // A `back` left waiting (over a pause, say) is what the next message answers, not the question.
+    const amending = position.amendTarget;
+    result.replies.push(
+      ...(amending ? [amendPrompt(guide, amending)] : questionLines(guide, meta, step.question, all, now)),
+    );
     return result;
   }
+  result.newTurns.push(...step.covered.map(coveredTurn));
   if (step.type === 'ask') {
     const q = step.question;
     result.newTurns.push({
@@ -126,11 +157,13 @@ function reaskReason(
   guide: Guide,
   question: PlannedQuestion,
   text: string,
+  unreadable: boolean,
   tagsFound: boolean,
   tagger: Tagger,
 ): ReaskReason | null {
   // Nothing typed at all; punctuation or symbols alone are gibberish.
   if (text.trim() === '') return 'empty';
+  if (unreadable) return 'unreadable';
   // What the tagger read something in is an answer, however it is spelt.
   if (tagsFound) return null;
   if (isGibberish(text, tagger.knownWords?.())) return 'gibberish';
@@ -148,6 +181,7 @@ function reaskReason(
 const REASK_MESSAGE: Record<ReaskReason, (guide: Guide) => string> = {
   empty: (g) => g.messages.reaskEmpty,
   gibberish: (g) => g.messages.reaskGibberish,
+  unreadable: (g) => g.messages.reaskGibberish,
   off_topic: (g) => g.messages.reaskOffTopic,
   unclear: (g) => g.messages.reaskGibberish,
 };
@@ -165,7 +199,9 @@ export function applyCommand(
   const section = position.pending?.section ?? OPENING_SECTION;
   switch (command) {
     case 'help':
-      result.replies.push(guide.messages.help, guide.messages.repeatQuestion);
+      result.replies.push(guide.messages.help);
+      // While a `back` waits, what follows is its prompt, not the question.
+      if (!position.amendTarget) result.replies.push(guide.messages.repeatQuestion);
       return advance(guide, meta, turns, result, options.now);
     case 'pause':
       return {
@@ -199,9 +235,7 @@ export function applyCommand(
         return advance(guide, meta, turns, result, options.now);
       }
       result.newTurns.push(event('amend_request', target.section, {}, target.seq));
-      result.replies.push(
-        fill(guide.messages.amendPrompt, { question: target.questionText, answer: target.text }),
-      );
+      result.replies.push(amendPrompt(guide, target));
       return result;
     }
     case 'skip': {
@@ -240,7 +274,8 @@ export function handleInput(
   if (meta.status === 'completed')
     return { ...emptyResult(), replies: [guide.messages.alreadyCompleted], outcome: 'completed' };
   const kept = keepUpTo(text, guide.limits.maxAnswerChars);
-  const result = respond(guide, meta, turns, kept.text, tagger, options);
+  // Judged before control characters are dropped: they are most of what binary data decodes to.
+  const result = respond(guide, meta, turns, kept.text, isUnreadable(text), tagger, options);
   if (!kept.truncated) return result;
   const keptTurn = result.newTurns.findIndex(
     (turn) => (turn.kind === 'answer' || turn.kind === 'amend') && turn.text === kept.text,
@@ -271,6 +306,7 @@ function respond(
   meta: InterviewMeta,
   turns: readonly LogTurn[],
   text: string,
+  unreadable: boolean,
   tagger: Tagger,
   options: TurnOptions,
 ): TurnResult {
@@ -286,11 +322,7 @@ function respond(
   const result = emptyResult();
   const target = position.amendTarget;
   if (target) {
-    if (isBlank(text))
-      return {
-        ...result,
-        replies: [fill(guide.messages.amendPrompt, { question: target.questionText, answer: target.text })],
-      };
+    if (isBlank(text) || unreadable) return { ...result, replies: [amendPrompt(guide, target)] };
     result.newTurns.push({
       kind: 'amend',
       section: target.section,
@@ -342,6 +374,7 @@ function respond(
 
   if (question.kind === 'review') {
     const reply = readReviewReply(commandGuides, text, meta.language);
+    const corrected = pendingSeq !== null && correctionsSince(turns, pendingSeq) > 0;
     switch (reply.kind) {
       case 'done':
         result.newTurns.push({
@@ -353,12 +386,21 @@ function respond(
           refSeq: pendingSeq,
           data: { review: 'done' },
         });
-        if (pendingSeq !== null && correctionsSince(turns, pendingSeq) > 0)
-          result.replies.push(guide.closing.correctionsKept);
+        if (corrected) result.replies.push(guide.closing.correctionsKept);
         return advance(guide, meta, turns, result, options.now);
       case 'wants':
         return { ...result, replies: [guide.closing.correctionPrompt] };
       case 'correction':
+        if (
+          reply.correction.action === 'remove' &&
+          !summaryHolds(reviewedSummary(meta, turns, options.now), reply.correction)
+        ) {
+          // Nothing would change: said so, rather than confirmed as if it had been removed.
+          result.replies.push(
+            fill(guide.closing.correctionNotPresent, correctionItem(reply.correction, meta)),
+          );
+          return result;
+        }
         result.newTurns.push({
           kind: 'correction',
           section: question.section,
@@ -374,25 +416,48 @@ function respond(
           }),
         );
         return result;
-      case 'unclear':
+      case 'unclear': {
+        const nothingToKeep = isBlank(text) || unreadable;
+        const reason: ReaskReason = isBlank(text) ? 'empty' : unreadable ? 'unreadable' : 'unclear';
+        if (pendingSeq !== null && unclearRepliesInARow(turns, pendingSeq) > 0) {
+          // The second in a row ends the review: asking again could go on for ever.
+          result.newTurns.push({
+            kind: nothingToKeep ? 'skip' : 'answer',
+            section: question.section,
+            questionId: question.id,
+            text: nothingToKeep ? '' : text,
+            tags: null,
+            refSeq: pendingSeq,
+            data: nothingToKeep ? { reason } : { review: 'unread' },
+          });
+          result.replies.push(nothingToKeep ? guide.messages.skipped : guide.closing.correctionKeptAsWritten);
+          if (corrected) result.replies.push(guide.closing.correctionsKept);
+          return advance(guide, meta, turns, result, options.now);
+        }
         // Kept, so a correction the parser could not read still reaches the researcher.
-        if (!isBlank(text))
-          result.newTurns.push(event('reask', question.section, { reason: 'unclear', text }, pendingSeq));
+        result.newTurns.push(
+          event('reask', question.section, nothingToKeep ? { reason } : { reason, text }, pendingSeq),
+        );
         result.replies.push(reply.message, guide.closing.correctionHint);
         return result;
+      }
     }
   }
 
-  const tags = isBlank(text) ? null : answerTags(tagger, text, meta, position.pending?.subject ?? null);
-  const reason = reaskReason(guide, question, text, hasAnyTag(tags), tagger);
+  const tags =
+    isBlank(text) || unreadable ? null : answerTags(tagger, text, meta, position.pending?.subject ?? null);
+  const reason = reaskReason(guide, question, text, unreadable, hasAnyTag(tags), tagger);
   if (reason && position.reasks === 0) {
-    // Kept (not tagged) so nothing the respondent typed is lost; the question stays pending.
-    result.newTurns.push(event('reask', question.section, { reason, text }, pendingSeq));
+    // Kept (not tagged) so nothing the respondent typed is lost; the question stays pending. Binary data
+    // is no one's words: only the reason is kept.
+    result.newTurns.push(
+      event('reask', question.section, reason === 'unreadable' ? { reason } : { reason, text }, pendingSeq),
+    );
     result.replies.push(REASK_MESSAGE[reason](guide), question.text);
     return result;
   }
-  // Nothing but spaces, punctuation or symbols, twice: the question is skipped rather than answered.
-  if (isBlank(text)) {
+  // Nothing but spaces, punctuation or symbols, or binary data, twice: the question is skipped, not answered.
+  if (isBlank(text) || reason === 'unreadable') {
     result.newTurns.push({
       kind: 'skip',
       section: question.section,
@@ -415,4 +480,16 @@ function respond(
     data: null,
   });
   return advance(guide, meta, turns, result, options.now);
+}
+
+/** `{target}` and `{label}` of a correction, as the summary names them in the interview's language. */
+function correctionItem(correction: Correction, meta: InterviewMeta): { target: string; label: string } {
+  const p = summaryPrompts(meta.language);
+  const label =
+    correction.target === 'value'
+      ? p.values[correction.id]
+      : correction.target === 'lever'
+        ? p.levers[correction.id]
+        : toolLabel(p, correction.id);
+  return { target: p.corrections.targetNames[correction.target], label };
 }

@@ -1,5 +1,5 @@
 import type { Tags } from '../tags.js';
-import { CONSENT_QUESTION_ID, eventOf } from './events.js';
+import { CONSENT_QUESTION_ID, eventOf, type InterviewEvent } from './events.js';
 import { type QuestionSubject, subjectOfQuestion } from './question-subject.js';
 import type { NewTurn } from './record.js';
 
@@ -38,11 +38,16 @@ export interface Position {
   answers: readonly EffectiveAnswer[];
   /** Re-asks already spent on the pending question. */
   reasks: number;
-  /** Set after `back`: the next message replaces this answer. */
+  /** Set after `back`: the next message replaces this answer (a pause on the way does not cancel it). */
   amendTarget: EffectiveAnswer | null;
+  /** Main questions not asked because an earlier answer already answered them. */
+  covered: ReadonlySet<string>;
   consentGiven: boolean;
   lastSeq: number;
 }
+
+/** Events that leave a pending `back` waiting: a re-ask, and a pause with its resume, come in between. */
+const KEEP_AMENDMENT: ReadonlySet<InterviewEvent> = new Set(['reask', 'pause', 'resume', 'stop']);
 
 export function derivePosition(turns: readonly LogTurn[]): Position {
   const asked = new Map<string, AskedQuestion>();
@@ -53,6 +58,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
   let amendTarget: EffectiveAnswer | null = null;
   let consentGiven = false;
   let lastSeq = 0;
+  const covered = new Set<string>();
 
   for (const turn of turns) {
     lastSeq = Math.max(lastSeq, turn.seq);
@@ -110,9 +116,10 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         const event = eventOf(turn.data);
         if (event === 'reask') reasks += 1;
         else if (event === 'consent') consentGiven = true;
+        else if (event === 'covered' && turn.questionId !== null) covered.add(turn.questionId);
         if (event === 'amend_request') {
           amendTarget = (turn.refSeq === null ? undefined : bySeq.get(turn.refSeq)) ?? null;
-        } else if (event !== 'reask') {
+        } else if (event === null || !KEEP_AMENDMENT.has(event)) {
           amendTarget = null;
         }
         break;
@@ -121,7 +128,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         break;
     }
   }
-  return { pending, asked, answers, reasks, amendTarget, consentGiven, lastSeq };
+  return { pending, asked, answers, reasks, amendTarget, covered, consentGiven, lastSeq };
 }
 
 /** The answer `back` amends: the latest one the respondent wrote (not the consent). */

@@ -1,12 +1,12 @@
 import type { Profile } from '../domain.js';
-import type { Guide, GuideQuestion, GuideSection } from '../guide/schema.js';
+import type { Guide, GuideSection, SectionQuestion } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { type Coverage, computeCoverage, hasAnyTag } from './coverage.js';
 import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKind } from './events.js';
 import { derivePosition, type EffectiveAnswer, type LogTurn, type Position } from './log.js';
 import type { AskedRole } from './question-subject.js';
 import type { InterviewMeta } from './record.js';
-import { words } from './text.js';
+import { saysPhrase, words } from './text.js';
 import { ownToolName } from './tool-name.js';
 
 export interface Progress {
@@ -28,15 +28,27 @@ export interface PlannedQuestion {
   asks?: AskedRole;
 }
 
+/** A main question passed over because an earlier answer of its section already says what it asks. */
+export interface CoveredQuestion {
+  id: string;
+  section: string;
+  text: string;
+  /** Seq of the answer that said it. */
+  answerSeq: number;
+  /** The guide's phrase that answer said. */
+  phrase: string;
+}
+
 /**
  * - `ask`: nothing is pending; this question comes next.
  * - `await`: the question recorded last is still waiting for its answer.
  * - `complete`: every question is done.
+ * `covered`: the questions passed over on the way, not yet recorded as such.
  */
 export type NextStep =
-  | { type: 'ask'; question: PlannedQuestion }
+  | { type: 'ask'; question: PlannedQuestion; covered: readonly CoveredQuestion[] }
   | { type: 'await'; question: PlannedQuestion }
-  | { type: 'complete' };
+  | { type: 'complete'; covered: readonly CoveredQuestion[] };
 
 export function sectionsOf(guide: Guide): GuideSection[] {
   return [guide.presentation, ...guide.themes];
@@ -47,10 +59,10 @@ function askedOf(item: { profiles?: readonly Profile[] | undefined }, profile: P
   return item.profiles === undefined || item.profiles.includes(profile);
 }
 
-export function mainQuestions(
-  section: { questions: readonly GuideQuestion[] },
+export function mainQuestions<Question extends { profiles?: readonly Profile[] | undefined }>(
+  section: { questions: readonly Question[] },
   profile: Profile,
-): GuideQuestion[] {
+): Question[] {
   return section.questions.filter((q) => askedOf(q, profile));
 }
 
@@ -85,18 +97,13 @@ export function probeCandidates(
   profile: Profile,
 ): Omit<PlannedQuestion, 'section' | 'progress'>[] {
   const out: Omit<PlannedQuestion, 'section' | 'progress'>[] = [];
-  const inSection = coverage.facetsBySection.get(section.id);
   for (const probe of section.probes) {
     if (!askedOf(probe, profile)) continue;
     const id = `${section.id}.probe.${probe.id}`;
     switch (probe.when) {
       case 'facet_missing':
-        if (inSection?.has(probe.facet)) break;
-        out.push(
-          coverage.facets.has(probe.facet)
-            ? { id, kind: 'confirm', text: probe.confirm }
-            : { id, kind: 'probe', text: probe.text },
-        );
+        // Said anywhere before, in the presentation too, it is not asked again, even as "anything to add?".
+        if (!coverage.facets.has(probe.facet)) out.push({ id, kind: 'probe', text: probe.text });
         break;
       case 'lever_missing':
         if (!coverage.levers.has(probe.lever)) out.push({ id, kind: 'probe', text: probe.text });
@@ -132,12 +139,29 @@ export function probeCandidates(
   return out;
 }
 
+/** The earlier answer of the section that says one of the question's `coveredBy` phrases, if any. */
+function coveringAnswer(
+  question: SectionQuestion,
+  section: GuideSection,
+  position: Position,
+): Omit<CoveredQuestion, 'text'> | null {
+  if (question.coveredBy.length === 0) return null;
+  for (const answer of position.answers) {
+    if (answer.section !== section.id) continue;
+    const phrase = question.coveredBy.find((p) => saysPhrase(answer.text, p));
+    if (phrase !== undefined) return { id: question.id, section: section.id, answerSeq: answer.seq, phrase };
+  }
+  return null;
+}
+
+/** `covered` receives the main questions passed over because already answered. */
 function nextInSection(
   guide: Guide,
   profile: Profile,
   section: GuideSection,
   position: Position,
   coverage: Coverage,
+  covered: CoveredQuestion[],
 ): PlannedQuestion | null {
   const mains = mainQuestions(section, profile);
   const mainIds = new Set(mains.map((q) => q.id));
@@ -146,9 +170,17 @@ function nextInSection(
     probeBudget(guide, section) - sectionAsked.filter((q) => !mainIds.has(q.questionId)).length;
   const progress = sectionAsked.length === 0 ? themeProgress(guide, section.id) : null;
   const answersById = new Map(position.answers.map((a) => [a.questionId, a]));
+  // Two main questions of a theme share its example probe, and two tools may go by one name: no wording twice.
+  const askedTexts = new Set([...position.asked.values()].map((q) => q.text));
 
   for (const question of mains) {
+    if (position.covered.has(question.id)) continue;
     if (!position.asked.has(question.id)) {
+      const answered = coveringAnswer(question, section, position);
+      if (answered) {
+        covered.push({ ...answered, text: question.text });
+        continue;
+      }
       return { id: question.id, section: section.id, kind: 'main', text: question.text, progress };
     }
     const answer = answersById.get(question.id);
@@ -157,6 +189,7 @@ function nextInSection(
       section.exampleProbe &&
       answer &&
       !position.asked.has(exampleId) &&
+      !askedTexts.has(section.exampleProbe.text) &&
       probesLeft > 0 &&
       needsExample(guide, section, answer)
     ) {
@@ -170,7 +203,9 @@ function nextInSection(
     }
   }
   if (probesLeft <= 0) return null;
-  const candidate = probeCandidates(guide, section, coverage, profile).find((c) => !position.asked.has(c.id));
+  const candidate = probeCandidates(guide, section, coverage, profile).find(
+    (c) => !position.asked.has(c.id) && !askedTexts.has(c.text),
+  );
   return candidate ? { ...candidate, section: section.id, progress } : null;
 }
 
@@ -222,12 +257,14 @@ export function decideFromPosition(guide: Guide, meta: InterviewMeta, position: 
         text: guide.opening.consentQuestion,
         progress: null,
       },
+      covered: [],
     };
   }
   const coverage = computeCoverage(position.answers);
+  const covered: CoveredQuestion[] = [];
   for (const section of sectionsOf(guide)) {
-    const next = nextInSection(guide, meta.profile, section, position, coverage);
-    if (next) return { type: 'ask', question: next };
+    const next = nextInSection(guide, meta.profile, section, position, coverage, covered);
+    if (next) return { type: 'ask', question: next, covered };
   }
   for (const question of mainQuestions(guide.closing, meta.profile)) {
     if (!position.asked.has(question.id)) {
@@ -235,8 +272,9 @@ export function decideFromPosition(guide: Guide, meta: InterviewMeta, position: 
       return {
         type: 'ask',
         question: { id: question.id, section: CLOSING_SECTION, kind, text: question.text, progress: null },
+        covered,
       };
     }
   }
-  return { type: 'complete' };
+  return { type: 'complete', covered };
 }

@@ -32,17 +32,80 @@ const phraseSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 function phraseSet(phrases: readonly string[]): ReadonlySet<string> {
   let set = phraseSets.get(phrases);
   if (!set) {
-    set = new Set(phrases.map((phrase) => stripEdgePunctuation(normalize(phrase))));
+    set = new Set(phrases.map((phrase) => compact(stripEdgePunctuation(normalize(phrase)))));
     phraseSets.set(phrases, set);
   }
   return set;
 }
 
-/** A command word or answer phrase compared to a message: the whole message, not a substring of it. */
-export function matchesPhrase(message: string, phrases: readonly string[]): boolean {
-  const normalized = messageKey(message);
-  if (normalized === '') return false;
-  return phraseSet(phrases).has(normalized);
+/**
+ * Apostrophes and spaces left out: "cest bon", "c est bon" and "c'est bon" are typed for one another, and
+ * no two command or answer phrases differ by them alone.
+ */
+function compact(text: string): string {
+  return text.replace(/[' ]/g, '');
+}
+
+/**
+ * A command word or answer phrase compared to a message: the whole message, not a substring of it. With
+ * `courtesy`, the polite words a message opens or ends with are left out first ("c'est bon, merci").
+ */
+export function matchesPhrase(
+  message: string,
+  phrases: readonly string[],
+  courtesy: readonly string[] = [],
+): boolean {
+  const key = messageKey(message);
+  if (key === '') return false;
+  const set = phraseSet(phrases);
+  if (set.has(key)) return true;
+  if (courtesy.length === 0) return false;
+  const bare = compact(withoutEdgePhrases(messageWords(message), courtesy).join(' '));
+  return bare !== '' && bare !== key && set.has(bare);
+}
+
+/**
+ * What follows one of `phrases` opening the message ("Non, c'est bon" after "non"), normalised; null when
+ * the message does not open with one of them or is nothing more.
+ */
+export function afterOpeningPhrase(message: string, phrases: readonly string[]): string | null {
+  const said = messageWords(message);
+  for (const phrase of phrases) {
+    const opening = messageWords(phrase);
+    if (opening.length > 0 && opening.length < said.length && startsWithWords(said, opening))
+      return said.slice(opening.length).join(' ');
+  }
+  return null;
+}
+
+function messageWords(message: string): string[] {
+  const normalized = stripEdgePunctuation(normalize(message));
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+/** Word lists compared as typed with or without apostrophes ("s'il vous plait", "sil vous plait"). */
+function startsWithWords(said: readonly string[], opening: readonly string[], from = 0): boolean {
+  return opening.every((word, i) => compact(said[from + i] ?? '') === compact(word));
+}
+
+/** `said` without the phrases it opens or ends with, however many follow one another. */
+function withoutEdgePhrases(said: readonly string[], phrases: readonly string[]): readonly string[] {
+  const edges = phrases.map(messageWords).filter((words) => words.length > 0);
+  let start = 0;
+  let end = said.length;
+  for (let trimmed = true; trimmed && start < end; ) {
+    trimmed = false;
+    for (const edge of edges) {
+      if (end - start >= edge.length && startsWithWords(said, edge, start)) {
+        start += edge.length;
+        trimmed = true;
+      } else if (end - start >= edge.length && startsWithWords(said, edge, end - edge.length)) {
+        end -= edge.length;
+        trimmed = true;
+      }
+    }
+  }
+  return said.slice(start, end);
 }
 
 /** One message is compared with many word lists in a row (every command of both languages): normalised once. */
@@ -51,7 +114,7 @@ let lastKey = '';
 
 function messageKey(message: string): string {
   if (message !== lastMessage) {
-    lastKey = stripEdgePunctuation(normalize(message));
+    lastKey = compact(stripEdgePunctuation(normalize(message)));
     lastMessage = message;
   }
   return lastKey;
@@ -112,4 +175,54 @@ function normalizedStemOf(stem: string): string {
     stemMemo.set(stem, normalized);
   }
   return normalized;
+}
+
+/** In a guide phrase, "…" stands for a few words of any kind: "je suis … gérant" reads "je suis la co-gérante". */
+const GAP = '…';
+const GAP_WORDS = 2;
+
+/**
+ * Whether the text says the phrase: its words in this order, each whole except the last before a gap or the
+ * end, which may begin a longer word ("gérant" in "gérante"); "…" stands for up to two words. Elisions are
+ * read typed with or without their apostrophe ("j'ai fondé", "jai fondé").
+ */
+export function saysPhrase(text: string, phrase: string): boolean {
+  const said = words(text);
+  const parts = phrase.split(GAP).map((part) => words(part));
+  // Each side read both ways: "Jai repris l'entreprise" glues one elision and splits the next.
+  return ELISION_READINGS.some((readPhrase) => {
+    const runs = parts.map(readPhrase);
+    if (runs.some((run) => run.length === 0)) return false;
+    return ELISION_READINGS.some((readText) => {
+      const tokens = readText(said);
+      return runsFrom(tokens, runs, 0, 0, tokens.length);
+    });
+  });
+}
+
+/** Elided words split at the apostrophe ("j", "ai"), or glued ("jai"), as a respondent may type them. */
+const ELISION_READINGS: ((said: readonly string[]) => string[])[] = [
+  (said) => said.flatMap((word) => word.split("'")).filter((part) => part !== ''),
+  (said) => said.map((word) => word.replaceAll("'", '')),
+];
+
+/** The runs of a phrase from `run` on, the first of them starting anywhere in `[from, to]`. */
+function runsFrom(
+  said: readonly string[],
+  runs: readonly (readonly string[])[],
+  run: number,
+  from: number,
+  to: number,
+): boolean {
+  const wanted = runs[run];
+  if (wanted === undefined) return true;
+  for (let at = from; at <= Math.min(to, said.length - wanted.length); at += 1) {
+    const matches = wanted.every((word, i) => {
+      const token = said[at + i] ?? '';
+      return i === wanted.length - 1 ? token.startsWith(word) : token === word;
+    });
+    if (matches && runsFrom(said, runs, run + 1, at + wanted.length, at + wanted.length + GAP_WORDS))
+      return true;
+  }
+  return false;
 }
