@@ -156,6 +156,9 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
     summary.declined.length > 0
       ? `<h2>${e(h.declined)}</h2>${list(summary.declined.map((d) => d.question || d.questionId || ''))}`
       : '',
+    summary.covered.length > 0
+      ? `<h2>${e(h.covered)}</h2>${list(summary.covered.map((c) => c.question || c.questionId))}`
+      : '',
   ].join('\n');
   return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(h.title)} — ${e(i.id)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }

@@ -149,6 +149,13 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
       '',
     );
   }
+  if (summary.covered.length > 0)
+    out.push(
+      `## ${md(h.covered)}`,
+      '',
+      ...bullets(summary.covered.map((c) => c.question || c.questionId)),
+      '',
+    );
   return `${out.join('\n')}\n`;
 }
 

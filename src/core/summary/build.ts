@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { attributeToTools } from '../attribution.js';
 import {
   type ActorId,
@@ -55,7 +56,10 @@ function isTheme(section: string): section is ThemeId {
   return (THEME_IDS as readonly string[]).includes(section);
 }
 
-/** Replays the turn log: answers (amends applied), declined questions and corrections, in order. */
+/** An interview event saying a main question was not asked: an earlier answer had answered it. */
+const CoveredEvent = z.object({ event: z.literal('covered'), question: z.string() });
+
+/** Replays the turn log: answers (amends applied), declined and covered questions and corrections, in order. */
 function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const ordered = [...turns].sort((a, b) => a.seq - b.seq);
   const questions = new Map<string, string>();
@@ -63,6 +67,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const subjectTools = new Map<number, string>();
   const answers = new Map<number, AnswerWithSection>();
   const declined: Summary['declined'] = [];
+  const covered: Summary['covered'] = [];
   const corrections: { seq: number; at: string; correction: Correction }[] = [];
   for (const turn of ordered) {
     if (turn.kind === 'question') {
@@ -96,12 +101,21 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         question: turn.questionId === null ? '' : (questions.get(turn.questionId) ?? ''),
         section: turn.section,
       });
+    } else if (turn.kind === 'event') {
+      const event = CoveredEvent.safeParse(turn.data);
+      if (event.success && turn.questionId !== null)
+        covered.push({
+          questionId: turn.questionId,
+          question: event.data.question,
+          section: turn.section,
+          answerSeq: turn.refSeq,
+        });
     } else if (turn.kind === 'correction') {
       const parsed = Correction.safeParse(turn.data);
       if (parsed.success) corrections.push({ seq: turn.seq, at: turn.at, correction: parsed.data });
     }
   }
-  return { answers: [...answers.values()], declined, corrections, subjectTools };
+  return { answers: [...answers.values()], declined, covered, corrections, subjectTools };
 }
 
 type Replayed = ReturnType<typeof replay>;
@@ -125,6 +139,7 @@ function pseudonymize(
       question: p.text(answer.question),
     })),
     declined: replayed.declined.map((d) => ({ ...d, question: p.text(d.question) })),
+    covered: replayed.covered.map((c) => ({ ...c, question: p.text(c.question) })),
     corrections: replayed.corrections,
     subjectTools: replayed.subjectTools,
   };
@@ -397,6 +412,7 @@ export function buildSummary(
     themes,
     otherAnswers: answers.filter((a) => !isTheme(a.section)),
     declined: replayed.declined,
+    covered: replayed.covered,
     tools: summaryTools,
     values,
     valueGroups: { service: sum(SERVICE_VALUES), user: sum(USER_VALUES) },

@@ -46,6 +46,7 @@ const HEADING_KEYS = [
   'answer',
   'amended',
   'declined',
+  'covered',
   'tools',
   'tool',
   'lever',

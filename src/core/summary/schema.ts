@@ -124,6 +124,15 @@ export const Summary = z.object({
   declined: z.array(
     z.object({ questionId: z.string().nullable(), question: z.string(), section: z.string() }),
   ),
+  /** Main questions not asked because an earlier answer had already answered them (`answerSeq`). */
+  covered: z.array(
+    z.object({
+      questionId: z.string(),
+      question: z.string(),
+      section: z.string(),
+      answerSeq: z.number().int().nullable(),
+    }),
+  ),
   tools: z.array(SummaryTool),
   /** Number of answers in which each value form is evidenced. */
   values: valueCounts,
