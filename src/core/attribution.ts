@@ -10,10 +10,17 @@ export interface ToolAttribution {
 }
 
 const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'g');
+/**
+ * Where a sentence goes on to another tool with a clause of its own: after a semicolon, a comma then a
+ * conjunction ("…, et on a aussi Facebook", "…, but the ERP"), or a conjunction then the speaker ("… and we
+ * built the site ourselves"). A list of tools ("l'ERP et l'EDI, c'est le comptable") is one part.
+ */
+const PART_STARTS =
+  /;|,\s*(?:et|mais|puis|donc|alors|and|but|so|then|whereas)\b|\s(?:et|mais|puis|and|but|then)\s+(?:on|nous|je|j['’]|we|i)\b/giu;
 
-/** Index of the sentence each offset of `text` falls in. */
-function sentenceIndex(text: string): (offset: number) => number {
-  const ends = Array.from(text.matchAll(SENTENCE_ENDS), (match) => match.index);
+/** Index of the stretch, between two of `breaks`, each offset of `text` falls in. */
+function segmentIndex(text: string, breaks: RegExp): (offset: number) => number {
+  const ends = Array.from(text.matchAll(breaks), (match) => match.index).sort((a, b) => a - b);
   return (offset) => {
     // The number of sentence ends before `offset`, by bisection (answers may run to thousands of sentences).
     let low = 0;
@@ -29,10 +36,12 @@ function sentenceIndex(text: string): (offset: number) => number {
 
 /**
  * Credits the actors' roles and the values of one answer to the tools it speaks of. A role or value goes
- * to the tools named in its own sentence ("le comptable nous a poussés vers l'ERP ; l'EDI, ce sont nos
- * clients qui l'ont imposé": the accountant for the ERP, the clients for the EDI); said in a sentence that
- * names no tool, to the tool the question asked about, or else to the one tool the answer names. With
- * several tools and nothing to say which, it goes to none: the summary leaves it unsaid rather than guess.
+ * to the tools named in its own part of its sentence ("l'ERP c'est le comptable qui l'a proposé, et on a
+ * aussi Facebook": the accountant for the ERP alone), else in its sentence ("le comptable nous a poussés
+ * vers l'ERP. L'EDI, ce sont nos clients qui l'ont imposé": the accountant for the ERP, the clients for the
+ * EDI); said in a sentence that names no tool, to the tool the question asked about, or else to the one
+ * tool the answer names. With several tools and nothing to say which, it goes to none: the summary leaves
+ * it unsaid rather than guess.
  */
 export function attributeToTools(
   text: string,
@@ -65,26 +74,40 @@ export function attributeToTools(
   return out;
 }
 
-/** The tools a piece of evidence speaks of: those named in its sentence, else the question's or the only one. */
-function toolsBySentence(
-  text: string,
-  tags: Pick<Tags, 'tools'>,
-  subjectTool: string | null,
-): (evidence: readonly Evidence[]) => string[] {
-  const sentenceOf = sentenceIndex(text);
+/** The tools named in each stretch of an answer, by the stretch's index. */
+function toolsIn(tags: Pick<Tags, 'tools'>, indexOf: (offset: number) => number): Map<number, Set<string>> {
   const named = new Map<number, Set<string>>();
   for (const tool of tags.tools) {
     for (const evidence of tool.evidence) {
-      const n = sentenceOf(evidence.start);
+      const n = indexOf(evidence.start);
       const set = named.get(n) ?? new Set<string>();
       set.add(tool.id);
       named.set(n, set);
     }
   }
+  return named;
+}
+
+/**
+ * The tools a piece of evidence speaks of: those named in its part of its sentence, else in its sentence,
+ * else the question's or the only one.
+ */
+function toolsBySentence(
+  text: string,
+  tags: Pick<Tags, 'tools'>,
+  subjectTool: string | null,
+): (evidence: readonly Evidence[]) => string[] {
+  const sentenceOf = segmentIndex(text, SENTENCE_ENDS);
+  const partOf = segmentIndex(text, new RegExp(`${SENTENCE_END.source}|${PART_STARTS.source}`, 'giu'));
+  const inSentence = toolsIn(tags, sentenceOf);
+  const inPart = toolsIn(tags, partOf);
   const fallback = subjectTool ?? (tags.tools.length === 1 ? (tags.tools[0]?.id ?? null) : null);
   return (evidence) => {
     const found = new Set<string>();
-    for (const e of evidence) for (const id of named.get(sentenceOf(e.start)) ?? []) found.add(id);
+    for (const e of evidence) {
+      const part = inPart.get(partOf(e.start)) ?? inSentence.get(sentenceOf(e.start)) ?? [];
+      for (const id of part) found.add(id);
+    }
     if (found.size > 0) return [...found];
     return fallback ? [fallback] : [];
   };

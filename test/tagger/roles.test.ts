@@ -36,3 +36,15 @@ describe('who started a tool and who gains from it, read from the whole answer',
     );
   });
 });
+
+describe('who was pushed into a tool did not start it', () => {
+  it('reads the one pushed as such, and the one pushing as who started it', () => {
+    const french = rolesOf("Les petits fournisseurs ont été poussés vers l'EDI par la grande distribution.");
+    expect(french).not.toContain('suppliers:initiator');
+    expect(french).toContain('clients:initiator');
+    const english = rolesOf('The small producers I advise were pushed into EDI by their big customers.');
+    expect(english).not.toContain('suppliers:initiator');
+    expect(english).not.toContain('organisation:initiator');
+    expect(english).toContain('clients:initiator');
+  });
+});

@@ -74,6 +74,19 @@ const CueSet = z
     /** Fear and threat framings ("ce qui m'inquiète", "scared of"): tools named after them, to the end of the sentence, are feared, not used. */
     concern: Phrases.optional(),
     /**
+     * Fear and threat framings said after what is feared ("les arnaques par mail, ça me fait peur", "hackers are
+     * the threat"): what stands before them in the sentence, back to a contrast word or the speaker's own
+     * clause, is feared, not used or gained.
+     */
+    concernBefore: Phrases.optional(),
+    /**
+     * The speaker giving training or talks ("on propose", "we run"): a topic cue right after it ("des formations
+     * sur", "workshops on") makes what follows a topic taught, not a tool in use (the training itself is).
+     */
+    teaching: Phrases.optional(),
+    /** What is taught ("formations sur", "training on"): counted only right after a teaching cue. */
+    topic: Phrases.optional(),
+    /**
      * Framings of what the firm lacks ("ce qu'on n'a pas, c'est…", "what we haven't got"): what follows, to the
      * end of the sentence or the next contrast word, is not had, even past a comma.
      */
@@ -107,6 +120,9 @@ const PHRASE_CUES = [
   'hypotheticalForward',
   'retraction',
   'concern',
+  'concernBefore',
+  'teaching',
+  'topic',
   'absence',
   'elsewhere',
   'ownership',
@@ -122,7 +138,18 @@ export const LexiconFile = z
     levers: z.array(ClassEntry(LeverId)).optional(),
     facets: z.array(ClassEntry(FacetId)).optional(),
     actors: z.array(ClassEntry(ActorId)).optional(),
-    roles: z.object({ initiator: Phrases.optional(), beneficiary: Phrases.optional() }).strict().optional(),
+    roles: z
+      .object({
+        initiator: Phrases.optional(),
+        beneficiary: Phrases.optional(),
+        /**
+         * Auxiliaries of the passive ("were", "got", "été"): standing between an actor and the verb of an
+         * initiator pattern, they make the actor the one pushed ("the firms I advise were pushed into EDI").
+         */
+        passive: Phrases.optional(),
+      })
+      .strict()
+      .optional(),
     directActors: z.array(DirectActorEntry).optional(),
     /** Phrases where a tool word means something else ("site de production", "building site"): they name no tool. */
     otherSenses: Phrases.optional(),
@@ -155,7 +182,7 @@ export interface Lexicon {
   levers: ClassPhrases<LeverId>[];
   facets: ClassPhrases<FacetId>[];
   actors: { id: ActorId; patterns: Phrases }[];
-  roles: { initiator: Phrases; beneficiary: Phrases };
+  roles: { initiator: Phrases; beneficiary: Phrases; passive: Phrases };
   directActors: { id: ActorId; role: ActorRole; patterns: Phrases }[];
   otherSenses: Phrases;
   cues: Required<z.infer<typeof CueSet>>;
@@ -211,7 +238,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
     levers: [],
     facets: [],
     actors: [],
-    roles: { initiator: {}, beneficiary: {} },
+    roles: { initiator: {}, beneficiary: {}, passive: {} },
     directActors: [],
     otherSenses: {},
     realWords: [],
@@ -223,6 +250,9 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       hypotheticalForward: {},
       retraction: {},
       concern: {},
+      concernBefore: {},
+      teaching: {},
+      topic: {},
       absence: {},
       elsewhere: {},
       ownership: {},
@@ -255,6 +285,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       lexicon.roles.initiator = mergePhrases(lexicon.roles.initiator, file.roles.initiator);
     if (file.roles?.beneficiary)
       lexicon.roles.beneficiary = mergePhrases(lexicon.roles.beneficiary, file.roles.beneficiary);
+    if (file.roles?.passive) lexicon.roles.passive = mergePhrases(lexicon.roles.passive, file.roles.passive);
     lexicon.directActors.push(...(file.directActors ?? []));
     if (file.otherSenses) lexicon.otherSenses = mergePhrases(lexicon.otherSenses, file.otherSenses);
     lexicon.realWords.push(...(file.realWords ?? []));

@@ -9,6 +9,8 @@ const NEGATION_REACH = 6;
 const OWNER_REACH = 3;
 /** A question answered by a bare "no" is the speaker's own short aside ("Le cloud ? Non."), not a long one. */
 const ASIDE_QUESTION_WORDS = 8;
+/** Words allowed between a teaching cue and its topic cue ("we offer SMEs free webinars on"). */
+const TEACHING_REACH = 3;
 
 /**
  * The imperfect of verbs whose stem ends in r shares the conditional's endings ("gérait", "montrait",
@@ -26,8 +28,13 @@ const FIRST_PERSON: Record<Language, ReadonlySet<string>> = {
   fr: new Set(['on', 'nous', 'je', 'moi']),
   en: new Set(['we', 'i']),
 };
+/** The speaker as a subject: a fear said after a list does not reach back past the speaker's own clause. */
+const FIRST_PERSON_SUBJECTS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(['on', 'nous', 'je']),
+  en: new Set(['we', 'i']),
+};
 const CLAUSE_JOINERS: Record<Language, ReadonlySet<string>> = {
-  fr: new Set(['et', 'puis']),
+  fr: new Set(['et', 'puis', 'donc']),
   en: new Set(['and', 'so', 'then']),
 };
 
@@ -38,6 +45,9 @@ type CueKind =
   | 'forward'
   | 'retraction'
   | 'concern'
+  | 'concernBefore'
+  | 'teaching'
+  | 'topic'
   | 'absence'
   | 'elsewhere'
   | 'formerly'
@@ -50,9 +60,14 @@ export interface Scope {
   /** A negation cue ends on the word just before, in the same clause ("pas plus vite"). */
   negationRightBefore(first: number): boolean;
   hypotheticalAt(index: number): boolean;
-  /** Inside a fear or threat framing ("peur de dépendre d'Amazon"). */
+  /** Inside a fear or threat framing ("peur de dépendre d'Amazon"), unless the tool is the speaker's own. */
   concernAt(index: number): boolean;
-  /** Inside talk of other firms' tools or advice to them ("mon concurrent a des tablettes", "I tell them: get a CRM"). */
+  /** Inside a fear or threat framing, whoever owns what is named: a value there is feared, not gained. */
+  fearedAt(index: number): boolean;
+  /**
+   * Inside talk of other firms' tools, advice to them or topics the speaker teaches ("mon concurrent a des
+   * tablettes", "I tell them: get a CRM", "on fait des formations sur le CRM").
+   */
   elsewhereAt(index: number): boolean;
   /** Named as lacking ("ce qu'on n'a pas, c'est…"), as had before ("we used to have"), or in a short question answered "no". */
   absentAt(index: number): boolean;
@@ -75,6 +90,9 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.hypotheticalForward, 'forward');
     this.cues.addAll(lexicon.cues.retraction, 'retraction');
     this.cues.addAll(lexicon.cues.concern, 'concern');
+    this.cues.addAll(lexicon.cues.concernBefore, 'concernBefore');
+    this.cues.addAll(lexicon.cues.teaching, 'teaching');
+    this.cues.addAll(lexicon.cues.topic, 'topic');
     this.cues.addAll(lexicon.cues.absence, 'absence');
     this.cues.addAll(lexicon.cues.elsewhere, 'elsewhere');
     this.cues.addAll(lexicon.cues.formerly, 'formerly');
@@ -110,10 +128,18 @@ export class ScopeReader {
       const clause = tokens[index]?.clause;
       for (let j = index; j < tokens.length && tokens[j]?.clause === clause; j += 1) marks[j] = 1;
     };
-    /** From the cue to the end of its sentence, the next contrast word ("mais", "but") or `stops`. */
-    const markForward = (index: number, marks: Uint8Array, stops = (_j: number) => false): void => {
+    /**
+     * From the cue (or from `start`, after it) to the end of its sentence, the next contrast word ("mais",
+     * "but") or `stops`.
+     */
+    const markForward = (
+      index: number,
+      marks: Uint8Array,
+      stops = (_j: number) => false,
+      start = index,
+    ): void => {
       const sentence = tokens[index]?.sentence;
-      for (let j = index; j < tokens.length; j += 1) {
+      for (let j = start; j < tokens.length; j += 1) {
         const token = tokens[j];
         if (token === undefined || token.sentence !== sentence || (j > index && token.contrast)) break;
         if (stops(j)) break;
@@ -122,23 +148,69 @@ export class ScopeReader {
     };
     const firstPerson = FIRST_PERSON[this.lang];
     const joiners = CLAUSE_JOINERS[this.lang];
+    const subjects = FIRST_PERSON_SUBJECTS[this.lang];
     const opensOwnClause = (j: number): boolean => {
       const token = tokens[j];
       const before = tokens[j - 1];
       if (token === undefined || !firstPerson.has(token.norm)) return false;
       return before === undefined || before.clause !== token.clause || joiners.has(before.norm);
     };
-    for (const cue of this.cues.find(tokens)) {
+    /**
+     * "les arnaques par mail, le piratage, ça me fait peur": back from the cue to the start of its sentence, the
+     * last contrast word, or past the clause where the speaker speaks of themselves ("on a un site, et le
+     * piratage ça me fait peur" fears no site).
+     */
+    const markBackward = (first: number, last: number, marks: Uint8Array): void => {
+      const sentence = tokens[first]?.sentence;
+      let start = first;
+      while (start > 0) {
+        const before = tokens[start - 1];
+        if (before === undefined || before.sentence !== sentence || before.contrast) break;
+        if (subjects.has(before.norm)) {
+          while (start < first && tokens[start]?.clause === before.clause) start += 1;
+          break;
+        }
+        start -= 1;
+      }
+      marks.fill(1, start, last + 1);
+    };
+    const ownClauseAfter = (cueLast: number) => (j: number) => j > cueLast && opensOwnClause(j);
+    /** Where the last teaching cue ended: a topic cue right after it, in its clause, counts. */
+    let teachingEnd = -1;
+    const cues = this.cues.find(tokens);
+    for (const cue of cues) {
       if (cue.payload === 'negation') negation[cue.last] = 1;
       else if (cue.payload === 'breaker') breaker[cue.last] = 1;
-      else if (cue.payload === 'clause') markClause(cue.first);
+    }
+    /** A negation before or inside a cue, in its clause: "ça ne me fait plus peur" fears nothing. */
+    const negatedCue = (first: number, last: number): boolean => {
+      const clause = tokens[first]?.clause;
+      for (let j = last - 1; j >= 0 && j >= first - NEGATION_REACH; j -= 1) {
+        if (tokens[j]?.clause !== clause || breaker[j]) return false;
+        if (negation[j]) return true;
+      }
+      return false;
+    };
+    for (const cue of cues) {
+      if (cue.payload === 'negation' || cue.payload === 'breaker') continue;
+      if (cue.payload === 'clause') markClause(cue.first);
       else if (cue.payload === 'forward') markToClauseEnd(cue.first, hypothetical);
       else if (cue.payload === 'formerly') markToClauseEnd(cue.first, absent);
       else if (cue.payload === 'ownership') ownership[cue.last] = 1;
-      else if (cue.payload === 'concern') markForward(cue.first, concern);
-      else if (cue.payload === 'elsewhere')
-        markForward(cue.first, elsewhere, (j) => j > cue.last && opensOwnClause(j));
-      else if (cue.payload === 'absence') markForward(cue.first, absent);
+      else if (cue.payload === 'concern' || cue.payload === 'concernBefore') {
+        if (negatedCue(cue.first, cue.last)) continue;
+        if (cue.payload === 'concern') markForward(cue.first, concern, ownClauseAfter(cue.last));
+        else markBackward(cue.first, cue.last, concern);
+      } else if (cue.payload === 'elsewhere') markForward(cue.first, elsewhere, ownClauseAfter(cue.last));
+      else if (cue.payload === 'teaching') teachingEnd = cue.last;
+      else if (cue.payload === 'topic') {
+        const taught =
+          teachingEnd >= 0 &&
+          cue.first > teachingEnd &&
+          cue.first - teachingEnd <= TEACHING_REACH + 1 &&
+          tokens[teachingEnd]?.clause === tokens[cue.first]?.clause;
+        if (taught) markForward(cue.first, elsewhere, ownClauseAfter(cue.last), cue.last + 1);
+      } else if (cue.payload === 'absence') markForward(cue.first, absent, ownClauseAfter(cue.last));
       else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
       else retraction[cue.first] = 1;
     }
@@ -169,6 +241,9 @@ export class ScopeReader {
       },
       concernAt(index) {
         return concern[index] === 1 && !ownedAt(index);
+      },
+      fearedAt(index) {
+        return concern[index] === 1;
       },
       elsewhereAt(index) {
         return elsewhere[index] === 1 && !ownedAt(index);

@@ -27,6 +27,8 @@ import type { Tagger, TagOptions } from './types.js';
 const MAX_EVIDENCE = 5;
 /** Words allowed between an actor and the verb that gives its role ("notre fournisseur principal nous a imposé"). */
 const ROLE_REACH = 4;
+/** A verb in -ing after an auxiliary is active ("customers were asking for it"), not passive. */
+const PROGRESSIVE = /ing$/;
 /** Summed cue weight a class needs to be asserted: one plain cue, or two weak (w = 0.5) ones. */
 export const ASSERT_THRESHOLD = 1;
 
@@ -52,6 +54,8 @@ export interface LanguageModel {
   actors: PhraseIndex<ActorId>;
   directActors: PhraseIndex<{ id: ActorId; role: ActorRole }>;
   roles: RolePattern[];
+  /** Auxiliaries of the passive, folded: the actor before them undergoes the verb. */
+  passive: ReadonlySet<string>;
   scope: ScopeReader;
   /** Each tool's catalogue entry (usual lever, tools it subsumes), by id. */
   toolInfos: ReadonlyMap<string, ToolInfo>;
@@ -75,6 +79,7 @@ function allPhrases(lexicon: Lexicon): Phrases[] {
       .map((entry) => entry.patterns),
     lexicon.roles.initiator,
     lexicon.roles.beneficiary,
+    lexicon.roles.passive,
     lexicon.otherSenses,
     ...Object.values(cues),
   ];
@@ -150,7 +155,11 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
   };
   const actors = new PhraseIndex<ActorId>(lang, stem);
   for (const actor of lexicon.actors) actors.addAll(actor.patterns, actor.id);
-  const directActors = new PhraseIndex<{ id: ActorId; role: ActorRole }>(lang, stem, negating);
+  const passive = new Set(
+    patternsFor(lexicon.roles.passive, lang).flatMap((p) => foldedWords(typeof p === 'string' ? p : p.p)),
+  );
+  // "I advise were pushed" is not "I pushed": a passive auxiliary may not stand in a pattern's gap.
+  const directActors = new PhraseIndex<{ id: ActorId; role: ActorRole }>(lang, stem, negating, passive);
   for (const entry of lexicon.directActors)
     directActors.addAll(entry.patterns, { id: entry.id, role: entry.role });
   const roles: RolePattern[] = [];
@@ -173,6 +182,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
     actors,
     directActors,
     roles,
+    passive,
     scope: new ScopeReader(lexicon, lang, stem),
     toolInfos,
     words,
@@ -331,6 +341,11 @@ function roleAround(model: LanguageModel, tokens: readonly Token[], first: numbe
           to = matchRest(pattern.after, tokens, j);
           if (to >= 0) break;
         }
+        // "the firms I advise were pushed into EDI": the actor is the one pushed, not the one pushing.
+        if (pattern.role === 'initiator' && model.passive.has(token.norm)) {
+          const verb = tokens[j + 1];
+          if (verb === undefined || !PROGRESSIVE.test(verb.norm)) break;
+        }
       }
       if (to < 0) continue;
     }
@@ -375,7 +390,9 @@ function tagActors(
     if (role && assertedRole) add(mention.payload, role.role, evidenceOf(text, tokens, role.from, role.to));
     else add(mention.payload, 'mentioned', evidenceOf(text, tokens, mention.first, mention.last));
   }
+  // "ça me fait peur" names the firm in a fear, not as gaining anything (GUIDELINES.md: not in bare fears).
   for (const match of asserted(model.directActors.find(tokens), scope)) {
+    if (scope.fearedAt(match.first)) continue;
     mentioned(match.payload.id, { first: match.first, last: match.last, direct: match.payload.role });
     add(match.payload.id, match.payload.role, evidenceOf(text, tokens, match.first, match.last));
   }
@@ -421,7 +438,8 @@ function ensure(byId: Map<string, Tally>, id: string): Tally {
 
 /**
  * How a family reads what is only imagined: values deny it ("si on avait un site, on gagnerait du temps"
- * asserts no value), levers ignore it, facets count it (a fear or a hope is imagined by nature).
+ * asserts no value), as they deny what is feared ("le piratage, ça me fait peur" is a threat, not security
+ * gained); levers ignore it, facets count it (a fear or a hope is imagined by nature).
  */
 type ImaginedReading = 'denies' | 'ignored' | 'counts';
 
@@ -438,13 +456,16 @@ function family<T extends string>(
   const all = model
     .find(tokens)
     .filter((m) => !others.some((o) => o.payload === m.payload && o.first <= m.last && m.first <= o.last));
-  const kept = imagined === 'counts' ? all.filter((m) => !isNegated(m, scope)) : asserted(all, scope);
+  const unreal = (m: PhraseMatch<T>) =>
+    imagined === 'denies' && (scope.hypotheticalAt(m.first) || scope.fearedAt(m.first));
+  const kept =
+    imagined === 'counts'
+      ? all.filter((m) => !isNegated(m, scope))
+      : asserted(all, scope).filter((m) => !unreal(m));
   const byId = tally(kept, text, tokens);
   const denied = new Set<T>();
   for (const m of all) {
-    const negated = isNegated(m, scope);
-    if ((negated || (imagined === 'denies' && scope.hypotheticalAt(m.first))) && !byId.has(m.payload))
-      denied.add(m.payload);
+    if ((isNegated(m, scope) || unreal(m)) && !byId.has(m.payload)) denied.add(m.payload);
   }
   return { tally: byId, denied };
 }
