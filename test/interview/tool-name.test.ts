@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/core/domain.js';
 import { loadGuides } from '../../src/core/guide/index.js';
+import { createTagger, type Tagger } from '../../src/core/tagger/index.js';
 import { createFakeTagger } from './fake-tagger.js';
 import { CoreSession } from './session.js';
 
@@ -26,8 +27,12 @@ const SCRIPT: Record<Language, { presentation: string[]; meaning: string; interf
 };
 
 /** The probe that follows naming tools in `tools` at the start of theme 2. */
-function probeAfter(language: Language, tools: string): string | undefined {
-  const session = new CoreSession(guides, createFakeTagger(), language, 'manager');
+function probeAfter(
+  language: Language,
+  tools: string,
+  tagger: Tagger = createFakeTagger(),
+): string | undefined {
+  const session = new CoreSession(guides, tagger, language, 'manager');
   session.start();
   const script = SCRIPT[language];
   for (const answer of [language === 'fr' ? 'oui' : 'yes', ...script.presentation, script.meaning, tools])
@@ -52,12 +57,27 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
     );
     expect(
       probeAfter('fr', 'On vend sur notre boutique Shopify et sur une boutique Etsy, depuis 2020.'),
-    ).toBe('Pour le site de vente en ligne\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    ).toBe(
+      'Pour le site de vente ou de réservation en ligne\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?',
+    );
+  });
+
+  it('asks about a booking site in words that fit it, as about an online shop', () => {
+    expect(
+      probeAfter('en', 'Customers book their appointments online on our website now.', createTagger()),
+    ).toMatch(/^For the online shop or booking site[,:] /);
+    expect(
+      probeAfter(
+        'fr',
+        'Les clients prennent rendez-vous sur le site maintenant, ça marche bien.',
+        createTagger(),
+      ),
+    ).toMatch(/^Pour le site de vente ou de réservation en ligne[\u00a0 ]?[,:] /);
   });
 
   it('quotes only letters, digits and spaces, never markup, line breaks or long text', () => {
     const label =
-      'Pour le site de vente en ligne\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?';
+      'Pour le site de vente ou de réservation en ligne\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?';
     expect(
       probeAfter(
         'fr',
