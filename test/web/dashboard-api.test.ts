@@ -2,7 +2,7 @@ import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.js';
-import { seedCompletedInterview, seedLeverInterview } from './fixtures.js';
+import { type SeededAnswer, seedCompletedInterview, seedLeverInterview } from './fixtures.js';
 import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
 
 let server: WebTestServer | null = null;
@@ -30,6 +30,21 @@ async function withInterviewers() {
     brunosInterview,
   };
 }
+
+/** Value chain in two clear answers, product and market in one, no cluster: an unbalanced reading. */
+const FRENCH_LEVER_ANSWERS: SeededAnswer[] = [
+  {
+    text: 'Nos fournisseurs reçoivent les commandes par EDI.',
+    levers: [['value_chain', 'fournisseurs', 0.9]],
+  },
+  {
+    text: "Nos clients suivent leurs livraisons en ligne, et on vend maintenant à l'export.",
+    levers: [
+      ['value_chain', 'livraisons', 0.8],
+      ['product_market', "l'export", 0.8],
+    ],
+  },
+];
 
 describe('dashboard API', () => {
   it('answers 401 without a token or with an unknown one', async () => {
@@ -113,19 +128,7 @@ describe('dashboard API', () => {
 
   it('words how well each lever is evidenced, and the verdict, as the exports word them, in the language asked', async () => {
     const { store, alice } = await withInterviewers();
-    const id = await seedLeverInterview(store, 'alice', 'fr', [
-      {
-        text: 'Nos fournisseurs reçoivent les commandes par EDI.',
-        levers: [['value_chain', 'fournisseurs', 0.9]],
-      },
-      {
-        text: "Nos clients suivent leurs livraisons en ligne, et on vend maintenant à l'export.",
-        levers: [
-          ['value_chain', 'livraisons', 0.8],
-          ['product_market', "l'export", 0.8],
-        ],
-      },
-    ]);
+    const id = await seedLeverInterview(store, 'alice', 'fr', FRENCH_LEVER_ANSWERS);
     const french = await (await get(`/api/interviews/${id}/lever-reading`, alice)).json();
     expect(french).toEqual({
       verdict: 'unbalanced',
@@ -172,19 +175,7 @@ describe('dashboard API', () => {
 
   it("words each study interview's lever reading as its own lever reading words it, and only the interviewer's", async () => {
     const { store, alice, alicesInterview } = await withInterviewers();
-    const french = await seedLeverInterview(store, 'alice', 'fr', [
-      {
-        text: 'Nos fournisseurs reçoivent les commandes par EDI.',
-        levers: [['value_chain', 'fournisseurs', 0.9]],
-      },
-      {
-        text: "Nos clients suivent leurs livraisons en ligne, et on vend maintenant à l'export.",
-        levers: [
-          ['value_chain', 'livraisons', 0.8],
-          ['product_market', "l'export", 0.8],
-        ],
-      },
-    ]);
+    const french = await seedLeverInterview(store, 'alice', 'fr', FRENCH_LEVER_ANSWERS);
     const english = await seedLeverInterview(store, 'alice', 'en', [
       {
         text: 'We joined the business club, and customers now order online.',

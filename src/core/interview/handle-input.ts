@@ -1,8 +1,6 @@
 import type { Guide, GuideSet } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
-import { describeCorrection } from '../summary/corrections.js';
-import { summaryPrompts, toolLabel } from '../summary/labels.js';
-import type { Correction } from '../summary/schema.js';
+import { correctionItem, describeCorrection } from '../summary/corrections.js';
 import type { Tagger } from '../tagger/types.js';
 import type { Tags } from '../tags.js';
 import { keepUpTo } from './cap.js';
@@ -397,7 +395,7 @@ function respond(
         ) {
           // Nothing would change: said so, rather than confirmed as if it had been removed.
           result.replies.push(
-            fill(guide.closing.correctionNotPresent, correctionItem(reply.correction, meta)),
+            fill(guide.closing.correctionNotPresent, correctionItem(reply.correction, meta.language)),
           );
           return result;
         }
@@ -480,16 +478,4 @@ function respond(
     data: null,
   });
   return advance(guide, meta, turns, result, options.now);
-}
-
-/** `{target}` and `{label}` of a correction, as the summary names them in the interview's language. */
-function correctionItem(correction: Correction, meta: InterviewMeta): { target: string; label: string } {
-  const p = summaryPrompts(meta.language);
-  const label =
-    correction.target === 'value'
-      ? p.values[correction.id]
-      : correction.target === 'lever'
-        ? p.levers[correction.id]
-        : toolLabel(p, correction.id);
-  return { target: p.corrections.targetNames[correction.target], label };
 }

@@ -128,7 +128,8 @@ export function parseCorrection(text: string, lang: Language): ParsedCorrection 
   return { ok: true, correction: { ...found, action } };
 }
 
-export function describeCorrection(correction: Correction, lang: Language): string {
+/** `{target}` and `{label}` of a correction as the summary names them: "valeur", "Sécurité". */
+export function correctionItem(correction: Correction, lang: Language): { target: string; label: string } {
   const p = summaryPrompts(lang);
   const label =
     correction.target === 'value'
@@ -136,8 +137,12 @@ export function describeCorrection(correction: Correction, lang: Language): stri
       : correction.target === 'lever'
         ? p.levers[correction.id]
         : toolLabel(p, correction.id);
-  return fill(p.corrections.described[correction.action], {
-    target: p.corrections.targetNames[correction.target],
-    label,
-  });
+  return { target: p.corrections.targetNames[correction.target], label };
+}
+
+export function describeCorrection(correction: Correction, lang: Language): string {
+  return fill(
+    summaryPrompts(lang).corrections.described[correction.action],
+    correctionItem(correction, lang),
+  );
 }
