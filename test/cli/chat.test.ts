@@ -7,6 +7,7 @@ import {
   EN_MORE,
   FR_ANSWERS,
   FR_MORE,
+  openChat,
   runChat,
   storedInterviews,
   tempDataDir,
@@ -121,4 +122,34 @@ describe('sme-interview chat, end of input and resume', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("no interview 'nope'");
   });
+});
+
+describe('sme-interview chat, binary data piped in', () => {
+  // A PNG's signature and first chunk, as a file piped in starts: "\x89PNG\r\n\x1a\n", then "IHDR".
+  const png = Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ]);
+
+  it.each([
+    ['fr', 'oui', png],
+    ['en', 'yes', Buffer.from('We sell bread.\u0000\u0001\u0002 And cakes.\n')],
+  ] as const)(
+    'refuses it with one line, pauses the interview and stores none of it (%s)',
+    async (lang, consent, bytes) => {
+      const dataDir = tempDataDir();
+      const chat = openChat(['chat', '--lang', lang, '--profile', 'manager'], dataDir);
+      chat.say(consent);
+      chat.stdin.end(bytes);
+      expect(await chat.exited).toBe(1);
+      const errors = chat.output.stderr.trim().split('\n');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(
+        /^sme-interview chat: input line 2 is not UTF-8 text .*nothing of it was stored.* paused, continue with: sme-interview chat --resume /,
+      );
+      const [stored] = await storedInterviews(dataDir);
+      expect(stored?.meta.status).toBe('paused');
+      const answers = stored?.turns.filter((t) => t.kind === 'answer' || t.kind === 'amend') ?? [];
+      expect(answers.map((t) => t.questionId)).toEqual(['opening.consent']);
+    },
+  );
 });

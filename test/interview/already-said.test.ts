@@ -69,6 +69,49 @@ describe('a main question already answered is not asked, and the log says why', 
   });
 });
 
+describe('a question covered by an answer the respondent then amends', () => {
+  it.each([
+    [
+      'fr',
+      'Nous sommes une boulangerie de 12 salariés à Nantes, je suis la gérante.',
+      'retour',
+      'Une boulangerie-pâtisserie de 14 salariés à Nantes.',
+      'Pour nous, c’est surtout vendre en ligne et gagner du temps sur les commandes.',
+    ],
+    [
+      'en',
+      "I run a bakery in Leeds with 12 staff; I'm the owner.",
+      'back',
+      'A bakery and cake shop in Leeds with 14 staff.',
+      'For us it means selling online and saving time on orders.',
+    ],
+  ] as const)(
+    'is asked once the interview goes on, when the amended answer no longer says it (%s)',
+    (lang, first, back, amended, meaning) => {
+      const session = consented(lang);
+      session.say(first);
+      expect(session.pendingId()).toBe('meaning.main');
+      session.say(back);
+      session.say('pause');
+      session.say(lang === 'fr' ? 'reprendre' : 'resume');
+      session.say(amended);
+      // The question waiting when `back` was typed comes first, then the one the amend left unanswered.
+      expect(session.pendingId()).toBe('meaning.main');
+      expect(session.say(meaning).at(-1)).toBe(roleText(lang));
+      expect(session.pendingId()).toBe(ROLE);
+    },
+  );
+
+  it('stays covered when the amended answer still says it (fr)', () => {
+    const session = consented('fr');
+    session.say('Nous sommes une boulangerie de 12 salariés à Nantes, je suis la gérante.');
+    session.say('retour');
+    session.say('Je suis la gérante d’une boulangerie de 14 salariés à Nantes.');
+    session.say('Pour nous, c’est surtout vendre en ligne et gagner du temps sur les commandes.');
+    expect(session.askedIds()).not.toContain(ROLE);
+  });
+});
+
 describe('what the respondent already covered is not asked again', () => {
   it.each([
     [

@@ -100,6 +100,21 @@ describe('binary data', () => {
     expect(isUnreadable('Oui, deux lignes\n\tet une tabulation')).toBe(false);
   });
 
+  it.each([
+    ['fr', 'oui'],
+    ['en', 'yes'],
+  ] as const)('reads a few letters between binary bytes as no answer (%s)', (lang, consent) => {
+    // What a PNG piped in gives, split at its line breaks: its signature, then a chunk name.
+    for (const fragment of ['\uFFFDPNG', '\u001A\u0000IHDR', 'IEND\uFFFDB`\uFFFD']) {
+      expect(isUnreadable(fragment), fragment).toBe(true);
+    }
+    const session = new CoreSession(guides, createTagger(), lang, 'manager');
+    session.start();
+    session.say(consent);
+    expect(session.say('\uFFFDPNG')).toContain(guides[lang].messages.reaskGibberish);
+    expect(session.turns.filter((t) => t.kind === 'answer' && t.text.includes('PNG'))).toEqual([]);
+  });
+
   it.each(['fr', 'en'] as const)('answers no question with it, and stores none of it (%s)', (lang) => {
     const session = new CoreSession(guides, createTagger(), lang, 'manager');
     session.start();

@@ -44,6 +44,34 @@ describe('a question the respondent had already answered', () => {
     },
   );
 
+  it.each([
+    [
+      'fr',
+      'Nous sommes une boulangerie de 12 salariés à Nantes, je suis la gérante.',
+      'retour',
+      'Une boulangerie-pâtisserie de 14 salariés à Nantes.',
+    ],
+    [
+      'en',
+      "I run a bakery in Leeds with 12 staff; I'm the owner.",
+      'back',
+      'A bakery and cake shop in Leeds with 14 staff.',
+    ],
+  ] as const)(
+    'is no longer listed once the answer that said it is amended without it (%s)',
+    (lang, first, back, amended) => {
+      const session = presented(lang, first);
+      expect(buildSummary(session.meta, session.turns).covered).toHaveLength(1);
+      session.say(back);
+      session.say(amended);
+      const summary = buildSummary(session.meta, session.turns);
+      expect(summary.covered).toEqual([]);
+      expect(renderMarkdown(summary)).not.toContain(
+        lang === 'fr' ? 'Questions non posées' : 'Questions not asked',
+      );
+    },
+  );
+
   it('is not listed when the question was asked', () => {
     const session = presented('fr', 'Une boulangerie de 12 salariés à Nantes.');
     const summary = buildSummary(session.meta, session.turns);

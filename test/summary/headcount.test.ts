@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/core/domain.js';
+import { readHeadcount } from '../../src/core/summary/headcount.js';
 import { buildSummary, Summary, summaryPrompts } from '../../src/core/summary/index.js';
 import { SummaryPrompts } from '../../src/core/summary/labels.js';
 import { renderHtml } from '../../src/export/html.js';
@@ -228,5 +229,18 @@ describe("the firm's headcount, added up from people counted by their jobs", () 
     expect(broken.success).toBe(false);
     expect(broken.error?.issues[0]?.path).toEqual(['staff', 'jobs', 'plural', 1]);
     expect(SummaryPrompts.safeParse({ ...fr, staff: { people: fr.staff.people } }).success).toBe(false);
+  });
+});
+
+describe('a long transcript', () => {
+  it.each([
+    ['fr', "j'ai deux techniciens qui "],
+    ['en', 'I have two engineers who '],
+  ] as const)('is read in time linear in its length (%s: "%s" over 800 KB)', (_lang, phrase) => {
+    const text = phrase.repeat(Math.ceil(800_000 / phrase.length));
+    const started = performance.now();
+    expect(readHeadcount([text])).toBeNull();
+    // Read from each list's clause start again, this took 15 s; read in one pass, well under a second.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { createServices } from '../../app.js';
 import { BOT_EVENT_END_OF_INPUT, BOT_EVENT_RESUME, BOT_EVENT_START } from '../../bot/events.js';
 import type { TurnContext } from '../../bot/protocol.js';
@@ -10,13 +9,15 @@ import type { InterviewMeta } from '../../core/interview/record.js';
 import { AppError } from '../../errors.js';
 import { InterviewHold } from '../../store/interview-hold.js';
 import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
+import { BinaryInputError, InputLines } from '../input-lines.js';
 import { loadTerminalPrompts, resumeCommand } from '../terminal-prompts.js';
 
 const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|expert] [--resume ID]
 
 Runs an interview in the terminal, through the same bot and store as Teams and the web chat.
 One input line is one message; piped input works. At the end of input an unfinished interview is
-paused (never lost) and its id is printed: continue it later with --resume. An interview runs in one
+paused (never lost) and its id is printed: continue it later with --resume. Input that is not UTF-8
+text (a binary file) is refused, nothing of it stored, and the interview paused. An interview runs in one
 terminal at a time: --resume is refused while another chat has it open. An interview begun in Teams or
 the web chat can be resumed here too; its conversation there records nothing until this chat ends.
 
@@ -114,7 +115,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     };
     await follow();
 
-    const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+    const lines = new InputLines(io.stdin);
+    /** Binary data piped in: nothing of it reaches the bot, the interview is paused as at the end of input. */
+    let refused: BinaryInputError | null = null;
     // Ctrl-C ends the input like Ctrl-D: the turn under way finishes, then the interview is paused.
     const interrupt = () => lines.close();
     process.once('SIGINT', interrupt);
@@ -132,6 +135,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
         await adapter.sendText(line, logic);
         await follow();
       }
+    } catch (error) {
+      if (!(error instanceof BinaryInputError)) throw error;
+      refused = error;
     } finally {
       process.off('SIGINT', interrupt);
     }
@@ -139,6 +145,16 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     if (failure) throw failure;
 
     const meta = await interviewHere();
+    if (refused) {
+      const paused =
+        meta && meta.status !== 'completed'
+          ? `; interview ${meta.id} paused, continue with: ${resumeCommand(meta.id)}`
+          : '';
+      throw new AppError(
+        'bad_input',
+        `${refused.message}: nothing of it was stored; pipe in text only${paused}`,
+      );
+    }
     if (meta) {
       if (meta.status !== 'completed' && !toldHowToResume(meta))
         print(fill(prompts[meta.language].pausedOnExit, { command: resumeCommand(meta.id) }));

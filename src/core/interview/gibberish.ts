@@ -20,13 +20,17 @@ export function isGibberish(text: string, knownWords: ReadonlySet<string> = ship
 
 /**
  * Bytes that are not text (a file piped in, a binary paste): decoded, they come out as replacement characters
- * (U+FFFD) and control characters, which no keyboard types. Text is unreadable when those outnumber its
- * letters and digits; a genuine answer with a few accents lost to a wrong encoding ("r\uFFFDseau") is not.
+ * (U+FFFD) and control characters, which no keyboard types, with a few letters between them ("\uFFFDPNG").
+ * Text is unreadable when there is one of those for every `LETTERS_PER_UNTYPED` letters and digits or fewer; a
+ * genuine answer with a few accents lost to a wrong encoding ("Notre r\uFFFDseau a chang\uFFFD") is not.
  */
 export function isUnreadable(text: string): boolean {
   const untyped = text.match(UNTYPED)?.length ?? 0;
-  return untyped > 0 && untyped >= (text.match(LETTER_OR_DIGIT)?.length ?? 0);
+  return untyped > 0 && untyped * LETTERS_PER_UNTYPED >= (text.match(LETTER_OR_DIGIT)?.length ?? 0);
 }
+
+/** A word with one accent lost ("r\uFFFDseau": five letters) still reads as text; "\uFFFDPNG" does not. */
+const LETTERS_PER_UNTYPED = 4;
 
 /** Replacement, control (but tab and line breaks), unassigned, private-use and lone surrogate code points. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this counts

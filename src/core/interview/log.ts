@@ -2,6 +2,7 @@ import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID, eventOf, type InterviewEvent } from './events.js';
 import { type QuestionSubject, subjectOfQuestion } from './question-subject.js';
 import type { NewTurn } from './record.js';
+import { saysPhrase } from './text.js';
 
 /** A turn as the core needs it: a stored `TurnRecord`, or one about to be appended (seq already known). */
 export type LogTurn = NewTurn & { seq: number };
@@ -46,6 +47,15 @@ export interface Position {
   lastSeq: number;
 }
 
+/**
+ * Whether a `covered` mark still holds: the answer that said the phrase, as amended since, must still say it
+ * ("je suis la gérante" rewritten without it no longer answers the role question). A mark without its phrase
+ * holds only while the answer stands as first given.
+ */
+export function stillCovers(answer: { text: string; amended: boolean }, phrase: unknown): boolean {
+  return typeof phrase === 'string' ? saysPhrase(answer.text, phrase) : !answer.amended;
+}
+
 /** Events that leave a pending `back` waiting: a re-ask, and a pause with its resume, come in between. */
 const KEEP_AMENDMENT: ReadonlySet<InterviewEvent> = new Set(['reask', 'pause', 'resume', 'stop']);
 
@@ -58,7 +68,8 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
   let amendTarget: EffectiveAnswer | null = null;
   let consentGiven = false;
   let lastSeq = 0;
-  const covered = new Set<string>();
+  // Question id → the covering answer's seq and the phrase it said; judged once every amend is applied.
+  const coveredBy = new Map<string, { answerSeq: number | null; phrase: unknown }>();
 
   for (const turn of turns) {
     lastSeq = Math.max(lastSeq, turn.seq);
@@ -116,7 +127,8 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         const event = eventOf(turn.data);
         if (event === 'reask') reasks += 1;
         else if (event === 'consent') consentGiven = true;
-        else if (event === 'covered' && turn.questionId !== null) covered.add(turn.questionId);
+        else if (event === 'covered' && turn.questionId !== null)
+          coveredBy.set(turn.questionId, { answerSeq: turn.refSeq, phrase: turn.data?.phrase });
         if (event === 'amend_request') {
           amendTarget = (turn.refSeq === null ? undefined : bySeq.get(turn.refSeq)) ?? null;
         } else if (event === null || !KEEP_AMENDMENT.has(event)) {
@@ -127,6 +139,11 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
       case 'correction':
         break;
     }
+  }
+  const covered = new Set<string>();
+  for (const [questionId, { answerSeq, phrase }] of coveredBy) {
+    const answer = answerSeq === null ? undefined : bySeq.get(answerSeq);
+    if (!answer || stillCovers(answer, phrase)) covered.add(questionId);
   }
   return { pending, asked, answers, reasks, amendTarget, covered, consentGiven, lastSeq };
 }

@@ -14,6 +14,7 @@ import {
   VALUE_IDS,
   type ValueId,
 } from '../domain.js';
+import { stillCovers } from '../interview/log.js';
 import { toolOfQuestion } from '../interview/question-subject.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
 import { createPseudonymizer } from '../privacy/tagged-text.js';
@@ -57,7 +58,7 @@ function isTheme(section: string): section is ThemeId {
 }
 
 /** An interview event saying a main question was not asked: an earlier answer had answered it. */
-const CoveredEvent = z.object({ event: z.literal('covered'), question: z.string() });
+const CoveredEvent = z.object({ event: z.literal('covered'), question: z.string(), phrase: z.unknown() });
 
 /** Replays the turn log: answers (amends applied), declined and covered questions and corrections, in order. */
 function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
@@ -67,7 +68,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const subjectTools = new Map<number, string>();
   const answers = new Map<number, AnswerWithSection>();
   const declined: Summary['declined'] = [];
-  const covered: Summary['covered'] = [];
+  const coveredBy = new Map<string, Summary['covered'][number] & { phrase: unknown }>();
   const corrections: { seq: number; at: string; correction: Correction }[] = [];
   for (const turn of ordered) {
     if (turn.kind === 'question') {
@@ -104,16 +105,23 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
     } else if (turn.kind === 'event') {
       const event = CoveredEvent.safeParse(turn.data);
       if (event.success && turn.questionId !== null)
-        covered.push({
+        coveredBy.set(turn.questionId, {
           questionId: turn.questionId,
           question: event.data.question,
           section: turn.section,
           answerSeq: turn.refSeq,
+          phrase: event.data.phrase,
         });
     } else if (turn.kind === 'correction') {
       const parsed = Correction.safeParse(turn.data);
       if (parsed.success) corrections.push({ seq: turn.seq, at: turn.at, correction: parsed.data });
     }
+  }
+  // As in the interview: an answer amended so it no longer says the phrase no longer covers the question.
+  const covered: Summary['covered'] = [];
+  for (const { phrase, ...entry } of coveredBy.values()) {
+    const answer = entry.answerSeq === null ? undefined : answers.get(entry.answerSeq);
+    if (!answer || stillCovers(answer, phrase)) covered.push(entry);
   }
   return { answers: [...answers.values()], declined, covered, corrections, subjectTools };
 }

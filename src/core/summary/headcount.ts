@@ -837,16 +837,16 @@ const OTHERS = new Set([
 const notNow = (words: readonly string[]): boolean =>
   words.some((word) => NOT_NOW.has(word) || HIRING.some((stem) => word.startsWith(stem)));
 
-/** A condition said anywhere before the list makes it no count either: "si on gagne ce marché, on aura…", "if…". */
-const onCondition = (words: readonly string[]): boolean =>
-  words.some(
-    (word, at) =>
-      word === 'si' ||
-      word === 'if' ||
-      word === 'unless' ||
-      // "s'il y a…", "s'ils ont…": "si" elided ("s" alone is also English: "there's", "it's").
-      (word === 's' && ['il', 'ils'].includes(words[at + 1] ?? '')),
-  );
+/**
+ * A condition said anywhere before the list makes it no count either: "si on gagne ce marché, on aura…",
+ * "if…". How many words from `at` say one, or 0.
+ */
+const conditionAt = (words: readonly string[], at: number): number => {
+  const word = words[at];
+  if (word === 'si' || word === 'if' || word === 'unless') return 1;
+  // "s'il y a…", "s'ils ont…": "si" elided ("s" alone is also English: "there's", "it's").
+  return word === 's' && ['il', 'ils'].includes(words[at + 1] ?? '') ? 2 : 0;
+};
 
 /** One part of the list: counted people, the uncounted ("des apprentis") or no one ("trois camions"). */
 interface Part {
@@ -988,27 +988,47 @@ function listLead(tokens: readonly string[], start: number): Lead | null {
 }
 
 /**
- * The words said before the list that may make it no count of the firm's people: those of its clause, and
- * for a list opening its clause those of the clause before ("l'an prochain, deux techniciens et moi").
+ * What may make a list no count of the firm's people, read from the words said before it: those of its
+ * clause, and for a list opening its clause those of the clause before ("l'an prochain, deux techniciens et
+ * moi"), and a condition anywhere before it. Read in one pass over the sentence, so a long transcript with a
+ * list at every few words is not read again from its clause's start for each one.
  */
-function wordsBefore(tokens: readonly string[], start: number, lead: Lead): string[] {
-  const clauseStart = (end: number) => {
-    let at = end;
-    while (at > 0 && tokens[at - 1] !== COMMA && tokens[at - 1] !== COLON) at--;
-    return at;
+function wordsBeforeReader(tokens: readonly string[]) {
+  // clauseStart[i]: where the clause holding token i starts; notNowBefore[i], othersBefore[i]: how many
+  // of the words before token i say people to come or gone, or another party's people.
+  const clauseStart: number[] = [];
+  const notNowBefore: number[] = [0];
+  const othersBefore: number[] = [0];
+  let from = 0;
+  // The least `start` whose words before it hold a condition: "s'il" needs its "il" before the list too.
+  let conditionBy = Number.POSITIVE_INFINITY;
+  for (let at = 0; at <= tokens.length; at++) {
+    if (at > 0 && (tokens[at - 1] === COMMA || tokens[at - 1] === COLON)) from = at;
+    clauseStart.push(from);
+    const word = tokens[at];
+    if (word === undefined) break;
+    notNowBefore.push((notNowBefore[at] ?? 0) + (notNow([word]) ? 1 : 0));
+    othersBefore.push((othersBefore[at] ?? 0) + (OTHERS.has(word) ? 1 : 0));
+    const condition = conditionAt(tokens, at);
+    if (condition > 0) conditionBy = Math.min(conditionBy, at + condition);
+  }
+  return (start: number, lead: Lead): { notNow: boolean; others: boolean; onCondition: boolean } => {
+    const clause = clauseStart[start] ?? 0;
+    const first = lead === 'clause' && clause > 0 ? (clauseStart[clause - 1] ?? 0) : clause;
+    const said = (before: readonly number[]) => (before[start] ?? 0) - (before[first] ?? 0) > 0;
+    return { notNow: said(notNowBefore), others: said(othersBefore), onCondition: conditionBy <= start };
   };
-  const from = clauseStart(start);
-  return tokens.slice(lead === 'clause' && from > 0 ? clauseStart(from - 1) : from, start);
 }
 
 /** People counted by their jobs in one sentence, or null. */
 function staffIn(tokens: readonly string[]): Headcount | null {
+  const wordsBefore = wordsBeforeReader(tokens);
   for (let start = 0; start < tokens.length; start++) {
     const lead = listLead(tokens, start);
     if (!lead) continue;
     const list = staffListAt(tokens, start);
     if (!list) continue;
-    const before = wordsBefore(tokens, start, lead);
+    const before = wordsBefore(start, lead);
     const refused =
       // Alone at a clause's start, a list is the firm's people only with the speaker in it.
       (lead === 'clause' && !list.withSpeaker) ||
@@ -1019,9 +1039,9 @@ function staffIn(tokens: readonly string[]): Headcount | null {
       // "des préparateurs", "my drivers" alone say there are some, not how many.
       !list.counted ||
       list.people < 2 ||
-      notNow(before) ||
-      onCondition(tokens.slice(0, start)) ||
-      before.some((word) => OTHERS.has(word));
+      before.notNow ||
+      before.onCondition ||
+      before.others;
     if (!refused) return { count: list.people, approximate: list.approximate };
     start = list.end - 1;
   }
