@@ -192,3 +192,81 @@ describe('firms named with their trade, legal form or article', () => {
       expect(pseudonymizeText(later, names, KEY).text).not.toMatch(/kerguelen/i);
   });
 });
+
+describe('work bounded by the length of the answer', () => {
+  const names = (text: string) => findIntroducedNames(text);
+
+  it('reads a 4,000-character presentation typed in capitals without joining it into one name', () => {
+    // No punctuation: nothing but the word lists ends a name.
+    const sentence =
+      "NOUS SOMMES UNE PETITE ENTREPRISE DE MENUISERIE À QUIMPER JE M'APPELLE ANNE ROUX ET JE DIRIGE LA SOCIETE KERGUELEN ";
+    const presentation = sentence.repeat(Math.ceil(4000 / sentence.length));
+    const found = names(presentation);
+    expect(found.every((name) => name.text.split(/\s+/).length <= 8)).toBe(true);
+    const later = pseudonymizeText('Chez Kerguelen, Anne Roux a tout informatisé.', found, KEY).text;
+    expect(later).not.toMatch(/Kerguelen|Anne|Roux/);
+  }, 5000);
+
+  it('reads a 500 KB transcript naming the firm after every cue', () => {
+    const transcript = 'on travaille chez Kerguelen et '.repeat(16_000);
+    expect(names(transcript)).toContainEqual(expect.objectContaining({ kind: 'company', text: 'Kerguelen' }));
+  }, 5000);
+
+  it('reads 500 KB of "je m\'appelle" without copying the rest of the text for each', () => {
+    const transcript = "je m'appelle paul le gall et je dirige la menuiserie Kerguelen. ".repeat(8_000);
+    expect(names(transcript)).toContainEqual(
+      expect.objectContaining({ kind: 'person', text: 'paul le gall' }),
+    );
+  }, 5000);
+});
+
+describe('sentence openers and case changes between answers', () => {
+  const replaced = (presentation: string, later: string) =>
+    pseudonymizeText(later, findIntroducedNames(presentation), KEY).text;
+
+  it('keeps "C\'est" and "We\'re" out of the firm\'s name and its pseudonym', () => {
+    const french = findIntroducedNames("C'est Menuiserie Vidal, à Brest, on est 12.");
+    expect(french.every((name) => !/C'est/.test(name.text))).toBe(true);
+    expect(french).toContainEqual(expect.objectContaining({ kind: 'company', canonical: 'Vidal' }));
+    expect(
+      replaced(
+        "C'est Menuiserie Vidal, à Brest, on est 12.",
+        "C'est surtout Sage… C'est notre comptable qui l'a proposé.",
+      ),
+    ).toBe("C'est surtout Sage… C'est notre comptable qui l'a proposé.");
+    // The same firm gets the same pseudonym however the sentence around it opened.
+    expect(replaced("C'est Menuiserie Vidal, à Brest.", 'Vidal')).toBe(
+      replaced('Je dirige la menuiserie Vidal.', 'Vidal'),
+    );
+    expect(replaced("We're Hartley & Finch Ltd, in Leeds.", "We're using Xero. Hartley does it.")).toMatch(
+      /^We're using Xero\. \[ENTREPRISE-[0-9A-F]{6}\] does it\.$/,
+    );
+    expect(
+      findIntroducedNames("M'appelle Anne. J'ai repris Kerguelen SARL.").map((n) => n.text),
+    ).not.toContain("M'appelle");
+  });
+
+  it('replaces a name given in capitals when it is later said capitalised, and keeps verbs out of the firm', () => {
+    const presentation = "JE M'APPELLE ANNE ROUX, JE SUIS GÉRANTE D'UNE BOULANGERIE À NANTES.";
+    expect(replaced(presentation, "C'est Anne qui fait tout. Roux.")).not.toMatch(/Anne|Roux/);
+    const firm = findIntroducedNames(
+      "JE M'APPELLE ANNE ROUX ET JE DIRIGE LA MENUISERIE KERGUELEN À QUIMPER.",
+    ).filter((name) => name.kind === 'company');
+    const words = firm.flatMap((name) => name.text.split(/\s+/));
+    expect(words).toContain('KERGUELEN');
+    for (const word of ['ANNE', 'ROUX', 'DIRIGE', "M'APPELLE", 'QUIMPER']) expect(words).not.toContain(word);
+    expect(replaced('I AM TOM BAXTER AND I RUN BRIGHTWATER JOINERY.', 'Tom says Brightwater works.')).toMatch(
+      /^\[PERSONNE-[0-9A-F]{6}\] says \[ENTREPRISE-[0-9A-F]{6}\] works\.$/,
+    );
+  });
+
+  it('replaces a name given in lower case when it is later said capitalised, not a lower-case word', () => {
+    expect(replaced("je m'appelle paul le gall, je dirige une conserverie", 'Paul, Le Gall')).toMatch(
+      /^\[PERSONNE-[0-9A-F]{6}\], \[PERSONNE-[0-9A-F]{6}\]$/,
+    );
+    expect(replaced('hi, my name is jo hartley, I run a shop', 'Jo Hartley and Hartley.')).not.toMatch(
+      /Hartley/,
+    );
+    expect(replaced("je m'appelle marie rose", 'Marie aime la rose des vents.')).toMatch(/la rose des vents/);
+  });
+});

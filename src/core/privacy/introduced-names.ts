@@ -2,10 +2,12 @@ import { shippedKnownNames } from './known-names.js';
 import {
   ARTICLES,
   CONNECTORS,
+  DESCRIPTIVE_WORDS,
   DETERMINERS,
   FAMILY_ENDINGS,
   FIRM_NOUNS,
   fold,
+  isContraction,
   isFirmWord,
   isLegalForm,
   lower,
@@ -34,25 +36,55 @@ interface Token {
   folded: string;
   start: number;
   end: number;
+  /** May be a word of a name: capitalised where case tells, else no word known to be common. */
+  name: boolean;
+  /** A word known to be no name: in lower case where case tells, else a listed common word. */
+  common: boolean;
 }
 
 /** An elided article glued to its word ("l'", "d'"), a word (inner hyphens and apostrophes, no "'s"), a number, a sign. */
 const TOKEN =
   /[dDlL]['’](?=\p{L})|\p{L}[\p{L}\p{N}]*(?:(?:-|['’](?!s(?![\p{L}\p{N}])))[\p{L}\p{N}]+)*|\p{N}+|&|\S/gu;
 
+const startsUpper = (text: string): boolean => /^\p{Lu}/u.test(text);
+const startsLower = (text: string): boolean => /^\p{Ll}/u.test(text);
+
+/** Pronouns after which a word is a verb ("JE DIRIGE", "WE USE"), not a name, in one-case text. */
+const SUBJECTS = new Set("je j' tu il elle on nous vous ils elles i we you he she they".split(' '));
+
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((m) => ({
+  const found = [...text.matchAll(TOKEN)].map((m) => ({
     text: m[0],
     lower: lower(m[0]),
     folded: fold(m[0]),
     start: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,
   }));
+  // Typed in capitals or with every word capitalised, case tells no name from a common word: only
+  // the word lists do, or every word would join one name running to the end of the answer.
+  const oneCase = !found.some((t) => startsLower(t.text));
+  return found.map((token, i) => {
+    const letters = /^\p{L}/u.test(token.text);
+    const listed =
+      STOP_WORDS.has(token.lower) ||
+      DETERMINERS.has(token.lower) ||
+      NAMING_VERBS.has(token.lower) ||
+      NOT_NAMES.has(token.folded) ||
+      DESCRIPTIVE_WORDS.has(token.folded) ||
+      SUBJECTS.has(found[i - 1]?.lower ?? '');
+    const common = oneCase ? letters && (listed || isContraction(token.text)) : startsLower(token.text);
+    const name = (oneCase ? letters && !common : startsUpper(token.text)) && !isContraction(token.text);
+    return { ...token, name, common };
+  });
 }
 
-const isCapitalised = (token: Token | undefined): boolean =>
-  token !== undefined && /^\p{Lu}/u.test(token.text);
-const isLower = (token: Token | undefined): boolean => token !== undefined && /^\p{Ll}/u.test(token.text);
+const isCapitalised = (token: Token | undefined): boolean => token?.name === true;
+const isLower = (token: Token | undefined): boolean => token?.common === true;
+
+/** Tokens a name may run to: a firm's name is rarely longer, and a longer run is no name but shouting. */
+const MAX_NAME_TOKENS = 8;
+/** Tokens between a lead and the name ("une petite entreprise familiale de plomberie, …"). */
+const MAX_LEAD_TOKENS = 12;
 
 function cues(phrases: readonly string[]): RegExp {
   // An elided cue ("gérant d'") runs straight into the name; the others end at a word's end.
@@ -123,7 +155,7 @@ interface Run {
 function readRun(tokens: readonly Token[], i: number): Run | null {
   if (!isCapitalised(tokens[i])) return null;
   let to = i + 1;
-  for (;;) {
+  while (to - i < MAX_NAME_TOKENS) {
     const token = tokens[to];
     const next = tokens[to + 1];
     if (isCapitalised(token)) to += 1;
@@ -135,8 +167,9 @@ function readRun(tokens: readonly Token[], i: number): Run | null {
       ((token.lower !== 'et' && token.lower !== 'and') || FAMILY_ENDINGS.has(next.folded))
     )
       to += 2;
-    else return { from: i, to };
+    else break;
   }
+  return { from: i, to };
 }
 
 /** A word that may describe a firm before its name ("petite", "boulangerie", "familiale", "PME"). */
@@ -167,7 +200,7 @@ function nameAfterLead(
   let i = start;
   for (; ; i += 1) {
     const token = tokens[i];
-    if (!token) return null;
+    if (!token || i - start >= MAX_LEAD_TOKENS) return null;
     if (token.text === ',' || token.text === ':') {
       if (!lead.cue || !(firm || i === start)) return null;
       describing = false;
@@ -222,7 +255,7 @@ function wordsAndParts(text: string, words: readonly Token[], known: ReadonlySet
     if (!distinctive(word, known)) return;
     found.words.push(word.text);
     const article = words[i - 1];
-    if (article && isCapitalised(article) && ARTICLES.has(article.lower))
+    if (article && startsUpper(article.text) && ARTICLES.has(article.lower))
       found.parts.push(text.slice(article.start, word.end));
     if (word.folded.length >= 3) found.parts.push(word.text);
   });
@@ -270,11 +303,33 @@ function firmOf(
   return name;
 }
 
+const longestKnown = new WeakMap<ReadonlySet<string>, number>();
+
+/** How many tokens the longest known name has: no longer stretch of a run can be one. */
+function knownLength(known: ReadonlySet<string>): number {
+  let longest = longestKnown.get(known);
+  if (longest === undefined) {
+    longest = 0;
+    for (const name of known) longest = Math.max(longest, name.match(TOKEN)?.length ?? 0);
+    longestKnown.set(known, longest);
+  }
+  return longest;
+}
+
 /** Whether some words of a run are a brand or an institution ("La French Tech de Montpellier"). */
 function holdsKnownName(text: string, words: readonly Token[], known: ReadonlySet<string>): boolean {
-  for (let from = 0; from < words.length; from += 1)
-    for (let to = from + 1; to < words.length; to += 1)
-      if (known.has(fold(text.slice(words[from]?.start, words[to]?.end)))) return true;
+  const longest = knownLength(known);
+  for (let from = 0; from < words.length; from += 1) {
+    // Each token is folded once; a stretch grows by the gap and the next word.
+    let said = words[from]?.folded ?? '';
+    for (let to = from + 1; to < words.length && to - from < longest; to += 1) {
+      const previous = words[to - 1];
+      const word = words[to];
+      if (!previous || !word) break;
+      said += fold(text.slice(previous.end, word.start)) + word.folded;
+      if (known.has(said)) return true;
+    }
+  }
   return false;
 }
 
@@ -298,8 +353,17 @@ function overlappingMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   return found;
 }
 
-const firstTokenFrom = (tokens: readonly Token[], offset: number) =>
-  tokens.findIndex((t) => t.start >= offset);
+/** The index of the first token at or after `offset`, or -1: a binary search, tokens being in order. */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((tokens[middle]?.start ?? offset) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low < tokens.length ? low : -1;
+}
 
 function namesIn(text: string, known: ReadonlySet<string>): Name[] {
   const tokens = tokenize(text);
@@ -332,12 +396,12 @@ function namesIn(text: string, known: ReadonlySet<string>): Name[] {
     const run = start < 0 ? null : readRun(tokens, tokens[start]?.text === ',' ? start + 1 : start);
     if (run) add(personOf(text, tokens, run, known));
   }
-  for (const cue of text.matchAll(STRONG_PERSON_CUES))
-    add(lowerCasePerson(text.slice(cue.index + cue[0].length)));
+  for (const cue of text.matchAll(STRONG_PERSON_CUES)) add(lowerCasePerson(text, cue.index + cue[0].length));
   return names;
 }
 
-const LOWER_NAME = /^\s*([\p{L}'’-]{2,}(?:\s+[\p{L}'’-]{2,}){0,2})/u;
+/** Sticky: read where the cue ends, not from a copy of the rest of the text. */
+const LOWER_NAME = /\s*([\p{L}'’-]{2,}(?:\s+[\p{L}'’-]{2,}){0,2})/uy;
 /** Words that end a lower-case name ("je m'appelle paul et je dirige…"), or show there is none ("comme mon père"). */
 const AFTER_NAME = new Set(
   'et je j and i de du chez at from gérant gerant comme like ça ca pas not plus bien just so aussi also mon ma my un une a an the'.split(
@@ -346,14 +410,23 @@ const AFTER_NAME = new Set(
 );
 
 /** A name written in lower case after a strong cue ("je m'appelle paul le gall et…"). */
-function lowerCasePerson(rest: string): Name | null {
-  const words = (LOWER_NAME.exec(rest)?.[1] ?? '').split(/\s+/);
+function lowerCasePerson(text: string, from: number): Name | null {
+  LOWER_NAME.lastIndex = from;
+  const words = (LOWER_NAME.exec(text)?.[1] ?? '').split(/\s+/);
   const end = words.findIndex((w) => AFTER_NAME.has(w.toLowerCase()));
   const kept = words.slice(0, end < 0 ? words.length : end);
   const name = kept.join(' ');
   if (name.length < 2 || NOT_NAMES.has(fold(kept[0] ?? ''))) return null;
-  // Written in lower case, its words are said alone in lower case too: only the whole name is matched.
-  return { kind: 'person', text: name, core: name, words: kept, parts: [] };
+  // Its words are said alone later, capitalised ("Paul", "Le Gall"); in lower case they are matched only
+  // in an answer typed all in lower case, as the parts of a capitalised name are.
+  const parts: string[] = [];
+  kept.forEach((word, i) => {
+    if (ARTICLES.has(lower(word)) || NOT_NAMES.has(fold(word))) return;
+    const article = kept[i - 1];
+    if (article && ARTICLES.has(lower(article))) parts.push(`${article} ${word}`);
+    if (fold(word).length >= 3) parts.push(word);
+  });
+  return { kind: 'person', text: name, core: name, words: kept, parts };
 }
 
 /**
@@ -362,22 +435,35 @@ function lowerCasePerson(rest: string): Name | null {
  * interviews of the study are likeliest to name it.
  */
 function canonicalNames(firms: readonly Name[]): Map<Name, string> {
-  const groups: Name[][] = [];
-  for (const firm of firms) {
-    const keys = new Set(firm.words.map(fold));
-    const joined = groups.filter((group) =>
-      group.some((other) => other.words.some((w) => keys.has(fold(w)))),
-    );
-    for (const group of joined) groups.splice(groups.indexOf(group), 1);
-    groups.push([...joined.flat(), firm]);
-  }
+  // Groups are joined through an index of their words, not by comparing every pair: a long transcript
+  // names its firm hundreds of times.
+  const parent = firms.map((_, i) => i);
+  const root = (i: number): number => {
+    let at = i;
+    while ((parent[at] ?? at) !== at) at = parent[at] ?? at;
+    parent[i] = at;
+    return at;
+  };
+  const byWord = new Map<string, number>();
+  firms.forEach((firm, i) => {
+    for (const word of firm.words) {
+      const key = fold(word);
+      const other = byWord.get(key);
+      if (other === undefined) byWord.set(key, i);
+      else parent[root(other)] = root(i);
+    }
+  });
+  const shortest = new Map<number, Name>();
+  firms.forEach((firm, i) => {
+    const group = root(i);
+    const best = shortest.get(group);
+    if (!best || (firm.words.length - best.words.length || firm.core.length - best.core.length) < 0)
+      shortest.set(group, firm);
+  });
   const canonical = new Map<Name, string>();
-  for (const group of groups) {
-    const [shortest] = [...group].sort(
-      (a, b) => a.words.length - b.words.length || a.core.length - b.core.length,
-    );
-    for (const firm of group) canonical.set(firm, shortest?.core ?? firm.core);
-  }
+  firms.forEach((firm, i) => {
+    canonical.set(firm, shortest.get(root(i))?.core ?? firm.core);
+  });
   return canonical;
 }
 

@@ -137,11 +137,38 @@ export const NOT_NAMES = words(`
   français française bretonne breton normand normande européen européenne british english french irish
   scottish welsh european américain américains américaine anglais allemand allemands chinois
   france europe international internationale iso b2b b2c i'm i've i'd i'll
+  c'est c'etait j'ai j'etais m'appelle s'appelle qu'on qu'il we're we've they're you're it's that's
   générale général national nationale régional régionale départemental départementale municipal
   janvier février mars avril mai juin juillet août septembre octobre novembre décembre
   lundi mardi mercredi jeudi vendredi samedi dimanche
   january february march april june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday
+`);
+
+/**
+ * The part before an apostrophe that makes a word a pronoun or a function word ("C'est", "M'APPELLE",
+ * "Qu'on", "We're"): never a name, even capitalised at a sentence's start.
+ */
+const ELIDED_FUNCTION_WORDS = words(
+  'c j m t s n l d qu jusqu lorsqu puisqu we they you i it he she there that what who let',
+);
+/** English contraction endings ("I'm", "We've", "Don't"): the word is a pronoun or an auxiliary. */
+const CONTRACTION_ENDINGS = words('m re ve ll d t');
+
+export function isContraction(word: string): boolean {
+  const [before, after, ...more] = fold(word).split("'");
+  if (before === undefined || after === undefined || more.length > 0) return false;
+  return ELIDED_FUNCTION_WORDS.has(before) || CONTRACTION_ENDINGS.has(after);
+}
+
+/**
+ * Words that describe a firm before its trade ("UNE PETITE ENTREPRISE"): in an answer typed in capitals
+ * they would otherwise read as its name. Surnames among them ("Petit", "Grand") are left out.
+ */
+export const DESCRIPTIVE_WORDS = words(`
+  petite grande jeune familiale familial artisanale artisanal locale indépendante indépendant
+  nouvelle vieille ancienne
+  small little family local independent young new old
 `);
 
 /** A trade word as written or in the plural ("menuiseries", "Ateliers"). */

@@ -14,8 +14,9 @@ export interface Identifier {
   /** The identifying text as it appears in the answers. */
   text: string;
   /**
-   * Matched only as written or in capitals: one word of a name ("Martine", "Rose") may also be a common
-   * word in lower case. In a text written all in one case, case says nothing and any case matches.
+   * Matched only where it starts with a capital ("Martine", "MARTINE", "Anne" for "ANNE"): one word of a
+   * name ("Rose") may also be a common word in lower case. In a text written all in one case, case says
+   * nothing and any case matches.
    */
   caseSensitive?: boolean;
   /** The name whose pseudonym this one takes, so every way one firm or person is said reads alike. */
@@ -79,13 +80,10 @@ export function findReplacements(text: string, names: readonly Identifier[], key
     const written = name.text.trim();
     if (written.length < 2) continue;
     const caseSensitive = name.caseSensitive === true && !oneCase;
-    const forms = caseSensitive ? [written, written.toUpperCase()] : [written];
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-      caseSensitive ? 'gu' : 'giu',
-    );
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(written)}(?![\\p{L}\\p{N}])`, 'giu');
     for (const match of text.matchAll(pattern))
-      add(match.index ?? 0, match[0], name.kind, name.canonical ?? name.text);
+      if (!caseSensitive || /^\p{Lu}/u.test(match[0]))
+        add(match.index ?? 0, match[0], name.kind, name.canonical ?? name.text);
   }
   for (const match of text.matchAll(EMAIL)) add(match.index ?? 0, match[0], 'email', match[0]);
   for (const match of text.matchAll(URL_PATTERN)) {
