@@ -53,7 +53,9 @@ export interface Position {
  * holds only while the answer stands as first given.
  */
 export function stillCovers(answer: { text: string; amended: boolean }, phrase: unknown): boolean {
-  return typeof phrase === 'string' ? saysPhrase(answer.text, phrase) : !answer.amended;
+  // An answer as first given said the phrase when the mark was made: only an amended one is read again.
+  if (!answer.amended) return true;
+  return typeof phrase === 'string' && saysPhrase(answer.text, phrase);
 }
 
 /** Events that leave a pending `back` waiting: a re-ask, and a pause with its resume, come in between. */

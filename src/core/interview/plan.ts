@@ -6,7 +6,7 @@ import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKin
 import { derivePosition, type EffectiveAnswer, type LogTurn, type Position } from './log.js';
 import type { AskedRole } from './question-subject.js';
 import type { InterviewMeta } from './record.js';
-import { saysPhrase, words } from './text.js';
+import { phraseReader, words } from './text.js';
 import { ownToolName } from './tool-name.js';
 
 export interface Progress {
@@ -148,7 +148,7 @@ function coveringAnswer(
   if (question.coveredBy.length === 0) return null;
   for (const answer of position.answers) {
     if (answer.section !== section.id) continue;
-    const phrase = question.coveredBy.find((p) => saysPhrase(answer.text, p));
+    const phrase = question.coveredBy.find(phraseReader(answer.text));
     if (phrase !== undefined) return { id: question.id, section: section.id, answerSeq: answer.seq, phrase };
   }
   return null;

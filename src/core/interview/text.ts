@@ -187,17 +187,22 @@ const GAP_WORDS = 2;
  * read typed with or without their apostrophe ("j'ai fondé", "jai fondé").
  */
 export function saysPhrase(text: string, phrase: string): boolean {
+  return phraseReader(text)(phrase);
+}
+
+/** `saysPhrase` for one text and several phrases: the text is read once. */
+export function phraseReader(text: string): (phrase: string) => boolean {
   const said = words(text);
-  const parts = phrase.split(GAP).map((part) => words(part));
   // Each side read both ways: "Jai repris l'entreprise" glues one elision and splits the next.
-  return ELISION_READINGS.some((readPhrase) => {
-    const runs = parts.map(readPhrase);
-    if (runs.some((run) => run.length === 0)) return false;
-    return ELISION_READINGS.some((readText) => {
-      const tokens = readText(said);
-      return runsFrom(tokens, runs, 0, 0, tokens.length);
+  const readings = ELISION_READINGS.map((readText) => readText(said));
+  return (phrase) => {
+    const parts = phrase.split(GAP).map((part) => words(part));
+    return ELISION_READINGS.some((readPhrase) => {
+      const runs = parts.map(readPhrase);
+      if (runs.some((run) => run.length === 0)) return false;
+      return readings.some((tokens) => runsFrom(tokens, runs, 0, 0, tokens.length));
     });
-  });
+  };
 }
 
 /** Elided words split at the apostrophe ("j", "ai"), or glued ("jai"), as a respondent may type them. */
