@@ -11,6 +11,24 @@ export class BinaryInputError extends Error {
 const LF = 0x0a;
 const CR = 0x0d;
 const NUL = 0x00;
+/**
+ * Bytes of one line kept, far beyond what an answer keeps (4,000 characters): input with no line break
+ * (a file of zeros, a huge paste) is held to this much, the rest of its line dropped.
+ */
+export const MAX_LINE_BYTES = 256 * 1024;
+
+/** The bytes without a character cut short at their end (a line kept up to `MAX_LINE_BYTES`). */
+function wholeCharacters(bytes: Buffer): Buffer {
+  let end = bytes.length;
+  let back = 0;
+  // Continuation bytes are 10xxxxxx; walk back to the lead byte of the last character.
+  while (end - back > 0 && back < 4 && ((bytes[end - back - 1] ?? 0) & 0xc0) === 0x80) back += 1;
+  const lead = bytes[end - back - 1];
+  if (lead === undefined || lead < 0xc0) return bytes;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  if (back + 1 < length) end -= back + 1;
+  return bytes.subarray(0, end);
+}
 
 /**
  * The lines of a byte stream, split at "\n", "\r" and "\r\n" as readline splits them, each checked as
@@ -52,12 +70,25 @@ export class InputLines implements AsyncIterable<string> {
     };
     input.on('data', onData).on('end', onEnd).on('error', onError);
     let pending: Buffer[] = [];
+    let pendingBytes = 0;
     let lineNumber = 0;
+    // A NUL byte ends the input as soon as it arrives, not at a line break that may never come.
+    const keep = (part: Buffer) => {
+      if (part.includes(NUL)) throw new BinaryInputError(lineNumber + 1);
+      const room = MAX_LINE_BYTES - pendingBytes;
+      if (room <= 0) return;
+      const kept = part.length > room ? part.subarray(0, room) : part;
+      pending.push(kept);
+      pendingBytes += kept.length;
+    };
     // After a "\r" ending a chunk, a "\n" opening the next one belongs to the same line break.
     let skipLf = false;
-    const take = (bytes: Buffer): string => {
+    const take = (): string => {
       lineNumber += 1;
-      if (bytes.includes(NUL)) throw new BinaryInputError(lineNumber);
+      const whole = Buffer.concat(pending);
+      const bytes = pendingBytes >= MAX_LINE_BYTES ? wholeCharacters(whole) : whole;
+      pending = [];
+      pendingBytes = 0;
       try {
         return decoder.decode(bytes);
       } catch {
@@ -87,9 +118,8 @@ export class InputLines implements AsyncIterable<string> {
             }
           }
           if (byte !== LF && byte !== CR) continue;
-          pending.push(chunk.subarray(start, i));
-          const line = take(Buffer.concat(pending));
-          pending = [];
+          keep(chunk.subarray(start, i));
+          const line = take();
           start = i + 1;
           if (byte === CR) {
             if (chunk[i + 1] === LF) {
@@ -100,10 +130,9 @@ export class InputLines implements AsyncIterable<string> {
           yield line;
           if (this.closed) return;
         }
-        if (start < chunk.length) pending.push(chunk.subarray(start));
+        if (start < chunk.length) keep(chunk.subarray(start));
       }
-      const rest = Buffer.concat(pending);
-      if (rest.length > 0) yield take(rest);
+      if (pendingBytes > 0) yield take();
     } finally {
       input.off('data', onData).off('end', onEnd).off('error', onError);
       input.pause();
