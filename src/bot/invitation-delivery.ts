@@ -9,6 +9,7 @@ import type { InterviewStore } from '../store/types.js';
 import type { BotHooks } from './create-bot.js';
 import { isWebChatReference } from './directline-adapter.js';
 import type { InvitationPrompts } from './invitation-prompts.js';
+import { isLoopbackUrl } from './loopback.js';
 
 /** What can continue a conversation: botbuilder's CloudAdapter, or our web chat's adapter. */
 export interface ProactiveAdapter {
@@ -76,10 +77,16 @@ export function summaryDeliveryHook(deps: SummaryDeliveryDeps): NonNullable<BotH
       return;
     }
     const reference = toReference(parsed.data);
+    const webChat = isWebChatReference(reference);
+    // Without app credentials nothing proved who gave this address: only the local tools are written to.
+    if (deps.appId === '' && !webChat && !isLoopbackUrl(parsed.data.serviceUrl)) {
+      deps.logger?.info('invitation.not_delivered', { interview: meta.id, reason: 'anonymous_mode' });
+      return;
+    }
     const pseudonymKey = await getStudyKey(deps.store, invitation.interviewerId);
     const summary = buildSummary(meta, turns, { lang: invitation.language, pseudonymKey });
     const card = JSON.parse(String(renderSummary(summary, 'card', invitation.language).body));
-    const adapter = isWebChatReference(reference) ? deps.webChat : deps.channels;
+    const adapter = webChat ? deps.webChat : deps.channels;
     if (!adapter) {
       deps.logger?.warn('invitation.no_adapter', { interview: meta.id, channel: reference.channelId });
       return;

@@ -1,4 +1,5 @@
 import { type BotHttpAdapter, botErrorStatus, type TurnHandler } from '../bot/http-adapter.js';
+import { isLoopbackUrl } from '../bot/loopback.js';
 import type { RateLimiter } from '../core/rate-limit.js';
 import { type AppError, isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -20,17 +21,6 @@ export interface MessagesRouteDeps {
    * be aimed at any host: in that mode only loopback service URLs (local tools) or expectReplies are served.
    */
   anonymous: boolean;
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function isLoopbackUrl(url: string): boolean {
-  try {
-    const { hostname } = new URL(url);
-    return LOOPBACK_HOSTS.has(hostname) || hostname.startsWith('127.');
-  } catch {
-    return false;
-  }
 }
 
 /** `POST /api/messages`: the Bot Framework endpoint (Teams, Emulator, Direct Line, expectReplies clients). */
