@@ -2,11 +2,11 @@ import { CardFactory, type ConversationReference, type TurnContext } from 'botbu
 import { z } from 'zod';
 import type { Language } from '../core/domain.js';
 import { fill } from '../core/guide/template.js';
+import type { InterviewMeta, TurnRecord } from '../core/interview/record.js';
 import { buildSummary, renderSummary } from '../core/summary/index.js';
 import type { Logger } from '../log.js';
 import { getStudyKey } from '../store/study-key.js';
 import type { InterviewStore } from '../store/types.js';
-import type { BotHooks } from './create-bot.js';
 import { isWebChatReference } from './directline-adapter.js';
 import type { InvitationPrompts } from './invitation-prompts.js';
 import { isLoopbackUrl } from './loopback.js';
@@ -67,7 +67,9 @@ function toReference(stored: z.infer<typeof StoredReference>): Partial<Conversat
  * `onCompleted` hook: when an interview opened by an invitation completes, its summary card goes to the
  * interviewer's conversation. A delivery failure is logged and never spoils the respondent's last turn.
  */
-export function summaryDeliveryHook(deps: SummaryDeliveryDeps): NonNullable<BotHooks['onCompleted']> {
+export function summaryDeliveryHook(
+  deps: SummaryDeliveryDeps,
+): (meta: InterviewMeta, turns: readonly TurnRecord[]) => Promise<void> {
   return async (meta, turns) => {
     const invitation = await deps.store.findInvitationByInterview(meta.id);
     if (!invitation) return;
