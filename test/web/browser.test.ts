@@ -400,6 +400,92 @@ describe.skipIf(!available)('in the browser', () => {
     await page.close();
   }, 60_000);
 
+  it("words each interview's profile, language and progress, names the exports, and saves each under the interview's name", async () => {
+    await server.store.upsertInterviewer({ id: LOCAL_INTERVIEWER_ID });
+    // Just started: two answers, the third question waiting. As answered/asked it read "2/3", two-thirds done.
+    const started = await server.store.createInterview({
+      language: 'fr',
+      profile: 'expert',
+      guideVersion: 'test',
+      interviewerId: LOCAL_INTERVIEWER_ID,
+      conversationKey: null,
+    });
+    const turn = (kind: 'question' | 'answer', section: string, questionId: string) => ({
+      kind,
+      section,
+      questionId,
+      text: `${kind} ${questionId}`,
+      tags: null,
+      refSeq: null,
+      data: null,
+    });
+    await server.store.appendTurns(started.id, [
+      turn('question', 'presentation', 'presentation.role'),
+      turn('answer', 'presentation', 'presentation.role'),
+      turn('question', 'tools', 'tools.main'),
+      turn('answer', 'tools', 'tools.main'),
+      turn('question', 'tools', 'tools.other'),
+    ]);
+    const completed = await seedLeverInterview(server.store, LOCAL_INTERVIEWER_ID, 'en', [
+      { text: 'We joined the business club.', levers: [['cluster', 'business club', 0.9]] },
+    ]);
+    const token = await issueLocalDashboardToken(server.store);
+
+    async function listAndExports(page: Page) {
+      await page.goto(`${server.url}/dashboard#token=${token}`);
+      const cells = (id: string) =>
+        page
+          .locator(`#interviews tr[data-id="${id}"] td`)
+          .evaluateAll((nodes) => nodes.slice(2, 5).map((node) => node.textContent));
+      await page.locator(`#interviews tr[data-id="${started.id}"]`).waitFor();
+      const rows = { started: await cells(started.id), completed: await cells(completed) };
+      await page.locator(`#interviews tr[data-id="${completed}"]`).click();
+      await page.locator('#summary-downloads .download').first().waitFor();
+      const group = page.locator('#summary-downloads');
+      const buttons = await group
+        .locator('.download')
+        .evaluateAll((nodes) => nodes.map((node) => node.textContent));
+      const saved: string[] = [];
+      for (const format of ['json', 'md', 'card']) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          group.locator(`.download[data-format="${format}"]`).click(),
+        ]);
+        saved.push(download.suggestedFilename());
+      }
+      // The group's name, the verb its buttons share.
+      const caption = await group.evaluate(
+        (node) => document.getElementById(node.getAttribute('aria-labelledby') ?? '')?.textContent ?? null,
+      );
+      return { rows, caption, buttons, saved };
+    }
+
+    const fr = await context.newPage();
+    expect(await listAndExports(fr)).toEqual({
+      rows: {
+        started: ['expert(e)', 'français', '2 réponses · étape\u00a0: Les outils'],
+        completed: ['dirigeant(e)', 'anglais', '1 réponse'],
+      },
+      caption: 'Télécharger\u00a0:',
+      buttons: ['JSON', 'Markdown', 'HTML', 'carte Teams', 'CSV', 'REFI-QDA (.qdpx)'],
+      saved: [`interview-${completed}.json`, `interview-${completed}.md`, `interview-${completed}.card.json`],
+    });
+    await fr.screenshot({ path: join(ARTIFACTS, 'dashboard-exports-fr.png'), fullPage: true });
+    await fr.close();
+
+    const en = await context.newPage();
+    await en.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'en-GB' }));
+    expect(await listAndExports(en)).toMatchObject({
+      rows: {
+        started: ['expert', 'French', '2 answers · stage: The tools'],
+        completed: ['manager', 'English', '1 answer'],
+      },
+      caption: 'Download:',
+      buttons: ['JSON', 'Markdown', 'HTML', 'Teams card', 'CSV', 'REFI-QDA (.qdpx)'],
+    });
+    await en.close();
+  }, 60_000);
+
   it('shows the exchange so far and the question waiting for an answer when the page is reloaded after a server restart', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=fr`);

@@ -101,9 +101,52 @@ describe('dashboard API', () => {
       expect.objectContaining({
         id: alicesInterview,
         status: 'completed',
-        progress: { asked: 2, answered: 2 },
+        progress: { asked: 2, answered: 2, section: 'value' },
       }),
     ]);
+  });
+
+  it('tells where an unfinished interview stands: the guide part of the last question asked', async () => {
+    const { store, alice } = await withInterviewers();
+    const { id } = await store.createInterview({
+      language: 'fr',
+      profile: 'expert',
+      guideVersion: 'test',
+      interviewerId: 'alice',
+      conversationKey: null,
+    });
+    const turn = (kind: 'question' | 'answer', section: string, questionId: string) => ({
+      kind,
+      section,
+      questionId,
+      text: `${kind} ${questionId}`,
+      tags: null,
+      refSeq: null,
+      data: null,
+    });
+    await store.appendTurns(id, [
+      turn('question', 'presentation', 'presentation.role'),
+      turn('answer', 'presentation', 'presentation.role'),
+      turn('question', 'meaning', 'meaning.main'),
+    ]);
+    const body = await (await get('/api/interviews', alice)).json();
+    expect(body.interviews.find((row: { id: string }) => row.id === id)).toMatchObject({
+      status: 'in_progress',
+      progress: { asked: 2, answered: 1, section: 'meaning' },
+    });
+    await store.createInterview({
+      language: 'en',
+      profile: 'manager',
+      guideVersion: 'test',
+      interviewerId: 'alice',
+      conversationKey: null,
+    });
+    const rows = (await (await get('/api/interviews', alice)).json()).interviews;
+    expect(rows.map((row: { progress: unknown }) => row.progress)).toContainEqual({
+      asked: 0,
+      answered: 0,
+      section: null,
+    });
   });
 
   it("hides another interviewer's interview behind a 404, like a missing one", async () => {
@@ -154,6 +197,7 @@ describe('dashboard API', () => {
   it('offers every export as a download of the right type', async () => {
     const { alice, alicesInterview } = await withInterviewers();
     const expected: Record<string, RegExp> = {
+      json: /^application\/json/,
       md: /^text\/markdown/,
       html: /^text\/html/,
       card: /^application\/vnd\.microsoft\.card\.adaptive\+json/,
@@ -164,7 +208,11 @@ describe('dashboard API', () => {
       const response = await get(`/api/interviews/${alicesInterview}/summary?format=${format}`, alice);
       expect(response.status, format).toBe(200);
       expect(response.headers.get('content-type')).toMatch(type);
-      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="interview-/);
+      // Every format saves under the same name, its own extension after it.
+      const extension = format === 'card' ? 'card.json' : format;
+      expect(response.headers.get('content-disposition'), format).toBe(
+        `attachment; filename="interview-${alicesInterview}.${extension}"`,
+      );
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (format === 'qdpx') expect(Object.keys(unzipSync(bytes))).toContain('project.qde');
       if (format === 'csv') expect(new TextDecoder().decode(bytes)).toContain('ERP');
@@ -238,6 +286,13 @@ describe('dashboard API', () => {
     expect(study.values.functional.count).toBe(2);
     const csv = await get('/api/study?format=csv', alice);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    // Saved as study.<ext>, the JSON as the other formats.
+    for (const format of ['json', 'md', 'csv', 'qdpx']) {
+      const response = await get(`/api/study?format=${format}`, alice);
+      expect(response.headers.get('content-disposition'), format).toBe(
+        `attachment; filename="study.${format}"`,
+      );
+    }
   });
 });
 

@@ -120,6 +120,25 @@ export const SummaryPrompts = z.object({
   profiles: keyed(PROFILES),
   profileWording: byProfile(ProfileWording),
   statuses: keyed(INTERVIEW_STATUSES),
+  /**
+   * The dashboard's own words: a profile as short as a table cell holds, each export's name as users know
+   * it (the export formats' ids, listed here because the exports read these prompts), and how far an
+   * interview went: `{count}` answers (`one`/`other` as Intl.PluralRules names them), then `{answers}` and
+   * the guide part `{part}` of the last question asked.
+   */
+  dashboard: z.object({
+    profiles: keyed(PROFILES),
+    formats: keyed(['json', 'md', 'html', 'card', 'csv', 'qdpx']),
+    download: text,
+    answers: z.object({
+      one: text.regex(/\{count\}/, 'must contain {count}'),
+      other: text.regex(/\{count\}/, 'must contain {count}'),
+    }),
+    progressAt: text.regex(
+      /\{answers\}.*\{part\}|\{part\}.*\{answers\}/,
+      'must contain {answers} and {part}',
+    ),
+  }),
   themes: keyed(THEME_IDS),
   /** The guide's parts outside the three themes and the presentation. */
   sections: keyed(['opening', 'closing']),

@@ -47,16 +47,28 @@ function parseQuery<T>(schema: z.ZodType<T>, url: URL): T {
   );
 }
 
-/** How far an interview went: questions asked and answered (skips count as asked, not answered). */
-export function progressOf(turns: readonly TurnRecord[]): { asked: number; answered: number } {
+/**
+ * How far an interview went: questions asked and answered (skips count as asked, not answered), and the
+ * guide part (`section`) of the last question asked, null before any: an interview's length depends on its
+ * answers, so the part reached, not a ratio, tells the interviewer where it stands.
+ */
+export function progressOf(turns: readonly TurnRecord[]): {
+  asked: number;
+  answered: number;
+  section: string | null;
+} {
   const asked = new Set<string>();
   const answered = new Set<string>();
+  let section: string | null = null;
   for (const turn of turns) {
     if (!turn.questionId) continue;
-    if (turn.kind === 'question') asked.add(turn.questionId);
+    if (turn.kind === 'question') {
+      asked.add(turn.questionId);
+      section = turn.section;
+    }
     if (turn.kind === 'answer') answered.add(turn.questionId);
   }
-  return { asked: asked.size, answered: answered.size };
+  return { asked: asked.size, answered: answered.size, section };
 }
 
 function send(res: ServerResponse, rendered: Rendered, fileStem: string): void {
@@ -89,15 +101,24 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     return meta;
   };
 
-  // The names of value forms, levers and actors the charts show, and their headings: wording only, no interview data.
+  // The names of value forms, levers and actors the charts show, their headings, and the words the interview
+  // list and the downloads show (languages, profiles, guide parts, export names): wording only, no interview data.
   router.route('GET', '/api/labels', async (ctx) => {
     const { lang } = parseQuery(LabelsQuery, ctx.url);
     const prompts = summaryPrompts(lang);
+    const { profiles, formats, download, answers, progressAt } = prompts.dashboard;
     sendJson(ctx.res, 200, {
       values: prompts.values,
       levers: prompts.levers,
       actors: prompts.actors,
       headings: { perInterview: prompts.headings.perInterview },
+      languages: prompts.languages,
+      profiles,
+      parts: { ...prompts.sections, ...prompts.themes },
+      formats,
+      download,
+      answers,
+      progressAt,
     });
   });
 
@@ -124,8 +145,7 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
       pseudonymKey,
       ...(lang ? { lang } : {}),
     });
-    if (format === 'json') sendJson(ctx.res, 200, summary);
-    else send(ctx.res, renderSummary(summary, format, lang ?? meta.language), `interview-${meta.id}`);
+    send(ctx.res, renderSummary(summary, format, lang ?? meta.language), `interview-${meta.id}`);
   });
 
   // The lever reading worded by the exports' own functions, so the dashboard says it as they do.
@@ -158,12 +178,7 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     const interviewerId = await interviewerOf(ctx);
     const { format, lang } = parseQuery(StudyQuery, ctx.url);
     const { study, studyLang } = await studyOf(interviewerId, lang);
-    if (format === 'json') {
-      const { summaries: _summaries, ...table } = study;
-      sendJson(ctx.res, 200, table);
-    } else {
-      send(ctx.res, renderStudy(study, format, studyLang), 'study');
-    }
+    send(ctx.res, renderStudy(study, format, studyLang), 'study');
   });
 
   // Each interview of the study with its lever reading, worded as its own view words it (for its profile).

@@ -23,8 +23,6 @@
       empty: 'Aucun entretien pour le moment.',
       refused: 'Jeton refusé : saisissez celui affiché au démarrage du serveur.',
       expired: 'Jeton expiré : redémarrez le serveur et saisissez le nouveau jeton affiché.',
-      answered: 'réponses',
-      download: 'Télécharger',
       in_progress: 'en cours',
       paused: 'en pause',
       completed: 'terminé',
@@ -47,8 +45,6 @@
       empty: 'No interviews yet.',
       refused: 'Token refused: enter the one printed when the server started.',
       expired: 'Token expired: restart the server and enter the new token it prints.',
-      answered: 'answers',
-      download: 'Download',
       in_progress: 'in progress',
       paused: 'paused',
       completed: 'completed',
@@ -69,8 +65,9 @@
   };
 
   let token = null;
-  // Headings worded in the summary prompts, fetched with the chart names.
-  let headings = {};
+  // Words from the summary prompts (GET /api/labels), fetched with the chart names before any view is shown:
+  // headings, languages, profiles, guide parts, export names, how progress is said.
+  let words = {};
 
   async function api(path) {
     const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
@@ -84,19 +81,26 @@
     return response;
   }
 
+  /** "Télécharger : JSON Markdown …": the buttons named by format, grouped under the one verb. */
   function downloads(container, base, formats) {
-    container.replaceChildren();
+    const caption = element(
+      'span',
+      { class: 'downloads-label', id: `${container.id}-label` },
+      words.download,
+    );
+    container.setAttribute('role', 'group');
+    container.setAttribute('aria-labelledby', caption.id);
+    container.replaceChildren(caption);
     for (const format of formats) {
       const button = element(
         'button',
         { type: 'button', class: 'download', 'data-format': format },
-        `${text.download} ${format}`,
+        words.formats[format],
       );
       button.addEventListener('click', async () => {
         const response = await api(`${base}${base.includes('?') ? '&' : '?'}format=${format}`);
-        const name =
-          /filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '')?.[1] ||
-          `export.${format}`;
+        // The server names every export (interview-<id>.<ext>, study.<ext>); without a name the browser picks one.
+        const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '')?.[1] ?? '';
         const link = element('a', { href: URL.createObjectURL(await response.blob()), download: name });
         document.body.append(link);
         link.click();
@@ -104,6 +108,18 @@
       });
       container.append(button);
     }
+  }
+
+  /**
+   * "3 réponses · étape : Les outils": the answers given and, while the interview is not over, the guide part
+   * it reached. Never answered/asked: questions are asked one at a time, so 2/3 would read as two-thirds done.
+   */
+  function progressText({ answered, section }, status) {
+    const form = new Intl.PluralRules(lang).select(answered) === 'one' ? 'one' : 'other';
+    const answers = words.answers[form].replace('{count}', () => String(answered));
+    const part = words.parts[section];
+    if (status === 'completed' || !part) return answers;
+    return words.progressAt.replace('{answers}', () => answers).replace('{part}', () => part);
   }
 
   async function showList() {
@@ -117,9 +133,9 @@
       row.append(
         element('td', {}, interview.id),
         element('td', { class: `status-${interview.status}` }, text[interview.status] || interview.status),
-        element('td', {}, interview.profile),
-        element('td', {}, interview.language),
-        element('td', {}, `${interview.progress.answered}/${interview.progress.asked} ${text.answered}`),
+        element('td', {}, words.profiles[interview.profile]),
+        element('td', {}, words.languages[interview.language]),
+        element('td', {}, progressText(interview.progress, interview.status)),
         element('td', {}, new Date(interview.startedAt).toLocaleString(lang)),
       );
       const open = () => showSummary(interview.id).catch(report);
@@ -186,7 +202,7 @@
     }
     document
       .getElementById('study-interviews')
-      .replaceChildren(element('h3', {}, headings.perInterview), charts);
+      .replaceChildren(element('h3', {}, words.headings.perInterview), charts);
     downloads(document.getElementById('study-downloads'), `/api/study?lang=${lang}`, [
       'json',
       'md',
@@ -235,9 +251,8 @@
       history.replaceState(null, '', location.pathname);
     }
     // Names first (they need no token): a summary opened after signing in by hand needs them too.
-    const labels = await fetch(`/api/labels?lang=${lang}`).then((response) => response.json());
-    setNames({ ...labels.values, ...labels.levers });
-    headings = labels.headings;
+    words = await fetch(`/api/labels?lang=${lang}`).then((response) => response.json());
+    setNames({ ...words.values, ...words.levers });
     token = (await teamsToken()) || localStorage.getItem(TOKEN_KEY);
     if (!token) {
       askForToken();
