@@ -20,10 +20,12 @@ function readable(path: string): string {
   return unescapeXml(text);
 }
 
-/** The firm pseudonyms of a summary's answers, in the order they stand. */
+/** The firm pseudonyms of a summary's answers, in the order they stand, in either language. */
 function firmPseudonyms(summary: Summary): string[] {
   const texts = summary.themes.flatMap((theme) => theme.answers.map((answer) => answer.text));
-  return texts.flatMap((text) => [...text.matchAll(/\[ENTREPRISE-[0-9A-F]{6}\]/g)].map((m) => m[0]));
+  return texts.flatMap((text) =>
+    [...text.matchAll(/\[(?:ENTREPRISE|COMPANY)-[0-9A-F]{6}\]/g)].map((m) => m[0]),
+  );
 }
 
 const FRENCH_TRANSCRIPT = `Q: Pouvez-vous vous présenter, vous et votre entreprise ?
@@ -102,7 +104,7 @@ describe('analyze: a firm introduced with its trade, its legal form or its artic
       JSON.parse((await cli(['analyze', en, '--format', 'json'], {})).stdout),
     );
     const english = englishSummary.themes.flatMap((t) => t.answers.map((a) => a.text)).join('\n');
-    const brightwater = /I run (\[ENTREPRISE-[0-9A-F]{6}\])/.exec(english)?.[1] ?? 'missing';
+    const brightwater = /I run (\[COMPANY-[0-9A-F]{6}\])/.exec(english)?.[1] ?? 'missing';
     expect(english).toContain(`At ${brightwater} we use Xero`);
     expect(english).toContain(`and ${brightwater} has a Facebook page`);
     expect(new Set(firmPseudonyms(englishSummary)).size).toBe(2);

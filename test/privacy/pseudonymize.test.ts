@@ -27,7 +27,7 @@ describe('names given at presentation', () => {
 
 describe('names introduced in everyday ways', () => {
   const replaced = (presentation: string, later: string) =>
-    pseudonymizeText(later, findIntroducedNames(presentation), KEY).text;
+    pseudonymizeText(later, findIntroducedNames(presentation), KEY, 'fr').text;
 
   it('finds a firm after "je dirige", "gérant de", "mon entreprise," and an article', () => {
     for (const presentation of [
@@ -78,7 +78,7 @@ describe('pseudonymizeText', () => {
     ];
     const text =
       'Chez Transports Garnier on a un site www.transports-garnier.fr, écrivez à h.garnier@tg-transports.fr ou au 04 75 12 34 56. Hélène Garnier répond.';
-    const result = pseudonymizeText(text, names, KEY);
+    const result = pseudonymizeText(text, names, KEY, 'fr');
     expect(result.text).not.toMatch(/Garnier|garnier|04 75|@/);
     expect(result.text).toContain('Chez [ENTREPRISE-');
     expect(result.text).toContain('[EMAIL-');
@@ -88,11 +88,11 @@ describe('pseudonymizeText', () => {
   });
 
   it('takes a phone number whole or not at all: no pseudonym in the middle of a longer run of digits', () => {
-    expect(pseudonymizeText('Mon portable : +33 6 12 34 56 78.', [], KEY).text).toMatch(
+    expect(pseudonymizeText('Mon portable : +33 6 12 34 56 78.', [], KEY, 'fr').text).toMatch(
       /^Mon portable : \[TEL-[0-9A-F]+\]\.$/,
     );
     const run = 'Référence 12345678901234567890 sur la facture.';
-    expect(pseudonymizeText(run, [], KEY).text).toBe(run);
+    expect(pseudonymizeText(run, [], KEY, 'fr').text).toBe(run);
   });
 
   it('maps the same firm to the same pseudonym with one key, and to another with another key', () => {
@@ -100,26 +100,28 @@ describe('pseudonymizeText', () => {
       'Boulangerie Morel livre.',
       [{ kind: 'company', text: 'Boulangerie Morel' }],
       KEY,
+      'fr',
     );
     const b = pseudonymizeText(
       'On travaille avec BOULANGERIE MOREL.',
       [{ kind: 'company', text: 'Boulangerie Morel' }],
       KEY,
+      'fr',
     );
-    const pseudonym = pseudonymFor(KEY, 'company', 'Boulangerie Morel');
+    const pseudonym = pseudonymFor(KEY, 'company', 'Boulangerie Morel', 'fr');
     expect(a.text).toContain(pseudonym);
     expect(b.text).toContain(pseudonym);
-    expect(pseudonymFor('another-key', 'company', 'Boulangerie Morel')).not.toBe(pseudonym);
+    expect(pseudonymFor('another-key', 'company', 'Boulangerie Morel', 'fr')).not.toBe(pseudonym);
   });
 
   it('does not replace a name inside another word', () => {
-    const result = pseudonymizeText('Paul utilise Paulownia.', [{ kind: 'person', text: 'Paul' }], KEY);
+    const result = pseudonymizeText('Paul utilise Paulownia.', [{ kind: 'person', text: 'Paul' }], KEY, 'fr');
     expect(result.text).toMatch(/^\[PERSONNE-[0-9A-F]{6}\] utilise Paulownia\.$/);
   });
 
   it('maps evidence offsets so spans still point at the same words', () => {
     const text = 'Mme Roux dit que le CRM aide les clients.';
-    const result = pseudonymizeText(text, [{ kind: 'person', text: 'Roux' }], KEY);
+    const result = pseudonymizeText(text, [{ kind: 'person', text: 'Roux' }], KEY, 'fr');
     const start = text.indexOf('CRM');
     const mapped = result.mapOffset(start);
     expect(result.text.slice(mapped, result.mapOffset(start + 3))).toBe('CRM');
@@ -158,7 +160,7 @@ describe('firms named with their trade, legal form or article', () => {
     ['Je suis la gérante de Le Goff Thermique.', 'Le Goff Thermique et Le Goff, chez Goff.', 'Goff'],
   ])('"%s" then "%s": no %s, one pseudonym', (presentation, later, name) => {
     const names = findIntroducedNames(presentation);
-    const text = `${pseudonymizeText(presentation, names, KEY).text}\n${pseudonymizeText(later, names, KEY).text}`;
+    const text = `${pseudonymizeText(presentation, names, KEY, 'fr').text}\n${pseudonymizeText(later, names, KEY, 'fr').text}`;
     expect(text).not.toContain(name);
     expect(text).not.toMatch(/\bLe \[ENTREPRISE/);
     expect(firms(text).size).toBe(1);
@@ -167,7 +169,7 @@ describe('firms named with their trade, legal form or article', () => {
   it('keeps the words around the firm: trade, place, sentence starts', () => {
     const presentation =
       'Depuis 2010, je dirige la menuiserie Kerguelen à Quimper. Aujourd’hui nous sommes 14.';
-    const result = pseudonymizeText(presentation, findIntroducedNames(presentation), KEY).text;
+    const result = pseudonymizeText(presentation, findIntroducedNames(presentation), KEY, 'fr').text;
     expect(result).toMatch(
       /^Depuis 2010, je dirige la menuiserie \[ENTREPRISE-[0-9A-F]{6}\] à Quimper\. Aujourd’hui/,
     );
@@ -189,7 +191,7 @@ describe('firms named with their trade, legal form or article', () => {
   it('finds the name in capitals, and in an answer written all in lower case', () => {
     const names = findIntroducedNames('Je dirige la SARL Kerguelen.');
     for (const later of ['KERGUELEN a un ERP.', 'chez kerguelen on a un erp'])
-      expect(pseudonymizeText(later, names, KEY).text).not.toMatch(/kerguelen/i);
+      expect(pseudonymizeText(later, names, KEY, 'fr').text).not.toMatch(/kerguelen/i);
   });
 });
 
@@ -203,7 +205,7 @@ describe('work bounded by the length of the answer', () => {
     const presentation = sentence.repeat(Math.ceil(4000 / sentence.length));
     const found = names(presentation);
     expect(found.every((name) => name.text.split(/\s+/).length <= 8)).toBe(true);
-    const later = pseudonymizeText('Chez Kerguelen, Anne Roux a tout informatisé.', found, KEY).text;
+    const later = pseudonymizeText('Chez Kerguelen, Anne Roux a tout informatisé.', found, KEY, 'fr').text;
     expect(later).not.toMatch(/Kerguelen|Anne|Roux/);
   }, 5000);
 
@@ -222,7 +224,7 @@ describe('work bounded by the length of the answer', () => {
 
 describe('sentence openers and case changes between answers', () => {
   const replaced = (presentation: string, later: string) =>
-    pseudonymizeText(later, findIntroducedNames(presentation), KEY).text;
+    pseudonymizeText(later, findIntroducedNames(presentation), KEY, 'fr').text;
 
   it('keeps "C\'est" and "We\'re" out of the firm\'s name and its pseudonym', () => {
     const french = findIntroducedNames("C'est Menuiserie Vidal, à Brest, on est 12.");

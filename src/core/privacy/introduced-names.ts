@@ -20,7 +20,8 @@ import type { Identifier } from './pseudonymize.js';
 /**
  * Names of the respondent and of firms in presentation answers. A firm is found
  * - after a cue ("je dirige", "chez", "gérante de", "mon entreprise", "nous sommes", "I run", "we're"),
- *   over what the firm is ("je dirige la menuiserie Kerguelen", "we're a family firm, Hollis & Sons");
+ *   or where an expert works ("je travaille pour", "I work at", "a consultant with"), over what the firm
+ *   is ("je dirige la menuiserie Kerguelen", "we're a family firm, Hollis & Sons");
  * - after a determiner and a trade ("la boulangerie Pichon", "l'entreprise familiale Durand");
  * - by its shape: capitalised words with a legal form, a trade or a family ending ("SARL Kerguelen",
  *   "Brightwater Joinery Ltd", "Le Goff Thermique", "Martin Frères").
@@ -104,6 +105,22 @@ const PERSON_CUES = cues([
 /** Cues so explicit that the name after them is taken even in lower case ("je m'appelle paul le gall"). */
 const STRONG_PERSON_CUES = cues(["je m['’]appelle", 'mon nom est', 'my name is']);
 const OF = "(?:de|d['’]|du|des)";
+/** What a firm or an expert's institution is, after "notre", "our" ("notre agence, Kerlann…", "our hub, X, supports…"). */
+const FIRMS_FR = 'entreprise|soci[ée]t[ée]|bo[iî]te';
+const INSTITUTIONS_FR =
+  'agence|structure|association|r[ée]seau|p[ôo]le|cabinet|incubateur|p[ée]pini[èe]re|technopole|organisme';
+const INSTITUTIONS_EN =
+  'hub|agency|organi[sz]ation|network|incubator|accelerator|consultancy|practice|charity|chamber|cent(?:re|er)';
+/**
+ * An expert's role, before where they hold it ("consultante pour Armor Conseil", "a consultant with X
+ * Partners"). "à" and "in" are not cues: what follows them is mostly a place ("à Rennes", "in Leeds").
+ */
+const ROLES_FR =
+  "(?:consultante?|conseill(?:er|[èe]re)|charg[ée]e? (?:de mission|d['’]affaires)|chef(?:fe)? de projet|coach|format(?:eur|rice)|animat(?:eur|rice))";
+const ROLES_EN =
+  '(?:consultant|adviser|advisor|coach|officer|manager|lead|director|coordinator|specialist|mentor|trainer|analyst|partner)';
+/** Up to five words of one clause between a verb and "at" ("I lead the digital programme at"). */
+const CLAUSE_WORDS = '(?: [^\\s.,;:!?]+){1,5}?';
 /** Cues after which the name is the respondent's firm (or one they speak of as a firm). */
 const COMPANY_CUES = cues([
   "l['’]entreprise",
@@ -111,9 +128,7 @@ const COMPANY_CUES = cues([
   'la bo[iî]te',
   'le cabinet',
   'le groupe',
-  'notre (?:entreprise|soci[ée]t[ée]|bo[iî]te)',
-  'mon entreprise',
-  'ma (?:soci[ée]t[ée]|bo[iî]te)',
+  `(?:notre|mon|ma) (?:${FIRMS_FR}|${INSTITUTIONS_FR})`,
   'chez',
   'nous sommes',
   'on est',
@@ -127,7 +142,7 @@ const COMPANY_CUES = cues([
   '(?:on a|nous avons) (?:cr[ée]{2}|fond[ée]|repris|rachet[ée])',
   `(?:co-?)?g[ée]rante? ${OF}`,
   `(?:dirigeante?|directeur|directrice|fondat(?:eur|rice)|patronn?e?|pr[ée]sidente?|propri[ée]taire|associ[ée]e?) ${OF}`,
-  '(?:the|our|my) (?:company|firm|business)',
+  `(?:the|our|my) (?:company|firm|business|${INSTITUTIONS_EN})`,
   'we are',
   "we['’]re",
   'called',
@@ -136,6 +151,12 @@ const COMPANY_CUES = cues([
   '(?:co-?)?(?:owner|founder) of',
   '(?:managing )?director of',
   'manager of',
+  // Where an expert works: their institution, named as a firm is ("I lead the digital programme at X").
+  `je travaille (?:pour|au sein ${OF}|aupr[èe]s ${OF})`,
+  `${ROLES_FR} (?:pour|au sein ${OF})`,
+  "i(?: am|['’]m)? work(?:ing)? (?:for|at)",
+  `i (?:lead|head|run|manage|coordinate|direct|oversee)${CLAUSE_WORDS} at`,
+  `${ROLES_EN} (?:at|with)`,
 ]);
 
 interface Run {

@@ -77,6 +77,12 @@ export const TRADE_WORDS = words(`
   solicitors architects surveyors shop store stores foods wines textiles plastics packaging
 `);
 
+/**
+ * What an expert's institution is, inside its name ("Brightwater Business Hub", "Incubateur Kerlann"):
+ * like a trade, it shows the name is an organisation's and is not what identifies it.
+ */
+const INSTITUTION_WORDS = words('hub incubator accelerator incubateur accélérateur technopole');
+
 /** Words that open a name's determiner slot: dropped before a name, kept when capitalised inside one. */
 export const ARTICLES = words("le la les l' the", lower);
 
@@ -117,7 +123,8 @@ export const STOP_WORDS = words(
 
 /**
  * Capitalised words that are no name: pronouns and function words that start a sentence, job titles,
- * departments, institutions, diplomas, nationalities, months and days.
+ * departments, institutions and the common words of their names ("Armor Conseil" is told by "Armor", "Leeds City
+ * Council" by "Leeds", "the Growth Hub" is any region's), diplomas, nationalities, months and days.
  */
 export const NOT_NAMES = words(`
   le la les l' un une des du de d' nous moi on je il elle ils elles vous the a an we our i my you they
@@ -130,7 +137,8 @@ export const NOT_NAMES = words(`
   directeur directrice gérant gérante gerant gerante co-gérant président présidente dirigeant dirigeante
   responsable chef manager director owner ceo founder cofounder co-founder fondateur fondatrice associé
   associée partner conseiller conseillère adviser advisor salarié salariée employee patron patronne
-  pme sme tpe eti cci cma bpi bpifrance cap bts bac dut but master licence mba
+  pme sme tpe eti pmes smes tpes etis cci cma bpi bpifrance cap bts bac dut but master licence mba
+  conseil council city growth
   qualité production ventes achats marketing commercial commerciale finance finances comptabilité
   ressources humaines rh direction administration recherche développement r&d communication
   sales purchasing hr operations accounting quality research development it
@@ -176,8 +184,17 @@ export function isTradeWord(folded: string): boolean {
   return TRADE_WORDS.has(folded) || (/[sx]$/.test(folded) && TRADE_WORDS.has(folded.slice(0, -1)));
 }
 
-/** A word that says what a firm is rather than who: a trade, a firm noun, a legal form, a family ending. */
+/**
+ * A word that says what a firm is rather than who: a trade, an institution, a firm noun, a legal form, a
+ * family ending.
+ */
 export function isFirmWord(word: string): boolean {
   const folded = fold(word);
-  return isTradeWord(folded) || FIRM_NOUNS.has(folded) || FAMILY_ENDINGS.has(folded) || isLegalForm(word);
+  return (
+    isTradeWord(folded) ||
+    INSTITUTION_WORDS.has(folded) ||
+    FIRM_NOUNS.has(folded) ||
+    FAMILY_ENDINGS.has(folded) ||
+    isLegalForm(word)
+  );
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Language } from '../domain.js';
 
 /**
  * Pseudonymisation for exports: names given at presentation, e-mail addresses, phone numbers and URLs are
@@ -31,12 +32,13 @@ export interface Replacement {
   kind: IdentifierKind;
 }
 
-const LABELS: Record<IdentifierKind, string> = {
-  person: 'PERSONNE',
-  company: 'ENTREPRISE',
-  email: 'EMAIL',
-  phone: 'TEL',
-  url: 'URL',
+/**
+ * The word of a pseudonym, in the language of the text it stands in. Only the word changes with the
+ * language, never the code after it: one firm keeps one code across the interviews of a study.
+ */
+const LABELS: Record<Language, Record<IdentifierKind, string>> = {
+  fr: { person: 'PERSONNE', company: 'ENTREPRISE', email: 'EMAIL', phone: 'TEL', url: 'URL' },
+  en: { person: 'PERSON', company: 'COMPANY', email: 'EMAIL', phone: 'PHONE', url: 'URL' },
 };
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
@@ -45,11 +47,11 @@ const URL_PATTERN =
 /** French numbers (0X XX XX XX XX, +33 X …) and generic international numbers of 9 to 15 digits. */
 const PHONE = /(?<!\d)(?:\+\d{1,3}[\s.-]?)?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){8,14}\b/g;
 
-export function pseudonymFor(key: string, kind: IdentifierKind, text: string): string {
+export function pseudonymFor(key: string, kind: IdentifierKind, text: string, lang: Language): string {
   const digest = createHmac('sha256', key)
     .update(`${kind}\u0000${normalise(text)}`)
     .digest('hex');
-  return `[${LABELS[kind]}-${digest.slice(0, 6).toUpperCase()}]`;
+  return `[${LABELS[lang][kind]}-${digest.slice(0, 6).toUpperCase()}]`;
 }
 
 function normalise(text: string): string {
@@ -63,8 +65,14 @@ function escapeRegExp(text: string): string {
 /**
  * Every place in `text` to replace: the given names (whole words, case- and accent-insensitive on the
  * surface form), then e-mails, URLs and phone numbers. Overlaps keep the earliest, longest match.
+ * `lang`: the language `text` is written in, which the pseudonyms' words are in.
  */
-export function findReplacements(text: string, names: readonly Identifier[], key: string): Replacement[] {
+export function findReplacements(
+  text: string,
+  names: readonly Identifier[],
+  key: string,
+  lang: Language,
+): Replacement[] {
   const candidates: Replacement[] = [];
   const add = (start: number, original: string, kind: IdentifierKind, canonical: string) => {
     candidates.push({
@@ -72,7 +80,7 @@ export function findReplacements(text: string, names: readonly Identifier[], key
       end: start + original.length,
       original,
       kind,
-      pseudonym: pseudonymFor(key, kind, canonical),
+      pseudonym: pseudonymFor(key, kind, canonical, lang),
     });
   };
   const oneCase = text === text.toLowerCase() || text === text.toUpperCase();
@@ -114,8 +122,13 @@ export interface PseudonymizedText {
   mapSpan(start: number, end: number): { start: number; end: number };
 }
 
-export function pseudonymizeText(text: string, names: readonly Identifier[], key: string): PseudonymizedText {
-  const replacements = findReplacements(text, names, key);
+export function pseudonymizeText(
+  text: string,
+  names: readonly Identifier[],
+  key: string,
+  lang: Language,
+): PseudonymizedText {
+  const replacements = findReplacements(text, names, key, lang);
   let output = '';
   let cursor = 0;
   for (const replacement of replacements) {

@@ -1,3 +1,4 @@
+import type { Language } from '../domain.js';
 import type { Evidence, Tags } from '../tags.js';
 import { findIntroducedNames } from './introduced-names.js';
 import { pseudonymizeText } from './pseudonymize.js';
@@ -11,15 +12,20 @@ export interface Pseudonymizer {
 
 /**
  * `presentation`: the texts the respondent introduced themselves and their firm in; the names found
- * there are replaced everywhere, with e-mails, phone numbers and URLs in any text.
+ * there are replaced everywhere, with e-mails, phone numbers and URLs in any text. `lang`: the language
+ * the interview was held in, so a pseudonym reads in the language of the words around it.
  */
-export function createPseudonymizer(key: string, presentation: readonly string[]): Pseudonymizer {
+export function createPseudonymizer(
+  key: string,
+  presentation: readonly string[],
+  lang: Language,
+): Pseudonymizer {
   const names = findIntroducedNames(presentation);
-  const text = (input: string) => pseudonymizeText(input, names, key).text;
+  const text = (input: string) => pseudonymizeText(input, names, key, lang).text;
   return {
     text,
     tagged(input, tags) {
-      const result = pseudonymizeText(input, names, key);
+      const result = pseudonymizeText(input, names, key, lang);
       if (result.replacements.length === 0) return { text: input, tags };
       const move = (evidence: Evidence): Evidence => {
         // Evidence that never sliced its own text is a tagger fault the exporters skip; only hide its words.

@@ -139,7 +139,12 @@ function pseudonymize(
   const presentation = turns
     .filter((t) => t.section === PRESENTATION && (t.kind === 'answer' || t.kind === 'amend'))
     .map((t) => t.text);
-  const p = createPseudonymizer(options.pseudonymKey ?? interviewPseudonymKey(meta.id), presentation);
+  // The interview's own language, not the export's: the pseudonyms stand in the respondent's words.
+  const p = createPseudonymizer(
+    options.pseudonymKey ?? interviewPseudonymKey(meta.id),
+    presentation,
+    meta.language,
+  );
   return {
     answers: replayed.answers.map((answer) => ({
       ...answer,
