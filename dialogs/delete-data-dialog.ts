@@ -9,7 +9,7 @@ import {
 import type { Language } from '../src/core/domain.js';
 import { decideNext, guidesFor, parseYesNo, promptNext } from '../src/core/interview/index.js';
 import { DELETE_DATA_DIALOG } from './ids.js';
-import { commitResult, type DialogServices, forgetLoaded, loadInterview } from './services.js';
+import { commitResult, type DialogServices, forgetLoaded, loadInterview, turnOptions } from './services.js';
 
 export interface DeleteDataOptions {
   interviewId: string;
@@ -77,7 +77,12 @@ export class DeleteDataDialog extends Dialog<DeleteDataOptions> {
     if (loaded.meta.status !== 'in_progress') return;
     const step = decideNext(loaded.guide, loaded.meta, loaded.turns);
     if (step.type !== 'await') return;
-    const result = promptNext(loaded.guide, loaded.meta, loaded.turns, { now: this.services.clock() });
+    const result = promptNext(
+      loaded.guide,
+      loaded.meta,
+      loaded.turns,
+      turnOptions(this.services, dc.context),
+    );
     await commitResult(this.services, dc.context, loaded, {
       ...result,
       replies: [loaded.guide.messages.repeatQuestion, ...result.replies],

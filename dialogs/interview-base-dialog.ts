@@ -5,7 +5,13 @@ import {
   DialogTurnStatus,
 } from 'botbuilder-dialogs';
 import { applyCommand, guidesFor, parseInterviewCommand } from '../src/core/interview/index.js';
-import { commitResult, type DialogServices, type LoadedInterview, loadInterview } from './services.js';
+import {
+  commitResult,
+  type DialogServices,
+  type LoadedInterview,
+  loadInterview,
+  turnOptions,
+} from './services.js';
 
 export interface InterviewDialogOptions {
   interviewId: string;
@@ -74,7 +80,13 @@ export abstract class InterviewBaseDialog extends ComponentDialog<InterviewDialo
     const command = parseInterviewCommand(guidesFor(this.services.guides, loaded.meta.language), text);
     if (loaded.meta.status === 'paused' || (command !== null && CONTROL_COMMANDS.has(command))) {
       if (command !== null && CONTROL_COMMANDS.has(command)) {
-        const result = applyCommand(loaded.guide, loaded.meta, loaded.turns, command, this.options());
+        const result = applyCommand(
+          loaded.guide,
+          loaded.meta,
+          loaded.turns,
+          command,
+          turnOptions(this.services, innerDC.context),
+        );
         await commitResult(this.services, innerDC.context, loaded, result);
       } else {
         await innerDC.context.sendActivity(loaded.guide.messages.pausedReminder);
@@ -82,10 +94,6 @@ export abstract class InterviewBaseDialog extends ComponentDialog<InterviewDialo
       return { status: DialogTurnStatus.waiting };
     }
     return this.onInterviewInput(innerDC, loaded, text);
-  }
-
-  protected options() {
-    return { now: this.services.clock(), guides: this.services.guides };
   }
 
   protected abstract onInterviewBegin(

@@ -9,7 +9,7 @@ import {
   THEME_VALUE_DIALOG,
 } from './ids.js';
 import { InterviewBaseDialog, type InterviewDialogOptions } from './interview-base-dialog.js';
-import { commitResult, type DialogServices, type LoadedInterview } from './services.js';
+import { commitResult, type DialogServices, type LoadedInterview, turnOptions } from './services.js';
 
 /** How a section dialog ends: the parent moves on, or stops the interview. */
 export interface SectionResult {
@@ -48,7 +48,7 @@ export class SectionDialog extends InterviewBaseDialog {
         this.services,
         innerDC.context,
         loaded,
-        promptNext(loaded.guide, loaded.meta, loaded.turns, this.options()),
+        promptNext(loaded.guide, loaded.meta, loaded.turns, turnOptions(this.services, innerDC.context)),
       );
     }
     return { status: DialogTurnStatus.waiting };
@@ -65,7 +65,7 @@ export class SectionDialog extends InterviewBaseDialog {
       loaded.turns,
       text,
       this.services.tagger,
-      this.options(),
+      turnOptions(this.services, innerDC.context),
     );
     const after = await commitResult(this.services, innerDC.context, loaded, result);
     if (result.outcome === 'declined') return this.done('declined');

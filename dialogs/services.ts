@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
+import { Language } from '../src/core/domain.js';
 import type { Guide, GuideSet } from '../src/core/guide/schema.js';
-import { promptNext, type TurnResult } from '../src/core/interview/handle-input.js';
+import { promptNext, type TurnOptions, type TurnResult } from '../src/core/interview/handle-input.js';
+import { quoteAsTyped } from '../src/core/interview/quote.js';
 import type { InterviewMeta, TurnRecord } from '../src/core/interview/record.js';
 import type { Tagger } from '../src/core/tagger/types.js';
 import type { InterviewStore } from '../src/store/types.js';
@@ -33,6 +35,31 @@ export interface LoadedInterview {
   meta: InterviewMeta;
   turns: TurnRecord[];
   guide: Guide;
+}
+
+/**
+ * Set in the turn state by a front door that prints the bot's messages as they are, rendering no Markdown
+ * (the terminal): the respondent's words quoted in replies are shown there as typed. Everywhere else (Teams,
+ * the web chat) they are escaped, so nothing a respondent typed becomes markup in the bot's bubble.
+ */
+export const PLAIN_TEXT_FRONT_DOOR = Symbol('plainTextFrontDoor');
+
+/** What the interview core needs for this turn: the time, every guide, and how this front door quotes. */
+export function turnOptions(services: DialogServices, context: TurnContext): TurnOptions {
+  return {
+    now: services.clock(),
+    guides: services.guides,
+    ...(context.turnState.get(PLAIN_TEXT_FRONT_DOOR) === true ? { quote: quoteAsTyped } : {}),
+  };
+}
+
+/**
+ * The language the front door says the person reads (Teams and the web chat send the reader's locale,
+ * `en-US`, `fr-FR`), or null when it says none we speak: what the bot speaks before an interview has one.
+ */
+export function localeLanguage(context: TurnContext): Language | null {
+  const language = Language.safeParse(context.activity.locale?.slice(0, 2).toLowerCase());
+  return language.success ? language.data : null;
 }
 
 /** The interview as this turn knows it: read once per turn, then kept up to date by `commitResult`. */
@@ -99,7 +126,7 @@ export async function repeatPendingQuestion(
 ): Promise<void> {
   const loaded = await loadInterview(services, interviewId, context);
   if (!loaded) return;
-  const result = promptNext(loaded.guide, loaded.meta, loaded.turns, { now: services.clock() });
+  const result = promptNext(loaded.guide, loaded.meta, loaded.turns, turnOptions(services, context));
   await commitResult(services, context, loaded, result);
 }
 

@@ -14,7 +14,7 @@ import {
   START_STEPS,
 } from './ids.js';
 import { InterviewDialog } from './interview-dialog.js';
-import type { DialogServices } from './services.js';
+import { type DialogServices, localeLanguage } from './services.js';
 
 /** How an interview is started: choices already made are not asked (CLI flags, invitation codes). */
 export interface StartOptions {
@@ -66,7 +66,8 @@ export class StartDialog extends ComponentDialog<StartOptions> {
   private async chooseLanguage(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = read(step);
     if (options.language) return step.next(options.language);
-    return step.beginDialog(LANGUAGE_CHOICE_DIALOG, { language: 'fr' });
+    // The choice is still asked, in the language the page or Teams says the respondent reads.
+    return step.beginDialog(LANGUAGE_CHOICE_DIALOG, { language: localeLanguage(step.context) ?? 'fr' });
   }
 
   private async chooseProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {

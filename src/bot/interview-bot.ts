@@ -1,7 +1,9 @@
 import {
   ActivityHandler,
   ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
+  StatusCodes,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
@@ -20,12 +22,13 @@ import {
   type DialogServices,
   forgetLoaded,
   loadInterview,
+  localeLanguage,
   type OwnerOf,
   repeatPendingQuestion,
   sendLines,
+  turnOptions,
 } from '../../dialogs/services.js';
 import { StartDialog, type StartOptions } from '../../dialogs/start-dialog.js';
-import { Language } from '../core/domain.js';
 import type { Guide, GuideSet } from '../core/guide/schema.js';
 import {
   applyCommand,
@@ -144,6 +147,16 @@ export class InterviewBot extends ActivityHandler {
     if (!this.forgotten.has(context)) await this.conversationState.saveChanges(context, false);
   }
 
+  /**
+   * Invokes (card actions, message extension searches, sign-in steps) want their answer in the HTTP response.
+   * This bot offers none of them: it sends no card with `Action.Execute`, no search, no sign-in card. Each is
+   * answered "not implemented", as botbuilder answers an invoke it has no handler for, without botbuilder's
+   * reading of the value first, which throws on a card action without an `action` (Teams sends `value: {}`).
+   */
+  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+    return { status: StatusCodes.NOT_IMPLEMENTED };
+  }
+
   private async forgetConversation(context: TurnContext): Promise<void> {
     this.forgotten.add(context);
     await this.conversationState.delete(context);
@@ -160,7 +173,7 @@ export class InterviewBot extends ActivityHandler {
     const data = await this.conversationData.get(context, {});
     if (data.greeted) return;
     data.greeted = true;
-    await context.sendActivity(this.deps.guides.fr.bot.welcome);
+    await context.sendActivity(this.guideFor(context, null).bot.welcome);
   }
 
   private async onText(context: TurnContext): Promise<void> {
@@ -188,8 +201,8 @@ export class InterviewBot extends ActivityHandler {
       await dc.continueDialog();
       return;
     }
-    if (command?.kind === 'help') await context.sendActivity(this.guideFor(meta).bot.help);
-    else await context.sendActivity(this.guideFor(meta).bot.welcome);
+    if (command?.kind === 'help') await context.sendActivity(this.guideFor(context, meta).bot.help);
+    else await context.sendActivity(this.guideFor(context, meta).bot.welcome);
   }
 
   /**
@@ -259,18 +272,8 @@ export class InterviewBot extends ActivityHandler {
     problem: InvitationCodeProblem,
     meta: InterviewMeta | null,
   ): Promise<void> {
-    const { bot } = this.invitationGuide(context, meta);
+    const { bot } = this.guideFor(context, meta);
     await context.sendActivity(problem === 'missing' ? bot.invitationCodeMissing : bot.invitationUnknown);
-  }
-
-  /**
-   * The language to speak of invitations in: the interview's, else the one the front door says the person
-   * reads (Teams and the web page send a locale), else French.
-   */
-  private invitationGuide(context: TurnContext, meta: InterviewMeta | null): Guide {
-    if (meta) return this.deps.guides[meta.language];
-    const language = Language.safeParse(context.activity.locale?.slice(0, 2).toLowerCase());
-    return this.deps.guides[language.success ? language.data : 'fr'];
   }
 
   /** Help and resume belong to the running interview when there is one; the other commands always to the bot. */
@@ -286,7 +289,7 @@ export class InterviewBot extends ActivityHandler {
     meta: InterviewMeta | null,
   ): Promise<void> {
     const context = dc.context;
-    const guide = this.guideFor(meta);
+    const guide = this.guideFor(context, meta);
     switch (command.kind) {
       case 'start':
         await dc.cancelAllDialogs();
@@ -307,7 +310,7 @@ export class InterviewBot extends ActivityHandler {
         else await dc.beginDialog(DELETE_DATA_DIALOG, { interviewId: meta.id, language: meta.language });
         return;
       case 'code':
-        await this.startFromInvitation(dc, command.code, this.invitationGuide(context, meta));
+        await this.startFromInvitation(dc, command.code, this.guideFor(context, meta));
         return;
     }
   }
@@ -333,13 +336,13 @@ export class InterviewBot extends ActivityHandler {
   }
 
   private async sendSummary(context: TurnContext, meta: InterviewMeta | null): Promise<void> {
-    const guide = this.guideFor(meta);
+    const guide = this.guideFor(context, meta);
     if (!meta) {
       await context.sendActivity(guide.bot.noInterview);
       return;
     }
     const loaded = await loadInterview(this.services, meta.id, context);
-    const lines = recapLines(guide, loaded?.turns ?? []);
+    const lines = recapLines(guide, loaded?.turns ?? [], turnOptions(this.services, context).quote);
     await sendLines(
       context,
       lines.length === 0 ? [guide.bot.summaryEmpty] : [guide.bot.summaryHeader, ...lines],
@@ -351,7 +354,7 @@ export class InterviewBot extends ActivityHandler {
     const context = dc.context;
     let meta = await this.deps.store.getInterview(interviewId);
     if (!meta) {
-      await context.sendActivity(this.deps.guides.fr.bot.nothingToResume);
+      await context.sendActivity(this.guideFor(context, null).bot.nothingToResume);
       return;
     }
     const guide = this.deps.guides[meta.language];
@@ -372,7 +375,7 @@ export class InterviewBot extends ActivityHandler {
         this.services,
         context,
         loaded,
-        applyCommand(guide, loaded.meta, loaded.turns, 'resume', this.turnOptions()),
+        applyCommand(guide, loaded.meta, loaded.turns, 'resume', turnOptions(this.services, context)),
       );
       await dc.beginDialog(INTERVIEW_DIALOG, { interviewId: meta.id });
       return;
@@ -393,7 +396,7 @@ export class InterviewBot extends ActivityHandler {
         const value = ResumeEventValue.safeParse(context.activity.value);
         if (value.success && (await this.mayResume(context, value.data.interviewId)))
           await this.resume(dc, value.data.interviewId);
-        else await context.sendActivity(this.deps.guides.fr.bot.nothingToResume);
+        else await context.sendActivity(this.guideFor(context, null).bot.nothingToResume);
         return;
       }
       case BOT_EVENT_END_OF_INPUT: {
@@ -401,7 +404,13 @@ export class InterviewBot extends ActivityHandler {
         if (meta?.status !== 'in_progress') return;
         const loaded = await loadInterview(this.services, meta.id, context);
         if (!loaded) return;
-        const paused = applyCommand(loaded.guide, loaded.meta, loaded.turns, 'pause', this.turnOptions());
+        const paused = applyCommand(
+          loaded.guide,
+          loaded.meta,
+          loaded.turns,
+          'pause',
+          turnOptions(this.services, context),
+        );
         // « reprendre » would reach nobody: the front door whose input ended says itself how to come back.
         await commitResult(this.services, context, loaded, { ...paused, replies: [] });
         return;
@@ -443,7 +452,7 @@ export class InterviewBot extends ActivityHandler {
       if (context.responded) return;
     }
     if (!meta) {
-      await context.sendActivity(this.deps.guides.fr.bot.welcome);
+      await context.sendActivity(this.guideFor(context, null).bot.welcome);
       return;
     }
     if (meta.status === 'paused') {
@@ -471,13 +480,12 @@ export class InterviewBot extends ActivityHandler {
     return meta !== null && meta.conversationKey === conversationKeyOf(context);
   }
 
-  private guideFor(meta: InterviewMeta | null): Guide {
-    const language: Language = meta?.language ?? 'fr';
-    return this.deps.guides[language];
-  }
-
-  private turnOptions() {
-    return { now: this.services.clock(), guides: this.deps.guides };
+  /**
+   * The guide to speak in: the interview's language, else the one the front door says the person reads
+   * (Teams and the web page send a locale), else French.
+   */
+  private guideFor(context: TurnContext, meta: InterviewMeta | null): Guide {
+    return this.deps.guides[meta?.language ?? localeLanguage(context) ?? 'fr'];
   }
 }
 

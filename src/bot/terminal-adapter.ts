@@ -7,6 +7,7 @@ import {
   type ResourceResponse,
   TurnContext,
 } from 'botbuilder';
+import { PLAIN_TEXT_FRONT_DOOR } from '../../dialogs/services.js';
 import { AppError } from '../errors.js';
 import { INTERVIEW_HOLDER, TRUSTED_FRONT_DOOR } from './events.js';
 
@@ -99,6 +100,8 @@ export class TerminalAdapter extends BotAdapter {
     };
     const context = new TurnContext(this, activity);
     context.turnState.set(TRUSTED_FRONT_DOOR, true);
+    // Printed as is: the respondent's words quoted back are shown as typed, not escaped for Markdown.
+    context.turnState.set(PLAIN_TEXT_FRONT_DOOR, true);
     if (this.holder !== null) context.turnState.set(INTERVIEW_HOLDER, this.holder);
     return this.runMiddleware(context, logic);
   }

@@ -1,3 +1,6 @@
+// Shared with the bot, which quotes respondents' words in its Markdown messages.
+export { escapeMarkdown } from '../core/interview/quote.js';
+
 const HTML_ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -23,25 +26,4 @@ const XML_INVALID =
 
 export function stripXmlInvalid(text: string): string {
   return text.replace(XML_INVALID, '');
-}
-
-/**
- * Whitespace that is not a no-break space. The no-break spaces of French typography (U+00A0 before
- * « : » and inside « », U+202F before « ; ! ? ») are kept: Markdown reads neither as a line break nor
- * as indentation, so they cannot start a block.
- */
-const BREAKING_WHITESPACE = /[^\S\u00a0\u202f]+/g;
-
-/**
- * One line of inert Markdown: breaking whitespace collapsed (so no block structure can start), HTML made
- * entities, and every character that can open inline syntax backslash-escaped.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(BREAKING_WHITESPACE, ' ')
-    .trim()
-    .replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c)
-    .replace(/[\\`*_[\]{}#|~!$]/g, '\\$&')
-    .replace(/^[-+=]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -108,3 +108,45 @@ describe.each([
     expect((await bot.say(yes))[0]).toBe(opening.consentThanks);
   });
 });
+
+describe("the welcome and the start's choices, in the language Teams or the page says the reader reads", () => {
+  const cases = [
+    { lang: 'en', locale: 'en-US', start: 'start', member: 'reader-en' },
+    { lang: 'en', locale: 'en-GB', start: 'démarrer', member: 'reader-gb' },
+    { lang: 'fr', locale: 'fr-FR', start: 'démarrer', member: 'lecteur-fr' },
+  ] as const;
+
+  it.each(cases)(
+    'greets and asks the language in $lang for a reader in $locale',
+    async ({ lang, locale, start, member }) => {
+      const bot = new BotHarness();
+      const guide = bot.guides[lang];
+      const joined = await bot.send({
+        type: 'conversationUpdate',
+        membersAdded: [{ id: member, name: 'Respondent' }],
+        locale,
+      });
+      expect(joined).toEqual([guide.bot.welcome]);
+      // The language is still asked: the locale only says which words to ask it in.
+      expect(await bot.send(typed(start, locale))).toEqual([guide.bot.chooseLanguage]);
+      expect(await bot.send(typed('aide', locale))).toEqual([
+        guide.bot.languageChoiceHelp,
+        guide.bot.chooseLanguage,
+      ]);
+      expect(await bot.send(typed('2', locale))).toEqual([bot.guides.en.bot.chooseProfile]);
+    },
+  );
+
+  it('speaks French to a reader whose locale is no language of the guide, or who sends none', async () => {
+    const bot = new BotHarness();
+    const fr = bot.guides.fr.bot;
+    expect(
+      await bot.send({
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'u-de', name: 'Leser' }],
+        locale: 'de-DE',
+      }),
+    ).toEqual([fr.welcome]);
+    expect(await bot.send({ type: 'message', text: 'start', locale: '' })).toEqual([fr.chooseLanguage]);
+  });
+});

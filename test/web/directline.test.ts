@@ -121,6 +121,40 @@ describe('Direct Line endpoint', () => {
     expect((await poll(grant)).activities.filter((a) => a.text === welcome)).toHaveLength(1);
   });
 
+  it.each([
+    ['en', 'en-US', 'start'],
+    ['fr', 'fr-FR', 'démarrer'],
+  ] as const)(
+    'greets in %s and asks the language in it when the page starts the conversation in %s',
+    async (lang, locale, start) => {
+      server = await startWebServer({ bot: interviewBot(createMemoryStore()) });
+      const grant = Grant.parse((await call('/directline/tokens/generate', { method: 'POST' })).json);
+      // What Web Chat sends with conversationStartProperties.
+      const started = await call('/directline/conversations', {
+        method: 'POST',
+        token: grant.token,
+        body: { user: { id: grant.userId }, locale },
+      });
+      expect(started.status).toBe(201);
+      const bot = loadGuides()[lang].bot;
+      const greeting = await poll(grant);
+      expect(greeting.activities.map((a) => a.text)).toEqual([bot.welcome]);
+      await post(grant, { type: 'message', text: start, locale });
+      const asked = await poll(grant, greeting.watermark);
+      expect(asked.activities.map((a) => a.text)).toEqual([start, bot.chooseLanguage]);
+    },
+  );
+
+  it('refuses a start of conversation that is not JSON, and greets in French one whose locale is no language tag', async () => {
+    server = await startWebServer({ bot: interviewBot(createMemoryStore()) });
+    const grant = Grant.parse((await call('/directline/tokens/generate', { method: 'POST' })).json);
+    const path = '/directline/conversations';
+    expect((await call(path, { method: 'POST', token: grant.token, body: '{"locale":' })).status).toBe(400);
+    const odd = await call(path, { method: 'POST', token: grant.token, body: { locale: 'en US; <x>' } });
+    expect(odd.status).toBe(201);
+    expect((await poll(grant)).activities.map((a) => a.text)).toEqual([loadGuides().fr.bot.welcome]);
+  });
+
   it('delivers Adaptive Cards and passes a card submission to the bot as a message value', async () => {
     server = await startWebServer({ bot: probeBot });
     const grant = await openConversation();

@@ -12,6 +12,7 @@ import { derivePosition, type EffectiveAnswer, type LogTurn, lastAmendableAnswer
 import { type CoveredQuestion, decideFromPosition, type PlannedQuestion, sectionsOf } from './plan.js';
 import { readProbeAnswer } from './probe-answer.js';
 import type { QuestionSubject } from './question-subject.js';
+import { escapeMarkdown, type Quote } from './quote.js';
 import type { InterviewMeta, InterviewPatch, NewTurn } from './record.js';
 import {
   correctionsSince,
@@ -39,6 +40,15 @@ export interface TurnOptions {
   now: Date;
   /** Every language's guide, so commands typed in the other language still work. */
   guides?: GuideSet;
+  /**
+   * How replies quote the respondent's words: by default made inert Markdown, since Teams and the web chat
+   * render the bot's messages as Markdown (and HTML).
+   */
+  quote?: Quote;
+}
+
+function quoteOf(options: TurnOptions): Quote {
+  return options.quote ?? escapeMarkdown;
 }
 
 function event(
@@ -71,8 +81,11 @@ function coveredTurn(question: CoveredQuestion): NewTurn {
   };
 }
 
-function amendPrompt(guide: Guide, target: EffectiveAnswer): string {
-  return fill(guide.messages.amendPrompt, { question: target.questionText, answer: target.text });
+function amendPrompt(guide: Guide, target: EffectiveAnswer, options: TurnOptions): string {
+  return fill(guide.messages.amendPrompt, {
+    question: target.questionText,
+    answer: quoteOf(options)(target.text),
+  });
 }
 
 /** `turns`: the log as of this question, for the closing review's short summary. */
@@ -97,8 +110,9 @@ function advance(
   meta: InterviewMeta,
   turns: readonly LogTurn[],
   result: TurnResult,
-  now: Date,
+  options: TurnOptions,
 ): TurnResult {
+  const { now } = options;
   let seq = turns.reduce((max, t) => Math.max(max, t.seq), 0);
   const all: LogTurn[] = [...turns, ...result.newTurns.map((t) => ({ ...t, seq: ++seq }))];
   const position = derivePosition(all);
@@ -107,7 +121,9 @@ function advance(
     // A `back` left waiting (over a pause, say) is what the next message answers, not the question.
     const amending = position.amendTarget;
     result.replies.push(
-      ...(amending ? [amendPrompt(guide, amending)] : questionLines(guide, meta, step.question, all, now)),
+      ...(amending
+        ? [amendPrompt(guide, amending, options)]
+        : questionLines(guide, meta, step.question, all, now)),
     );
     return result;
   }
@@ -148,7 +164,7 @@ export function promptNext(
 ): TurnResult {
   if (meta.status === 'completed')
     return { ...emptyResult(), replies: [guide.messages.alreadyCompleted], outcome: 'completed' };
-  return advance(guide, meta, turns, emptyResult(), options.now);
+  return advance(guide, meta, turns, emptyResult(), options);
 }
 
 function reaskReason(
@@ -200,7 +216,7 @@ export function applyCommand(
       result.replies.push(guide.messages.help);
       // While a `back` waits, what follows is its prompt, not the question.
       if (!position.amendTarget) result.replies.push(guide.messages.repeatQuestion);
-      return advance(guide, meta, turns, result, options.now);
+      return advance(guide, meta, turns, result, options);
     case 'pause':
       return {
         ...result,
@@ -220,20 +236,20 @@ export function applyCommand(
     case 'resume':
       if (meta.status !== 'paused') {
         result.replies.push(guide.messages.notPaused);
-        return advance(guide, meta, turns, result, options.now);
+        return advance(guide, meta, turns, result, options);
       }
       result.newTurns.push(event('resume', section));
       result.patch = { status: 'in_progress' };
       result.replies.push(guide.messages.resumed);
-      return advance(guide, { ...meta, status: 'in_progress' }, turns, result, options.now);
+      return advance(guide, { ...meta, status: 'in_progress' }, turns, result, options);
     case 'back': {
       const target = lastAmendableAnswer(position);
       if (!target) {
         result.replies.push(guide.messages.amendNothing);
-        return advance(guide, meta, turns, result, options.now);
+        return advance(guide, meta, turns, result, options);
       }
       result.newTurns.push(event('amend_request', target.section, {}, target.seq));
-      result.replies.push(amendPrompt(guide, target));
+      result.replies.push(amendPrompt(guide, target, options));
       return result;
     }
     case 'skip': {
@@ -241,7 +257,7 @@ export function applyCommand(
       // Consent cannot be skipped: it is asked again in its short form, the introduction came with the question.
       if (pending?.questionId === CONSENT_QUESTION_ID)
         return { ...result, replies: [guide.opening.consentReask, guide.opening.consentQuestion] };
-      if (!pending) return advance(guide, meta, turns, result, options.now);
+      if (!pending) return advance(guide, meta, turns, result, options);
       result.newTurns.push({
         kind: 'skip',
         section: pending.section,
@@ -252,7 +268,7 @@ export function applyCommand(
         data: null,
       });
       result.replies.push(guide.messages.skipped);
-      return advance(guide, meta, turns, result, options.now);
+      return advance(guide, meta, turns, result, options);
     }
   }
 }
@@ -320,7 +336,7 @@ function respond(
   const result = emptyResult();
   const target = position.amendTarget;
   if (target) {
-    if (isBlank(text) || unreadable) return { ...result, replies: [amendPrompt(guide, target)] };
+    if (isBlank(text) || unreadable) return { ...result, replies: [amendPrompt(guide, target, options)] };
     result.newTurns.push({
       kind: 'amend',
       section: target.section,
@@ -331,11 +347,11 @@ function respond(
       data: null,
     });
     result.replies.push(guide.messages.amended);
-    return advance(guide, meta, turns, result, options.now);
+    return advance(guide, meta, turns, result, options);
   }
 
   const step = decideFromPosition(guide, meta, position);
-  if (step.type !== 'await') return advance(guide, meta, turns, result, options.now);
+  if (step.type !== 'await') return advance(guide, meta, turns, result, options);
   const question = step.question;
   const pendingSeq = position.pending?.seq ?? null;
 
@@ -356,7 +372,7 @@ function respond(
       );
       result.patch = { consentVersion: guide.opening.consentVersion, consentAt: options.now.toISOString() };
       result.replies.push(guide.opening.consentThanks);
-      return advance(guide, meta, turns, result, options.now);
+      return advance(guide, meta, turns, result, options);
     }
     if (choice === 'no') {
       return {
@@ -371,7 +387,7 @@ function respond(
   }
 
   if (question.kind === 'review') {
-    const reply = readReviewReply(commandGuides, text, meta.language);
+    const reply = readReviewReply(commandGuides, text, meta.language, quoteOf(options));
     const corrected = pendingSeq !== null && correctionsSince(turns, pendingSeq) > 0;
     switch (reply.kind) {
       case 'done':
@@ -385,7 +401,7 @@ function respond(
           data: { review: 'done' },
         });
         if (corrected) result.replies.push(guide.closing.correctionsKept);
-        return advance(guide, meta, turns, result, options.now);
+        return advance(guide, meta, turns, result, options);
       case 'wants':
         return { ...result, replies: [guide.closing.correctionPrompt] };
       case 'correction':
@@ -430,7 +446,7 @@ function respond(
           });
           result.replies.push(nothingToKeep ? guide.messages.skipped : guide.closing.correctionKeptAsWritten);
           if (corrected) result.replies.push(guide.closing.correctionsKept);
-          return advance(guide, meta, turns, result, options.now);
+          return advance(guide, meta, turns, result, options);
         }
         // Kept, so a correction the parser could not read still reaches the researcher.
         result.newTurns.push(
@@ -466,7 +482,7 @@ function respond(
       data: { reason },
     });
     result.replies.push(guide.messages.skipped);
-    return advance(guide, meta, turns, result, options.now);
+    return advance(guide, meta, turns, result, options);
   }
   result.newTurns.push({
     kind: 'answer',
@@ -477,5 +493,5 @@ function respond(
     refSeq: pendingSeq,
     data: null,
   });
-  return advance(guide, meta, turns, result, options.now);
+  return advance(guide, meta, turns, result, options);
 }

@@ -3,6 +3,7 @@ import { fill } from '../guide/template.js';
 import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID } from './events.js';
 import { derivePosition, type LogTurn } from './log.js';
+import { escapeMarkdown, type Quote } from './quote.js';
 
 /** The ids a tag set asserts, for a one-line reminder: tools, values, levers, facets, actors with their role. */
 export function tagIds(tags: Tags | null): string[] {
@@ -16,8 +17,11 @@ export function tagIds(tags: Tags | null): string[] {
   ];
 }
 
-/** A short text recap of the answers so far (amends applied) with their tags' ids; skipped questions are marked. */
-export function recapLines(guide: Guide, turns: readonly LogTurn[]): string[] {
+/**
+ * A short text recap of the answers so far (amends applied) with their tags' ids; skipped questions are
+ * marked. `quote`: how the answers are quoted (by default inert Markdown, as Teams and the web chat render it).
+ */
+export function recapLines(guide: Guide, turns: readonly LogTurn[], quote: Quote = escapeMarkdown): string[] {
   const position = derivePosition(turns);
   const lines: string[] = [];
   const answers = new Map(position.answers.map((a) => [a.questionId, a]));
@@ -28,7 +32,7 @@ export function recapLines(guide: Guide, turns: readonly LogTurn[]): string[] {
     lines.push(
       fill(guide.bot.summaryLine, {
         question: question.text,
-        answer: answer ? answer.text : guide.bot.summarySkipped,
+        answer: answer ? quote(answer.text) : guide.bot.summarySkipped,
         tags: ids.length > 0 ? fill(guide.bot.summaryTags, { ids: ids.join(', ') }) : '',
       }),
     );

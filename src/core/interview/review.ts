@@ -7,6 +7,7 @@ import { buildShortSummary } from '../summary/short.js';
 import { parseYesNo } from './commands.js';
 import { eventOf } from './events.js';
 import type { LogTurn } from './log.js';
+import type { Quote } from './quote.js';
 import type { InterviewMeta } from './record.js';
 import { afterOpeningPhrase, matchesPhrase } from './text.js';
 
@@ -23,7 +24,13 @@ export type ReviewReply =
   | { kind: 'correction'; correction: Correction }
   | { kind: 'unclear'; message: string };
 
-export function readReviewReply(guides: readonly Guide[], text: string, language: Language): ReviewReply {
+/** `quote`: how the message of an unclear reply quotes the item the respondent named. */
+export function readReviewReply(
+  guides: readonly Guide[],
+  text: string,
+  language: Language,
+  quote: Quote,
+): ReviewReply {
   const courtesy = guides.flatMap((guide) => guide.words.courtesy);
   const done = (said: string) => guides.some((guide) => matchesPhrase(said, guide.words.done, courtesy));
   // Done words first: "ok" is also a yes word, and here it means "fine as it is".
@@ -37,7 +44,7 @@ export function readReviewReply(guides: readonly Guide[], text: string, language
     guides.flatMap((guide) => [...guide.words.no, ...guide.words.yes]),
   );
   if (rest !== null && done(rest)) return { kind: 'done' };
-  const parsed = parseCorrection(rest ?? text, language);
+  const parsed = parseCorrection(rest ?? text, language, quote);
   return parsed.ok
     ? { kind: 'correction', correction: parsed.correction }
     : { kind: 'unclear', message: parsed.message };

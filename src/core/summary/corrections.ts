@@ -77,9 +77,14 @@ function resolve(
 /**
  * Reads a respondent's correction of the short summary: a verb (add/remove), an optional kind
  * (value, tool, lever) and a name. Names are matched in the given language first, then the other,
- * so "retire la valeur security" still works.
+ * so "retire la valeur security" still works. `quote` is how the message quotes a name not known: the
+ * respondent's words, which a front door rendering Markdown needs made inert.
  */
-export function parseCorrection(text: string, lang: Language): ParsedCorrection {
+export function parseCorrection(
+  text: string,
+  lang: Language,
+  quote: (typed: string) => string = (typed) => typed,
+): ParsedCorrection {
   const own = summaryPrompts(lang);
   const other = summaryPrompts(lang === 'fr' ? 'en' : 'fr');
   const all = [own, other];
@@ -124,7 +129,11 @@ export function parseCorrection(text: string, lang: Language): ParsedCorrection 
   if (rest === '') return { ok: false, reason: 'not_understood', message: own.corrections.notUnderstood };
   const found = resolve(rest, targets, all);
   if (!found)
-    return { ok: false, reason: 'unknown_item', message: fill(own.corrections.unknownItem, { item: rest }) };
+    return {
+      ok: false,
+      reason: 'unknown_item',
+      message: fill(own.corrections.unknownItem, { item: quote(rest) }),
+    };
   return { ok: true, correction: { ...found, action } };
 }
 

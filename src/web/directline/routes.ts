@@ -1,12 +1,20 @@
+import { z } from 'zod';
 import { DirectLineAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from '../../bot/directline-adapter.js';
 import { BOT_EVENT_SHOW_PENDING } from '../../bot/events.js';
 import type { Activity, ChannelAccount } from '../../bot/protocol.js';
 import type { RateLimiter } from '../../core/rate-limit.js';
 import type { Logger } from '../../log.js';
 import { takeOrRefuse } from '../../server/rate-limited.js';
-import { HttpError, type RouteContext, type Router, readJsonBody, sendJson } from '../../server/router.js';
+import {
+  HttpError,
+  type RouteContext,
+  type Router,
+  readBody,
+  readJsonBody,
+  sendJson,
+} from '../../server/router.js';
 import type { BotLogic } from '../services.js';
-import { checkClientActivity } from './client-activity.js';
+import { ClientActivity, checkClientActivity } from './client-activity.js';
 import type { ConversationGrant, DirectLineConversations } from './conversations.js';
 
 export const DIRECTLINE_PREFIX = '/directline';
@@ -105,12 +113,14 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   router.route('POST', `${DIRECTLINE_PREFIX}/conversations`, async (ctx) => {
     const grant = await grantFor(ctx);
     takeOrRefuse(limiter, conversationKey(grant), 'too many messages in this conversation');
+    const locale = await startLocale(ctx);
     // Channels announce a new conversation; the bot greets on it once (it remembers having greeted in the
     // conversation's state, so this process keeps no list of conversations that grows with every visitor).
     await runTurn({
       ...baseActivity(grant),
       type: 'conversationUpdate',
       membersAdded: [botAccount, { id: grant.userId, name: '', role: 'user' }],
+      ...(locale ? { locale } : {}),
     });
     sendJson(ctx.res, 201, describe(grant));
   });
@@ -143,6 +153,28 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   });
 
   return adapter;
+}
+
+/** What Direct Line's start of a conversation may carry (Web Chat's `conversationStartProperties`). */
+const ConversationStart = z.object({ locale: ClientActivity.shape.locale });
+/** The start of a conversation is an envelope with the page's locale: a few hundred bytes. */
+const START_BODY_LIMIT = 4 * 1024;
+
+/**
+ * The locale the page says its reader reads, so the bot greets them in their language; a start without a
+ * body (or with a locale that is no language tag) is greeted in the bot's default language.
+ */
+async function startLocale({ req }: RouteContext): Promise<string | undefined> {
+  const body = await readBody(req, START_BODY_LIMIT);
+  if (body.length === 0) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'bad_input', 'malformed JSON in the start of the conversation');
+  }
+  const start = ConversationStart.safeParse(json);
+  return start.success ? start.data.locale : undefined;
 }
 
 /** The limiter's key for a web chat conversation (the channels' are `<channel>:<conversation>` too). */

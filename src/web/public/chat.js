@@ -19,6 +19,7 @@
   // is cut here, so the request stays small; the bot still sees the answer was too long and says how much of
   // it it kept, as in the terminal.
   const MAX_TEXT_LENGTH = 20000;
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
   document.documentElement.lang = lang;
   document.getElementById('title').textContent = labels.title;
   document.getElementById('restart').textContent = labels.restart;
@@ -85,6 +86,8 @@
       token: saved.token,
       // Given a conversation id, Direct Line reconnects to it (and replays it) instead of starting one.
       conversationId: resuming ? saved.conversationId : undefined,
+      // Sent with the start of a new conversation, so the bot greets the reader in the page's language.
+      conversationStartProperties: { locale },
       webSocket: false,
       pollingInterval: 500,
     });
@@ -93,7 +96,7 @@
         directLine,
         store: createCappingStore(),
         userID: saved.userId,
-        locale: lang === 'fr' ? 'fr-FR' : 'en-US',
+        locale,
         styleOptions: { hideUploadButton: true, botAvatarInitials: 'PME', userAvatarInitials: '' },
       },
       document.getElementById('webchat'),
