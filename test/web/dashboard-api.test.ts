@@ -46,6 +46,17 @@ const FRENCH_LEVER_ANSWERS: SeededAnswer[] = [
   },
 ];
 
+/** How those answers read, worded in French. */
+const FRENCH_READING = {
+  verdict: 'unbalanced',
+  text: 'déséquilibré\u00a0: Clusters et réseaux absent(s)\u202f; Produits et marchés à peine évoqué(s)',
+  levers: {
+    cluster: { strength: 'missing', text: 'absent (jamais évoqué)' },
+    product_market: { strength: 'weak', text: 'faible (une seule réponse)' },
+    value_chain: { strength: 'strong', text: 'bien étayé (2 réponses)' },
+  },
+};
+
 describe('dashboard API', () => {
   it('answers 401 without a token or with an unknown one', async () => {
     const { alicesInterview } = await withInterviewers();
@@ -173,15 +184,7 @@ describe('dashboard API', () => {
     const { store, alice } = await withInterviewers();
     const id = await seedLeverInterview(store, 'alice', 'fr', FRENCH_LEVER_ANSWERS);
     const french = await (await get(`/api/interviews/${id}/lever-reading`, alice)).json();
-    expect(french).toEqual({
-      verdict: 'unbalanced',
-      text: 'déséquilibré\u00a0: Clusters et réseaux absent(s)\u202f; Produits et marchés à peine évoqué(s)',
-      levers: {
-        cluster: { strength: 'missing', text: 'absent (jamais évoqué)' },
-        product_market: { strength: 'weak', text: 'faible (une seule réponse)' },
-        value_chain: { strength: 'strong', text: 'bien étayé (2 réponses)' },
-      },
-    });
+    expect(french).toEqual(FRENCH_READING);
     const english = await (await get(`/api/interviews/${id}/lever-reading?lang=en`, alice)).json();
     expect(english).toMatchObject({
       text: 'unbalanced: Clusters and networks missing; Products and markets only weakly evidenced',
@@ -243,15 +246,7 @@ describe('dashboard API', () => {
       [alicesInterview, french, english].sort(),
     );
     const byId = new Map(readings.interviews.map((i: { id: string }) => [i.id, i]));
-    expect(byId.get(french)).toMatchObject({
-      verdict: 'unbalanced',
-      text: 'déséquilibré\u00a0: Clusters et réseaux absent(s)\u202f; Produits et marchés à peine évoqué(s)',
-      levers: {
-        cluster: { strength: 'missing', text: 'absent (jamais évoqué)' },
-        product_market: { strength: 'weak', text: 'faible (une seule réponse)' },
-        value_chain: { strength: 'strong', text: 'bien étayé (2 réponses)' },
-      },
-    });
+    expect(byId.get(french)).toMatchObject(FRENCH_READING);
     // Worded in the language asked, as the interview's own reading is in that language.
     const own = await (await get(`/api/interviews/${english}/lever-reading?lang=fr`, alice)).json();
     const { id: _id, ref: _ref, ...worded } = byId.get(english) as Record<string, unknown>;
