@@ -5,14 +5,17 @@ import {
   DESCRIPTIVE_WORDS,
   DETERMINERS,
   FAMILY_ENDINGS,
+  FILLERS,
   FIRM_NOUNS,
   fold,
   isContraction,
   isFirmWord,
   isLegalForm,
+  JOB_WORDS,
   lower,
   NAMING_VERBS,
   NOT_NAMES,
+  PARTICLES,
   STOP_WORDS,
 } from './name-words.js';
 import type { Identifier } from './pseudonymize.js';
@@ -170,16 +173,32 @@ interface Run {
 }
 
 /**
- * Capitalised words from `i`, joined by "de", "du", "d'", "&" ("Conserverie d'Armor", "Hartley & Finch"),
- * and by "et"/"and" before a family ending ("Martin et Fils").
+ * Where the particles from `i` end, if a name word follows them ("DE LA TOUR", "LE GOFF"), else -1.
+ * `articles`: whether "le", "la", "les" may open them; in capitals "KERGUELEN LA COMPTA" reads as
+ * "YANN LE GOFF" does, so an article joins only a person's name or a trade ("BOULANGERIE LE GOFF").
  */
-function readRun(tokens: readonly Token[], i: number): Run | null {
+function afterParticles(tokens: readonly Token[], i: number, articles: boolean): number {
+  if (!articles && ARTICLES.has(tokens[i]?.lower ?? '')) return -1;
+  let at = i;
+  while (tokens[at] && PARTICLES.has(tokens[at]?.lower ?? '')) at += 1;
+  return at > i && isCapitalised(tokens[at]) ? at : -1;
+}
+
+/**
+ * Capitalised words from `i`, joined by "de", "du", "d'", "&" ("Conserverie d'Armor", "Hartley & Finch"),
+ * by particles before a name word ("YANN LE GOFF", "Marie de la Tour": in capitals the particle is read
+ * as a common word) and by "et"/"and" before a family ending ("Martin et Fils"). `person`: the run follows
+ * a person cue ("je suis").
+ */
+function readRun(tokens: readonly Token[], i: number, person = false): Run | null {
   if (!isCapitalised(tokens[i])) return null;
   let to = i + 1;
   while (to - i < MAX_NAME_TOKENS) {
     const token = tokens[to];
     const next = tokens[to + 1];
+    const named = afterParticles(tokens, to, person || isFirmWord(tokens[to - 1]?.text ?? ''));
     if (isCapitalised(token)) to += 1;
+    else if (named > 0 && named - i < MAX_NAME_TOKENS) to = named + 1;
     else if (
       token &&
       CONNECTORS.has(token.lower) &&
@@ -269,15 +288,19 @@ interface Name {
   parts: string[];
 }
 
-/** The distinctive words of a name and the parts said alone later ("Goff" and "Le Goff"). */
+const isParticle = (word: string): boolean => PARTICLES.has(word) || ARTICLES.has(word);
+
+/** The distinctive words of a name and the parts said alone later ("Goff" and "Le Goff", "De La Tour"). */
 function wordsAndParts(text: string, words: readonly Token[], known: ReadonlySet<string>) {
   const found = { words: [] as string[], parts: [] as string[] };
   words.forEach((word, i) => {
     if (!distinctive(word, known)) return;
     found.words.push(word.text);
-    const article = words[i - 1];
-    if (article && startsUpper(article.text) && ARTICLES.has(article.lower))
-      found.parts.push(text.slice(article.start, word.end));
+    let from = i;
+    while (from > 0 && startsUpper(words[from - 1]?.text ?? '') && isParticle(words[from - 1]?.lower ?? ''))
+      from -= 1;
+    const particle = words[from];
+    if (from < i && particle) found.parts.push(text.slice(particle.start, word.end));
     if (word.folded.length >= 3) found.parts.push(word.text);
   });
   return found;
@@ -412,41 +435,72 @@ function namesIn(text: string, known: ReadonlySet<string>): Name[] {
     add(firmOf(text, tokens, run, known, true));
     i = run.to;
   }
+  const personRun = (from: number): Run | null => {
+    const start = firstTokenFrom(tokens, from);
+    return start < 0 ? null : readRun(tokens, tokens[start]?.text === ',' ? start + 1 : start, true);
+  };
   for (const cue of overlappingMatches(PERSON_CUES, text)) {
-    const start = firstTokenFrom(tokens, cue.index + cue[0].length);
-    const run = start < 0 ? null : readRun(tokens, tokens[start]?.text === ',' ? start + 1 : start);
+    const run = personRun(cue.index + cue[0].length);
     if (run) add(personOf(text, tokens, run, known));
   }
-  for (const cue of text.matchAll(STRONG_PERSON_CUES)) add(lowerCasePerson(text, cue.index + cue[0].length));
+  for (const cue of text.matchAll(STRONG_PERSON_CUES)) {
+    const person = lowerCasePerson(text, cue.index + cue[0].length, known);
+    // A name read whole with its case ("MARIE DE LA TOUR") is not read again in part ("MARIE"), or the
+    // part would take a pseudonym of its own.
+    const run = personRun(cue.index + cue[0].length);
+    const read = run ? text.slice(tokens[run.from]?.start ?? 0, tokens[run.to - 1]?.end ?? 0) : '';
+    if (person && person.text.length > read.length) add(person);
+  }
   return names;
 }
 
 /** Sticky: read where the cue ends, not from a copy of the rest of the text. */
 const LOWER_NAME = /\s*([\p{L}'’-]{2,}(?:\s+[\p{L}'’-]{2,}){0,2})/uy;
-/** Words that end a lower-case name ("je m'appelle paul et je dirige…"), or show there is none ("comme mon père"). */
-const AFTER_NAME = new Set(
-  'et je j and i de du chez at from gérant gerant comme like ça ca pas not plus bien just so aussi also mon ma my un une a an the'.split(
-    ' ',
-  ),
-);
+
+/**
+ * A word that ends a lower-case name ("je m'appelle paul et je dirige…", "my name is david basically…") or
+ * shows there is none ("comme mon père"): a function word, a filler, a word known to be no name.
+ */
+function endsLowerName(word: string): boolean {
+  const said = lower(word);
+  if (ARTICLES.has(said)) return false;
+  const folded = fold(word);
+  return (
+    STOP_WORDS.has(said) ||
+    DETERMINERS.has(said) ||
+    NOT_NAMES.has(folded) ||
+    FILLERS.has(folded) ||
+    isContraction(word)
+  );
+}
+
+/**
+ * A word of a lower-case name that may be said alone later: no article, trade ("julien boulanger": he may
+ * be a baker) or brand. Its part would replace that word wherever the later answer is in lower case.
+ */
+function standsAlone(word: string, known: ReadonlySet<string>): boolean {
+  const folded = fold(word);
+  return !ARTICLES.has(lower(word)) && !JOB_WORDS.has(folded) && !isFirmWord(word) && !known.has(folded);
+}
 
 /** A name written in lower case after a strong cue ("je m'appelle paul le gall et…"). */
-function lowerCasePerson(text: string, from: number): Name | null {
+function lowerCasePerson(text: string, from: number, known: ReadonlySet<string>): Name | null {
   LOWER_NAME.lastIndex = from;
-  const words = (LOWER_NAME.exec(text)?.[1] ?? '').split(/\s+/);
-  const end = words.findIndex((w) => AFTER_NAME.has(w.toLowerCase()));
+  const words = (LOWER_NAME.exec(text)?.[1] ?? '').split(/\s+/).filter(Boolean);
+  const end = words.findIndex(endsLowerName);
   const kept = words.slice(0, end < 0 ? words.length : end);
-  const name = kept.join(' ');
-  if (name.length < 2 || NOT_NAMES.has(fold(kept[0] ?? ''))) return null;
+  while (kept.length > 0 && ARTICLES.has(lower(kept.at(-1) ?? ''))) kept.pop();
   // Its words are said alone later, capitalised ("Paul", "Le Gall"); in lower case they are matched only
   // in an answer typed all in lower case, as the parts of a capitalised name are.
   const parts: string[] = [];
   kept.forEach((word, i) => {
-    if (ARTICLES.has(lower(word)) || NOT_NAMES.has(fold(word))) return;
+    if (!standsAlone(word, known)) return;
     const article = kept[i - 1];
     if (article && ARTICLES.has(lower(article))) parts.push(`${article} ${word}`);
     if (fold(word).length >= 3) parts.push(word);
   });
+  if (!kept.some((word) => standsAlone(word, known))) return null;
+  const name = kept.join(' ');
   return { kind: 'person', text: name, core: name, words: kept, parts };
 }
 

@@ -154,20 +154,78 @@ export const NOT_NAMES = words(`
 `);
 
 /**
- * The part before an apostrophe that makes a word a pronoun or a function word ("C'est", "M'APPELLE",
- * "Qu'on", "We're"): never a name, even capitalised at a sentence's start.
+ * The part before an apostrophe that always makes a word a pronoun or a function word ("J'ai", "Qu'on",
+ * "We're", "I'm"): no name starts so.
  */
-const ELIDED_FUNCTION_WORDS = words(
-  'c j m t s n l d qu jusqu lorsqu puisqu we they you i it he she there that what who let',
+const ALWAYS_ELIDED = words(
+  'j qu jusqu lorsqu puisqu quoiqu presqu we they you i it he she there that what who let',
 );
-/** English contraction endings ("I'm", "We've", "Don't"): the word is a pronoun or an auxiliary. */
-const CONTRACTION_ENDINGS = words('m re ve ll d t');
+/**
+ * Elided pronouns and negations that some names also start with ("N'Diaye", "M'Bengue"): the part after
+ * the apostrophe tells which the word is.
+ */
+const ELIDED = words('c m t s n');
+/**
+ * What follows an elided pronoun or negation ("C'EST", "M'APPELLE", "N'A", "S'IL"): function words and the
+ * verb forms said after them. In capitals only this list tells "N'EST" from "N'DIAYE".
+ */
+const AFTER_ELISION = words(`
+  est est-ce est-a-dire etait etaient sera serait ai as a avons avez ont avait avais avaient aura aurait aurais
+  en y on il ils elle elles un une importe
+  appelle appelles appelons appellent appelait appelais occupe occupes occupons occupent occupait occupais
+  agit aide aident aidait interesse interessent interessait inquiete arrive arrivait excuse explique
+  adapte adaptons habitue installe engage oblige etais etions existe existait utilise utilisons utilisait
+`);
+/** English contraction endings ("We're", "I've", "Don't"): the word is a pronoun or an auxiliary. */
+const CONTRACTION_ENDINGS = words('re ve ll m d s t');
 
 export function isContraction(word: string): boolean {
-  const [before, after, ...more] = fold(word).split("'");
+  const [before, after, ...more] = word.replace(/’/g, "'").split("'");
   if (before === undefined || after === undefined || more.length > 0) return false;
-  return ELIDED_FUNCTION_WORDS.has(before) || CONTRACTION_ENDINGS.has(after);
+  const ending = fold(after);
+  if (ALWAYS_ELIDED.has(fold(before)) || CONTRACTION_ENDINGS.has(ending)) return true;
+  // A name keeps its capital after the apostrophe ("N'Diaye"); a verb after a pronoun does not ("N'utilise").
+  return ELIDED.has(fold(before)) && (AFTER_ELISION.has(ending) || /^\p{Ll}/u.test(after));
 }
+
+/**
+ * Particles inside a person's or a firm's name ("Le Goff", "DE LA TOUR", "van der Berg", "da Silva"): they
+ * join the name when a name word follows.
+ */
+export const PARTICLES = words(
+  "le la les l' de du des d' van von der den ter di da del della dos das",
+  lower,
+);
+
+/**
+ * Fillers and adverbs of speech said around a name ("my name is david basically", "je m'appelle julien
+ * bon…"): never a word of a name.
+ */
+export const FILLERS = words(`
+  basically actually okay ok so well like really just right um uh er erm hmm yeah yep anyway obviously
+  honestly currently not
+  bon alors donc euh ben bah bref quoi genre hein ouais voilà enfin pas actuellement vraiment franchement
+  simplement justement également aussi
+`);
+
+/**
+ * Trades said of a person ("je suis boulanger", "I'm a plumber"). Many are also surnames ("Boulanger",
+ * "Baker"): in lower case, after a name, they are read as the trade.
+ */
+export const JOB_WORDS = words(`
+  boulanger boulangère pâtissier pâtissière boucher bouchère charcutier charcutière fromager fromagère
+  épicier épicière poissonnier poissonnière menuisier menuisière ébéniste charpentier couvreur maçon
+  plombier chauffagiste électricien électricienne peintre carreleur serrurier mécanicien mécanicienne
+  garagiste carrossier coiffeur coiffeuse esthéticienne paysagiste jardinier jardinière agriculteur
+  agricultrice éleveur éleveuse viticulteur viticultrice vigneron vigneronne maraîcher maraîchère artisan
+  artisane commerçant commerçante restaurateur restauratrice cuisinier cuisinière hôtelier hôtelière
+  imprimeur libraire pharmacien pharmacienne opticien opticienne comptable architecte avocat avocate notaire
+  consultant consultante ingénieur ingénieure développeur développeuse graphiste photographe formateur
+  formatrice transporteur chauffeur
+  baker butcher plumber electrician carpenter joiner builder roofer painter decorator mechanic hairdresser
+  barber gardener landscaper farmer grower winemaker brewer chef cook caterer pharmacist optician
+  accountant architect lawyer engineer developer designer photographer trainer driver shopkeeper retailer
+`);
 
 /**
  * Words that describe a firm before its trade ("UNE PETITE ENTREPRISE"): in an answer typed in capitals

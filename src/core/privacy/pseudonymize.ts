@@ -58,8 +58,9 @@ function normalise(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The pattern of a name as written, either apostrophe matching the other ("N'Diaye", "N’Diaye"). */
+function namePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
 }
 
 /**
@@ -88,7 +89,7 @@ export function findReplacements(
     const written = name.text.trim();
     if (written.length < 2) continue;
     const caseSensitive = name.caseSensitive === true && !oneCase;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(written)}(?![\\p{L}\\p{N}])`, 'giu');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${namePattern(written)}(?![\\p{L}\\p{N}])`, 'giu');
     for (const match of text.matchAll(pattern))
       if (!caseSensitive || /^\p{Lu}/u.test(match[0]))
         add(match.index ?? 0, match[0], name.kind, name.canonical ?? name.text);
