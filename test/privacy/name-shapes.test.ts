@@ -97,3 +97,23 @@ describe('a name in lower case after "je m\'appelle" or "my name is"', () => {
       if (later.includes(word)) expect(result).toContain(word);
   });
 });
+
+describe('particles join a first name to its surname, never a full name to what follows', () => {
+  it('keeps the institution, the town hall and the town after a full name', () => {
+    expect(both('Je suis Claire Martin de la CCI.', 'La CCI nous aide.')).toMatch(
+      /^Je suis \[PERSONNE-[0-9A-F]{6}\] de la CCI\.\nLa CCI nous aide\.$/,
+    );
+    expect(both('JE SUIS JEAN DUPONT DE LA MAIRIE', 'ON TRAVAILLE AVEC LA MAIRIE')).toContain(
+      'ON TRAVAILLE AVEC LA MAIRIE',
+    );
+    const rochelle = both('JE SUIS GÉRANT DE LA SARL DUPONT DE LA ROCHELLE', 'La Rochelle, Dupont');
+    expect(rochelle).toContain('La Rochelle');
+    expect(rochelle).not.toContain('Dupont');
+  });
+
+  it('keeps a person and the firm they come from apart', () => {
+    const text = both('Je suis Paul de la Boulangerie Martin.', 'Paul répond, Martin vend.');
+    expect(pseudonyms(text, 'PERSONNE').size).toBe(1);
+    expect(text).not.toMatch(/Paul|Martin/);
+  });
+});

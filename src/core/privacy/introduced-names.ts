@@ -172,16 +172,27 @@ interface Run {
   bare?: boolean;
 }
 
-/**
- * Where the particles from `i` end, if a name word follows them ("DE LA TOUR", "LE GOFF"), else -1.
- * `articles`: whether "le", "la", "les" may open them; in capitals "KERGUELEN LA COMPTA" reads as
- * "YANN LE GOFF" does, so an article joins only a person's name or a trade ("BOULANGERIE LE GOFF").
- */
-function afterParticles(tokens: readonly Token[], i: number, articles: boolean): number {
-  if (!articles && ARTICLES.has(tokens[i]?.lower ?? '')) return -1;
+/** Where the particles from `i` end ("DE LA", "le", "van der"), if a name word follows them, else -1. */
+function afterParticles(tokens: readonly Token[], i: number): number {
   let at = i;
   while (tokens[at] && PARTICLES.has(tokens[at]?.lower ?? '')) at += 1;
   return at > i && isCapitalised(tokens[at]) ? at : -1;
+}
+
+/**
+ * Where the particles at `to` end before a surname or a trade's name, else -1. They join a person's first
+ * name to the surname ("YANN LE GOFF", "Marie de la Tour") or a trade to the name it bears ("BOULANGERIE LE
+ * GOFF"), never a full name to what follows it ("Claire Martin de la CCI", "JEAN DUPONT DE LA MAIRIE", "SARL
+ * DUPONT DE LA ROCHELLE"), nor a name to a firm word ("Paul de la Boulangerie Martin").
+ */
+function surnameParticles(tokens: readonly Token[], i: number, to: number, person: boolean): number {
+  const afterFirstName = person && to === i + 1;
+  const afterTrade = isFirmWord(tokens[to - 1]?.text ?? '');
+  if (!afterFirstName && !afterTrade) return -1;
+  const named = afterParticles(tokens, to);
+  const surname = tokens[named];
+  if (named < 0 || !surname || isFirmWord(surname.text) || NOT_NAMES.has(surname.folded)) return -1;
+  return named;
 }
 
 /**
@@ -196,7 +207,7 @@ function readRun(tokens: readonly Token[], i: number, person = false): Run | nul
   while (to - i < MAX_NAME_TOKENS) {
     const token = tokens[to];
     const next = tokens[to + 1];
-    const named = afterParticles(tokens, to, person || isFirmWord(tokens[to - 1]?.text ?? ''));
+    const named = surnameParticles(tokens, i, to, person);
     if (isCapitalised(token)) to += 1;
     else if (named > 0 && named - i < MAX_NAME_TOKENS) to = named + 1;
     else if (
