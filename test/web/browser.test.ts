@@ -15,7 +15,7 @@ import type { InterviewStore } from '../../src/store/types.js';
 import type { ServedActivity } from '../../src/web/directline/conversations.js';
 import { issueLocalDashboardToken, LOCAL_INTERVIEWER_ID } from '../../src/web/routes.js';
 import { nextStep } from '../server/interview-driver.js';
-import { seedLeverInterview } from './fixtures.js';
+import { seedLeverInterview, seedStartedInterview } from './fixtures.js';
 import { startWebServer, type WebTestServer } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -403,28 +403,12 @@ describe.skipIf(!available)('in the browser', () => {
   it("words each interview's profile, language and progress, names the exports, and saves each under the interview's name", async () => {
     await server.store.upsertInterviewer({ id: LOCAL_INTERVIEWER_ID });
     // Just started: two answers, the third question waiting. As answered/asked it read "2/3", two-thirds done.
-    const started = await server.store.createInterview({
-      language: 'fr',
-      profile: 'expert',
-      guideVersion: 'test',
-      interviewerId: LOCAL_INTERVIEWER_ID,
-      conversationKey: null,
-    });
-    const turn = (kind: 'question' | 'answer', section: string, questionId: string) => ({
-      kind,
-      section,
-      questionId,
-      text: `${kind} ${questionId}`,
-      tags: null,
-      refSeq: null,
-      data: null,
-    });
-    await server.store.appendTurns(started.id, [
-      turn('question', 'presentation', 'presentation.role'),
-      turn('answer', 'presentation', 'presentation.role'),
-      turn('question', 'tools', 'tools.main'),
-      turn('answer', 'tools', 'tools.main'),
-      turn('question', 'tools', 'tools.other'),
+    const started = await seedStartedInterview(server.store, LOCAL_INTERVIEWER_ID, [
+      ['question', 'presentation', 'presentation.role'],
+      ['answer', 'presentation', 'presentation.role'],
+      ['question', 'tools', 'tools.main'],
+      ['answer', 'tools', 'tools.main'],
+      ['question', 'tools', 'tools.other'],
     ]);
     const completed = await seedLeverInterview(server.store, LOCAL_INTERVIEWER_ID, 'en', [
       { text: 'We joined the business club.', levers: [['cluster', 'business club', 0.9]] },
@@ -437,8 +421,8 @@ describe.skipIf(!available)('in the browser', () => {
         page
           .locator(`#interviews tr[data-id="${id}"] td`)
           .evaluateAll((nodes) => nodes.slice(2, 5).map((node) => node.textContent));
-      await page.locator(`#interviews tr[data-id="${started.id}"]`).waitFor();
-      const rows = { started: await cells(started.id), completed: await cells(completed) };
+      await page.locator(`#interviews tr[data-id="${started}"]`).waitFor();
+      const rows = { started: await cells(started), completed: await cells(completed) };
       await page.locator(`#interviews tr[data-id="${completed}"]`).click();
       await page.locator('#summary-downloads .download').first().waitFor();
       const group = page.locator('#summary-downloads');

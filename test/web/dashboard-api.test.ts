@@ -2,7 +2,12 @@ import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.js';
-import { type SeededAnswer, seedCompletedInterview, seedLeverInterview } from './fixtures.js';
+import {
+  type SeededAnswer,
+  seedCompletedInterview,
+  seedLeverInterview,
+  seedStartedInterview,
+} from './fixtures.js';
 import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
 
 let server: WebTestServer | null = null;
@@ -119,26 +124,10 @@ describe('dashboard API', () => {
 
   it('tells where an unfinished interview stands: the guide part of the last question asked', async () => {
     const { store, alice } = await withInterviewers();
-    const { id } = await store.createInterview({
-      language: 'fr',
-      profile: 'expert',
-      guideVersion: 'test',
-      interviewerId: 'alice',
-      conversationKey: null,
-    });
-    const turn = (kind: 'question' | 'answer', section: string, questionId: string) => ({
-      kind,
-      section,
-      questionId,
-      text: `${kind} ${questionId}`,
-      tags: null,
-      refSeq: null,
-      data: null,
-    });
-    await store.appendTurns(id, [
-      turn('question', 'presentation', 'presentation.role'),
-      turn('answer', 'presentation', 'presentation.role'),
-      turn('question', 'meaning', 'meaning.main'),
+    const id = await seedStartedInterview(store, 'alice', [
+      ['question', 'presentation', 'presentation.role'],
+      ['answer', 'presentation', 'presentation.role'],
+      ['question', 'meaning', 'meaning.main'],
     ]);
     const body = await (await get('/api/interviews', alice)).json();
     expect(body.interviews.find((row: { id: string }) => row.id === id)).toMatchObject({

@@ -137,3 +137,31 @@ export async function seedLeverInterview(
   await store.appendTurns(meta.id, turns, { status: 'completed' });
   return meta.id;
 }
+
+/** A French expert's interview still in progress: each step a question asked or answered, its text made up. */
+export async function seedStartedInterview(
+  store: InterviewStore,
+  interviewerId: string,
+  steps: readonly (readonly ['question' | 'answer', string, string])[],
+): Promise<string> {
+  const { id } = await store.createInterview({
+    language: 'fr',
+    profile: 'expert',
+    guideVersion: 'test',
+    interviewerId,
+    conversationKey: null,
+  });
+  await store.appendTurns(
+    id,
+    steps.map(([kind, section, questionId]) => ({
+      kind,
+      section,
+      questionId,
+      text: `${kind} ${questionId}`,
+      tags: null,
+      refSeq: null,
+      data: null,
+    })),
+  );
+  return id;
+}
