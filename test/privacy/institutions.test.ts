@@ -6,14 +6,13 @@ import { buildStudy, buildSummary, renderStudy, renderSummary } from '../../src/
 import { STUDY_FORMATS, SUMMARY_FORMATS } from '../../src/export/index.js';
 import { unescapeXml, unzip } from '../export/helpers.js';
 import { metaFor, TurnLog } from '../summary/helpers.js';
+import { presentedThenLater } from './helpers.js';
 
 const KEY = 'c'.repeat(64);
 
 /** The presentation, then a later answer, as an export shows them. */
-function replaced(presentation: string, later: string, lang: Language): string {
-  const names = findIntroducedNames(presentation);
-  return [presentation, later].map((text) => pseudonymizeText(text, names, KEY, lang).text).join('\n');
-}
+const replaced = (presentation: string, later: string, lang: Language): string =>
+  presentedThenLater(presentation, later, KEY, lang);
 
 describe("an expert's institution", () => {
   it.each([

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/core/domain.js';
 import { findIntroducedNames } from '../../src/core/privacy/introduced-names.js';
 import { pseudonymizeText } from '../../src/core/privacy/pseudonymize.js';
+import { presentedThenLater } from './helpers.js';
 
 const KEY = 'study-key-one';
 
 /** The presentation and a later answer, pseudonymised with the names found in the presentation. */
-function both(presentation: string, later: string, lang: Language = 'fr'): string {
-  const names = findIntroducedNames(presentation);
-  return [presentation, later].map((text) => pseudonymizeText(text, names, KEY, lang).text).join('\n');
-}
+const both = (presentation: string, later: string, lang: Language = 'fr'): string =>
+  presentedThenLater(presentation, later, KEY, lang);
 
 const pseudonyms = (text: string, label: string) =>
   new Set(text.match(new RegExp(`\\[${label}-[0-9A-F]{6}\\]`, 'g')));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findIntroducedNames } from '../../src/core/privacy/introduced-names.js';
 import { pseudonymFor, pseudonymizeText } from '../../src/core/privacy/pseudonymize.js';
+import { presentedThenLater } from './helpers.js';
 
 const KEY = 'study-key-one';
 
@@ -159,8 +160,7 @@ describe('firms named with their trade, legal form or article', () => {
     ['Je dirige la verrerie Kerguelen.', 'Kerguelen souffle le verre.', 'Kerguelen'],
     ['Je suis la gérante de Le Goff Thermique.', 'Le Goff Thermique et Le Goff, chez Goff.', 'Goff'],
   ])('"%s" then "%s": no %s, one pseudonym', (presentation, later, name) => {
-    const names = findIntroducedNames(presentation);
-    const text = `${pseudonymizeText(presentation, names, KEY, 'fr').text}\n${pseudonymizeText(later, names, KEY, 'fr').text}`;
+    const text = presentedThenLater(presentation, later, KEY, 'fr');
     expect(text).not.toContain(name);
     expect(text).not.toMatch(/\bLe \[ENTREPRISE/);
     expect(firms(text).size).toBe(1);
