@@ -1,5 +1,4 @@
-import { LEXICON_DIR } from '../../paths.js';
-import { loadLexicon } from '../tagger/lexicon.js';
+import { shippedLexicon } from '../tagger/index.js';
 import { vocabulary } from '../tagger/tagger.js';
 import { fold } from '../tagger/text.js';
 
@@ -44,7 +43,7 @@ let shipped: ReadonlySet<string> | null = null;
 
 /** The shipped lexicon's words, for callers that have no tagger at hand. */
 function shippedWords(): ReadonlySet<string> {
-  shipped ??= vocabulary(loadLexicon(LEXICON_DIR));
+  shipped ??= vocabulary(shippedLexicon());
   return shipped;
 }
 

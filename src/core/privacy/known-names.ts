@@ -1,5 +1,5 @@
-import { LEXICON_DIR } from '../../paths.js';
-import { type Lexicon, loadLexicon, type Phrases } from '../tagger/lexicon.js';
+import { shippedLexicon } from '../tagger/index.js';
+import type { Lexicon, Phrases } from '../tagger/lexicon.js';
 import { fold } from './name-words.js';
 
 /**
@@ -38,6 +38,6 @@ let shipped: ReadonlySet<string> | null = null;
 
 /** The shipped lexicon's known names, read once. */
 export function shippedKnownNames(): ReadonlySet<string> {
-  shipped ??= knownNames(loadLexicon(LEXICON_DIR));
+  shipped ??= knownNames(shippedLexicon());
   return shipped;
 }

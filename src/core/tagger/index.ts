@@ -1,5 +1,5 @@
 import { LEXICON_DIR } from '../../paths.js';
-import { loadLexicon } from './lexicon.js';
+import { type Lexicon, loadLexicon } from './lexicon.js';
 import { loadModel } from './model.js';
 import { buildTagger } from './tagger.js';
 import type { Tagger } from './types.js';
@@ -14,7 +14,19 @@ export type { Tagger, TagOptions } from './types.js';
  * once, here; a broken file throws naming it).
  */
 export function createTagger(lexiconDir: string = LEXICON_DIR): Tagger {
-  return buildTagger(loadLexicon(lexiconDir), loadModel(lexiconDir));
+  const lexicon = lexiconDir === LEXICON_DIR ? shippedLexicon() : loadLexicon(lexiconDir);
+  return buildTagger(lexicon, loadModel(lexiconDir));
+}
+
+let shipped: Lexicon | null = null;
+
+/**
+ * The shipped lexicon, read once per process: the tagger, the nonsense check and the pseudonymiser's
+ * known brand names all read it, and none of them changes it.
+ */
+export function shippedLexicon(): Lexicon {
+  shipped ??= loadLexicon(LEXICON_DIR);
+  return shipped;
 }
 
 /** Tool ids and labels of the lexicon's catalogue, for summaries and exports. */
