@@ -29,6 +29,7 @@ import {
   turnOptions,
 } from '../../dialogs/services.js';
 import { StartDialog, type StartOptions } from '../../dialogs/start-dialog.js';
+import type { Language } from '../core/domain.js';
 import type { Guide, GuideSet } from '../core/guide/schema.js';
 import {
   applyCommand,
@@ -84,6 +85,8 @@ export interface BotDeps {
 
 interface ConversationData {
   greeted?: boolean;
+  /** The language the conversation was greeted in, for turns whose activity carries no locale (a reload). */
+  language?: Language;
 }
 
 /** One bot for every front door: Teams, web chat and the terminal all reach it through their adapters. */
@@ -173,7 +176,9 @@ export class InterviewBot extends ActivityHandler {
     const data = await this.conversationData.get(context, {});
     if (data.greeted) return;
     data.greeted = true;
-    await context.sendActivity(this.guideFor(context, null).bot.welcome);
+    const guide = this.guideFor(context, null);
+    data.language = guide.language;
+    await context.sendActivity(guide.bot.welcome);
   }
 
   private async onText(context: TurnContext): Promise<void> {
@@ -452,7 +457,7 @@ export class InterviewBot extends ActivityHandler {
       if (context.responded) return;
     }
     if (!meta) {
-      await context.sendActivity(this.guideFor(context, null).bot.welcome);
+      await context.sendActivity(this.guideFor(context, null, data.language).bot.welcome);
       return;
     }
     if (meta.status === 'paused') {
@@ -482,10 +487,10 @@ export class InterviewBot extends ActivityHandler {
 
   /**
    * The guide to speak in: the interview's language, else the one the front door says the person reads
-   * (Teams and the web page send a locale), else French.
+   * (Teams and the web page send a locale), else the one the conversation was greeted in, else French.
    */
-  private guideFor(context: TurnContext, meta: InterviewMeta | null): Guide {
-    return this.deps.guides[meta?.language ?? localeLanguage(context) ?? 'fr'];
+  private guideFor(context: TurnContext, meta: InterviewMeta | null, greetedIn?: Language): Guide {
+    return this.deps.guides[meta?.language ?? localeLanguage(context) ?? greetedIn ?? 'fr'];
   }
 }
 

@@ -279,6 +279,26 @@ describe('Direct Line endpoint', () => {
     expect(turns.find((t) => t.kind === 'answer' && t.text === answer)?.questionId).toBe(pending?.questionId);
   });
 
+  it('welcomes a page reloaded after a restart, before any interview, in the language it was greeted in', async () => {
+    const store = createMemoryStore();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const grant = Grant.parse((await call('/directline/tokens/generate', { method: 'POST' })).json);
+    const body = { user: { id: grant.userId }, locale: 'en-GB' };
+    expect(
+      (await call('/directline/conversations', { method: 'POST', token: grant.token, body })).status,
+    ).toBe(201);
+    const welcome = loadGuides().en.bot.welcome;
+    expect((await poll(grant)).activities.map((a) => a.text)).toEqual([welcome]);
+
+    await server.close();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    // A reload asks for the conversation again, without the locale the start carried.
+    expect(
+      (await call(`/directline/conversations/${grant.conversationId}`, { token: grant.token })).status,
+    ).toBe(200);
+    expect((await poll(grant)).activities.map((a) => a.text)).toEqual([welcome]);
+  });
+
   it('after a restart, shows a reloaded page the choice it was asked, or that its interview is paused', async () => {
     const store = createMemoryStore();
     const guide = loadGuides().en;
