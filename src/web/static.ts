@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Language } from '../core/domain.js';
 import { AppError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Router } from '../server/router.js';
+import { dashboardLabels } from './dashboard/labels.js';
+import { pageLanguage, type Words, wordPage } from './worded-page.js';
 
 export const PUBLIC_DIR = join(PACKAGE_ROOT, 'src', 'web', 'public');
 
@@ -47,6 +50,8 @@ interface Asset {
   file: string;
   type: keyof typeof TYPES;
   frameAncestors?: string;
+  /** A page worded on the server (worded-page.ts), in the language the request asks for. */
+  words?: (lang: Language) => Words;
 }
 
 export function staticAssets(): Asset[] {
@@ -57,6 +62,7 @@ export function staticAssets(): Asset[] {
       file: join(PUBLIC_DIR, 'dashboard.html'),
       type: 'html',
       frameAncestors: TEAMS_FRAME_ANCESTORS,
+      words: dashboardLabels,
     },
     { path: '/static/chat.js', file: join(PUBLIC_DIR, 'chat.js'), type: 'js' },
     { path: '/static/dashboard.js', file: join(PUBLIC_DIR, 'dashboard.js'), type: 'js' },
@@ -74,15 +80,23 @@ export function staticAssets(): Asset[] {
 /** Serves the pages and scripts from memory (read on first request); no CDN is ever involved. */
 export function registerStaticRoutes(router: Router): void {
   for (const asset of staticAssets()) {
-    let body: Buffer | null = null;
+    let file: Buffer | null = null;
+    const worded = new Map<Language, Buffer>();
     router.route('GET', asset.path, async ({ req, res }) => {
-      body ??= readFileSync(asset.file);
+      file ??= readFileSync(asset.file);
+      let body = file;
+      if (asset.words) {
+        const lang = pageLanguage(req.headers['accept-language']);
+        body = worded.get(lang) ?? Buffer.from(wordPage(file.toString('utf8'), asset.words(lang), lang));
+        worded.set(lang, body);
+      }
       res.writeHead(200, {
         'content-type': TYPES[asset.type],
         'content-length': body.length,
         'cache-control': asset.type === 'html' ? 'no-cache' : 'public, max-age=3600',
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
+        ...(asset.words ? { vary: 'accept-language' } : {}),
         ...(asset.type === 'html'
           ? { 'content-security-policy': contentSecurityPolicy(asset.frameAncestors ?? "'self'") }
           : {}),

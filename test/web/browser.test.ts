@@ -470,6 +470,143 @@ describe.skipIf(!available)('in the browser', () => {
     await en.close();
   }, 60_000);
 
+  it("shows the dashboard's own words in the reader's language, and the page's own when the reader's cannot be had", async () => {
+    await server.store.upsertInterviewer({ id: LOCAL_INTERVIEWER_ID });
+    const completed = await seedLeverInterview(server.store, LOCAL_INTERVIEWER_ID, 'fr', [
+      {
+        text: 'Nous avons rejoint le club des entreprises.',
+        levers: [['cluster', 'club des entreprises', 0.9]],
+      },
+    ]);
+    const started = await seedStartedInterview(server.store, LOCAL_INTERVIEWER_ID, [
+      ['question', 'presentation', 'presentation.role'],
+    ]);
+    const paused = await seedStartedInterview(server.store, LOCAL_INTERVIEWER_ID, [
+      ['question', 'presentation', 'presentation.role'],
+    ]);
+    await server.store.updateInterview(paused, { status: 'paused' });
+    const token = await issueLocalDashboardToken(server.store);
+
+    /** The list's and an interview's words, as the page shows them. */
+    async function shownWords(page: Page) {
+      await page.goto(`${server.url}/dashboard#token=${token}`);
+      await page.locator(`#interviews tr[data-id="${paused}"]`).waitFor();
+      const texts = (selector: string) =>
+        page.locator(selector).evaluateAll((nodes) => nodes.map((node) => node.textContent));
+      const status = (id: string) => page.locator(`#interviews tr[data-id="${id}"] td`).nth(1).textContent();
+      const list = {
+        lang: await page.evaluate(() => document.documentElement.lang),
+        title: await page.title(),
+        heading: await page.locator('h1').textContent(),
+        views: await texts('nav button'),
+        columns: await texts('#interviews th'),
+        statuses: [await status(completed), await status(started), await status(paused)],
+      };
+      await page.locator(`#interviews tr[data-id="${completed}"]`).click();
+      await page.locator('#summary-title', { hasText: completed }).waitFor();
+      await page.locator('#value-matrix table.heatmap').waitFor();
+      const summary = {
+        title: await page.locator('#summary-title').textContent(),
+        headings: await texts('#summary-view figcaption, #summary-view h3'),
+        cell: await page.locator('#value-matrix td').first().getAttribute('title'),
+      };
+      return { ...list, summary };
+    }
+
+    const french = {
+      lang: 'fr',
+      title: 'Tableau de bord',
+      heading: 'Tableau de bord',
+      views: ['Entretiens', 'Étude'],
+      columns: ['Entretien', 'Statut', 'Profil', 'Langue', 'Avancement', 'Début'],
+      statuses: ['terminé', 'en cours', 'en pause'],
+      summary: {
+        title: `Entretien ${completed}`,
+        headings: ['Matrice des formes de valeur', 'Équilibre des leviers', 'Outils'],
+        cell: 'Fonctionnelle × Fonctionnelle\u00a0: 0',
+      },
+    };
+    const fr = await context.newPage();
+    expect(await shownWords(fr)).toEqual(french);
+    await fr.close();
+
+    const en = await context.newPage();
+    await en.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'en-GB' }));
+    expect(await shownWords(en)).toEqual({
+      lang: 'en',
+      title: 'Dashboard',
+      heading: 'Dashboard',
+      views: ['Interviews', 'Study'],
+      columns: ['Interview', 'Status', 'Profile', 'Language', 'Progress', 'Started'],
+      statuses: ['completed', 'in progress', 'paused'],
+      summary: {
+        title: `Interview ${completed}`,
+        headings: ['Value form matrix', 'Lever balance', 'Tools'],
+        cell: 'Functional × Functional: 0',
+      },
+    });
+    await en.close();
+
+    // The page came in French (the browser asks for French pages): without the English words it reads on, whole.
+    const fallback = await context.newPage();
+    await fallback.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'en-GB' }));
+    await fallback.route('**/api/labels?*', (route) => route.abort());
+    expect(await shownWords(fallback)).toEqual(french);
+    await fallback.close();
+  }, 60_000);
+
+  it('says in words why a view cannot be shown, and shows a status it has no word for as the API names it', async () => {
+    const token = await issueLocalDashboardToken(server.store);
+    const page = await context.newPage();
+    const said = () => page.locator('#message').textContent();
+
+    await page.route('**/api/interviews', (route) => route.fulfill({ status: 500, body: '' }));
+    await page.goto(`${server.url}/dashboard#token=${token}`);
+    await expect
+      .poll(said)
+      .toBe("Le serveur n'a pas pu répondre (erreur 500)\u00a0: réessayez dans un instant.");
+
+    await page.unroute('**/api/interviews');
+    await page.route('**/api/interviews', (route) => route.abort());
+    await page.locator('#show-list').click();
+    await expect
+      .poll(said)
+      .toBe("Le serveur ne répond pas\u00a0: vérifiez qu'il est démarré, puis rechargez la page.");
+
+    // An interview as a newer server might list it, with a status this page has no word for.
+    await page.unroute('**/api/interviews');
+    await page.route('**/api/interviews', (route) =>
+      route.fulfill({
+        json: {
+          interviewerId: LOCAL_INTERVIEWER_ID,
+          interviews: [
+            {
+              id: 'I-NEWER',
+              status: 'archived',
+              language: 'fr',
+              profile: 'manager',
+              startedAt: '2025-03-01T09:00:00.000Z',
+              updatedAt: '2025-03-01T10:00:00.000Z',
+              completedAt: null,
+              progress: { asked: 0, answered: 0, section: null },
+            },
+          ],
+        },
+      }),
+    );
+    await page.locator('#show-list').click();
+    const row = page.locator('#interviews tr[data-id="I-NEWER"]');
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('archived');
+    expect(await row.textContent()).not.toContain('undefined');
+    expect(await page.locator('#message').isHidden()).toBe(true);
+
+    // The server has no such interview.
+    await row.click();
+    await expect.poll(said).toBe("Cet entretien n'existe plus\u00a0: il a peut-être été effacé.");
+    await page.close();
+  }, 60_000);
+
   it('shows the exchange so far and the question waiting for an answer when the page is reloaded after a server restart', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=fr`);

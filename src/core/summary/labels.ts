@@ -20,6 +20,10 @@ const text = z.string().min(1);
 function keyed<const K extends readonly [string, ...string[]]>(keys: K) {
   return z.object(Object.fromEntries(keys.map((k) => [k, text])) as { [P in K[number]]: typeof text });
 }
+/** The same, refusing any other key: a misspelt key is an error, not a word silently missing from the page. */
+function exactly<const K extends readonly [string, ...string[]]>(keys: K) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as { [P in K[number]]: typeof text });
+}
 
 /** Words alone, as an answer spells them ("chef d'équipe", "aide-soignante"): the headcount reader sees no other sign. */
 const staffNoun = z
@@ -121,12 +125,28 @@ export const SummaryPrompts = z.object({
   profileWording: byProfile(ProfileWording),
   statuses: keyed(INTERVIEW_STATUSES),
   /**
-   * The dashboard's own words: a profile as short as a table cell holds, each export's name as users know
-   * it (the export formats' ids, listed here because the exports read these prompts), and how far an
-   * interview went: `{count}` answers (`one`/`other` as Intl.PluralRules names them), then `{answers}` and
-   * the guide part `{part}` of the last question asked.
+   * The dashboard's own words: its page (title, views, list columns, headings, sign-in, messages; `failed`
+   * says the HTTP `{status}`), a value matrix cell's tooltip, a profile as short as a table cell holds,
+   * each export's name as users know it (the export formats' ids, listed here because the exports read
+   * these prompts), and how far an interview went: `{count}` answers (`one`/`other` as Intl.PluralRules
+   * names them), then `{answers}` and the guide part `{part}` of the last question asked.
    */
-  dashboard: z.object({
+  dashboard: z.strictObject({
+    title: text,
+    views: exactly(['interviews', 'study']),
+    columns: exactly(['interview', 'status', 'profile', 'language', 'progress', 'startedAt']),
+    headings: exactly(['matrix', 'levers', 'tools']),
+    signIn: exactly(['prompt', 'submit']),
+    messages: z.strictObject({
+      empty: text,
+      refused: text,
+      expired: text,
+      notFound: text,
+      failed: text.regex(/\{status\}/, 'must contain {status}'),
+      unreachable: text,
+      broken: text,
+    }),
+    matrixCell: typographyPattern(['row', 'column', 'count']),
     profiles: keyed(PROFILES),
     formats: keyed(['json', 'md', 'html', 'card', 'csv', 'qdpx']),
     download: text,
@@ -209,7 +229,13 @@ const cache = new Map<Language, SummaryPrompts>();
 export function summaryPrompts(lang: Language): SummaryPrompts {
   const cached = cache.get(lang);
   if (cached) return cached;
-  const file = join(PROMPTS_DIR, `summary.${lang}.json`);
+  const prompts = loadSummaryPrompts(join(PROMPTS_DIR, `summary.${lang}.json`));
+  cache.set(lang, prompts);
+  return prompts;
+}
+
+/** One summary prompts file, validated; a broken one is refused naming the file and the field. */
+export function loadSummaryPrompts(file: string): SummaryPrompts {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -227,7 +253,6 @@ export function summaryPrompts(lang: Language): SummaryPrompts {
       `${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
     );
   }
-  cache.set(lang, parsed.data);
   return parsed.data;
 }
 

@@ -11,13 +11,13 @@ import {
   STUDY_FORMATS,
   SUMMARY_FORMATS,
 } from '../../core/summary/index.js';
-import { summaryPrompts } from '../../core/summary/labels.js';
 import { labels, wordLeverReading } from '../../export/view.js';
 import { HttpError, type RouteContext, type Router, sendJson } from '../../server/router.js';
 import { studyInterviews } from '../../store/study-interviews.js';
 import { getStudyKey } from '../../store/study-key.js';
 import type { InterviewStore } from '../../store/types.js';
 import { authenticateInterviewer, type InterviewerAuthOptions } from './auth.js';
+import { dashboardLabels } from './labels.js';
 
 export interface DashboardApiDeps {
   store: InterviewStore;
@@ -101,25 +101,10 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     return meta;
   };
 
-  // The names of value forms, levers and actors the charts show, their headings, and the words the interview
-  // list and the downloads show (languages, profiles, guide parts, export names): wording only, no interview data.
+  // The dashboard's words in the reader's language, when the page came in another one (it carries its own).
   router.route('GET', '/api/labels', async (ctx) => {
     const { lang } = parseQuery(LabelsQuery, ctx.url);
-    const prompts = summaryPrompts(lang);
-    const { profiles, formats, download, answers, progressAt } = prompts.dashboard;
-    sendJson(ctx.res, 200, {
-      values: prompts.values,
-      levers: prompts.levers,
-      actors: prompts.actors,
-      headings: { perInterview: prompts.headings.perInterview },
-      languages: prompts.languages,
-      profiles,
-      parts: { ...prompts.sections, ...prompts.themes },
-      formats,
-      download,
-      answers,
-      progressAt,
-    });
+    sendJson(ctx.res, 200, dashboardLabels(lang));
   });
 
   router.route('GET', '/api/interviews', async (ctx) => {

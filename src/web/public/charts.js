@@ -1,11 +1,15 @@
 // Charts drawn with plain DOM elements: a heatmap table for the value matrix, bars for the levers.
 window.DashboardCharts = (() => {
-  // Names of value forms and levers in the page's language, set once the dashboard has fetched them.
+  // Names of value forms and levers, and how a matrix cell's tooltip reads ("{row} × {column} : {count}"), in
+  // the page's language: set once the dashboard has its words.
   let names = {};
-  const setNames = (map) => {
-    names = map;
+  let matrixCell = '';
+  const setWords = (words) => {
+    names = words.names;
+    matrixCell = words.matrixCell;
   };
   const label = (id) => names[id] ?? id.replaceAll('_', ' ');
+  const fill = (pattern, values) => pattern.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 
   function element(tag, attributes = {}, text) {
     const node = document.createElement(tag);
@@ -32,7 +36,10 @@ window.DashboardCharts = (() => {
         const count = matrix[a][b] ?? 0;
         const cell = element(
           'td',
-          { 'data-count': String(count), title: `${label(a)} × ${label(b)}: ${count}` },
+          {
+            'data-count': String(count),
+            title: fill(matrixCell, { row: label(a), column: label(b), count: String(count) }),
+          },
           count ? String(count) : '',
         );
         const strength = max ? count / max : 0;
@@ -79,5 +86,5 @@ window.DashboardCharts = (() => {
     node.textContent = reading.text;
   }
 
-  return { element, label, setNames, valueMatrix, leverBars, leverVerdict };
+  return { element, label, fill, setWords, valueMatrix, leverBars, leverVerdict };
 })();

@@ -2,57 +2,36 @@
 // token printed when the server starts (kept in this browser's localStorage).
 (() => {
   const TOKEN_KEY = 'sme-interview.dashboard-token';
-  const { element, label, setNames, valueMatrix, leverBars, leverVerdict } = window.DashboardCharts;
-  const lang = navigator.language.startsWith('fr') ? 'fr' : 'en';
-  const LABELS = {
-    fr: {
-      title: 'Tableau de bord',
-      interviews: 'Entretiens',
-      study: 'Étude',
-      interview: 'Entretien',
-      status: 'Statut',
-      profile: 'Profil',
-      language: 'Langue',
-      progress: 'Avancement',
-      started: 'Début',
-      matrix: 'Matrice des formes de valeur',
-      levers: 'Équilibre des leviers',
-      tools: 'Outils',
-      signIn: 'Ouvrir',
-      tokenPrompt: 'Jeton du tableau de bord (affiché au démarrage du serveur)',
-      empty: 'Aucun entretien pour le moment.',
-      refused: 'Jeton refusé : saisissez celui affiché au démarrage du serveur.',
-      expired: 'Jeton expiré : redémarrez le serveur et saisissez le nouveau jeton affiché.',
-      in_progress: 'en cours',
-      paused: 'en pause',
-      completed: 'terminé',
-    },
-    en: {
-      title: 'Dashboard',
-      interviews: 'Interviews',
-      study: 'Study',
-      interview: 'Interview',
-      status: 'Status',
-      profile: 'Profile',
-      language: 'Language',
-      progress: 'Progress',
-      started: 'Started',
-      matrix: 'Value form matrix',
-      levers: 'Lever balance',
-      tools: 'Tools',
-      signIn: 'Open',
-      tokenPrompt: 'Dashboard token (printed when the server starts)',
-      empty: 'No interviews yet.',
-      refused: 'Token refused: enter the one printed when the server started.',
-      expired: 'Token expired: restart the server and enter the new token it prints.',
-      in_progress: 'in progress',
-      paused: 'paused',
-      completed: 'completed',
-    },
-  };
-  const text = LABELS[lang];
-  document.documentElement.lang = lang;
-  for (const node of document.querySelectorAll('[data-label]')) node.textContent = text[node.dataset.label];
+  const { element, label, fill, setWords, valueMatrix, leverBars, leverVerdict } = window.DashboardCharts;
+  // The page comes worded by the server in the language its request asked for, with its words (from the
+  // summary prompts: page, charts, interview list, downloads, messages); a reader whose browser language is
+  // the other one gets theirs from GET /api/labels, and keeps the page's if that fails.
+  const page = JSON.parse(document.getElementById('labels').textContent);
+  const wanted = navigator.language.startsWith('fr') ? 'fr' : 'en';
+  let lang = page.lang;
+  let words = page.words;
+
+  async function readersWords() {
+    if (wanted === lang) return;
+    try {
+      const response = await fetch(`/api/labels?lang=${wanted}`);
+      if (!response.ok) return;
+      words = await response.json();
+      lang = wanted;
+    } catch {
+      // Unreachable or unreadable: the page's own words are whole, it reads on in its language.
+    }
+  }
+
+  /** The page's elements marked data-label="columns.status" and the charts' names, in the words in use. */
+  function applyWords() {
+    document.documentElement.lang = lang;
+    for (const node of document.querySelectorAll('[data-label]')) {
+      const word = node.dataset.label.split('.').reduce((tree, key) => tree?.[key], words);
+      if (typeof word === 'string') node.textContent = word;
+    }
+    setWords({ names: { ...words.values, ...words.levers }, matrixCell: words.matrixCell });
+  }
 
   const views = ['list-view', 'summary-view', 'study-view'];
   const show = (id) => {
@@ -65,19 +44,27 @@
   };
 
   let token = null;
-  // Words from the summary prompts (GET /api/labels), fetched with the chart names before any view is shown:
-  // headings, languages, profiles, guide parts, export names, how progress is said.
-  let words = {};
+
+  /** A failure said to the reader in these words; any other is said as `broken`. */
+  class Said extends Error {}
 
   async function api(path) {
-    const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+    let response;
+    try {
+      response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+    } catch {
+      throw new Said(words.messages.unreachable);
+    }
     if (response.status === 401) {
       localStorage.removeItem(TOKEN_KEY);
       const expired = /error="invalid_token"/.test(response.headers.get('www-authenticate') || '');
-      askForToken(expired ? text.expired : text.refused);
-      throw new Error('unauthorized');
+      const reason = expired ? words.messages.expired : words.messages.refused;
+      askForToken(reason);
+      throw new Said(reason);
     }
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    // The dashboard asks for no other missing thing than an interview (erased, or never the reader's).
+    if (response.status === 404) throw new Said(words.messages.notFound);
+    if (!response.ok) throw new Said(fill(words.messages.failed, { status: String(response.status) }));
     return response;
   }
 
@@ -97,7 +84,7 @@
         { type: 'button', class: 'download', 'data-format': format },
         words.formats[format],
       );
-      button.addEventListener('click', async () => {
+      const save = async () => {
         const response = await api(`${base}${base.includes('?') ? '&' : '?'}format=${format}`);
         // The server names every export (interview-<id>.<ext>, study.<ext>); without a name the browser picks one.
         const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '')?.[1] ?? '';
@@ -105,7 +92,8 @@
         document.body.append(link);
         link.click();
         link.remove();
-      });
+      };
+      button.addEventListener('click', () => save().catch(report));
       container.append(button);
     }
   }
@@ -126,13 +114,18 @@
     const { interviews } = await (await api('/api/interviews')).json();
     const body = document.querySelector('#interviews tbody');
     body.replaceChildren();
-    if (interviews.length === 0) message(text.empty);
+    if (interviews.length === 0) message(words.messages.empty);
     else message('');
     for (const interview of interviews) {
       const row = element('tr', { 'data-id': interview.id, 'data-status': interview.status, tabindex: '0' });
       row.append(
         element('td', {}, interview.id),
-        element('td', { class: `status-${interview.status}` }, text[interview.status] || interview.status),
+        // A status this page has no word for (a newer server's) is shown as the API names it.
+        element(
+          'td',
+          { class: `status-${interview.status}` },
+          words.statuses[interview.status] ?? interview.status.replaceAll('_', ' '),
+        ),
         element('td', {}, words.profiles[interview.profile]),
         element('td', {}, words.languages[interview.language]),
         element('td', {}, progressText(interview.progress, interview.status)),
@@ -156,7 +149,8 @@
       api(`${base}?format=json&lang=${lang}`).then((response) => response.json()),
       api(`${interview}/lever-reading?lang=${lang}`).then((response) => response.json()),
     ]);
-    document.getElementById('summary-title').textContent = `${text.interview} ${summary.interview.id}`;
+    document.getElementById('summary-title').textContent =
+      `${words.columns.interview} ${summary.interview.id}`;
     valueMatrix(document.getElementById('value-matrix'), summary.valueMatrix);
     leverBars(document.getElementById('lever-chart'), summary.levers, (id) => reading.levers[id]);
     leverVerdict(document.getElementById('lever-balance'), reading);
@@ -174,6 +168,7 @@
       'csv',
       'qdpx',
     ]);
+    message('');
     show('summary-view');
   }
 
@@ -192,7 +187,10 @@
       const figure = element('figure', { 'data-interview': interview.id });
       const chart = element('div');
       leverBars(chart, interview.levers, (id) => reading?.levers[id]);
-      figure.append(element('figcaption', {}, `${text.interview} ${interview.ref} · ${interview.id}`), chart);
+      figure.append(
+        element('figcaption', {}, `${words.columns.interview} ${interview.ref} · ${interview.id}`),
+        chart,
+      );
       if (reading) {
         const verdict = element('p', { class: 'verdict' });
         leverVerdict(verdict, reading);
@@ -209,11 +207,17 @@
       'csv',
       'qdpx',
     ]);
+    message('');
     show('study-view');
   }
 
   function report(error) {
-    if (error.message !== 'unauthorized') message(error.message);
+    if (error instanceof Said) {
+      message(error.message);
+      return;
+    }
+    console.error(error);
+    message(words.messages.broken);
   }
 
   function askForToken(reason) {
@@ -250,9 +254,6 @@
       localStorage.setItem(TOKEN_KEY, fromHash);
       history.replaceState(null, '', location.pathname);
     }
-    // Names first (they need no token): a summary opened after signing in by hand needs them too.
-    words = await fetch(`/api/labels?lang=${lang}`).then((response) => response.json());
-    setNames({ ...words.values, ...words.levers });
     token = (await teamsToken()) || localStorage.getItem(TOKEN_KEY);
     if (!token) {
       askForToken();
@@ -262,7 +263,9 @@
     await showList();
   }
 
+  // The reader's words before any view: a summary opened after signing in by hand needs them too.
+  const ready = readersWords().then(applyWords);
   // A link carrying a token opened in an already open dashboard only changes the hash.
-  window.addEventListener('hashchange', () => start().catch(report));
-  start().catch(report);
+  window.addEventListener('hashchange', () => ready.then(start).catch(report));
+  ready.then(start).catch(report);
 })();
