@@ -29,17 +29,22 @@ function actorType(role: 'initiator' | 'beneficiary' | 'mentioned'): CodeType {
 }
 
 /**
- * One segment per piece of evidence. Evidence whose offsets do not slice the answer to its own text
+ * One segment per piece of evidence and code. Evidence whose offsets do not slice the answer to its own text
  * (a tagger fault) is left out rather than exported at the wrong place.
  */
 export function codedSegments(summary: Summary): CodedSegment[] {
   const segments: CodedSegment[] = [];
   for (const answer of answersInOrder(summary)) {
     const { tags } = answer;
+    // Tags stored by earlier versions may quote one span twice for one code: QDA tools would count it twice.
+    const coded = new Set<string>();
     const push = (codeType: CodeType, code: string, evidence: readonly Evidence[]) => {
       for (const e of evidence) {
-        if (answer.text.slice(e.start, e.end) === e.text && e.end > e.start)
+        const key = `${codeType}:${code}:${e.start}:${e.end}`;
+        if (answer.text.slice(e.start, e.end) === e.text && e.end > e.start && !coded.has(key)) {
+          coded.add(key);
           segments.push({ answer, codeType, code, evidence: e });
+        }
       }
     };
     for (const t of tags.values) push('value', t.id, t.evidence);

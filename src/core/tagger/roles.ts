@@ -189,7 +189,8 @@ export function learnedRoles(reading: ActorReading, scorer: RoleScorer): ActorTa
     const features = mentionFeatures(id, mentions, reading.tokens, reading.scopes, lexiconRoles);
     const roles = rolesAsserted(scorer, id, features, stems);
     if (roles.length === 0) roles.push('mentioned');
-    const mentionEvidence = mentions
+    // One name can be found by several of the lexicon's phrases: each span is quoted once.
+    const mentionEvidence = [...new Map(mentions.map((m) => [`${m.first}:${m.last}`, m])).values()]
       .slice(0, MAX_EVIDENCE)
       .flatMap((m) => reading.evidenceOf(m.first, m.last) ?? []);
     return roles.map((role) => ({
