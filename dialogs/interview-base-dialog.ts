@@ -1,6 +1,7 @@
 import {
   ComponentDialog,
   type DialogContext,
+  type DialogInstance,
   type DialogTurnResult,
   DialogTurnStatus,
 } from 'botbuilder-dialogs';
@@ -33,17 +34,21 @@ function instanceState(innerDC: DialogContext): InstanceState {
  * null. It is still this conversation's when the interview names another one: a terminal chat took it up.
  */
 export function interviewInDialogs(dc: DialogContext): string | null {
-  for (let current: DialogContext | undefined = dc; current; current = current.child) {
-    const state: unknown = current.activeDialog?.state;
-    if (
-      typeof state === 'object' &&
-      state !== null &&
-      'interviewId' in state &&
-      typeof state.interviewId === 'string'
-    )
-      return state.interviewId;
-  }
-  return null;
+  return interviewInStack(dc.stack);
+}
+
+/**
+ * Reads the stored stacks instead of walking `dc.child`, which builds a dialog context (and its state
+ * manager) per level on every message. A component dialog keeps its inner stack under `dialogs`.
+ */
+function interviewInStack(stack: readonly DialogInstance[]): string | null {
+  const state: unknown = stack.at(-1)?.state;
+  if (typeof state !== 'object' || state === null) return null;
+  if ('interviewId' in state && typeof state.interviewId === 'string') return state.interviewId;
+  if (!('dialogs' in state)) return null;
+  const inner: unknown = state.dialogs;
+  if (typeof inner !== 'object' || inner === null || !('dialogStack' in inner)) return null;
+  return Array.isArray(inner.dialogStack) ? interviewInStack(inner.dialogStack) : null;
 }
 
 const CONTROL_COMMANDS = new Set(['help', 'pause', 'resume', 'stop']);
