@@ -66,12 +66,47 @@ describe("an expert's institution", () => {
     expect(
       replaced('Je travaille chez Armor Conseil.', 'Le Conseil Régional nous finance.', 'fr').split('\n')[1],
     ).toBe('Le Conseil Régional nous finance.');
-    expect(
-      replaced("I'm digital lead at Leeds City Council.", 'The City Council pays.', 'en').split('\n'),
-    ).toEqual([
-      expect.stringMatching(/^I'm digital lead at \[COMPANY-[0-9A-F]{6}\]\.$/),
-      'The City Council pays.',
-    ]);
+  });
+});
+
+describe('a public body named by its place', () => {
+  it.each([
+    [
+      'I lead the digital programme at Leeds City Council.',
+      'Leeds City Council pays; Leeds is a big city.',
+      'en',
+    ],
+    ["I'm digital lead at Leeds City Council.", 'The City Council pays.', 'en'],
+    [
+      'I work for Kent County Council, with SMEs across Kent.',
+      'Kent is rural; Kent County Council funds us.',
+      'en',
+    ],
+    ["I'm a business adviser with Calderdale Council.", 'Calderdale has many small firms.', 'en'],
+    ['I WORK AT LEEDS CITY COUNCIL.', 'Leeds is where most of our firms are.', 'en'],
+    ['Je suis chargé de mission pour Brest Métropole.', 'Brest Métropole finance ; Brest grandit.', 'fr'],
+    [
+      'Je travaille au sein du Conseil Départemental du Finistère.',
+      'Le Finistère est rural, le Conseil Départemental du Finistère aide les TPE.',
+      'fr',
+    ],
+    ['Je suis conseillère pour la Mairie de Rennes.', 'Rennes compte beaucoup de commerces.', 'fr'],
+    ['Je travaille pour Mairie de Quimper.', 'Quimper aide ses artisans.', 'fr'],
+    ['JE TRAVAILLE POUR RENNES MÉTROPOLE.', 'À Rennes les TPE vendent en ligne.', 'fr'],
+  ] as const)('"%s" then "%s": the body and its place stay as said', (presentation, later, lang) => {
+    expect(replaced(presentation, later, lang)).toBe(`${presentation}\n${later}`);
+  });
+
+  it('still replaces a private firm or hub named after a place', () => {
+    const hub = replaced('I work for Leeds Business Hub.', 'Leeds Business Hub runs workshops.', 'en');
+    expect(hub).not.toContain('Leeds');
+    const firm = replaced(
+      'Je dirige Rennes Conseil Numérique SARL, à côté de la mairie.',
+      'Rennes Conseil Numérique forme les TPE.',
+      'fr',
+    );
+    expect(firm).not.toMatch(/Rennes Conseil/);
+    expect(firm).toContain('de la mairie');
   });
 });
 

@@ -1,6 +1,9 @@
-import { shippedKnownNames } from './known-names.js';
+import { stemmerFor } from '../tagger/stemmers.js';
+import { fold as foldAsTagger } from '../tagger/text.js';
+import { shippedKnownNames, shippedVocabulary } from './known-names.js';
 import {
   ARTICLES,
+  baseForms,
   CONNECTORS,
   DESCRIPTIVE_WORDS,
   DETERMINERS,
@@ -8,6 +11,7 @@ import {
   FILLERS,
   FIRM_NOUNS,
   fold,
+  hasCommonEnding,
   isContraction,
   isFirmWord,
   isLegalForm,
@@ -15,6 +19,7 @@ import {
   lower,
   NAMING_VERBS,
   NOT_NAMES,
+  namesPublicBody,
   PARTICLES,
   STOP_WORDS,
 } from './name-words.js';
@@ -25,7 +30,8 @@ import type { Identifier } from './pseudonymize.js';
  * - after a cue ("je dirige", "chez", "gérante de", "mon entreprise", "nous sommes", "I run", "we're"),
  *   or where an expert works ("je travaille pour", "I work at", "a consultant with"), over what the firm
  *   is ("je dirige la menuiserie Kerguelen", "we're a family firm, Hollis & Sons");
- * - after a determiner and a trade ("la boulangerie Pichon", "l'entreprise familiale Durand");
+ * - after a determiner and a trade ("la boulangerie Pichon", "l'entreprise familiale Durand"), also in lower
+ *   case when the word is no common one ("la menuiserie kerguelen": names are typed so on phones);
  * - by its shape: capitalised words with a legal form, a trade or a family ending ("SARL Kerguelen",
  *   "Brightwater Joinery Ltd", "Le Goff Thermique", "Martin Frères").
  * Every way one firm is said ("SARL Kerguelen", "la menuiserie Kerguelen", "Kerguelen") takes the
@@ -84,6 +90,12 @@ function tokenize(text: string): Token[] {
 
 const isCapitalised = (token: Token | undefined): boolean => token?.name === true;
 const isLower = (token: Token | undefined): boolean => token?.common === true;
+
+/** Punctuation that ends a clause, and with it a name read after a determiner alone. */
+const CLAUSE_END = /^[.,;:!?…()]$/;
+
+/** Words after which a lower-case word after a trade is still describing the firm, not naming it. */
+const DESCRIPTION_GOES_ON = new Set(['de', 'd', "d'", 'd’', 'du', 'des', 'et', 'ou', 'of', 'and', 'or', '&']);
 
 /** Tokens a name may run to: a firm's name is rarely longer, and a longer run is no name but shouting. */
 const MAX_NAME_TOKENS = 8;
@@ -170,6 +182,55 @@ interface Run {
    * name must show it is a firm ("nous sommes la Kerguelen Conserverie").
    */
   bare?: boolean;
+  /** Lower-case words after a trade that are no common word ("la menuiserie kerguelen"). */
+  plain?: boolean;
+}
+
+/** Whether a lower-case word is a common word: one the lexicon or the word lists know, or an inflection of one. */
+type Ordinary = (token: Token) => boolean;
+
+const STEMMERS = [stemmerFor('fr'), stemmerFor('en')] as const;
+/** Shorter stems are shared by unrelated words ("web" and "Weber", "merci" and "Mercier"). */
+const MIN_STEM = 5;
+
+/** The stems of a vocabulary's words, one set per language, computed once and only when a word asks. */
+const vocabularyStems = new WeakMap<ReadonlySet<string>, ReadonlySet<string>[]>();
+
+function stemsOf(vocabulary: ReadonlySet<string>): ReadonlySet<string>[] {
+  let stems = vocabularyStems.get(vocabulary);
+  if (!stems) {
+    stems = STEMMERS.map((stem) => new Set(Array.from(vocabulary, (word) => stem(word))));
+    vocabularyStems.set(vocabulary, stems);
+  }
+  return stems;
+}
+
+function ordinaryWords(vocabulary: ReadonlySet<string>, known: ReadonlySet<string>): Ordinary {
+  const listed = (folded: string): boolean =>
+    NOT_NAMES.has(folded) ||
+    DESCRIPTIVE_WORDS.has(folded) ||
+    FILLERS.has(folded) ||
+    JOB_WORDS.has(folded) ||
+    known.has(folded) ||
+    isFirmWord(folded);
+  const ordinaryPart = (part: string): boolean => {
+    const folded = fold(part);
+    // Too short to tell a name from a word ("ty", "le").
+    if (folded.length < 3 || listed(folded) || hasCommonEnding(folded)) return true;
+    const word = foldAsTagger(part);
+    if (baseForms(word).some((form) => vocabulary.has(form) || listed(form))) return true;
+    // Another form of a word the vocabulary knows ("associative", "operates").
+    const stems = stemsOf(vocabulary);
+    return STEMMERS.some((stem, i) => {
+      const stemmed = stem(word);
+      return stemmed.length >= MIN_STEM && stems[i]?.has(stemmed) === true;
+    });
+  };
+  return (token) => {
+    // A compound is common when each of its words is ("haut-de-gamme"), a name when one is not ("ty-breizh").
+    const parts = token.text.split(/[-'’]/);
+    return ordinaryPart(token.text) || (parts.length > 1 && parts.every(ordinaryPart));
+  };
 }
 
 /** Where the particles from `i` end ("DE LA", "le", "van der"), if a name word follows them, else -1. */
@@ -242,33 +303,58 @@ function nameAfterLead(
   tokens: readonly Token[],
   start: number,
   lead: { cue: boolean; firm: boolean },
+  ordinary: Ordinary,
 ): Run | null {
   let firm = lead.firm;
   let determined = false;
   let described = false;
   let describing = false;
   let words = 0;
+  // Lower-case words right after a trade that are no common word: the name, typed in lower case.
+  let afterTrade = false;
+  let plainFrom = -1;
+  let plainTo = -1;
   let i = start;
   for (; ; i += 1) {
     const token = tokens[i];
     if (!token || i - start >= MAX_LEAD_TOKENS) return null;
     if (token.text === ',' || token.text === ':') {
-      if (!lead.cue || !(firm || i === start)) return null;
+      // Only a cue reads on over a comma ("we're a family firm, Hollis & Sons"); a name in lower case may
+      // end before it ("la crêperie kerhuel, sur le port").
+      if (!lead.cue || !(firm || i === start)) break;
       describing = false;
+      afterTrade = false;
     } else if (isLower(token) && NAMING_VERBS.has(token.lower) && firm) describing = false;
     else if (isLower(token) && DETERMINERS.has(token.lower) && !describing) determined = true;
     else if (describes(token) && words < 4) {
       described = true;
       describing = true;
       words += 1;
-      firm ||= isFirmWord(token.text);
+      const firmWord = isFirmWord(token.text);
+      firm ||= firmWord;
+      if (firmWord) afterTrade = plainFrom < 0;
+      else if (afterTrade && !ordinary(token)) {
+        if (plainFrom < 0) plainFrom = i;
+        plainTo = i + 1;
+      } else afterTrade = false;
     } else if (['de', "d'", 'du'].includes(token.lower) && describing && describes(tokens[i + 1])) {
-      // "entreprise de plomberie", "bureau d'études"
+      // "entreprise de plomberie", "bureau d'études"; what follows "de" after a trade is rather a place
+      // ("la boulangerie de brest") than the name.
+      afterTrade = false;
     } else break;
   }
   if (!lead.cue && !firm) return null;
   const run = readRun(tokens, i);
-  return run && { ...run, bare: determined && !described };
+  if (run) return { ...run, bare: determined && !described };
+  if (plainFrom < 0) return null;
+  // After a determiner alone the word after a trade is as often a verb ("la boulangerie existe depuis
+  // 1990"): there only a word that ends the clause is read as the name.
+  const next = tokens[plainTo];
+  if (!lead.cue && next && !CLAUSE_END.test(next.text)) return null;
+  // A description that goes on ("le bar tabac du village", "haut de gamme", "aluminium et PVC") is made of
+  // common words the vocabulary does not hold: every later "tabac" would be hidden as a firm.
+  if (next && DESCRIPTION_GOES_ON.has(next.lower)) return null;
+  return { from: plainFrom, to: plainTo, plain: true };
 }
 
 /** A word of a name that identifies: capitalised, no common word, trade, legal form or known brand. */
@@ -297,6 +383,8 @@ interface Name {
    * Floch"), and a firm's name without its legal form.
    */
   parts: string[];
+  /** Found in lower case as no common word: its parts are matched in any case later ("chez kerguelen"). */
+  anyCase?: boolean;
 }
 
 const isParticle = (word: string): boolean => PARTICLES.has(word) || ARTICLES.has(word);
@@ -330,7 +418,7 @@ function firmOf(
   shape: boolean,
 ): Name | null {
   let words = tokens.slice(run.from, run.to);
-  if (holdsKnownName(text, words, known)) return null;
+  if (holdsKnownName(text, words, known) || publicBody(tokens, run)) return null;
   while (words[0] && (NOT_NAMES.has(words[0].folded) || CONNECTORS.has(words[0].lower))) {
     if (ARTICLES.has(words[0].lower) && distinctive(words[1], known)) break;
     words = words.slice(1);
@@ -356,6 +444,44 @@ function firmOf(
   };
   if (known.has(fold(name.text)) || known.has(fold(name.core))) return null;
   return name;
+}
+
+/**
+ * A firm named in lower case after its trade ("la menuiserie kerguelen"): its words are no common word,
+ * so each is matched later in any case.
+ */
+function plainFirm(
+  text: string,
+  tokens: readonly Token[],
+  run: Run,
+  known: ReadonlySet<string>,
+): Name | null {
+  const words = tokens.slice(run.from, run.to);
+  const said = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0);
+  if (holdsKnownName(text, words, known) || known.has(fold(said))) return null;
+  return {
+    kind: 'company',
+    text: said,
+    core: said,
+    words: words.map((word) => word.text),
+    parts: words.length > 1 ? words.filter((w) => w.folded.length >= 3).map((w) => w.text) : [],
+    anyCase: true,
+  };
+}
+
+/** Words after a run that may end a public body's name, read as common words in capitals ("LEEDS CITY COUNCIL"). */
+const MAX_BODY_TAIL = 2;
+
+/**
+ * Whether a run names a public body by its place ("Leeds City Council", "Brest Métropole"): a body word
+ * in it or right after it, and no legal form or trade, which make it a firm ("Rennes Conseil Numérique
+ * SARL").
+ */
+function publicBody(tokens: readonly Token[], run: Run): boolean {
+  let to = run.to;
+  while (to < run.to + MAX_BODY_TAIL && NOT_NAMES.has(tokens[to]?.folded ?? '')) to += 1;
+  const words = tokens.slice(run.from, to);
+  return namesPublicBody(words.map((w) => w.folded)) && !words.some((w) => isFirmWord(w.text));
 }
 
 const longestKnown = new WeakMap<ReadonlySet<string>, number>();
@@ -420,22 +546,24 @@ function firstTokenFrom(tokens: readonly Token[], offset: number): number {
   return low < tokens.length ? low : -1;
 }
 
-function namesIn(text: string, known: ReadonlySet<string>): Name[] {
+function namesIn(text: string, known: ReadonlySet<string>, ordinary: Ordinary): Name[] {
   const tokens = tokenize(text);
   const names: Name[] = [];
   const add = (name: Name | null) => {
     if (name) names.push(name);
   };
+  const firmAfterLead = (run: Run, shape: boolean) =>
+    run.plain ? plainFirm(text, tokens, run, known) : firmOf(text, tokens, run, known, shape);
   for (const cue of overlappingMatches(COMPANY_CUES, text)) {
     const start = firstTokenFrom(tokens, cue.index + cue[0].length);
     const firm = cue[0].split(/[\s'’]+/).some((word) => isFirmWord(word));
-    const run = start < 0 ? null : nameAfterLead(tokens, start, { cue: true, firm });
-    if (run) add(firmOf(text, tokens, run, known, run.bare === true));
+    const run = start < 0 ? null : nameAfterLead(tokens, start, { cue: true, firm }, ordinary);
+    if (run) add(firmAfterLead(run, run.bare === true));
   }
   tokens.forEach((token, i) => {
     if (!DETERMINERS.has(token.lower)) return;
-    const run = nameAfterLead(tokens, i + 1, { cue: false, firm: false });
-    if (run) add(firmOf(text, tokens, run, known, false));
+    const run = nameAfterLead(tokens, i + 1, { cue: false, firm: false }, ordinary);
+    if (run) add(firmAfterLead(run, false));
   });
   for (let i = 0; i < tokens.length; ) {
     const run = readRun(tokens, i);
@@ -558,14 +686,17 @@ function canonicalNames(firms: readonly Name[]): Map<Name, string> {
  * said (any case), its distinctive core, and each distinctive word said alone later ("chez Kerguelen",
  * "c'est Martine qui…", as written: "Rose" may be a common word in lower case). Firms come first, so a
  * word that is both a surname and the firm's name ("Kerguelen") reads as the firm.
- * `known`: brands and institutions that are nobody's name (lexicon).
+ * `known`: brands and institutions that are nobody's name (lexicon). `vocabulary`: the words the tagger
+ * knows (`Tagger.knownWords`), folded: a lower-case word after a trade that is none of them is a name.
  */
 export function findIntroducedNames(
   presentation: string | readonly string[],
   known: ReadonlySet<string> = shippedKnownNames(),
+  vocabulary: ReadonlySet<string> = shippedVocabulary(),
 ): Identifier[] {
+  const ordinary = ordinaryWords(vocabulary, known);
   const names = (typeof presentation === 'string' ? [presentation] : presentation).flatMap((text) =>
-    namesIn(text, known),
+    namesIn(text, known, ordinary),
   );
   const firms = names.filter((name) => name.kind === 'company');
   const canonical = canonicalNames(firms);
@@ -581,7 +712,12 @@ export function findIntroducedNames(
         caseSensitive: !/\s/.test(name.core),
       });
     for (const part of name.parts.filter((p) => p !== name.text))
-      identifiers.push({ kind: name.kind, text: part, canonical: of, caseSensitive: !/\s/.test(part) });
+      identifiers.push({
+        kind: name.kind,
+        text: part,
+        canonical: of,
+        caseSensitive: !name.anyCase && !/\s/.test(part),
+      });
   }
   return dedupe(identifiers);
 }

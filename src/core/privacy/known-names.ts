@@ -1,5 +1,6 @@
 import { shippedLexicon } from '../tagger/index.js';
 import type { Lexicon, Phrases } from '../tagger/lexicon.js';
+import { vocabulary } from '../tagger/tagger.js';
 import { fold } from './name-words.js';
 
 /**
@@ -40,4 +41,12 @@ let shipped: ReadonlySet<string> | null = null;
 export function shippedKnownNames(): ReadonlySet<string> {
   shipped ??= knownNames(shippedLexicon());
   return shipped;
+}
+
+let words: ReadonlySet<string> | null = null;
+
+/** The words the shipped lexicon reads and the real words near them (what `Tagger.knownWords` gives), read once. */
+export function shippedVocabulary(): ReadonlySet<string> {
+  words ??= vocabulary(shippedLexicon());
+  return words;
 }

@@ -228,14 +228,77 @@ export const JOB_WORDS = words(`
 `);
 
 /**
- * Words that describe a firm before its trade ("UNE PETITE ENTREPRISE"): in an answer typed in capitals
- * they would otherwise read as its name. Surnames among them ("Petit", "Grand") are left out.
+ * Words that describe a firm around its trade ("UNE PETITE ENTREPRISE", "la boulangerie bio"): in an answer
+ * typed in capitals, or in lower case after the trade, they would otherwise read as its name. Surnames
+ * among them ("Petit", "Grand") are left out.
  */
 export const DESCRIPTIVE_WORDS = words(`
   petite grande jeune familiale familial artisanale artisanal locale indépendante indépendant
-  nouvelle vieille ancienne
-  small little family local independent young new old
+  nouvelle vieille ancienne bio principale principal
+  small little family local independent young new old organic
 `);
+
+/**
+ * Public bodies named by their place ("Leeds City Council", "Brest Métropole", "Mairie de Quimper", "Conseil
+ * Départemental du Finistère"): they identify no person and no private firm, and their place is said alone
+ * everywhere else. Matched on a name's folded words joined by spaces.
+ */
+const PUBLIC_BODY =
+  /(?:^| )(?:council|combined authority|local authority|city region|mairie|hotel de ville|(?:sous-)?prefecture|metropole|agglomeration|communaute (?:de communes|d'agglomeration|urbaine)|conseil (?:departemental|regional|general|municipal)|departement|region|ville)(?= |$)/;
+
+export function namesPublicBody(foldedWords: readonly string[]): boolean {
+  return PUBLIC_BODY.test(foldedWords.join(' ').replace(/' /g, "'"));
+}
+
+/**
+ * Endings of French and English adjectives and nouns that no name has ("écologique", "spécialisée",
+ * "lyonnaise", "organic"): a lower-case word so ending is no firm's name.
+ */
+const COMMON_ENDINGS =
+  /(?:ique|able|ible|aise|oise|ienne|euse|ive|.{4}[ae]nte|(?:it|nt|onn|ul)aire|ieure|ieme|.{4}ee|.{3}ement|isme|tion|sion|(?<!v)ic|ical|.{3}ist|.{5}ing|ous|ful|less|ness)s?$/;
+
+/** Feminine, plural and verb endings, with what the word they inflect ends with ("artisanales" → "artisanal"). */
+const INFLECTIONS: readonly (readonly [RegExp, string])[] = [
+  [/e$/, ''],
+  [/elle$/, 'el'],
+  [/enne$/, 'en'],
+  [/onne$/, 'on'],
+  [/ere$/, 'er'],
+  [/euse$/, 'eur'],
+  [/ive$/, 'if'],
+  [/trice$/, 'teur'],
+  [/ette$/, 'et'],
+  [/aux$/, 'al'],
+  [/ent$/, 'e'],
+  [/ait$/, 'e'],
+  [/ies$/, 'y'],
+  [/ied$/, 'y'],
+  [/es$/, ''],
+  [/ed$/, ''],
+  [/ed$/, 'e'],
+  [/ing$/, ''],
+  [/ing$/, 'e'],
+  [/(\w)\1(?:ed|ing)$/, '$1'],
+  [/ly$/, ''],
+];
+
+/**
+ * The words a folded word may be an inflection of, itself first: the word without its plural, then each
+ * of those with one feminine, plural or verb ending undone ("industrielles" → "industriel", "opened" →
+ * "open").
+ */
+export function baseForms(folded: string): string[] {
+  const singular = /[sx]$/.test(folded) ? [folded, folded.slice(0, -1)] : [folded];
+  const forms = [...singular];
+  for (const word of singular)
+    for (const [ending, base] of INFLECTIONS) if (ending.test(word)) forms.push(word.replace(ending, base));
+  return forms.filter((form) => form.length >= 3);
+}
+
+/** Whether a folded word ends as common adjectives and nouns do, and no name. */
+export function hasCommonEnding(folded: string): boolean {
+  return COMMON_ENDINGS.test(folded);
+}
 
 /** A trade word as written or in the plural ("menuiseries", "Ateliers"). */
 export function isTradeWord(folded: string): boolean {
