@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -21,10 +22,19 @@ const portNumber = z
   .transform(Number)
   .pipe(z.number().max(65535, PORT_RANGE));
 
+const HOST_FORM =
+  'must be an IP address (127.0.0.1, ::1; 0.0.0.0 or :: for every interface) or a host name, without scheme or port';
+/** Labels of letters, digits and inner hyphens; the last one not all digits, so "300.1.1.1" is no name. */
+const HOST_NAME =
+  /^(?=.{1,253}$)([a-z\d]([a-z\d-]{0,61}[a-z\d])?\.)*(?!\d+$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?$/i;
+const hostAddress = z.string().refine((host) => isIP(host) !== 0 || HOST_NAME.test(host), HOST_FORM);
+
 /** Environment variables of CONTRACTS.md (plus the product's own optional settings). */
 export const ConfigSchema = z.object({
   /** 0 lets the system pick a free port (the tests and benchmarks run servers side by side so). */
   PORT: z.preprocess(emptyAsUnset, portNumber.default(3978)),
+  /** The address to listen on; unset, it depends on the mode (`listenHost`). */
+  HOST: z.preprocess(emptyAsUnset, hostAddress.optional()),
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
   DATABASE_URL: z.preprocess(
     emptyAsUnset,
@@ -67,4 +77,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function hasAppCredentials(config: Config): boolean {
   return Boolean(config.MicrosoftAppId && config.MicrosoftAppPassword);
+}
+
+/**
+ * Where the server listens: HOST when set; else, in local anonymous mode, this computer only, since the web
+ * chat and /api/messages then answer anyone who reaches them; with app credentials every interface, as the
+ * Bot Framework service reaches a deployed bot from outside (through a proxy or a container's network).
+ * Undefined stands for every interface (IPv6 and IPv4 where the system has both).
+ */
+export function listenHost(config: Config): string | undefined {
+  if (config.HOST !== undefined) return config.HOST;
+  return hasAppCredentials(config) ? undefined : '127.0.0.1';
 }

@@ -11,6 +11,8 @@ export const TerminalPrompts = z.object({
   resumeAfterLeaving: z.string().includes('{command}'),
   /** When the chat ends (end of input, Ctrl-C) on an unfinished interview. */
   pausedOnExit: z.string().includes('{command}'),
+  /** When the interview completes: the chat ends there, and this says where its summary is. */
+  summaryAfterCompletion: z.string().includes('{command}'),
 });
 export type TerminalPrompts = z.infer<typeof TerminalPrompts>;
 
@@ -29,4 +31,9 @@ export function loadTerminalPrompts(dir: string = PROMPTS_DIR): Record<Language,
 /** The command line that takes an interview up again in the terminal. */
 export function resumeCommand(interviewId: string): string {
   return `sme-interview chat --resume ${interviewId}`;
+}
+
+/** The command line that prints an interview's summary. */
+export function summaryCommand(interviewId: string): string {
+  return `sme-interview summary ${interviewId}`;
 }

@@ -2,7 +2,7 @@ import { type Language, LEVER_IDS, VALUE_IDS } from '../core/domain.js';
 import type { Summary } from '../core/summary/schema.js';
 import { truncate } from '../core/summary/text.js';
 import { answersInOrder } from './segments.js';
-import { labels } from './view.js';
+import { correctionLines, labels } from './view.js';
 
 /** Teams refuses messages over 28 KB; the card keeps a margin for the activity envelope around it. */
 export const CARD_BYTE_BUDGET = 24 * 1024;
@@ -46,6 +46,7 @@ export function renderCard(
   const l = labels(lang, summary.interview.profile);
   const { h } = l;
   const i = summary.interview;
+  const corrections = correctionLines(summary);
   const blocks: Element[] = [
     heading(h.title, 'Large'),
     plain(l.labelled(h.interview, i.id)),
@@ -79,7 +80,7 @@ export function renderCard(
       type: 'FactSet',
       facts: VALUE_IDS.filter((id) => summary.values[id].count > 0).map((id) => ({
         title: l.value(id),
-        value: String(summary.values[id].count),
+        value: l.number(summary.values[id].count),
       })),
     },
     heading(h.levers),
@@ -94,8 +95,8 @@ export function renderCard(
     ...summary.nextSteps.map((s) => plain(`• ${s}`)),
     heading(h.nextQuestions),
     ...summary.nextQuestions.map((q) => plain(`• ${q}`)),
-    ...(summary.corrections.length > 0
-      ? [heading(h.corrections), ...summary.corrections.map((c) => plain(`• ${c.description}`))]
+    ...(corrections.length > 0
+      ? [heading(h.corrections), ...corrections.map((description) => plain(`• ${description}`))]
       : []),
     heading(h.themes),
   ];

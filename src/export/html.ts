@@ -2,7 +2,7 @@ import { type Language, LEVER_IDS } from '../core/domain.js';
 import type { Summary } from '../core/summary/schema.js';
 import { escapeHtml as e } from './escape.js';
 import { answersInOrder } from './segments.js';
-import { type Labels, labels, matrixValues, VALUE_GROUPS } from './view.js';
+import { correctionLines, type Labels, labels, matrixValues, VALUE_GROUPS } from './view.js';
 
 const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
@@ -33,7 +33,7 @@ function heatmap(l: Labels, values: Summary['values'], matrix: Summary['valueMat
         .map((b) => {
           const n = matrix[a][b];
           const colour = n / (max || 1) > 0.55 ? '#fff' : '#1b1b1b';
-          return `<td style="background:${heatColour(n, max)};color:${colour}">${n}</td>`;
+          return `<td style="background:${heatColour(n, max)};color:${colour}">${e(l.number(n))}</td>`;
         })
         .join('');
       return `<tr><th scope="row">${e(l.value(a))}</th>${cells}</tr>`;
@@ -82,6 +82,7 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
   const { h } = l;
   const i = summary.interview;
   const { respondent } = summary;
+  const corrections = correctionLines(summary);
   // An expert's summary reads no headcount (build.ts): the line would only say "unknown".
   const headcountRow: [string, string][] =
     respondent.profile === 'expert' ? [] : [[h.headcount, l.headcount(respondent)]];
@@ -90,8 +91,8 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
     [h.language, l.p.languages[i.language]],
     [h.profile, l.p.profiles[i.profile]],
     [h.status, l.p.statuses[i.status]],
-    [h.startedAt, i.startedAt],
-    [h.completedAt, i.completedAt ?? '—'],
+    [h.startedAt, l.dateTime(i.startedAt)],
+    [h.completedAt, l.dateTime(i.completedAt)],
     [h.respondent, respondent.pseudonym],
     ...headcountRow,
     [h.actorsMentioned, l.actors(respondent.actorsMentioned)],
@@ -116,7 +117,7 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
       `<h3>${e(h[g.key])}</h3><table><tbody>${g.ids
         .map(
           (id) =>
-            `<tr><th scope="row">${e(l.value(id))}</th><td class="n">${summary.values[id].count}</td></tr>`,
+            `<tr><th scope="row">${e(l.value(id))}</th><td class="n">${e(l.number(summary.values[id].count))}</td></tr>`,
         )
         .join('')}</tbody></table>`,
   ).join('');
@@ -149,9 +150,7 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
     )}</li></ul>`,
     `<h2>${e(h.nextQuestions)}</h2>${listOrNone(summary.nextQuestions, l.p.none.nextQuestions)}`,
     `<h2>${e(h.nextSteps)}</h2>${listOrNone(summary.nextSteps, l.p.none.nextSteps)}`,
-    summary.corrections.length > 0
-      ? `<h2>${e(h.corrections)}</h2>${list(summary.corrections.map((c) => c.description))}`
-      : '',
+    corrections.length > 0 ? `<h2>${e(h.corrections)}</h2>${list(corrections)}` : '',
     `<h2>${e(h.themes)}</h2>${answers || `<p>${e(l.p.none.answers)}</p>`}`,
     summary.declined.length > 0
       ? `<h2>${e(h.declined)}</h2>${list(summary.declined.map((d) => d.question || d.questionId || ''))}`

@@ -3,7 +3,7 @@ import type { Summary } from '../core/summary/schema.js';
 import type { Study } from '../core/summary/study.js';
 import { escapeMarkdown as md } from './escape.js';
 import { answersInOrder } from './segments.js';
-import { type Labels, labels, matrixValues, VALUE_GROUPS } from './view.js';
+import { correctionLines, type Labels, labels, matrixValues, VALUE_GROUPS } from './view.js';
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [
@@ -18,7 +18,7 @@ function matrixTable(l: Labels, values: Summary['values'], matrix: Summary['valu
   if (ids.length === 0) return [md(l.p.none.valueMatrix)];
   return table(
     ['', ...ids.map((id) => md(l.value(id)))],
-    ids.map((a) => [`**${md(l.value(a))}**`, ...ids.map((b) => String(matrix[a][b]))]),
+    ids.map((a) => [`**${md(l.value(a))}**`, ...ids.map((b) => l.number(matrix[a][b]))]),
   );
 }
 
@@ -28,14 +28,14 @@ function valueTable(l: Labels, values: Summary['values']): string[] {
     '',
     ...table(
       [md(l.h.values), md(l.h.count)],
-      group.ids.map((id) => [md(l.value(id)), String(values[id].count)]),
+      group.ids.map((id) => [md(l.value(id)), l.number(values[id].count)]),
     ),
     '',
   ]);
 }
 
 function leverCountLines(l: Labels, levers: Summary['levers']): string[] {
-  return LEVER_IDS.map((id) => `- ${l.labelled(md(l.p.levers[id]), String(levers[id].count))}`);
+  return LEVER_IDS.map((id) => `- ${l.labelled(md(l.p.levers[id]), l.number(levers[id].count))}`);
 }
 
 function leverReadingLines(l: Labels, reading: Summary['leverReading']): string[] {
@@ -67,8 +67,8 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     item(h.language, l.p.languages[i.language]),
     item(h.profile, l.p.profiles[i.profile]),
     item(h.status, l.p.statuses[i.status]),
-    item(h.startedAt, i.startedAt),
-    item(h.completedAt, i.completedAt ?? '—'),
+    item(h.startedAt, l.dateTime(i.startedAt)),
+    item(h.completedAt, l.dateTime(i.completedAt)),
     '',
     `## ${md(h.respondent)}`,
     '',
@@ -126,9 +126,8 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     ...bulletsOrNone(summary.nextSteps, l.p.none.nextSteps),
     '',
   ];
-  if (summary.corrections.length > 0) {
-    out.push(`## ${md(h.corrections)}`, '', ...bullets(summary.corrections.map((c) => c.description)), '');
-  }
+  const corrections = correctionLines(summary);
+  if (corrections.length > 0) out.push(`## ${md(h.corrections)}`, '', ...bullets(corrections), '');
   out.push(`## ${md(h.themes)}`, '');
   const answers = answersInOrder(summary);
   if (answers.length === 0) out.push(md(l.p.none.answers), '');
@@ -175,7 +174,7 @@ export function renderStudyMarkdown(study: Study, lang: Language): string {
         md(i.id),
         md(l.p.profiles[i.profile]),
         md(l.p.languages[i.language]),
-        md(i.completedAt ?? '—'),
+        md(l.dateTime(i.completedAt)),
       ]),
     ),
     '',
@@ -213,7 +212,7 @@ export function renderStudyMarkdown(study: Study, lang: Language): string {
       ['', ...LEVER_IDS.map((id) => l.p.levers[id]), h.leverBalance].map(md),
       study.interviews.map((i) => [
         md(i.ref),
-        ...LEVER_IDS.map((id) => String(i.levers[id].count)),
+        ...LEVER_IDS.map((id) => l.number(i.levers[id].count)),
         md(l.balance(i.leverReading)),
       ]),
     ),

@@ -11,6 +11,7 @@ import {
   type ValueId,
 } from '../core/domain.js';
 import { fill } from '../core/guide/template.js';
+import { formatDateTime, formatNumber } from '../core/locale-format.js';
 import { type SummaryPrompts, summaryPrompts, toolLabel } from '../core/summary/labels.js';
 import { leversOf } from '../core/summary/lever-reading.js';
 import type { LeverEvidence, LeverReading, Summary } from '../core/summary/schema.js';
@@ -38,6 +39,10 @@ export interface Labels {
    */
   labelled(label: string, value: string): string;
   quoted(text: string): string;
+  /** A count as the language writes numbers ("1 000", "1,000"). */
+  number(value: number): string;
+  /** A stored timestamp as the language writes a date and time; a dash when there is none. */
+  dateTime(iso: string | null): string;
 }
 
 /**
@@ -73,13 +78,13 @@ export function labels(lang: Language, profile?: Profile): Labels {
     },
     leverStrength: (evidence) => {
       const wording = evidence.strength === 'weak' ? evidence.weakBecause : evidence.strength;
-      return fill(p.leverReading.strengths[wording], { count: String(evidence.answers) });
+      return fill(p.leverReading.strengths[wording], { count: formatNumber(evidence.answers, lang) });
     },
     headcount: ({ headcount, headcountApproximate }) => {
       if (headcount === null) return '—';
       return headcountApproximate
-        ? fill(p.approximateHeadcount, { count: String(headcount) })
-        : String(headcount);
+        ? fill(p.approximateHeadcount, { count: formatNumber(headcount, lang) })
+        : formatNumber(headcount, lang);
     },
     theme: (section) => {
       const theme = ThemeId.safeParse(section);
@@ -88,6 +93,8 @@ export function labels(lang: Language, profile?: Profile): Labels {
     },
     labelled: (label, value) => fill(p.typography.labelled, { label, value }),
     quoted: (text) => fill(p.typography.quoted, { text }),
+    number: (value) => formatNumber(value, lang),
+    dateTime: (iso) => (iso === null ? '—' : formatDateTime(iso, lang)),
   };
 }
 
@@ -107,6 +114,16 @@ export function wordLeverReading(l: Labels, reading: LeverReading): WordedLeverR
     }),
   ) as WordedLeverReading['levers'];
   return { verdict: reading.verdict, text: l.balance(reading), levers };
+}
+
+/**
+ * The respondent's corrections in the order they were made: those applied, and the replies that could not
+ * be read as one, quoted as written so the researcher can apply them.
+ */
+export function correctionLines(summary: Summary): string[] {
+  return [...summary.corrections, ...summary.unreadCorrections]
+    .sort((a, b) => a.seq - b.seq)
+    .map((c) => c.description);
 }
 
 /** Value forms shown in a matrix: those evidenced at least once (an all-zero row says nothing). */

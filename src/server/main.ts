@@ -5,7 +5,14 @@ import { tokenLifetimeText } from '../web/dashboard/auth.js';
 import { issueLocalDashboardToken } from '../web/routes.js';
 import { createAppServer } from './app-server.js';
 import { isEntryPoint } from './entry.js';
-import { localUrls, startServer, stopOnSignals } from './start.js';
+import {
+  isLoopback,
+  listensEverywhere,
+  localUrls,
+  type RunningServer,
+  startServer,
+  stopOnSignals,
+} from './start.js';
 
 /** `npm start`: config → services (store open) → HTTP server. Returns once the server listens. */
 export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
@@ -15,10 +22,11 @@ export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
   try {
     const running = await startServer(start);
     stopOnSignals(running, logger);
-    const urls = localUrls(running.port);
-    await announce(services.store, urls, config.DASHBOARD_TOKEN_DAYS, logger);
+    const urls = localUrls(running.host, running.port);
+    await announce(services.store, running, urls, config.DASHBOARD_TOKEN_DAYS, logger);
     // Last: tools and tests waiting for this line find the addresses and the token already printed.
     logger.info('server.ready', {
+      host: running.host,
       port: running.port,
       ...urls,
       store: services.store.kind,
@@ -31,20 +39,32 @@ export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-/** Where to chat, where the dashboard is, and a fresh dashboard token (only its hash is stored). */
+/** The address the server is bound to, and who can reach it. */
+function listeningOn({ host, port }: RunningServer): string {
+  if (listensEverywhere(host)) return `every interface (${host}) port ${port}`;
+  if (isLoopback(host)) return `${host} port ${port}, this computer only (HOST sets another address)`;
+  return `${host} port ${port}`;
+}
+
+/** Where it listens, where to chat, where the dashboard is, and a fresh dashboard token (only its hash is stored). */
 async function announce(
   store: Parameters<typeof issueLocalDashboardToken>[0],
+  running: RunningServer,
   urls: { chatUrl: string; dashboardUrl: string },
   tokenLifetimeDays: number,
   logger: Logger,
 ): Promise<void> {
+  process.stdout.write(
+    `\nListening on:       ${listeningOn(running)}\nChat with the bot:  ${urls.chatUrl}\n`,
+  );
   try {
     const token = await issueLocalDashboardToken(store);
     process.stdout.write(
-      `\nChat with the bot:  ${urls.chatUrl}\nDashboard:          ${urls.dashboardUrl}#token=${token}\n` +
+      `Dashboard:          ${urls.dashboardUrl}#token=${token}\n` +
         `Dashboard token:    ${token} (valid for ${tokenLifetimeText(tokenLifetimeDays)})\n\n`,
     );
   } catch (error) {
+    process.stdout.write('\n');
     logger.warn('dashboard.token_failed', errorFields(error));
   }
 }

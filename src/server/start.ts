@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { listenHost } from '../config.js';
 import { AppError } from '../errors.js';
 import { errorFields, type Logger } from '../log.js';
 import { createHttpServer, type HttpServerOptions } from './server.js';
@@ -12,6 +14,8 @@ export interface StartOptions extends HttpServerOptions {
 
 export interface RunningServer {
   readonly port: number;
+  /** The address it is bound to: `127.0.0.1`, or `::` / `0.0.0.0` for every interface. */
+  readonly host: string;
   /** Drains in-flight requests, then runs `onStopped`; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -19,8 +23,9 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const http = createHttpServer(options);
-  const address = await http.listen(config.PORT).catch((error: unknown) => {
-    throw listenError(config.PORT, error);
+  const host = listenHost(config);
+  const address = await http.listen(config.PORT, host).catch((error: unknown) => {
+    throw listenError(config.PORT, host, error);
   });
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
@@ -33,7 +38,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     })();
     return stopping;
   };
-  return { port: address.port, stop };
+  return { port: address.port, host: address.address, stop };
 }
 
 /** SIGTERM/SIGINT: stop accepting, finish in-flight turns, close the store, exit 0 (1 if closing failed). */
@@ -52,9 +57,21 @@ export function stopOnSignals(running: RunningServer, logger: Logger): void {
   process.once('SIGINT', onSignal);
 }
 
-/** A port that cannot be had is a configuration problem the person starting the server can mend. */
-function listenError(port: number, error: unknown): unknown {
+/** A port or address that cannot be had is a configuration problem the person starting the server can mend. */
+function listenError(port: number, host: string | undefined, error: unknown): unknown {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (host !== undefined && code === 'EADDRNOTAVAIL') {
+    return new AppError(
+      'bad_config',
+      `HOST ${host} is not an address of this computer: set HOST to one of its addresses, or unset it`,
+    );
+  }
+  if (host !== undefined && (code === 'ENOTFOUND' || code === 'EAI_AGAIN')) {
+    return new AppError(
+      'bad_config',
+      `HOST ${host} is a name this computer cannot resolve: set HOST to one of its addresses, or unset it`,
+    );
+  }
   if (code === 'EADDRINUSE') {
     return new AppError(
       'bad_config',
@@ -70,6 +87,26 @@ function listenError(port: number, error: unknown): unknown {
   return error;
 }
 
-export function localUrls(port: number): { chatUrl: string; dashboardUrl: string } {
-  return { chatUrl: `http://localhost:${port}/`, dashboardUrl: `http://localhost:${port}/dashboard` };
+/** Every-interface addresses, which no browser can open; the same computer reaches them over loopback. */
+const EVERY_INTERFACE = new Set(['::', '0.0.0.0']);
+
+/** Whether the server is bound to every interface rather than to one address. */
+export function listensEverywhere(host: string): boolean {
+  return EVERY_INTERFACE.has(host);
+}
+
+/** Whether only this computer can reach the address. */
+export function isLoopback(host: string): boolean {
+  return host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/**
+ * The web chat and dashboard addresses of a server bound to `host`, as a browser on this computer opens
+ * them: the address itself, in brackets for IPv6, or loopback for every interface (`localhost` for `::`,
+ * which takes IPv6 and IPv4 alike; `127.0.0.1` for the IPv4-only `0.0.0.0`).
+ */
+export function localUrls(host: string, port: number): { chatUrl: string; dashboardUrl: string } {
+  const reachable = host === '::' ? 'localhost' : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const origin = `http://${isIP(reachable) === 6 ? `[${reachable}]` : reachable}:${port}`;
+  return { chatUrl: `${origin}/`, dashboardUrl: `${origin}/dashboard` };
 }

@@ -2,9 +2,8 @@ import type { InterviewMeta } from '../core/interview/record.js';
 import type { InterviewStore } from './types.js';
 
 /**
- * The completed interviews a study puts together, oldest first: I1 is the first one done, and the study
- * speaks its language unless asked otherwise. One order for the command line and the dashboard, so a
- * researcher's I1 names the same interview in every export.
+ * The completed interviews a study puts together, oldest first: I1 is the first one done. One order for
+ * the command line and the dashboard, so a researcher's I1 names the same interview in every export.
  */
 export async function studyInterviews(
   store: InterviewStore,

@@ -153,3 +153,76 @@ describe('sme-interview chat, binary data piped in', () => {
     },
   );
 });
+
+describe('sme-interview chat, once the interview is over', () => {
+  it.each([
+    ['fr', FR_ANSWERS, FR_MORE, 'non', 'démarrer'],
+    ['en', EN_ANSWERS, EN_MORE, 'no', 'start'],
+  ] as const)(
+    'ends after the closing with exit code 0, reads no further line and says how to read the summary (%s)',
+    async (lang, answers, more, no, start) => {
+      const dataDir = tempDataDir();
+      // A person at a terminal: the input stays open, and lines typed after the end are never answered.
+      const chat = openChat(['chat', '--lang', lang, '--profile', 'manager'], dataDir);
+      for (const line of [...answers, ...Array.from({ length: 24 }, () => more), no, no, start, '1'])
+        chat.say(line);
+      expect(await chat.exited).toBe(0);
+      chat.stdin.end();
+      const [only, ...others] = await storedInterviews(dataDir);
+      expect(others).toHaveLength(0);
+      expect(only?.meta.status).toBe('completed');
+      const printed = chat.output.stdout.trimEnd().split('\n');
+      const thanks = loadGuides()[lang].closing.thanks;
+      expect(printed.slice(printed.indexOf(thanks))).toEqual([
+        thanks,
+        fill(loadTerminalPrompts()[lang].summaryAfterCompletion, {
+          command: `sme-interview summary ${only?.meta.id}`,
+        }),
+      ]);
+      expect(chat.output.stdout).not.toContain(loadGuides()[lang].bot.welcome);
+      expect(chat.output.stderr).toBe(`interview ${only?.meta.id} completed\n`);
+    },
+  );
+
+  it('refuses to resume a completed interview, pointing to its summary', async () => {
+    const dataDir = tempDataDir();
+    await runChat(
+      ['chat', '--lang', 'en', '--profile', 'manager'],
+      [...EN_ANSWERS, ...Array.from({ length: 24 }, () => EN_MORE), 'no', 'no'],
+      dataDir,
+    );
+    const [done] = await storedInterviews(dataDir);
+    expect(done?.meta.status).toBe('completed');
+    const again = await runChat(['chat', '--resume', done?.meta.id ?? ''], ['start'], dataDir);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr.trim().split('\n')).toEqual([
+      `sme-interview chat: interview ${done?.meta.id} is completed; 'sme-interview summary ${done?.meta.id}' shows its summary`,
+    ]);
+    expect(await storedInterviews(dataDir)).toHaveLength(1);
+  });
+});
+
+describe('sme-interview chat, a very long answer', () => {
+  it.each([
+    [
+      'fr',
+      'oui',
+      'Nous fabriquons des meubles en bois massif pour les hôtels de la région. ',
+      '4\u202f000 caractères',
+    ],
+    ['en', 'yes', 'We make solid wood furniture for the hotels of the region. ', '4,000 characters'],
+  ] as const)(
+    'says where it was cut with the figure written the %s way',
+    async (lang, consent, sentence, figure) => {
+      const dataDir = tempDataDir();
+      const { stdout } = await runChat(
+        ['chat', '--lang', lang, '--profile', 'manager'],
+        [consent, sentence.repeat(80)],
+        dataDir,
+      );
+      expect(stdout).toContain(figure);
+      expect(stdout).not.toContain('4000');
+    },
+  );
+});

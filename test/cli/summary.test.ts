@@ -40,6 +40,28 @@ describe('sme-interview summary', () => {
     expect(unzip(readFileSync(out)).has('project.qde')).toBe(true);
   });
 
+  it('is written in the interview’s own language, or in the one --lang asks for', async () => {
+    const [french = '', english = ''] = ctx.ids;
+    expect((await cli(['summary', english], ctx.env)).stdout).toMatch(/^# Interview summary/);
+    const asked = await cli(['summary', english, '--lang', 'fr'], ctx.env);
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toMatch(/^# Synthèse de l'entretien/);
+    expect(asked.stdout).toContain('Langue\u00a0: anglais');
+    const json = Summary.parse(
+      JSON.parse((await cli(['summary', french, '--format', 'json', '--lang=en'], ctx.env)).stdout),
+    );
+    expect(json.interview.language).toBe('fr');
+    expect(json.tools.map((tool) => tool.label)).toContain('Network meetings and clubs');
+  });
+
+  it('refuses --lang other than fr or en with one line and exit code 2', async () => {
+    const result = await cli(['summary', ctx.ids[0] ?? '', '--lang', 'es'], ctx.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      "sme-interview summary: --lang takes fr or en, got 'es'",
+    ]);
+  });
+
   it('fails clearly on an unknown interview and on bad usage', async () => {
     const missing = await cli(['summary', 'no-such-id'], ctx.env);
     expect(missing.code).toBe(1);

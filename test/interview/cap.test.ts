@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { fill } from '../../src/core/guide/template.js';
 import { keepUpTo } from '../../src/core/interview/cap.js';
+import { formatNumber } from '../../src/core/locale-format.js';
 import { createFakeTagger } from './fake-tagger.js';
 import { CoreSession } from './session.js';
 
@@ -48,7 +49,7 @@ describe.each(['fr', 'en'] as const)('an answer over the cap (%s)', (lang) => {
     const tail = lang === 'fr' ? 'Et puis nous avons un CRM.' : 'And then we have a CRM.';
     const long = head + 'bois '.repeat(Math.ceil(max / 5)) + tail;
     const replies = session.say(long);
-    expect(replies[0]).toBe(fill(guide.messages.truncated, { max }));
+    expect(replies[0]).toBe(fill(guide.messages.truncated, { max: formatNumber(max, guide.language) }));
     expect(replies.at(-1)).toBe(guide.presentation.questions[1]?.text);
     const answer = session.turns.find((t) => t.kind === 'answer' && t.section === 'presentation');
     expect(answer?.text.length).toBeLessThanOrEqual(max);
@@ -68,7 +69,9 @@ describe.each(['fr', 'en'] as const)('an answer over the cap (%s)', (lang) => {
     session.say(lang === 'fr' ? 'oui' : 'yes');
     const exact = `ERP ${'a'.repeat(guide.limits.maxAnswerChars - 4)}`;
     const replies = session.say(exact);
-    expect(replies).not.toContain(fill(guide.messages.truncated, { max: guide.limits.maxAnswerChars }));
+    expect(replies).not.toContain(
+      fill(guide.messages.truncated, { max: formatNumber(guide.limits.maxAnswerChars, guide.language) }),
+    );
     expect(session.turns.some((t) => t.kind === 'answer' && t.text === exact)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
+import { escapeMarkdown } from '../../src/core/interview/quote.js';
 import { buildSummary } from '../../src/core/summary/build.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
 import { createFakeTagger } from './fake-tagger.js';
 import { CoreSession } from './session.js';
 
@@ -15,6 +17,10 @@ const SCRIPTS = {
     removeValue: 'retire la valeur sécurité',
     addTool: "ajoute l'outil CRM",
     garbled: 'la deuxième ligne est fausse',
+    garbledAgain: 'la troisième aussi en fait',
+    removeAbsent: 'retire la valeur hédonique',
+    addPresent: 'ajoute la valeur sécurité',
+    unreadSite: "enlève le site e-commerce on n'en a pas",
     done: "C'est bon",
     yes: 'oui',
   },
@@ -24,6 +30,10 @@ const SCRIPTS = {
     removeValue: 'remove value security',
     addTool: 'add tool CRM',
     garbled: 'the second line is wrong',
+    garbledAgain: 'the third one too actually',
+    removeAbsent: 'remove value hedonic',
+    addPresent: 'add value security',
+    unreadSite: 'scrap the website bit, we never had an online shop',
     done: "that's all",
     yes: 'yes',
   },
@@ -54,7 +64,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     const { session, replies } = atReview(lang);
     const short = replies.at(-2) ?? '';
     expect(short).toMatch(lang === 'fr' ? /Outils\u00a0: ERP/ : /Tools: ERP/);
-    expect(short.split('\n').find((line) => /^(Valeurs|Main values)/.test(line))).toMatch(/s[ée]curit/i);
+    expect(short.split('\n').find((line) => /^(Valeurs|Values)/.test(line))).toMatch(/s[ée]curit/i);
     const before = summaryOf(session);
     expect(before.values.security.count).toBeGreaterThan(0);
     expect(before.tools.map((t) => t.id)).not.toContain('crm');
@@ -125,6 +135,18 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
             'tout est bon',
             'Non, rien à corriger merci.',
             'ok merci',
+            'ça me va très bien',
+            'Rien à ajouter',
+            'c bon',
+            'parfait',
+            "non c'est tout",
+            'Nan, rien à ajouter.',
+            'Ça me convient parfaitement, merci',
+            'tout est parfait',
+            'Impeccable !',
+            "c'est très bien comme ça",
+            'Non, ça ira merci',
+            'rien d’autre',
           ]
         : [
             'nothing to change',
@@ -133,6 +155,17 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
             'thats fine thank you',
             'No, all good.',
             'ok thanks',
+            'looks good to me',
+            'Nope',
+            'all fine',
+            'Nope, all good',
+            "No, that's about it",
+            'Looks great, thanks!',
+            "I'm happy with that",
+            'fine by me',
+            'nothing else to add',
+            'spot on',
+            "that's everything",
           ];
     for (const ending of endings) {
       const { session } = atReview(lang);
@@ -157,6 +190,67 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     other.say(script.addTool);
     expect(other.say(again).at(-1)).toBe(guide.closing.correctionHint);
     expect(other.meta.status).toBe('in_progress');
+  });
+
+  it('counts unread replies in a row only: a reply it read in between starts the count again', () => {
+    const { session } = atReview(lang);
+    expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);
+    // Read (and answered that it is not in the summary), though nothing is recorded as a correction.
+    expect(session.say(script.removeAbsent)[0]).toMatch(lang === 'fr' ? /ne figure pas/ : /isn't in/);
+    expect(session.say(script.garbledAgain).at(-1)).toBe(guide.closing.correctionHint);
+    expect(session.meta.status).toBe('in_progress');
+    // A bare yes is read too.
+    expect(session.say(script.yes)).toEqual([guide.closing.correctionPrompt]);
+    expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);
+    expect(session.meta.status).toBe('in_progress');
+    expect(session.say(script.garbledAgain)).toContain(guide.closing.correctionKeptAsWritten);
+    expect(session.meta.status).toBe('completed');
+  });
+
+  it('gives every review reply it could not read to the researcher, in the summary JSON and Markdown', () => {
+    const { session } = atReview(lang);
+    session.say(script.unreadSite);
+    session.say(script.addTool);
+    session.say(script.garbled);
+    session.say(script.garbledAgain);
+    expect(session.meta.status).toBe('completed');
+    const summary = summaryOf(session);
+    expect(summary.unreadCorrections.map((c) => c.text)).toEqual([
+      script.unreadSite,
+      script.garbled,
+      script.garbledAgain,
+    ]);
+    // Applied corrections and unread ones are told apart: only the CRM was added.
+    expect(summary.corrections.map((c) => c.correction)).toEqual([
+      { action: 'add', target: 'tool', id: 'crm' },
+    ]);
+    const markdown = renderMarkdown(summary);
+    const heading = `## ${lang === 'fr' ? 'Corrections du répondant' : "Respondent's corrections"}`;
+    const start = markdown.indexOf(heading);
+    expect(start).toBeGreaterThan(0);
+    const section = markdown.slice(start, markdown.indexOf('\n## ', start + 1));
+    const notApplied = lang === 'fr' ? 'Non appliquée (non comprise)' : 'Not applied (not understood)';
+    const lines = section.split('\n').filter((line) => line.includes(notApplied));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain(escapeMarkdown(script.unreadSite));
+    expect(section).toMatch(lang === 'fr' ? /Ajouté \(outil\)\u00a0: CRM/ : /Added \(tool\): CRM/);
+  });
+
+  it('says a value already in the summary is already there and records nothing', () => {
+    const { session } = atReview(lang);
+    const replies = session.say(script.addPresent);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatch(lang === 'fr' ? /S[ée]curit[ée].*d[ée]j[àa]/ : /Security.*already/);
+    expect(replies[0]).not.toMatch(lang === 'fr' ? /Ajouté/ : /Added/);
+    expect(session.turns.some((t) => t.kind === 'correction')).toBe(false);
+    expect(session.say(script.done)).toEqual([guide.closing.thanks]);
+  });
+
+  it('gives one block of examples when a correction is not understood', () => {
+    const { session } = atReview(lang);
+    const replies = session.say(script.garbled);
+    expect(replies.join('\n').match(lang === 'fr' ? /par exemple/gi : /for example/gi)).toHaveLength(1);
+    expect(replies.at(-1)).toBe(guide.closing.correctionHint);
   });
 
   it('says so when a removal names what the summary does not hold, and records nothing', () => {
@@ -188,7 +282,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     expect(replay.turns).toHaveLength(session.turns.length);
     expect(replies).toHaveLength(2);
     expect(replies[0]).toMatch(lang === 'fr' ? /Outils\u00a0: ERP/ : /Tools: ERP/);
-    const valuesLine = (replies[0] ?? '').split('\n').find((line) => /^(Valeurs|Main values)/.test(line));
+    const valuesLine = (replies[0] ?? '').split('\n').find((line) => /^(Valeurs|Values)/.test(line));
     expect(valuesLine).toBeDefined();
     expect(valuesLine).not.toMatch(/s[ée]curit/i);
     expect(session.say(script.done)).toContain(guide.closing.thanks);

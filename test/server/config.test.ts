@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { listenHost, loadConfig } from '../../src/config.js';
 
 describe('configuration from the environment', () => {
   it('takes a port written in digits, 0 meaning any free port', () => {
@@ -30,4 +30,32 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ RETENTION_DAYS: '3e1' })).toThrow(/^invalid RETENTION_DAYS \("3e1"\)/);
     expect(() => loadConfig({ RATE_LIMIT_BURST: '1.5' })).toThrow(/^invalid RATE_LIMIT_BURST/);
   });
+});
+
+describe('the address the server listens on', () => {
+  const credentials = { MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret' };
+
+  it('is this computer only in local anonymous mode, every interface with app credentials', () => {
+    expect(listenHost(loadConfig({}))).toBe('127.0.0.1');
+    // An app id without its password is still anonymous mode: loopback.
+    expect(listenHost(loadConfig({ MicrosoftAppId: 'app-id' }))).toBe('127.0.0.1');
+    expect(listenHost(loadConfig(credentials))).toBeUndefined();
+  });
+
+  it('is the one HOST names, in either mode', () => {
+    expect(listenHost(loadConfig({ HOST: '0.0.0.0' }))).toBe('0.0.0.0');
+    expect(listenHost(loadConfig({ ...credentials, HOST: '127.0.0.1' }))).toBe('127.0.0.1');
+    for (const host of ['::', '::1', '192.168.1.20', 'localhost', 'bot.example.org'])
+      expect(loadConfig({ HOST: host }).HOST).toBe(host);
+    expect(loadConfig({ HOST: '' }).HOST).toBeUndefined();
+  });
+
+  it.each(['http://0.0.0.0', '127.0.0.1:3978', '[::1]', 'my host', '300.1.1.1', '-bot.example.org'])(
+    'refuses HOST=%j in one line saying what it takes',
+    (host) => {
+      expect(() => loadConfig({ HOST: host })).toThrow(
+        `invalid HOST (${JSON.stringify(host)}): must be an IP address (127.0.0.1, ::1; 0.0.0.0 or :: for every interface) or a host name, without scheme or port`,
+      );
+    },
+  );
 });

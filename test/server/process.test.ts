@@ -90,6 +90,7 @@ describe('server process', () => {
       ['PORT', 'quatre-vingt'],
       ['LOG_LEVEL', 'verbose'],
       ['DATABASE_URL', 'mysql://somewhere'],
+      ['HOST', 'http://127.0.0.1:3978'],
     ] as const) {
       const { code, stderr, stdout } = await runToExit({ DATA_DIR: dataDir, [variable]: value });
       expect(code, variable).toBe(1);
@@ -107,12 +108,51 @@ describe('server process', () => {
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/PORT \d+ is already in use/)]);
   });
 
+  it('names the variable to change when HOST is no address of this machine', async () => {
+    // An address reserved for documentation: no machine has it, so the start fails at once, offline.
+    const { code, stderr } = await runToExit({ DATA_DIR: dataDir, HOST: '192.0.2.1', PORT: '0' });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^sme-interview: HOST 192\.0\.2\.1 /)]);
+  });
+
+  it('without app credentials listens on this computer only, and prints addresses that work', async () => {
+    const server = await start();
+    const output = server.lines.join('\n');
+    expect(output).toMatch(
+      new RegExp(`Listening on: +127\\.0\\.0\\.1 port ${server.port}, this computer only`),
+    );
+    const chatUrl = /Chat with the bot: +(\S+)/.exec(output)?.[1] ?? '';
+    expect(chatUrl).toBe(`http://127.0.0.1:${server.port}/`);
+    const page = await httpRequest(chatUrl);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    const dashboardUrl = /Dashboard: +(\S+)#token=/.exec(output)?.[1] ?? '';
+    expect(dashboardUrl).toBe(`http://127.0.0.1:${server.port}/dashboard`);
+    expect((await httpRequest(dashboardUrl)).status).toBe(200);
+  });
+
+  it('with app credentials listens where HOST says and prints that address', async () => {
+    const server = await spawnServer({
+      env: {
+        DATA_DIR: dataDir,
+        MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        HOST: '127.0.0.1',
+      },
+    });
+    servers.push(server);
+    const output = server.lines.join('\n');
+    expect(output).toMatch(new RegExp(`Listening on: +127\\.0\\.0\\.1 port ${server.port}`));
+    const chatUrl = /Chat with the bot: +(\S+)/.exec(output)?.[1] ?? '';
+    expect((await httpRequest(`${chatUrl}healthz`)).json).toEqual({ status: 'ok' });
+  });
+
   it('prints its port, the chat and dashboard addresses and a working dashboard token', async () => {
     const server = await start();
     expect((await httpRequest(`${server.url}/healthz`)).json).toEqual({ status: 'ok' });
     const output = server.lines.join('\n');
-    expect(output).toContain(`http://localhost:${server.port}/`);
-    expect(output).toContain(`http://localhost:${server.port}/dashboard`);
+    expect(output).toContain(`http://127.0.0.1:${server.port}/`);
+    expect(output).toContain(`http://127.0.0.1:${server.port}/dashboard`);
     const token = /Dashboard token:\s+(\S+)/.exec(output)?.[1];
     expect(token).toBeDefined();
     const authorised = await httpRequest(`${server.url}/api/interviews`, {

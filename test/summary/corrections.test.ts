@@ -5,6 +5,7 @@ import {
   parseCorrection,
   summaryPrompts,
 } from '../../src/core/summary/index.js';
+import { createTagger } from '../../src/core/tagger/index.js';
 import { englishInterview, frenchInterview } from './helpers.js';
 
 describe('parseCorrection', () => {
@@ -37,6 +38,35 @@ describe('parseCorrection', () => {
     const unknown = parseCorrection('add tool teleporter', 'en');
     expect(unknown).toMatchObject({ ok: false, reason: 'unknown_item' });
     expect(unknown.ok ? '' : unknown.message).toContain('teleporter');
+  });
+});
+
+describe('parseCorrection with the tagger reading the name', () => {
+  const tagger = createTagger();
+  const asTyped = (typed: string) => typed;
+
+  it.each([
+    ['remove tool Xero', 'en', { action: 'remove', target: 'tool', id: 'dematerialization' }],
+    ["retire l'outil facebook", 'fr', { action: 'remove', target: 'tool', id: 'social_media' }],
+    ['enlève Insta', 'fr', { action: 'remove', target: 'tool', id: 'social_media' }],
+    ["remove Xero, we don't use it", 'en', { action: 'remove', target: 'tool', id: 'dematerialization' }],
+    ['add value fun', 'en', { action: 'add', target: 'value', id: 'hedonic' }],
+    ['ajoute la valeur plaisir', 'fr', { action: 'add', target: 'value', id: 'hedonic' }],
+    ['ajoute le levier nos fournisseurs', 'fr', { action: 'add', target: 'lever', id: 'value_chain' }],
+  ] as const)('%s', (text, lang, expected) => {
+    expect(parseCorrection(text, lang, asTyped, tagger)).toEqual({ ok: true, correction: expected });
+  });
+
+  it('quotes a name it does not know as typed, capitals and accents kept', () => {
+    const en = parseCorrection('add tool Teleporter Pro, thanks', 'en', asTyped, tagger);
+    expect(en.ok ? '' : en.message).toContain('"Teleporter Pro"');
+    const fr = parseCorrection('Ajoute l’outil Télé-Zorglub', 'fr', asTyped, tagger);
+    expect(fr.ok ? '' : fr.message).toContain('«\u00a0Télé-Zorglub\u00a0»');
+  });
+
+  it('does not read a long phrase as a name, even one naming a tool', () => {
+    const parsed = parseCorrection("enlève le site e-commerce on n'en a jamais eu", 'fr', asTyped, tagger);
+    expect(parsed).toMatchObject({ ok: false, reason: 'unknown_item' });
   });
 });
 

@@ -8,6 +8,7 @@ import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { fill } from '../../src/core/guide/template.js';
+import { formatNumber } from '../../src/core/locale-format.js';
 import { createTagger } from '../../src/core/tagger/index.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createMemoryStore } from '../../src/store/memory.js';
@@ -207,7 +208,9 @@ describe.skipIf(!available)('in the browser', () => {
     await send(page, pasted);
     const said = await botReplySince(saved.conversationId, saved.userId, before);
     const guide = loadGuides().fr;
-    expect(said).toContain(fill(guide.messages.truncated, { max: guide.limits.maxAnswerChars }));
+    expect(said).toContain(
+      fill(guide.messages.truncated, { max: formatNumber(guide.limits.maxAnswerChars, 'fr') }),
+    );
     const [interview] = (await server.store.listInterviews()).filter(
       (meta) => meta.conversationKey === `webchat:${saved.conversationId}`,
     );

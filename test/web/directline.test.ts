@@ -5,6 +5,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import { isWebChatReference } from '../../src/bot/directline-adapter.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { fill } from '../../src/core/guide/template.js';
+import { formatNumber } from '../../src/core/locale-format.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { MAX_TEXT_LENGTH } from '../../src/web/directline/client-activity.js';
 import { createFakeTagger } from '../interview/fake-tagger.js';
@@ -465,7 +466,7 @@ describe('Direct Line endpoint', () => {
     const guide = loadGuides().fr;
     const max = guide.limits.maxAnswerChars;
     expect(activities[0]?.text).toBe(pasted.slice(0, MAX_TEXT_LENGTH));
-    expect(activities[1]?.text).toBe(fill(guide.messages.truncated, { max }));
+    expect(activities[1]?.text).toBe(fill(guide.messages.truncated, { max: formatNumber(max, 'fr') }));
     const [interview] = await store.listInterviews();
     const answer = (await store.getTurns(interview?.id ?? '')).find(
       (t) => t.kind === 'answer' && t.section === 'presentation',

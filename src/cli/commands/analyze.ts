@@ -87,7 +87,9 @@ export const analyzeCommand: Command = {
   usage: USAGE,
   switches: EXPORT_SWITCHES,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseExportArgs<StudyFormat>(args, 'analyze', STUDY_FORMATS, 'md', true);
+    const parsed = parseExportArgs<StudyFormat>(args, 'analyze', STUDY_FORMATS, 'md', {
+      interviewerPrefix: true,
+    });
     if (parsed.positional.length === 0) throw new AppError('bad_usage', 'give at least one transcript file');
     const ids = transcriptIds(parsed.positional);
     const texts = await Promise.all(parsed.positional.map(readTranscript));

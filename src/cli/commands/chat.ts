@@ -10,16 +10,18 @@ import { AppError } from '../../errors.js';
 import { InterviewHold } from '../../store/interview-hold.js';
 import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
 import { BinaryInputError, InputLines } from '../input-lines.js';
-import { loadTerminalPrompts, resumeCommand } from '../terminal-prompts.js';
+import { loadTerminalPrompts, resumeCommand, summaryCommand } from '../terminal-prompts.js';
 
 const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|expert] [--resume ID]
 
 Runs an interview in the terminal, through the same bot and store as Teams and the web chat.
 One input line is one message; piped input works. At the end of input an unfinished interview is
-paused (never lost) and its id is printed: continue it later with --resume. Input that is not UTF-8
-text (a binary file) is refused, nothing of it stored, and the interview paused. An interview runs in one
-terminal at a time: --resume is refused while another chat has it open. An interview begun in Teams or
-the web chat can be resumed here too; its conversation there records nothing until this chat ends.
+paused (never lost) and its id is printed: continue it later with --resume. The chat ends when the
+interview does, after the closing, saying how to read its summary; lines after that are not read, and a
+completed interview cannot be resumed. Input that is not UTF-8 text (a binary file) is refused, nothing
+of it stored, and the interview paused. An interview runs in one terminal at a time: --resume is refused
+while another chat has it open. An interview begun in Teams or the web chat can be resumed here too; its
+conversation there records nothing until this chat ends.
 
   --lang fr|en                the interview language (otherwise asked)
   --profile manager|expert    SME manager or digital-transition expert (otherwise asked)
@@ -73,8 +75,14 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const hold = new InterviewHold(services.store.kv);
   try {
     if (options.resume) {
-      if (!(await services.store.getInterview(options.resume)))
+      const stored = await services.store.getInterview(options.resume);
+      if (!stored)
         throw new AppError('not_found', `no interview '${options.resume}'; 'sme-interview list' shows them`);
+      if (stored.status === 'completed')
+        throw new AppError(
+          'conflict',
+          `interview ${stored.id} is completed; '${summaryCommand(stored.id)}' shows its summary`,
+        );
       // Held before anything is asked: a second chat on the same interview shows and records nothing.
       await hold.take(options.resume);
     }
@@ -104,14 +112,15 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     /**
      * After each turn: an interview begun here is held like a resumed one, and one the respondent just
      * paused or stopped gets the command that takes it up again once this chat is over (« reprendre »
-     * works only while it runs).
+     * works only while it runs). Returns the interview as the turn left it.
      */
-    const follow = async (): Promise<void> => {
+    const follow = async (): Promise<InterviewMeta | null> => {
       const meta = await interviewHere();
       if (meta && meta.status !== 'completed') await hold.take(meta.id);
       if (meta?.status === 'paused' && !toldHowToResume(meta))
         print(fill(prompts[meta.language].resumeAfterLeaving, { command: resumeCommand(meta.id) }));
       seen = meta;
+      return meta;
     };
     await follow();
 
@@ -133,7 +142,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
           break;
         }
         await adapter.sendText(line, logic);
-        await follow();
+        // The closing was the interview's last word: the chat ends with it, and what is typed after is not read.
+        if ((await follow())?.status === 'completed') break;
       }
     } catch (error) {
       if (!(error instanceof BinaryInputError)) throw error;
@@ -156,7 +166,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       );
     }
     if (meta) {
-      if (meta.status !== 'completed' && !toldHowToResume(meta))
+      if (meta.status === 'completed')
+        print(fill(prompts[meta.language].summaryAfterCompletion, { command: summaryCommand(meta.id) }));
+      else if (!toldHowToResume(meta))
         print(fill(prompts[meta.language].pausedOnExit, { command: resumeCommand(meta.id) }));
       io.stderr.write(
         meta.status === 'completed'

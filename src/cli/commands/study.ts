@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config.js';
-import { buildStudy, buildSummary } from '../../core/summary/index.js';
+import { buildStudy, buildSummary, studyLanguage } from '../../core/summary/index.js';
 import { AppError } from '../../errors.js';
 import { renderStudy, STUDY_FORMATS, type StudyFormat } from '../../export/index.js';
 import { deliver } from '../../export/write.js';
@@ -9,7 +9,7 @@ import { studyKeys } from '../../store/study-key.js';
 import { type CliIO, type Command, EXIT_OK } from '../command.js';
 import { EXPORT_SWITCHES, parseExportArgs } from './summary.js';
 
-const USAGE = `usage: sme-interview study [--format md|json|csv|qdpx] [--out PATH] [--csv-semicolon]
+const USAGE = `usage: sme-interview study [--format md|json|csv|qdpx] [--lang fr|en] [--out PATH] [--csv-semicolon]
 
 Every completed interview together, oldest first as I1, I2, …: the tools table with the interviews
 that cite each tool, value counts, the value co-occurrence matrix and the lever balance per interview.
@@ -17,6 +17,8 @@ that cite each tool, value counts, the value co-occurrence matrix and the lever 
                    mark, comma-separated), qdpx (one REFI-QDA project, one source per interview, each
                    labelled in its own language; without --out written to study.qdpx in the current
                    directory)
+  --lang           fr or en: the language of the headings, labels and suggestions (default: the one most
+                   interviews were held in; on a tie, the oldest interview's); the answers stay as given
   --out            write to this file instead of standard output
   --csv-semicolon  with --format csv: fields separated by ';', for Excel set to French
 Names given at presentation, e-mail addresses, phone numbers and URLs appear as pseudonyms.
@@ -28,7 +30,7 @@ export const studyCommand: Command = {
   usage: USAGE,
   switches: EXPORT_SWITCHES,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseExportArgs<StudyFormat>(args, 'study', STUDY_FORMATS, 'md');
+    const parsed = parseExportArgs<StudyFormat>(args, 'study', STUDY_FORMATS, 'md', { lang: true });
     if (parsed.positional.length > 0)
       throw new AppError('bad_usage', `unexpected argument '${parsed.positional[0]}'`);
     const store = await openStore(loadConfig(io.env));
@@ -36,7 +38,7 @@ export const studyCommand: Command = {
       const completed = await studyInterviews(store);
       if (completed.length === 0) throw new AppError('not_found', 'no completed interview in the store yet');
       const turns = await Promise.all(completed.map((meta) => store.getTurns(meta.id)));
-      const lang = completed[0]?.language ?? 'fr';
+      const lang = parsed.lang ?? studyLanguage(completed);
       const keyOf = studyKeys(store);
       const summaries = await Promise.all(
         completed.map(async (meta, index) =>

@@ -16,6 +16,11 @@ export const GuideQuestion = z.object({
    * ends the review, a "yes" asks for a correction, a correction is recorded (see interview/review.ts).
    */
   expects: z.enum(['text', 'yes_no']).default('text'),
+  /**
+   * The question in other words, for a respondent who asks what it means ("c'est-à-dire ?"). Absent: the
+   * question is said again as it was, after messages.rephraseFallback.
+   */
+  rephrase: Text.optional(),
 });
 export type GuideQuestion = z.infer<typeof GuideQuestion>;
 
@@ -31,23 +36,32 @@ export const SectionQuestion = GuideQuestion.extend({
 export type SectionQuestion = z.infer<typeof SectionQuestion>;
 
 /** Asked once after a main question whose answer is too short (`short`) or short and untagged (`vague`). */
-export const ExampleProbe = z.object({ when: z.enum(['short', 'vague']), text: Text });
+export const ExampleProbe = z.object({
+  when: z.enum(['short', 'vague']),
+  text: Text,
+  rephrase: Text.optional(),
+});
 export type ExampleProbe = z.infer<typeof ExampleProbe>;
 
 /**
  * Absent `profiles`: asked of every profile. A probe worded for one profile has a variant for the other under the
  * same id ("votre entreprise" for a manager, "les PME que vous accompagnez" for an expert).
  */
-const ProbeBase = z.object({ id: Id, profiles: z.array(Profile).min(1).optional() });
+const ProbeBase = z.object({
+  id: Id,
+  profiles: z.array(Profile).min(1).optional(),
+  rephrase: Text.optional(),
+});
 
 /** Asked when no answer so far evidences the facet, in this theme or earlier. */
 const FacetProbe = ProbeBase.extend({ when: z.literal('facet_missing'), facet: FacetId, text: Text });
+const ToolActorsWording = z.object({ initiator: Text, beneficiary: Text, both: Text });
 const ToolActorsProbe = ProbeBase.extend({
   when: z.literal('tool_actors_missing'),
   /** `{tool}` is replaced by the respondent's own name for the tool when they gave one, else by its label. */
-  initiator: Text,
-  beneficiary: Text,
-  both: Text,
+  ...ToolActorsWording.shape,
+  /** The three questions in other words, `{tool}` as in the question asked. */
+  rephrase: ToolActorsWording.optional(),
 });
 const LeverProbe = ProbeBase.extend({ when: z.literal('lever_missing'), lever: LeverId, text: Text });
 const ValueProbe = ProbeBase.extend({ when: z.literal('value_missing'), value: ValueId, text: Text });
@@ -66,6 +80,8 @@ export const GuideSection = z.object({
   maxProbes: z.number().int().min(0).max(20).optional(),
   /** Word starts (normalised) that mark an answer as on topic; empty: no off-topic check. */
   topicWords: z.array(z.string().min(2)).default([]),
+  /** Why the section's questions are asked, for "pourquoi cette question ?"; absent: messages.whyAsked. */
+  purpose: Text.optional(),
 });
 export type GuideSection = z.infer<typeof GuideSection>;
 
@@ -91,6 +107,12 @@ export const Guide = z
       consentReask: Text,
       consentThanks: Text,
       consentDeclined: Text,
+      /**
+       * Read with words.yes, words.no and words.courtesy: a reply made only of yes phrases and `filler` words
+       * ("euh, oui d'accord") consents, one made only of no phrases refuses; a mix or anything else is asked
+       * again (see interview/choices.ts).
+       */
+      consentWords: z.object({ yes: Words, no: Words, filler: Words }),
     }),
     presentation: GuideSection.extend({ id: z.literal('presentation') }),
     themes: z.array(ThemeSection).length(3),
@@ -107,6 +129,8 @@ export const Guide = z
       correctionsKept: Text,
       /** `{target}` (value, tool, lever) and `{label}`: a removal of what the summary does not hold. */
       correctionNotPresent: Text,
+      /** `{target}` and `{label}`: an addition of what the summary already holds; nothing is recorded. */
+      correctionAlreadyPresent: Text,
       /** Before the thanks, after a second correction in a row that could not be read: it is kept as written. */
       correctionKeptAsWritten: Text,
     }),
@@ -117,6 +141,13 @@ export const Guide = z
      */
     words: z.object({ yes: Words, no: Words, done: Words, courtesy: Words }),
     commands: z.object({ help: Words, skip: Words, back: Words, pause: Words, resume: Words, stop: Words }),
+    /**
+     * A respondent asking about the question rather than answering it: `rephrase` ("c'est-à-dire ?", "what do
+     * you mean …") or `why` ("pourquoi cette question ?"). A phrase is the whole sentence; one ending in "…"
+     * opens a sentence ending in "?". `lead`: words such a request may open with ("sorry", "euh"). How they
+     * are read: interview/clarification.ts.
+     */
+    clarification: z.object({ rephrase: Words, why: Words, lead: Words }),
     botCommands: z.object({
       start: Words,
       resume: Words,
@@ -150,6 +181,12 @@ export const Guide = z
       heldInTerminal: Text,
       /** Before the pending question, when the interview comes back from another front door. */
       carriesOnHere: Text,
+      /** `{question}`: the pending question's rewording, for a respondent who asked what it means. */
+      rephrased: Text,
+      /** Before the question said again as it was, when the guide has no rewording for it. */
+      rephraseFallback: Text,
+      /** Why a question is asked, when its section gives no `purpose`. */
+      whyAsked: Text,
     }),
     bot: z.object({
       welcome: Text,
@@ -162,8 +199,18 @@ export const Guide = z
       profileChoiceHelp: Text,
       /** `arrêter` or `pause` at a choice: no interview exists yet, so there is nothing to keep. */
       startCancelled: Text,
+      /** A whole reply that makes the choice ("1", "fr", "english"), courtesy words around it allowed. */
       languageWords: z.object({ fr: Words, en: Words }),
       profileWords: z.object({ manager: Words, expert: Words }),
+      /**
+       * Phrases that name one choice inside a longer reply ("en français svp", "je suis gérante d'une PME"),
+       * read as the `coveredBy` phrases are. A reply naming one choice only, with no `choiceNegations` word in
+       * it, makes that choice; one naming both, or with a negation ("pas en anglais"), is asked again.
+       */
+      languageMentions: z.object({ fr: Words, en: Words }),
+      profileMentions: z.object({ manager: Words, expert: Words }),
+      /** Words that may negate a choice; a word ending in "n't" does too. */
+      choiceNegations: Words,
       help: Text,
       nothingToResume: Text,
       noInterview: Text,

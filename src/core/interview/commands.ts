@@ -1,4 +1,4 @@
-import type { Language, Profile } from '../domain.js';
+import type { Language } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import { matchesPhrase } from './text.js';
 
@@ -52,22 +52,6 @@ export function parseBotCommand(guides: readonly Guide[], text: string): BotComm
     for (const kind of BOT_COMMANDS) {
       if (matchesPhrase(text, guide.botCommands[kind])) return { kind };
     }
-  }
-  return null;
-}
-
-export function parseLanguageChoice(guides: readonly Guide[], text: string): Language | null {
-  for (const guide of guides) {
-    if (matchesPhrase(text, guide.bot.languageWords.fr)) return 'fr';
-    if (matchesPhrase(text, guide.bot.languageWords.en)) return 'en';
-  }
-  return null;
-}
-
-export function parseProfileChoice(guides: readonly Guide[], text: string): Profile | null {
-  for (const guide of guides) {
-    if (matchesPhrase(text, guide.bot.profileWords.manager)) return 'manager';
-    if (matchesPhrase(text, guide.bot.profileWords.expert)) return 'expert';
   }
   return null;
 }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /**
  * The `data.event` of `event` turns: state changes the position is derived from. `covered`: a main question
  * not asked because an earlier answer (`refSeq`) already answered it; `questionId` names it, `data` says the
- * question and the guide's phrase the answer said.
+ * question and the guide's phrase the answer said. `clarify`: the respondent asked what the pending question
+ * (`refSeq`) means or why it is asked; `data` says which (`request`) and what they wrote. It is no answer.
+ * `review_noted`: a reply to the closing review read but changing nothing (`reply`: `wants` for a bare yes,
+ * `not_present` or `already_present` for a correction, in `correction`, the summary already agrees with).
  */
 export const INTERVIEW_EVENTS = [
   'consent',
@@ -15,6 +18,8 @@ export const INTERVIEW_EVENTS = [
   'stop',
   'completed',
   'covered',
+  'clarify',
+  'review_noted',
 ] as const;
 export const InterviewEvent = z.enum(INTERVIEW_EVENTS);
 export type InterviewEvent = z.infer<typeof InterviewEvent>;

@@ -1,10 +1,13 @@
 import type { Guide, GuideSet } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
+import { formatNumber } from '../locale-format.js';
 import { correctionItem, describeCorrection } from '../summary/corrections.js';
 import type { Tagger } from '../tagger/types.js';
 import type { Tags } from '../tags.js';
 import { keepUpTo } from './cap.js';
-import { guidesFor, type InterviewCommand, parseInterviewCommand, parseYesNo } from './commands.js';
+import { readConsent } from './choices.js';
+import { clarificationReplies, MAX_CLARIFICATIONS, readClarification } from './clarification.js';
+import { guidesFor, type InterviewCommand, parseInterviewCommand } from './commands.js';
 import { hasAnyTag } from './coverage.js';
 import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
 import { isGibberish, isUnreadable } from './gibberish.js';
@@ -19,7 +22,7 @@ import {
   readReviewReply,
   reviewedSummary,
   shortReview,
-  summaryHolds,
+  unchangedBy,
   unclearRepliesInARow,
 } from './review.js';
 import { isBlank, mentionsAny, words } from './text.js';
@@ -300,7 +303,10 @@ export function handleInput(
     newTurns: result.newTurns.map((turn, index) =>
       index === keptTurn ? { ...turn, data: { ...turn.data, receivedChars: kept.receivedChars } } : turn,
     ),
-    replies: [fill(guide.messages.truncated, { max: guide.limits.maxAnswerChars }), ...result.replies],
+    replies: [
+      fill(guide.messages.truncated, { max: formatNumber(guide.limits.maxAnswerChars, meta.language) }),
+      ...result.replies,
+    ],
   };
 }
 
@@ -356,7 +362,7 @@ function respond(
   const pendingSeq = position.pending?.seq ?? null;
 
   if (question.kind === 'consent') {
-    const choice = parseYesNo(commandGuides, text);
+    const choice = readConsent(commandGuides, text);
     if (choice === 'yes') {
       result.newTurns.push(
         {
@@ -387,7 +393,7 @@ function respond(
   }
 
   if (question.kind === 'review') {
-    const reply = readReviewReply(commandGuides, text, meta.language, quoteOf(options));
+    const reply = readReviewReply(commandGuides, text, meta.language, quoteOf(options), tagger);
     const corrected = pendingSeq !== null && correctionsSince(turns, pendingSeq) > 0;
     switch (reply.kind) {
       case 'done':
@@ -403,16 +409,27 @@ function respond(
         if (corrected) result.replies.push(guide.closing.correctionsKept);
         return advance(guide, meta, turns, result, options);
       case 'wants':
-        return { ...result, replies: [guide.closing.correctionPrompt] };
-      case 'correction':
-        if (
-          reply.correction.action === 'remove' &&
-          !summaryHolds(reviewedSummary(meta, turns, options.now), reply.correction)
-        ) {
-          // Nothing would change: said so, rather than confirmed as if it had been removed.
-          result.replies.push(
-            fill(guide.closing.correctionNotPresent, correctionItem(reply.correction, meta.language)),
+        // Recorded, though it changes nothing: a reply read between two unread ones breaks their row.
+        result.newTurns.push(event('review_noted', question.section, { reply: 'wants' }, pendingSeq));
+        result.replies.push(guide.closing.correctionPrompt);
+        return result;
+      case 'correction': {
+        const unchanged = unchangedBy(reviewedSummary(meta, turns, options.now), reply.correction);
+        if (unchanged) {
+          // Nothing would change: said so, rather than confirmed as if it had been removed or added.
+          result.newTurns.push(
+            event(
+              'review_noted',
+              question.section,
+              { reply: unchanged, correction: { ...reply.correction } },
+              pendingSeq,
+            ),
           );
+          const message =
+            unchanged === 'not_present'
+              ? guide.closing.correctionNotPresent
+              : guide.closing.correctionAlreadyPresent;
+          result.replies.push(fill(message, correctionItem(reply.correction, meta.language)));
           return result;
         }
         result.newTurns.push({
@@ -430,6 +447,7 @@ function respond(
           }),
         );
         return result;
+      }
       case 'unclear': {
         const nothingToKeep = isBlank(text) || unreadable;
         const reason: ReaskReason = isBlank(text) ? 'empty' : unreadable ? 'unreadable' : 'unclear';
@@ -456,6 +474,25 @@ function respond(
         return result;
       }
     }
+  }
+
+  // A question about the question is answered, and the question stays pending; past the rewording and the
+  // question as it was, the message is read as an answer, so asking again never loops.
+  const request =
+    position.clarifications < MAX_CLARIFICATIONS ? readClarification(commandGuides, text) : null;
+  if (request) {
+    result.newTurns.push(event('clarify', question.section, { request, text }, pendingSeq));
+    result.replies.push(
+      ...clarificationReplies(
+        guide,
+        meta.profile,
+        question,
+        position.pending?.subject ?? null,
+        request,
+        position.clarifications,
+      ),
+    );
+    return result;
   }
 
   const tags =

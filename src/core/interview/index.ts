@@ -1,4 +1,5 @@
 export { type KeptAnswer, keepUpTo } from './cap.js';
+export { parseLanguageChoice, parseProfileChoice } from './choices.js';
 export {
   BOT_COMMANDS,
   type BotCommand,
@@ -7,8 +8,6 @@ export {
   type InterviewCommand,
   parseBotCommand,
   parseInterviewCommand,
-  parseLanguageChoice,
-  parseProfileChoice,
   parseYesNo,
 } from './commands.js';
 export { type Coverage, computeCoverage } from './coverage.js';

@@ -39,6 +39,8 @@ export interface Position {
   answers: readonly EffectiveAnswer[];
   /** Re-asks already spent on the pending question. */
   reasks: number;
+  /** Requests for clarification already answered for the pending question. */
+  clarifications: number;
   /** Set after `back`: the next message replaces this answer (a pause on the way does not cancel it). */
   amendTarget: EffectiveAnswer | null;
   /** Main questions not asked because an earlier answer already answered them. */
@@ -67,6 +69,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
   const bySeq = new Map<number, EffectiveAnswer>();
   let pending: AskedQuestion | null = null;
   let reasks = 0;
+  let clarifications = 0;
   let amendTarget: EffectiveAnswer | null = null;
   let consentGiven = false;
   let lastSeq = 0;
@@ -88,6 +91,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         };
         asked.set(turn.questionId, pending);
         reasks = 0;
+        clarifications = 0;
         amendTarget = null;
         break;
       }
@@ -128,6 +132,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
       case 'event': {
         const event = eventOf(turn.data);
         if (event === 'reask') reasks += 1;
+        else if (event === 'clarify') clarifications += 1;
         else if (event === 'consent') consentGiven = true;
         else if (event === 'covered' && turn.questionId !== null)
           coveredBy.set(turn.questionId, { answerSeq: turn.refSeq, phrase: turn.data?.phrase });
@@ -147,7 +152,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
     const answer = answerSeq === null ? undefined : bySeq.get(answerSeq);
     if (!answer || stillCovers(answer, phrase)) covered.add(questionId);
   }
-  return { pending, asked, answers, reasks, amendTarget, covered, consentGiven, lastSeq };
+  return { pending, asked, answers, reasks, clarifications, amendTarget, covered, consentGiven, lastSeq };
 }
 
 /** The answer `back` amends: the latest one the respondent wrote (not the consent). */

@@ -1,5 +1,5 @@
 import type { Profile } from '../domain.js';
-import type { Guide, GuideSection, SectionQuestion } from '../guide/schema.js';
+import type { Guide, GuideProbe, GuideSection, SectionQuestion } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { type Coverage, computeCoverage, hasAnyTag } from './coverage.js';
 import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKind } from './events.js';
@@ -55,7 +55,7 @@ export function sectionsOf(guide: Guide): GuideSection[] {
 }
 
 /** Main questions and probes without `profiles` are asked of everyone. */
-function askedOf(item: { profiles?: readonly Profile[] | undefined }, profile: Profile): boolean {
+export function askedOf(item: { profiles?: readonly Profile[] | undefined }, profile: Profile): boolean {
   return item.profiles === undefined || item.profiles.includes(profile);
 }
 
@@ -68,6 +68,12 @@ export function mainQuestions<Question extends { profiles?: readonly Profile[] |
 
 export function probeBudget(guide: Guide, section: GuideSection): number {
   return section.maxProbes ?? guide.limits.maxProbesPerTheme;
+}
+
+/** A probe's question id; a probe on one tool adds the tool's id to it. */
+export function probeQuestionId(section: GuideSection, probe: GuideProbe, tool?: string): string {
+  const id = `${section.id}.probe.${probe.id}`;
+  return tool === undefined ? id : `${id}.${tool}`;
 }
 
 export function exampleProbeId(questionId: string): string {
@@ -99,7 +105,7 @@ export function probeCandidates(
   const out: Omit<PlannedQuestion, 'section' | 'progress'>[] = [];
   for (const probe of section.probes) {
     if (!askedOf(probe, profile)) continue;
-    const id = `${section.id}.probe.${probe.id}`;
+    const id = probeQuestionId(section, probe);
     switch (probe.when) {
       case 'facet_missing':
         // Said anywhere before, in the presentation too, it is not asked again, even as "anything to add?".
@@ -126,7 +132,7 @@ export function probeCandidates(
           const template = probe[asks];
           const label = guide.toolLabels[tool.id] ?? tool.id.replace(/_/g, ' ');
           out.push({
-            id: `${id}.${tool.id}`,
+            id: probeQuestionId(section, probe, tool.id),
             kind: 'probe',
             text: fill(template, { tool: ownToolName(names, label) ?? label }),
             tool: tool.id,

@@ -1,7 +1,7 @@
 import type { Language } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import { buildSummary } from '../summary/build.js';
-import { parseCorrection } from '../summary/corrections.js';
+import { type NameReader, parseCorrection } from '../summary/corrections.js';
 import type { Correction, Summary } from '../summary/schema.js';
 import { buildShortSummary } from '../summary/short.js';
 import { parseYesNo } from './commands.js';
@@ -9,7 +9,7 @@ import { eventOf } from './events.js';
 import type { LogTurn } from './log.js';
 import type { Quote } from './quote.js';
 import type { InterviewMeta } from './record.js';
-import { afterOpeningPhrase, matchesPhrase } from './text.js';
+import { afterOpeningPhrase, matchesPhrase, words } from './text.js';
 
 /**
  * What a message means while the closing review is pending:
@@ -24,12 +24,16 @@ export type ReviewReply =
   | { kind: 'correction'; correction: Correction }
   | { kind: 'unclear'; message: string };
 
-/** `quote`: how the message of an unclear reply quotes the item the respondent named. */
+/**
+ * `quote`: how the message of an unclear reply quotes the item the respondent named; `reader`: how a name the
+ * summary's words do not hold is read (the tagger: "remove tool Xero").
+ */
 export function readReviewReply(
   guides: readonly Guide[],
   text: string,
   language: Language,
   quote: Quote,
+  reader?: NameReader,
 ): ReviewReply {
   const courtesy = guides.flatMap((guide) => guide.words.courtesy);
   const done = (said: string) => guides.some((guide) => matchesPhrase(said, guide.words.done, courtesy));
@@ -38,20 +42,41 @@ export function readReviewReply(
   const yesNo = parseYesNo(guides, text);
   if (yesNo === 'no') return { kind: 'done' };
   if (yesNo === 'yes') return { kind: 'wants' };
-  // "Non, rien à corriger", "yes: remove value security": what follows an opening yes or no says it all.
-  const rest = afterOpeningPhrase(
-    text,
-    guides.flatMap((guide) => [...guide.words.no, ...guide.words.yes]),
-  );
-  if (rest !== null && done(rest)) return { kind: 'done' };
-  const parsed = parseCorrection(rest ?? text, language, quote);
-  return parsed.ok
-    ? { kind: 'correction', correction: parsed.correction }
-    : { kind: 'unclear', message: parsed.message };
+  // "Non, rien à corriger", "yes: remove value security", "nope, remove Facebook": what follows an opening
+  // yes, no or done word says it all. Every opening is tried ("non rien, …" opens with "non" and "non rien").
+  const rests = new Set<string>();
+  for (const guide of guides)
+    for (const opening of [...guide.words.no, ...guide.words.yes, ...guide.words.done]) {
+      const rest = afterOpeningPhrase(text, [opening]);
+      if (rest !== null) rests.add(rest);
+    }
+  if ([...rests].some(done)) return { kind: 'done' };
+  // The shortest rest first: after the longest opening, the name is least likely to hold a stray word.
+  const [first = text, ...others] = [...rests]
+    .sort((a, b) => a.length - b.length)
+    .map((rest) => typedTail(text, rest));
+  const parsed = parseCorrection(first, language, quote, reader);
+  if (parsed.ok) return { kind: 'correction', correction: parsed.correction };
+  for (const said of others) {
+    const other = parseCorrection(said, language, quote, reader);
+    if (other.ok) return { kind: 'correction', correction: other.correction };
+  }
+  // What is not understood is said of the first reading, the one the name is most likely in.
+  return { kind: 'unclear', message: parsed.message };
+}
+
+/** The message as typed from where `rest`, its normalised end, begins: a name is quoted as it was typed. */
+function typedTail(message: string, rest: string): string {
+  const wanted = words(rest).join(' ');
+  for (let at = 1; at < message.length; at += 1) {
+    if (/[\p{L}\p{N}]/u.test(message.charAt(at - 1))) continue;
+    if (words(message.slice(at)).join(' ') === wanted) return message.slice(at);
+  }
+  return rest;
 }
 
 /** Whether the summary, as corrected so far, holds what a correction names: what a removal needs. */
-export function summaryHolds(summary: Summary, correction: Correction): boolean {
+function summaryHolds(summary: Summary, correction: Correction): boolean {
   switch (correction.target) {
     case 'value':
       return summary.values[correction.id].count > 0;
@@ -60,6 +85,24 @@ export function summaryHolds(summary: Summary, correction: Correction): boolean 
     case 'lever':
       return summary.leverReading.levers[correction.id].strength !== 'missing';
   }
+}
+
+/**
+ * Why a correction would change nothing, if it would not: a removal of what the summary does not hold, an
+ * addition of what it already holds. A lever read as weak is not held yet: adding it makes it well evidenced.
+ */
+export function unchangedBy(
+  summary: Summary,
+  correction: Correction,
+): 'not_present' | 'already_present' | null {
+  const holds = summaryHolds(summary, correction);
+  if (correction.action === 'remove') return holds ? null : 'not_present';
+  if (correction.target !== 'lever') return holds ? 'already_present' : null;
+  const added = summary.corrections.findLast(
+    (c) => c.correction.target === 'lever' && c.correction.id === correction.id,
+  );
+  const strong = summary.leverReading.levers[correction.id].strength === 'strong';
+  return strong || added?.correction.action === 'add' ? 'already_present' : null;
 }
 
 /** The interview's summary as the log stands (corrections applied, raw): what the respondent reviews. */
@@ -80,13 +123,14 @@ export function correctionsSince(turns: readonly LogTurn[], since: number): numb
   return turns.filter((turn) => turn.kind === 'correction' && turn.seq > since).length;
 }
 
-/** Replies not understood since the review question (seq `since`) was asked or a correction last read. */
+/** Replies not understood since the review question (seq `since`) was asked or a reply was last read. */
 export function unclearRepliesInARow(turns: readonly LogTurn[], since: number): number {
   let count = 0;
   for (const turn of turns) {
     if (turn.seq <= since) continue;
-    if (turn.kind === 'correction') count = 0;
-    else if (turn.kind === 'event' && eventOf(turn.data) === 'reask') count += 1;
+    const event = turn.kind === 'event' ? eventOf(turn.data) : null;
+    if (turn.kind === 'correction' || event === 'review_noted') count = 0;
+    else if (event === 'reask') count += 1;
   }
   return count;
 }

@@ -177,6 +177,35 @@ function normalizedStemOf(stem: string): string {
   return normalized;
 }
 
+/**
+ * A message's words for reading phrases word by word: normalised, "?", "/" and brackets left out, elisions
+ * split off ("j'accepte": "j", "accepte").
+ */
+export function elidedWords(text: string): string[] {
+  return normalize(text)
+    .replace(/[?/()]/g, ' ')
+    .split(/[ ']+/)
+    .filter((word) => word !== '');
+}
+
+/**
+ * The ways a guide phrase may be typed, as `elidedWords` reads a message: its elisions split off, or glued to
+ * the next word ("jaccepte", "cest bon").
+ */
+export function phraseReadings(phrase: string): readonly (readonly string[])[] {
+  let found = readingsMemo.get(phrase);
+  if (found === undefined) {
+    const split = elidedWords(phrase);
+    const glued = elidedWords(normalize(phrase).replaceAll("'", ''));
+    found = glued.join(' ') === split.join(' ') ? [split] : [split, glued];
+    if (readingsMemo.size >= STEM_MEMO_LIMIT) readingsMemo.clear();
+    readingsMemo.set(phrase, found);
+  }
+  return found;
+}
+
+const readingsMemo = new Map<string, readonly (readonly string[])[]>();
+
 /** In a guide phrase, "…" stands for a few words of any kind: "je suis … gérant" reads "je suis la co-gérante". */
 const GAP = '…';
 const GAP_WORDS = 2;

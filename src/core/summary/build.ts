@@ -14,6 +14,7 @@ import {
   VALUE_IDS,
   type ValueId,
 } from '../domain.js';
+import { fill } from '../guide/template.js';
 import { stillCovers } from '../interview/log.js';
 import { toolOfQuestion } from '../interview/question-subject.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
@@ -59,8 +60,15 @@ function isTheme(section: string): section is ThemeId {
 
 /** An interview event saying a main question was not asked: an earlier answer had answered it. */
 const CoveredEvent = z.object({ event: z.literal('covered'), question: z.string(), phrase: z.unknown() });
+/** The closing review question, and a reply to it that could not be read: asked again, then ending it. */
+const ReviewQuestion = z.object({ kind: z.literal('review') });
+const ReviewReask = z.object({ event: z.literal('reask'), text: z.string().min(1) });
+const UnreadReview = z.object({ review: z.literal('unread') });
 
-/** Replays the turn log: answers (amends applied), declined and covered questions and corrections, in order. */
+/**
+ * Replays the turn log: answers (amends applied), declined and covered questions, corrections and the review
+ * replies that could not be read as one, in order.
+ */
 function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const ordered = [...turns].sort((a, b) => a.seq - b.seq);
   const questions = new Map<string, string>();
@@ -70,14 +78,19 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const declined: Summary['declined'] = [];
   const coveredBy = new Map<string, Summary['covered'][number] & { phrase: unknown }>();
   const corrections: { seq: number; at: string; correction: Correction }[] = [];
+  const reviewQuestions = new Set<number>();
+  const unreadCorrections: { seq: number; at: string; text: string }[] = [];
   for (const turn of ordered) {
     if (turn.kind === 'question') {
+      if (ReviewQuestion.safeParse(turn.data).success) reviewQuestions.add(turn.seq);
       if (turn.questionId !== null) {
         questions.set(turn.questionId, turn.text);
         const tool = toolOfQuestion(turn.data);
         if (tool) questionTools.set(turn.questionId, tool);
       }
     } else if (turn.kind === 'answer') {
+      if (UnreadReview.safeParse(turn.data).success)
+        unreadCorrections.push({ seq: turn.seq, at: turn.at, text: turn.text });
       const subject = turn.questionId === null ? undefined : questionTools.get(turn.questionId);
       if (subject) subjectTools.set(turn.seq, subject);
       answers.set(turn.seq, {
@@ -103,6 +116,9 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         section: turn.section,
       });
     } else if (turn.kind === 'event') {
+      const reask = ReviewReask.safeParse(turn.data);
+      if (reask.success && turn.refSeq !== null && reviewQuestions.has(turn.refSeq))
+        unreadCorrections.push({ seq: turn.seq, at: turn.at, text: reask.data.text });
       const event = CoveredEvent.safeParse(turn.data);
       if (event.success && turn.questionId !== null)
         coveredBy.set(turn.questionId, {
@@ -123,7 +139,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
     const answer = entry.answerSeq === null ? undefined : answers.get(entry.answerSeq);
     if (!answer || stillCovers(answer, phrase)) covered.push(entry);
   }
-  return { answers: [...answers.values()], declined, covered, corrections, subjectTools };
+  return { answers: [...answers.values()], declined, covered, corrections, unreadCorrections, subjectTools };
 }
 
 type Replayed = ReturnType<typeof replay>;
@@ -154,6 +170,7 @@ function pseudonymize(
     declined: replayed.declined.map((d) => ({ ...d, question: p.text(d.question) })),
     covered: replayed.covered.map((c) => ({ ...c, question: p.text(c.question) })),
     corrections: replayed.corrections,
+    unreadCorrections: replayed.unreadCorrections.map((u) => ({ ...u, text: p.text(u.text) })),
     subjectTools: replayed.subjectTools,
   };
 }
@@ -440,6 +457,12 @@ export function buildSummary(
     corrections: replayed.corrections.map((c) => ({
       ...c,
       description: describeCorrection(c.correction, lang),
+    })),
+    unreadCorrections: replayed.unreadCorrections.map((u) => ({
+      ...u,
+      description: fill(prompts.corrections.unread, {
+        text: fill(prompts.typography.quoted, { text: u.text }),
+      }),
     })),
   };
 }

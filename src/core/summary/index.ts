@@ -13,5 +13,5 @@ export { describeCorrection, type ParsedCorrection, parseCorrection } from './co
 export { type SummaryPrompts, summaryPrompts } from './labels.js';
 export { Correction, LeverBalance, Summary, SummaryAnswer, SummaryTool } from './schema.js';
 export { buildShortSummary } from './short.js';
-export { buildStudy, type Study, type StudyInterview, type StudyTool } from './study.js';
+export { buildStudy, type Study, type StudyInterview, type StudyTool, studyLanguage } from './study.js';
 export { DEFAULT_TOOL_LEVERS } from './tool-levers.js';

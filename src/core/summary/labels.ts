@@ -202,7 +202,7 @@ export const SummaryPrompts = z.object({
     'balanced',
     'invite',
   ]).extend({
-    /** An empty list in the recap, worded for each list ("Valeurs principales : aucune."). */
+    /** An empty list in the recap, worded for each list ("Valeurs : aucune."). */
     none: keyed(['tools', 'values', 'levers']),
   }),
   corrections: z.object({
@@ -220,6 +220,8 @@ export const SummaryPrompts = z.object({
     targetNames: keyed(CORRECTION_TARGETS),
     notUnderstood: text,
     unknownItem: text,
+    /** A review reply that could not be read as a correction: `{text}`, the reply quoted, as typed. */
+    unread: text.regex(/\{text\}/, 'must contain {text}'),
   }),
 });
 export type SummaryPrompts = z.infer<typeof SummaryPrompts>;

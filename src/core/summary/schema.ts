@@ -159,6 +159,18 @@ export const Summary = z.object({
       description: z.string(),
     }),
   ),
+  /**
+   * Replies to the closing review that could not be read as a correction, as the respondent wrote them
+   * (pseudonymised): nothing in the summary was changed by them. `description` says so and quotes the text.
+   */
+  unreadCorrections: z.array(
+    z.object({
+      seq: z.number().int().positive(),
+      at: z.string(),
+      text: z.string(),
+      description: z.string(),
+    }),
+  ),
 });
 export type Summary = z.infer<typeof Summary>;
 

@@ -4,15 +4,14 @@ import { summaryPrompts, toolLabel } from './labels.js';
 import { leversOf } from './lever-reading.js';
 import type { LeverEvidence, Summary } from './schema.js';
 
-const MAIN_VALUES = 3;
-
 /** The few lines the respondent reads at the end of the interview, before confirming or correcting. */
 export function buildShortSummary(summary: Summary, lang: Language): string {
   const p = summaryPrompts(lang);
   const list = (items: readonly string[], none: string) => (items.length === 0 ? none : items.join(', '));
-  const mainValues = VALUE_IDS.filter((id) => summary.values[id].count > 0)
-    .sort((a, b) => summary.values[b].count - summary.values[a].count)
-    .slice(0, MAIN_VALUES);
+  // Every value read, most evidenced first: the respondent can only correct what they are shown.
+  const values = VALUE_IDS.filter((id) => summary.values[id].count > 0).sort(
+    (a, b) => summary.values[b].count - summary.values[a].count,
+  );
   const reading = summary.leverReading;
   const names = (ids: readonly LeverId[]) => ids.map((id) => p.levers[id]);
   const present = LEVER_IDS.filter((id) => reading.levers[id].strength !== 'missing');
@@ -29,7 +28,7 @@ export function buildShortSummary(summary: Summary, lang: Language): string {
     }),
     fill(p.short.values, {
       list: list(
-        mainValues.map((id) => p.values[id]),
+        values.map((id) => p.values[id]),
         p.short.none.values,
       ),
     }),

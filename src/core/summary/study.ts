@@ -36,6 +36,17 @@ export interface Study {
   summaries: Summary[];
 }
 
+/**
+ * The language a study is written in unless one is asked for: the one most of its interviews were held in,
+ * on a tie the oldest interview's (I1, the first the researcher did); French when there is none.
+ */
+export function studyLanguage(interviews: readonly { language: Language }[]): Language {
+  const french = interviews.filter((interview) => interview.language === 'fr').length;
+  const english = interviews.length - french;
+  if (french !== english) return french > english ? 'fr' : 'en';
+  return interviews[0]?.language ?? 'fr';
+}
+
 /** Puts several interviews' summaries together: the study's tools table, value counts and matrix. */
 export function buildStudy(summaries: readonly Summary[], lang: Language): Study {
   const prompts = summaryPrompts(lang);

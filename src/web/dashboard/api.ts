@@ -10,6 +10,7 @@ import {
   renderSummary,
   STUDY_FORMATS,
   SUMMARY_FORMATS,
+  studyLanguage,
 } from '../../core/summary/index.js';
 import { labels, wordLeverReading } from '../../export/view.js';
 import { HttpError, type RouteContext, type Router, sendJson } from '../../server/router.js';
@@ -146,7 +147,7 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
     sendJson(ctx.res, 200, wordLeverReading(labels(language, meta.profile), summary.leverReading));
   });
 
-  /** The interviewer's completed interviews together, in the language asked (else the oldest one's). */
+  /** The interviewer's completed interviews together, in the language asked (else the study's own). */
   const studyOf = async (interviewerId: string, lang: Language | undefined) => {
     const completed = await studyInterviews(store, interviewerId);
     const pseudonymKey = await getStudyKey(store, interviewerId);
@@ -155,7 +156,7 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
       summaries.push(
         buildSummary(meta, await store.getTurns(meta.id), { pseudonymKey, ...(lang ? { lang } : {}) }),
       );
-    const studyLang = lang ?? completed[0]?.language ?? 'fr';
+    const studyLang = lang ?? studyLanguage(completed);
     return { study: buildStudy(summaries, studyLang), studyLang };
   };
 

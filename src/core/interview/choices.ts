@@ -1,0 +1,110 @@
+import type { Language, Profile } from '../domain.js';
+import type { Guide } from '../guide/schema.js';
+import type { YesNo } from './commands.js';
+import { elidedWords, matchesPhrase, phraseReader, phraseReadings, words } from './text.js';
+
+/**
+ * The reply to the consent question, or null when it is neither a clear yes nor a clear no. The reply must be
+ * made of yes phrases (and polite or filler words) only, or of no phrases only: "Oui, je suis d'accord",
+ * "yes, I consent", "non merci". A word that belongs to neither ("oui mais non", "not yet", "je ne sais
+ * pas") leaves the reply unread, so a refusal or a hesitation is never taken for consent. Where the words
+ * can be cut into phrases in several ways, the fewest phrases tell: "I don't agree" is one no phrase, not
+ * "I don't" and "agree".
+ */
+export function readConsent(guides: readonly Guide[], text: string): YesNo | null {
+  const said = elidedWords(text);
+  if (said.length === 0) return null;
+  const phrases: { readings: readonly (readonly string[])[]; says: number }[] = [];
+  const add = (list: readonly string[], says: number) => {
+    for (const phrase of list) phrases.push({ readings: phraseReadings(phrase), says });
+  };
+  for (const guide of guides) {
+    add(guide.words.yes, SAYS_YES);
+    add(guide.opening.consentWords.yes, SAYS_YES);
+    add(guide.words.no, SAYS_NO);
+    add(guide.opening.consentWords.no, SAYS_NO);
+    add(guide.words.courtesy, SAYS_NOTHING);
+    add(guide.opening.consentWords.filler, SAYS_NOTHING);
+  }
+  // reach[i]: for the first i words, what each way of cutting them into phrases says (a mask of SAYS_*
+  // bits), with the fewest yes or no phrases it takes.
+  const reach: Map<number, number>[] = [new Map([[SAYS_NOTHING, 0]])];
+  for (let at = 1; at <= said.length; at += 1) reach.push(new Map());
+  for (let at = 0; at < said.length; at += 1) {
+    for (const [mask, count] of reach[at] ?? []) {
+      for (const { readings, says } of phrases) {
+        for (const reading of readings) {
+          const next = reach[at + reading.length];
+          if (!next || !startsAt(said, reading, at)) continue;
+          const total = count + (says === SAYS_NOTHING ? 0 : 1);
+          const known = next.get(mask | says);
+          if (known === undefined || total < known) next.set(mask | says, total);
+        }
+      }
+    }
+  }
+  const cuts = [...(reach[said.length] ?? [])].filter(([mask]) => mask !== SAYS_NOTHING);
+  const fewest = Math.min(...cuts.map(([, count]) => count));
+  const says = cuts.filter(([, count]) => count === fewest).map(([mask]) => mask);
+  if (says.length > 0 && says.every((mask) => mask === SAYS_YES)) return 'yes';
+  if (says.length > 0 && says.every((mask) => mask === SAYS_NO)) return 'no';
+  return null;
+}
+
+const SAYS_NOTHING = 0;
+const SAYS_YES = 1;
+const SAYS_NO = 2;
+
+function startsAt(said: readonly string[], phrase: readonly string[], at: number): boolean {
+  return phrase.length > 0 && phrase.every((word, i) => said[at + i] === word);
+}
+
+export function parseLanguageChoice(guides: readonly Guide[], text: string): Language | null {
+  return readChoice(
+    guides,
+    text,
+    ['fr', 'en'],
+    (guide) => guide.bot.languageWords,
+    (guide) => guide.bot.languageMentions,
+  );
+}
+
+export function parseProfileChoice(guides: readonly Guide[], text: string): Profile | null {
+  return readChoice(
+    guides,
+    text,
+    ['manager', 'expert'],
+    (guide) => guide.bot.profileWords,
+    (guide) => guide.bot.profileMentions,
+  );
+}
+
+/**
+ * A choice made by the whole reply ("2", "english merci"), else by a reply naming one choice only and
+ * negating nothing ("English please", "je suis conseillère à la CCI").
+ */
+function readChoice<Choice extends string>(
+  guides: readonly Guide[],
+  text: string,
+  choices: readonly Choice[],
+  wholeWords: (guide: Guide) => Readonly<Record<Choice, readonly string[]>>,
+  mentions: (guide: Guide) => Readonly<Record<Choice, readonly string[]>>,
+): Choice | null {
+  const courtesy = guides.flatMap((guide) => guide.words.courtesy);
+  for (const guide of guides) {
+    const whole = wholeWords(guide);
+    const chosen = choices.find((choice) => matchesPhrase(text, whole[choice], courtesy));
+    if (chosen !== undefined) return chosen;
+  }
+  if (negates(guides, text)) return null;
+  const says = phraseReader(text);
+  const named = choices.filter((choice) => guides.some((guide) => mentions(guide)[choice].some(says)));
+  return named.length === 1 ? (named[0] ?? null) : null;
+}
+
+/** Whether a word of the text may negate what it says ("pas", "n'", "not", "don't"). */
+function negates(guides: readonly Guide[], text: string): boolean {
+  if (words(text).some((word) => word.includes("n't"))) return true;
+  const negations = new Set(guides.flatMap((guide) => guide.bot.choiceNegations.flatMap(elidedWords)));
+  return elidedWords(text).some((word) => negations.has(word));
+}

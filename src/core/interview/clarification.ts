@@ -1,0 +1,176 @@
+import type { Profile } from '../domain.js';
+import type { Guide } from '../guide/schema.js';
+import { fill } from '../guide/template.js';
+import {
+  askedOf,
+  exampleProbeId,
+  mainQuestions,
+  type PlannedQuestion,
+  probeQuestionId,
+  sectionsOf,
+} from './plan.js';
+import type { QuestionSubject } from './question-subject.js';
+import { elidedWords, phraseReadings, words } from './text.js';
+
+/** `rephrase`: what does the question mean; `why`: why is it asked. */
+export type Clarification = 'rephrase' | 'why';
+
+/** Requests answered in a row for one question: its rewording, then the question as it was. */
+export const MAX_CLARIFICATIONS = 2;
+
+/** A longer message is an answer, whatever it opens with. */
+const MAX_REQUEST_WORDS = 20;
+
+/** Ends a guide phrase that may be followed by more words, in a sentence ending in "?". */
+const OPEN = '…';
+
+type Words = readonly string[];
+
+/**
+ * Whether a message asks about the question instead of answering it ("vous pouvez reformuler ?", "sorry,
+ * what do you mean?", "pourquoi cette question ?"). Every sentence of it must be such a request: a sentence
+ * that says something else makes it an answer ("Le numérique ? Pour nous c'est la facturation.", "Why did we
+ * do it? Because our customers asked for EDI.").
+ */
+export function readClarification(guides: readonly Guide[], text: string): Clarification | null {
+  if (words(text).length > MAX_REQUEST_WORDS) return null;
+  const lead = guides.flatMap((guide) => [...guide.clarification.lead, ...guide.words.courtesy]);
+  const courtesy = guides.flatMap((guide) => guide.words.courtesy);
+  let found: Clarification | null = null;
+  for (const sentence of sentencesOf(text)) {
+    const said = trimEnd(trimStart(elidedWords(sentence.text), courtesy), courtesy);
+    const request =
+      requestIn(guides, said, sentence.asks) ?? requestIn(guides, trimStart(said, lead), sentence.asks);
+    if (request === null) {
+      // "Euh... vous pouvez répéter ?": a sentence of fillers alone says nothing either way.
+      if (trimStart(said, lead).length === 0) continue;
+      return null;
+    }
+    if (found !== 'why') found = request;
+  }
+  return found;
+}
+
+/** The message's sentences, each with whether it ends with a question mark. */
+function sentencesOf(text: string): { text: string; asks: boolean }[] {
+  return [...text.matchAll(/([^?!.…]*)([?!.…]*)/gu)]
+    .filter((match) => /[\p{L}\p{N}]/u.test(match[1] ?? ''))
+    .map((match) => ({ text: match[1] ?? '', asks: (match[2] ?? '').includes('?') }));
+}
+
+function requestIn(guides: readonly Guide[], said: Words, asks: boolean): Clarification | null {
+  if (said.length === 0) return null;
+  for (const kind of ['why', 'rephrase'] as const) {
+    for (const guide of guides) {
+      for (const phrase of guide.clarification[kind]) {
+        const open = phrase.endsWith(OPEN);
+        for (const reading of phraseReadings(open ? phrase.slice(0, -OPEN.length) : phrase)) {
+          if (!startsWith(said, reading)) continue;
+          if (said.length === reading.length || (open && asks)) return kind;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function startsWith(said: Words, phrase: Words, at = 0): boolean {
+  return phrase.length > 0 && at + phrase.length <= said.length && phrase.every((w, i) => said[at + i] === w);
+}
+
+/** `said` without the phrases it opens with, however many follow one another. */
+function trimStart(said: Words, phrases: readonly string[]): Words {
+  let start = 0;
+  for (let trimmed = true; trimmed; ) {
+    trimmed = false;
+    for (const reading of phrases.flatMap(phraseReadings)) {
+      if (startsWith(said, reading, start)) {
+        start += reading.length;
+        trimmed = true;
+      }
+    }
+  }
+  return said.slice(start);
+}
+
+/** `said` without the phrases it ends with ("vous pouvez répéter svp"). */
+function trimEnd(said: Words, phrases: readonly string[]): Words {
+  let end = said.length;
+  for (let trimmed = true; trimmed; ) {
+    trimmed = false;
+    for (const reading of phrases.flatMap(phraseReadings)) {
+      if (end - reading.length >= 0 && startsWith(said.slice(0, end), reading, end - reading.length)) {
+        end -= reading.length;
+        trimmed = true;
+      }
+    }
+  }
+  return said.slice(0, end);
+}
+
+/**
+ * What the bot says to a request for clarification on `question`: its rewording from the guide (after why
+ * it is asked, for a `why`); the second request in a row gets the question as it was, so asking again never
+ * loops. `earlier`: requests already answered for this question.
+ */
+export function clarificationReplies(
+  guide: Guide,
+  profile: Profile,
+  question: PlannedQuestion,
+  subject: QuestionSubject | null,
+  request: Clarification,
+  earlier: number,
+): string[] {
+  if (earlier > 0) return [guide.messages.repeatQuestion, question.text];
+  const reworded = rewordingOf(guide, profile, question, subject);
+  if (request === 'why') {
+    const purpose = sectionsOf(guide).find((section) => section.id === question.section)?.purpose;
+    return [
+      purpose ?? guide.messages.whyAsked,
+      reworded === null ? question.text : fill(guide.messages.rephrased, { question: reworded }),
+    ];
+  }
+  return reworded === null
+    ? [guide.messages.rephraseFallback, question.text]
+    : [fill(guide.messages.rephrased, { question: reworded })];
+}
+
+/** The guide's rewording of a question, found by the id the question was asked under; null when it has none. */
+function rewordingOf(
+  guide: Guide,
+  profile: Profile,
+  question: PlannedQuestion,
+  subject: QuestionSubject | null,
+): string | null {
+  for (const section of sectionsOf(guide)) {
+    for (const main of mainQuestions(section, profile)) {
+      if (main.id === question.id) return main.rephrase ?? null;
+      if (exampleProbeId(main.id) === question.id) return section.exampleProbe?.rephrase ?? null;
+    }
+    for (const probe of section.probes) {
+      if (!askedOf(probe, profile)) continue;
+      if (probe.when !== 'tool_actors_missing') {
+        if (probeQuestionId(section, probe) === question.id) return probe.rephrase ?? null;
+      } else if (subject && probeQuestionId(section, probe, subject.tool) === question.id) {
+        if (!probe.rephrase) return null;
+        const tool =
+          toolNameIn(probe[subject.asks], question.text) ??
+          guide.toolLabels[subject.tool] ??
+          subject.tool.replace(/_/g, ' ');
+        return fill(probe.rephrase[subject.asks], { tool });
+      }
+    }
+  }
+  return mainQuestions(guide.closing, profile).find((main) => main.id === question.id)?.rephrase ?? null;
+}
+
+/** The tool as the asked question named it ("Shopify" in "Pour Shopify : …"), read back through its template. */
+function toolNameIn(template: string, asked: string): string | null {
+  const at = template.indexOf('{tool}');
+  if (at < 0) return null;
+  const before = template.slice(0, at);
+  const after = template.slice(at + '{tool}'.length);
+  if (asked.length <= before.length + after.length || !asked.startsWith(before) || !asked.endsWith(after))
+    return null;
+  return asked.slice(before.length, asked.length - after.length);
+}
