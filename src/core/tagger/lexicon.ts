@@ -105,6 +105,23 @@ const CueSet = z
      * the question named is denied.
      */
     answerNo: Phrases.optional(),
+    /**
+     * Words that say none of what comes right after ("zéro CRM", "zero CRM", and "no CRM" in an answer read as
+     * French): the tool named in the next two words is not had. Tools only: "zéro erreur" is a value gained.
+     */
+    lacking: Phrases.optional(),
+    /**
+     * Marks of a self-correction ("non pardon", "sorry", "I mean"): a tool denied after one ("no sorry, not
+     * Xero") takes back its naming earlier in the answer.
+     */
+    correction: Phrases.optional(),
+    /**
+     * The speaker presenting what they offer firms ("on accompagne les TPE", "we support small firms"), read
+     * word for word: resource cues after one, to the end of the sentence, say what is offered, not what is needed.
+     */
+    offer: Phrases.optional(),
+    /** Words of need ("besoin", "need", "lack"): an offer's reach ends at one ("…que j'accompagne ont besoin de…"). */
+    need: Phrases.optional(),
     /** Word endings of the French conditional mood ("aurait", "pourrions"). */
     conditionalEndings: z.array(z.string().min(1)).optional(),
     conditionalExceptions: z.array(z.string().min(1)).optional(),
@@ -128,6 +145,10 @@ const PHRASE_CUES = [
   'ownership',
   'formerly',
   'answerNo',
+  'lacking',
+  'correction',
+  'offer',
+  'need',
 ] as const satisfies readonly (keyof z.infer<typeof CueSet>)[];
 
 export const LexiconFile = z
@@ -181,7 +202,7 @@ export interface Lexicon {
   values: ClassPhrases<ValueId>[];
   levers: ClassPhrases<LeverId>[];
   facets: ClassPhrases<FacetId>[];
-  actors: { id: ActorId; patterns: Phrases }[];
+  actors: ClassPhrases<ActorId>[];
   roles: { initiator: Phrases; beneficiary: Phrases; passive: Phrases };
   directActors: { id: ActorId; role: ActorRole; patterns: Phrases }[];
   otherSenses: Phrases;
@@ -258,6 +279,10 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       ownership: {},
       formerly: {},
       answerNo: {},
+      lacking: {},
+      correction: {},
+      offer: {},
+      need: {},
       conditionalEndings: [],
       conditionalExceptions: [],
     },

@@ -72,6 +72,7 @@ export function matchRest(
   from: number,
   startItem = 1,
   gapStops?: ReadonlySet<string>,
+  maxGap = MAX_GAP,
 ): number {
   let at = from;
   const clause = tokens[from]?.clause;
@@ -79,7 +80,7 @@ export function matchRest(
     const item = items[k];
     if (item === undefined) return -1;
     let found = -1;
-    for (let j = at + 1; j <= at + 1 + MAX_GAP && j < tokens.length; j += 1) {
+    for (let j = at + 1; j <= at + 1 + maxGap && j < tokens.length; j += 1) {
       const token = tokens[j];
       if (token === undefined || token.clause !== clause) break;
       if (itemMatches(item, token)) {
@@ -126,17 +127,21 @@ export class PhraseIndex<T> {
 
   /** Negation words that may not stand in a pattern's gap. */
   private readonly gapStops: ReadonlySet<string> | undefined;
+  /** Words allowed between two words of a pattern (0: read word for word). */
+  private readonly maxGap: number;
 
   constructor(
     lang: Language,
     stem: Stem,
     negationWords: ReadonlySet<string> = new Set(),
     gapStops?: ReadonlySet<string>,
+    maxGap = MAX_GAP,
   ) {
     this.lang = lang;
     this.stem = stem;
     this.negationWords = negationWords;
     this.gapStops = gapStops;
+    this.maxGap = maxGap;
   }
 
   add(pattern: Pattern, payload: T): void {
@@ -190,7 +195,7 @@ export class PhraseIndex<T> {
     if (candidates === undefined) return;
     for (const compiled of candidates) {
       if (triedNorm !== null && compiled.items[0]?.norm === triedNorm) continue;
-      const last = matchRest(compiled.items, tokens, at, 1, this.gapStops);
+      const last = matchRest(compiled.items, tokens, at, 1, this.gapStops, this.maxGap);
       if (last >= 0)
         matches.push({
           payload: compiled.payload,

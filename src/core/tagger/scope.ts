@@ -11,6 +11,8 @@ const OWNER_REACH = 3;
 const ASIDE_QUESTION_WORDS = 8;
 /** Words allowed between a teaching cue and its topic cue ("we offer SMEs free webinars on"). */
 const TEACHING_REACH = 3;
+/** How far after "zéro" / "zero" the tool it denies may start: "zero CRM", "zéro logiciel de caisse". */
+const LACKING_REACH = 2;
 
 /**
  * The imperfect of verbs whose stem ends in r shares the conditional's endings ("gérait", "montrait",
@@ -37,6 +39,25 @@ const CLAUSE_JOINERS: Record<Language, ReadonlySet<string>> = {
   fr: new Set(['et', 'puis', 'donc']),
   en: new Set(['and', 'so', 'then']),
 };
+/** Subjects that open a clause of their own: an offer's reach ends there ("…, ils ont surtout besoin de…"). */
+const SUBJECTS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(['on', 'nous', 'je', 'ils', 'elles', 'il', 'elle']),
+  en: new Set(['we', 'i', 'they', 'he', 'she']),
+};
+/**
+ * Words that may stand before an offer cue in its clause without making it a relative one: "the firms I
+ * support need…" and "les PME que j'accompagne…" describe the firms; "so we support…", "ce qu'on propose",
+ * "à la CCI on propose" present the offer (a French relative needs "que").
+ */
+const OFFER_LEADERS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(),
+  en: new Set(['and', 'so', 'then', 'but', 'what', 'here', 'basically', 'mainly', 'mostly', 'also', 'now']),
+};
+/** A clause opened by a place ("at the chamber we support…") introduces the offer, not a relative. */
+const PLACE_OPENERS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(),
+  en: new Set(['at', 'here']),
+};
 
 type CueKind =
   | 'negation'
@@ -52,7 +73,10 @@ type CueKind =
   | 'elsewhere'
   | 'formerly'
   | 'ownership'
-  | 'answerNo';
+  | 'answerNo'
+  | 'lacking'
+  | 'correction'
+  | 'need';
 
 /** Per-token flags: is the word under a negation or inside something only imagined? */
 export interface Scope {
@@ -73,10 +97,16 @@ export interface Scope {
   absentAt(index: number): boolean;
   /** A retraction cue ("on l'a fermée") starts in this sentence after `last` and before `before`. */
   retractedBetween(last: number, before: number): boolean;
+  /** Denied after a self-correction cue, in its sentence ("no sorry, not Xero"; "non attendez, c'est Sellsy" denies nothing). */
+  correctedAt(index: number): boolean;
+  /** Inside what the speaker says they offer firms ("on accompagne les TPE avec des financements"). */
+  offeredAt(index: number): boolean;
 }
 
 export class ScopeReader {
   private readonly cues: PhraseIndex<CueKind>;
+  /** Read word for word: "on a été accompagnés" is no offer of "on accompagne". */
+  private readonly offers: PhraseIndex<true>;
   private readonly endings: readonly string[];
   private readonly exceptions: ReadonlySet<string>;
   private readonly lang: Language;
@@ -98,6 +128,11 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.formerly, 'formerly');
     this.cues.addAll(lexicon.cues.ownership, 'ownership');
     this.cues.addAll(lexicon.cues.answerNo, 'answerNo');
+    this.cues.addAll(lexicon.cues.lacking, 'lacking');
+    this.cues.addAll(lexicon.cues.correction, 'correction');
+    this.cues.addAll(lexicon.cues.need, 'need');
+    this.offers = new PhraseIndex<true>(lang, stem, new Set(), undefined, 0);
+    this.offers.addAll(lexicon.cues.offer, true);
     this.endings = lexicon.cues.conditionalEndings;
     this.exceptions = new Set(lexicon.cues.conditionalExceptions);
   }
@@ -116,6 +151,9 @@ export class ScopeReader {
     const elsewhere = new Uint8Array(tokens.length);
     const retraction = new Uint8Array(tokens.length);
     const ownership = new Uint8Array(tokens.length);
+    const corrected = new Uint8Array(tokens.length);
+    const offered = new Uint8Array(tokens.length);
+    const need = new Uint8Array(tokens.length);
     /** Tools not had (now): after an absence framing or a mark of the past, or in a question answered "no". */
     const absent = new Uint8Array(tokens.length);
     const markClause = (index: number): void => {
@@ -181,6 +219,7 @@ export class ScopeReader {
     for (const cue of cues) {
       if (cue.payload === 'negation') negation[cue.last] = 1;
       else if (cue.payload === 'breaker') breaker[cue.last] = 1;
+      else if (cue.payload === 'need') need[cue.first] = 1;
     }
     /** A negation before or inside a cue, in its clause: "ça ne me fait plus peur" fears nothing. */
     const negatedCue = (first: number, last: number): boolean => {
@@ -212,7 +251,35 @@ export class ScopeReader {
         if (taught) markForward(cue.first, elsewhere, ownClauseAfter(cue.last), cue.last + 1);
       } else if (cue.payload === 'absence') markForward(cue.first, absent, ownClauseAfter(cue.last));
       else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
-      else retraction[cue.first] = 1;
+      else if (cue.payload === 'lacking') {
+        const clause = tokens[cue.last]?.clause;
+        for (let j = cue.last + 1; j <= cue.last + LACKING_REACH && tokens[j]?.clause === clause; j += 1)
+          absent[j] = 1;
+      } else if (cue.payload === 'correction') markForward(cue.first, corrected, undefined, cue.last + 1);
+      else if (cue.payload === 'retraction') retraction[cue.first] = 1;
+    }
+    const subjectsAll = SUBJECTS[this.lang];
+    const offerLeaders = OFFER_LEADERS[this.lang];
+    /** A clause of its own, opened by any subject: what comes there is no longer the offer. */
+    const opensClause = (j: number): boolean => {
+      const token = tokens[j];
+      const before = tokens[j - 1];
+      if (token === undefined || !subjectsAll.has(token.norm)) return false;
+      return before === undefined || before.clause !== token.clause || joiners.has(before.norm);
+    };
+    const placeOpeners = PLACE_OPENERS[this.lang];
+    const relative = (first: number): boolean => {
+      const before = tokens[first - 1];
+      const clause = tokens[first]?.clause;
+      if (before === undefined || before.clause !== clause) return false;
+      if (this.lang === 'fr') return before.norm === 'que' && tokens[first - 2]?.norm !== 'ce';
+      let opening = first - 1;
+      while (opening > 0 && tokens[opening - 1]?.clause === clause) opening -= 1;
+      return !offerLeaders.has(before.norm) && !placeOpeners.has(tokens[opening]?.norm ?? '');
+    };
+    for (const cue of this.offers.find(tokens)) {
+      if (relative(cue.first)) continue;
+      markForward(cue.first, offered, (j) => need[j] === 1 || (j > cue.last && opensClause(j)));
     }
     tokens.forEach((token, index) => {
       if (this.isConditional(token)) markClause(index);
@@ -250,6 +317,17 @@ export class ScopeReader {
       },
       absentAt(index) {
         return absent[index] === 1;
+      },
+      correctedAt(index) {
+        const clause = tokens[index]?.clause;
+        for (let j = index - 1; j >= 0 && j >= index - NEGATION_REACH && corrected[j] === 1; j -= 1) {
+          if (tokens[j]?.clause !== clause || breaker[j]) return false;
+          if (negation[j]) return true;
+        }
+        return false;
+      },
+      offeredAt(index) {
+        return offered[index] === 1;
       },
       retractedBetween(last, before) {
         const sentence = tokens[last]?.sentence;

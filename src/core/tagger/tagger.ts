@@ -50,6 +50,7 @@ export interface LanguageModel {
     values?: PhraseIndex<ValueId>;
     levers?: PhraseIndex<LeverId>;
     facets?: PhraseIndex<FacetId>;
+    actors?: PhraseIndex<ActorId>;
   };
   actors: PhraseIndex<ActorId>;
   directActors: PhraseIndex<{ id: ActorId; role: ActorRole }>;
@@ -152,6 +153,7 @@ function buildModel(lexicon: Lexicon, lang: Language): LanguageModel {
     values: otherSensesOf(lexicon.values, lang, stem),
     levers: otherSensesOf(lexicon.levers, lang, stem),
     facets: otherSensesOf(lexicon.facets, lang, stem),
+    actors: otherSensesOf(lexicon.actors, lang, stem),
   };
   const actors = new PhraseIndex<ActorId>(lang, stem);
   for (const actor of lexicon.actors) actors.addAll(actor.patterns, actor.id);
@@ -266,12 +268,19 @@ function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMa
 
 /**
  * Tools named only to be feared ("peur de dépendre d'Amazon"), as other firms' or as advice to them, as
- * lacking ("ce qu'on n'a pas, c'est un CRM") or taken back right after ("on avait une page Facebook, on l'a
- * fermée"): the answer does not say they are in use.
+ * lacking ("ce qu'on n'a pas, c'est un CRM", "zero CRM"), taken back right after ("on avait une page Facebook,
+ * on l'a fermée") or in a self-correction: the answer does not say they are in use.
  */
 function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope): Set<PhraseMatch<ToolInfo>> {
   const withdrawn = new Set<PhraseMatch<ToolInfo>>();
+  // "Xero... no sorry, not Xero": a tool denied in a self-correction was not meant where it was named before.
+  const correctedFrom = new Map<string, number>();
+  for (const match of matches) {
+    if (scope.correctedAt(match.first) && !correctedFrom.has(match.payload.id))
+      correctedFrom.set(match.payload.id, match.first);
+  }
   matches.forEach((match, index) => {
+    if (match.first < (correctedFrom.get(match.payload.id) ?? -1)) withdrawn.add(match);
     // The retraction must come before another tool is named ("page Facebook" and "Facebook" are one naming;
     // so are "un intranet, une plateforme d'échange", two names of one tool).
     let next = Number.MAX_SAFE_INTEGER;
@@ -382,8 +391,14 @@ function tagActors(
     )
       entry.evidence.push(evidence);
   };
+  // "our computer network" is the firm's IT, not a business network.
+  const others = model.otherSenses.actors?.find(tokens) ?? [];
   for (const mention of model.actors.find(tokens)) {
     if (reserved[mention.first]) continue;
+    if (
+      others.some((o) => o.payload === mention.payload && o.first <= mention.last && mention.first <= o.last)
+    )
+      continue;
     mentioned(mention.payload, { first: mention.first, last: mention.last });
     const role = roleAround(model, tokens, mention.first, mention.last);
     const assertedRole = role && !scope.negatedAt(role.from) && !scope.hypotheticalAt(mention.first);
@@ -408,6 +423,11 @@ export interface FamilyReading<T extends string> {
   tally: Map<T, Tally>;
   /** Classes with a cue that is negated (or, for values and tools, only imagined) and none asserted. */
   denied: Set<T>;
+  /**
+   * What the learned scorer reads when it differs from the tags' reading: the cues of an adviser's offer are no
+   * resource facet, yet still tell that an adviser speaks (of schemes, networks, support).
+   */
+  features?: Omit<FamilyReading<T>, 'features'>;
 }
 
 /** Everything the lexicon reads in one answer; the learned scorer starts from it. */
@@ -443,6 +463,12 @@ function ensure(byId: Map<string, Tally>, id: string): Tally {
  */
 type ImaginedReading = 'denies' | 'ignored' | 'counts';
 
+/**
+ * An adviser presenting what they offer ("on accompagne les TPE avec des financements et de la formation")
+ * says what their job is, not what a firm needs: its resource cues are no resource facet (GUIDELINES.md).
+ */
+const OFFERED_FACET: FacetId = 'resource';
+
 /** One family's asserted cues, and the classes it names only where the answer denies them. */
 function family<T extends string>(
   model: PhraseIndex<T>,
@@ -451,30 +477,38 @@ function family<T extends string>(
   scope: Scope,
   text: string,
   imagined: ImaginedReading,
+  offered?: T,
 ): FamilyReading<T> {
   const others = otherSenses?.find(tokens) ?? [];
   const all = model
     .find(tokens)
     .filter((m) => !others.some((o) => o.payload === m.payload && o.first <= m.last && m.first <= o.last));
-  const unreal = (m: PhraseMatch<T>) =>
-    imagined === 'denies' && (scope.hypotheticalAt(m.first) || scope.fearedAt(m.first));
-  const kept =
-    imagined === 'counts'
-      ? all.filter((m) => !isNegated(m, scope))
-      : asserted(all, scope).filter((m) => !unreal(m));
-  const byId = tally(kept, text, tokens);
-  const denied = new Set<T>();
-  for (const m of all) {
-    if ((isNegated(m, scope) || unreal(m)) && !byId.has(m.payload)) denied.add(m.payload);
-  }
-  return { tally: byId, denied };
+  const read = (offerRule: boolean): FamilyReading<T> => {
+    const unreal = (m: PhraseMatch<T>) =>
+      (imagined === 'denies' && (scope.hypotheticalAt(m.first) || scope.fearedAt(m.first))) ||
+      (offerRule && m.payload === offered && scope.offeredAt(m.first));
+    const kept =
+      imagined === 'counts'
+        ? all.filter((m) => !isNegated(m, scope) && !unreal(m))
+        : asserted(all, scope).filter((m) => !unreal(m));
+    const byId = tally(kept, text, tokens);
+    const denied = new Set<T>();
+    for (const m of all) {
+      if ((isNegated(m, scope) || unreal(m)) && !byId.has(m.payload)) denied.add(m.payload);
+    }
+    return { tally: byId, denied };
+  };
+  const tags = read(true);
+  const anyOffered =
+    offered !== undefined && all.some((m) => m.payload === offered && scope.offeredAt(m.first));
+  return anyOffered ? { ...tags, features: read(false) } : tags;
 }
 
 function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolInfos' | 'actorMentions'>): Features {
   const features: Features = new Map();
   wordFeatures(reading.tokens, reading.scopes, features);
   for (const name of FAMILY_NAMES) {
-    const { tally: byId, denied } = reading[name];
+    const { tally: byId, denied } = reading[name].features ?? reading[name];
     for (const [id, t] of byId) {
       const kind = t.score >= ASSERT_THRESHOLD ? 'L' : 'W';
       for (const at of t.at) addFeature(features, `${kind}:${name}:${id}`, at);
@@ -543,7 +577,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     values: family(model.values, model.otherSenses.values, tokens, scope, text, 'denies'),
     tools: { tally: toolTally, denied: toolsDenied },
     levers,
-    facets: family(model.facets, model.otherSenses.facets, tokens, scope, text, 'counts'),
+    facets: family(model.facets, model.otherSenses.facets, tokens, scope, text, 'counts', OFFERED_FACET),
     actors,
   };
   return { ...base, actorMentions: mentions, features: lexiconFeatures(base), toolInfos: model.toolInfos };
