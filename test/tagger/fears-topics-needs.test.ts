@@ -22,6 +22,22 @@ describe('a threat named before the fear is a threat, not a tool in use nor a va
     expect(english.facets).toContain('threat');
   });
 
+  it('reads what comes after "le risque c\'est" or "the risk is" as feared', () => {
+    const french = ids(
+      'Le gros risque pour nous, c’est les arnaques par mail, on a failli payer une fausse facture.',
+    );
+    expect(french.tools).not.toContain('email');
+    expect(french.values).not.toContain('security');
+    expect(french.facets).toContain('threat');
+    const english = ids(
+      'The biggest risk is scam emails: last spring we almost paid a fake supplier invoice.',
+    );
+    expect(english.tools).not.toContain('email');
+    expect(english.facets).toContain('threat');
+    // A risk the firm's tool took away is not feared: the tool is in use.
+    expect(ids("Grâce à l'ERP on a réduit le risque d'erreur sur les commandes.").tools).toContain('erp');
+  });
+
   it('keeps what the firm did about the fear', () => {
     const french = ids(
       'On a peur du piratage, donc on a mis des sauvegardes sur un disque réseau, on est tranquilles.',
