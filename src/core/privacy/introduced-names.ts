@@ -22,6 +22,8 @@ import {
   namesPublicBody,
   PARTICLES,
   STOP_WORDS,
+  SURNAMES,
+  TIME_WORDS,
 } from './name-words.js';
 import type { Identifier } from './pseudonymize.js';
 
@@ -186,8 +188,11 @@ interface Run {
   plain?: boolean;
 }
 
-/** Whether a lower-case word is a common word: one the lexicon or the word lists know, or an inflection of one. */
-type Ordinary = (token: Token) => boolean;
+/**
+ * Whether a lower-case word is a common word: one the lexicon or the word lists know or, when `guess`,
+ * a form of one its ending or stem shows. A listed surname ("martin") is none.
+ */
+type Ordinary = (token: Token, guess: boolean) => boolean;
 
 const STEMMERS = [stemmerFor('fr'), stemmerFor('en')] as const;
 /** Shorter stems are shared by unrelated words ("web" and "Weber", "merci" and "Mercier"). */
@@ -212,12 +217,15 @@ function ordinaryWords(vocabulary: ReadonlySet<string>, known: ReadonlySet<strin
     FILLERS.has(folded) ||
     JOB_WORDS.has(folded) ||
     known.has(folded) ||
+    TIME_WORDS.has(folded) ||
     isFirmWord(folded);
-  const ordinaryPart = (part: string): boolean => {
+  const ordinaryPart = (part: string, guess: boolean): boolean => {
     const folded = fold(part);
     // Too short to tell a name from a word ("ty", "le").
-    if (folded.length < 3 || listed(folded) || hasCommonEnding(folded)) return true;
+    if (folded.length < 3 || listed(folded)) return true;
     const word = foldAsTagger(part);
+    if (!guess) return vocabulary.has(word);
+    if (hasCommonEnding(folded)) return true;
     if (baseForms(word).some((form) => vocabulary.has(form) || listed(form))) return true;
     // Another form of a word the vocabulary knows ("associative", "operates").
     const stems = stemsOf(vocabulary);
@@ -226,10 +234,14 @@ function ordinaryWords(vocabulary: ReadonlySet<string>, known: ReadonlySet<strin
       return stemmed.length >= MIN_STEM && stems[i]?.has(stemmed) === true;
     });
   };
-  return (token) => {
+  return (token, guess) => {
+    if (SURNAMES.has(token.folded)) return false;
     // A compound is common when each of its words is ("haut-de-gamme"), a name when one is not ("ty-breizh").
     const parts = token.text.split(/[-'’]/);
-    return ordinaryPart(token.text) || (parts.length > 1 && parts.every(ordinaryPart));
+    return (
+      ordinaryPart(token.text, guess) ||
+      (parts.length > 1 && parts.every((part) => ordinaryPart(part, guess)))
+    );
   };
 }
 
@@ -284,6 +296,30 @@ function readRun(tokens: readonly Token[], i: number, person = false): Run | nul
   return { from: i, to };
 }
 
+/** What joins a family ending to a name ("et fils", "& Co", "and sons"). */
+const FAMILY_JOINS = new Set(['et', '&', 'and']);
+/** Family endings said of a firm, at most ("père et fils"). */
+const MAX_FAMILY_TOKENS = 4;
+
+/**
+ * Where the family endings from `at` end ("et fils", "& co", "frères", "père et fils"), or `at`. French
+ * "son" is the determiner, not the English ending, unless "&" or "and" joins it ("et son fils").
+ */
+function afterFamilyEnding(tokens: readonly Token[], at: number): number {
+  let to = at;
+  while (to - at < MAX_FAMILY_TOKENS) {
+    const join = FAMILY_JOINS.has(tokens[to]?.lower ?? '') ? tokens[to] : undefined;
+    const ending = tokens[join ? to + 1 : to];
+    if (!ending || !FAMILY_ENDINGS.has(ending.folded)) break;
+    if (DETERMINERS.has(ending.lower) && (!join || join.lower === 'et')) break;
+    to += join ? 2 : 1;
+  }
+  return to;
+}
+
+/** Articles that open a surname ("Le Floch", "Le Gall", "L'Hostis"). */
+const SURNAME_ARTICLES = new Set(['le', 'la', "l'"]);
+
 /** A word that may describe a firm before its name ("petite", "boulangerie", "familiale", "PME"). */
 function describes(token: Token | undefined): boolean {
   if (!token) return false;
@@ -333,7 +369,8 @@ function nameAfterLead(
       const firmWord = isFirmWord(token.text);
       firm ||= firmWord;
       if (firmWord) afterTrade = plainFrom < 0;
-      else if (afterTrade && !ordinary(token)) {
+      // Before a family ending ("pickering brothers") only a word the lists or the vocabulary hold is common.
+      else if (afterTrade && !ordinary(token, afterFamilyEnding(tokens, i + 1) === i + 1)) {
         if (plainFrom < 0) plainFrom = i;
         plainTo = i + 1;
       } else afterTrade = false;
@@ -346,11 +383,31 @@ function nameAfterLead(
   if (!lead.cue && !firm) return null;
   const run = readRun(tokens, i);
   if (run) return { ...run, bare: determined && !described };
+  const trade = i > start && isFirmWord(tokens[i - 1]?.text ?? '');
+  if (plainFrom < 0 && trade && SURNAME_ARTICLES.has(tokens[i]?.lower ?? '')) {
+    // Right after a trade, "le"/"la" open a surname ("la menuiserie le floch"), or say when ("le matin"),
+    // how much ("la plus ancienne") or, the trade being the subject, stand for an object before a verb
+    // ("la boulangerie le propose"): the word after them must be no common word, and without a cue the
+    // trade must not open its clause.
+    const named = readRun(tokens, i + 1);
+    if (named) return { from: i, to: named.to };
+    const word = tokens[i + 1];
+    if (!word || !isLower(word) || ordinary(word, afterFamilyEnding(tokens, i + 2) === i + 2)) return null;
+    const before = tokens[start - 2];
+    if (!lead.cue && (!before || CLAUSE_END.test(before.text))) return null;
+    plainFrom = i;
+    plainTo = i + 2;
+  }
   if (plainFrom < 0) return null;
+  const surname = SURNAMES.has(tokens[plainTo - 1]?.folded ?? '');
+  const family = afterFamilyEnding(tokens, plainTo);
   // After a determiner alone the word after a trade is as often a verb ("la boulangerie existe depuis
-  // 1990"): there only a word that ends the clause is read as the name.
+  // 1990"): there only a word that ends the clause is read as the name, unless a listed surname or a
+  // family ending shows it is one ("ma sœur tient la boulangerie martin à Quimper").
+  const verbLike = !lead.cue && !surname && family === plainTo;
+  plainTo = family;
   const next = tokens[plainTo];
-  if (!lead.cue && next && !CLAUSE_END.test(next.text)) return null;
+  if (verbLike && next && !CLAUSE_END.test(next.text)) return null;
   // A description that goes on ("le bar tabac du village", "haut de gamme", "aluminium et PVC") is made of
   // common words the vocabulary does not hold: every later "tabac" would be hidden as a firm.
   if (next && DESCRIPTION_GOES_ON.has(next.lower)) return null;
@@ -459,12 +516,21 @@ function plainFirm(
   const words = tokens.slice(run.from, run.to);
   const said = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0);
   if (holdsKnownName(text, words, known) || known.has(fold(said))) return null;
+  // Its article, joins and family ending tell no firm from another ("le floch", "martin et fils").
+  const named = words.filter(
+    (w) => !ARTICLES.has(w.lower) && !CONNECTORS.has(w.lower) && !isFirmWord(w.text),
+  );
+  const first = named[0];
+  const last = named.at(-1);
+  if (!first || !last) return null;
+  const opening = words[words.indexOf(first) - 1];
+  const from = opening && ARTICLES.has(opening.lower) ? opening : first;
   return {
     kind: 'company',
     text: said,
-    core: said,
-    words: words.map((word) => word.text),
-    parts: words.length > 1 ? words.filter((w) => w.folded.length >= 3).map((w) => w.text) : [],
+    core: text.slice(from.start, last.end),
+    words: named.map((word) => word.text),
+    parts: named.filter((w) => w.folded.length >= 3).map((w) => w.text),
     anyCase: true,
   };
 }

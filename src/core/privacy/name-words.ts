@@ -228,6 +228,26 @@ export const JOB_WORDS = words(`
 `);
 
 /**
+ * Frequent surnames that the spelling dictionaries also hold as words ("martin", "leroy", "wright"), or
+ * that end as common words do ("fielding"): in lower case right after a trade ("la boulangerie martin"),
+ * no common word of that sense would stand there, so they are read as the name. Surnames that are also
+ * adjectives, trades or places ("petit", "boulanger", "paris", "young") are left out.
+ */
+export const SURNAMES = words(`
+  martin martinez leroy morel bonnet germain mallet collet renard etienne
+  wright cooper turner carter parker miller fielding jennings cummings
+`);
+
+/**
+ * What "le", "la", "l'" say right after a trade when they tell when ("je tiens la boulangerie le midi"):
+ * never a name, though the tagger's vocabulary may lack them.
+ */
+export const TIME_WORDS = words(`
+  matin matinée midi après-midi soir soirée nuit journée jour semaine week-end weekend mois année an
+  hiver été printemps automne lendemain veille
+`);
+
+/**
  * Words that describe a firm around its trade ("UNE PETITE ENTREPRISE", "la boulangerie bio"): in an answer
  * typed in capitals, or in lower case after the trade, they would otherwise read as its name. Surnames
  * among them ("Petit", "Grand") are left out.
