@@ -10,6 +10,7 @@ export const THEME_TOOLS_DIALOG = 'interview.theme.tools';
 export const THEME_VALUE_DIALOG = 'interview.theme.value';
 export const CLOSING_DIALOG = 'interview.closing';
 export const DELETE_DATA_DIALOG = 'interview.delete-data';
+export const LEAVE_INTERVIEW_DIALOG = 'interview.leave';
 
 /** Waterfall ids inside the component dialogs. */
 export const START_STEPS = 'interview.start.steps';

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { INTERVIEW_SHOWN } from '../src/bot/events.js';
 import { Language } from '../src/core/domain.js';
 import type { Guide, GuideSet } from '../src/core/guide/schema.js';
 import { promptNext, type TurnOptions, type TurnResult } from '../src/core/interview/handle-input.js';
@@ -70,6 +71,8 @@ export async function loadInterview(
   interviewId: string,
   context: TurnContext,
 ): Promise<LoadedInterview | null> {
+  const shown: unknown = context.turnState.get(INTERVIEW_SHOWN);
+  if (typeof shown === 'function') shown(interviewId);
   const cached = turnCache.get(context);
   if (cached?.meta.id === interviewId) return cached;
   const meta = await services.store.getInterview(interviewId);

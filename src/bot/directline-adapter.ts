@@ -8,7 +8,12 @@ import {
 } from 'botbuilder';
 import type { ReplayedMessage } from '../core/interview/replay.js';
 import type { DirectLineConversations, ServedActivity } from '../web/directline/conversations.js';
-import { FORGET_TRANSCRIPT, SHOW_EARLIER_MESSAGES, type ShowEarlierMessages } from './events.js';
+import {
+  FORGET_TRANSCRIPT,
+  INTERVIEW_SHOWN,
+  SHOW_EARLIER_MESSAGES,
+  type ShowEarlierMessages,
+} from './events.js';
 
 /** Channel id of activities coming through our Direct Line endpoint (what Direct Line calls Web Chat). */
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -40,8 +45,18 @@ export class DirectLineAdapter extends BotAdapter {
   async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
     const context = new TurnContext(this, activity);
     const conversationId = activity.conversation?.id;
+    const interviews = new Set<string>();
+    // Once the turn erased its interview, no mark may name it again: nothing more is noted.
+    let forgotten = false;
     if (conversationId) {
-      context.turnState.set(FORGET_TRANSCRIPT, () => this.#conversations.forgetTranscript(conversationId));
+      context.turnState.set(INTERVIEW_SHOWN, (interviewId: string) => {
+        if (!forgotten) interviews.add(interviewId);
+      });
+      context.turnState.set(FORGET_TRANSCRIPT, () => {
+        forgotten = true;
+        interviews.clear();
+        this.#conversations.forgetTranscript(conversationId);
+      });
       const showEarlier: ShowEarlierMessages = (messages) =>
         this.#conversations.append(
           conversationId,
@@ -50,6 +65,7 @@ export class DirectLineAdapter extends BotAdapter {
       context.turnState.set(SHOW_EARLIER_MESSAGES, showEarlier);
     }
     await this.runMiddleware(context, logic);
+    if (conversationId) await this.#conversations.noteInterviews(conversationId, interviews);
   }
 
   override async sendActivities(

@@ -42,3 +42,9 @@ export const FORGET_TRANSCRIPT = Symbol('forgetTranscript');
  */
 export const SHOW_EARLIER_MESSAGES = Symbol('showEarlierMessages');
 export type ShowEarlierMessages = (messages: readonly ReplayedMessage[]) => void;
+
+/**
+ * Set in the turn state by a front door that keeps the conversation's transcript itself: told of every
+ * interview the turn reads, so it can stop showing the transcript once one of them is erased (by any means).
+ */
+export const INTERVIEW_SHOWN = Symbol('interviewShown');

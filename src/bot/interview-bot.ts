@@ -14,9 +14,15 @@ import {
   type DialogStateManagerConfiguration,
 } from 'botbuilder-dialogs';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
-import { DELETE_DATA_DIALOG, INTERVIEW_DIALOG, START_DIALOG } from '../../dialogs/ids.js';
+import {
+  DELETE_DATA_DIALOG,
+  INTERVIEW_DIALOG,
+  LEAVE_INTERVIEW_DIALOG,
+  START_DIALOG,
+} from '../../dialogs/ids.js';
 import { interviewInDialogs } from '../../dialogs/interview-base-dialog.js';
 import { InterviewDialog } from '../../dialogs/interview-dialog.js';
+import { LeaveInterviewDialog, type LeaveInterviewOptions } from '../../dialogs/leave-interview-dialog.js';
 import {
   commitResult,
   type DialogServices,
@@ -55,7 +61,7 @@ import {
   StartEventValue,
   TRUSTED_FRONT_DOOR,
 } from './events.js';
-import { type InvitationCodeProblem, invitationCodeProblem } from './invitation-command.js';
+import { codeShapedWord, type InvitationCodeProblem, invitationCodeProblem } from './invitation-command.js';
 
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager looks for its configuration. */
 const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
@@ -126,6 +132,7 @@ export class InterviewBot extends ActivityHandler {
     this.dialogs.add(new StartDialog(this.services));
     this.dialogs.add(new InterviewDialog(this.services));
     this.dialogs.add(new DeleteDataDialog(this.services));
+    this.dialogs.add(new LeaveInterviewDialog(this.services));
 
     this.onMembersAdded(async (context, next) => {
       await this.greet(context);
@@ -187,8 +194,7 @@ export class InterviewBot extends ActivityHandler {
     const command = parseBotCommand(this.allGuides, text);
     const meta = await this.interviewOf(dc);
     if (meta && (await this.answeredAsTakenUpElsewhere(dc, meta, command))) return;
-    const active = dc.activeDialog !== undefined;
-    if (command && this.handledAtBotLevel(command, active)) {
+    if (command && this.handledAtBotLevel(dc, command, meta)) {
       await this.runBotCommand(dc, command, meta);
       return;
     }
@@ -196,6 +202,12 @@ export class InterviewBot extends ActivityHandler {
     // An interview question takes "code barre" as an answer; elsewhere a `code …` is a try at an invitation.
     if (codeProblem && !this.awaitsAnswer(dc, meta)) {
       await this.sayCodeProblem(context, codeProblem, meta);
+      return;
+    }
+    // Likewise a code sent alone or in a sentence ("mon code est K7M2QX9P") when no question waits for it.
+    const codeTried = command || codeProblem ? null : codeShapedWord(text);
+    if (codeTried && !this.awaitsAnswer(dc, meta)) {
+      await this.startFromInvitation(dc, codeTried, this.guideFor(context, meta), meta);
       return;
     }
     const result = await dc.continueDialog();
@@ -281,11 +293,42 @@ export class InterviewBot extends ActivityHandler {
     await context.sendActivity(problem === 'missing' ? bot.invitationCodeMissing : bot.invitationUnknown);
   }
 
-  /** Help and resume belong to the running interview when there is one; the other commands always to the bot. */
-  private handledAtBotLevel(command: BotCommand, active: boolean): boolean {
-    if (command.kind === 'help') return !active;
-    if (command.kind === 'resume') return !active;
+  /**
+   * Help and resume belong to the running interview when there is one; the other commands always to the bot.
+   * At the choices of a start, or when asked before leaving it, `reprendre` brings back the unfinished one.
+   */
+  private handledAtBotLevel(dc: DialogContext, command: BotCommand, meta: InterviewMeta | null): boolean {
+    const active = dc.activeDialog;
+    if (command.kind === 'help') return active === undefined;
+    if (command.kind === 'resume') {
+      if (active === undefined) return true;
+      const unfinished = meta !== null && meta.status !== 'completed';
+      const atStartChoices = active.id === START_DIALOG && interviewInDialogs(dc) === null;
+      return unfinished && (atStartChoices || active.id === LEAVE_INTERVIEW_DIALOG);
+    }
     return true;
+  }
+
+  /**
+   * Whether starting another interview now would leave this conversation's unfinished one behind: it is the
+   * one the conversation is in (not a choice of a start after it), and no terminal chat holds it.
+   */
+  private async wouldLeave(dc: DialogContext, meta: InterviewMeta | null): Promise<boolean> {
+    if (!meta || meta.status === 'completed') return false;
+    if (dc.activeDialog?.id === START_DIALOG && interviewInDialogs(dc) === null) return false;
+    return !(await this.services.heldElsewhere(dc.context, meta.id));
+  }
+
+  /** Starts a new interview, after asking when an unfinished one would be left behind. */
+  private async startNew(dc: DialogContext, meta: InterviewMeta | null, start: StartOptions): Promise<void> {
+    const leaving = await this.wouldLeave(dc, meta);
+    await dc.cancelAllDialogs();
+    if (leaving && meta) {
+      const options: LeaveInterviewOptions = { interviewId: meta.id, language: meta.language, start };
+      await dc.beginDialog(LEAVE_INTERVIEW_DIALOG, options);
+      return;
+    }
+    await dc.beginDialog(START_DIALOG, start);
   }
 
   private async runBotCommand(
@@ -297,8 +340,7 @@ export class InterviewBot extends ActivityHandler {
     const guide = this.guideFor(context, meta);
     switch (command.kind) {
       case 'start':
-        await dc.cancelAllDialogs();
-        await dc.beginDialog(START_DIALOG, {});
+        await this.startNew(dc, meta, {});
         return;
       case 'help':
         await context.sendActivity(guide.bot.help);
@@ -315,7 +357,7 @@ export class InterviewBot extends ActivityHandler {
         else await dc.beginDialog(DELETE_DATA_DIALOG, { interviewId: meta.id, language: meta.language });
         return;
       case 'code':
-        await this.startFromInvitation(dc, command.code, this.guideFor(context, meta));
+        await this.startFromInvitation(dc, command.code, this.guideFor(context, meta), meta);
         return;
     }
   }
@@ -324,20 +366,23 @@ export class InterviewBot extends ActivityHandler {
    * Invitation codes: an interviewer's code opens an interview recorded for that interviewer, with the
    * invitation's language and profile; the summary then reaches the interviewer through `hooks.onCompleted`.
    */
-  private async startFromInvitation(dc: DialogContext, code: string, guide: Guide): Promise<void> {
+  private async startFromInvitation(
+    dc: DialogContext,
+    code: string,
+    guide: Guide,
+    meta: InterviewMeta | null,
+  ): Promise<void> {
     const invitation = await this.deps.store.getInvitation(code);
     if (!invitation || invitation.interviewId !== null) {
       await dc.context.sendActivity(guide.bot.invitationUnknown);
       return;
     }
-    await dc.cancelAllDialogs();
-    const options: StartOptions = {
+    await this.startNew(dc, meta, {
       language: invitation.language,
       profile: invitation.profile,
       interviewerId: invitation.interviewerId,
       invitationCode: invitation.code,
-    };
-    await dc.beginDialog(START_DIALOG, options);
+    });
   }
 
   private async sendSummary(context: TurnContext, meta: InterviewMeta | null): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Language, Profile } from '../core/domain.js';
 import type { Guide } from '../core/guide/schema.js';
+import { INVITATION_CODE } from '../core/interview/commands.js';
 import { parseBotCommand } from '../core/interview/index.js';
 import { matchesPhrase } from '../core/interview/text.js';
 import type { InvitationPrompts } from './invitation-prompts.js';
@@ -66,4 +67,12 @@ export function invitationCodeProblem(guides: readonly Guide[], text: string): I
   if (!guides.some((guide) => matchesPhrase(keyword, guide.botCommands.code))) return null;
   if (rest.length === 0) return 'missing';
   return parseBotCommand(guides, text)?.kind === 'code' ? null : 'malformed';
+}
+
+/**
+ * The first word of a message shaped like an invitation code (6 to 10 capitals and digits, at least one of
+ * each), sent alone or in a sentence ("mon code est K7M2QX9P"); null when there is none.
+ */
+export function codeShapedWord(text: string): string | null {
+  return text.split(/[^\p{L}\p{N}]+/u).find((word) => INVITATION_CODE.test(word)) ?? null;
 }

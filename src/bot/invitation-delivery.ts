@@ -64,6 +64,18 @@ function toReference(stored: z.infer<typeof StoredReference>): Partial<Conversat
 }
 
 /**
+ * Whether the summary of an invitation can be sent to the conversation it was asked from. Without app
+ * credentials nothing proved who gave that address: only the local tools (web chat, loopback) are written to.
+ */
+export function summaryReaches(anonymous: boolean, reference: Partial<ConversationReference>): boolean {
+  return (
+    !anonymous ||
+    isWebChatReference(reference) ||
+    (reference.serviceUrl !== undefined && isLoopbackUrl(reference.serviceUrl))
+  );
+}
+
+/**
  * `onCompleted` hook: when an interview opened by an invitation completes, its summary card goes to the
  * interviewer's conversation. A delivery failure is logged and never spoils the respondent's last turn.
  */
@@ -80,8 +92,7 @@ export function summaryDeliveryHook(
     }
     const reference = toReference(parsed.data);
     const webChat = isWebChatReference(reference);
-    // Without app credentials nothing proved who gave this address: only the local tools are written to.
-    if (deps.appId === '' && !webChat && !isLoopbackUrl(parsed.data.serviceUrl)) {
+    if (!summaryReaches(deps.appId === '', reference)) {
       deps.logger?.info('invitation.not_delivered', { interview: meta.id, reason: 'anonymous_mode' });
       return;
     }

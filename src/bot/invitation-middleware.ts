@@ -4,7 +4,9 @@ import type { Language } from '../core/domain.js';
 import { fill } from '../core/guide/template.js';
 import { isAppError } from '../errors.js';
 import type { InterviewStore } from '../store/types.js';
+import { LOCAL_OWNER } from './interview-bot.js';
 import { parseInvitationRequest } from './invitation-command.js';
+import { summaryReaches } from './invitation-delivery.js';
 import type { InvitationPrompts } from './invitation-prompts.js';
 
 /** No 0/O or 1/I: codes are read aloud and typed by hand. */
@@ -39,6 +41,11 @@ export interface InvitationMiddlewareDeps {
   prompts: Record<Language, InvitationPrompts>;
   /** The bot's app id for deep links; defaults to the id the channel addresses the bot with. */
   botId?: string;
+  /**
+   * Local anonymous mode (no app credentials): nobody is authenticated, so every interviewer is the local
+   * user whose dashboard the start-up token opens, and a summary the chat cannot receive is left there.
+   */
+  anonymous?: boolean;
 }
 
 /**
@@ -54,9 +61,14 @@ export function invitationMiddleware(deps: InvitationMiddlewareDeps): Middleware
           ? parseInvitationRequest(deps.prompts, activity.text)
           : null;
       if (!request) return next();
-      const interviewerId = interviewerIdOf(context);
-      await deps.store.upsertInterviewer({ id: interviewerId, displayName: activity.from.name || null });
-      const interviewerAddress = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity)));
+      const anonymous = deps.anonymous === true;
+      const interviewerId = anonymous ? LOCAL_OWNER : interviewerIdOf(context);
+      // The local user keeps their name: a caller's self-declared name proves nothing in anonymous mode.
+      await deps.store.upsertInterviewer(
+        anonymous ? { id: interviewerId } : { id: interviewerId, displayName: activity.from.name || null },
+      );
+      const reference = TurnContext.getConversationReference(activity);
+      const interviewerAddress = JSON.parse(JSON.stringify(reference));
       let code = '';
       for (let attempt = 1; !code; attempt++) {
         const candidate = newInvitationCode();
@@ -75,7 +87,7 @@ export function invitationMiddleware(deps: InvitationMiddlewareDeps): Middleware
       }
       const words = deps.prompts[request.replyLanguage];
       await context.sendActivity(
-        fill(words.created, {
+        fill(summaryReaches(anonymous, reference) ? words.created : words.createdForDashboard, {
           code,
           link: teamsDeepLink(deps.botId ?? activity.recipient.id, code),
           profile: words.profileNames[request.profile],

@@ -12,6 +12,8 @@ export const InvitationPrompts = z.object({
   profileWords: z.object({ manager: Words, expert: Words }),
   languageWords: z.object({ fr: Words, en: Words }),
   created: z.string().includes('{code}').includes('{link}'),
+  /** As `created`, when the summary cannot be sent to the chat it was asked from: it will be in the dashboard. */
+  createdForDashboard: z.string().includes('{code}').includes('{link}'),
   profileNames: z.object({ manager: z.string(), expert: z.string() }),
   languageNames: z.object({ fr: z.string(), en: z.string() }),
   summaryIntro: z.string(),

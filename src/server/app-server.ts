@@ -29,6 +29,7 @@ export async function createAppServer(config: Config, logger: Logger): Promise<A
     const invitations = invitationMiddleware({
       store,
       prompts,
+      anonymous: !hasAppCredentials(config),
       ...(config.MicrosoftAppId ? { botId: config.MicrosoftAppId } : {}),
     });
     adapter.use(invitations);

@@ -179,6 +179,51 @@ describe('sme-interview analyze', () => {
     );
   });
 
+  it('reads an expert from the presentation, and takes --profile when given', async () => {
+    const en = join(work, 'adviser-en.txt');
+    writeFileSync(
+      en,
+      "Q: Can you introduce yourself?\n\nI'm a business adviser with Ashdown Partners; I help about forty small firms a year.\n\n" +
+        'Q: What tools have they adopted?\n\nMost of them moved their accounts to Xero and sell through a webshop.\n',
+    );
+    const fr = join(work, 'conseillere-fr.txt');
+    writeFileSync(
+      fr,
+      'Q: Pouvez-vous vous présenter ?\n\nJe suis conseillère numérique à la CCI de Rennes, j’accompagne une trentaine de PME.\n\n' +
+        'Q: Quels outils ont-elles adoptés ?\n\nSurtout des logiciels de facturation et des sites vitrines.\n',
+    );
+    for (const path of [en, fr]) {
+      const result = await cli(['analyze', path, '--format', 'json'], {});
+      expect(result.code).toBe(0);
+      const summary = Summary.parse(JSON.parse(result.stdout));
+      expect(summary.interview.profile).toBe('expert');
+      expect(summary.respondent.headcount).toBeNull();
+    }
+    const markdown = await cli(['analyze', en], {});
+    expect(markdown.stdout).toContain('digital transition expert');
+    expect(markdown.stdout).not.toContain('SME manager');
+
+    const manager = await cli(['analyze', FR, '--format', 'json'], {});
+    expect(Summary.parse(JSON.parse(manager.stdout)).interview.profile).toBe('manager');
+    const given = await cli(['analyze', FR, '--format', 'json', '--profile', 'expert'], {});
+    expect(given.code).toBe(0);
+    expect(Summary.parse(JSON.parse(given.stdout)).interview.profile).toBe('expert');
+    const asManager = await cli(['analyze', en, '--format=json', '--profile=manager'], {});
+    expect(Summary.parse(JSON.parse(asManager.stdout)).interview.profile).toBe('manager');
+  });
+
+  it('refuses a --profile that is neither manager nor expert, in one line', async () => {
+    for (const args of [['--profile', 'boss'], ['--profile']]) {
+      const result = await cli(['analyze', FR, ...args], {});
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/--profile/);
+    }
+    expect((await cli(['analyze', FR, '--profile', 'boss'], {})).stderr).toContain(
+      "--profile takes manager or expert, got 'boss'",
+    );
+  });
+
   it('refuses a missing or empty transcript with a clear message', async () => {
     const missing = await cli(['analyze', join(work, 'nope.txt')], {});
     expect(missing.code).toBe(1);

@@ -31,6 +31,23 @@ describe('the start of an interview as respondents write it', () => {
     expect((await bot.interview()).meta).toMatchObject({ language: 'en', profile: 'manager' });
   });
 
+  it('interviews as an expert a respondent who manages a business network, and asks a cluster manager nothing more', async () => {
+    const bot = new BotHarness();
+    const { en } = bot.guides;
+    await bot.say('start');
+    await bot.say('English please');
+    const told = await bot.say('I manage a business network in Cornwall');
+    expect(told).toContain(en.opening.intro.expert);
+    expect(told).not.toContain(en.opening.intro.manager);
+    expect((await bot.say('yes'))[1]).toBe(
+      en.presentation.questions.find((q) => q.id === 'presentation.institution')?.text,
+    );
+    const other = new BotHarness();
+    for (const text of ['démarrer', 'en français svp']) await other.say(text);
+    expect((await other.say('cluster manager')).at(-1)).toBe(other.guides.fr.opening.consentQuestion);
+    expect((await other.interview()).meta).toMatchObject({ profile: 'expert' });
+  });
+
   it('answers a question asked back about the question and records nothing for it', async () => {
     const bot = new BotHarness();
     const { fr } = bot.guides;

@@ -115,6 +115,28 @@ describe('the language and profile choices', () => {
       expect([reply, parseProfileChoice(both, reply)]).toEqual([reply, profile]);
   });
 
+  it('read who the respondent is from their organisation before the verb they use', () => {
+    const cases = [
+      ['I manage a business network in Cornwall', 'expert'],
+      ["je dirige un réseau d'entreprises", 'expert'],
+      ['I run a cluster of food firms', 'expert'],
+      ['je suis animatrice du pôle numérique', 'expert'],
+      ['cluster manager', 'expert'],
+      ["Je suis directrice de l'agence de développement du Morbihan", 'expert'],
+      ['je dirige une PME de 20 personnes', 'manager'],
+      ['I manage a bakery', 'manager'],
+      ['manager of my own business', 'manager'],
+    ] as const;
+    for (const [reply, profile] of cases)
+      expect([reply, parseProfileChoice(both, reply)]).toEqual([reply, profile]);
+    for (const reply of [
+      "je suis gérante de ma société et je préside le réseau d'entreprises du canton",
+      'I run my own firm and chair the chamber of commerce',
+      'I work in Cornwall',
+    ])
+      expect([reply, parseProfileChoice(both, reply)]).toEqual([reply, null]);
+  });
+
   it('read nothing from a reply that names both choices, negates one, or names none', () => {
     for (const reply of ['pas en anglais', 'je parle anglais et français', "I don't speak French", 'bonjour'])
       expect([reply, parseLanguageChoice(both, reply)]).toEqual([reply, null]);

@@ -232,3 +232,124 @@ describe('the rewording of a question named in the respondent’s words, and its
     );
   });
 });
+
+describe.each(['fr', 'en'] as const)('requests that asked back were once taken for answers (%s)', (lang) => {
+  const guide = guides[lang];
+  const script = SCRIPT[lang];
+  const roleText = guide.presentation.questions.find((q) => q.id === 'presentation.role')?.text;
+  const toolsText = guide.themes.find((t) => t.id === 'tools')?.questions[0]?.text;
+
+  function atTools(): CoreSession {
+    const session = consented(lang);
+    for (const answer of [...script.presentation, script.meaning]) session.say(answer);
+    expect(session.pendingId()).toBe('tools.acquired');
+    return session;
+  }
+
+  it('says more about a question whose own words come back with a question mark, recording nothing', () => {
+    const session = atTools();
+    const asked = lang === 'fr' ? 'Quels outils ?' : 'Which tools?';
+    expect(session.say(asked)).toEqual([rewordingOf(guide, 'tools.acquired')]);
+    expect(session.pendingId()).toBe('tools.acquired');
+    expect(session.turns.filter((t) => t.section === 'tools' && t.kind === 'answer')).toEqual([]);
+  });
+
+  it('reads the question’s words said back the way this guide words the question', () => {
+    const own = structuredClone(guide);
+    const [company] = own.presentation.questions;
+    if (!company) throw new Error('no first question');
+    company.text =
+      lang === 'fr'
+        ? 'Quelle valeur votre entreprise tire-t-elle du numérique ?'
+        : 'What value does your business get from going digital?';
+    const session = new CoreSession(guides, createFakeTagger(), lang, 'manager', own);
+    session.start();
+    session.say(lang === 'fr' ? 'oui' : 'yes');
+    const asked = lang === 'fr' ? 'La valeur du numérique ?' : 'The value we get?';
+    expect(session.say(asked)).toEqual([rewordingOf(own, 'presentation.company')]);
+    expect(answers(session)).toEqual([lang === 'fr' ? 'oui' : 'yes']);
+  });
+
+  it('gives the question’s example to a request for one, then the question', () => {
+    const session = consented(lang);
+    session.say(script.presentation[0]);
+    const asked = lang === 'fr' ? 'vous pouvez donner un exemple ?' : 'Can you give me an example?';
+    expect(session.say(asked)).toEqual([guide.clarification.examples['presentation.role'], roleText]);
+    expect(session.pendingId()).toBe('presentation.role');
+    const tools = atTools();
+    for (const request of lang === 'fr' ? ['par exemple ?'] : ['like what?', 'for instance?']) {
+      const replies = atTools().say(request);
+      expect([request, replies]).toEqual([
+        request,
+        [guide.clarification.examples['tools.acquired'], toolsText],
+      ]);
+    }
+    expect(tools.pendingId()).toBe('tools.acquired');
+  });
+
+  it('gives the example to a request made at the example probe that follows its question', () => {
+    const session = consented(lang);
+    session.say(script.presentation[0]);
+    session.say(lang === 'fr' ? 'Le gérant.' : 'The owner.');
+    expect(session.pendingId()).toBe('presentation.role.example');
+    const probe = guide.presentation.exampleProbe?.text;
+    expect(session.say(lang === 'fr' ? 'par exemple ?' : 'for example?')).toEqual([
+      guide.clarification.examples['presentation.role'],
+      probe,
+    ]);
+  });
+
+  it('rewords the question asked for an example when the guide has none for it', () => {
+    const session = consented(lang);
+    expect(session.say(lang === 'fr' ? 'un exemple ?' : 'an example?')).toEqual([
+      rewordingOf(guide, 'presentation.company'),
+    ]);
+  });
+
+  it('reads the other ways respondents asked back', () => {
+    const asks: [string, string[]][] =
+      lang === 'fr'
+        ? [
+            [
+              'à quoi ça sert de savoir ça ?',
+              [guide.presentation.purpose ?? '', rewordingOf(guide, 'presentation.company')],
+            ],
+            ['je vois pas trop ce que vous voulez dire', [rewordingOf(guide, 'presentation.company')]],
+            ['de quoi ?', [rewordingOf(guide, 'presentation.company')]],
+          ]
+        : [
+            [
+              'why do you need to know that?',
+              [guide.presentation.purpose ?? '', rewordingOf(guide, 'presentation.company')],
+            ],
+            ['what kind of company?', [rewordingOf(guide, 'presentation.company')]],
+          ];
+    for (const [asked, replies] of asks) {
+      const session = consented(lang);
+      expect([asked, session.say(asked)]).toEqual([asked, replies]);
+      expect(session.pendingId()).toBe('presentation.company');
+    }
+  });
+
+  it('records an answer that opens with the question’s words or an example asked back, then says more', () => {
+    const said =
+      lang === 'fr'
+        ? [
+            'Des outils ? On en a plein : Sage, un ERP, Teams.',
+            'Quels outils ? Aucun, on fait tout sur papier.',
+            'Par exemple ? La facturation en ligne.',
+          ]
+        : [
+            'Examples? Our ERP and the online shop.',
+            'Which tools? Mostly Excel and email.',
+            'Like what? Mostly Excel and our website.',
+          ];
+    for (const answer of said) {
+      const session = atTools();
+      session.say(answer);
+      expect(session.turns.find((t) => t.kind === 'answer' && t.text === answer)).toMatchObject({
+        questionId: 'tools.acquired',
+      });
+    }
+  });
+});

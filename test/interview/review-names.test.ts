@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
+import { buildSummary } from '../../src/core/summary/build.js';
 import { createTagger } from '../../src/core/tagger/index.js';
+import { renderCsv } from '../../src/export/csv.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
 import { CoreSession } from './session.js';
 
 const guides = loadGuides();
@@ -33,8 +36,8 @@ describe('closing review: items named as the respondent and the bot name them', 
     expect(en.say('remove tool Xero')[0]).toMatch(/^Noted\. Removed \(tool\): Paperless processes\./);
     expect(en.say('Remove Facebook, please')[0]).toMatch(/Removed \(tool\): Social media/);
     expect(corrections(en)).toEqual([
-      { action: 'remove', target: 'tool', id: 'dematerialization' },
-      { action: 'remove', target: 'tool', id: 'social_media' },
+      { action: 'remove', target: 'tool', id: 'dematerialization', said: 'Xero' },
+      { action: 'remove', target: 'tool', id: 'social_media', said: 'Facebook' },
     ]);
 
     const fr = atReview('fr');
@@ -43,8 +46,8 @@ describe('closing review: items named as the respondent and the bot name them', 
       /Retiré \(outil\)\u00a0: Dématérialisation/,
     );
     expect(corrections(fr)).toEqual([
-      { action: 'remove', target: 'tool', id: 'social_media' },
-      { action: 'remove', target: 'tool', id: 'dematerialization' },
+      { action: 'remove', target: 'tool', id: 'social_media', said: 'facebook' },
+      { action: 'remove', target: 'tool', id: 'dematerialization', said: 'Xero' },
     ]);
   });
 
@@ -70,5 +73,88 @@ describe('closing review: items named as the respondent and the bot name them', 
     expect(en.say('Nope, remove Facebook')[0]).toMatch(/Removed \(tool\): Social media/);
     expect(en.meta.status).toBe('in_progress');
     expect(en.say('looks good to me')).toEqual([guides.en.closing.correctionsKept, guides.en.closing.thanks]);
+  });
+});
+
+describe('closing review: a tool removed by one of the names it was read from', () => {
+  const SAID = {
+    en: {
+      presentation: "I'm Martine Roux, I run Hollis & Sons, a family bakery.",
+      answer:
+        'We post on Instagram and Facebook for our customers; our invoices are paperless now and we use Xero too.',
+    },
+    fr: {
+      presentation: 'Je suis Martine Roux, je dirige la boulangerie Kerguelen.',
+      answer:
+        'On publie sur Instagram et Facebook pour nos clients, on a dématérialisé les factures, et on utilise Xero.',
+    },
+  } as const;
+
+  function reviewed(lang: 'fr' | 'en'): CoreSession {
+    const session = new CoreSession(guides, tagger, lang, 'manager');
+    session.start();
+    session.say(lang === 'fr' ? 'oui' : 'yes');
+    for (let guard = 0; session.pendingId() !== REVIEW_ID; guard += 1) {
+      if (guard > 60) throw new Error('the closing review was never reached');
+      const asked = session.pendingId() ?? '';
+      session.say(asked.startsWith('presentation') ? SAID[lang].presentation : SAID[lang].answer);
+    }
+    return session;
+  }
+
+  it('removes only the brand named, keeps the tool read from the others and says so', () => {
+    const en = reviewed('en');
+    const reply = en.say('remove instagram, we gave up on it')[0] ?? '';
+    expect(reply).toContain('"instagram" is removed');
+    expect(reply).toContain('keeping "Social media" (tool), which I also read in: ');
+    expect(reply).toContain('“Facebook”');
+    expect(reply).not.toContain('“Instagram”');
+    expect(corrections(en)).toEqual([
+      { action: 'remove', target: 'tool', id: 'social_media', said: 'instagram', scope: 'named' },
+    ]);
+    en.say("that's all");
+    const summary = buildSummary(en.meta, en.turns);
+    expect(summary.tools.map((t) => t.id)).toContain('social_media');
+    const csv = renderCsv([summary]);
+    expect(csv).toContain('Facebook');
+    expect(csv).not.toMatch(/Instagram[^\n]*social_media|social_media[^\n]*Instagram/i);
+    expect(summary.corrections[0]).toMatchObject({
+      text: 'remove instagram, we gave up on it',
+      description:
+        'Removed (tool): “instagram” only, “Social media” stays (in their words: “remove instagram, we gave up on it”)',
+    });
+    expect(renderMarkdown(summary)).toContain('we gave up on it');
+  });
+
+  it('says what a tool was read from when the brand named is only part of it, in French', () => {
+    const fr = reviewed('fr');
+    const reply = fr.say('enlève Xero')[0] ?? '';
+    expect(reply).toMatch(/«\u00a0Xero\u00a0» est retiré\. Je garde «\u00a0Dématérialisation\u00a0»/);
+    const summary = buildSummary(fr.meta, fr.turns);
+    expect(summary.tools.map((t) => t.id)).toContain('dematerialization');
+    expect(summary.corrections[0]?.correction).toMatchObject({ said: 'Xero', scope: 'named' });
+  });
+
+  it('removes nothing when the brand named is not in the answers', () => {
+    const en = reviewed('en');
+    const reply = en.say('remove TikTok')[0] ?? '';
+    expect(reply).toMatch(/^"TikTok" isn't in your answers: "Social media" \(tool\) comes from: /);
+    expect(reply).toContain("I haven't removed anything");
+    expect(corrections(en)).toEqual([]);
+  });
+
+  it('removes the whole tool when it is named as such, the words kept pseudonymised', () => {
+    const en = reviewed('en');
+    expect(en.say('remove tool social media, Martine stopped posting')[0]).toMatch(
+      /^Noted\. Removed \(tool\): Social media\./,
+    );
+    en.say('yeah remove Xero');
+    const summary = buildSummary(en.meta, en.turns);
+    expect(summary.tools.map((t) => t.id)).not.toContain('social_media');
+    const [first, second] = summary.corrections;
+    expect(first?.text).not.toContain('Martine');
+    expect(first?.text).toMatch(/^remove tool social media, \[PERSON-[0-9A-F]+\] stopped posting$/);
+    expect(first?.description).not.toContain('Martine');
+    expect(second?.correction).toMatchObject({ id: 'dematerialization', said: 'Xero', scope: 'named' });
   });
 });

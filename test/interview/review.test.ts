@@ -81,8 +81,8 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
 
     const corrections = session.turns.filter((t) => t.kind === 'correction');
     expect(corrections.map((t) => t.data)).toEqual([
-      { action: 'remove', target: 'value', id: 'security' },
-      { action: 'add', target: 'tool', id: 'crm' },
+      { action: 'remove', target: 'value', id: 'security', said: lang === 'fr' ? 'sécurité' : 'security' },
+      { action: 'add', target: 'tool', id: 'crm', said: 'CRM' },
     ]);
     expect(corrections.map((t) => t.text)).toEqual([script.removeValue, script.addTool]);
 
@@ -174,6 +174,50 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     }
   });
 
+  it('ends the review on a reply made of yes, no, done and filler words, as respondents say it', () => {
+    const endings =
+      lang === 'fr'
+        ? [
+            "ouais c'est bon",
+            "non non c'est bon",
+            'RAS',
+            "je pense que c'est bon",
+            'ça roule',
+            'Ouais, ça marche merci',
+            'euh non, rien',
+          ]
+        : [
+            'yep all good',
+            "yeah that's it",
+            "yeah that's about it",
+            'seems fine',
+            'that works',
+            "that's accurate",
+            "Yeah, I think that's fine, thanks",
+          ];
+    for (const ending of endings) {
+      const { session } = atReview(lang);
+      expect([ending, session.say(ending)]).toEqual([ending, [guide.closing.thanks]]);
+      expect(summaryOf(session).unreadCorrections).toEqual([]);
+    }
+  });
+
+  it('reads a yes, no or done word followed by a correction as that correction', () => {
+    const said =
+      lang === 'fr'
+        ? ['ouais, retire la valeur sécurité', "c'est bon mais retire l'outil ERP"]
+        : ['yeah remove value security', "that's fine but remove tool ERP"];
+    const { session } = atReview(lang);
+    for (const reply of said) expect(session.say(reply)[0]).toMatch(lang === 'fr' ? /^C'est noté/ : /^Noted/);
+    expect(session.turns.filter((t) => t.kind === 'correction').map((t) => t.data)).toMatchObject([
+      { action: 'remove', target: 'value', id: 'security' },
+      { action: 'remove', target: 'tool', id: 'erp' },
+    ]);
+    expect(session.meta.status).toBe('in_progress');
+    // Yes words alone mean there is something to correct.
+    expect(session.say(lang === 'fr' ? 'ouais' : 'yep')).toEqual([guide.closing.correctionPrompt]);
+  });
+
   it('moves on after a second reply in a row it cannot read, kept as written, instead of asking for ever', () => {
     const { session } = atReview(lang);
     const again = lang === 'fr' ? 'la troisième aussi en fait' : 'the third one too actually';
@@ -222,7 +266,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     ]);
     // Applied corrections and unread ones are told apart: only the CRM was added.
     expect(summary.corrections.map((c) => c.correction)).toEqual([
-      { action: 'add', target: 'tool', id: 'crm' },
+      { action: 'add', target: 'tool', id: 'crm', said: 'CRM' },
     ]);
     const markdown = renderMarkdown(summary);
     const heading = `## ${lang === 'fr' ? 'Corrections du répondant' : "Respondent's corrections"}`;

@@ -71,8 +71,8 @@ describe('buildSummary on a French interview', () => {
       quotes: [],
     });
     expect(summary.corrections.map((c) => c.description)).toEqual([
-      'Retiré (valeur)\u00a0: Sécurité',
-      'Ajouté (outil)\u00a0: CRM',
+      'Retiré (valeur)\u00a0: Sécurité (en ses mots\u00a0: «\u00a0retire la valeur sécurité\u00a0»)',
+      "Ajouté (outil)\u00a0: CRM (en ses mots\u00a0: «\u00a0ajoute l'outil CRM\u00a0»)",
     ]);
   });
 

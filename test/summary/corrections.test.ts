@@ -25,7 +25,9 @@ describe('parseCorrection', () => {
     ],
     ['delete the value Personalisation', 'en', { action: 'remove', target: 'value', id: 'personalization' }],
   ] as const)('%s', (text, lang, expected) => {
-    expect(parseCorrection(text, lang)).toEqual({ ok: true, correction: expected });
+    expect(parseCorrection(text, lang)).toMatchObject({ ok: true, correction: expected, byName: false });
+    const parsed = parseCorrection(text, lang);
+    expect(parsed.ok && parsed.correction).toEqual(expected);
   });
 
   it('says clearly when it does not understand, in the respondent language', () => {
@@ -54,7 +56,21 @@ describe('parseCorrection with the tagger reading the name', () => {
     ['ajoute la valeur plaisir', 'fr', { action: 'add', target: 'value', id: 'hedonic' }],
     ['ajoute le levier nos fournisseurs', 'fr', { action: 'add', target: 'lever', id: 'value_chain' }],
   ] as const)('%s', (text, lang, expected) => {
-    expect(parseCorrection(text, lang, asTyped, tagger)).toEqual({ ok: true, correction: expected });
+    const parsed = parseCorrection(text, lang, asTyped, tagger);
+    expect(parsed.ok && parsed.correction).toEqual(expected);
+  });
+
+  it('keeps the name as the respondent typed it, without the reason after it', () => {
+    expect(parseCorrection('remove Instagram, we gave up on it', 'en', asTyped, tagger)).toMatchObject({
+      ok: true,
+      correction: { action: 'remove', target: 'tool', id: 'social_media' },
+      said: 'Instagram',
+      byName: true,
+    });
+    expect(parseCorrection('retire les réseaux sociaux', 'fr', asTyped, tagger)).toMatchObject({
+      said: 'réseaux sociaux',
+      byName: false,
+    });
   });
 
   it('quotes a name it does not know as typed, capitals and accents kept', () => {
@@ -113,6 +129,9 @@ describe('buildShortSummary', () => {
       },
     ]);
     expect(corrected.leverBalance).toBe('balanced');
-    expect(corrected.corrections.map((c) => c.description)).toEqual(['Added (tool): E-commerce website']);
+    expect(corrected.corrections.map((c) => c.description)).toEqual([
+      'Added (tool): E-commerce website (in their words: “add tool e-commerce”)',
+    ]);
+    expect(corrected.corrections[0]?.text).toBe('add tool e-commerce');
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
@@ -7,7 +10,9 @@ import { loadGuides } from '../../src/core/guide/index.js';
 import { fill } from '../../src/core/guide/template.js';
 import { formatNumber } from '../../src/core/locale-format.js';
 import { createMemoryStore } from '../../src/store/memory.js';
+import { openStore } from '../../src/store/open.js';
 import { MAX_TEXT_LENGTH } from '../../src/web/directline/client-activity.js';
+import { cli } from '../cli/summary-helpers.js';
 import { createFakeTagger } from '../interview/fake-tagger.js';
 import { probeBot, startWebServer, type WebTestServer } from './helpers.js';
 
@@ -355,6 +360,61 @@ describe('Direct Line endpoint', () => {
     const afterRestart = JSON.stringify((await poll(grant)).activities);
     expect(afterRestart).not.toContain('Quetzal');
     expect(afterRestart).not.toContain(loadGuides().fr.opening.consentQuestion);
+  });
+
+  it('shows nothing of an interview erased with `sme-interview erase` while the server runs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sme-dl-erase-'));
+    const store = await openStore({ DATA_DIR: dataDir });
+    try {
+      const bot = createBot({
+        store,
+        storage: new KeyValueBotStorage(store.kv),
+        tagger: createFakeTagger(),
+        guides: loadGuides(),
+      });
+      server = await startWebServer({ bot, store });
+      const grant = await openConversation();
+      for (const text of ['démarrer', '1', '1', 'oui', 'Nous sommes la Brasserie Quetzal, 12 salariés.'])
+        await post(grant, { type: 'message', text });
+      const open = await poll(grant);
+      expect(JSON.stringify(open.activities)).toContain('Quetzal');
+      const [interview] = await store.listInterviews();
+
+      const erased = await cli(['erase', interview?.id ?? ''], { DATA_DIR: dataDir });
+      expect(erased.code).toBe(0);
+      // A reload, and the page left open, get nothing of the erased interview.
+      expect(JSON.stringify((await poll(grant)).activities)).not.toContain('Quetzal');
+      const next = await poll(grant, open.watermark);
+      expect(JSON.stringify(next.activities)).not.toContain('Quetzal');
+      expect(JSON.stringify(next.activities)).not.toContain(loadGuides().fr.opening.consentQuestion);
+      // The conversation goes on: a new message is answered as in a new conversation.
+      await post(grant, { type: 'message', text: 'aide' });
+      const after = (await poll(grant)).activities.map((a) => a.text);
+      expect(after).toEqual(['aide', loadGuides().fr.bot.help]);
+    } finally {
+      await server?.close();
+      server = null;
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the transcript of a conversation whose interview an erasure leaves alone', async () => {
+    const store = createMemoryStore();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const kept = await openConversation();
+    const gone = await openConversation();
+    for (const text of ['start', '2', '1', 'yes', 'We are the Quetzal brewery, twelve of us.'])
+      await post(kept, { type: 'message', text });
+    for (const text of ['démarrer', '1', '1', 'oui', 'Nous sommes la fromagerie Ocelot.'])
+      await post(gone, { type: 'message', text });
+    const [newest] = await store.listInterviews();
+    await store.eraseInterview(newest?.id ?? '');
+    const keptShown = await poll(kept);
+    expect(JSON.stringify(keptShown.activities)).toContain('Quetzal');
+    expect(JSON.stringify((await poll(gone)).activities)).not.toContain('Ocelot');
+    // Nothing shown twice to the page left open on the other conversation.
+    expect((await poll(kept, keptShown.watermark)).activities).toEqual([]);
   });
 
   it('shows the page left open the confirmation of the erasure, and what is said after it', async () => {

@@ -13,7 +13,7 @@ import { EXPORT_SWITCHES, parseExportArgs } from './summary.js';
 /** Transcripts are text; anything bigger is surely not one and would only be slow to tag. */
 const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
 
-const USAGE = `usage: sme-interview analyze <transcript>… [--format md|json|csv|qdpx] [--out PATH] [--interviewer-prefix P] [--csv-semicolon]
+const USAGE = `usage: sme-interview analyze <transcript>… [--format md|json|csv|qdpx] [--out PATH] [--interviewer-prefix P] [--profile manager|expert] [--csv-semicolon]
 
 Analyses existing interview transcripts (UTF-8 plain text, one speaker turn per paragraph, paragraphs
 separated by blank lines). A paragraph starting with "Q:", "Interviewer:" or "Intervieweur :" (any case),
@@ -27,6 +27,10 @@ order given, value matrix, lever balance per transcript). The interview id is th
                    (without --out written to <file name>.qdpx, or study.qdpx for several, in the
                    current directory)
   --out            write to this file instead of standard output
+  --profile        manager or expert: whose transcripts these are, for every one given (default: read
+                   from each one's presentation answers, clause by clause, with the words the
+                   interview reads a profile in, "I'm a business adviser", "je dirige une menuiserie":
+                   expert when the clauses naming a profile all name an expert, else manager)
   --csv-semicolon  with --format csv: fields separated by ';', for Excel set to French
 Names given at presentation, e-mail addresses, phone numbers and URLs appear as pseudonyms, the same
 across the transcripts analysed together.
@@ -89,6 +93,7 @@ export const analyzeCommand: Command = {
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseExportArgs<StudyFormat>(args, 'analyze', STUDY_FORMATS, 'md', {
       interviewerPrefix: true,
+      profile: true,
     });
     if (parsed.positional.length === 0) throw new AppError('bad_usage', 'give at least one transcript file');
     const ids = transcriptIds(parsed.positional);
@@ -102,6 +107,7 @@ export const analyzeCommand: Command = {
         tagger,
         at,
         ...(parsed.interviewerPrefix ? { interviewerPrefix: parsed.interviewerPrefix } : {}),
+        ...(parsed.profile ? { profile: parsed.profile } : {}),
       });
       return buildSummary(meta, turns, { pseudonymKey });
     });

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config.js';
-import { Language } from '../../core/domain.js';
+import { Language, Profile } from '../../core/domain.js';
 import { buildSummary, renderSummary } from '../../core/summary/index.js';
 import { AppError } from '../../errors.js';
 import { type CsvSeparator, SUMMARY_FORMATS, type SummaryFormat } from '../../export/index.js';
@@ -13,6 +13,8 @@ export interface ExportArgs<F extends string> {
   format: F;
   out?: string;
   interviewerPrefix?: string;
+  /** Whose transcripts analyze reads, when --profile says it. */
+  profile?: Profile;
   /** The language the export is written in, when --lang asks for one. */
   lang?: Language;
   csvSeparator: CsvSeparator;
@@ -22,6 +24,7 @@ export interface ExportArgs<F extends string> {
 export interface ExportOptions {
   interviewerPrefix?: boolean;
   lang?: boolean;
+  profile?: boolean;
 }
 
 /** The option that takes no value, for `Command.switches`. */
@@ -34,9 +37,15 @@ function languageOption(value: string): Language {
   return lang.data;
 }
 
+function profileOption(value: string): Profile {
+  const profile = Profile.safeParse(value);
+  if (!profile.success) throw new AppError('bad_usage', `--profile takes manager or expert, got '${value}'`);
+  return profile.data;
+}
+
 /**
  * Options shared by summary, study and analyze: --format, --out, --csv-semicolon (and
- * --interviewer-prefix for analyze, --lang for summary and study).
+ * --interviewer-prefix and --profile for analyze, --lang for summary and study).
  */
 export function parseExportArgs<F extends string>(
   args: readonly string[],
@@ -65,6 +74,7 @@ export function parseExportArgs<F extends string>(
     else if (arg === '--interviewer-prefix' && accepts.interviewerPrefix)
       parsed.interviewerPrefix = needValue();
     else if (arg === '--lang' && accepts.lang) parsed.lang = languageOption(needValue());
+    else if (arg === '--profile' && accepts.profile) parsed.profile = profileOption(needValue());
     else if (arg.startsWith('--'))
       throw new AppError('bad_usage', `unknown option '${arg}'; run 'sme-interview ${command} --help'`);
     else parsed.positional.push(arg);

@@ -133,6 +133,18 @@ export const Guide = z
       correctionAlreadyPresent: Text,
       /** Before the thanks, after a second correction in a row that could not be read: it is kept as written. */
       correctionKeptAsWritten: Text,
+      /**
+       * A tool removed by a name that is only part of what it was read from ("Instagram" beside "Facebook"):
+       * `{name}` as typed, `{label}`, `{target}`, `{others}` (the other words it was read from, quoted).
+       */
+      correctionNamedOnly: Text,
+      /** A tool named by a word the answers never used: `{name}`, `{label}`, `{target}`, `{others}`. */
+      correctionNameNotSaid: Text,
+      /**
+       * Words that say nothing in a review reply ("je pense que", "I think"): a reply made of these, yes, no,
+       * done, polite and filler words, with a no or done word among them, ends the review.
+       */
+      hedges: Words,
     }),
     toolLabels: z.record(z.string(), Text),
     /**
@@ -145,9 +157,19 @@ export const Guide = z
      * A respondent asking about the question rather than answering it: `rephrase` ("c'est-à-dire ?", "what do
      * you mean …") or `why` ("pourquoi cette question ?"). A phrase is the whole sentence; one ending in "…"
      * opens a sentence ending in "?". `lead`: words such a request may open with ("sorry", "euh"). How they
-     * are read: interview/clarification.ts.
+     * are read: interview/clarification.ts. `example`: a request for an example ("par exemple ?", "can you give
+     * me an example?"), answered with `examples` under the question's id when it has one, else as `rephrase`.
+     * `echo`: the words a request to say more may add to the question's own words ("Quels outils ?").
      */
-    clarification: z.object({ rephrase: Words, why: Words, lead: Words }),
+    clarification: z.object({
+      rephrase: Words,
+      why: Words,
+      example: Words,
+      lead: Words,
+      echo: Words,
+      /** By main question id: an example of what an answer may say; its example probe shares it. */
+      examples: z.record(z.string(), Text).default({}),
+    }),
     botCommands: z.object({
       start: Words,
       resume: Words,
@@ -209,6 +231,13 @@ export const Guide = z
        */
       languageMentions: z.object({ fr: Words, en: Words }),
       profileMentions: z.object({ manager: Words, expert: Words }),
+      /**
+       * The kind of organisation the respondent is in ("mon entreprise", "a business network", "la CCI"): weighed
+       * before `profileMentions`, so "cluster manager" is an expert. Naming both kinds asks again.
+       */
+      profileOrganisations: z.object({ manager: Words, expert: Words }),
+      /** Verbs of running something ("je dirige", "I manage"): weighed only when nothing else names a profile. */
+      profileVerbs: z.object({ manager: Words, expert: Words }),
       /** Words that may negate a choice; a word ending in "n't" does too. */
       choiceNegations: Words,
       help: Text,
@@ -226,6 +255,18 @@ export const Guide = z
       invitationUnknown: Text,
       /** The code word with nothing after it. */
       invitationCodeMissing: Text,
+      /**
+       * `démarrer` or a code while an interview is unfinished: asks before leaving it. `{answers}`: one of
+       * `leaveAnswers` (how many answers it holds); `{part}`: the part it reached (a section's title, or
+       * one of `leaveParts`).
+       */
+      leaveConfirm: Text,
+      leaveAnswers: z.object({ none: Text, one: Text, many: Text }),
+      leaveParts: z.object({ opening: Text, closing: Text }),
+      /** A yes: the unfinished interview stays paused, said before the new one starts. */
+      leaveKept: Text,
+      /** Anything but a yes: back to the unfinished interview, where it was. */
+      leaveCancelled: Text,
       error: Text,
     }),
   })
@@ -253,6 +294,15 @@ export const Guide = z
     for (const { path, id } of all) {
       if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate question id "${id}"` });
       seen.add(id);
+    }
+    const mainIds = new Set(sections.flatMap((section) => section.questions.map((q) => q.id)));
+    for (const id of Object.keys(guide.clarification.examples)) {
+      if (!mainIds.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clarification', 'examples', id],
+          message: `no main question "${id}" in the presentation or the themes`,
+        });
     }
     sections.forEach((section, s) => {
       const probesPath = s === 0 ? ['presentation', 'probes'] : ['themes', s - 1, 'probes'];

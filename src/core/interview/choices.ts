@@ -60,35 +60,34 @@ function startsAt(said: readonly string[], phrase: readonly string[], at: number
 }
 
 export function parseLanguageChoice(guides: readonly Guide[], text: string): Language | null {
-  return readChoice(
-    guides,
-    text,
-    ['fr', 'en'],
-    (guide) => guide.bot.languageWords,
+  return readChoice(guides, text, ['fr', 'en'], (guide) => guide.bot.languageWords, [
     (guide) => guide.bot.languageMentions,
-  );
-}
-
-export function parseProfileChoice(guides: readonly Guide[], text: string): Profile | null {
-  return readChoice(
-    guides,
-    text,
-    ['manager', 'expert'],
-    (guide) => guide.bot.profileWords,
-    (guide) => guide.bot.profileMentions,
-  );
+  ]);
 }
 
 /**
- * A choice made by the whole reply ("2", "english merci"), else by a reply naming one choice only and
- * negating nothing ("English please", "je suis conseillère à la CCI").
+ * What the respondent's organisation is weighs more than their title, and their title more than a verb:
+ * "I manage a business network" and "cluster manager" are experts, "I manage a bakery" a manager.
+ */
+export function parseProfileChoice(guides: readonly Guide[], text: string): Profile | null {
+  return readChoice(guides, text, ['manager', 'expert'], (guide) => guide.bot.profileWords, [
+    (guide) => guide.bot.profileOrganisations,
+    (guide) => guide.bot.profileMentions,
+    (guide) => guide.bot.profileVerbs,
+  ]);
+}
+
+/**
+ * A choice made by the whole reply ("2", "english merci"), else by a reply negating nothing whose weightiest
+ * mentions name one choice only ("English please", "je suis conseillère à la CCI"); `tiers` go from the
+ * weightiest, and a tier naming both choices leaves the reply unread.
  */
 function readChoice<Choice extends string>(
   guides: readonly Guide[],
   text: string,
   choices: readonly Choice[],
   wholeWords: (guide: Guide) => Readonly<Record<Choice, readonly string[]>>,
-  mentions: (guide: Guide) => Readonly<Record<Choice, readonly string[]>>,
+  tiers: readonly ((guide: Guide) => Readonly<Record<Choice, readonly string[]>>)[],
 ): Choice | null {
   const courtesy = guides.flatMap((guide) => guide.words.courtesy);
   for (const guide of guides) {
@@ -98,8 +97,11 @@ function readChoice<Choice extends string>(
   }
   if (negates(guides, text)) return null;
   const says = phraseReader(text);
-  const named = choices.filter((choice) => guides.some((guide) => mentions(guide)[choice].some(says)));
-  return named.length === 1 ? (named[0] ?? null) : null;
+  for (const mentions of tiers) {
+    const named = choices.filter((choice) => guides.some((guide) => mentions(guide)[choice].some(says)));
+    if (named.length > 0) return named.length === 1 ? (named[0] ?? null) : null;
+  }
+  return null;
 }
 
 /** Whether a word of the text may negate what it says ("pas", "n'", "not", "don't"). */

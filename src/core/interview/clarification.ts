@@ -12,8 +12,11 @@ import {
 import type { QuestionSubject } from './question-subject.js';
 import { elidedWords, phraseReadings, words } from './text.js';
 
-/** `rephrase`: what does the question mean; `why`: why is it asked. */
-export type Clarification = 'rephrase' | 'why';
+/** `rephrase`: what does the question mean; `why`: why is it asked; `example`: what might an answer say. */
+export type Clarification = 'rephrase' | 'why' | 'example';
+
+/** Of a message holding several requests, the one answered. */
+const WEIGHT: Readonly<Record<Clarification, number>> = { rephrase: 0, example: 1, why: 2 };
 
 /** Requests answered in a row for one question: its rewording, then the question as it was. */
 export const MAX_CLARIFICATIONS = 2;
@@ -24,31 +27,62 @@ const MAX_REQUEST_WORDS = 20;
 /** Ends a guide phrase that may be followed by more words, in a sentence ending in "?". */
 const OPEN = '…';
 
+/** A longer sentence saying back the question's words ("Quels outils ?") says something of its own. */
+const MAX_ECHO_WORDS = 5;
+
+/** Shorter words are told apart whole: "tool" is "tools", "on" is not "online". */
+const MIN_STEM = 4;
+
 type Words = readonly string[];
 
 /**
  * Whether a message asks about the question instead of answering it ("vous pouvez reformuler ?", "sorry,
- * what do you mean?", "pourquoi cette question ?"). Every sentence of it must be such a request: a sentence
- * that says something else makes it an answer ("Le numérique ? Pour nous c'est la facturation.", "Why did we
- * do it? Because our customers asked for EDI.").
+ * what do you mean?", "pourquoi cette question ?", "par exemple ?"), or says the `asked` question's own words
+ * back as a question ("Quels outils ?"). Every sentence of it must be such a request: a sentence that says
+ * something else makes it an answer ("Le numérique ? Pour nous c'est la facturation.", "Why did we do it?
+ * Because our customers asked for EDI.").
  */
-export function readClarification(guides: readonly Guide[], text: string): Clarification | null {
+export function readClarification(guides: readonly Guide[], text: string, asked = ''): Clarification | null {
   if (words(text).length > MAX_REQUEST_WORDS) return null;
   const lead = guides.flatMap((guide) => [...guide.clarification.lead, ...guide.words.courtesy]);
   const courtesy = guides.flatMap((guide) => guide.words.courtesy);
+  const question = elidedWords(asked);
   let found: Clarification | null = null;
   for (const sentence of sentencesOf(text)) {
     const said = trimEnd(trimStart(elidedWords(sentence.text), courtesy), courtesy);
     const request =
-      requestIn(guides, said, sentence.asks) ?? requestIn(guides, trimStart(said, lead), sentence.asks);
+      requestIn(guides, said, sentence.asks) ??
+      requestIn(guides, trimStart(said, lead), sentence.asks) ??
+      (sentence.asks && echoes(guides, trimStart(said, lead), question) ? 'rephrase' : null);
     if (request === null) {
       // "Euh... vous pouvez répéter ?": a sentence of fillers alone says nothing either way.
       if (trimStart(said, lead).length === 0) continue;
       return null;
     }
-    if (found !== 'why') found = request;
+    if (found === null || WEIGHT[request] > WEIGHT[found]) found = request;
   }
   return found;
+}
+
+/**
+ * Whether a sentence is the question's words said back ("Quels outils ?", "The value we get?"): a few words,
+ * each of the question or of the guide's `echo` words, at least one of the question's not among them.
+ */
+function echoes(guides: readonly Guide[], said: Words, question: Words): boolean {
+  if (said.length === 0 || said.length > MAX_ECHO_WORDS) return false;
+  const echo = new Set(guides.flatMap((guide) => guide.clarification.echo.flatMap(elidedWords)));
+  const inQuestion = (word: string) => question.some((asked) => sameWord(word, asked));
+  return (
+    said.every((word) => echo.has(word) || inQuestion(word)) &&
+    said.some((word) => !echo.has(word) && inQuestion(word))
+  );
+}
+
+/** "outil" and "outils", "tool" and "tools": one word, the shorter long enough to tell. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= MIN_STEM && long.startsWith(short) && long.length - short.length <= 1;
 }
 
 /** The message's sentences, each with whether it ends with a question mark. */
@@ -60,7 +94,7 @@ function sentencesOf(text: string): { text: string; asks: boolean }[] {
 
 function requestIn(guides: readonly Guide[], said: Words, asks: boolean): Clarification | null {
   if (said.length === 0) return null;
-  for (const kind of ['why', 'rephrase'] as const) {
+  for (const kind of ['why', 'example', 'rephrase'] as const) {
     for (const guide of guides) {
       for (const phrase of guide.clarification[kind]) {
         const open = phrase.endsWith(OPEN);
@@ -110,8 +144,9 @@ function trimEnd(said: Words, phrases: readonly string[]): Words {
 
 /**
  * What the bot says to a request for clarification on `question`: its rewording from the guide (after why
- * it is asked, for a `why`); the second request in a row gets the question as it was, so asking again never
- * loops. `earlier`: requests already answered for this question.
+ * it is asked, for a `why`; for an `example`, the guide's example and the question, when it has one); the
+ * second request in a row gets the question as it was, so asking again never loops. `earlier`: requests
+ * already answered for this question.
  */
 export function clarificationReplies(
   guide: Guide,
@@ -122,6 +157,8 @@ export function clarificationReplies(
   earlier: number,
 ): string[] {
   if (earlier > 0) return [guide.messages.repeatQuestion, question.text];
+  const example = request === 'example' ? exampleOf(guide, profile, question) : null;
+  if (example !== null) return [example, question.text];
   const reworded = rewordingOf(guide, profile, question, subject);
   if (request === 'why') {
     const purpose = sectionsOf(guide).find((section) => section.id === question.section)?.purpose;
@@ -133,6 +170,18 @@ export function clarificationReplies(
   return reworded === null
     ? [guide.messages.rephraseFallback, question.text]
     : [fill(guide.messages.rephrased, { question: reworded })];
+}
+
+/** The guide's example for a main question, or for the example probe that follows it. */
+function exampleOf(guide: Guide, profile: Profile, question: PlannedQuestion): string | null {
+  const { examples } = guide.clarification;
+  for (const section of sectionsOf(guide)) {
+    for (const main of mainQuestions(section, profile)) {
+      if (main.id === question.id || exampleProbeId(main.id) === question.id)
+        return examples[main.id] ?? null;
+    }
+  }
+  return null;
 }
 
 /** The guide's rewording of a question, found by the id the question was asked under; null when it has none. */

@@ -36,7 +36,7 @@ export type BotCommandKind = (typeof BOT_COMMANDS)[number];
 export type BotCommand = { kind: BotCommandKind } | { kind: 'code'; code: string };
 
 /** Invitation codes: 6 to 10 capital letters and digits, at least one of each (CONTRACTS.md). */
-const INVITATION_CODE = /^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{6,10}$/;
+export const INVITATION_CODE = /^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{6,10}$/;
 
 /** Bot-level commands (the Teams command list): start, resume, summary, delete my data, help, `code XXX`. */
 export function parseBotCommand(guides: readonly Guide[], text: string): BotCommand | null {

@@ -2,6 +2,7 @@ import type { Guide, GuideSet } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { formatNumber } from '../locale-format.js';
 import { correctionItem, describeCorrection } from '../summary/corrections.js';
+import { summaryPrompts } from '../summary/labels.js';
 import type { Tagger } from '../tagger/types.js';
 import type { Tags } from '../tags.js';
 import { keepUpTo } from './cap.js';
@@ -20,6 +21,7 @@ import type { InterviewMeta, InterviewPatch, NewTurn } from './record.js';
 import {
   correctionsSince,
   readReviewReply,
+  removalScope,
   reviewedSummary,
   shortReview,
   unchangedBy,
@@ -414,7 +416,39 @@ function respond(
         result.replies.push(guide.closing.correctionPrompt);
         return result;
       case 'correction': {
-        const unchanged = unchangedBy(reviewedSummary(meta, turns, options.now), reply.correction);
+        const summary = reviewedSummary(meta, turns, options.now);
+        const unchanged = unchangedBy(summary, reply.correction);
+        const { correction } = reply;
+        if (!unchanged && reply.byName && correction.action === 'remove' && correction.target === 'tool') {
+          // A brand is one of the words a tool was read from: the others are not dropped without a word.
+          const scope = removalScope(summary, correction.id, correction.said ?? text);
+          if (scope.scope !== 'whole') {
+            const item = correctionItem(correction, meta.language);
+            const quoted = summaryPrompts(meta.language).typography.quoted;
+            const others = scope.others
+              .map((said) => fill(quoted, { text: quoteOf(options)(said) }))
+              .join(', ');
+            const filled = { ...item, name: quoteOf(options)(correction.said ?? text), others };
+            if (scope.scope === 'not_said') {
+              result.newTurns.push(
+                event('review_noted', question.section, { reply: 'not_said', correction }, pendingSeq),
+              );
+              result.replies.push(fill(guide.closing.correctionNameNotSaid, filled));
+              return result;
+            }
+            result.newTurns.push({
+              kind: 'correction',
+              section: question.section,
+              questionId: question.id,
+              text,
+              tags: null,
+              refSeq: pendingSeq,
+              data: { ...correction, scope: 'named' },
+            });
+            result.replies.push(fill(guide.closing.correctionNamedOnly, filled));
+            return result;
+          }
+        }
         if (unchanged) {
           // Nothing would change: said so, rather than confirmed as if it had been removed or added.
           result.newTurns.push(
@@ -479,7 +513,9 @@ function respond(
   // A question about the question is answered, and the question stays pending; past the rewording and the
   // question as it was, the message is read as an answer, so asking again never loops.
   const request =
-    position.clarifications < MAX_CLARIFICATIONS ? readClarification(commandGuides, text) : null;
+    position.clarifications < MAX_CLARIFICATIONS
+      ? readClarification(commandGuides, text, question.text)
+      : null;
   if (request) {
     result.newTurns.push(event('clarify', question.section, { request, text }, pendingSeq));
     result.replies.push(

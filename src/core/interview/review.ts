@@ -1,7 +1,13 @@
 import type { Language } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import { buildSummary } from '../summary/build.js';
-import { type NameReader, parseCorrection } from '../summary/corrections.js';
+import {
+  foldText,
+  type NameReader,
+  namesEvidence,
+  type ParsedCorrection,
+  parseCorrection,
+} from '../summary/corrections.js';
 import type { Correction, Summary } from '../summary/schema.js';
 import { buildShortSummary } from '../summary/short.js';
 import { parseYesNo } from './commands.js';
@@ -9,7 +15,7 @@ import { eventOf } from './events.js';
 import type { LogTurn } from './log.js';
 import type { Quote } from './quote.js';
 import type { InterviewMeta } from './record.js';
-import { afterOpeningPhrase, matchesPhrase, words } from './text.js';
+import { afterOpeningPhrase, elidedWords, matchesPhrase, phraseReadings, words } from './text.js';
 
 /**
  * What a message means while the closing review is pending:
@@ -21,7 +27,7 @@ import { afterOpeningPhrase, matchesPhrase, words } from './text.js';
 export type ReviewReply =
   | { kind: 'done' }
   | { kind: 'wants' }
-  | { kind: 'correction'; correction: Correction }
+  | { kind: 'correction'; correction: Correction; byName: boolean }
   | { kind: 'unclear'; message: string };
 
 /**
@@ -42,11 +48,21 @@ export function readReviewReply(
   const yesNo = parseYesNo(guides, text);
   if (yesNo === 'no') return { kind: 'done' };
   if (yesNo === 'yes') return { kind: 'wants' };
-  // "Non, rien à corriger", "yes: remove value security", "nope, remove Facebook": what follows an opening
-  // yes, no or done word says it all. Every opening is tried ("non rien, …" opens with "non" and "non rien").
+  const whole = readWholeReply(guides, text);
+  if (whole) return { kind: whole };
+  // "Non, rien à corriger", "yes: remove value security", "yeah remove Xero": what follows an opening yes, no,
+  // done or filler word says it all. Every opening is tried ("non rien, …" opens with "non" and "non rien").
   const rests = new Set<string>();
   for (const guide of guides)
-    for (const opening of [...guide.words.no, ...guide.words.yes, ...guide.words.done]) {
+    for (const opening of [
+      ...guide.words.no,
+      ...guide.words.yes,
+      ...guide.words.done,
+      ...guide.opening.consentWords.yes,
+      ...guide.opening.consentWords.no,
+      ...guide.opening.consentWords.filler,
+      ...guide.closing.hedges,
+    ]) {
       const rest = afterOpeningPhrase(text, [opening]);
       if (rest !== null) rests.add(rest);
     }
@@ -56,13 +72,92 @@ export function readReviewReply(
     .sort((a, b) => a.length - b.length)
     .map((rest) => typedTail(text, rest));
   const parsed = parseCorrection(first, language, quote, reader);
-  if (parsed.ok) return { kind: 'correction', correction: parsed.correction };
+  if (parsed.ok) return read(parsed);
   for (const said of others) {
     const other = parseCorrection(said, language, quote, reader);
-    if (other.ok) return { kind: 'correction', correction: other.correction };
+    if (other.ok) return read(other);
   }
   // What is not understood is said of the first reading, the one the name is most likely in.
   return { kind: 'unclear', message: parsed.message };
+}
+
+const SAYS_NOTHING = 0;
+const SAYS_YES = 1;
+const SAYS_CLOSING = 2;
+
+/**
+ * A reply made only of yes, no, done, polite, filler and hedging phrases, so with no correction verb and no
+ * item in it: `done` when a no or done phrase is among them ("ouais c'est bon", "non non c'est bon", "je pense
+ * que c'est bon", "yeah that's about it"), `wants` when they are yes phrases alone ("ouais", "yep"); null when
+ * any other word is in it. Where the words can be cut into phrases in several ways, the fewest phrases tell:
+ * "ouais merci" is a yes and a polite word, not a yes and a done word.
+ */
+function readWholeReply(guides: readonly Guide[], text: string): 'done' | 'wants' | null {
+  const said = elidedWords(text);
+  if (said.length === 0) return null;
+  const phrases: { reading: readonly string[]; says: number }[] = [];
+  const add = (list: readonly string[], says: number) => {
+    for (const phrase of list) for (const reading of phraseReadings(phrase)) phrases.push({ reading, says });
+  };
+  for (const guide of guides) {
+    add([...guide.words.yes, ...guide.opening.consentWords.yes], SAYS_YES);
+    add([...guide.words.no, ...guide.opening.consentWords.no, ...guide.words.done], SAYS_CLOSING);
+    add(
+      [...guide.words.courtesy, ...guide.opening.consentWords.filler, ...guide.closing.hedges],
+      SAYS_NOTHING,
+    );
+  }
+  // reach[i]: for the first i words, what each way of cutting them says (a mask of SAYS_* bits), with the
+  // fewest yes, no or done phrases it takes.
+  const reach: Map<number, number>[] = said.map(() => new Map());
+  reach.push(new Map());
+  reach[0]?.set(SAYS_NOTHING, 0);
+  for (let at = 0; at < said.length; at += 1) {
+    for (const [mask, count] of reach[at] ?? []) {
+      for (const { reading, says } of phrases) {
+        const next = reach[at + reading.length];
+        if (!next || reading.length === 0 || !reading.every((word, i) => said[at + i] === word)) continue;
+        const total = count + (says === SAYS_NOTHING ? 0 : 1);
+        const known = next.get(mask | says);
+        if (known === undefined || total < known) next.set(mask | says, total);
+      }
+    }
+  }
+  const cuts = [...(reach[said.length] ?? [])].filter(([mask]) => mask !== SAYS_NOTHING);
+  if (cuts.length === 0) return null;
+  const fewest = Math.min(...cuts.map(([, count]) => count));
+  const closes = cuts.some(([mask, count]) => count === fewest && (mask & SAYS_CLOSING) !== 0);
+  return closes ? 'done' : 'wants';
+}
+
+/** A correction read, with the respondent's name for the item kept. */
+function read(parsed: Extract<ParsedCorrection, { ok: true }>): ReviewReply {
+  return {
+    kind: 'correction',
+    correction: { ...parsed.correction, said: parsed.said },
+    byName: parsed.byName,
+  };
+}
+
+/**
+ * How much of a tool a removal by a brand or everyday name ("remove Instagram") takes, given the words the
+ * answers were read from: all of it (`whole`) when every one of them is that name, or none are known; only
+ * what was named (`named`) when others are left ("Facebook"); nothing (`not_said`) when the name is none of
+ * them, since the respondent never said it. `others`: the words left, as typed in the answers.
+ */
+export function removalScope(
+  summary: Summary,
+  id: string,
+  name: string,
+): { scope: 'whole' } | { scope: 'named' | 'not_said'; others: string[] } {
+  const read = new Map<string, string>();
+  for (const answer of [...summary.themes.flatMap((theme) => theme.answers), ...summary.otherAnswers])
+    for (const tool of answer.tags.tools)
+      if (tool.id === id)
+        for (const evidence of tool.evidence) read.set(foldText(evidence.text), evidence.text.trim());
+  const others = [...read.values()].filter((words) => !namesEvidence(name, words));
+  if (read.size === 0 || others.length === 0) return { scope: 'whole' };
+  return { scope: others.length < read.size ? 'named' : 'not_said', others };
 }
 
 /** The message as typed from where `rest`, its normalised end, begins: a name is quoted as it was typed. */

@@ -20,7 +20,7 @@ import { toolOfQuestion } from '../interview/question-subject.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
 import { createPseudonymizer } from '../privacy/tagged-text.js';
 import { emptyTags, type Tags } from '../tags.js';
-import { describeCorrection } from './corrections.js';
+import { describeCorrection, namesEvidence } from './corrections.js';
 import { type Headcount, readHeadcount } from './headcount.js';
 import { summaryPrompts, toolLabel } from './labels.js';
 import { CLEAR_LEVER_CONFIDENCE, type LeverTally, leversOf, readLevers } from './lever-reading.js';
@@ -77,7 +77,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const answers = new Map<number, AnswerWithSection>();
   const declined: Summary['declined'] = [];
   const coveredBy = new Map<string, Summary['covered'][number] & { phrase: unknown }>();
-  const corrections: { seq: number; at: string; correction: Correction }[] = [];
+  const corrections: { seq: number; at: string; correction: Correction; text: string }[] = [];
   const reviewQuestions = new Set<number>();
   const unreadCorrections: { seq: number; at: string; text: string }[] = [];
   for (const turn of ordered) {
@@ -130,7 +130,8 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         });
     } else if (turn.kind === 'correction') {
       const parsed = Correction.safeParse(turn.data);
-      if (parsed.success) corrections.push({ seq: turn.seq, at: turn.at, correction: parsed.data });
+      if (parsed.success)
+        corrections.push({ seq: turn.seq, at: turn.at, correction: parsed.data, text: turn.text });
     }
   }
   // As in the interview: an answer amended so it no longer says the phrase no longer covers the question.
@@ -169,7 +170,12 @@ function pseudonymize(
     })),
     declined: replayed.declined.map((d) => ({ ...d, question: p.text(d.question) })),
     covered: replayed.covered.map((c) => ({ ...c, question: p.text(c.question) })),
-    corrections: replayed.corrections,
+    corrections: replayed.corrections.map((c) => ({
+      ...c,
+      text: p.text(c.text),
+      correction:
+        c.correction.said === undefined ? c.correction : { ...c.correction, said: p.text(c.correction.said) },
+    })),
     unreadCorrections: replayed.unreadCorrections.map((u) => ({ ...u, text: p.text(u.text) })),
     subjectTools: replayed.subjectTools,
   };
@@ -178,14 +184,24 @@ function pseudonymize(
 interface CorrectionState {
   removed: { value: Set<string>; tool: Set<string>; lever: Set<string> };
   added: { value: Set<string>; tool: Set<string>; lever: Set<string> };
+  /** By tool id, the names of what was removed of it, the rest staying ("Instagram" beside "Facebook"). */
+  removedNames: Map<string, string[]>;
 }
 
 function correctionState(corrections: readonly { correction: Correction }[]): CorrectionState {
   const state: CorrectionState = {
     removed: { value: new Set(), tool: new Set(), lever: new Set() },
     added: { value: new Set(), tool: new Set(), lever: new Set() },
+    removedNames: new Map(),
   };
   for (const { correction } of corrections) {
+    if (correction.target === 'tool' && correction.scope === 'named' && correction.said !== undefined) {
+      state.removedNames.set(correction.id, [
+        ...(state.removedNames.get(correction.id) ?? []),
+        correction.said,
+      ]);
+      continue;
+    }
     const [into, from] =
       correction.action === 'add' ? [state.added, state.removed] : [state.removed, state.added];
     into[correction.target].add(correction.id);
@@ -194,12 +210,21 @@ function correctionState(corrections: readonly { correction: Correction }[]): Co
   return state;
 }
 
-/** A removed value, tool or lever disappears from the answer's tags, hence from every count and export. */
+/**
+ * A removed value, tool or lever disappears from the answer's tags, hence from every count and export; of a tool
+ * removed by a name only, the words that name goes, and the tag with them when no other word is left.
+ */
 function withoutRemoved(tags: Tags, state: CorrectionState): Tags {
   return {
     ...tags,
     values: tags.values.filter((t) => !state.removed.value.has(t.id)),
-    tools: tags.tools.filter((t) => !state.removed.tool.has(t.id)),
+    tools: tags.tools.flatMap((t) => {
+      if (state.removed.tool.has(t.id)) return [];
+      const names = state.removedNames.get(t.id);
+      if (!names || t.evidence.length === 0) return [t];
+      const evidence = t.evidence.filter((e) => !names.some((name) => namesEvidence(name, e.text)));
+      return evidence.length === 0 ? [] : [{ ...t, evidence }];
+    }),
     levers: tags.levers.filter((t) => !state.removed.lever.has(t.id)),
   };
 }
@@ -454,10 +479,17 @@ export function buildSummary(
     gaps: { values: valueGaps, levers: missingLevers },
     nextQuestions,
     nextSteps,
-    corrections: replayed.corrections.map((c) => ({
-      ...c,
-      description: describeCorrection(c.correction, lang),
-    })),
+    corrections: replayed.corrections.map(({ text, ...c }) => {
+      const description = describeCorrection(c.correction, lang);
+      // Corrections stored without the reply's words are described as they were.
+      if (text.trim() === '') return { ...c, description };
+      const quoted = fill(prompts.typography.quoted, { text });
+      return {
+        ...c,
+        text,
+        description: fill(prompts.corrections.asWritten, { correction: description, text: quoted }),
+      };
+    }),
     unreadCorrections: replayed.unreadCorrections.map((u) => ({
       ...u,
       description: fill(prompts.corrections.unread, {

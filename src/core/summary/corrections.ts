@@ -6,8 +6,12 @@ import { CORRECTION_TARGETS, Correction } from './schema.js';
 
 type Target = (typeof CORRECTION_TARGETS)[number];
 
+/**
+ * `said`: the name as the respondent typed it, without a reason after a comma ("Instagram"); `byName`: read as
+ * the tagger reads an answer (a brand or an everyday word), not by one of the item's own names.
+ */
 export type ParsedCorrection =
-  | { ok: true; correction: Correction }
+  | { ok: true; correction: Correction; said: string; byName: boolean }
   | { ok: false; reason: 'not_understood' | 'unknown_item'; message: string };
 
 /** Lower case, accents and apostrophe variants folded, spaces collapsed: how correction words are compared. */
@@ -210,10 +214,9 @@ export function parseCorrection(
   const names = clause > 0 ? [typed, typed.slice(0, clause).trim()] : [typed];
   const langs: Language[] = [lang, lang === 'fr' ? 'en' : 'fr'];
   for (const name of names) {
-    const found =
-      resolve(name === typed ? rest : foldText(name), targets, all) ??
-      (reader ? readName(name, targets, langs, reader) : null);
-    if (found) return { ok: true, correction: { ...found, action } };
+    const byItsName = resolve(name === typed ? rest : foldText(name), targets, all);
+    const found = byItsName ?? (reader ? readName(name, targets, langs, reader) : null);
+    if (found) return { ok: true, correction: { ...found, action }, said: name, byName: byItsName === null };
   }
   return {
     ok: false,
@@ -235,8 +238,20 @@ export function correctionItem(correction: Correction, lang: Language): { target
 }
 
 export function describeCorrection(correction: Correction, lang: Language): string {
-  return fill(
-    summaryPrompts(lang).corrections.described[correction.action],
-    correctionItem(correction, lang),
-  );
+  const p = summaryPrompts(lang);
+  const item = correctionItem(correction, lang);
+  if (correction.target === 'tool' && correction.scope === 'named' && correction.said !== undefined)
+    return fill(p.corrections.describedNamedOnly, {
+      ...item,
+      name: fill(p.typography.quoted, { text: correction.said }),
+      label: fill(p.typography.quoted, { text: item.label }),
+    });
+  return fill(p.corrections.described[correction.action], item);
+}
+
+/** Whether `name` (folded) is what `evidence`, words the tagger read a tool from, says: the one holds the other. */
+export function namesEvidence(name: string, evidence: string): boolean {
+  const said = ` ${foldText(name)} `;
+  const read = ` ${foldText(evidence)} `;
+  return said.trim() !== '' && (read.includes(said) || said.includes(read));
 }

@@ -217,6 +217,10 @@ export const SummaryPrompts = z.object({
     /** Extra names (lower case, without accents) for values, tools and levers, keyed by id. */
     aliases: z.record(z.string(), z.array(text)),
     described: keyed(['add', 'remove']),
+    /** A tool removal of what `{name}` names only: `{target}`, `{label}` (the tool, which stays). */
+    describedNamedOnly: text,
+    /** A correction's description, `{correction}`, then the reply as written, `{text}`, quoted. */
+    asWritten: text,
     targetNames: keyed(CORRECTION_TARGETS),
     notUnderstood: text,
     unknownItem: text,

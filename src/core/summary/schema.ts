@@ -17,10 +17,22 @@ import { Tags } from '../tags.js';
 /** A correction the respondent made to the end-of-interview summary (stored as a `correction` turn's `data`). */
 export const CORRECTION_ACTIONS = ['add', 'remove'] as const;
 export const CORRECTION_TARGETS = ['value', 'tool', 'lever'] as const;
+/** The item as the respondent named it, as typed ("Instagram"); absent in corrections made before it was kept. */
+const said = z.string().min(1).optional();
 export const Correction = z.discriminatedUnion('target', [
-  z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('value'), id: ValueId }),
-  z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('tool'), id: ToolId }),
-  z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('lever'), id: LeverId }),
+  z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('value'), id: ValueId, said }),
+  z.object({
+    action: z.enum(CORRECTION_ACTIONS),
+    target: z.literal('tool'),
+    id: ToolId,
+    said,
+    /**
+     * `named`: only the words `said` names were removed (a brand among others the tool was read from, "Instagram"
+     * beside "Facebook"): the tool stays, read from the rest. Absent: the whole tool.
+     */
+    scope: z.enum(['named']).optional(),
+  }),
+  z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('lever'), id: LeverId, said }),
 ]);
 export type Correction = z.infer<typeof Correction>;
 
@@ -157,6 +169,8 @@ export const Summary = z.object({
       at: z.string(),
       correction: Correction,
       description: z.string(),
+      /** The reply as the respondent wrote it (pseudonymised); absent in summaries made before it was kept. */
+      text: z.string().optional(),
     }),
   ),
   /**

@@ -1,5 +1,7 @@
 import { AppError } from '../../errors.js';
 import type { Language, Profile, ThemeId } from '../domain.js';
+import { loadGuides } from '../guide/index.js';
+import { parseProfileChoice } from '../interview/choices.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
 import { buildSummary } from '../summary/build.js';
 import type { Summary } from '../summary/schema.js';
@@ -11,6 +13,7 @@ export interface AnalyzeOptions {
   id: string;
   tagger: Tagger;
   interviewerPrefix?: string;
+  /** Absent: read from the presentation answers (`readProfile`). */
   profile?: Profile;
   /** Timestamp recorded as start and end of the analysed interview. */
   at: string;
@@ -54,7 +57,7 @@ export function transcriptToInterview(
     id: options.id,
     status: 'completed',
     language,
-    profile: options.profile ?? 'manager',
+    profile: options.profile ?? readProfile(turns),
     guideVersion: 'transcript',
     interviewerId: null,
     conversationKey: null,
@@ -65,6 +68,25 @@ export function transcriptToInterview(
     completedAt: options.at,
   };
   return { meta, turns };
+}
+
+/**
+ * The respondent's profile as the interview reads one given in a sentence (the guides' profile words, "I'm a
+ * business adviser", "je dirige une menuiserie"), clause by clause in the presentation answers, so a manager's
+ * clients ("nous travaillons pour des collectivités") are not read as theirs: expert when the clauses that
+ * name a profile all name that one, else manager, the guide's first profile.
+ */
+function readProfile(turns: readonly TurnRecord[]): Profile {
+  const guides = Object.values(loadGuides());
+  const named = new Set<Profile>();
+  for (const turn of turns) {
+    if (turn.kind !== 'answer' || turn.section !== 'presentation') continue;
+    for (const clause of turn.text.split(/[,;.!?\n]+/u)) {
+      const profile = parseProfileChoice(guides, clause);
+      if (profile) named.add(profile);
+    }
+  }
+  return named.size === 1 && named.has('expert') ? 'expert' : 'manager';
 }
 
 export function analyzeTranscript(text: string, options: AnalyzeOptions): Summary {

@@ -38,6 +38,16 @@ interface Transcript {
   /** Activities dropped from the front (cap), so watermarks stay stable. */
   dropped: number;
   nextSeq: number;
+  /** The interviews the transcript may show words of, each with its mark in the store (see `noteInterviews`). */
+  interviews: Set<string>;
+}
+
+/**
+ * A mark in the key-value store that a web chat transcript shows an interview. Its value names the
+ * interview, so erasing the interview deletes it, whichever process or command erases it.
+ */
+function shownKey(conversationId: string, interviewId: string): string {
+  return `${DIRECTLINE_KEY_PREFIX}${conversationId}:shows:${interviewId}`;
 }
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
@@ -146,6 +156,34 @@ export class DirectLineConversations {
     return true;
   }
 
+  /**
+   * Records that the transcript shows these interviews (read in a turn of the conversation): their marks
+   * are written once per transcript, so a turn about an interview already marked writes nothing.
+   */
+  async noteInterviews(conversationId: string, interviewIds: Iterable<string>): Promise<void> {
+    const transcript = this.#transcripts.get(conversationId);
+    if (!transcript) return;
+    const added = [...interviewIds].filter((id) => !transcript.interviews.has(id));
+    if (added.length === 0) return;
+    await this.#kv.write(
+      added.map((interviewId) => ({ key: shownKey(conversationId, interviewId), value: { interviewId } })),
+    );
+    for (const id of added) transcript.interviews.add(id);
+  }
+
+  /**
+   * Drops the transcript when an interview it shows was erased since, by this process or another (the
+   * `erase` command, another server on the same database, retention): its mark is gone from the store.
+   * One read of the marks per poll, none for a transcript that shows no interview.
+   */
+  async forgetIfErased(conversationId: string): Promise<void> {
+    const transcript = this.#transcripts.get(conversationId);
+    if (!transcript || transcript.interviews.size === 0) return;
+    const keys = [...transcript.interviews].map((id) => shownKey(conversationId, id));
+    const marks = await this.#kv.read(keys);
+    if (keys.some((key) => marks[key] === undefined)) this.forgetTranscript(conversationId);
+  }
+
   /** Drops what was said in a conversation (its owner record stays, so the user can go on). */
   forgetTranscript(conversationId: string): void {
     this.#transcripts.delete(conversationId);
@@ -157,7 +195,13 @@ export class DirectLineConversations {
       // Re-inserting keeps the Map in least-recently-used order.
       this.#transcripts.delete(conversationId);
     } else {
-      transcript = { epoch: randomBytes(4).toString('hex'), activities: [], dropped: 0, nextSeq: 1 };
+      transcript = {
+        epoch: randomBytes(4).toString('hex'),
+        activities: [],
+        dropped: 0,
+        nextSeq: 1,
+        interviews: new Set(),
+      };
     }
     this.#transcripts.set(conversationId, transcript);
     if (this.#transcripts.size > MAX_TRANSCRIPTS) {

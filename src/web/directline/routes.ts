@@ -83,6 +83,8 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
    * would show nothing: the bot is asked to show where the respondent is, e.g. the pending question.
    */
   const showWhereTheyAreIfForgotten = async (grant: ConversationGrant): Promise<void> => {
+    // An interview erased outside this conversation's turns leaves nothing of it to be shown again.
+    await conversations.forgetIfErased(grant.conversationId);
     if (!conversations.startTranscriptIfNone(grant.conversationId)) return;
     // A failure is logged by runTurn; the page is still served, and the respondent's next message goes on.
     await runTurn({ ...baseActivity(grant), type: 'event', name: BOT_EVENT_SHOW_PENDING }).catch(
