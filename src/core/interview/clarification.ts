@@ -35,6 +35,71 @@ const MIN_STEM = 4;
 
 type Words = readonly string[];
 
+/** A guide phrase as a message may type it; `open`: more words may follow it in a sentence ending in "?". */
+interface Reading {
+  words: Words;
+  open: boolean;
+  kind: Clarification;
+}
+
+/** The guides' request phrases, read once: each looked up by its first word, in the order they are tried. */
+interface Phrases {
+  requests: ReadonlyMap<string, readonly Reading[]>;
+  lead: readonly Words[];
+  courtesy: readonly Words[];
+  echo: ReadonlySet<string>;
+}
+
+const ORDER: readonly Clarification[] = ['why', 'example', 'rephrase'];
+
+function readingsOf(phrases: readonly string[]): Words[] {
+  return phrases.flatMap((phrase) => phraseReadings(phrase));
+}
+
+function compile(guides: readonly Guide[]): Phrases {
+  const requests = new Map<string, Reading[]>();
+  for (const kind of ORDER) {
+    for (const guide of guides) {
+      for (const phrase of guide.clarification[kind]) {
+        const open = phrase.endsWith(OPEN);
+        for (const words of phraseReadings(open ? phrase.slice(0, -OPEN.length) : phrase)) {
+          const [first] = words;
+          if (first === undefined) continue;
+          const list = requests.get(first);
+          if (list) list.push({ words, open, kind });
+          else requests.set(first, [{ words, open, kind }]);
+        }
+      }
+    }
+  }
+  const courtesy = readingsOf(guides.flatMap((guide) => guide.words.courtesy));
+  return {
+    requests,
+    lead: [...readingsOf(guides.flatMap((guide) => guide.clarification.lead)), ...courtesy],
+    courtesy,
+    echo: new Set(guides.flatMap((guide) => guide.clarification.echo.flatMap(elidedWords))),
+  };
+}
+
+/** Read on every answer: compiled once per pair of guides (the same guide objects for a process's life). */
+const compiled = new WeakMap<Guide, WeakMap<Guide, Phrases>>();
+
+function phrasesOf(guides: readonly Guide[]): Phrases {
+  const [first, second = first] = guides;
+  if (first === undefined || second === undefined || guides.length > 2) return compile(guides);
+  let byOther = compiled.get(first);
+  if (byOther === undefined) {
+    byOther = new WeakMap();
+    compiled.set(first, byOther);
+  }
+  let phrases = byOther.get(second);
+  if (phrases === undefined) {
+    phrases = compile(guides);
+    byOther.set(second, phrases);
+  }
+  return phrases;
+}
+
 /**
  * Whether a message asks about the question instead of answering it ("vous pouvez reformuler ?", "sorry,
  * what do you mean?", "pourquoi cette question ?", "par exemple ?"), or says the `asked` question's own words
@@ -44,19 +109,20 @@ type Words = readonly string[];
  */
 export function readClarification(guides: readonly Guide[], text: string, asked = ''): Clarification | null {
   if (words(text).length > MAX_REQUEST_WORDS) return null;
-  const lead = guides.flatMap((guide) => [...guide.clarification.lead, ...guide.words.courtesy]);
-  const courtesy = guides.flatMap((guide) => guide.words.courtesy);
-  const question = elidedWords(asked);
+  const phrases = phrasesOf(guides);
+  let question: Words | null = null;
   let found: Clarification | null = null;
   for (const sentence of sentencesOf(text)) {
-    const said = trimEnd(trimStart(elidedWords(sentence.text), courtesy), courtesy);
-    const request =
-      requestIn(guides, said, sentence.asks) ??
-      requestIn(guides, trimStart(said, lead), sentence.asks) ??
-      (sentence.asks && echoes(guides, trimStart(said, lead), question) ? 'rephrase' : null);
+    const said = trimEnd(trimStart(elidedWords(sentence.text), phrases.courtesy), phrases.courtesy);
+    const afterLead = trimStart(said, phrases.lead);
+    let request = requestIn(phrases, said, sentence.asks) ?? requestIn(phrases, afterLead, sentence.asks);
+    if (request === null && sentence.asks) {
+      question ??= elidedWords(asked);
+      if (echoes(phrases.echo, afterLead, question)) request = 'rephrase';
+    }
     if (request === null) {
       // "Euh... vous pouvez répéter ?": a sentence of fillers alone says nothing either way.
-      if (trimStart(said, lead).length === 0) continue;
+      if (afterLead.length === 0) continue;
       return null;
     }
     if (found === null || WEIGHT[request] > WEIGHT[found]) found = request;
@@ -68,9 +134,8 @@ export function readClarification(guides: readonly Guide[], text: string, asked 
  * Whether a sentence is the question's words said back ("Quels outils ?", "The value we get?"): a few words,
  * each of the question or of the guide's `echo` words, at least one of the question's not among them.
  */
-function echoes(guides: readonly Guide[], said: Words, question: Words): boolean {
+function echoes(echo: ReadonlySet<string>, said: Words, question: Words): boolean {
   if (said.length === 0 || said.length > MAX_ECHO_WORDS) return false;
-  const echo = new Set(guides.flatMap((guide) => guide.clarification.echo.flatMap(elidedWords)));
   const inQuestion = (word: string) => question.some((asked) => sameWord(word, asked));
   return (
     said.every((word) => echo.has(word) || inQuestion(word)) &&
@@ -92,18 +157,12 @@ function sentencesOf(text: string): { text: string; asks: boolean }[] {
     .map((match) => ({ text: match[1] ?? '', asks: (match[2] ?? '').includes('?') }));
 }
 
-function requestIn(guides: readonly Guide[], said: Words, asks: boolean): Clarification | null {
-  if (said.length === 0) return null;
-  for (const kind of ['why', 'example', 'rephrase'] as const) {
-    for (const guide of guides) {
-      for (const phrase of guide.clarification[kind]) {
-        const open = phrase.endsWith(OPEN);
-        for (const reading of phraseReadings(open ? phrase.slice(0, -OPEN.length) : phrase)) {
-          if (!startsWith(said, reading)) continue;
-          if (said.length === reading.length || (open && asks)) return kind;
-        }
-      }
-    }
+function requestIn(phrases: Phrases, said: Words, asks: boolean): Clarification | null {
+  const [first] = said;
+  if (first === undefined) return null;
+  for (const reading of phrases.requests.get(first) ?? []) {
+    if (!startsWith(said, reading.words)) continue;
+    if (said.length === reading.words.length || (reading.open && asks)) return reading.kind;
   }
   return null;
 }
@@ -113,33 +172,33 @@ function startsWith(said: Words, phrase: Words, at = 0): boolean {
 }
 
 /** `said` without the phrases it opens with, however many follow one another. */
-function trimStart(said: Words, phrases: readonly string[]): Words {
+function trimStart(said: Words, readings: readonly Words[]): Words {
   let start = 0;
   for (let trimmed = true; trimmed; ) {
     trimmed = false;
-    for (const reading of phrases.flatMap(phraseReadings)) {
+    for (const reading of readings) {
       if (startsWith(said, reading, start)) {
         start += reading.length;
         trimmed = true;
       }
     }
   }
-  return said.slice(start);
+  return start === 0 ? said : said.slice(start);
 }
 
 /** `said` without the phrases it ends with ("vous pouvez répéter svp"). */
-function trimEnd(said: Words, phrases: readonly string[]): Words {
+function trimEnd(said: Words, readings: readonly Words[]): Words {
   let end = said.length;
   for (let trimmed = true; trimmed; ) {
     trimmed = false;
-    for (const reading of phrases.flatMap(phraseReadings)) {
-      if (end - reading.length >= 0 && startsWith(said.slice(0, end), reading, end - reading.length)) {
+    for (const reading of readings) {
+      if (end - reading.length >= 0 && startsWith(said, reading, end - reading.length)) {
         end -= reading.length;
         trimmed = true;
       }
     }
   }
-  return said.slice(0, end);
+  return end === said.length ? said : said.slice(0, end);
 }
 
 /**

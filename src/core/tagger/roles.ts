@@ -190,9 +190,12 @@ export function learnedRoles(reading: ActorReading, scorer: RoleScorer): ActorTa
     const roles = rolesAsserted(scorer, id, features, stems);
     if (roles.length === 0) roles.push('mentioned');
     // One name can be found by several of the lexicon's phrases: each span is quoted once.
-    const mentionEvidence = [...new Map(mentions.map((m) => [`${m.first}:${m.last}`, m])).values()]
-      .slice(0, MAX_EVIDENCE)
-      .flatMap((m) => reading.evidenceOf(m.first, m.last) ?? []);
+    const quoted: ActorMention[] = [];
+    for (const m of mentions) {
+      if (quoted.length === MAX_EVIDENCE) break;
+      if (!quoted.some((q) => q.first === m.first && q.last === m.last)) quoted.push(m);
+    }
+    const mentionEvidence = quoted.flatMap((m) => reading.evidenceOf(m.first, m.last) ?? []);
     return roles.map((role) => ({
       id,
       role,
