@@ -56,6 +56,24 @@ function quoteOf(options: TurnOptions): Quote {
   return options.quote ?? escapeMarkdown;
 }
 
+/** A correction of the closing review, as typed, answering the review question asked at `refSeq`. */
+function correctionTurn(
+  question: { section: string; id: string },
+  text: string,
+  refSeq: number | null,
+  data: Record<string, unknown>,
+): NewTurn {
+  return {
+    kind: 'correction',
+    section: question.section,
+    questionId: question.id,
+    text,
+    tags: null,
+    refSeq,
+    data,
+  };
+}
+
 function event(
   name: InterviewEvent,
   section: string,
@@ -436,15 +454,9 @@ function respond(
               result.replies.push(fill(guide.closing.correctionNameNotSaid, filled));
               return result;
             }
-            result.newTurns.push({
-              kind: 'correction',
-              section: question.section,
-              questionId: question.id,
-              text,
-              tags: null,
-              refSeq: pendingSeq,
-              data: { ...correction, scope: 'named' },
-            });
+            result.newTurns.push(
+              correctionTurn(question, text, pendingSeq, { ...correction, scope: 'named' }),
+            );
             result.replies.push(fill(guide.closing.correctionNamedOnly, filled));
             return result;
           }
@@ -466,15 +478,7 @@ function respond(
           result.replies.push(fill(message, correctionItem(reply.correction, meta.language)));
           return result;
         }
-        result.newTurns.push({
-          kind: 'correction',
-          section: question.section,
-          questionId: question.id,
-          text,
-          tags: null,
-          refSeq: pendingSeq,
-          data: { ...reply.correction },
-        });
+        result.newTurns.push(correctionTurn(question, text, pendingSeq, { ...reply.correction }));
         result.replies.push(
           fill(guide.closing.correctionSaved, {
             correction: describeCorrection(reply.correction, meta.language),
