@@ -39,12 +39,9 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 /** One reader per vocabulary: a tagger's words are read into letter statistics once. */
 const readers = new WeakMap<ReadonlySet<string>, GibberishReader>();
 
-let shipped: ReadonlySet<string> | null = null;
-
 /** The shipped lexicon's words, for callers that have no tagger at hand. */
 function shippedWords(): ReadonlySet<string> {
-  shipped ??= vocabulary(shippedLexicon());
-  return shipped;
+  return vocabulary(shippedLexicon());
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;

@@ -43,10 +43,7 @@ export function shippedKnownNames(): ReadonlySet<string> {
   return shipped;
 }
 
-let words: ReadonlySet<string> | null = null;
-
-/** The words the shipped lexicon reads and the real words near them (what `Tagger.knownWords` gives), read once. */
+/** The words the shipped lexicon reads and the real words near them: the set `Tagger.knownWords` gives. */
 export function shippedVocabulary(): ReadonlySet<string> {
-  words ??= vocabulary(shippedLexicon());
-  return words;
+  return vocabulary(shippedLexicon());
 }

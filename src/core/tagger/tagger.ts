@@ -96,9 +96,19 @@ export function lexiconWords(lexicon: Lexicon, lang: Language): Set<string> {
   return words;
 }
 
-/** Every word a lexicon reads in either language, and the real words near them. */
-export function vocabulary(lexicon: Lexicon): Set<string> {
-  return new Set([...lexicon.realWords, ...lexiconWords(lexicon, 'fr'), ...lexiconWords(lexicon, 'en')]);
+const vocabularies = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/**
+ * Every word a lexicon reads in either language, and the real words near them; built once per lexicon, so
+ * the tagger, the nonsense check and the pseudonymiser share one set.
+ */
+export function vocabulary(lexicon: Lexicon): ReadonlySet<string> {
+  let words = vocabularies.get(lexicon);
+  if (words === undefined) {
+    words = new Set([...lexicon.realWords, ...lexiconWords(lexicon, 'fr'), ...lexiconWords(lexicon, 'en')]);
+    vocabularies.set(lexicon, words);
+  }
+  return words;
 }
 
 /** The one-word negation cues ("pas", "rien", "not"): a pattern's gap may not hold one. */
@@ -621,7 +631,6 @@ export function lexiconTags(reading: Reading): Tags {
 
 export function buildTagger(lexicon: Lexicon, learned?: TaggerModel): Tagger {
   const modelFor = languageModels(lexicon);
-  let known: ReadonlySet<string> | null = null;
   return {
     tag(text: string, options: TagOptions = {}): Tags {
       const lang = options.lang ?? detectLanguage(text);
@@ -629,8 +638,7 @@ export function buildTagger(lexicon: Lexicon, learned?: TaggerModel): Tagger {
       return learned ? combinedTags(reading, learned) : lexiconTags(reading);
     },
     knownWords(): ReadonlySet<string> {
-      known ??= vocabulary(lexicon);
-      return known;
+      return vocabulary(lexicon);
     },
   };
 }
