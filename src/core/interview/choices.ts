@@ -1,7 +1,15 @@
 import type { Language, Profile } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import type { YesNo } from './commands.js';
-import { elidedWords, matchesPhrase, phraseReader, phraseReadings, words } from './text.js';
+import {
+  elidedWords,
+  fewestPhraseCuts,
+  matchesPhrase,
+  phraseReader,
+  phraseReadings,
+  type SayingPhrase,
+  words,
+} from './text.js';
 
 /**
  * The reply to the consent question, or null when it is neither a clear yes nor a clear no. The reply must be
@@ -14,7 +22,7 @@ import { elidedWords, matchesPhrase, phraseReader, phraseReadings, words } from 
 export function readConsent(guides: readonly Guide[], text: string): YesNo | null {
   const said = elidedWords(text);
   if (said.length === 0) return null;
-  const phrases: { readings: readonly (readonly string[])[]; says: number }[] = [];
+  const phrases: SayingPhrase[] = [];
   const add = (list: readonly string[], says: number) => {
     for (const phrase of list) phrases.push({ readings: phraseReadings(phrase), says });
   };
@@ -26,26 +34,7 @@ export function readConsent(guides: readonly Guide[], text: string): YesNo | nul
     add(guide.words.courtesy, SAYS_NOTHING);
     add(guide.opening.consentWords.filler, SAYS_NOTHING);
   }
-  // reach[i]: for the first i words, what each way of cutting them into phrases says (a mask of SAYS_*
-  // bits), with the fewest yes or no phrases it takes.
-  const reach: Map<number, number>[] = [new Map([[SAYS_NOTHING, 0]])];
-  for (let at = 1; at <= said.length; at += 1) reach.push(new Map());
-  for (let at = 0; at < said.length; at += 1) {
-    for (const [mask, count] of reach[at] ?? []) {
-      for (const { readings, says } of phrases) {
-        for (const reading of readings) {
-          const next = reach[at + reading.length];
-          if (!next || !startsAt(said, reading, at)) continue;
-          const total = count + (says === SAYS_NOTHING ? 0 : 1);
-          const known = next.get(mask | says);
-          if (known === undefined || total < known) next.set(mask | says, total);
-        }
-      }
-    }
-  }
-  const cuts = [...(reach[said.length] ?? [])].filter(([mask]) => mask !== SAYS_NOTHING);
-  const fewest = Math.min(...cuts.map(([, count]) => count));
-  const says = cuts.filter(([, count]) => count === fewest).map(([mask]) => mask);
+  const says = fewestPhraseCuts(said, phrases);
   if (says.length > 0 && says.every((mask) => mask === SAYS_YES)) return 'yes';
   if (says.length > 0 && says.every((mask) => mask === SAYS_NO)) return 'no';
   return null;
@@ -54,10 +43,6 @@ export function readConsent(guides: readonly Guide[], text: string): YesNo | nul
 const SAYS_NOTHING = 0;
 const SAYS_YES = 1;
 const SAYS_NO = 2;
-
-function startsAt(said: readonly string[], phrase: readonly string[], at: number): boolean {
-  return phrase.length > 0 && phrase.every((word, i) => said[at + i] === word);
-}
 
 export function parseLanguageChoice(guides: readonly Guide[], text: string): Language | null {
   return readChoice(guides, text, ['fr', 'en'], (guide) => guide.bot.languageWords, [

@@ -10,7 +10,7 @@ import {
   sectionsOf,
 } from './plan.js';
 import type { QuestionSubject } from './question-subject.js';
-import { elidedWords, phraseReadings, words } from './text.js';
+import { elidedWords, phraseReadings, words, wordsAt } from './text.js';
 
 /** `rephrase`: what does the question mean; `why`: why is it asked; `example`: what might an answer say. */
 export type Clarification = 'rephrase' | 'why' | 'example';
@@ -161,14 +161,10 @@ function requestIn(phrases: Phrases, said: Words, asks: boolean): Clarification 
   const [first] = said;
   if (first === undefined) return null;
   for (const reading of phrases.requests.get(first) ?? []) {
-    if (!startsWith(said, reading.words)) continue;
+    if (!wordsAt(said, reading.words)) continue;
     if (said.length === reading.words.length || (reading.open && asks)) return reading.kind;
   }
   return null;
-}
-
-function startsWith(said: Words, phrase: Words, at = 0): boolean {
-  return phrase.length > 0 && at + phrase.length <= said.length && phrase.every((w, i) => said[at + i] === w);
 }
 
 /** `said` without the phrases it opens with, however many follow one another. */
@@ -177,7 +173,7 @@ function trimStart(said: Words, readings: readonly Words[]): Words {
   for (let trimmed = true; trimmed; ) {
     trimmed = false;
     for (const reading of readings) {
-      if (startsWith(said, reading, start)) {
+      if (wordsAt(said, reading, start)) {
         start += reading.length;
         trimmed = true;
       }
@@ -192,7 +188,7 @@ function trimEnd(said: Words, readings: readonly Words[]): Words {
   for (let trimmed = true; trimmed; ) {
     trimmed = false;
     for (const reading of readings) {
-      if (end - reading.length >= 0 && startsWith(said, reading, end - reading.length)) {
+      if (end - reading.length >= 0 && wordsAt(said, reading, end - reading.length)) {
         end -= reading.length;
         trimmed = true;
       }

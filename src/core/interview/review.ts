@@ -15,7 +15,15 @@ import { eventOf } from './events.js';
 import type { LogTurn } from './log.js';
 import type { Quote } from './quote.js';
 import type { InterviewMeta } from './record.js';
-import { afterOpeningPhrase, elidedWords, matchesPhrase, phraseReadings, words } from './text.js';
+import {
+  afterOpeningPhrase,
+  elidedWords,
+  fewestPhraseCuts,
+  matchesPhrase,
+  phraseReadings,
+  type SayingPhrase,
+  words,
+} from './text.js';
 
 /**
  * What a message means while the closing review is pending:
@@ -95,9 +103,9 @@ const SAYS_CLOSING = 2;
 function readWholeReply(guides: readonly Guide[], text: string): 'done' | 'wants' | null {
   const said = elidedWords(text);
   if (said.length === 0) return null;
-  const phrases: { reading: readonly string[]; says: number }[] = [];
+  const phrases: SayingPhrase[] = [];
   const add = (list: readonly string[], says: number) => {
-    for (const phrase of list) for (const reading of phraseReadings(phrase)) phrases.push({ reading, says });
+    for (const phrase of list) phrases.push({ readings: phraseReadings(phrase), says });
   };
   for (const guide of guides) {
     add([...guide.words.yes, ...guide.opening.consentWords.yes], SAYS_YES);
@@ -107,27 +115,9 @@ function readWholeReply(guides: readonly Guide[], text: string): 'done' | 'wants
       SAYS_NOTHING,
     );
   }
-  // reach[i]: for the first i words, what each way of cutting them says (a mask of SAYS_* bits), with the
-  // fewest yes, no or done phrases it takes.
-  const reach: Map<number, number>[] = said.map(() => new Map());
-  reach.push(new Map());
-  reach[0]?.set(SAYS_NOTHING, 0);
-  for (let at = 0; at < said.length; at += 1) {
-    for (const [mask, count] of reach[at] ?? []) {
-      for (const { reading, says } of phrases) {
-        const next = reach[at + reading.length];
-        if (!next || reading.length === 0 || !reading.every((word, i) => said[at + i] === word)) continue;
-        const total = count + (says === SAYS_NOTHING ? 0 : 1);
-        const known = next.get(mask | says);
-        if (known === undefined || total < known) next.set(mask | says, total);
-      }
-    }
-  }
-  const cuts = [...(reach[said.length] ?? [])].filter(([mask]) => mask !== SAYS_NOTHING);
+  const cuts = fewestPhraseCuts(said, phrases);
   if (cuts.length === 0) return null;
-  const fewest = Math.min(...cuts.map(([, count]) => count));
-  const closes = cuts.some(([mask, count]) => count === fewest && (mask & SAYS_CLOSING) !== 0);
-  return closes ? 'done' : 'wants';
+  return cuts.some((mask) => (mask & SAYS_CLOSING) !== 0) ? 'done' : 'wants';
 }
 
 /** A correction read, with the respondent's name for the item kept. */

@@ -260,3 +260,42 @@ function runsFrom(
   }
   return false;
 }
+
+/** A word run of a message at `at`: the phrase's words, one for one. */
+export function wordsAt(said: readonly string[], phrase: readonly string[], at = 0): boolean {
+  return phrase.length > 0 && at + phrase.length <= said.length && phrase.every((w, i) => said[at + i] === w);
+}
+
+/** A guide phrase's readings and what it says, as a bit (0: nothing either way, a polite or filler word). */
+export interface SayingPhrase {
+  readings: readonly (readonly string[])[];
+  says: number;
+}
+
+/**
+ * What a message made only of the given phrases says: each way of cutting its words into them gives the
+ * bits of what its phrases say; of the cuts that say something, those with the fewest phrases saying
+ * something are kept ("I don't agree" is one no phrase, not "I don't" and "agree"). Empty when a word
+ * belongs to no phrase, or when the phrases say nothing.
+ */
+export function fewestPhraseCuts(said: readonly string[], phrases: readonly SayingPhrase[]): number[] {
+  // reach[i]: for the first i words, each mask of what a cut says, with the fewest phrases saying something.
+  const reach: Map<number, number>[] = [new Map([[0, 0]])];
+  for (let at = 1; at <= said.length; at += 1) reach.push(new Map());
+  for (let at = 0; at < said.length; at += 1) {
+    for (const [mask, count] of reach[at] ?? []) {
+      for (const { readings, says } of phrases) {
+        for (const reading of readings) {
+          const next = reach[at + reading.length];
+          if (!next || !wordsAt(said, reading, at)) continue;
+          const total = count + (says === 0 ? 0 : 1);
+          const known = next.get(mask | says);
+          if (known === undefined || total < known) next.set(mask | says, total);
+        }
+      }
+    }
+  }
+  const cuts = [...(reach[said.length] ?? [])].filter(([mask]) => mask !== 0);
+  const fewest = Math.min(...cuts.map(([, count]) => count));
+  return cuts.filter(([, count]) => count === fewest).map(([mask]) => mask);
+}
