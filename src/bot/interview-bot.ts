@@ -303,8 +303,7 @@ export class InterviewBot extends ActivityHandler {
     if (command.kind === 'resume') {
       if (active === undefined) return true;
       const unfinished = meta !== null && meta.status !== 'completed';
-      const atStartChoices = active.id === START_DIALOG && interviewInDialogs(dc) === null;
-      return unfinished && (atStartChoices || active.id === LEAVE_INTERVIEW_DIALOG);
+      return unfinished && (atStartChoices(dc) || active.id === LEAVE_INTERVIEW_DIALOG);
     }
     return true;
   }
@@ -315,7 +314,7 @@ export class InterviewBot extends ActivityHandler {
    */
   private async wouldLeave(dc: DialogContext, meta: InterviewMeta | null): Promise<boolean> {
     if (!meta || meta.status === 'completed') return false;
-    if (dc.activeDialog?.id === START_DIALOG && interviewInDialogs(dc) === null) return false;
+    if (atStartChoices(dc)) return false;
     return !(await this.services.heldElsewhere(dc.context, meta.id));
   }
 
@@ -537,6 +536,11 @@ export class InterviewBot extends ActivityHandler {
   private guideFor(context: TurnContext, meta: InterviewMeta | null, greetedIn?: Language): Guide {
     return this.deps.guides[meta?.language ?? localeLanguage(context) ?? greetedIn ?? 'fr'];
   }
+}
+
+/** At the choices of a start (language, profile, consent), before any interview of it. */
+function atStartChoices(dc: DialogContext): boolean {
+  return dc.activeDialog?.id === START_DIALOG && interviewInDialogs(dc) === null;
 }
 
 /** The hold this turn's front door keeps on its interview (a terminal chat's), if any. */
