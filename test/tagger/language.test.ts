@@ -11,6 +11,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage("We don't use an ERP, our accountant pushed us to go paperless.")).toBe('en');
   });
 
+  it('reads short answers by their answer words and adverbs', () => {
+    expect(detectLanguage('No CRM yet.')).toBe('en');
+    expect(detectLanguage('Nothing much, just Excel.')).toBe('en');
+    expect(detectLanguage('Rien de plus.')).toBe('fr');
+    expect(detectLanguage('Non, jamais eu de CRM.')).toBe('fr');
+    expect(detectLanguage('Oui, depuis 2019.')).toBe('fr');
+  });
+
   it('falls back to French when nothing tells', () => {
     expect(detectLanguage('ERP CRM EDI')).toBe('fr');
     expect(detectLanguage('')).toBe('fr');
