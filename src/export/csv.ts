@@ -1,5 +1,6 @@
 import type { Summary } from '../core/summary/schema.js';
 import { codedSegments, codePointOffset } from './segments.js';
+import { labels } from './view.js';
 
 export const CSV_COLUMNS = [
   'interview',
@@ -38,9 +39,42 @@ function field(cell: string, separator: CsvSeparator): string {
 }
 
 /**
- * One coded segment per row, CRLF line ends, UTF-8 with a byte order mark. `start`/`end` count
- * characters (Unicode code points, end exclusive) into the answer text, the same unit as the REFI-QDA
- * export.
+ * The respondent's replies to the closing review, after the coded segments: a researcher coding from the CSV
+ * sees which codes the respondent rejected or added, and the replies the bot could not apply. The quote is
+ * the reply as written; `code` is `action:target:id` (`:named` when only the brand named was removed), or
+ * `unread`.
+ */
+function reviewRows(summary: Summary): string[][] {
+  const question = labels(summary.interview.language).h.corrections;
+  const row = (text: string, codeType: string, code: string) => [
+    summary.interview.id,
+    'closing',
+    question,
+    text,
+    codeType,
+    code,
+    '0',
+    String(codePointOffset(text, text.length)),
+  ];
+  const applied = summary.corrections.map(({ seq, correction: c, text = '' }) => ({
+    seq,
+    cells: row(
+      text,
+      'correction',
+      `${c.action}:${c.target}:${c.id}${c.target === 'tool' && c.scope ? `:${c.scope}` : ''}`,
+    ),
+  }));
+  const unread = summary.unreadCorrections.map(({ seq, text }) => ({
+    seq,
+    cells: row(text, 'unread_correction', 'unread'),
+  }));
+  return [...applied, ...unread].sort((a, b) => a.seq - b.seq).map((r) => r.cells);
+}
+
+/**
+ * One coded segment per row, then the review's replies, CRLF line ends, UTF-8 with a byte order mark.
+ * `start`/`end` count characters (Unicode code points, end exclusive) into the answer text (into the reply,
+ * for the review's rows), the same unit as the REFI-QDA export.
  */
 export function renderCsv(summaries: readonly Summary[], separator: CsvSeparator = ','): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
@@ -58,6 +92,7 @@ export function renderCsv(summaries: readonly Summary[], separator: CsvSeparator
         String(codePointOffset(text, segment.evidence.end)),
       ]);
     }
+    rows.push(...reviewRows(summary));
   }
   const lines = rows.map((row) => row.map((cell) => field(cell, separator)).join(separator));
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;

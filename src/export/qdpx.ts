@@ -12,7 +12,7 @@ import {
 import type { Summary } from '../core/summary/schema.js';
 import { escapeXml as x } from './escape.js';
 import { answersInOrder, type CodeType, codedSegments, codePointOffset } from './segments.js';
-import { labels } from './view.js';
+import { correctionLines, labels } from './view.js';
 
 /**
  * Stable GUIDs (UUID version 5 layout over SHA-1) so the same code, source or coding gets the same GUID
@@ -122,6 +122,7 @@ export function buildQdpxProject(
 ): QdpxProject {
   const sources = new Map<string, string>();
   const sourceXml: string[] = [];
+  const notes: string[] = [];
   for (const summary of summaries) {
     const id = summary.interview.id;
     const sourceGuid = stableGuid(`source:${id}`);
@@ -140,9 +141,12 @@ export function buildQdpxProject(
           '</PlainTextSelection>',
       );
     });
+    const review = reviewNote(summary, createdAt);
+    if (review) notes.push(review.xml);
     sourceXml.push(
       `<TextSource guid="${sourceGuid}" name="${x(id)}" plainTextPath="internal://${sourceGuid}.txt" creationDateTime="${x(createdAt)}">` +
-        `<Description>${x(describe(summary, lang))}</Description>${selections.join('')}</TextSource>`,
+        `<Description>${x(describe(summary, lang))}</Description>${selections.join('')}` +
+        `${review ? `<NoteRef targetGUID="${review.guid}"/>` : ''}</TextSource>`,
     );
   }
   const xml =
@@ -150,8 +154,27 @@ export function buildQdpxProject(
     `<Project xmlns="urn:QDA-XML:project:1.0" name="${x(summaries.length === 1 ? (summaries[0]?.interview.id ?? 'sme-interview') : 'sme-interview study')}" origin="sme-interview" creationDateTime="${x(createdAt)}">` +
     codebook(summaries, lang) +
     (sourceXml.length > 0 ? `<Sources>${sourceXml.join('')}</Sources>` : '') +
+    (notes.length > 0 ? `<Notes>${notes.join('')}</Notes>` : '') +
     '</Project>\n';
   return { xml, sources };
+}
+
+/**
+ * The respondent's replies to the closing review, applied or not, as a note (memo) on the interview's source:
+ * they are not part of the coded transcript, yet say which codes the respondent rejected or added.
+ */
+function reviewNote(summary: Summary, createdAt: string): { guid: string; xml: string } | null {
+  const lines = correctionLines(summary);
+  if (lines.length === 0) return null;
+  const heading = labels(summary.interview.language).h.corrections;
+  const guid = stableGuid(`note:review:${summary.interview.id}`);
+  const text = [heading, ...lines.map((line) => `• ${line}`)].join('\n');
+  return {
+    guid,
+    xml:
+      `<Note guid="${guid}" name="${x(`${heading} · ${summary.interview.id}`)}" creationDateTime="${x(createdAt)}">` +
+      `<PlainTextContent>${x(text)}</PlainTextContent></Note>`,
+  };
 }
 
 function describe(summary: Summary, lang: Language): string {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { escapeMarkdown } from '../../src/core/interview/quote.js';
 import { buildSummary } from '../../src/core/summary/build.js';
+import { renderCsv, renderQdpx } from '../../src/export/index.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
+import { parseCsv, unescapeXml, unzip } from '../export/helpers.js';
 import { createFakeTagger } from './fake-tagger.js';
 import { CoreSession } from './session.js';
 
@@ -278,6 +280,40 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain(escapeMarkdown(script.unreadSite));
     expect(section).toMatch(lang === 'fr' ? /Ajouté \(outil\)\u00a0: CRM/ : /Added \(tool\): CRM/);
+  });
+
+  it('gives the review replies to the researcher in the CSV and the REFI-QDA project too', () => {
+    const { session } = atReview(lang);
+    session.say(script.unreadSite);
+    session.say(script.addTool);
+    session.say(script.garbled);
+    session.say(script.garbledAgain);
+    const summary = summaryOf(session);
+    const heading = lang === 'fr' ? 'Corrections du répondant' : "Respondent's corrections";
+    const rows = parseCsv(renderCsv([summary])).filter((row) => row[4]?.endsWith('correction'));
+    expect(rows.map((row) => [row[2], row[3], row[4], row[5]])).toEqual([
+      [heading, script.unreadSite, 'unread_correction', 'unread'],
+      [heading, script.addTool, 'correction', 'add:tool:crm'],
+      [heading, script.garbled, 'unread_correction', 'unread'],
+      [heading, script.garbledAgain, 'unread_correction', 'unread'],
+    ]);
+    expect(rows[1]?.slice(6)).toEqual(['0', String(script.addTool.length)]);
+    // In the project, a note on the interview's source, which a QDA tool shows as its memo.
+    const xml = unzip(renderQdpx([summary], lang)).get('project.qde') ?? '';
+    const note =
+      /<Note guid="([^"]+)" name="([^"]+)"[^>]*><PlainTextContent>([^<]*)<\/PlainTextContent><\/Note>/.exec(
+        xml,
+      );
+    expect(unescapeXml(note?.[2] ?? '')).toBe(`${heading} · ${summary.interview.id}`);
+    const memo = unescapeXml(note?.[3] ?? '').split('\n');
+    expect(memo[0]).toBe(heading);
+    expect(memo.slice(1)).toEqual(
+      [...summary.corrections, ...summary.unreadCorrections]
+        .sort((a, b) => a.seq - b.seq)
+        .map((c) => `• ${c.description}`),
+    );
+    expect(memo[1]).toContain(script.unreadSite);
+    expect(xml).toContain(`<NoteRef targetGUID="${note?.[1]}"/></TextSource>`);
   });
 
   it('says a value already in the summary is already there and records nothing', () => {
