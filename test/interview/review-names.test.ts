@@ -4,6 +4,7 @@ import { buildSummary } from '../../src/core/summary/build.js';
 import { createTagger } from '../../src/core/tagger/index.js';
 import { renderCsv } from '../../src/export/csv.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
+import { parseCsv } from '../export/helpers.js';
 import { CoreSession } from './session.js';
 
 const guides = loadGuides();
@@ -117,7 +118,12 @@ describe('closing review: a tool removed by one of the names it was read from', 
     expect(summary.tools.map((t) => t.id)).toContain('social_media');
     const csv = renderCsv([summary]);
     expect(csv).toContain('Facebook');
-    expect(csv).not.toMatch(/Instagram[^\n]*social_media|social_media[^\n]*Instagram/i);
+    const rows = parseCsv(csv);
+    expect(rows.filter((r) => /instagram/i.test(r[3] ?? '') && r[4] === 'tool')).toEqual([]);
+    // The reply itself is listed with the review's replies, as removing only the brand named.
+    expect(rows.filter((r) => r[4] === 'correction').map((r) => [r[3], r[5]])).toEqual([
+      ['remove instagram, we gave up on it', 'remove:tool:social_media:named'],
+    ]);
     expect(summary.corrections[0]).toMatchObject({
       text: 'remove instagram, we gave up on it',
       description:
