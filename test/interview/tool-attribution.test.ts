@@ -63,6 +63,25 @@ describe('short answers to "who started it?" and "who gains from it?"', () => {
     expect(actorsOf('Nos clients surtout.', 'both')).toEqual(['clients:mentioned']);
   });
 
+  it('reads an answer to both questions at once in their order: a cleft, or two actors a sentence apart', () => {
+    expect(actorsOf("C'est le comptable.", 'both')).toEqual(['accountants:initiator']);
+    expect(actorsOf('c mon comptable', 'both')).toEqual(['accountants:initiator']);
+    expect(actorsOf('It was our accountant.', 'both')).toEqual(['accountants:initiator']);
+    expect(actorsOf('Notre comptable. Et nos clients, un peu.', 'both')).toEqual([
+      'accountants:initiator',
+      'clients:beneficiary',
+    ]);
+    expect(actorsOf('Our accountant. Our customers, mostly.', 'both')).toEqual([
+      'accountants:initiator',
+      'clients:beneficiary',
+    ]);
+    // A list in one breath names who, not which half.
+    expect(actorsOf('Nos clients et nos fournisseurs.', 'both')).toEqual([
+      'clients:mentioned',
+      'suppliers:mentioned',
+    ]);
+  });
+
   it('keeps the roles the answer states', () => {
     expect(
       actorsOf("C'est notre expert-comptable qui nous a poussés, et nos clients en profitent.", 'initiator'),

@@ -9,11 +9,49 @@ import type { AskedRole } from './question-subject.js';
 const FIRST_PERSON =
   /^[\s«"“]*(?:c'est\s+|c’est\s+|it was\s+)?(moi|nous|me|us|myself|ourselves|we did|i did)(?=[\s.,;:!?»"”-]|$)/iu;
 
+/** "C'est le comptable.", "It was the owner": a cleft answers the first half of a two-part question. */
+const CLEFT = /^[\s«"“]*(?:c'est|c’est|cest|c|ce sont|it was|it's|it’s|it is|that was)\s/iu;
+
+/** Two actors named a sentence apart ("Usually the owner. Their customers, mostly.") answer the two halves in turn. */
+const SENTENCE_BREAK = /[.;!?]/;
+
 function asked(role: AskedRole, wanted: 'initiator' | 'beneficiary'): boolean {
   return role === wanted || role === 'both';
 }
 
+function firstAt(actor: ActorTag): number {
+  return Math.min(...actor.evidence.map((e) => e.start));
+}
+
+/**
+ * Asked who started a tool and who gains from it at once, an answer that states neither role still answers
+ * them in order: a cleft names who started it; two actors a sentence apart are who started it, then who
+ * gains. A bare list ("nos clients et nos fournisseurs") says neither for sure.
+ */
+function readInOrder(actors: readonly ActorTag[], text: string): ActorTag[] | null {
+  if (actors.some((a) => a.role !== 'mentioned') || actors.length === 0) return null;
+  const ordered = [...actors].sort((a, b) => firstAt(a) - firstAt(b));
+  const first = ordered[0];
+  if (!first) return null;
+  const later = ordered.filter(
+    (a) => a.id !== first.id && SENTENCE_BREAK.test(text.slice(firstAt(first), firstAt(a))),
+  );
+  if (later.length === 0 && !(CLEFT.test(text) && ordered.every((a) => a.id === first.id))) return null;
+  const beneficiaries = new Set(later);
+  return actors.map((a) =>
+    a.id === first.id
+      ? { ...a, role: 'initiator' }
+      : beneficiaries.has(a)
+        ? { ...a, role: 'beneficiary' }
+        : a,
+  );
+}
+
 export function readProbeAnswer(tags: Tags, text: string, asks: AskedRole): Tags {
+  if (asks === 'both' && !FIRST_PERSON.test(text)) {
+    const inOrder = readInOrder(tags.actors, text);
+    if (inOrder) return { ...tags, actors: inOrder };
+  }
   const actors: ActorTag[] = [...tags.actors];
   let changed = false;
   const has = (role: 'initiator' | 'beneficiary') => actors.some((a) => a.role === role);
