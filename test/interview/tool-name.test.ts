@@ -62,6 +62,19 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
     );
   });
 
+  it('quotes a brand that opens the answer, and gives the label for two brands', () => {
+    expect(
+      probeAfter('fr', 'Shopify pour la boutique en ligne, et la caisse, depuis 2021.', createTagger()),
+    ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    expect(
+      probeAfter('en', 'Square or SumUp card readers at the counter, since last spring.', createTagger()),
+    ).not.toMatch(/^For (SumUp|Square)/);
+    // A sentence's ordinary first word is still no name.
+    expect(probeAfter('fr', 'Site internet et page Facebook, pour la boutique.', createTagger())).not.toMatch(
+      /^Pour Site/,
+    );
+  });
+
   it('asks about a booking site in words that fit it, as about an online shop', () => {
     expect(
       probeAfter('en', 'Customers book their appointments online on our website now.', createTagger()),
@@ -87,7 +100,9 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
     expect(
       probeAfter('fr', 'Nous vendons sur notre boutique [Shopify](javascript:alert(1)) depuis 2021.'),
     ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
-    expect(probeAfter('fr', 'Nous vendons sur notre boutique\nShopify, ouverte en 2021.')).toBe(label);
+    expect(probeAfter('fr', 'Nous vendons sur notre boutique\nShopify, ouverte en 2021.')).toBe(
+      'Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?',
+    );
     expect(
       probeAfter('fr', 'Nous vendons sur notre boutique Shopify Plus Premium Edition, depuis 2021.'),
     ).toBe(label);

@@ -1,3 +1,5 @@
+import { shippedKnownNames } from '../privacy/known-names.js';
+import { fold } from '../privacy/name-words.js';
 import type { Evidence } from '../tags.js';
 import { words } from './text.js';
 
@@ -10,12 +12,16 @@ const BEFORE_FIRST_WORD = /[ \t\u00a0«"“(]+$/u;
 
 /**
  * The names a respondent gave a tool in the evidence the tagger found for it, as written: capitalised words
- * (not the capital opening a sentence) or words with capitals inside, with the numbers that follow them
- * ("Shopify", "Google Drive", "Sage 100", "EBP"; in "notre boutique Shopify", "Shopify"). A name is respondent
- * input quoted back in a question: it is made of letters, digits, inner hyphens and single spaces only, and
- * capped in length; anything else is no name.
+ * (the capital opening a sentence only on a brand the lexicon knows, "Shopify pour la boutique") or words
+ * with capitals inside, with the numbers that follow them ("Shopify", "Google Drive", "Sage 100", "EBP"; in
+ * "notre boutique Shopify", "Shopify"). A name is respondent input quoted back in a question: it is made of
+ * letters, digits, inner hyphens and single spaces only, and capped in length; anything else is no name.
  */
-export function namesInEvidence(answer: string, evidence: readonly Evidence[]): string[] {
+export function namesInEvidence(
+  answer: string,
+  evidence: readonly Evidence[],
+  brands: ReadonlySet<string> = shippedKnownNames(),
+): string[] {
   // Written all in one case, capitals say nothing of names.
   if (!/\p{Ll}/u.test(answer) || !/\p{Lu}/u.test(answer)) return [];
   const names: string[] = [];
@@ -33,7 +39,8 @@ export function namesInEvidence(answer: string, evidence: readonly Evidence[]): 
       const at = span.start + match.index;
       const follows = run.length > 0 && answer.slice(runEnd, at) === ' ';
       const capitalised =
-        /\p{Lu}/u.test(word.slice(1)) || (/^\p{Lu}/u.test(word) && !opensSentence(answer, at));
+        /\p{Lu}/u.test(word.slice(1)) ||
+        (/^\p{Lu}/u.test(word) && (!opensSentence(answer, at) || opensBrand(answer, at, word, brands)));
       if (!follows) close();
       if (capitalised || (follows && /^\p{N}+$/u.test(word))) {
         run.push(word);
@@ -45,6 +52,12 @@ export function namesInEvidence(answer: string, evidence: readonly Evidence[]): 
     close();
   }
   return names;
+}
+
+/** A sentence opening on a brand, alone or with the next word ("Google Drive, on s'en sert"). */
+function opensBrand(text: string, at: number, word: string, brands: ReadonlySet<string>): boolean {
+  const next = /^ ([\p{L}\p{N}]+)/u.exec(text.slice(at + word.length))?.[1];
+  return brands.has(fold(word)) || (next !== undefined && brands.has(fold(`${word} ${next}`)));
 }
 
 function opensSentence(text: string, at: number): boolean {
