@@ -119,6 +119,19 @@ const PERSON_CUES = cues([
   "i['’]m",
   'je suis',
 ]);
+/**
+ * People the respondent introduces by who they are to them ("mon associé, Marc Le Bihan", "notre comptable
+ * s'appelle Sophie Garnier", "my business partner, John Hartley", "our accountant is called Susan Pickford"):
+ * a person, even after "called", which otherwise introduces a firm.
+ */
+const RELATIONS_FR =
+  "associ[ée]e?|femme|mari|[ée]pou(?:se|x)|compagnon|compagne|conjointe?|fils|fille|fr[èe]re|s[œo]e?ur|p[èe]re|m[èe]re|cousine?|oncle|tante|beau-fr[èe]re|belle-s[œo]e?ur|(?:expert-)?comptable|adjointe?|salari[ée]e?|employ[ée]e?|commerciale?|apprentie?|coll[èe]gue|stagiaire|banqui(?:er|[èe]re)|secr[ée]taire|assistante?|informaticien(?:ne)?|graphiste|d[ée]veloppeu(?:r|se)|chef d['’]atelier|bras droit";
+const RELATIONS_EN =
+  '(?:business )?partner|wife|husband|spouse|son|daughter|brother|sister|father|mother|dad|mum|mom|cousin|uncle|aunt|brother-in-law|sister-in-law|accountant|bookkeeper|assistant|colleague|apprentice|employee|secretary|developer|designer|foreman|right-hand man|right-hand woman|bank manager';
+const RELATION_CUES = cues([
+  `(?:mon|ma|notre) (?:${RELATIONS_FR})(?:,| (?:s['’]appelle|qui s['’]appelle|c['’]est|est))`,
+  `(?:my|our) (?:${RELATIONS_EN})(?:,| (?:is called|called|named|is))`,
+]);
 /** Cues so explicit that the name after them is taken even in lower case ("je m'appelle paul le gall"). */
 const STRONG_PERSON_CUES = cues(["je m['’]appelle", 'mon nom est', 'my name is']);
 const OF = "(?:de|d['’]|du|des)";
@@ -647,6 +660,20 @@ function namesIn(text: string, known: ReadonlySet<string>, ordinary: Ordinary): 
   for (const cue of overlappingMatches(PERSON_CUES, text)) {
     const run = personRun(cue.index + cue[0].length);
     if (run) add(personOf(text, tokens, run, known));
+  }
+  // A relation says the name is a person's, whatever a firm cue before it read ("is called …").
+  const relations = new Set<string>();
+  for (const cue of overlappingMatches(RELATION_CUES, text)) {
+    const run = personRun(cue.index + cue[0].length);
+    const person = run ? personOf(text, tokens, run, known) : null;
+    if (person) {
+      relations.add(person.text);
+      add(person);
+    }
+  }
+  if (relations.size > 0) {
+    const firms = names.filter((name) => name.kind === 'company' && relations.has(name.text));
+    for (const firm of firms) names.splice(names.indexOf(firm), 1);
   }
   for (const cue of text.matchAll(STRONG_PERSON_CUES)) {
     const person = lowerCasePerson(text, cue.index + cue[0].length, known);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/core/domain.js';
+import { findIntroducedNames } from '../../src/core/privacy/introduced-names.js';
+import { presentedThenLater } from './helpers.js';
+
+const KEY = 'study-key-relations';
+
+const pseudonyms = (text: string, label: string) =>
+  new Set(text.match(new RegExp(`\\[${label}-[0-9A-F]{6}\\]`, 'g')));
+
+describe('people the respondent introduces by who they are to them', () => {
+  it.each<[Language, string, string, string[], string]>([
+    [
+      'fr',
+      'Je dirige la menuiserie Kerguelen avec mon associé, Marc Le Bihan. Notre comptable s’appelle Sophie Garnier. Ma femme, Claire Dupont, fait la compta.',
+      "Marc s'occupe de l'atelier et Sophie Garnier nous a conseillé l'ERP.",
+      ['Marc', 'Bihan', 'Sophie', 'Garnier', 'Claire', 'Dupont'],
+      'PERSONNE',
+    ],
+    [
+      'en',
+      'I run a joinery in Hull with my business partner, John Hartley. Our accountant is called Susan Pickford.',
+      'Susan Pickford pushed us to Xero and John does the quotes.',
+      ['John', 'Hartley', 'Susan', 'Pickford'],
+      'PERSON',
+    ],
+  ])(
+    '(%s) are pseudonymised as persons, in the presentation and later',
+    (lang, presentation, later, hidden, label) => {
+      const text = presentedThenLater(presentation, later, KEY, lang);
+      for (const name of hidden) expect(text).not.toContain(name);
+      expect(pseudonyms(text, label).size).toBeGreaterThanOrEqual(2);
+      expect(text).not.toMatch(
+        lang === 'fr' ? /\[ENTREPRISE-[0-9A-F]{6}\] nous a conseillé/ : /\[COMPANY-[0-9A-F]{6}\] pushed/,
+      );
+    },
+  );
+
+  it('reads a relation without a name after it as no name', () => {
+    expect(
+      findIntroducedNames('Avec mon associé, on a repris en 2019. Notre comptable est très présent.'),
+    ).toEqual([]);
+    expect(findIntroducedNames('My partner, to be honest, does the books. Our accountant is great.')).toEqual(
+      [],
+    );
+  });
+});
