@@ -182,7 +182,7 @@ describe('the rewording of a question named in the respondent’s words, and its
     session.say(SCRIPT.fr.meaning);
     session.say('Nous vendons surtout sur notre boutique Shopify, ouverte il y a deux ans.');
     const probe = session.say(SCRIPT.fr.tools[1]).at(-1);
-    expect(probe).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    expect(probe).toBe('Pour Shopify\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?');
     const actors = guides.fr.themes
       .find((t) => t.id === 'tools')
       ?.probes.find((p) => p.when === 'tool_actors_missing');
@@ -223,7 +223,7 @@ describe('the rewording of a question named in the respondent’s words, and its
           expect([question.id, question.rephrase]).not.toContain(undefined);
         for (const probe of section.probes) expect([probe.id, probe.rephrase]).not.toContain(undefined);
       }
-      expect(guide.version).toBe('1.4.0');
+      expect(guide.version).toBe('1.4.1');
     }
     const raw = JSON.parse(JSON.stringify(guides.fr));
     raw.presentation.questions[0].rephrase = 42;

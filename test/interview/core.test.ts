@@ -107,7 +107,7 @@ describe('probes chosen from what was said', () => {
     session.say('Nos clients passent commande sur le portail relié au logiciel de gestion, avec leurs prix.');
     expect(session.pendingId()).toBe('tools.probe.actors.erp');
     expect(session.last?.replies.at(-1)).toBe(
-      "Pour l'ERP\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?",
+      "Pour l'ERP\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?",
     );
   });
 

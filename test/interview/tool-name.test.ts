@@ -45,12 +45,12 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
   it('quotes the name the respondent gave the tool, and keeps the label for its own word or several names', () => {
     expect(
       probeAfter('fr', 'Nous vendons surtout sur notre boutique Shopify, ouverte il y a deux ans.'),
-    ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    ).toBe('Pour Shopify\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?');
     expect(probeAfter('en', 'We sell mostly through our Shopify store, opened two years ago.')).toBe(
       'For Shopify: who pushed for it, and who benefits from it?',
     );
     expect(probeAfter('fr', 'Nous avons un CRM, HubSpot, depuis deux ans pour suivre les devis.')).toBe(
-      'Pour HubSpot\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?',
+      'Pour HubSpot\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?',
     );
     expect(probeAfter('en', 'We run an ERP and a CRM, both set up last year for the orders.')).toMatch(
       /^For the ERP: /,
@@ -58,14 +58,24 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
     expect(
       probeAfter('fr', 'On vend sur notre boutique Shopify et sur une boutique Etsy, depuis 2020.'),
     ).toBe(
-      'Pour le site de vente ou de réservation en ligne\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?',
+      'Pour le site de vente ou de réservation en ligne\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?',
     );
+  });
+
+  it('asks about a tool with a plural label in words that agree with it', () => {
+    expect(
+      probeAfter(
+        'fr',
+        'On est sur les réseaux sociaux depuis 2019, pour montrer nos chantiers.',
+        createTagger(),
+      ),
+    ).toBe('Pour les réseaux sociaux\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?');
   });
 
   it('quotes a brand that opens the answer, and gives the label for two brands', () => {
     expect(
       probeAfter('fr', 'Shopify pour la boutique en ligne, et la caisse, depuis 2021.', createTagger()),
-    ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    ).toBe('Pour Shopify\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?');
     expect(
       probeAfter('en', 'Square or SumUp card readers at the counter, since last spring.', createTagger()),
     ).not.toMatch(/^For (SumUp|Square)/);
@@ -90,18 +100,18 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
 
   it('quotes only letters, digits and spaces, never markup, line breaks or long text', () => {
     const label =
-      'Pour le site de vente ou de réservation en ligne\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?';
+      'Pour le site de vente ou de réservation en ligne\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?';
     expect(
       probeAfter(
         'fr',
         'Nous vendons sur notre boutique **Shopify** <script>alert(1)</script>, ouverte en 2021.',
       ),
-    ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    ).toBe('Pour Shopify\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?');
     expect(
       probeAfter('fr', 'Nous vendons sur notre boutique [Shopify](javascript:alert(1)) depuis 2021.'),
-    ).toBe('Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?');
+    ).toBe('Pour Shopify\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?');
     expect(probeAfter('fr', 'Nous vendons sur notre boutique\nShopify, ouverte en 2021.')).toBe(
-      'Pour Shopify\u00a0: qui a poussé sa mise en place, et qui en bénéficie\u202f?',
+      'Pour Shopify\u00a0: qui a poussé à la mise en place, et qui en bénéficie\u202f?',
     );
     expect(
       probeAfter('fr', 'Nous vendons sur notre boutique Shopify Plus Premium Edition, depuis 2021.'),
