@@ -55,6 +55,32 @@ describe('a main question already answered is not asked, and the log says why', 
     expect(session.turns.some((t) => t.kind === 'event' && t.data?.event === 'covered')).toBe(false);
   });
 
+  it.each([
+    [
+      'en',
+      'I work at the Chamber of Commerce in Plymouth. I advise small retailers and trades on going digital, about 200 firms a year across Devon.',
+    ],
+    ['en', "The county's growth hub; I'm a digital adviser there for the whole of Cornwall."],
+    ['fr', "La CCI du Finistère. J'accompagne les commerçants et artisans du département sur le numérique."],
+    ['fr', 'Un cluster agroalimentaire breton : je suis chargée de mission numérique pour les 80 adhérents.'],
+  ] as const)('skips the expert role question after "%s: %s"', (lang, presentation) => {
+    const session = new CoreSession(guides, createFakeTagger(), lang, 'expert');
+    session.start();
+    session.say(lang === 'fr' ? 'oui' : 'yes');
+    const role = guides[lang].presentation.questions.find((q) => q.id === 'presentation.expert_role')?.text;
+    expect(session.say(presentation)).not.toContain(role);
+    expect(session.askedIds()).not.toContain('presentation.expert_role');
+    // Without the role said, it is asked.
+    const other = new CoreSession(guides, createFakeTagger(), lang, 'expert');
+    other.start();
+    other.say(lang === 'fr' ? 'oui' : 'yes');
+    const institution =
+      lang === 'fr'
+        ? 'La CCI du Finistère accompagne 3 000 entreprises par an.'
+        : 'The Chamber of Commerce supports 3,000 firms a year in Devon.';
+    expect(other.say(institution).at(-1)).toBe(role);
+  });
+
   it('counts the answer to the "tell me more" probe of the presentation too, and resumes past it', () => {
     const session = consented('fr');
     session.say('Boulangerie.');
