@@ -1,5 +1,5 @@
-import type { ActorId, ValueId } from './domain.js';
-import { SENTENCE_END } from './summary/text.js';
+import type { ActorId, LeverId, ValueId } from './domain.js';
+import { sentenceEnds } from './summary/text.js';
 import type { Evidence, Tags } from './tags.js';
 
 /** Who pushed a tool, who gains from it and what it brings, as one answer says. */
@@ -9,7 +9,6 @@ export interface ToolAttribution {
   values: Set<ValueId>;
 }
 
-const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'g');
 /**
  * Where a sentence goes on to another tool with a clause of its own: after a semicolon, a comma then a
  * conjunction ("…, et on a aussi Facebook", "…, but the ERP"), or a conjunction then the speaker ("… and we
@@ -18,9 +17,9 @@ const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'g');
 const PART_STARTS =
   /;|,\s*(?:et|mais|puis|donc|alors|and|but|so|then|whereas)\b|\s(?:et|mais|puis|and|but|then)\s+(?:on|nous|je|j['’]|we|i)\b/giu;
 
-/** Index of the stretch, between two of `breaks`, each offset of `text` falls in. */
-function segmentIndex(text: string, breaks: RegExp): (offset: number) => number {
-  const ends = Array.from(text.matchAll(breaks), (match) => match.index).sort((a, b) => a - b);
+/** Index of the stretch, between two of the `breaks` offsets, each offset falls in. */
+function segmentIndex(breaks: readonly number[]): (offset: number) => number {
+  const ends = [...breaks].sort((a, b) => a - b);
   return (offset) => {
     // The number of sentence ends before `offset`, by bisection (answers may run to thousands of sentences).
     let low = 0;
@@ -74,6 +73,38 @@ export function attributeToTools(
   return out;
 }
 
+/**
+ * The levers of one answer, credited to the tools it speaks of: a lever goes to the tools whose own words carry
+ * it (its evidence overlaps theirs: "un ERP, un site vitrine et Facebook" read as products and markets on "site
+ * vitrine" and "Facebook" credits neither to the ERP); a lever carried by no tool's words goes to the tools
+ * named in its part of its sentence, else in its sentence, else to the tool the question asked about. Every
+ * tool of the answer has an entry, empty when no lever was credited to it (the summary then gives it its
+ * catalogue lever); a lever credited to no tool is still evidenced by the answer.
+ */
+export function creditLevers(
+  text: string,
+  tags: Pick<Tags, 'tools' | 'levers'>,
+  subjectTool: string | null,
+): Map<string, Set<LeverId>> {
+  const out = new Map<string, Set<LeverId>>();
+  for (const tool of tags.tools) out.set(tool.id, new Set());
+  if (subjectTool && !out.has(subjectTool)) out.set(subjectTool, new Set());
+  if (out.size === 0 || tags.levers.length === 0) return out;
+  // Unlike roles and values, a lever said in a sentence that names no tool does not go to the one tool named
+  // elsewhere in the answer: that tool keeps its catalogue lever.
+  const toolsFor = toolsBySentence(text, tags, subjectTool, false);
+  for (const lever of tags.levers) {
+    const carriers = new Set<string>();
+    for (const e of lever.evidence) {
+      for (const tool of tags.tools) {
+        if (tool.evidence.some((t) => t.start < e.end && e.start < t.end)) carriers.add(tool.id);
+      }
+    }
+    for (const id of carriers.size > 0 ? carriers : toolsFor(lever.evidence)) out.get(id)?.add(lever.id);
+  }
+  return out;
+}
+
 /** The tools named in each stretch of an answer, by the stretch's index. */
 function toolsIn(tags: Pick<Tags, 'tools'>, indexOf: (offset: number) => number): Map<number, Set<string>> {
   const named = new Map<number, Set<string>>();
@@ -90,18 +121,24 @@ function toolsIn(tags: Pick<Tags, 'tools'>, indexOf: (offset: number) => number)
 
 /**
  * The tools a piece of evidence speaks of: those named in its part of its sentence, else in its sentence,
- * else the question's or the only one.
+ * else the question's or (unless `orOnlyTool` is false) the only one.
  */
 function toolsBySentence(
   text: string,
   tags: Pick<Tags, 'tools'>,
   subjectTool: string | null,
+  orOnlyTool = true,
 ): (evidence: readonly Evidence[]) => string[] {
-  const sentenceOf = segmentIndex(text, SENTENCE_ENDS);
-  const partOf = segmentIndex(text, new RegExp(`${SENTENCE_END.source}|${PART_STARTS.source}`, 'giu'));
+  const sentences = sentenceEnds(text);
+  const sentenceOf = segmentIndex(sentences);
+  const partOf = segmentIndex([
+    ...sentences,
+    ...Array.from(text.matchAll(PART_STARTS), (match) => match.index),
+  ]);
   const inSentence = toolsIn(tags, sentenceOf);
   const inPart = toolsIn(tags, partOf);
-  const fallback = subjectTool ?? (tags.tools.length === 1 ? (tags.tools[0]?.id ?? null) : null);
+  const fallback =
+    subjectTool ?? (orOnlyTool && tags.tools.length === 1 ? (tags.tools[0]?.id ?? null) : null);
   return (evidence) => {
     const found = new Set<string>();
     for (const e of evidence) {

@@ -2,6 +2,11 @@ import type { Summary } from '../core/summary/schema.js';
 import { codedSegments, codePointOffset } from './segments.js';
 import { labels } from './view.js';
 
+/**
+ * The columns, documented in the README (Summary and exports). New columns go at the end, so scripts reading
+ * them by position keep working: `answer` is the seq of the answer a row codes (the summary JSON's `seq` of that
+ * answer), or of the closing review's reply.
+ */
 export const CSV_COLUMNS = [
   'interview',
   'theme',
@@ -11,6 +16,7 @@ export const CSV_COLUMNS = [
   'code',
   'start',
   'end',
+  'answer',
 ] as const;
 
 /**
@@ -46,7 +52,7 @@ function field(cell: string, separator: CsvSeparator): string {
  */
 function reviewRows(summary: Summary): string[][] {
   const question = labels(summary.interview.language).h.corrections;
-  const row = (text: string, codeType: string, code: string) => [
+  const row = (seq: number, text: string, codeType: string, code: string) => [
     summary.interview.id,
     'closing',
     question,
@@ -55,10 +61,12 @@ function reviewRows(summary: Summary): string[][] {
     code,
     '0',
     String(codePointOffset(text, text.length)),
+    String(seq),
   ];
   const applied = summary.corrections.map(({ seq, correction: c, text = '' }) => ({
     seq,
     cells: row(
+      seq,
       text,
       'correction',
       `${c.action}:${c.target}:${c.id}${c.target === 'tool' && c.scope ? `:${c.scope}` : ''}`,
@@ -66,7 +74,7 @@ function reviewRows(summary: Summary): string[][] {
   }));
   const unread = summary.unreadCorrections.map(({ seq, text }) => ({
     seq,
-    cells: row(text, 'unread_correction', 'unread'),
+    cells: row(seq, text, 'unread_correction', 'unread'),
   }));
   return [...applied, ...unread].sort((a, b) => a.seq - b.seq).map((r) => r.cells);
 }
@@ -74,7 +82,7 @@ function reviewRows(summary: Summary): string[][] {
 /**
  * One coded segment per row, then the review's replies, CRLF line ends, UTF-8 with a byte order mark.
  * `start`/`end` count characters (Unicode code points, end exclusive) into the answer text (into the reply,
- * for the review's rows), the same unit as the REFI-QDA export.
+ * for the review's rows), the same unit as the REFI-QDA export; `answer` is that answer's (or reply's) seq.
  */
 export function renderCsv(summaries: readonly Summary[], separator: CsvSeparator = ','): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
@@ -90,6 +98,7 @@ export function renderCsv(summaries: readonly Summary[], separator: CsvSeparator
         segment.code,
         String(codePointOffset(text, segment.evidence.start)),
         String(codePointOffset(text, segment.evidence.end)),
+        String(segment.answer.seq),
       ]);
     }
     rows.push(...reviewRows(summary));

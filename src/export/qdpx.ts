@@ -26,6 +26,27 @@ export function stableGuid(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * The one user of the project: the bot, which coded every answer as the interview went. Its GUID is the same in
+ * every export, so projects merged in a QDA tool keep one user for the automatic coding.
+ */
+export const AUTOMATIC_CODING_USER = {
+  guid: stableGuid('user:automatic-coding'),
+  name: 'sme-interview (automatic coding)',
+} as const;
+
+/** An ISO 8601 time as xsd:dateTime, or null when it is none. */
+function dateTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+}
+
+/** `creatingUser` and, when known, `creationDateTime`, as attributes of a source, selection or coding. */
+function created(at: string | null, userAttribute = 'creatingUser'): string {
+  return ` ${userAttribute}="${AUTOMATIC_CODING_USER.guid}"${at ? ` creationDateTime="${x(at)}"` : ''}`;
+}
+
 /** The key a coding's code is found by in the codebook. */
 function codeKey(type: CodeType, id: string): string {
   if (type === 'initiator' || type === 'beneficiary' || type === 'actor') {
@@ -113,7 +134,10 @@ export interface QdpxProject {
 /**
  * The REFI-QDA project: each interview a TextSource (its transcript stored in sources/), each tag a
  * Coding on a PlainTextSelection. Positions count characters (Unicode code points) of the source text,
- * end exclusive, as QDA tools read their UTF-8 text files; JS offsets (UTF-16) are converted.
+ * end exclusive, as QDA tools read their UTF-8 text files; JS offsets (UTF-16) are converted. Sources,
+ * selections, codings and notes are created by the one user, the bot's automatic coding: a source when its
+ * interview started, a selection and its coding when the answer was given (the interview's start for a summary
+ * that does not carry the answer's time); the project itself at `createdAt`, the time of the export.
  */
 export function buildQdpxProject(
   summaries: readonly Summary[],
@@ -125,6 +149,8 @@ export function buildQdpxProject(
   const notes: string[] = [];
   for (const summary of summaries) {
     const id = summary.interview.id;
+    // The source is the interview: it was created when the interview started, each coding when its answer was given.
+    const startedAt = dateTime(summary.interview.startedAt);
     const sourceGuid = stableGuid(`source:${id}`);
     const { text, answerStarts } = buildSourceText(summary);
     sources.set(`${sourceGuid}.txt`, text);
@@ -135,23 +161,25 @@ export function buildQdpxProject(
       const start = codePointOffset(text, base + segment.evidence.start);
       const end = codePointOffset(text, base + segment.evidence.end);
       const key = `${id}:${segment.answer.seq}:${index}`;
+      const codedAt = created(dateTime(segment.answer.at) ?? startedAt);
       selections.push(
-        `<PlainTextSelection guid="${stableGuid(`selection:${key}`)}" name="${x(segment.evidence.text)}" startPosition="${start}" endPosition="${end}">` +
-          `<Coding guid="${stableGuid(`coding:${key}`)}"><CodeRef targetGUID="${stableGuid(codeKey(segment.codeType, segment.code))}"/></Coding>` +
+        `<PlainTextSelection guid="${stableGuid(`selection:${key}`)}" name="${x(segment.evidence.text)}" startPosition="${start}" endPosition="${end}"${codedAt}>` +
+          `<Coding guid="${stableGuid(`coding:${key}`)}"${codedAt}><CodeRef targetGUID="${stableGuid(codeKey(segment.codeType, segment.code))}"/></Coding>` +
           '</PlainTextSelection>',
       );
     });
-    const review = reviewNote(summary, createdAt);
+    const review = reviewNote(summary);
     if (review) notes.push(review.xml);
     sourceXml.push(
-      `<TextSource guid="${sourceGuid}" name="${x(id)}" plainTextPath="internal://${sourceGuid}.txt" creationDateTime="${x(createdAt)}">` +
+      `<TextSource guid="${sourceGuid}" name="${x(id)}" plainTextPath="internal://${sourceGuid}.txt"${created(startedAt)}>` +
         `<Description>${x(describe(summary, lang))}</Description>${selections.join('')}` +
         `${review ? `<NoteRef targetGUID="${review.guid}"/>` : ''}</TextSource>`,
     );
   }
   const xml =
     '<?xml version="1.0" encoding="utf-8"?>\n' +
-    `<Project xmlns="urn:QDA-XML:project:1.0" name="${x(summaries.length === 1 ? (summaries[0]?.interview.id ?? 'sme-interview') : 'sme-interview study')}" origin="sme-interview" creationDateTime="${x(createdAt)}">` +
+    `<Project xmlns="urn:QDA-XML:project:1.0" name="${x(summaries.length === 1 ? (summaries[0]?.interview.id ?? 'sme-interview') : 'sme-interview study')}" origin="sme-interview"${created(dateTime(createdAt) ?? createdAt, 'creatingUserGUID')}>` +
+    `<Users><User guid="${AUTOMATIC_CODING_USER.guid}" name="${x(AUTOMATIC_CODING_USER.name)}"/></Users>` +
     codebook(summaries, lang) +
     (sourceXml.length > 0 ? `<Sources>${sourceXml.join('')}</Sources>` : '') +
     (notes.length > 0 ? `<Notes>${notes.join('')}</Notes>` : '') +
@@ -163,16 +191,22 @@ export function buildQdpxProject(
  * The respondent's replies to the closing review, applied or not, as a note (memo) on the interview's source:
  * they are not part of the coded transcript, yet say which codes the respondent rejected or added.
  */
-function reviewNote(summary: Summary, createdAt: string): { guid: string; xml: string } | null {
+function reviewNote(summary: Summary): { guid: string; xml: string } | null {
   const lines = correctionLines(summary);
   if (lines.length === 0) return null;
+  // Written by the bot once the last reply was given.
+  const lastReply = [...summary.corrections, ...summary.unreadCorrections]
+    .map((reply) => dateTime(reply.at))
+    .filter((at): at is string => at !== null)
+    .sort()
+    .at(-1);
   const heading = labels(summary.interview.language).h.corrections;
   const guid = stableGuid(`note:review:${summary.interview.id}`);
   const text = [heading, ...lines.map((line) => `• ${line}`)].join('\n');
   return {
     guid,
     xml:
-      `<Note guid="${guid}" name="${x(`${heading} · ${summary.interview.id}`)}" creationDateTime="${x(createdAt)}">` +
+      `<Note guid="${guid}" name="${x(`${heading} · ${summary.interview.id}`)}"${created(lastReply ?? dateTime(summary.interview.startedAt))}>` +
       `<PlainTextContent>${x(text)}</PlainTextContent></Note>`,
   };
 }

@@ -196,7 +196,17 @@ describe('CSV', () => {
     const csv = renderCsv([frSummary]);
     expect(csv.endsWith('\r\n')).toBe(true);
     const [head, ...rows] = parseCsv(csv);
-    expect(head).toEqual(['interview', 'theme', 'question', 'quote', 'code_type', 'code', 'start', 'end']);
+    expect(head).toEqual([
+      'interview',
+      'theme',
+      'question',
+      'quote',
+      'code_type',
+      'code',
+      'start',
+      'end',
+      'answer',
+    ]);
     const erp = rows.find((r) => r[4] === 'tool' && r[5] === 'erp');
     expect(erp?.slice(0, 4)).toEqual([fr.meta.id, 'tools', 'Quels outils avez-vous mis en place ?', 'ERP']);
     const answers = frSummary.themes.flatMap((t) => t.answers);
@@ -233,7 +243,7 @@ describe('CSV', () => {
     });
     const summary = buildSummary(metaFor('itv-csv-fr', 'fr'), log.turns);
     const csv = renderCsv([summary], ';');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFinterview;theme;question;quote;code_type;code;start;end');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFinterview;theme;question;quote;code_type;code;start;end;answer');
     expect(csv).toContain('"Quels outils ; pour qui ?"');
     // A comma alone needs no quotes once the separator is the semicolon.
     expect(csv).toContain(';les salariés saisissent moins, et;beneficiary;employees;');

@@ -68,7 +68,7 @@ describe('one coding per span and code', () => {
     const project = unzip(renderQdpx([summary], 'fr', '2025-03-05T09:00:00.000Z')).get('project.qde') ?? '';
     const selections = [
       ...project.matchAll(
-        /<PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)"><Coding guid="[^"]+"><CodeRef targetGUID="([^"]+)"/g,
+        /<PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*><Coding guid="[^"]+"[^>]*><CodeRef targetGUID="([^"]+)"/g,
       ),
     ].map((m) => `${m[1]}-${m[2]}-${m[3]}`);
     // The tool and the actor, each coded once.

@@ -32,7 +32,7 @@ function selectionsOf(xml: string): Map<string, Selection[]> {
     const file = source[2] ?? '';
     const selections = [
       ...(source[3] ?? '').matchAll(
-        /<PlainTextSelection guid="[^"]+" name="([^"]*)" startPosition="(\d+)" endPosition="(\d+)"><Coding guid="[^"]+"><CodeRef targetGUID="([^"]+)"\/>/g,
+        /<PlainTextSelection guid="[^"]+" name="([^"]*)" startPosition="(\d+)" endPosition="(\d+)"[^>]*><Coding guid="[^"]+"[^>]*><CodeRef targetGUID="([^"]+)"\/>/g,
       ),
     ].map((m) => ({
       name: unescapeXml(m[1] ?? ''),

@@ -297,7 +297,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
       [heading, script.garbled, 'unread_correction', 'unread'],
       [heading, script.garbledAgain, 'unread_correction', 'unread'],
     ]);
-    expect(rows[1]?.slice(6)).toEqual(['0', String(script.addTool.length)]);
+    expect(rows[1]?.slice(6, 8)).toEqual(['0', String(script.addTool.length)]);
     // In the project, a note on the interview's source, which a QDA tool shows as its memo.
     const xml = unzip(renderQdpx([summary], lang)).get('project.qde') ?? '';
     const note =

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { attributeToTools } from '../attribution.js';
+import { attributeToTools, creditLevers } from '../attribution.js';
 import {
   type ActorId,
   type Language,
@@ -14,12 +14,14 @@ import {
   VALUE_IDS,
   type ValueId,
 } from '../domain.js';
+import { loadGuides } from '../guide/load.js';
 import { fill } from '../guide/template.js';
 import { stillCovers } from '../interview/log.js';
+import { probeQuestionId } from '../interview/plan.js';
 import { toolOfQuestion } from '../interview/question-subject.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
 import { createPseudonymizer } from '../privacy/tagged-text.js';
-import { emptyTags, type Tags } from '../tags.js';
+import { type Evidence, emptyTags, type Tags } from '../tags.js';
 import { describeCorrection, namesEvidence } from './corrections.js';
 import { type Headcount, readHeadcount } from './headcount.js';
 import { summaryPrompts, toolLabel } from './labels.js';
@@ -64,6 +66,59 @@ const CoveredEvent = z.object({ event: z.literal('covered'), question: z.string(
 const ReviewQuestion = z.object({ kind: z.literal('review') });
 const ReviewReask = z.object({ event: z.literal('reask'), text: z.string().min(1) });
 const UnreadReview = z.object({ review: z.literal('unread') });
+/** A question the interview asked, whatever the answer (or none: declined). */
+interface AskedQuestion {
+  questionId: string;
+  section: string;
+}
+
+/** What a probe of the shipped guides asks about, by its question id ("value.probe.social": the social value). */
+let guideProbes: Map<string, { value?: ValueId; lever?: LeverId }> | undefined;
+
+function probeSubjects(): Map<string, { value?: ValueId; lever?: LeverId }> {
+  if (guideProbes) return guideProbes;
+  const found = new Map<string, { value?: ValueId; lever?: LeverId }>();
+  try {
+    const guides = loadGuides();
+    for (const guide of [guides.fr, guides.en]) {
+      for (const section of [guide.presentation, ...guide.themes]) {
+        for (const probe of section.probes) {
+          const id = probeQuestionId(section, probe);
+          if (probe.when === 'value_missing') found.set(id, { value: probe.value });
+          else if (probe.when === 'lever_missing') found.set(id, { lever: probe.lever });
+        }
+      }
+    }
+  } catch {
+    // A guide that does not load (the bot would not start with it): probes are known by their id alone (below).
+    return found;
+  }
+  guideProbes = found;
+  return found;
+}
+
+/**
+ * The value forms and levers the interview's probes asked about, and whether it asked about the tools (a
+ * question of the tools theme): the summary does not suggest asking them again, whatever the answer was. A
+ * probe the shipped guides do not know is read by its id, which names the value or lever it asks about
+ * (`value.probe.social`).
+ */
+function askedAbout(asked: readonly AskedQuestion[]) {
+  const known = probeSubjects();
+  const values = new Set<ValueId>();
+  const levers = new Set<LeverId>();
+  let tools = false;
+  for (const question of asked) {
+    if (question.section === 'tools') tools = true;
+    const probe = known.get(question.questionId);
+    const id = probe ? undefined : /\.probe\.([a-z_]+)$/.exec(question.questionId)?.[1];
+    const value = probe?.value ?? VALUE_IDS.find((v) => v === id);
+    const lever = probe?.lever ?? LEVER_IDS.find((l) => l === id);
+    if (value) values.add(value);
+    if (lever) levers.add(lever);
+  }
+  return { values, levers, tools };
+}
 
 /**
  * Replays the turn log: answers (amends applied), declined and covered questions, corrections and the review
@@ -80,10 +135,12 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const corrections: { seq: number; at: string; correction: Correction; text: string }[] = [];
   const reviewQuestions = new Set<number>();
   const unreadCorrections: { seq: number; at: string; text: string }[] = [];
+  const asked: AskedQuestion[] = [];
   for (const turn of ordered) {
     if (turn.kind === 'question') {
       if (ReviewQuestion.safeParse(turn.data).success) reviewQuestions.add(turn.seq);
       if (turn.questionId !== null) {
+        asked.push({ questionId: turn.questionId, section: turn.section });
         questions.set(turn.questionId, turn.text);
         const tool = toolOfQuestion(turn.data);
         if (tool) questionTools.set(turn.questionId, tool);
@@ -95,6 +152,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
       if (subject) subjectTools.set(turn.seq, subject);
       answers.set(turn.seq, {
         seq: turn.seq,
+        at: turn.at,
         section: turn.section,
         questionId: turn.questionId,
         question: turn.questionId === null ? '' : (questions.get(turn.questionId) ?? ''),
@@ -108,6 +166,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         target.text = turn.text;
         target.tags = turn.tags ?? emptyTags(target.tags.lang);
         target.amended = true;
+        target.at = turn.at;
       }
     } else if (turn.kind === 'skip') {
       declined.push({
@@ -140,7 +199,15 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
     const answer = entry.answerSeq === null ? undefined : answers.get(entry.answerSeq);
     if (!answer || stillCovers(answer, phrase)) covered.push(entry);
   }
-  return { answers: [...answers.values()], declined, covered, corrections, unreadCorrections, subjectTools };
+  return {
+    answers: [...answers.values()],
+    declined,
+    covered,
+    corrections,
+    unreadCorrections,
+    subjectTools,
+    asked,
+  };
 }
 
 type Replayed = ReturnType<typeof replay>;
@@ -178,6 +245,7 @@ function pseudonymize(
     })),
     unreadCorrections: replayed.unreadCorrections.map((u) => ({ ...u, text: p.text(u.text) })),
     subjectTools: replayed.subjectTools,
+    asked: replayed.asked,
   };
 }
 
@@ -212,20 +280,38 @@ function correctionState(corrections: readonly { correction: Correction }[]): Co
 
 /**
  * A removed value, tool or lever disappears from the answer's tags, hence from every count and export; of a tool
- * removed by a name only, the words that name goes, and the tag with them when no other word is left.
+ * removed by a name only, the words that name goes, and the tag with them when no other word is left. A lever
+ * read only from the words of a removed tool ("Facebook" read as products and markets) goes with them.
  */
 function withoutRemoved(tags: Tags, state: CorrectionState): Tags {
+  const removedWords: Evidence[] = [];
+  const tools = tags.tools.flatMap((t) => {
+    if (state.removed.tool.has(t.id)) {
+      removedWords.push(...t.evidence);
+      return [];
+    }
+    const names = state.removedNames.get(t.id);
+    if (!names || t.evidence.length === 0) return [t];
+    const evidence = t.evidence.filter((e) => !names.some((name) => namesEvidence(name, e.text)));
+    removedWords.push(...t.evidence.filter((e) => !evidence.includes(e)));
+    return evidence.length === 0 ? [] : [{ ...t, evidence }];
+  });
+  const keptWords = tools.flatMap((t) => t.evidence);
+  const within = (e: Evidence, words: readonly Evidence[]) =>
+    words.some((w) => w.start <= e.start && e.end <= w.end);
+  // Evidence that is nothing but a removed tool's words, unless a tool still read there says them too.
+  const restsOnRemoved = (e: Evidence) => within(e, removedWords) && !within(e, keptWords);
   return {
     ...tags,
     values: tags.values.filter((t) => !state.removed.value.has(t.id)),
-    tools: tags.tools.flatMap((t) => {
-      if (state.removed.tool.has(t.id)) return [];
-      const names = state.removedNames.get(t.id);
-      if (!names || t.evidence.length === 0) return [t];
-      const evidence = t.evidence.filter((e) => !names.some((name) => namesEvidence(name, e.text)));
+    tools,
+    levers: tags.levers.flatMap((t) => {
+      if (state.removed.lever.has(t.id)) return [];
+      if (removedWords.length === 0 || t.evidence.length === 0) return [t];
+      const evidence = t.evidence.filter((e) => !restsOnRemoved(e));
+      if (evidence.length === t.evidence.length) return [t];
       return evidence.length === 0 ? [] : [{ ...t, evidence }];
     }),
-    levers: tags.levers.filter((t) => !state.removed.lever.has(t.id)),
   };
 }
 
@@ -234,17 +320,24 @@ function uniqueValues(tags: Tags): ValueId[] {
 }
 
 /**
- * Levers an answer evidences, each with the confidence it is read with there: its lever tags, or else the
- * default levers of the tools it names (read as surely as the tool).
+ * Levers an answer evidences, each with the confidence it is read with there: its lever tags, and the catalogue
+ * lever of each tool it names that none of its lever tags was credited to (read as surely as the tool), so an
+ * ERP listed beside a site read as products and markets still evidences the value chain.
  */
-function answerLevers(tags: Tags, state: CorrectionState): Map<LeverId, number> {
-  const readings: { id: LeverId; confidence: number }[] =
-    tags.levers.length > 0
-      ? tags.levers
-      : tags.tools.flatMap((tool) => {
-          const lever = DEFAULT_TOOL_LEVERS[tool.id];
-          return lever ? [{ id: lever, confidence: tool.confidence }] : [];
-        });
+function answerLevers(
+  tags: Tags,
+  credited: ReadonlyMap<string, ReadonlySet<LeverId>>,
+  state: CorrectionState,
+): Map<LeverId, number> {
+  const readings: { id: LeverId; confidence: number }[] = [
+    ...tags.levers,
+    ...tags.tools.flatMap((tool) => {
+      const lever = DEFAULT_TOOL_LEVERS[tool.id];
+      return lever && (credited.get(tool.id)?.size ?? 0) === 0
+        ? [{ id: lever, confidence: tool.confidence }]
+        : [];
+    }),
+  ];
   const levers = new Map<LeverId, number>();
   for (const { id, confidence } of readings) {
     if (!state.removed.lever.has(id)) levers.set(id, Math.max(confidence, levers.get(id) ?? 0));
@@ -321,10 +414,6 @@ export function buildSummary(
       values[a].count += 1;
       for (const b of answerValues) valueMatrix[a][b] += 1;
     }
-    for (const [lever, confidence] of answerLevers(tags, state)) {
-      leverTallies[lever].answers += 1;
-      if (confidence >= CLEAR_LEVER_CONFIDENCE) leverTallies[lever].confidentAnswers += 1;
-    }
     for (const facet of tags.facets) {
       const list = facets[FACET_KEYS[facet.id]];
       for (const evidence of facet.evidence) {
@@ -340,11 +429,13 @@ export function buildSummary(
       subject && !named.has(subject) && !state.removed.tool.has(subject)
         ? [...tags.tools, { id: subject, confidence: 1, evidence: [] }]
         : tags.tools;
-    const attribution = attributeToTools(
-      answer.text,
-      tags,
-      subject && !state.removed.tool.has(subject) ? subject : null,
-    );
+    const subjectTool = subject && !state.removed.tool.has(subject) ? subject : null;
+    const attribution = attributeToTools(answer.text, tags, subjectTool);
+    const leversOfTools = creditLevers(answer.text, tags, subjectTool);
+    for (const [lever, confidence] of answerLevers(tags, leversOfTools, state)) {
+      leverTallies[lever].answers += 1;
+      if (confidence >= CLEAR_LEVER_CONFIDENCE) leverTallies[lever].confidentAnswers += 1;
+    }
     for (const tool of answerTools) {
       const acc: ToolAccumulator = tools.get(tool.id) ?? {
         leverVotes: new Map(),
@@ -354,7 +445,9 @@ export function buildSummary(
         quotes: [],
       };
       tools.set(tool.id, acc);
-      for (const lever of tags.levers) acc.leverVotes.set(lever.id, (acc.leverVotes.get(lever.id) ?? 0) + 1);
+      // The levers its own words or its clause carry; none: its catalogue lever (below).
+      for (const lever of leversOfTools.get(tool.id) ?? [])
+        acc.leverVotes.set(lever, (acc.leverVotes.get(lever) ?? 0) + 1);
       const credited = attribution.get(tool.id);
       for (const v of credited?.values ?? []) acc.values.add(v);
       for (const actor of credited?.initiators ?? []) acc.initiators.add(actor);
@@ -429,11 +522,16 @@ export function buildSummary(
   const valueGaps = VALUE_IDS.filter((id) => values[id].count === 0);
   const questions = prompts.nextQuestions[meta.profile];
   const steps = prompts.nextSteps[meta.profile];
+  // Never a question the interview already asked ("Have these tools changed your company's image?" answered "No").
+  const asked = askedAbout(replayed.asked);
   const nextQuestions = [
-    ...(summaryTools.length === 0 ? [questions.noTools] : []),
-    ...missingLevers.map((id) => questions.levers[id]),
+    ...(summaryTools.length === 0 && !asked.tools ? [questions.noTools] : []),
+    ...missingLevers.filter((id) => !asked.levers.has(id)).map((id) => questions.levers[id]),
     ...weakLevers.map((id) => questions.weakLevers[id]),
-    ...valueGaps.slice(0, MAX_VALUE_QUESTIONS).map((id) => questions.values[id]),
+    ...valueGaps
+      .filter((id) => !asked.values.has(id))
+      .slice(0, MAX_VALUE_QUESTIONS)
+      .map((id) => questions.values[id]),
   ];
   const nextSteps =
     leverReading.verdict === 'balanced'

@@ -39,6 +39,11 @@ export type Correction = z.infer<typeof Correction>;
 export const SummaryAnswer = z.object({
   /** Seq of the answer turn (the original one when it was amended). */
   seq: z.number().int().positive(),
+  /**
+   * When the text was given (ISO 8601): the answer's time, or its amend's when it was amended. Absent in
+   * summaries made before it was kept.
+   */
+  at: z.string().optional(),
   questionId: z.string().nullable(),
   question: z.string(),
   text: z.string(),
@@ -53,7 +58,10 @@ export type SummaryTheme = z.infer<typeof SummaryTheme>;
 export const SummaryTool = z.object({
   id: ToolId,
   label: z.string(),
-  /** From the answers' lever tags when present, else the tool's default lever; null when neither exists. */
+  /**
+   * From the lever tags its own words or its clause carry (src/core/attribution.ts, creditLevers) when present,
+   * else the tool's default lever; null when neither exists.
+   */
   lever: LeverId.nullable(),
   values: z.array(ValueId),
   initiators: z.array(ActorId),

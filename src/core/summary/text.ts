@@ -1,12 +1,43 @@
-/** What ends a sentence, for the quotes and for crediting what an answer says to the tools it names. */
-export const SENTENCE_END = /[.!?…\n]/;
+/** Punctuation that ends a sentence. */
+const SENTENCE_PUNCTUATION = /[.!?…]/;
+/** Punctuation or a line break: the characters that may end a sentence. */
+const SENTENCE_END_CANDIDATES = /[.!?…\n]/g;
+/** White space within a line (a carriage return too, before its line feed). */
+const LINE_SPACE = /[^\S\n]/;
+const LOWER_CASE = /^\p{Ll}/u;
+
+/**
+ * Whether the character at `index` ends a sentence, for the quotes and for crediting what an answer says to
+ * the tools it names: sentence punctuation, or a line break. A line break that only wraps a sentence (hard-
+ * wrapped transcripts and pasted e-mails: the line before does not end on . ! ? …, the next line starts in
+ * lower case) does not end it; a blank line, or a line break after sentence punctuation, does.
+ */
+export function isSentenceEnd(text: string, index: number): boolean {
+  const c = text.charAt(index);
+  if (SENTENCE_PUNCTUATION.test(c)) return true;
+  if (c !== '\n') return false;
+  let next = index + 1;
+  while (next < text.length && LINE_SPACE.test(text.charAt(next))) next += 1;
+  if (!LOWER_CASE.test(text.slice(next, next + 2))) return true;
+  let previous = index - 1;
+  while (previous >= 0 && LINE_SPACE.test(text.charAt(previous))) previous -= 1;
+  return previous < 0 || text.charAt(previous) === '\n' || SENTENCE_PUNCTUATION.test(text.charAt(previous));
+}
+
+/** The offsets of `text` that end a sentence (isSentenceEnd), in order. */
+export function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const match of text.matchAll(SENTENCE_END_CANDIDATES))
+    if (isSentenceEnd(text, match.index)) ends.push(match.index);
+  return ends;
+}
 
 /** The sentence of `text` holding [start, end), trimmed; evidence quotes read better as whole sentences. */
 export function sentenceAround(text: string, start: number, end: number): string {
   let from = Math.max(0, Math.min(start, text.length));
-  while (from > 0 && !SENTENCE_END.test(text.charAt(from - 1))) from -= 1;
+  while (from > 0 && !isSentenceEnd(text, from - 1)) from -= 1;
   let to = Math.max(from, Math.min(end, text.length));
-  while (to < text.length && !SENTENCE_END.test(text.charAt(to))) to += 1;
+  while (to < text.length && !isSentenceEnd(text, to)) to += 1;
   if (to < text.length) to += 1;
   return text.slice(from, to).trim();
 }
