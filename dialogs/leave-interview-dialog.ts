@@ -43,7 +43,8 @@ export function whereItStands(guide: Guide, turns: readonly TurnRecord[]): { ans
   for (const turn of turns) {
     if (turn.kind === 'question') section = turn.section;
     // Consent is no answer of the interview: the recap does not list it either.
-    if (turn.kind === 'answer' && turn.questionId && turn.section !== 'opening') answered.add(turn.questionId);
+    if (turn.kind === 'answer' && turn.questionId && turn.section !== 'opening')
+      answered.add(turn.questionId);
   }
   const { leaveAnswers, leaveParts } = guide.bot;
   const count = answered.size;

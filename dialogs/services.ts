@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { INTERVIEW_SHOWN } from '../src/bot/events.js';
 import { Language } from '../src/core/domain.js';
 import type { Guide, GuideSet } from '../src/core/guide/schema.js';
@@ -133,6 +133,11 @@ export async function repeatPendingQuestion(
   await commitResult(services, context, loaded, result);
 }
 
+/**
+ * Sends the lines as messages, in order, in one batch: whatever watches this turn's replies (a redelivery's
+ * memory of them, deliveries.ts) sees them all before the first leaves.
+ */
 export async function sendLines(context: TurnContext, lines: readonly string[]): Promise<void> {
-  for (const line of lines) await context.sendActivity(line);
+  if (lines.length === 0) return;
+  await context.sendActivities(lines.map((line) => MessageFactory.text(line)));
 }

@@ -48,3 +48,11 @@ export type ShowEarlierMessages = (messages: readonly ReplayedMessage[]) => void
  * interview the turn reads, so it can stop showing the transcript once one of them is erased (by any means).
  */
 export const INTERVIEW_SHOWN = Symbol('interviewShown');
+
+/**
+ * Set in the turn state by the invitation middleware (src/bot/invitation-middleware.ts): answers an
+ * interviewer's `inviter …` / `invite …` and says whether the message was one. The bot runs it once the
+ * message's text is read as the person wrote it (the bot's mention taken out) and is not a redelivery.
+ */
+export const INVITATION_DESK = Symbol('invitationDesk');
+export type InvitationDesk = (context: import('botbuilder').TurnContext) => Promise<boolean>;

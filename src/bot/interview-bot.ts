@@ -1,6 +1,9 @@
 import {
+  type Activity,
   ActivityHandler,
+  ActivityTypes,
   ConversationState,
+  DeliveryModes,
   type InvokeResponse,
   type StatePropertyAccessor,
   StatusCodes,
@@ -50,18 +53,31 @@ import { isHeldByAnother } from '../store/interview-hold.js';
 import type { InterviewStore } from '../store/types.js';
 import { conversationInterview, conversationKeyOf } from './conversation.js';
 import {
+  type DeliveryMemory,
+  deliveryId,
+  hasSeen,
+  readMemory,
+  remember,
+  repliesTo,
+  replyToRemember,
+} from './deliveries.js';
+import {
   BOT_EVENT_END_OF_INPUT,
   BOT_EVENT_RESUME,
   BOT_EVENT_SHOW_PENDING,
   BOT_EVENT_START,
   FORGET_TRANSCRIPT,
   INTERVIEW_HOLDER,
+  INVITATION_DESK,
   ResumeEventValue,
   SHOW_EARLIER_MESSAGES,
   StartEventValue,
   TRUSTED_FRONT_DOOR,
 } from './events.js';
+import { isGroupConversation, stripBotMention } from './incoming.js';
 import { codeShapedWord, type InvitationCodeProblem, invitationCodeProblem } from './invitation-command.js';
+import { type InvitationPrompts, loadInvitationPrompts } from './invitation-prompts.js';
+import { packLines } from './pack-lines.js';
 
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager looks for its configuration. */
 const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
@@ -87,6 +103,8 @@ export interface BotDeps {
   clock?: () => Date;
   hooks?: BotHooks;
   ownerOf?: OwnerOf;
+  /** What the bot says about invitations and group conversations; prompts/invitation.<lang>.json by default. */
+  invitationPrompts?: Record<Language, InvitationPrompts>;
 }
 
 interface ConversationData {
@@ -100,6 +118,11 @@ export class InterviewBot extends ActivityHandler {
   private readonly conversationState: ConversationState;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly conversationData: StatePropertyAccessor<ConversationData>;
+  /** The messages this conversation was delivered (deliveries.ts): a redelivery is not processed again. */
+  private readonly deliveries: StatePropertyAccessor<DeliveryMemory | undefined>;
+  /** Turns running now, by conversation and activity id: a redelivery arriving meanwhile waits for its first. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly invitationPrompts: Record<Language, InvitationPrompts>;
   private readonly dialogs: DialogSet;
   private readonly services: DialogServices;
   private readonly allGuides: Guide[];
@@ -128,6 +151,8 @@ export class InterviewBot extends ActivityHandler {
     this.conversationState = new ConversationState(deps.storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.conversationData = this.conversationState.createProperty<ConversationData>('interviewConversation');
+    this.deliveries = this.conversationState.createProperty<DeliveryMemory | undefined>('deliveries');
+    this.invitationPrompts = deps.invitationPrompts ?? loadInvitationPrompts();
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(new StartDialog(this.services));
     this.dialogs.add(new InterviewDialog(this.services));
@@ -148,13 +173,127 @@ export class InterviewBot extends ActivityHandler {
     });
   }
 
-  /** State is saved at the end of every turn; the interview itself was already made durable by the dialogs. */
+  /**
+   * One turn, for every front door. A message is first read as the person wrote it (the bot's own Teams
+   * mention taken out), and a message this conversation was already delivered (same activity id: a channel
+   * retrying after a timeout or an error) is not processed again. State is saved at the end of every turn;
+   * the interview itself was already made durable by the dialogs.
+   */
   override async run(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.type !== ActivityTypes.Message) return this.runOnce(context, null);
+    stripBotMention(activity);
+    const id = deliveryId(activity);
+    if (id === null) return this.runOnce(context, null);
+    const key = `${conversationKeyOf(context)}\n${id}`;
+    const earlier = this.inFlight.get(key);
+    const turn = (async () => {
+      // The same message delivered again while its first delivery runs: answered once that one is done.
+      if (earlier) await earlier.catch(() => undefined);
+      await this.runOnce(context, id);
+    })();
+    this.inFlight.set(key, turn);
+    try {
+      await turn;
+    } finally {
+      if (this.inFlight.get(key) === turn) this.inFlight.delete(key);
+    }
+  }
+
+  /** A turn of a message known by `id` (null: an activity that is not remembered), run unless already run. */
+  private async runOnce(context: TurnContext, id: string | null): Promise<void> {
     if (this.stateConfiguration)
       context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
-    await super.run(context);
+    if (id !== null) {
+      const memory = readMemory(await this.deliveries.get(context));
+      if (hasSeen(memory, id)) {
+        await this.answerRedelivery(context, memory, id);
+        return;
+      }
+    }
+    const sent: Partial<Activity>[] = [];
+    if (id !== null) {
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const reply of activities)
+          if (reply.type === ActivityTypes.Message) sent.push(replyToRemember(reply));
+        return next();
+      });
+    }
+    try {
+      await this.dispatch(context);
+    } catch (error) {
+      // Replies go out only once what they answer is stored: a turn that failed while replying is done, and
+      // its redelivery gets those replies again rather than being taken as the answer to the next question.
+      if (id !== null && sent.length > 0 && !this.forgotten.has(context))
+        await this.rememberFailedTurn(context, id, sent).catch(() => undefined);
+      throw error;
+    }
     this.stateConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION);
-    if (!this.forgotten.has(context)) await this.conversationState.saveChanges(context, false);
+    if (this.forgotten.has(context)) return;
+    if (id !== null) {
+      const memory = readMemory(await this.deliveries.get(context));
+      remember(memory, id, expectsReplies(context) ? sent : null);
+      await this.deliveries.set(context, memory);
+    }
+    await this.conversationState.saveChanges(context, false);
+  }
+
+  /**
+   * A message delivered again: with `expectReplies` the replies of its first delivery are its answer again
+   * (the channel never read them), as they are when its first delivery failed after it began to reply;
+   * otherwise they were posted already, and nothing more is said.
+   */
+  private async answerRedelivery(context: TurnContext, memory: DeliveryMemory, id: string): Promise<void> {
+    const earlier = repliesTo(memory, id);
+    if (!earlier || !(expectsReplies(context) || earlier.failed)) return;
+    await context.sendActivities(earlier.activities.map((reply) => ({ ...reply })));
+    if (earlier.failed) {
+      remember(memory, id, expectsReplies(context) ? earlier.activities : null);
+      await this.deliveries.set(context, memory);
+      await this.conversationState.saveChanges(context, false);
+    }
+  }
+
+  /**
+   * Keeps, after a turn that failed, only that its message was processed and what it tried to reply: the
+   * rest of the turn's state is left as stored before it (the interview's own position is the store's).
+   */
+  private async rememberFailedTurn(
+    context: TurnContext,
+    id: string,
+    sent: readonly Partial<Activity>[],
+  ): Promise<void> {
+    await this.conversationState.load(context, true);
+    const memory = readMemory(await this.deliveries.get(context));
+    remember(memory, id, sent, true);
+    await this.deliveries.set(context, memory);
+    await this.conversationState.saveChanges(context, false);
+  }
+
+  /**
+   * In a Teams channel or group chat every member reads what the bot says and could answer in another's
+   * place: no interview is run there, nothing of a respondent is recorded, and the bot says the interview
+   * takes place in a personal chat with it. An interviewer's request for an invitation works everywhere.
+   */
+  private async dispatch(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const desk: unknown = context.turnState.get(INVITATION_DESK);
+    if (activity.type === ActivityTypes.Message && typeof desk === 'function' && (await desk(context)))
+      return;
+    if (isGroupConversation(activity)) {
+      if (activity.type === ActivityTypes.Message) {
+        await context.sendActivity(this.inGroup(context));
+        return;
+      }
+      // The front doors' events (start, resume…) belong to a personal conversation: none is run here.
+      if (activity.type === ActivityTypes.Event) return;
+    }
+    await super.run(context);
+  }
+
+  /** What the bot says to anything but an invitation request in a group, in the language its reader reads. */
+  private inGroup(context: TurnContext): string {
+    return this.invitationPrompts[localeLanguage(context) ?? 'fr'].inGroup;
   }
 
   /**
@@ -185,7 +324,9 @@ export class InterviewBot extends ActivityHandler {
     data.greeted = true;
     const guide = this.guideFor(context, null);
     data.language = guide.language;
-    await context.sendActivity(guide.bot.welcome);
+    await context.sendActivity(
+      isGroupConversation(context.activity) ? this.inGroup(context) : guide.bot.welcome,
+    );
   }
 
   private async onText(context: TurnContext): Promise<void> {
@@ -205,7 +346,7 @@ export class InterviewBot extends ActivityHandler {
       return;
     }
     // Likewise a code sent alone or in a sentence ("mon code est K7M2QX9P") when no question waits for it.
-    const codeTried = command || codeProblem ? null : codeShapedWord(text);
+    const codeTried = command || codeProblem ? null : codeShapedWord(this.allGuides, text);
     if (codeTried && !this.awaitsAnswer(dc, meta)) {
       await this.startFromInvitation(dc, codeTried, this.guideFor(context, meta), meta);
       return;
@@ -372,6 +513,14 @@ export class InterviewBot extends ActivityHandler {
     meta: InterviewMeta | null,
   ): Promise<void> {
     const invitation = await this.deps.store.getInvitation(code);
+    if (invitation && meta && invitation.interviewId === meta.id) {
+      // The respondent's own code again (its link opened twice): back to where their interview is.
+      if (meta.status === 'completed') await dc.context.sendActivity(guide.messages.alreadyCompleted);
+      else if (await this.services.heldElsewhere(dc.context, meta.id))
+        await dc.context.sendActivity(guide.messages.heldInTerminal);
+      else await this.resume(dc, meta.id);
+      return;
+    }
     if (!invitation || invitation.interviewId !== null) {
       await dc.context.sendActivity(guide.bot.invitationUnknown);
       return;
@@ -391,10 +540,13 @@ export class InterviewBot extends ActivityHandler {
       return;
     }
     const loaded = await loadInterview(this.services, meta.id, context);
-    const lines = recapLines(guide, loaded?.turns ?? [], turnOptions(this.services, context).quote);
+    const lines = recapLines(guide, loaded?.turns ?? [], turnOptions(this.services, context).quote, {
+      profile: meta.profile,
+    });
+    // One message (a few for a very long interview): Teams throttles a conversation sent many in a row.
     await sendLines(
       context,
-      lines.length === 0 ? [guide.bot.summaryEmpty] : [guide.bot.summaryHeader, ...lines],
+      lines.length === 0 ? [guide.bot.summaryEmpty] : packLines([guide.bot.summaryHeader, ...lines]),
     );
   }
 
@@ -536,6 +688,11 @@ export class InterviewBot extends ActivityHandler {
   private guideFor(context: TurnContext, meta: InterviewMeta | null, greetedIn?: Language): Guide {
     return this.deps.guides[meta?.language ?? localeLanguage(context) ?? greetedIn ?? 'fr'];
   }
+}
+
+/** Whether the channel waits for this turn's replies in its HTTP response (`deliveryMode: expectReplies`). */
+function expectsReplies(context: TurnContext): boolean {
+  return context.activity.deliveryMode === DeliveryModes.ExpectReplies;
 }
 
 /** At the choices of a start (language, profile, consent), before any interview of it. */

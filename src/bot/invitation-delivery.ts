@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { getStudyKey } from '../store/study-key.js';
 import type { InterviewStore } from '../store/types.js';
 import { isWebChatReference } from './directline-adapter.js';
+import { isGroupConversation } from './incoming.js';
 import type { InvitationPrompts } from './invitation-prompts.js';
 import { isLoopbackUrl } from './loopback.js';
 
@@ -91,6 +92,11 @@ export function summaryDeliveryHook(
       return;
     }
     const reference = toReference(parsed.data);
+    // A summary holds the respondent's answers: never posted where every member of a group would read it.
+    if (isGroupConversation(reference)) {
+      deps.logger?.info('invitation.not_delivered', { interview: meta.id, reason: 'group_conversation' });
+      return;
+    }
     const webChat = isWebChatReference(reference);
     if (!summaryReaches(deps.appId === '', reference)) {
       deps.logger?.info('invitation.not_delivered', { interview: meta.id, reason: 'anonymous_mode' });

@@ -4,6 +4,8 @@ import type { Language } from '../core/domain.js';
 import { fill } from '../core/guide/template.js';
 import { isAppError } from '../errors.js';
 import type { InterviewStore } from '../store/types.js';
+import { INVITATION_DESK, type InvitationDesk } from './events.js';
+import { isGroupConversation } from './incoming.js';
 import { LOCAL_OWNER } from './interview-bot.js';
 import { parseInvitationRequest } from './invitation-command.js';
 import { summaryReaches } from './invitation-delivery.js';
@@ -49,51 +51,72 @@ export interface InvitationMiddlewareDeps {
 }
 
 /**
- * Answers an interviewer's `inviter …` / `invite …` before the bot sees it: creates the invitation (with
- * the interviewer's conversation reference, for the proactive summary) and replies with the code and link.
+ * The invitation desk: answers an interviewer's `inviter …` / `invite …` by creating the invitation (with the
+ * interviewer's conversation reference, for the proactive summary) and replying with the code and link; says
+ * whether the message was such a request. In a channel or group chat the request works too, but the summary
+ * is never posted there (it would show the respondent's answers to every member): it waits in the dashboard.
+ */
+export function invitationDesk(deps: InvitationMiddlewareDeps): InvitationDesk {
+  return async (context) => {
+    const { activity } = context;
+    const request =
+      activity.type === ActivityTypes.Message && typeof activity.text === 'string'
+        ? parseInvitationRequest(deps.prompts, activity.text)
+        : null;
+    if (!request) return false;
+    const anonymous = deps.anonymous === true;
+    const interviewerId = anonymous ? LOCAL_OWNER : interviewerIdOf(context);
+    // The local user keeps their name: a caller's self-declared name proves nothing in anonymous mode.
+    await deps.store.upsertInterviewer(
+      anonymous ? { id: interviewerId } : { id: interviewerId, displayName: activity.from.name || null },
+    );
+    const reference = TurnContext.getConversationReference(activity);
+    const interviewerAddress = JSON.parse(JSON.stringify(reference));
+    let code = '';
+    for (let attempt = 1; !code; attempt++) {
+      const candidate = newInvitationCode();
+      try {
+        await deps.store.createInvitation({
+          code: candidate,
+          interviewerId,
+          interviewerAddress,
+          profile: request.profile,
+          language: request.language,
+        });
+        code = candidate;
+      } catch (error) {
+        if (!(isAppError(error) && error.code === 'conflict') || attempt >= CODE_ATTEMPTS) throw error;
+      }
+    }
+    const words = deps.prompts[request.replyLanguage];
+    const template = isGroupConversation(activity)
+      ? words.createdInGroup
+      : summaryReaches(anonymous, reference)
+        ? words.created
+        : words.createdForDashboard;
+    await context.sendActivity(
+      fill(template, {
+        code,
+        link: teamsDeepLink(deps.botId ?? activity.recipient.id, code),
+        profile: words.profileNames[request.profile],
+        language: words.languageNames[request.language],
+      }),
+    );
+    return true;
+  };
+}
+
+/**
+ * Lends the bot the invitation desk for the turn (`INVITATION_DESK`): the bot runs it first thing once the
+ * message is read as the person wrote it (its own Teams mention taken out) and known not to be a redelivery,
+ * so an `inviter` sent again by the channel makes no second invitation. Only the bot answers, then.
  */
 export function invitationMiddleware(deps: InvitationMiddlewareDeps): Middleware {
+  const desk = invitationDesk(deps);
   return {
     async onTurn(context, next) {
-      const { activity } = context;
-      const request =
-        activity.type === ActivityTypes.Message && typeof activity.text === 'string'
-          ? parseInvitationRequest(deps.prompts, activity.text)
-          : null;
-      if (!request) return next();
-      const anonymous = deps.anonymous === true;
-      const interviewerId = anonymous ? LOCAL_OWNER : interviewerIdOf(context);
-      // The local user keeps their name: a caller's self-declared name proves nothing in anonymous mode.
-      await deps.store.upsertInterviewer(
-        anonymous ? { id: interviewerId } : { id: interviewerId, displayName: activity.from.name || null },
-      );
-      const reference = TurnContext.getConversationReference(activity);
-      const interviewerAddress = JSON.parse(JSON.stringify(reference));
-      let code = '';
-      for (let attempt = 1; !code; attempt++) {
-        const candidate = newInvitationCode();
-        try {
-          await deps.store.createInvitation({
-            code: candidate,
-            interviewerId,
-            interviewerAddress,
-            profile: request.profile,
-            language: request.language,
-          });
-          code = candidate;
-        } catch (error) {
-          if (!(isAppError(error) && error.code === 'conflict') || attempt >= CODE_ATTEMPTS) throw error;
-        }
-      }
-      const words = deps.prompts[request.replyLanguage];
-      await context.sendActivity(
-        fill(summaryReaches(anonymous, reference) ? words.created : words.createdForDashboard, {
-          code,
-          link: teamsDeepLink(deps.botId ?? activity.recipient.id, code),
-          profile: words.profileNames[request.profile],
-          language: words.languageNames[request.language],
-        }),
-      );
+      context.turnState.set(INVITATION_DESK, desk);
+      await next();
     },
   };
 }

@@ -11,9 +11,26 @@ export const InvitationPrompts = z.object({
   commandWords: Words,
   profileWords: z.object({ manager: Words, expert: Words }),
   languageWords: z.object({ fr: Words, en: Words }),
+  /**
+   * Words a request may hold besides the command, the profile and the language, so that it reads as people
+   * write it ("inviter un expert en anglais", "invite an expert in English"); any other word makes the message
+   * no request (an answer such as "invitation de nos clients au salon" stays an answer).
+   */
+  fillerWords: Words,
   created: z.string().includes('{code}').includes('{link}'),
   /** As `created`, when the summary cannot be sent to the chat it was asked from: it will be in the dashboard. */
   createdForDashboard: z.string().includes('{code}').includes('{link}'),
+  /**
+   * As `created`, in a channel or group chat: the respondent answers in a personal chat with the bot, and the
+   * summary is never posted in the group (every member would read the answers): it waits in the dashboard.
+   */
+  createdInGroup: z.string().includes('{code}').includes('{link}'),
+  /**
+   * Anything else said to the bot in a channel or group chat, in the reader's language: interviews take place
+   * in a personal chat with the bot (a group's members would read and could change each other's answers);
+   * here an interviewer can still ask for an invitation.
+   */
+  inGroup: z.string().min(1),
   profileNames: z.object({ manager: z.string(), expert: z.string() }),
   languageNames: z.object({ fr: z.string(), en: z.string() }),
   summaryIntro: z.string(),

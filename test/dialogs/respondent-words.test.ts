@@ -67,7 +67,7 @@ describe.each(['fr', 'en'] as const)("the respondent's words quoted back (%s)", 
   it('are inert Markdown in the recap of the answers', async () => {
     const bot = await answered();
     const replies = await bot.say(script.summary);
-    expect(replies[0]).toBe(guide.bot.summaryHeader);
+    expect(replies[0]?.startsWith(guide.bot.summaryHeader)).toBe(true);
     expectInert(replies);
     expect(replies.join('\n')).toContain(escapeMarkdown(script.answer));
   });

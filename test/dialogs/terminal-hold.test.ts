@@ -269,7 +269,7 @@ describe.each(STORES)('an interview taken up in a terminal, on the $name store',
 
       expect(await web.say('Bonjour')).toEqual([guide.messages.alreadyCompleted]);
       const summary = await web.say('récapitulatif');
-      expect(summary[0]).toBe(guide.bot.summaryHeader);
+      expect(summary[0]?.startsWith(guide.bot.summaryHeader)).toBe(true);
       expect(summary.join('\n')).toContain('escaliers en chêne');
     } finally {
       await store.close();

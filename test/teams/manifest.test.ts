@@ -51,14 +51,26 @@ describe('Teams manifest', () => {
     expect(errors.some((error) => error.includes('/bots/0/botId'))).toBe(true);
   });
 
-  it('declares the bot in personal, team and group chat scopes with the five commands', () => {
+  it('declares the bot in personal, team and group chat scopes, with the commands that work in each', () => {
     const manifest = rendered();
     expect(manifest).toMatchObject({ manifestVersion: '1.29', id: DEPLOYMENT.TEAMS_APP_ID });
     const bot = lookup(manifest, 'bots[0]');
     expect(bot).toMatchObject({ botId: DEPLOYMENT.BOT_ID });
     expect(lookup(bot, 'scopes')).toEqual(expect.arrayContaining(['personal', 'team', 'groupChat']));
-    const titles = [0, 1, 2, 3, 4].map((index) => lookup(bot, `commandLists[0].commands[${index}].title`));
-    expect(titles).toEqual(['nouvel entretien', 'reprendre', 'récapitulatif', 'effacer mes données', 'aide']);
+    expect(lookup(bot, 'commandLists[0].scopes')).toEqual(['personal']);
+    const titles = [0, 1, 2, 3, 4, 5].map((index) => lookup(bot, `commandLists[0].commands[${index}].title`));
+    expect(titles).toEqual([
+      'démarrer',
+      'inviter',
+      'reprendre',
+      'récapitulatif',
+      'effacer mes données',
+      'aide',
+    ]);
+    // In a channel or group chat interviews do not run (they are personal): only the invitation and help.
+    expect(lookup(bot, 'commandLists[1].scopes')).toEqual(['team', 'groupChat']);
+    const groupTitles = [0, 1].map((index) => lookup(bot, `commandLists[1].commands[${index}].title`));
+    expect(groupTitles).toEqual(['inviter', 'aide']);
   });
 
   it('pins the dashboard as a static tab on the bot domain, which is a valid domain', () => {
@@ -82,10 +94,12 @@ describe('Teams manifest', () => {
       expect(typeof lookup(manifest, key), key).toBe('string');
       expect(typeof value).toBe('string');
     }
-    const englishTitles = [0, 1, 2, 3, 4].map(
+    const englishTitles = [0, 1, 2, 3, 4, 5].map(
       (index) => EN[`bots[0].commandLists[0].commands[${index}].title`],
     );
-    expect(englishTitles).toEqual(['new interview', 'resume', 'summary', 'delete my data', 'help']);
+    expect(englishTitles).toEqual(['start', 'invite', 'resume', 'summary', 'delete my data', 'help']);
+    const englishGroupTitles = [0, 1].map((index) => EN[`bots[0].commandLists[1].commands[${index}].title`]);
+    expect(englishGroupTitles).toEqual(['invite', 'help']);
   });
 
   it('holds no secret and no deployment value of its own: only placeholders', () => {

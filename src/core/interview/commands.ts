@@ -38,16 +38,28 @@ export type BotCommand = { kind: BotCommandKind } | { kind: 'code'; code: string
 /** Invitation codes: 6 to 10 capital letters and digits, at least one of each (CONTRACTS.md). */
 export const INVITATION_CODE = /^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{6,10}$/;
 
+/**
+ * `code K7M2QX9P` as people write or paste it: the code word, maybe a colon ("Code : K7M2QX9P", the bot's own
+ * typography), then one word; quotes around it and a full stop or other closing punctuation after it are
+ * allowed ("« code K7M2QX9P »", "code wdu3jtrf."). The word is read in capitals.
+ */
+const CODE_COMMAND = /^[\s«"“”'‘’([]*(\p{L}+)\s*[:：]?\s*([\p{L}\p{N}]+)[\s»"“”'‘’)\].!?,;:…]*$/u;
+
+/** The code a `code …` message gives, when it is shaped as one (`CODE_COMMAND`), else null. */
+export function invitationCodeOf(guides: readonly Guide[], text: string): string | null {
+  if (text.length > 80) return null;
+  const match = CODE_COMMAND.exec(text);
+  if (!match) return null;
+  const [, keyword = '', code = ''] = match;
+  const upper = code.toUpperCase();
+  if (!INVITATION_CODE.test(upper)) return null;
+  return guides.some((g) => matchesPhrase(keyword, g.botCommands.code)) ? upper : null;
+}
+
 /** Bot-level commands (the Teams command list): start, resume, summary, delete my data, help, `code XXX`. */
 export function parseBotCommand(guides: readonly Guide[], text: string): BotCommand | null {
-  const tokens = text.trim().split(/\s+/);
-  if (tokens.length === 2) {
-    const [keyword = '', code = ''] = tokens;
-    const upper = code.toUpperCase();
-    if (guides.some((g) => matchesPhrase(keyword, g.botCommands.code)) && INVITATION_CODE.test(upper)) {
-      return { kind: 'code', code: upper };
-    }
-  }
+  const code = invitationCodeOf(guides, text);
+  if (code !== null) return { kind: 'code', code };
   for (const guide of guides) {
     for (const kind of BOT_COMMANDS) {
       if (matchesPhrase(text, guide.botCommands[kind])) return { kind };

@@ -1,5 +1,7 @@
+import type { ActorId, Profile } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
+import { type SummaryPrompts, summaryPrompts, toolLabel } from '../summary/labels.js';
 import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID } from './events.js';
 import { derivePosition, type LogTurn } from './log.js';
@@ -18,22 +20,56 @@ export function tagIds(tags: Tags | null): string[] {
 }
 
 /**
- * A short text recap of the answers so far (amends applied) with their tags' ids; skipped questions are
+ * The tags of an answer as the exports word them, in the interview's language, grouped under the summary's
+ * headings ("Outils et dispositifs : CRM · Formes de valeur : Personnalisation · Bénéficiaires : salariés");
+ * '' when the answer has none. Actors are named as in a summary of the interview's profile.
+ */
+export function tagLabels(tags: Tags | null, labels: SummaryPrompts, profile?: Profile): string {
+  if (!tags) return '';
+  const actor = (id: ActorId) =>
+    (profile ? labels.profileWording[profile].actors[id] : undefined) ?? labels.actors[id];
+  const actorsAs = (role: 'initiator' | 'beneficiary') =>
+    tags.actors.filter((a) => a.role === role).map((a) => actor(a.id));
+  const groups: [string, string[]][] = [
+    [labels.headings.tools, tags.tools.map((t) => toolLabel(labels, t.id))],
+    [labels.headings.values, tags.values.map((t) => labels.values[t.id])],
+    [labels.headings.levers, tags.levers.map((t) => labels.levers[t.id])],
+    [labels.headings.facets, tags.facets.map((t) => labels.facets[t.id])],
+    [labels.headings.initiators, actorsAs('initiator')],
+    [labels.headings.beneficiaries, actorsAs('beneficiary')],
+  ];
+  return groups
+    .filter(([, names]) => names.length > 0)
+    .map(([label, names]) =>
+      fill(labels.typography.labelled, { label, value: [...new Set(names)].join(', ') }),
+    )
+    .join(' · ');
+}
+
+/**
+ * A short text recap of the answers so far (amends applied), each with its tags worded as the exports word
+ * them in the interview's language (`labels`: the summary's prompts of that language); skipped questions are
  * marked. `quote`: how the answers are quoted (by default inert Markdown, as Teams and the web chat render it).
  */
-export function recapLines(guide: Guide, turns: readonly LogTurn[], quote: Quote = escapeMarkdown): string[] {
+export function recapLines(
+  guide: Guide,
+  turns: readonly LogTurn[],
+  quote: Quote = escapeMarkdown,
+  options: { labels?: SummaryPrompts; profile?: Profile } = {},
+): string[] {
+  const labels = options.labels ?? summaryPrompts(guide.language);
   const position = derivePosition(turns);
   const lines: string[] = [];
   const answers = new Map(position.answers.map((a) => [a.questionId, a]));
   for (const question of position.asked.values()) {
     if (question.questionId === CONSENT_QUESTION_ID || question.status === 'pending') continue;
     const answer = answers.get(question.questionId);
-    const ids = tagIds(answer?.tags ?? null);
+    const worded = tagLabels(answer?.tags ?? null, labels, options.profile);
     lines.push(
       fill(guide.bot.summaryLine, {
         question: question.text,
         answer: answer ? quote(answer.text) : guide.bot.summarySkipped,
-        tags: ids.length > 0 ? fill(guide.bot.summaryTags, { ids: ids.join(', ') }) : '',
+        tags: worded !== '' ? fill(guide.bot.summaryTags, { ids: worded }) : '',
       }),
     );
   }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { summaryPrompts } from '../../src/core/summary/labels.js';
+import { BotHarness } from './harness.js';
+
+const SCRIPTS = {
+  fr: {
+    start: ['démarrer', '1', '1', 'oui'],
+    answer:
+      "Nous avons installé un ERP avec nos fournisseurs et un club d'entreprises : j'ai décidé de le faire, nos clients en profitent et nous gagnons du temps.",
+    summary: 'récapitulatif',
+    expected: [
+      'Outils et dispositifs\u00a0: ERP',
+      'Formes de valeur\u00a0: Fonctionnelle',
+      'Leviers de la valeur partagée\u00a0: Clusters et réseaux, Chaîne de valeur',
+      "Initiateurs\u00a0: l'entreprise",
+      'Bénéficiaires\u00a0: clients',
+    ],
+  },
+  en: {
+    start: ['start', '2', '1', 'yes'],
+    answer:
+      'We decided to set up an ERP with our suppliers and a network club: customers benefit and we save time.',
+    summary: 'summary',
+    expected: [
+      'Tools and schemes: ERP',
+      'Value forms: Functional',
+      'Levers of shared value: Clusters and networks, Value chain',
+      'Initiators: the company',
+      'Beneficiaries: clients',
+    ],
+  },
+} as const;
+
+describe.each(['fr', 'en'] as const)('the recap of the answers in the chat (%s)', (lang) => {
+  const script = SCRIPTS[lang];
+
+  it("is one message, its tags worded as the exports word them in the interview's language", async () => {
+    const bot = new BotHarness();
+    for (const text of script.start) await bot.say(text);
+    for (let n = 0; n < 12; n++) await bot.say(script.answer);
+    const { turns } = await bot.interview();
+    const answered = turns.filter((turn) => turn.kind === 'answer').length;
+    expect(answered).toBeGreaterThan(10);
+
+    const recap = await bot.say(script.summary);
+    expect(recap).toHaveLength(1);
+    const [message = ''] = recap;
+    expect(message.startsWith(bot.guides[lang].bot.summaryHeader)).toBe(true);
+    for (const words of script.expected) expect(message).toContain(words);
+    // No internal ids.
+    for (const id of [
+      'erp,',
+      'functional',
+      'value_chain',
+      'cluster,',
+      'clients:beneficiary',
+      'organisation:initiator',
+    ])
+      expect(message).not.toContain(id);
+    const labels = summaryPrompts(lang);
+    expect(message).toContain(labels.values.functional);
+  });
+});
