@@ -148,7 +148,7 @@ describe('sme-interview analyze', () => {
     expect(md.stdout).not.toMatch(/^> (R|Répondant|Respondent|A)\s*:/m);
     const rows = parseCsv((await cli(['analyze', path, '--format', 'csv'], {})).stdout).slice(1);
     const erp = rows.find((r) => r[5] === 'erp');
-    expect(erp?.slice(3)).toEqual(['ERP', 'tool', 'erp', '14', '17']);
+    expect(erp?.slice(3, 8)).toEqual(['ERP', 'tool', 'erp', '14', '17']);
     for (const row of rows) {
       const answer = answers.find(
         (text) => Array.from(text).slice(Number(row[6]), Number(row[7])).join('') === row[3],

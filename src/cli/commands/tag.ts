@@ -26,7 +26,8 @@ const LooseId = z.object({ id: JsonlId });
 const USAGE = `usage: sme-interview tag [--lang fr|en] [--jsonl]
 
 Tags text read from standard input: value forms, tools, levers, actors (with their role) and facets,
-each with its evidence (offsets into the text). Prints one JSON object.
+each with its evidence (offsets into the text). Prints one JSON object. A byte order mark at the start
+of the input (or, with --jsonl, of a line) is dropped: offsets count from the character after it.
 
   --lang fr|en  force the language (otherwise detected from the text)
   --jsonl       one JSON object per input line, {"id": "...", "text": "...", "lang": "fr"} (id and lang
@@ -64,7 +65,15 @@ async function readAll(stream: Readable): Promise<string> {
       throw new AppError('too_large', 'input too large: split it and tag the parts');
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return withoutByteOrderMark(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * Text without the UTF-8 byte order mark Windows editors save at its start: it is no character of the
+ * text, so offsets count from the character after it, and a JSONL line starting with it is still JSON.
+ */
+function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 function describeLineError(error: z.ZodError): string {
@@ -127,8 +136,10 @@ export const tagCommand: Command = {
     let lineNumber = 0;
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
       lineNumber += 1;
-      if (line.trim() === '') continue;
-      const read = readLine(line);
+      // The file's byte order mark, or that of one of several files joined with `cat`.
+      const json = withoutByteOrderMark(line);
+      if (json.trim() === '') continue;
+      const read = readLine(json);
       if (!read.ok) {
         // An output line all the same: output line N always answers input line N.
         failed += 1;

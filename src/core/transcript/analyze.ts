@@ -3,6 +3,7 @@ import type { Language, Profile, ThemeId } from '../domain.js';
 import { loadGuides } from '../guide/index.js';
 import { parseProfileChoice } from '../interview/choices.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
+import { createPseudonymizer } from '../privacy/tagged-text.js';
 import { buildSummary } from '../summary/build.js';
 import type { Summary } from '../summary/schema.js';
 import type { Tagger } from '../tagger/types.js';
@@ -34,7 +35,7 @@ export function transcriptToInterview(
   if (answers.length === 0) {
     throw new AppError(
       'bad_input',
-      `${options.id}: no respondent paragraph found (paragraphs are separated by blank lines)`,
+      `${options.id}: no respondent paragraph found (turns are separated by blank lines or start with a speaker label such as "R:")`,
     );
   }
   const language: Language = options.tagger.tag(answers.map((p) => p.text).join('\n\n')).lang;
@@ -87,6 +88,36 @@ function readProfile(turns: readonly TurnRecord[]): Profile {
     }
   }
   return named.size === 1 && named.has('expert') ? 'expert' : 'manager';
+}
+
+/**
+ * An interview's id (the CLI gives the file name) as its exports may show it: the names the summary's
+ * pseudonymiser finds in the presentation answers (with e-mail addresses, phone numbers and URLs) are
+ * replaced by the same pseudonyms as in the text, so "Entretien Jean Dupont - Kerguelen" reads
+ * "Entretien [PERSONNE-…] - [ENTREPRISE-…]" wherever the id appears. `key`: the pseudonym key the summary
+ * is built with.
+ */
+export function pseudonymousId(
+  id: string,
+  interview: { meta: InterviewMeta; turns: readonly TurnRecord[] },
+  key: string,
+): string {
+  // The texts `buildSummary` reads names in: the presentation's answers and amendments.
+  const presentation = interview.turns
+    .filter((t) => t.section === 'presentation' && (t.kind === 'answer' || t.kind === 'amend'))
+    .map((t) => t.text);
+  return createPseudonymizer(key, presentation, interview.meta.language).text(id);
+}
+
+/** The interview under another id (the pseudonymous one), its turns with it. */
+export function withInterviewId(
+  interview: { meta: InterviewMeta; turns: readonly TurnRecord[] },
+  id: string,
+): { meta: InterviewMeta; turns: TurnRecord[] } {
+  return {
+    meta: { ...interview.meta, id },
+    turns: interview.turns.map((turn) => ({ ...turn, interviewId: id })),
+  };
 }
 
 export function analyzeTranscript(text: string, options: AnalyzeOptions): Summary {

@@ -1,2 +1,14 @@
-export { type AnalyzeOptions, analyzeTranscript, transcriptToInterview } from './analyze.js';
-export { type Paragraph, parseTranscript, type Speaker, themeOfQuestion } from './parse.js';
+export {
+  type AnalyzeOptions,
+  analyzeTranscript,
+  pseudonymousId,
+  transcriptToInterview,
+  withInterviewId,
+} from './analyze.js';
+export {
+  interviewerLabel,
+  type Paragraph,
+  parseTranscript,
+  type Speaker,
+  themeOfQuestion,
+} from './parse.js';
