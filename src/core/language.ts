@@ -27,13 +27,19 @@ const FRENCH_LETTERS = /[éèêàùçôîâœ]/giu;
 /** Elided articles and pronouns (l', n', qu'…) only occur in French; "a" is left out of both lists (French "il a"). */
 const FRENCH_ELISIONS = /(?:^|[^\p{L}])(?:l|d|n|j|qu|c|s|m|t)['’]\p{L}/giu;
 
-/** French unless the text reads clearly more English: French is the product's default language. */
-export function detectLanguage(text: string): Language {
+/** How much a text reads as each language: its frequent words, and French accents and elisions. */
+export function languageWeights(text: string): Record<Language, number> {
   let french = (text.match(FRENCH_LETTERS)?.length ?? 0) * 0.5 + (text.match(FRENCH_ELISIONS)?.length ?? 0);
   let english = 0;
   for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
     if (FRENCH.has(word)) french += 1;
     if (ENGLISH.has(word)) english += 1;
   }
-  return english > french ? 'en' : 'fr';
+  return { fr: french, en: english };
+}
+
+/** French unless the text reads clearly more English: French is the product's default language. */
+export function detectLanguage(text: string): Language {
+  const weights = languageWeights(text);
+  return weights.en > weights.fr ? 'en' : 'fr';
 }

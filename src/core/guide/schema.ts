@@ -53,7 +53,10 @@ const ProbeBase = z.object({
   rephrase: Text.optional(),
 });
 
-/** Asked when no answer so far evidences the facet, in this theme or earlier. */
+/**
+ * Asked when no answer so far evidences the facet, in this theme or earlier. The question asks for that facet:
+ * an answer to it that gives something (not a `words.nothing` answer, not off topic) carries it.
+ */
 const FacetProbe = ProbeBase.extend({ when: z.literal('facet_missing'), facet: FacetId, text: Text });
 const ToolActorsWording = z.object({ initiator: Text, beneficiary: Text, both: Text });
 const ToolActorsProbe = ProbeBase.extend({
@@ -113,6 +116,17 @@ export const Guide = z
        * again (see interview/choices.ts).
        */
       consentWords: z.object({ yes: Words, no: Words, filler: Words }),
+      /**
+       * Consent taken back during the interview ("je retire mon consentement", "I don't agree anymore to be
+       * recorded"): a message saying one of `phrases`, or made of one of `alone` (with `edges`, polite and filler
+       * words around it: "finalement je ne suis plus d'accord"), or with a sentence saying one of `refusals` and
+       * one of `objects` (the answers, their recording or use: "pas d'accord pour que mes réponses soient
+       * enregistrées"; "nos clients ne sont pas d'accord pour payer en ligne" is an answer). Read as the
+       * `coveredBy` phrases are, see interview/withdrawal.ts. The interview stops, as `stop` stops it, with
+       * `consentWithdrawn`, which says how to have the data erased.
+       */
+      withdrawal: z.object({ phrases: Words, alone: Words, edges: Words, refusals: Words, objects: Words }),
+      consentWithdrawn: Text,
     }),
     presentation: GuideSection.extend({ id: z.literal('presentation') }),
     themes: z.array(ThemeSection).length(3),
@@ -151,7 +165,20 @@ export const Guide = z
      * `done`: the respondent has nothing (more) to correct in the closing review. `courtesy`: polite words a
      * yes, a no or a done reply may open or end with ("c'est bon, merci", "no thanks").
      */
-    words: z.object({ yes: Words, no: Words, done: Words, courtesy: Words }),
+    words: z.object({
+      yes: Words,
+      no: Words,
+      done: Words,
+      courtesy: Words,
+      /**
+       * An answer that gives nothing ("non", "pas vraiment", "je ne sais pas", "no idea", "not really"): its
+       * first clause, polite, filler and hedge words aside, is made of these, or of `no` words, or opens with
+       * one of `nothingOpenings` ("aucun risque pour nous", "I don't see any"). It is never read as the facet a
+       * question asks for, nor as off topic (see interview/facet-answer.ts).
+       */
+      nothing: Words,
+      nothingOpenings: Words,
+    }),
     commands: z.object({ help: Words, skip: Words, back: Words, pause: Words, resume: Words, stop: Words }),
     /**
      * A respondent asking about the question rather than answering it: `rephrase` ("c'est-à-dire ?", "what do

@@ -7,6 +7,7 @@ import { z } from 'zod';
  * (`refSeq`) means or why it is asked; `data` says which (`request`) and what they wrote. It is no answer.
  * `review_noted`: a reply to the closing review read but changing nothing (`reply`: `wants` for a bare yes,
  * `not_present` or `already_present` for a correction, in `correction`, the summary already agrees with).
+ * `stop`: the interview stopped; `data.consent` is `withdrawn` when the respondent took their consent back.
  */
 export const INTERVIEW_EVENTS = [
   'consent',

@@ -5,15 +5,30 @@ import { correctionItem, describeCorrection } from '../summary/corrections.js';
 import { summaryPrompts } from '../summary/labels.js';
 import type { Tagger } from '../tagger/types.js';
 import type { Tags } from '../tags.js';
+import { answerLanguage } from './answer-language.js';
 import { keepUpTo } from './cap.js';
 import { readConsent } from './choices.js';
 import { clarificationReplies, MAX_CLARIFICATIONS, readClarification } from './clarification.js';
 import { guidesFor, type InterviewCommand, parseInterviewCommand } from './commands.js';
 import { hasAnyTag } from './coverage.js';
 import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
+import { askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
 import { isGibberish, isUnreadable } from './gibberish.js';
-import { derivePosition, type EffectiveAnswer, type LogTurn, lastAmendableAnswer } from './log.js';
-import { type CoveredQuestion, decideFromPosition, type PlannedQuestion, sectionsOf } from './plan.js';
+import {
+  derivePosition,
+  type EffectiveAnswer,
+  type LogTurn,
+  lastAmendableAnswer,
+  type Position,
+} from './log.js';
+import {
+  type CoveredQuestion,
+  decideFromPosition,
+  exampleProbeId,
+  mainQuestions,
+  type PlannedQuestion,
+  sectionsOf,
+} from './plan.js';
 import { readProbeAnswer } from './probe-answer.js';
 import type { QuestionSubject } from './question-subject.js';
 import { escapeMarkdown, type Quote } from './quote.js';
@@ -28,6 +43,7 @@ import {
   unclearRepliesInARow,
 } from './review.js';
 import { isBlank, mentionsAny, words } from './text.js';
+import { readsAsWithdrawal } from './withdrawal.js';
 
 /**
  * What one respondent message does. The caller appends `newTurns` with `patch` in ONE store call (the
@@ -190,29 +206,72 @@ export function promptNext(
   return advance(guide, meta, turns, emptyResult(), options);
 }
 
+/**
+ * Tags that say what an answer is about: a value, tool, lever or facet, or an actor with a role. An actor only
+ * named ("Quelle équipe de bras cassés") says nothing of the question, but for a probe asking who (`asksWho`).
+ */
+function tagsOnTopic(tags: Tags | null, asksWho: boolean): boolean {
+  if (!tags) return false;
+  if (tags.values.length + tags.tools.length + tags.levers.length + tags.facets.length > 0) return true;
+  return tags.actors.some((actor) => asksWho || actor.role !== 'mentioned');
+}
+
+/**
+ * What marks an answer to `question` as on topic: its section's `topicWords` and the starts of the question's
+ * own longer words (an example probe's, and its main question's), but for the words any question is asked with
+ * (the clarification's `echo` words: "quelles", "votre", "which"); none for a section without topic words.
+ */
+function topicStems(
+  guide: Guide,
+  guides: readonly Guide[],
+  meta: InterviewMeta,
+  question: PlannedQuestion,
+): string[] {
+  const section = sectionsOf(guide).find((s) => s.id === question.section);
+  if (!section || section.topicWords.length === 0) return [];
+  const texts = [question.text];
+  if (question.kind === 'example') {
+    const main = mainQuestions(section, meta.profile).find((q) => exampleProbeId(q.id) === question.id);
+    if (main) texts.push(main.text);
+  }
+  const asking = new Set(guides.flatMap((g) => g.clarification.echo.flatMap((echo) => words(echo))));
+  const questionStems = texts
+    .flatMap((text) => words(text))
+    .flatMap((word) => word.split("'"))
+    .filter((w) => w.length >= 5 && !asking.has(w))
+    .map((w) => w.slice(0, 5));
+  return [...section.topicWords, ...questionStems];
+}
+
+/**
+ * Why a message to a main question or a probe is asked again, if it is: nothing typed, binary data, nonsense
+ * (unless the tagger read something in it), or off topic. Off topic is a real answer to something else: no
+ * shorter than `limits.shortAnswerWords`, saying nothing the tags or the topic words tie to the question, and
+ * neither a no, a "je ne sais pas" nor opening with a yes (answers too). Shorter answers are taken at once
+ * ("Moi.", "nos clients surtout"); a main question's get the example probe.
+ */
 function reaskReason(
   guide: Guide,
+  guides: readonly Guide[],
+  meta: InterviewMeta,
   question: PlannedQuestion,
+  position: Position,
   text: string,
   unreadable: boolean,
-  tagsFound: boolean,
+  tags: Tags | null,
   tagger: Tagger,
 ): ReaskReason | null {
   // Nothing typed at all; punctuation or symbols alone are gibberish.
   if (text.trim() === '') return 'empty';
   if (unreadable) return 'unreadable';
   // What the tagger read something in is an answer, however it is spelt.
-  if (tagsFound) return null;
-  if (isGibberish(text, tagger.knownWords?.())) return 'gibberish';
-  if (question.kind !== 'main') return null;
-  const section = sectionsOf(guide).find((s) => s.id === question.section);
-  if (!section || section.topicWords.length === 0) return null;
-  // Short answers get the example probe instead; off-topic is about a real answer to something else.
+  if (!hasAnyTag(tags) && isGibberish(text, tagger.knownWords?.())) return 'gibberish';
   if (words(text).length < guide.limits.shortAnswerWords) return null;
-  const questionStems = words(question.text)
-    .filter((w) => w.length >= 5)
-    .map((w) => w.slice(0, 5));
-  return mentionsAny(text, [...section.topicWords, ...questionStems]) ? null : 'off_topic';
+  if (tagsOnTopic(tags, position.pending?.subject != null)) return null;
+  const stems = topicStems(guide, guides, meta, question);
+  if (stems.length === 0 || mentionsAny(text, stems)) return null;
+  // A no, a "je ne sais pas" or an opening yes answers the question, whatever words follow.
+  return givesNothing(guides, text) || opensWithYes(guides, text) ? null : 'off_topic';
 }
 
 const REASK_MESSAGE: Record<ReaskReason, (guide: Guide) => string> = {
@@ -337,8 +396,44 @@ function answerTags(
   meta: InterviewMeta,
   subject: QuestionSubject | null,
 ): Tags {
-  const tags = tagger.tag(text, { lang: meta.language });
+  // An answer in the other language is read in its own: tagged in the interview's, it would lose every tag.
+  const tags = tagger.tag(text, { lang: answerLanguage(text, meta.language) });
   return subject ? readProbeAnswer(tags, text, subject.asks) : tags;
+}
+
+/** The tags of an answer to `question`, with the facet it asks for when the answer gives something. */
+function withFacetAsked(
+  guide: Guide,
+  guides: readonly Guide[],
+  meta: InterviewMeta,
+  question: { section: string; questionId: string },
+  text: string,
+  tags: Tags,
+): Tags {
+  const facet = askedFacet(guide, meta.profile, question);
+  return facet ? withAskedFacet(guides, tags, text, facet) : tags;
+}
+
+/**
+ * Consent taken back: refused before it was given (nothing is kept); after, the interview stops as `stop`
+ * stops it, and the respondent is told how to have their answers erased. Nothing is recorded as an answer.
+ */
+function withdrawConsent(guide: Guide, position: Position): TurnResult {
+  if (!position.consentGiven) {
+    return {
+      ...emptyResult(),
+      newTurns: [event('declined', OPENING_SECTION)],
+      replies: [guide.opening.consentDeclined],
+      outcome: 'declined',
+    };
+  }
+  return {
+    ...emptyResult(),
+    newTurns: [event('stop', position.pending?.section ?? OPENING_SECTION, { consent: 'withdrawn' })],
+    patch: { status: 'paused' },
+    replies: [guide.opening.consentWithdrawn],
+    outcome: 'paused',
+  };
 }
 
 function respond(
@@ -353,6 +448,8 @@ function respond(
   const position = derivePosition(turns);
   const commandGuides = options.guides ? guidesFor(options.guides, meta.language) : [guide];
   const command = parseInterviewCommand(commandGuides, text);
+  // Before anything else, a paused interview and a `back` waiting for its text included: it is no answer.
+  if (!command && readsAsWithdrawal(commandGuides, text)) return withdrawConsent(guide, position);
 
   if (meta.status === 'paused' && command !== 'resume' && command !== 'help') {
     return { ...emptyResult(), replies: [guide.messages.pausedReminder], outcome: 'paused' };
@@ -368,7 +465,14 @@ function respond(
       section: target.section,
       questionId: target.questionId,
       text,
-      tags: answerTags(tagger, text, meta, target.subject),
+      tags: withFacetAsked(
+        guide,
+        commandGuides,
+        meta,
+        target,
+        text,
+        answerTags(tagger, text, meta, target.subject),
+      ),
       refSeq: target.seq,
       data: null,
     });
@@ -537,7 +641,7 @@ function respond(
 
   const tags =
     isBlank(text) || unreadable ? null : answerTags(tagger, text, meta, position.pending?.subject ?? null);
-  const reason = reaskReason(guide, question, text, unreadable, hasAnyTag(tags), tagger);
+  const reason = reaskReason(guide, commandGuides, meta, question, position, text, unreadable, tags, tagger);
   if (reason && position.reasks === 0) {
     // Kept (not tagged) so nothing the respondent typed is lost; the question stays pending. Binary data
     // is no one's words: only the reason is kept.
@@ -566,7 +670,18 @@ function respond(
     section: question.section,
     questionId: question.id,
     text,
-    tags,
+    // An answer taken on the second try though still off topic does not answer the facet asked for.
+    tags:
+      tags && reason === null
+        ? withFacetAsked(
+            guide,
+            commandGuides,
+            meta,
+            { section: question.section, questionId: question.id },
+            text,
+            tags,
+          )
+        : tags,
     refSeq: pendingSeq,
     data: null,
   });

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/core/domain.js';
+import { loadGuides } from '../../src/core/guide/index.js';
+import { buildSummary } from '../../src/core/summary/build.js';
+import { summaryPrompts } from '../../src/core/summary/labels.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
+import { createFakeTagger } from './fake-tagger.js';
+import { CoreSession } from './session.js';
+
+const guides = loadGuides();
+
+const SCRIPT = {
+  fr: {
+    consent: 'oui',
+    company: 'Nous fabriquons des meubles en bois, 25 salariés, en Haute-Savoie.',
+    role: 'Je suis la gérante et la fondatrice de la société.',
+    meaning: "Pour nous, c'est passer les devis et les factures sur un logiciel, et vendre aussi en ligne.",
+  },
+  en: {
+    consent: 'yes',
+    company: 'We make wooden furniture, 25 people, in Savoie, since 1998.',
+    role: 'I am the managing director and the founder of the firm.',
+    meaning: 'For us it means moving quotes and invoices to software, and selling online as well.',
+  },
+} as const;
+
+/** The bullets under the summary's « Opportunités » heading, as the Markdown export shows them. */
+function opportunitiesShown(session: CoreSession): string[] {
+  const lang = session.meta.language;
+  const lines = renderMarkdown(summaryOf(session)).split('\n');
+  const from = lines.indexOf(`### ${summaryPrompts(lang).facets.opportunity}`);
+  const to = lines.findIndex((line, i) => i > from && line.startsWith('#'));
+  return lines.slice(from + 1, to).filter((line) => line.startsWith('- '));
+}
+
+function noneShown(lang: Language): string[] {
+  return [`- ${summaryPrompts(lang).none.opportunity}`];
+}
+
+/** At the theme-1 probe on opportunities: the answer to the main question named no facet. */
+function atOpportunities(lang: Language, guide = guides[lang]): CoreSession {
+  const session = new CoreSession(guides, createFakeTagger(), lang, 'manager', guide);
+  session.start();
+  for (const text of [SCRIPT[lang].consent, SCRIPT[lang].company, SCRIPT[lang].role, SCRIPT[lang].meaning])
+    session.say(text);
+  expect(session.pendingId()).toBe('meaning.probe.opportunity');
+  return session;
+}
+
+function summaryOf(session: CoreSession) {
+  return buildSummary(session.meta, session.turns);
+}
+
+function lastAnswer(session: CoreSession) {
+  return session.turns.filter((t) => t.kind === 'answer').at(-1);
+}
+
+describe('an answer to a question asking for one facet carries it', () => {
+  it.each([
+    ['fr', 'Plus de clients.', 'Plus de clients'],
+    [
+      'fr',
+      'bof, ptet gagner du tps sur les commandes de pieces',
+      'ptet gagner du tps sur les commandes de pieces',
+    ],
+    ['fr', 'Oui bien sûr : de nouveaux marchés à l’export.', 'de nouveaux marchés à l’export'],
+    ['fr', 'Des clients en plus.', 'Des clients en plus'],
+    ['en', 'More customers.', 'More customers'],
+    ['en', 'Yes, reaching buyers abroad.', 'reaching buyers abroad'],
+  ] as const)('%s: "%s" is listed under opportunities', (lang, text, evidence) => {
+    const session = atOpportunities(lang);
+    session.say(text);
+    expect(lastAnswer(session)?.tags?.facets).toEqual([
+      expect.objectContaining({ id: 'opportunity', evidence: [expect.objectContaining({ text: evidence })] }),
+    ]);
+    expect(summaryOf(session).facets.opportunities.join(' ')).toContain(evidence);
+    expect(opportunitiesShown(session)).not.toEqual(noneShown(lang));
+    expect(opportunitiesShown(session).join(' ')).toContain(evidence);
+    // Said, so not asked for again: the next probe is on threats.
+    expect(session.pendingId()).toBe('meaning.probe.threat');
+  });
+
+  it.each([
+    ['fr', 'Le piratage, clairement.', 'threats', 'Le piratage'],
+    ['en', 'Getting hacked, clearly.', 'threats', 'Getting hacked'],
+    ['fr', "Du temps et de l'argent.", 'resources', 'Du temps'],
+    ['en', 'Time and money.', 'resources', 'Time and money'],
+  ] as const)('%s: "%s" to the next probes is listed under %s', (lang, text, key, quote) => {
+    const session = atOpportunities(lang);
+    session.say(SCRIPT[lang].meaning);
+    if (key === 'resources') session.say(lang === 'fr' ? 'Les arnaques en ligne.' : 'Online scams.');
+    session.say(text);
+    expect(summaryOf(session).facets[key].join(' ')).toContain(quote);
+  });
+
+  it.each([
+    ['fr', 'Non.'],
+    ['fr', 'Pas vraiment.'],
+    ['fr', 'Je ne sais pas.'],
+    ['fr', 'Euh, je sais pas trop.'],
+    ['fr', 'Aucune pour l’instant.'],
+    ['fr', 'Pas vraiment, on est trop petits pour ça.'],
+    ['fr', "Non, franchement on n'en voit pas."],
+    ['fr', 'Bof.'],
+    ['fr', 'Oui.'],
+    ['en', 'No.'],
+    ['en', 'Not really.'],
+    ['en', "I don't know."],
+    ['en', 'None that I can see.'],
+    ['en', "Not really, we're too small for that."],
+    ['en', 'Nope, nothing really.'],
+  ] as const)('%s: "%s" leaves the summary with no opportunity', (lang, text) => {
+    const session = atOpportunities(lang);
+    session.say(text);
+    expect(lastAnswer(session)?.text).toBe(text);
+    expect(lastAnswer(session)?.tags?.facets).toEqual([]);
+    expect(summaryOf(session).facets.opportunities).toEqual([]);
+    expect(opportunitiesShown(session)).toEqual(noneShown(lang));
+  });
+
+  it('keeps the facet the tagger read, once', () => {
+    const session = atOpportunities('fr');
+    session.say('Une vraie opportunité pour vendre plus loin.');
+    expect(lastAnswer(session)?.tags?.facets.map((f) => [f.id, f.evidence[0]?.text])).toEqual([
+      ['opportunity', 'opportunit'],
+    ]);
+  });
+
+  it('carries the facet an amended answer gives, and drops it when the amendment gives nothing', () => {
+    const session = atOpportunities('en');
+    session.say('Not really.');
+    session.say('back');
+    session.say('Actually, new customers online.');
+    expect(summaryOf(session).facets.opportunities.join(' ')).toContain('new customers online');
+    session.say('back');
+    session.say('No, none.');
+    expect(summaryOf(session).facets.opportunities).toEqual([]);
+  });
+
+  it('reads the facet from the probe in the guide, not from the words of its question', () => {
+    const reworded = structuredClone(guides.fr);
+    const probe = reworded.themes[0]?.probes.find((p) => p.id === 'opportunity');
+    if (probe?.when !== 'facet_missing') throw new Error('no opportunity probe in the French guide');
+    probe.text = 'Et du côté positif, que voyez-vous venir ?';
+    const session = atOpportunities('fr', reworded);
+    session.say('Plus de clients.');
+    expect(summaryOf(session).facets.opportunities.join(' ')).toContain('Plus de clients');
+  });
+
+  it('does not give a main question one facet', () => {
+    const session = new CoreSession(guides, createFakeTagger(), 'fr', 'manager');
+    session.start();
+    for (const text of [SCRIPT.fr.consent, SCRIPT.fr.company, SCRIPT.fr.role]) session.say(text);
+    session.say('Plus de clients, plus de ventes en ligne et moins de papier.');
+    expect(lastAnswer(session)?.tags?.facets).toEqual([]);
+  });
+});
