@@ -80,12 +80,18 @@ const CueSet = z
      */
     concernBefore: Phrases.optional(),
     /**
-     * The speaker giving training or talks ("on propose", "we run"): a topic cue right after it ("des formations
-     * sur", "workshops on") makes what follows a topic taught, not a tool in use (the training itself is).
+     * The speaker giving training or talks ("on propose", "we run"): a topic cue after it in its clause ("des
+     * formations sur", "a programme of workshops on") makes what follows a topic taught, not a tool in use (the
+     * training itself is).
      */
     teaching: Phrases.optional(),
-    /** What is taught ("formations sur", "training on"): counted only right after a teaching cue. */
+    /** What is taught ("formations sur", "training on"): counted only after a teaching cue in its clause. */
     topic: Phrases.optional(),
+    /**
+     * What a training is given on ("on Zoom", "over Teams"): starting on a topic cue's last word, it makes
+     * that word the medium, not the topic ("we do half an hour of training on Teams").
+     */
+    medium: Phrases.optional(),
     /**
      * Framings of what the firm lacks ("ce qu'on n'a pas, c'est…", "what we haven't got"): what follows, to the
      * end of the sentence or the next contrast word, is not had, even past a comma.
@@ -140,6 +146,7 @@ const PHRASE_CUES = [
   'concernBefore',
   'teaching',
   'topic',
+  'medium',
   'absence',
   'elsewhere',
   'ownership',
@@ -274,6 +281,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       concernBefore: {},
       teaching: {},
       topic: {},
+      medium: {},
       absence: {},
       elsewhere: {},
       ownership: {},

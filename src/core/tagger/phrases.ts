@@ -12,6 +12,23 @@ export interface Item {
   strictCase?: boolean;
   /** Folded form to match without stemming (`!customs` must not match "customers"). */
   unstemmed?: boolean;
+  /**
+   * Written with a capital (`AWS`, `Italians`, `Google`): a name, matched on its own spelling and its
+   * inflections only, never on a common word sharing its stem ("awful" stems to "aw", as "AWS" does).
+   */
+  name?: 'acronym' | 'word';
+}
+
+/** An acronym in capitals (`AWS`, `CRM`, `3D`): its plural is its only other form ("CRMs"). */
+const ACRONYM = /^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*$/u;
+/** A plural or feminine ending ("Italians", "Américaine"): what a name may add beside its stem. */
+const INFLECTION = /(?:es|e|s)$/;
+
+/** A name's inflections share its stem and its spelling but for an inflection ending. */
+function sameName(item: Item, token: Token): boolean {
+  if (token.norm === item.norm) return true;
+  if (item.name === 'acronym') return token.norm === `${item.norm}s`;
+  return token.stem === item.stem && token.norm.replace(INFLECTION, '') === item.norm.replace(INFLECTION, '');
 }
 
 export interface Compiled<T> {
@@ -52,6 +69,12 @@ export function compileWords(text: string, lang: Language, stem: Stem): Item[] {
       if (strictCase) items.push({ norm: token.norm, stem: token.stem, exact: token.surface, strictCase });
       else if (exact) items.push({ norm: token.norm, stem: token.stem, exact: token.surface });
       else if (unstemmed) items.push({ norm: token.norm, stem: token.stem, unstemmed: true });
+      else if (/\p{Lu}/u.test(token.surface))
+        items.push({
+          norm: token.norm,
+          stem: token.stem,
+          name: token.surface.length > 1 && ACRONYM.test(token.surface) ? 'acronym' : 'word',
+        });
       else items.push({ norm: token.norm, stem: token.stem });
     }
   }
@@ -62,6 +85,7 @@ export function itemMatches(item: Item, token: Token): boolean {
   if (item.exact !== undefined)
     return token.caseBlind && !item.strictCase ? token.norm === item.norm : token.surface === item.exact;
   if (item.unstemmed) return token.norm === item.norm;
+  if (item.name) return sameName(item, token);
   return token.norm === item.norm || token.stem === item.stem;
 }
 
@@ -193,8 +217,13 @@ export class PhraseIndex<T> {
     triedNorm: string | null,
   ): void {
     if (candidates === undefined) return;
+    const token = tokens[at];
     for (const compiled of candidates) {
-      if (triedNorm !== null && compiled.items[0]?.norm === triedNorm) continue;
+      const first = compiled.items[0];
+      if (first === undefined || token === undefined) continue;
+      if (triedNorm !== null && first.norm === triedNorm) continue;
+      // Filed under its stem, a name is not found by every word sharing it ("awful" for "AWS").
+      if (first.name && !itemMatches(first, token)) continue;
       const last = matchRest(compiled.items, tokens, at, 1, this.gapStops, this.maxGap);
       if (last >= 0)
         matches.push({

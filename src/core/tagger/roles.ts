@@ -175,6 +175,36 @@ export interface ActorReading {
 const MAX_EVIDENCE = 5;
 
 /**
+ * Words that may stand beside actors' names in an answer that is only those names ("The owner.", "Le comptable,
+ * oui.", "Our customers and the accountant."): determiners, possessives, joiners and fillers, folded.
+ */
+const BARE_NAME_WORDS: ReadonlySet<string> = new Set([
+  ...['the', 'a', 'an', 'our', 'my', 'their', 'his', 'her', 'your', 'its', 'and', 'or', 'both', 'all'],
+  ...['also', 'yes', 'no', 'well', 'oh', 'um', 'uh', 'er', 'erm', 'hmm', 'mostly', 'mainly', 'maybe'],
+  ...['probably', 'just', 'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'notre', 'nos', 'mon', 'ma'],
+  ...['mes', 'leur', 'leurs', 'son', 'sa', 'ses', 'votre', 'vos', 'et', 'ou', 'tous', 'toutes', 'aussi'],
+  ...['oui', 'non', 'bon', 'ben', 'euh', 'bah', 'surtout', 'plutot', 'peutetre', 'moi', 'nous'],
+]);
+
+/**
+ * The answer names actors and says nothing of them: no verb, so no role to read ("The owner." given alone
+ * says neither who pushed nor who gains; a question it answers may, which is the interview's to read). A
+ * phrase that carries its role ("on a décidé") is no name, unless it is one word ("owners").
+ */
+export function onlyNames(
+  tokens: readonly Token[],
+  mentions: ReadonlyMap<ActorId, readonly ActorMention[]>,
+): boolean {
+  const named = new Uint8Array(tokens.length);
+  for (const list of mentions.values())
+    for (const m of list)
+      if (m.direct === undefined || m.first === m.last) named.fill(1, m.first, m.last + 1);
+  return (
+    tokens.length > 0 && tokens.every((token, index) => named[index] === 1 || BARE_NAME_WORDS.has(token.norm))
+  );
+}
+
+/**
  * The lexicon's actors with their roles decided by the learned scorers: an actor is initiator, beneficiary,
  * both, or only mentioned. A role the lexicon's pattern also gave keeps that pattern's evidence; otherwise the
  * actor's mentions are quoted (what tools a role is credited to is read from the sentences they are in).
@@ -182,12 +212,13 @@ const MAX_EVIDENCE = 5;
 export function learnedRoles(reading: ActorReading, scorer: RoleScorer): ActorTag[] {
   const ids = [...new Set(reading.actors.map((a) => a.id))];
   const stems = answerStems(reading.tokens);
+  const namesOnly = onlyNames(reading.tokens, reading.actorMentions);
   return ids.flatMap((id) => {
     const lexiconTags = reading.actors.filter((a) => a.id === id);
     const lexiconRoles = new Set(lexiconTags.map((a) => a.role));
     const mentions = reading.actorMentions.get(id) ?? [];
     const features = mentionFeatures(id, mentions, reading.tokens, reading.scopes, lexiconRoles);
-    const roles = rolesAsserted(scorer, id, features, stems);
+    const roles = namesOnly ? [] : rolesAsserted(scorer, id, features, stems);
     if (roles.length === 0) roles.push('mentioned');
     // One name can be found by several of the lexicon's phrases: each span is quoted once.
     const quoted: ActorMention[] = [];

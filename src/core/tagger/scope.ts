@@ -9,8 +9,12 @@ const NEGATION_REACH = 6;
 const OWNER_REACH = 3;
 /** A question answered by a bare "no" is the speaker's own short aside ("Le cloud ? Non."), not a long one. */
 const ASIDE_QUESTION_WORDS = 8;
-/** Words allowed between a teaching cue and its topic cue ("we offer SMEs free webinars on"). */
-const TEACHING_REACH = 3;
+/**
+ * Words allowed between a teaching cue and its topic cue, in one clause where the speaker does not start
+ * again ("we offer SMEs free webinars on", "we do free one-to-one diagnostics and a six-week programme of
+ * workshops on").
+ */
+const TEACHING_REACH = 9;
 /** How far after "zéro" / "zero" the tool it denies may start: "zero CRM", "zéro logiciel de caisse". */
 const LACKING_REACH = 2;
 
@@ -69,6 +73,7 @@ type CueKind =
   | 'concernBefore'
   | 'teaching'
   | 'topic'
+  | 'medium'
   | 'absence'
   | 'elsewhere'
   | 'formerly'
@@ -123,6 +128,7 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.concernBefore, 'concernBefore');
     this.cues.addAll(lexicon.cues.teaching, 'teaching');
     this.cues.addAll(lexicon.cues.topic, 'topic');
+    this.cues.addAll(lexicon.cues.medium, 'medium');
     this.cues.addAll(lexicon.cues.absence, 'absence');
     this.cues.addAll(lexicon.cues.elsewhere, 'elsewhere');
     this.cues.addAll(lexicon.cues.formerly, 'formerly');
@@ -154,6 +160,8 @@ export class ScopeReader {
     const corrected = new Uint8Array(tokens.length);
     const offered = new Uint8Array(tokens.length);
     const need = new Uint8Array(tokens.length);
+    /** Where a medium cue starts ("on Zoom"): a topic cue ending there names no topic. */
+    const medium = new Uint8Array(tokens.length);
     /** Tools not had (now): after an absence framing or a mark of the past, or in a question answered "no". */
     const absent = new Uint8Array(tokens.length);
     const markClause = (index: number): void => {
@@ -220,6 +228,7 @@ export class ScopeReader {
       if (cue.payload === 'negation') negation[cue.last] = 1;
       else if (cue.payload === 'breaker') breaker[cue.last] = 1;
       else if (cue.payload === 'need') need[cue.first] = 1;
+      else if (cue.payload === 'medium') medium[cue.first] = 1;
     }
     /** A negation before or inside a cue, in its clause: "ça ne me fait plus peur" fears nothing. */
     const negatedCue = (first: number, last: number): boolean => {
@@ -247,8 +256,10 @@ export class ScopeReader {
           teachingEnd >= 0 &&
           cue.first > teachingEnd &&
           cue.first - teachingEnd <= TEACHING_REACH + 1 &&
-          tokens[teachingEnd]?.clause === tokens[cue.first]?.clause;
-        if (taught) markForward(cue.first, elsewhere, ownClauseAfter(cue.last), cue.last + 1);
+          tokens[teachingEnd]?.clause === tokens[cue.first]?.clause &&
+          medium[cue.last] !== 1 &&
+          !tokens.slice(teachingEnd + 1, cue.first).some((token) => subjects.has(token.norm));
+        if (taught) markForward(cue.first, elsewhere, ownClauseAfter(cue.last), cue.last);
       } else if (cue.payload === 'absence') markForward(cue.first, absent, ownClauseAfter(cue.last));
       else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
       else if (cue.payload === 'lacking') {

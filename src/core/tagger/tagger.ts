@@ -16,7 +16,7 @@ import {
   type PhraseMatch,
   patternsFor,
 } from './phrases.js';
-import type { ActorMention } from './roles.js';
+import { type ActorMention, onlyNames } from './roles.js';
 import { type Scope, ScopeReader } from './scope.js';
 import { Speller } from './spelling.js';
 import { stemmerFor } from './stemmers.js';
@@ -420,6 +420,12 @@ function tagActors(
     if (scope.fearedAt(match.first)) continue;
     mentioned(match.payload.id, { first: match.first, last: match.last, direct: match.payload.role });
     add(match.payload.id, match.payload.role, evidenceOf(text, tokens, match.first, match.last));
+  }
+  // "The owner." alone: names without a verb say no role.
+  if (onlyNames(tokens, mentions)) {
+    found.clear();
+    for (const [id, list] of mentions)
+      for (const m of list) add(id, 'mentioned', evidenceOf(text, tokens, m.first, m.last));
   }
   const withRole = new Set([...found.values()].filter((a) => a.role !== 'mentioned').map((a) => a.id));
   return {

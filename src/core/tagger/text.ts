@@ -48,6 +48,10 @@ const FR_ELIDING = [...FR_ELISIONS.keys()].sort((a, b) => b.length - a.length);
 /** What an elided word is followed by: a vowel or a mute h. */
 const ELIDED_ONTO = /^[aeiouyh]/;
 const STARTS_ELIDED_ONTO = /^\s+[aeiouyhàâäéèêëîïôöûüù]/iu;
+/** A word after a space: what a one-letter "c" standing for "c'est" is followed by. */
+const STARTS_WORD = /^\s+\p{L}/u;
+/** "c est", "c était": "c'est" typed with a space for the apostrophe, its verb written out. */
+const BEFORE_ITS_VERB = /^\s+(?:est|etait|était|étaient|etaient)(?![\p{L}\p{N}])/iu;
 /**
  * Common French words that read as an elision glued to a word ("dont", "sont", "mont", "test"): never
  * split, even where the lexicon knows the rest ("ont") and not the word itself.
@@ -211,9 +215,24 @@ export function tokenize(
     let norm = fold(surface);
     if (lang === 'fr') {
       const after = text.slice(previousEnd, previousEnd + 3);
+      const apostrophe = after[0] === "'" || after[0] === '’';
+      // "c mon comptable qui…": "c'est" as typed in a text message, a lone "c" before a word ("c'est" or
+      // "c'était" typed with a space keep their own verb).
+      const opensSentence = tokens.length === 0 || tokens[tokens.length - 1]?.sentence !== sentence;
+      if (
+        norm === 'c' &&
+        !apostrophe &&
+        (surface === 'c' || opensSentence) &&
+        STARTS_WORD.test(after) &&
+        !BEFORE_ITS_VERB.test(text.slice(previousEnd, previousEnd + 10))
+      ) {
+        push(start, surface, 'ce');
+        push(start, surface, 'est');
+        continue;
+      }
       const elided = FR_ELISIONS.get(norm);
       // "l'ERP", and "l ERP" typed with a space for the apostrophe.
-      if (elided && (after[0] === "'" || after[0] === '’' || STARTS_ELIDED_ONTO.test(after))) {
+      if (elided && (apostrophe || STARTS_ELIDED_ONTO.test(after))) {
         push(start, surface, elided);
         continue;
       }
