@@ -65,7 +65,11 @@ export type LogLevel = Config['LOG_LEVEL'];
 /** Parses the environment; a bad value throws one `bad_config` error naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problem = credentialsProblem(parsed.data);
+    if (problem !== null) throw new AppError('bad_config', problem);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const variable = issue?.path.join('.') ?? 'environment';
   const received = typeof issue?.path[0] === 'string' ? env[issue.path[0]] : undefined;
@@ -75,8 +79,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
 }
 
+/**
+ * What is missing (or too much) in the Bot Framework credentials, in one line naming the variable; null when
+ * they are complete or all unset. Half-set credentials would start a server that botbuilder then refuses
+ * every request to (it checks tokens once an app id is set) while the rest of it runs as anonymous.
+ */
+function credentialsProblem(config: Config): string | null {
+  const { MicrosoftAppId: id, MicrosoftAppPassword: password, MicrosoftAppTenantId: tenant } = config;
+  const type = config.MicrosoftAppType;
+  if (type === 'UserAssignedMSI') {
+    const msi = 'MicrosoftAppType=UserAssignedMSI (an Azure managed identity)';
+    if (!id) return `MicrosoftAppId is missing: ${msi} needs the identity's client id; set MicrosoftAppId`;
+    if (!tenant)
+      return `MicrosoftAppTenantId is missing: ${msi} needs the identity's tenant id; set MicrosoftAppTenantId`;
+    if (password)
+      return `MicrosoftAppPassword must not be set with ${msi}, which has no client secret: unset MicrosoftAppPassword, or set MicrosoftAppType to MultiTenant or SingleTenant`;
+    return null;
+  }
+  if (type === 'SingleTenant' && !id)
+    return `MicrosoftAppId is missing: MicrosoftAppType=SingleTenant needs the app registration's id; set MicrosoftAppId, or unset MicrosoftAppType for local anonymous mode`;
+  if (id && !password)
+    return `MicrosoftAppPassword is missing: MicrosoftAppId is set, so the bot needs that app's client secret; set MicrosoftAppPassword (or, for an Azure managed identity, MicrosoftAppType=UserAssignedMSI with MicrosoftAppTenantId), or unset MicrosoftAppId for local anonymous mode`;
+  if (password && !id)
+    return `MicrosoftAppId is missing: MicrosoftAppPassword is set without the app id it belongs to; set MicrosoftAppId, or unset MicrosoftAppPassword for local anonymous mode`;
+  if (type === 'SingleTenant' && !tenant)
+    return `MicrosoftAppTenantId is missing: MicrosoftAppType=SingleTenant needs the app registration's tenant id; set MicrosoftAppTenantId`;
+  return null;
+}
+
+/**
+ * Whether the bot runs with Bot Framework credentials (an app id with its client secret, or with a managed
+ * identity's tenant); `loadConfig` has refused anything half-set, so an app id means credentials.
+ */
 export function hasAppCredentials(config: Config): boolean {
-  return Boolean(config.MicrosoftAppId && config.MicrosoftAppPassword);
+  if (!config.MicrosoftAppId) return false;
+  return config.MicrosoftAppType === 'UserAssignedMSI'
+    ? Boolean(config.MicrosoftAppTenantId)
+    : Boolean(config.MicrosoftAppPassword);
 }
 
 /**

@@ -46,7 +46,11 @@ function listeningOn({ host, port }: RunningServer): string {
   return `${host} port ${port}`;
 }
 
-/** Where it listens, where to chat, where the dashboard is, and a fresh dashboard token (only its hash is stored). */
+/**
+ * Where it listens, where to chat, where the dashboard is, and a fresh dashboard token (only its hash is
+ * stored), for the person who started the server: on stderr, since stdout carries only the JSON log lines a
+ * log shipper reads, and the token, a credential, must never reach the logs.
+ */
 async function announce(
   store: Parameters<typeof issueLocalDashboardToken>[0],
   running: RunningServer,
@@ -54,19 +58,16 @@ async function announce(
   tokenLifetimeDays: number,
   logger: Logger,
 ): Promise<void> {
-  process.stdout.write(
-    `\nListening on:       ${listeningOn(running)}\nChat with the bot:  ${urls.chatUrl}\n`,
-  );
+  let text = `\nListening on:       ${listeningOn(running)}\nChat with the bot:  ${urls.chatUrl}\n`;
   try {
     const token = await issueLocalDashboardToken(store);
-    process.stdout.write(
+    text +=
       `Dashboard:          ${urls.dashboardUrl}#token=${token}\n` +
-        `Dashboard token:    ${token} (valid for ${tokenLifetimeText(tokenLifetimeDays)})\n\n`,
-    );
+      `Dashboard token:    ${token} (valid for ${tokenLifetimeText(tokenLifetimeDays)})\n`;
   } catch (error) {
-    process.stdout.write('\n');
     logger.warn('dashboard.token_failed', errorFields(error));
   }
+  process.stderr.write(`${text}\n`);
 }
 
 if (isEntryPoint(import.meta.url)) {

@@ -1,10 +1,14 @@
+import { authenticateActivity, type BotAuthentication, runAuthenticatedTurn } from '../bot/bot-auth.js';
 import { type BotHttpAdapter, botErrorStatus, type TurnHandler } from '../bot/http-adapter.js';
 import { isLoopbackUrl } from '../bot/loopback.js';
+import type { Activity } from '../bot/protocol.js';
 import type { RateLimiter } from '../core/rate-limit.js';
 import { type AppError, isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { errorFields, hashId } from '../log.js';
+import { SigningKeysUnavailable } from '../signing-keys.js';
 import { checkActivity } from './activity.js';
+import { runOnFreshState } from './fresh-turn.js';
 import { takeOrRefuse } from './rate-limited.js';
 import { HttpError, type Router, readJsonBody, sendJson } from './router.js';
 
@@ -40,19 +44,29 @@ export function registerMessagesRoute(
         'without app credentials replies go only to a loopback serviceUrl: use deliveryMode "expectReplies" or configure MicrosoftAppId/MicrosoftAppPassword',
       );
     }
-    takeOrRefuse(
-      limiter,
-      `${activity.channelId}:${activity.conversation.id}`,
-      'too many messages in this conversation',
-    );
     const turnFields = {
       activityType: activity.type,
       channelId: activity.channelId,
       conversation: hashId(activity.conversation.id),
       deliveryMode: activity.deliveryMode ?? 'normal',
     };
+    // Authenticated first: a caller without a valid token must not spend the conversation's allowance.
+    const authentication = await authenticate(adapter, activity, req.headers.authorization ?? '', {
+      logger,
+      turnFields,
+    });
+    takeOrRefuse(
+      limiter,
+      `${activity.channelId}:${activity.conversation.id}`,
+      'too many messages in this conversation',
+    );
     try {
-      const outcome = await adapter.handle(req.headers.authorization ?? '', activity, bot);
+      const outcome = await runOnFreshState(
+        { channelId: activity.channelId, conversationId: activity.conversation.id },
+        // Each run gets the activity as it came: a run may have changed the one it was given.
+        () => runAuthenticatedTurn(adapter, authentication, structuredClone(activity), bot),
+        logger,
+      );
       if (outcome.body === undefined) {
         res.writeHead(outcome.status, { 'content-length': 0, 'cache-control': 'no-store' });
         res.end();
@@ -61,6 +75,7 @@ export function registerMessagesRoute(
       }
       logger.info('turn', { ...turnFields, status: outcome.status, latencyMs: elapsed(started) });
     } catch (error) {
+      if (error instanceof HttpError) throw error;
       const status = botErrorStatus(error);
       if (status === 401 || status === 403) {
         logger.warn('turn.refused', { ...turnFields, status, reason: errorFields(error).error });
@@ -83,6 +98,55 @@ export function registerMessagesRoute(
       throw new HttpError(500, 'internal', 'the turn failed; nothing was acknowledged, send it again');
     }
   });
+}
+
+/**
+ * The Bot Framework token check. A token that does not pass is a 401 (403 when botbuilder says so), whatever
+ * part of the check refused it; signing keys that cannot be fetched now are a 503 with `Retry-After` (the
+ * request is sound, the check cannot be made), never a turn failure.
+ */
+async function authenticate(
+  adapter: BotHttpAdapter,
+  activity: Activity,
+  authHeader: string,
+  { logger, turnFields }: { logger: Logger; turnFields: Record<string, unknown> },
+): Promise<BotAuthentication> {
+  try {
+    return await authenticateActivity(adapter, activity, authHeader);
+  } catch (error) {
+    const unavailable = causeOfType(error, SigningKeysUnavailable);
+    if (unavailable) {
+      logger.warn('turn.auth_unavailable', {
+        ...turnFields,
+        status: 503,
+        reason: unavailable.message,
+        ...(unavailable.cause === undefined ? {} : { cause: errorFields(unavailable.cause).error }),
+      });
+      throw new HttpError(
+        503,
+        'unavailable',
+        'the Bot Framework token cannot be checked now (its signing keys cannot be fetched): send the activity again later',
+        { 'retry-after': String(unavailable.retryAfterSeconds) },
+      );
+    }
+    const status = botErrorStatus(error) === 403 ? 403 : 401;
+    logger.warn('turn.refused', { ...turnFields, status, reason: errorFields(error).error });
+    throw new HttpError(
+      status,
+      status === 401 ? 'unauthorized' : 'forbidden',
+      'Bot Framework authentication failed',
+    );
+  }
+}
+
+/** `error`, or an error it wraps (`cause`), of the given class. */
+function causeOfType<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (current instanceof type) return current;
+    current = current.cause;
+  }
+  return null;
 }
 
 /**

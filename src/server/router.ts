@@ -45,14 +45,30 @@ export class Router {
   }
 }
 
+/** Codes only an HTTP answer carries: a body of another type than JSON, a service that cannot answer now. */
+export type HttpOnlyCode = 'unsupported_media_type' | 'unavailable';
+const HTTP_ONLY_CODES: ReadonlySet<string> = new Set<HttpOnlyCode>(['unsupported_media_type', 'unavailable']);
+
+function isHttpOnlyCode(code: string): code is HttpOnlyCode {
+  return HTTP_ONLY_CODES.has(code);
+}
+
 /** An AppError that knows its HTTP status, and the response headers that say more (`retry-after`). */
 export class HttpError extends AppError {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
-    super(code, message);
+  /** The code the JSON error body carries. */
+  readonly wireCode: ErrorCode | HttpOnlyCode;
+  constructor(
+    status: number,
+    code: ErrorCode | HttpOnlyCode,
+    message: string,
+    headers: Record<string, string> = {},
+  ) {
+    super(isHttpOnlyCode(code) ? (code === 'unavailable' ? 'internal' : 'bad_input') : code, message);
     this.status = status;
     this.headers = headers;
+    this.wireCode = code;
   }
 }
 
@@ -89,6 +105,32 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(payload);
 }
 
+/** Whether the request carries a body (a length above zero, or chunks). */
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/**
+ * Refuses (415) a request whose body is not declared JSON: `application/json`, with or without parameters
+ * (`charset=utf-8`). A page of another site can make a browser send a `text/plain` (or form) POST without
+ * asking first (a CORS "simple request"); a JSON one it cannot. A request that declares no type passes only
+ * when it has no body.
+ */
+export function requireJsonContent(req: IncomingMessage): void {
+  const declared = req.headers['content-type'];
+  if (declared === undefined && !hasBody(req)) return;
+  const mediaType = declared?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType === 'application/json') return;
+  throw new HttpError(
+    415,
+    'unsupported_media_type',
+    declared === undefined
+      ? 'the request body must be declared JSON: Content-Type: application/json'
+      : `Content-Type ${JSON.stringify(declared.slice(0, 100))} is not accepted: send JSON with Content-Type: application/json`,
+  );
+}
+
 /** Reads a request body up to `limit` bytes; a larger body is refused with 413 before it is buffered. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0');
@@ -104,8 +146,12 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-/** Parses a JSON body; malformed JSON is a 400 naming the problem, never a crash. */
+/**
+ * Parses a JSON body; a body not declared JSON is a 415 (`requireJsonContent`), malformed JSON a 400
+ * naming the problem, never a crash.
+ */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  requireJsonContent(req);
   const body = await readBody(req, limit);
   if (body.length === 0) throw new HttpError(400, 'bad_input', 'empty request body; expected JSON');
   try {

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { installBotSigningKeys } from '../bot/bot-auth.js';
 import { type BotHttpAdapter, createBotAdapter, type TurnHandler } from '../bot/http-adapter.js';
 import { type Config, hasAppCredentials } from '../config.js';
 import { createRateLimiter } from '../core/rate-limit.js';
 import { type ErrorCode, isAppError } from '../errors.js';
 import { errorFields, type Logger } from '../log.js';
+import type { FetchJson } from '../signing-keys.js';
 import { registerHealthRoute } from './health-route.js';
 import { registerMessagesRoute } from './messages-route.js';
 import { HttpError, Router, sendJson } from './router.js';
@@ -17,6 +19,11 @@ export interface HttpServerOptions {
   adapter?: BotHttpAdapter;
   /** More routes (web chat, dashboard, API), registered after the bot's own. */
   registerRoutes?: (router: Router) => void;
+  /**
+   * Where the Bot Framework token check gets its signing keys (default: the key services over HTTPS, cached;
+   * see `installBotSigningKeys`). Tests hand in their own: nothing they run reaches the internet.
+   */
+  fetchSigningKeys?: FetchJson;
 }
 
 export interface BotHttpServer {
@@ -32,6 +39,7 @@ export interface BotHttpServer {
 export function createHttpServer(options: HttpServerOptions): BotHttpServer {
   const { config, logger, bot } = options;
   const adapter = options.adapter ?? createBotAdapter(config);
+  installBotSigningKeys(options.fetchSigningKeys);
   const router = new Router();
   let accepting = true;
   let inFlight = 0;
@@ -143,7 +151,8 @@ const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = {
 };
 
 function describeError(error: unknown): { status: number; code: string; message: string } {
-  if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message };
+  if (error instanceof HttpError)
+    return { status: error.status, code: error.wireCode, message: error.message };
   const status = isAppError(error) ? STATUS_OF_CODE[error.code] : undefined;
   if (isAppError(error) && status !== undefined) return { status, code: error.code, message: error.message };
   return { status: 500, code: 'internal', message: 'internal error' };

@@ -8,6 +8,7 @@ import type {
 import { AppError, ConflictError } from '../errors.js';
 import { eTagConflict } from './kv-errors.js';
 import { hashApiToken, newApiToken } from './tokens.js';
+import { currentTurnScope, EMPTY_STATE_JSON, type TurnScope } from './turn-scope.js';
 import type {
   ApiTokenGrant,
   Interviewer,
@@ -50,28 +51,79 @@ class MemoryKeyValueStore implements KeyValueStore {
       const stored = this.entries.get(key);
       if (stored) found.push([key, { value: JSON.parse(stored.json), eTag: stored.eTag }]);
     }
-    return Object.fromEntries(found);
+    const items: Record<string, StoreItem> = Object.fromEntries(found);
+    currentTurnScope()?.sawState(items, keys);
+    return items;
   }
 
   async write(changes: readonly KeyValueChange[]): Promise<void> {
     // Staged first, then applied: a conflict on any change leaves every key untouched.
     const staged = new Map<string, StoredValue>();
+    const scope = currentTurnScope();
     for (const change of changes) {
       const current = staged.get(change.key) ?? this.entries.get(change.key);
+      if (scope && change.key === scope.stateKey && !change.ifAbsent) {
+        // The turn's own conversation state: a compare-and-set on the eTag the turn works from.
+        if (scope.stateWrite(current?.eTag ?? null) === 'skip') continue;
+        staged.set(change.key, {
+          json: encodeJson(`value of "${change.key}"`, change.value),
+          eTag: this.newETag(),
+        });
+        continue;
+      }
       const conditional = change.eTag !== undefined && change.eTag !== '*';
       if (change.ifAbsent ? current !== undefined : conditional && current?.eTag !== change.eTag)
         throw eTagConflict(change.key);
       staged.set(change.key, {
         json: encodeJson(`value of "${change.key}"`, change.value),
-        eTag: String(this.nextETag++),
+        eTag: this.newETag(),
       });
     }
     for (const [key, value] of staged) this.entries.set(key, value);
+    const state = scope ? staged.get(scope.stateKey) : undefined;
+    if (scope && state) scope.expected = state.eTag;
   }
 
   async delete(keys: readonly string[]): Promise<void> {
     for (const key of keys) this.entries.delete(key);
+    const scope = currentTurnScope();
+    if (scope && keys.includes(scope.stateKey)) scope.expected = null;
   }
+
+  newETag(): string {
+    return String(this.nextETag++);
+  }
+
+  /**
+   * Inside a turn scope, before a write of records: the conversation state must be the one the turn read
+   * (and an appended log end where the turn read it), else `StaleTurnError`; the state then gets a new eTag.
+   */
+  takeOnState(
+    scope: TurnScope | undefined,
+    append?: { interviewId: string; lastSeq: number },
+  ): string | undefined {
+    if (!scope) return undefined;
+    if (scope.expected === undefined) {
+      scope.checkCurrent(null, append);
+      return undefined;
+    }
+    const current = this.entries.get(scope.stateKey);
+    scope.checkCurrent(current?.eTag ?? null, append);
+    const eTag = this.newETag();
+    this.entries.set(scope.stateKey, { json: current?.json ?? EMPTY_STATE_JSON, eTag });
+    return eTag;
+  }
+}
+
+/** After a write `takeOnState` allowed: the turn works from the state's new eTag. */
+function tookOnState(
+  scope: TurnScope | undefined,
+  eTag: string | undefined,
+  append?: { interviewId: string; lastSeq: number },
+): void {
+  if (!scope) return;
+  if (eTag !== undefined) scope.committedWith(eTag, append);
+  else if (append) scope.lastSeqs.set(append.interviewId, append.lastSeq);
 }
 
 interface InterviewEntry {
@@ -117,6 +169,8 @@ export class MemoryInterviewStore implements InterviewStore {
     if (this.interviews.has(parsed.id))
       throw new ConflictError(`an interview with id ${parsed.id} already exists`);
     const meta = newInterviewMeta(parsed, this.timestamp());
+    const scope = currentTurnScope();
+    tookOnState(scope, this.kv.takeOnState(scope));
     this.interviews.set(meta.id, { meta, order: this.nextOrder++, turns: [] });
     return { ...meta };
   }
@@ -156,6 +210,8 @@ export class MemoryInterviewStore implements InterviewStore {
     this.open();
     const parsed = parsePatch(patch);
     const entry = this.entry(id);
+    const scope = currentTurnScope();
+    tookOnState(scope, this.kv.takeOnState(scope));
     entry.meta = applyPatch(entry.meta, parsed, this.timestamp());
     return { ...entry.meta };
   }
@@ -166,15 +222,21 @@ export class MemoryInterviewStore implements InterviewStore {
     const parsedPatch = parsePatch(patch);
     const entry = this.entry(id);
     const now = this.timestamp();
-    const records = turnRecords(id, entry.turns.length + 1, parsedTurns, now);
+    const scope = currentTurnScope();
+    const last = entry.turns.length;
+    const eTag = this.kv.takeOnState(scope, { interviewId: id, lastSeq: last });
+    const records = turnRecords(id, last + 1, parsedTurns, now);
     entry.turns.push(...records.map((record) => structuredClone(record)));
     entry.meta = applyPatch(entry.meta, parsedPatch, now);
+    tookOnState(scope, eTag, { interviewId: id, lastSeq: last + records.length });
     return records;
   }
 
   async getTurns(id: string): Promise<TurnRecord[]> {
     this.open();
-    return structuredClone(this.interviews.get(id)?.turns ?? []);
+    const turns = structuredClone(this.interviews.get(id)?.turns ?? []);
+    currentTurnScope()?.sawTurns(id, turns.at(-1)?.seq ?? 0);
+    return turns;
   }
 
   async eraseInterview(id: string): Promise<boolean> {
@@ -187,6 +249,9 @@ export class MemoryInterviewStore implements InterviewStore {
     for (const [key, stored] of this.kv.entries) {
       if (stored.json.includes(mention)) this.kv.entries.delete(key);
     }
+    // The conversation state goes with the interview it names: the turn then works from none.
+    const scope = currentTurnScope();
+    if (scope && !this.kv.entries.has(scope.stateKey)) scope.expected = null;
     return existed;
   }
 

@@ -27,6 +27,7 @@ import {
 } from './rows.js';
 import { hashApiToken, newApiToken } from './tokens.js';
 import { storedTurn, TurnCache } from './turn-cache.js';
+import { currentTurnScope, EMPTY_STATE_JSON, type TurnScope } from './turn-scope.js';
 import type {
   ApiTokenGrant,
   Interviewer,
@@ -89,6 +90,8 @@ const INSERT_NEW_STATE = prepared(
   'sme_insert_new_state',
   'INSERT INTO kv (key, value, etag) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING',
 );
+const LOCK_STATE = prepared('sme_lock_state', 'SELECT etag FROM kv WHERE key = $1 FOR UPDATE');
+const RETAG_STATE = prepared('sme_retag_state', 'UPDATE kv SET etag = $2 WHERE key = $1');
 const READ_INTERVIEW = prepared('sme_read_interview', 'SELECT * FROM interviews WHERE id = $1');
 const LOCK_INTERVIEW = prepared('sme_lock_interview', 'SELECT * FROM interviews WHERE id = $1 FOR UPDATE');
 const LAST_SEQ = prepared(
@@ -156,7 +159,9 @@ class PostgresKeyValueStore implements KeyValueStore {
     if (keys.length === 0) return {};
     try {
       const result = await this.pool.query(READ_STATE([[...keys]]));
-      return Object.fromEntries(result.rows.map(kvFromRow));
+      const items: Record<string, StoreItem> = Object.fromEntries(result.rows.map(kvFromRow));
+      currentTurnScope()?.sawState(items, keys);
+      return items;
     } catch (error) {
       throw storageFailure('reading state', error);
     }
@@ -172,9 +177,23 @@ class PostgresKeyValueStore implements KeyValueStore {
       json: encodeJson(`value of "${change.key}"`, change.value),
     }));
     if (encoded.length === 0) return;
-    await inTransaction(this.pool, 'writing state', async (client) => {
+    const scope = currentTurnScope();
+    const stateETag = await inTransaction(this.pool, 'writing state', async (client) => {
+      let written: string | undefined;
       for (const change of encoded) {
-        if (change.ifAbsent) {
+        if (scope && change.key === scope.stateKey && !change.ifAbsent) {
+          // The turn's own conversation state: a compare-and-set on the eTag the turn works from.
+          const current = await stateETagOf(client, scope.stateKey);
+          if (scope.stateWrite(current) === 'skip') continue;
+          const eTag = randomUUID();
+          // No row to lock yet: of two turns creating it at once, the second finds it there.
+          const done =
+            current === null
+              ? await client.query(INSERT_NEW_STATE([change.key, change.json, eTag]))
+              : await client.query(UPDATE_STATE([change.key, change.json, eTag, current]));
+          if (done.rowCount === 0 && scope.stateTakenOn() === 'skip') continue;
+          written = eTag;
+        } else if (change.ifAbsent) {
           const inserted = await client.query(INSERT_NEW_STATE([change.key, change.json, randomUUID()]));
           if (inserted.rowCount === 0) throw eTagConflict(change.key);
         } else if (change.eTag !== undefined && change.eTag !== '*') {
@@ -186,7 +205,9 @@ class PostgresKeyValueStore implements KeyValueStore {
           await client.query(UPSERT_STATE([change.key, change.json, randomUUID()]));
         }
       }
+      return written;
     });
+    if (scope && stateETag !== undefined) scope.expected = stateETag;
   }
 
   async delete(keys: readonly string[]): Promise<void> {
@@ -196,7 +217,55 @@ class PostgresKeyValueStore implements KeyValueStore {
     } catch (error) {
       throw storageFailure('deleting state', error);
     }
+    const scope = currentTurnScope();
+    if (scope && keys.includes(scope.stateKey)) scope.expected = null;
   }
+}
+
+/** The eTag of a state row, locked until the transaction ends; null when there is none. */
+async function stateETagOf(client: Queryable, key: string): Promise<string | null> {
+  const found = await client.query(LOCK_STATE([key]));
+  const eTag: unknown = found.rows[0]?.etag;
+  return typeof eTag === 'string' ? eTag : null;
+}
+
+/**
+ * Inside a turn scope, before a write of records: the conversation state must be the one the turn read
+ * (and an appended log end where the turn read it), else `StaleTurnError` and the transaction commits
+ * nothing; the state then gets a new eTag, so a turn that read it before cannot commit after this one.
+ * Returns that eTag (undefined outside a scope, or when the turn never read the state).
+ */
+async function takeOnState(
+  client: Queryable,
+  scope: TurnScope | undefined,
+  append?: { interviewId: string; lastSeq: number },
+): Promise<string | undefined> {
+  if (!scope) return undefined;
+  if (scope.expected === undefined) {
+    scope.checkCurrent(null, append);
+    return undefined;
+  }
+  const current = await stateETagOf(client, scope.stateKey);
+  scope.checkCurrent(current, append);
+  const eTag = randomUUID();
+  if (current === null) {
+    const inserted = await client.query(INSERT_NEW_STATE([scope.stateKey, EMPTY_STATE_JSON, eTag]));
+    if (inserted.rowCount === 0) throw scope.refuse();
+  } else {
+    await client.query(RETAG_STATE([scope.stateKey, eTag]));
+  }
+  return eTag;
+}
+
+/** After the commit of a write `takeOnState` allowed: the turn now works from the state's new eTag. */
+function tookOnState(
+  scope: TurnScope | undefined,
+  eTag: string | undefined,
+  append?: { interviewId: string; lastSeq: number },
+): void {
+  if (!scope) return;
+  if (eTag !== undefined) scope.committedWith(eTag, append);
+  else if (append) scope.lastSeqs.set(append.interviewId, append.lastSeq);
 }
 
 const SET_INTERVIEW = INTERVIEW_COLUMNS.slice(1)
@@ -259,12 +328,19 @@ class PostgresInterviewStore implements InterviewStore {
   async createInterview(input: NewInterview): Promise<InterviewMeta> {
     const meta = newInterviewMeta(parseNewInterview(input), this.timestamp());
     const placeholders = INTERVIEW_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
+    const insert = `INSERT INTO interviews (${INTERVIEW_COLUMNS.join(', ')}) VALUES (${placeholders})`;
+    const scope = currentTurnScope();
     try {
-      await this.query(
-        'creating an interview',
-        `INSERT INTO interviews (${INTERVIEW_COLUMNS.join(', ')}) VALUES (${placeholders})`,
-        interviewValues(meta),
-      );
+      if (scope) {
+        const eTag = await inTransaction(this.pool, 'creating an interview', async (client) => {
+          const taken = await takeOnState(client, scope);
+          await client.query(insert, interviewValues(meta));
+          return taken;
+        });
+        tookOnState(scope, eTag);
+      } else {
+        await this.query('creating an interview', insert, interviewValues(meta));
+      }
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`an interview with id ${meta.id} already exists`);
       throw error;
@@ -318,22 +394,28 @@ class PostgresInterviewStore implements InterviewStore {
 
   async updateInterview(id: string, patch: InterviewPatch): Promise<InterviewMeta> {
     const parsed = parsePatch(patch);
-    return inTransaction(this.pool, 'updating an interview', async (client) => {
+    const scope = currentTurnScope();
+    const { meta, eTag } = await inTransaction(this.pool, 'updating an interview', async (client) => {
       const meta = applyPatch(await lockInterview(client, id), parsed, this.timestamp());
+      const eTag = await takeOnState(client, scope);
       await saveInterview(client, meta);
-      return meta;
+      return { meta, eTag };
     });
+    tookOnState(scope, eTag);
+    return meta;
   }
 
   /** The interview row is locked first, so appends from several servers queue and seqs stay dense. */
   async appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]> {
     const parsedTurns = parseTurns(turns);
     const parsedPatch = parsePatch(patch);
-    const stored = await inTransaction(this.pool, 'appending turns', async (client) => {
+    const scope = currentTurnScope();
+    const { stored, eTag, lastSeq } = await inTransaction(this.pool, 'appending turns', async (client) => {
       const meta = await lockInterview(client, id);
       const now = this.timestamp();
-      const last = await client.query(LAST_SEQ([id]));
-      const records = turnRecords(id, countFromRow(last.rows[0]) + 1, parsedTurns, now);
+      const last = countFromRow((await client.query(LAST_SEQ([id]))).rows[0]);
+      const eTag = await takeOnState(client, scope, { interviewId: id, lastSeq: last });
+      const records = turnRecords(id, last + 1, parsedTurns, now);
       const tags = records.map((turn) => (turn.tags === null ? null : encodeJson('tags', turn.tags)));
       const data = records.map((turn) => (turn.data === null ? null : encodeJson('turn data', turn.data)));
       if (records.length > 0) {
@@ -353,8 +435,10 @@ class PostgresInterviewStore implements InterviewStore {
         );
       }
       await saveInterview(client, applyPatch(meta, parsedPatch, now));
-      return records.map((turn, index) => storedTurn(turn, tags[index] ?? null, data[index] ?? null));
+      const stored = records.map((turn, index) => storedTurn(turn, tags[index] ?? null, data[index] ?? null));
+      return { stored, eTag, lastSeq: last + records.length };
     });
+    tookOnState(scope, eTag, { interviewId: id, lastSeq });
     this.turnCache.append(id, stored);
     return stored;
   }
@@ -364,6 +448,12 @@ class PostgresInterviewStore implements InterviewStore {
    * last cached one: other servers append to the same interviews.
    */
   async getTurns(id: string): Promise<TurnRecord[]> {
+    const turns = await this.readTurns(id);
+    currentTurnScope()?.sawTurns(id, turns.at(-1)?.seq ?? 0);
+    return turns;
+  }
+
+  private async readTurns(id: string): Promise<TurnRecord[]> {
     const cached = this.turnCache.get(id);
     const fresh = await this.turnsAfter(id, cached?.lastSeq ?? 0);
     if (fresh === null) {
@@ -398,7 +488,14 @@ class PostgresInterviewStore implements InterviewStore {
   }
 
   async eraseInterview(id: string): Promise<boolean> {
-    const existed = await inTransaction(this.pool, 'erasing an interview', (client) => eraseRows(client, id));
+    const scope = currentTurnScope();
+    const { existed, stateLeft } = await inTransaction(this.pool, 'erasing an interview', async (client) => {
+      const existed = await eraseRows(client, id);
+      // The conversation state goes with the interview it names: the turn then works from none.
+      const stateLeft = scope ? await client.query(READ_STATE([[scope.stateKey]])) : null;
+      return { existed, stateLeft: stateLeft === null || (stateLeft.rowCount ?? 0) > 0 };
+    });
+    if (scope && !stateLeft) scope.expected = null;
     this.turnCache.evict(id);
     return existed;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
@@ -29,6 +29,7 @@ import { GroupCommit, type WriteOptions } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { hashApiToken, newApiToken } from './tokens.js';
 import { storedTurn, TURN_CACHE_INTERVIEWS, TurnCache } from './turn-cache.js';
+import { currentTurnScope, EMPTY_STATE_JSON, type TurnScope } from './turn-scope.js';
 import type {
   ApiTokenGrant,
   Interviewer,
@@ -145,7 +146,9 @@ class SqliteKeyValueStore implements KeyValueStore {
         if (cached !== null) items.push([key, { value: kvValueFromJson(cached.json), eTag: cached.eTag }]);
       }
       // fromEntries: a key such as `__proto__` stays plain data.
-      return Object.fromEntries(items);
+      const found: Record<string, StoreItem> = Object.fromEntries(items);
+      currentTurnScope()?.sawState(found, keys);
+      return found;
     } catch (error) {
       throw storageFailure('reading state', error);
     }
@@ -164,12 +167,17 @@ class SqliteKeyValueStore implements KeyValueStore {
     const upsert = this.sql.get(
       'INSERT INTO kv (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
     );
+    const scope = currentTurnScope();
     await this.writes.run(
       'writing state',
       () =>
-        encoded.map((change) => {
+        encoded.flatMap((change) => {
           const eTag = this.newETag();
-          if (change.ifAbsent) {
+          if (scope && change.key === scope.stateKey && !change.ifAbsent) {
+            // The turn's own conversation state: a compare-and-set on the eTag the turn works from.
+            if (scope.stateWrite(stateETagOf(this.sql, change.key)) === 'skip') return [];
+            upsert.run(change.key, change.json, eTag);
+          } else if (change.ifAbsent) {
             if (insertNew.run(change.key, change.json, eTag).changes === 0) throw eTagConflict(change.key);
           } else if (change.eTag !== undefined && change.eTag !== '*') {
             const { changes: updated } = update.run(change.json, eTag, change.key, change.eTag);
@@ -177,11 +185,14 @@ class SqliteKeyValueStore implements KeyValueStore {
           } else {
             upsert.run(change.key, change.json, eTag);
           }
-          return { key: change.key, json: change.json, eTag };
+          return [{ key: change.key, json: change.json, eTag }];
         }),
       {
         afterCommit: (written) => {
-          for (const item of written) this.caches.kv.set(item.key, item);
+          for (const item of written) {
+            this.caches.kv.set(item.key, item);
+            if (scope && item.key === scope.stateKey) scope.expected = item.eTag;
+          }
         },
       },
     );
@@ -198,10 +209,59 @@ class SqliteKeyValueStore implements KeyValueStore {
       {
         afterCommit: () => {
           for (const key of keys) this.caches.kv.set(key, null);
+          const scope = currentScopeOf(keys);
+          if (scope) scope.expected = null;
         },
       },
     );
   }
+}
+
+/** The scope of the calling turn when `keys` include its conversation state. */
+function currentScopeOf(keys: readonly string[]): TurnScope | undefined {
+  const scope = currentTurnScope();
+  return scope && keys.includes(scope.stateKey) ? scope : undefined;
+}
+
+/** The eTag of a state row as the file has it (inside a write: with the batch's earlier writes); null when none. */
+function stateETagOf(sql: Statements, key: string): string | null {
+  const eTag: unknown = sql.get('SELECT etag FROM kv WHERE key = ?').pluck().get(key);
+  return typeof eTag === 'string' ? eTag : null;
+}
+
+/** A state row a turn took on (`takeOnState`): what the cache keeps of it once committed. */
+interface TakenState {
+  key: string;
+  json: string;
+  eTag: string;
+}
+
+/**
+ * Inside a turn scope, in a write of records: the conversation state must be the one the turn read (and an
+ * appended log end where the turn read it), else `StaleTurnError` and the write commits nothing; the state
+ * then gets a new eTag, so a turn that read it before cannot commit after this one.
+ */
+function takeOnState(
+  sql: Statements,
+  scope: TurnScope | undefined,
+  newETag: () => string,
+  append?: { interviewId: string; lastSeq: number },
+): TakenState | undefined {
+  if (!scope) return undefined;
+  if (scope.expected === undefined) {
+    scope.checkCurrent(null, append);
+    return undefined;
+  }
+  const row = sql.get('SELECT key, value, etag FROM kv WHERE key = ?').get(scope.stateKey);
+  const current = row === undefined ? null : kvTextFromRow(row);
+  scope.checkCurrent(current?.eTag ?? null, append);
+  const eTag = newETag();
+  if (current === null) {
+    sql.get('INSERT INTO kv (key, value, etag) VALUES (?, ?, ?)').run(scope.stateKey, EMPTY_STATE_JSON, eTag);
+    return { key: scope.stateKey, json: EMPTY_STATE_JSON, eTag };
+  }
+  sql.get('UPDATE kv SET etag = ? WHERE key = ?').run(eTag, scope.stateKey);
+  return { key: scope.stateKey, json: current.json, eTag };
 }
 
 /**
@@ -216,6 +276,7 @@ class SqliteInterviewStore implements InterviewStore {
   private readonly sql: Statements;
   private readonly writes: GroupCommit;
   private readonly caches: SqliteCaches;
+  private readonly newETag: () => string;
 
   constructor(
     private readonly db: Db,
@@ -228,7 +289,23 @@ class SqliteInterviewStore implements InterviewStore {
     let eTagCounter = 0;
     // Unique across processes sharing the file: a random prefix per open plus a counter.
     const prefix = randomUUID();
-    this.kv = new SqliteKeyValueStore(this.sql, this.writes, this.caches, () => `${prefix}.${++eTagCounter}`);
+    this.newETag = () => `${prefix}.${++eTagCounter}`;
+    this.kv = new SqliteKeyValueStore(this.sql, this.writes, this.caches, this.newETag);
+  }
+
+  /** After the commit of a write `takeOnState` allowed: the cache and the turn follow the state's new eTag. */
+  private tookOnState(
+    scope: TurnScope | undefined,
+    taken: TakenState | undefined,
+    append?: { interviewId: string; lastSeq: number },
+  ): void {
+    if (!scope) return;
+    if (taken) {
+      this.caches.kv.set(taken.key, { json: taken.json, eTag: taken.eTag });
+      scope.committedWith(taken.eTag, append);
+    } else if (append) {
+      scope.lastSeqs.set(append.interviewId, append.lastSeq);
+    }
   }
 
   private timestamp(): string {
@@ -266,13 +343,21 @@ class SqliteInterviewStore implements InterviewStore {
 
   async createInterview(input: NewInterview): Promise<InterviewMeta> {
     const meta = newInterviewMeta(parseNewInterview(input), this.timestamp());
+    const scope = currentTurnScope();
     try {
       await this.write(
         'creating an interview',
         () => {
+          const taken = takeOnState(this.sql, scope, this.newETag);
           this.sql.get(INSERT_INTERVIEW).run(...interviewValues(meta));
+          return taken;
         },
-        { afterCommit: () => this.caches.interviews.set(meta.id, { ...meta }) },
+        {
+          afterCommit: (taken) => {
+            this.caches.interviews.set(meta.id, { ...meta });
+            this.tookOnState(scope, taken);
+          },
+        },
       );
     } catch (error) {
       if (isUniqueViolation(error instanceof AppError ? error.cause : error)) {
@@ -333,15 +418,22 @@ class SqliteInterviewStore implements InterviewStore {
 
   async updateInterview(id: string, patch: InterviewPatch): Promise<InterviewMeta> {
     const parsed = parsePatch(patch);
+    const scope = currentTurnScope();
     // Inside a write the header is read from the file: an earlier write of the same batch may have changed it.
-    const meta = await this.write(
+    const { meta } = await this.write(
       'updating an interview',
       () => {
         const meta = applyPatch(this.requireInterview(id), parsed, this.timestamp());
+        const taken = takeOnState(this.sql, scope, this.newETag);
         this.saveInterview(meta);
-        return meta;
+        return { meta, taken };
       },
-      { afterCommit: (meta) => this.caches.interviews.set(id, meta) },
+      {
+        afterCommit: ({ meta, taken }) => {
+          this.caches.interviews.set(id, meta);
+          this.tookOnState(scope, taken);
+        },
+      },
     );
     return { ...meta };
   }
@@ -349,6 +441,7 @@ class SqliteInterviewStore implements InterviewStore {
   async appendTurns(id: string, turns: readonly NewTurn[], patch?: InterviewPatch): Promise<TurnRecord[]> {
     const parsedTurns = parseTurns(turns);
     const parsedPatch = parsePatch(patch);
+    const scope = currentTurnScope();
     const { stored } = await this.write(
       'appending turns',
       () => {
@@ -357,6 +450,7 @@ class SqliteInterviewStore implements InterviewStore {
         const last = countFromRow(
           this.sql.get('SELECT COALESCE(MAX(seq), 0) AS count FROM turns WHERE interview_id = ?').get(id),
         );
+        const taken = takeOnState(this.sql, scope, this.newETag, { interviewId: id, lastSeq: last });
         const insert = this.sql.get(
           'INSERT INTO turns (interview_id, seq, kind, section, question_id, text, tags, ref_seq, data, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         );
@@ -379,12 +473,13 @@ class SqliteInterviewStore implements InterviewStore {
         });
         const patched = applyPatch(meta, parsedPatch, now);
         this.saveInterview(patched);
-        return { stored, patched };
+        return { stored, patched, taken, lastSeq: last + stored.length };
       },
       {
-        afterCommit: ({ stored, patched }) => {
+        afterCommit: ({ stored, patched, taken, lastSeq }) => {
           this.caches.turns.append(id, stored);
           this.caches.interviews.set(id, patched);
+          this.tookOnState(scope, taken, { interviewId: id, lastSeq });
         },
       },
     );
@@ -392,6 +487,12 @@ class SqliteInterviewStore implements InterviewStore {
   }
 
   async getTurns(id: string): Promise<TurnRecord[]> {
+    const turns = this.readTurns(id);
+    currentTurnScope()?.sawTurns(id, turns.at(-1)?.seq ?? 0);
+    return turns;
+  }
+
+  private readTurns(id: string): TurnRecord[] {
     return this.read('reading turns', () => {
       this.caches.revalidate();
       const cached = this.caches.turns.get(id);
@@ -431,10 +532,23 @@ class SqliteInterviewStore implements InterviewStore {
   }
 
   async eraseInterview(id: string): Promise<boolean> {
-    return this.write('erasing an interview', () => this.eraseRows(id), {
-      scrubWal: true,
-      afterCommit: () => this.forgetErased([id]),
-    });
+    const scope = currentTurnScope();
+    const { existed } = await this.write(
+      'erasing an interview',
+      () => {
+        const existed = this.eraseRows(id);
+        // The conversation state goes with the interview it names: the turn then works from none.
+        return { existed, stateGone: scope !== undefined && stateETagOf(this.sql, scope.stateKey) === null };
+      },
+      {
+        scrubWal: true,
+        afterCommit: ({ stateGone }) => {
+          this.forgetErased([id]);
+          if (scope && stateGone) scope.expected = null;
+        },
+      },
+    );
+    return existed;
   }
 
   async purgeCompleted(before: Date): Promise<number> {
@@ -589,12 +703,20 @@ function prepareFolder(dataDir: string): string {
   const folder = path.resolve(dataDir);
   try {
     makeFolders(folder);
+    if (!statSync(folder).isDirectory()) {
+      throw new AppError(
+        'storage',
+        `cannot use the data folder ${folder}: it is a file, not a folder (ENOTDIR): set DATA_DIR to a writable folder (or move that file away)`,
+      );
+    }
     accessSync(folder, constants.R_OK | constants.W_OK);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    const what = reason === 'ENOTDIR' ? `${reason}: a file stands in its path` : reason;
     throw new AppError(
       'storage',
-      `cannot use the data folder ${folder} (${reason}): make it a writable folder or set DATA_DIR to one`,
+      `cannot use the data folder ${folder} (${what}): make it a writable folder or set DATA_DIR to one`,
       { cause: error },
     );
   }
@@ -648,6 +770,10 @@ export async function openSqliteStore(dataDir: string, options: StoreOptions = {
     db?.close();
     if (error instanceof AppError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('storage', `cannot open the store ${file}: ${reason}`, { cause: error });
+    throw new AppError(
+      'storage',
+      `cannot open the store ${file}: ${reason}: make it a readable and writable SQLite file, or set DATA_DIR to another folder`,
+      { cause: error },
+    );
   }
 }

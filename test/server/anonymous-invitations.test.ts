@@ -85,6 +85,51 @@ describe('invitations in local anonymous mode', () => {
     expect(study.interviews.map((interview) => interview.id)).toContain(listed[0]?.id);
   }, 120_000);
 
+  it('does not let a page of another site drive the bot with a text/plain POST (no CORS preflight)', async () => {
+    const crossSite = { origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' };
+    const invite = JSON.stringify(userActivity('a:victim-local', { text: 'inviter dirigeant fr' }));
+    const messages = await httpRequest(`${url}/api/messages`, { body: invite, headers: crossSite });
+    expect(messages.status).toBe(415);
+    expect(messages.json).toMatchObject({ error: { code: 'unsupported_media_type' } });
+    expect(messages.text).not.toMatch(/Code/);
+    const form = await httpRequest(`${url}/api/messages`, {
+      body: invite,
+      headers: { ...crossSite, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status).toBe(415);
+    // Nothing reached the bot: the same activity as JSON is the first turn of that conversation.
+    expect(log.lines().join('\n')).not.toContain(
+      '"event":"turn","activityType":"message","channelId":"test","conversation":"',
+    );
+
+    const generated = await httpRequest(`${url}/directline/tokens/generate`, {
+      method: 'POST',
+      body: '{}',
+      headers: crossSite,
+    });
+    expect(generated.status).toBe(415);
+    const grant = z
+      .object({ conversationId: z.string(), token: z.string() })
+      .parse((await httpRequest(`${url}/directline/tokens/generate`, { method: 'POST' })).json);
+    const posted = await httpRequest(`${url}/directline/conversations/${grant.conversationId}/activities`, {
+      body: JSON.stringify({ type: 'message', text: 'invite expert en' }),
+      headers: { ...crossSite, authorization: `Bearer ${grant.token}` },
+    });
+    expect(posted.status).toBe(415);
+    const polled = await httpRequest(`${url}/directline/conversations/${grant.conversationId}/activities`, {
+      headers: { authorization: `Bearer ${grant.token}` },
+    });
+    expect(JSON.stringify(polled.json)).not.toContain('invite expert en');
+
+    // JSON, with its charset, is served.
+    const json = await httpRequest(`${url}/api/messages`, {
+      body: invite,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect(json.status).toBe(200);
+    expect(json.text).toMatch(/Code/);
+  });
+
   it('shows in the local dashboard the interview of an invitation made from the web chat', async () => {
     const grant = z
       .object({ conversationId: z.string(), token: z.string() })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listenHost, loadConfig } from '../../src/config.js';
+import { hasAppCredentials, listenHost, loadConfig } from '../../src/config.js';
 
 describe('configuration from the environment', () => {
   it('takes a port written in digits, 0 meaning any free port', () => {
@@ -37,9 +37,17 @@ describe('the address the server listens on', () => {
 
   it('is this computer only in local anonymous mode, every interface with app credentials', () => {
     expect(listenHost(loadConfig({}))).toBe('127.0.0.1');
-    // An app id without its password is still anonymous mode: loopback.
-    expect(listenHost(loadConfig({ MicrosoftAppId: 'app-id' }))).toBe('127.0.0.1');
     expect(listenHost(loadConfig(credentials))).toBeUndefined();
+  });
+
+  it('is every interface for an Azure managed identity (UserAssignedMSI), which is credentials mode', () => {
+    const msi = loadConfig({
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppId: 'msi-client-id',
+      MicrosoftAppTenantId: 'tenant-id',
+    });
+    expect(hasAppCredentials(msi)).toBe(true);
+    expect(listenHost(msi)).toBeUndefined();
   });
 
   it('is the one HOST names, in either mode', () => {
@@ -58,4 +66,55 @@ describe('the address the server listens on', () => {
       );
     },
   );
+});
+
+describe('Bot Framework credentials', () => {
+  it.each([
+    [{ MicrosoftAppId: 'app-id' }, 'MicrosoftAppPassword is missing'],
+    [{ MicrosoftAppId: 'app-id', MicrosoftAppType: 'MultiTenant' }, 'MicrosoftAppPassword is missing'],
+    [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppId is missing'],
+    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'id' }, 'MicrosoftAppTenantId is missing'],
+    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' }, 'MicrosoftAppId is missing'],
+    [
+      {
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppId: 'id',
+        MicrosoftAppTenantId: 't',
+        MicrosoftAppPassword: 's',
+      },
+      'MicrosoftAppPassword must not be set',
+    ],
+    [
+      { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id', MicrosoftAppPassword: 's' },
+      'MicrosoftAppTenantId is missing',
+    ],
+  ] as const)('stop the start when half set (%j): one line naming the variable', (env, message) => {
+    let thrown: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'bad_config' });
+    const text = thrown instanceof Error ? thrown.message : '';
+    expect(text.startsWith(message), text).toBe(true);
+    expect(text).not.toContain('\n');
+  });
+
+  it('are complete with an app id and its password, or a managed identity and its tenant', () => {
+    expect(hasAppCredentials(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 's' }))).toBe(true);
+    expect(
+      hasAppCredentials(
+        loadConfig({
+          MicrosoftAppId: 'id',
+          MicrosoftAppPassword: 's',
+          MicrosoftAppType: 'SingleTenant',
+          MicrosoftAppTenantId: 't',
+        }),
+      ),
+    ).toBe(true);
+    expect(hasAppCredentials(loadConfig({}))).toBe(false);
+    // A type alone names no app: local anonymous mode, as before.
+    expect(hasAppCredentials(loadConfig({ MicrosoftAppType: 'MultiTenant' }))).toBe(false);
+  });
 });

@@ -9,6 +9,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import type { Router } from '../../src/server/router.js';
 import { type BotHttpServer, createHttpServer } from '../../src/server/server.js';
+import type { FetchJson } from '../../src/signing-keys.js';
 
 export const PACKAGE_ROOT = join(import.meta.dirname, '..', '..');
 export const SERVER_ENTRY = join(PACKAGE_ROOT, 'dist', 'src', 'server', 'main.js');
@@ -42,6 +43,8 @@ export async function startTestServer(options: {
   registerRoutes?: (router: Router) => void;
   /** The port of a server stopped before, so a page open on it finds the restarted one. */
   port?: number;
+  /** Where the Bot Framework token check gets its signing keys (never the internet in tests). */
+  fetchSigningKeys?: FetchJson;
 }): Promise<TestServer> {
   const log = captureLog();
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'debug', ...options.env });
@@ -49,6 +52,7 @@ export async function startTestServer(options: {
     config,
     logger: log.logger,
     bot: options.bot,
+    fetchSigningKeys: options.fetchSigningKeys ?? refuseKeyFetches,
     ...(options.registerRoutes ? { registerRoutes: options.registerRoutes } : {}),
   });
   const address = await http.listen(options.port ?? 0, '127.0.0.1');
@@ -62,6 +66,11 @@ export async function startTestServer(options: {
     },
   };
 }
+
+/** The default key source of test servers: a key service that cannot be reached, as offline. */
+export const refuseKeyFetches: FetchJson = async (url) => {
+  throw new Error(`test refused to fetch ${url}`);
+};
 
 export interface HttpReply {
   status: number;
@@ -186,6 +195,10 @@ export interface SpawnedServer {
   url: string;
   /** Every stdout and stderr line so far. */
   lines: string[];
+  /** The stdout lines so far (the JSON log lines of debug and info events). */
+  stdout: string[];
+  /** The stderr lines so far (the start-up announcement, warnings and errors). */
+  stderr: string[];
   /** Resolves with the exit code (or the signal name) once the process has ended. */
   exited: Promise<number | string>;
   /** SIGTERM, then SIGKILL after `graceMs` if it is still running. */
@@ -209,6 +222,8 @@ export async function spawnServer(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  const stdout: string[] = [];
+  const stderr: string[] = [];
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? -1));
   });
@@ -228,19 +243,35 @@ export async function spawnServer(options: {
         resolve(port);
       }
     };
-    if (child.stdout) createInterface({ input: child.stdout }).on('line', onLine);
-    if (child.stderr) createInterface({ input: child.stderr }).on('line', onLine);
+    if (child.stdout)
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        stdout.push(line);
+        onLine(line);
+      });
+    if (child.stderr)
+      createInterface({ input: child.stderr }).on('line', (line) => {
+        stderr.push(line);
+        onLine(line);
+      });
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code}) before it was ready:\n${lines.join('\n')}`));
     });
   });
   const port = await ready;
+  // The announcement (stderr) is written before the ready line (stdout), but two pipes may be read in
+  // either order: wait a moment for its last line.
+  const announces = entry === SERVER_ENTRY;
+  for (let waited = 0; announces && waited < 2000 && !stderr.some(isAnnouncementEnd); waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return {
     child,
     port,
     url: `http://127.0.0.1:${port}`,
     lines,
+    stdout,
+    stderr,
     exited,
     stop: async (graceMs = 5000) => {
       if (child.exitCode !== null || child.signalCode !== null) return exited;
@@ -251,6 +282,11 @@ export async function spawnServer(options: {
       return code;
     },
   };
+}
+
+/** The last line of the start-up announcement: the dashboard token, or the address when none was issued. */
+function isAnnouncementEnd(line: string): boolean {
+  return line.startsWith('Dashboard token:') || line.includes('"event":"dashboard.token_failed"');
 }
 
 /** The port of a `server.ready` log line, or null for any other line. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,46 @@ describe('server process', () => {
       expect(lines[0], variable).toContain(variable);
       expect(stdout, variable).toBe('');
     }
+  });
+
+  it('stops at start with one line naming MicrosoftAppPassword when only MicrosoftAppId is set', async () => {
+    const { code, stderr, stdout } = await runToExit({ DATA_DIR: dataDir, MicrosoftAppId: 'app-id' });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^sme-interview: MicrosoftAppPassword is missing: .*set MicrosoftAppPassword/),
+    ]);
+    expect(stdout).toBe('');
+  });
+
+  it('stops at start with one line saying to set DATA_DIR when it names a file', async () => {
+    const file = join(dataDir, 'afile');
+    writeFileSync(file, 'not a folder');
+    const { code, stderr, stdout } = await runToExit({ DATA_DIR: file, PORT: '0' });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      `sme-interview: cannot use the data folder ${file}: it is a file, not a folder (ENOTDIR): set DATA_DIR to a writable folder (or move that file away)`,
+    ]);
+    expect(stdout).toBe('');
+  });
+
+  it('writes only JSON log lines on stdout, the addresses and the dashboard token on stderr', async () => {
+    const server = await start();
+    await httpRequest(`${server.url}/healthz`);
+    const token = /^Dashboard token:\s+(\S+)/.exec(
+      server.stderr.find((line) => line.startsWith('Dashboard token:')) ?? '',
+    )?.[1];
+    expect(token).toMatch(/\S{16,}/);
+    expect(server.stderr.some((line) => /^Listening on: +127\.0\.0\.1 port \d+/.test(line))).toBe(true);
+    expect(server.stderr.some((line) => line.startsWith('Chat with the bot:'))).toBe(true);
+    expect(server.stdout.length).toBeGreaterThan(0);
+    for (const line of server.stdout) {
+      expect(() => JSON.parse(line), line).not.toThrow();
+      expect(line).not.toContain(token ?? '\u0000');
+    }
+    expect(server.stdout.some((line) => line.includes('"event":"server.ready"'))).toBe(true);
+    // Nor in any JSON line of stderr (warnings and errors).
+    for (const line of server.stderr.filter((candidate) => candidate.startsWith('{')))
+      expect(line).not.toContain(token ?? '\u0000');
   });
 
   it('names the variable to change when its port is taken', async () => {

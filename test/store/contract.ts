@@ -2,6 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NewInterview, NewTurn } from '../../src/core/interview/record.js';
 import type { Tags } from '../../src/core/tags.js';
 import { AppError, ConflictError } from '../../src/errors.js';
+import {
+  conversationStateKey,
+  runInTurnScope,
+  StaleTurnError,
+  TurnScope,
+} from '../../src/store/turn-scope.js';
 import type { InterviewStore, StoreOptions } from '../../src/store/types.js';
 
 export type StoreFactory = (options: StoreOptions) => Promise<InterviewStore>;
@@ -465,6 +471,107 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(await store.resolveApiToken(second)).toBeNull();
         expect((await store.resolveApiToken(bobs))?.interviewerId).toBe('bob');
         await expectCode(store.issueApiToken('nobody'), 'not_found');
+      });
+    });
+
+    describe('turns of one conversation (turn scopes)', () => {
+      const stateKey = conversationStateKey('test', 'conv-scoped');
+      /** A turn as the bot runs one: reads the conversation state and the log, then commits. */
+      const readTurn = async (store: InterviewStore, scope: TurnScope, id: string) =>
+        runInTurnScope(scope, async () => {
+          await store.kv.read([stateKey]);
+          return store.getTurns(id);
+        });
+
+      it('commit nothing of a turn another turn of the conversation committed before, and say it is stale', async () => {
+        const store = await open();
+        await store.kv.write([{ key: stateKey, value: { dialogState: 'q1' } }]);
+        const meta = await store.createInterview(newInterview());
+        await store.appendTurns(meta.id, [question('tools.main', 'Quels outils ?')]);
+        const first = new TurnScope(stateKey);
+        const second = new TurnScope(stateKey);
+        await readTurn(store, first, meta.id);
+        await readTurn(store, second, meta.id);
+        await runInTurnScope(first, () => store.appendTurns(meta.id, [answer('un ERP')]));
+        const refused = await rejection(
+          runInTurnScope(second, () => store.appendTurns(meta.id, [answer('un CRM')], { status: 'paused' })),
+        );
+        expect(refused).toBeInstanceOf(StaleTurnError);
+        expect(second.stale).toBe(true);
+        expect((await store.getTurns(meta.id)).map((turn) => turn.text)).toEqual([
+          'Quels outils ?',
+          'un ERP',
+        ]);
+        expect((await store.getInterview(meta.id))?.status).toBe('in_progress');
+        // Nor its state, saved unconditionally as botbuilder does.
+        await expectCode(
+          runInTurnScope(second, () =>
+            store.kv.write([{ key: stateKey, value: { dialogState: 'q2' }, eTag: '*' }]),
+          ),
+          'conflict',
+        );
+        await runInTurnScope(first, () =>
+          store.kv.write([{ key: stateKey, value: { dialogState: 'q2-first' }, eTag: '*' }]),
+        );
+        expect((await store.kv.read([stateKey]))[stateKey]?.value).toEqual({ dialogState: 'q2-first' });
+
+        // Run again on fresh state, it commits.
+        const again = new TurnScope(stateKey);
+        expect(await readTurn(store, again, meta.id)).toHaveLength(2);
+        await runInTurnScope(again, () => store.appendTurns(meta.id, [answer('un CRM')]));
+        expect((await store.getTurns(meta.id)).map((turn) => turn.seq)).toEqual([1, 2, 3]);
+      });
+
+      it('refuse a stale turn whose records are an interview created or changed', async () => {
+        const store = await open();
+        const meta = await store.createInterview(newInterview());
+        const first = new TurnScope(stateKey);
+        const second = new TurnScope(stateKey);
+        await readTurn(store, first, meta.id);
+        await readTurn(store, second, meta.id);
+        // No state yet: the first turn to commit takes the conversation on.
+        await runInTurnScope(first, () => store.updateInterview(meta.id, { status: 'paused' }));
+        await expectCode(
+          runInTurnScope(second, () => store.createInterview(newInterview({ id: 'second-start' }))),
+          'conflict',
+        );
+        expect(await store.getInterview('second-start')).toBeNull();
+        await expectCode(
+          runInTurnScope(second, () => store.updateInterview(meta.id, { status: 'completed' })),
+          'conflict',
+        );
+        expect((await store.getInterview(meta.id))?.status).toBe('paused');
+      });
+
+      it('keep what a turn committed when a later turn that read it saves the state first', async () => {
+        const store = await open();
+        const meta = await store.createInterview(newInterview());
+        const first = new TurnScope(stateKey);
+        await readTurn(store, first, meta.id);
+        await runInTurnScope(first, () => store.appendTurns(meta.id, [answer('un ERP')]));
+        const later = new TurnScope(stateKey);
+        await readTurn(store, later, meta.id);
+        await runInTurnScope(later, () => store.appendTurns(meta.id, [answer('un CRM')]));
+        await runInTurnScope(later, () =>
+          store.kv.write([{ key: stateKey, value: { by: 'later' }, eTag: '*' }]),
+        );
+        // The first turn's state write is left out, not an error: its records stand.
+        await runInTurnScope(first, () =>
+          store.kv.write([{ key: stateKey, value: { by: 'first' }, eTag: '*' }]),
+        );
+        expect(first.stateWriteDropped).toBe(true);
+        expect((await store.kv.read([stateKey]))[stateKey]?.value).toEqual({ by: 'later' });
+        expect((await store.getTurns(meta.id)).map((turn) => turn.text)).toEqual(['un ERP', 'un CRM']);
+      });
+
+      it('behave as before outside a turn scope', async () => {
+        const store = await open();
+        const meta = await store.createInterview(newInterview());
+        await store.kv.write([{ key: stateKey, value: { a: 1 } }]);
+        await store.appendTurns(meta.id, [answer('un')]);
+        await store.kv.write([{ key: stateKey, value: { a: 2 }, eTag: '*' }]);
+        await store.appendTurns(meta.id, [answer('deux')]);
+        expect((await store.getTurns(meta.id)).map((turn) => turn.seq)).toEqual([1, 2]);
       });
     });
 

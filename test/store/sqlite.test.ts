@@ -108,6 +108,17 @@ describe('sqlite store on disk', () => {
     expect(String(error)).toContain(path.join(notAFolder, 'data'));
   });
 
+  it('says to set DATA_DIR to a folder when it names a file', async () => {
+    const parent = tempDir();
+    const file = path.join(parent, 'afile');
+    writeFileSync(file, 'not a folder');
+    const error = await openSqliteStore(file).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'storage' });
+    expect(String(error)).toContain(`cannot use the data folder ${file}: it is a file, not a folder`);
+    expect(String(error)).toContain('set DATA_DIR to a writable folder');
+    expect(String(error)).not.toContain('unable to open database file');
+  });
+
   it.skipIf(!existsSync('/proc/self'))(
     'fails promptly when DATA_DIR lies in a pseudo file system',
     async () => {

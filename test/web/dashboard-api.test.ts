@@ -2,6 +2,7 @@ import { generateKeyPairSync, type JsonWebKey, sign } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.js';
+import { ENTRA_KEYS_URL, entraSigningKeys } from '../../src/web/dashboard/teams-sso.js';
 import {
   type SeededAnswer,
   seedCompletedInterview,
@@ -287,8 +288,8 @@ describe('dashboard API inside Teams (SSO token)', () => {
   const jwk: JsonWebKey = { ...publicKey.export({ format: 'jwk' }), kid: 'k1' };
   const keys = async (kid: string) => (kid === 'k1' ? jwk : null);
 
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   function token(claims: Record<string, unknown>, key = privateKey): string {
-    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${part(claims)}`;
     return `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), key).toString('base64url')}`;
   }
@@ -319,6 +320,48 @@ describe('dashboard API inside Teams (SSO token)', () => {
       401,
     );
     expect((await get('/api/interviews', token({ ...good, iss: 'https://evil.example/' }))).status).toBe(401);
+  });
+
+  it('answers 503 with Retry-After while Entra ID cannot be reached, without calling it on every request', async () => {
+    const fetched: string[] = [];
+    const offline = entraSigningKeys(async (url) => {
+      fetched.push(url);
+      throw new TypeError('fetch failed');
+    });
+    server = await startWebServer({
+      bot: probeBot,
+      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-only', MicrosoftAppType: 'MultiTenant' },
+      teamsSigningKeys: offline,
+    });
+    for (let index = 0; index < 4; index += 1) {
+      const reply = await get('/api/interviews', token(good));
+      expect(reply.status).toBe(503);
+      expect(reply.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+      expect(await reply.json()).toMatchObject({ error: { code: 'unavailable' } });
+    }
+    expect(fetched).toEqual([ENTRA_KEYS_URL]);
+  });
+
+  it('refuses a token with a key id Entra ID does not publish with 401, fetching the keys once', async () => {
+    const fetched: string[] = [];
+    const published = entraSigningKeys(async (url) => {
+      fetched.push(url);
+      return { keys: [jwk] };
+    });
+    server = await startWebServer({
+      bot: probeBot,
+      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-only', MicrosoftAppType: 'MultiTenant' },
+      teamsSigningKeys: published,
+    });
+    await seedCompletedInterview(server.store, 'aad-object-of-alice');
+    for (let index = 0; index < 4; index += 1) {
+      const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: `made-up-${index}` })}.${part(good)}`;
+      const forged = `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
+      const reply = await get('/api/interviews', forged);
+      expect(reply.status).toBe(401);
+    }
+    expect((await get('/api/interviews', token(good))).status).toBe(200);
+    expect(fetched).toEqual([ENTRA_KEYS_URL]);
   });
 
   it('ignores JWTs entirely while no app credentials are configured', async () => {

@@ -1,28 +1,38 @@
 import { createPublicKey, type JsonWebKey, verify } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { HttpError } from '../../server/router.js';
+import {
+  CachedKeySet,
+  DEFAULT_KEY_SET_TIMING,
+  type FetchJson,
+  fetchJson,
+  type KeySetTiming,
+  SigningKeysUnavailable,
+} from '../../signing-keys.js';
 
 /** Microsoft Entra ID signing keys (public). Fetched only when a Teams SSO token has to be checked. */
 export const ENTRA_KEYS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
-const KEY_CACHE_MS = 24 * 60 * 60 * 1000;
 const CLOCK_SKEW_SECONDS = 300;
 
-/** Finds the public key of a `kid`; tests hand in their own keys, production reads Entra ID's. */
+/**
+ * Finds the public key of a `kid` (null when none has it); tests hand in their own keys, production reads
+ * Entra ID's. Throws `SigningKeysUnavailable` when the keys cannot be had now.
+ */
 export type SigningKeys = (kid: string) => Promise<JsonWebKey | null>;
 
-const Jwks = z.object({ keys: z.array(z.looseObject({ kid: z.string(), kty: z.string() })) });
-
-export function entraSigningKeys(fetchImpl: typeof fetch = fetch): SigningKeys {
-  let cache: { at: number; keys: Map<string, JsonWebKey> } | null = null;
-  return async (kid) => {
-    if (!cache || Date.now() - cache.at > KEY_CACHE_MS || !cache.keys.has(kid)) {
-      const response = await fetchImpl(ENTRA_KEYS_URL);
-      const parsed = Jwks.safeParse(await response.json());
-      if (!parsed.success) throw new AppError('unauthorized', 'cannot read the Entra ID signing keys');
-      cache = { at: Date.now(), keys: new Map(parsed.data.keys.map((key) => [key.kid, key])) };
-    }
-    return cache.keys.get(kid) ?? null;
-  };
+/**
+ * Entra ID's keys, kept a day; a failed fetch is not tried again for a minute, and a key id Entra ID does not
+ * publish makes the keys fetched again at most every five minutes, so tokens with made-up key ids cannot make
+ * the server call out on every request (`CachedKeySet`).
+ */
+export function entraSigningKeys(
+  fetcher: FetchJson = fetchJson,
+  timing: KeySetTiming = DEFAULT_KEY_SET_TIMING,
+  now: () => number = Date.now,
+): SigningKeys {
+  const keys = new CachedKeySet(() => fetcher(ENTRA_KEYS_URL), 'Microsoft Entra ID', timing, now);
+  return (kid) => keys.get(kid);
 }
 
 const Header = z.object({ alg: z.literal('RS256'), kid: z.string() });
@@ -65,14 +75,20 @@ export async function verifyTeamsSsoToken(token: string, options: TeamsSsoOption
   if (!headerPart || !claimsPart || !signaturePart || extra !== undefined) throw refuse('not a JWT');
   const header = Header.safeParse(decodePart(headerPart));
   if (!header.success) throw refuse('unexpected header');
-  const jwk = await options.keys(header.data.kid);
+  const jwk = await signingKey(options.keys, header.data.kid);
   if (!jwk) throw refuse('unknown signing key');
-  const signed = verify(
-    'RSA-SHA256',
-    Buffer.from(`${headerPart}.${claimsPart}`),
-    createPublicKey({ key: jwk, format: 'jwk' }),
-    Buffer.from(signaturePart, 'base64url'),
-  );
+  let signed: boolean;
+  try {
+    signed = verify(
+      'RSA-SHA256',
+      Buffer.from(`${headerPart}.${claimsPart}`),
+      createPublicKey({ key: jwk, format: 'jwk' }),
+      Buffer.from(signaturePart, 'base64url'),
+    );
+  } catch {
+    // A published key that is no RSA key, or a signature of the wrong shape.
+    signed = false;
+  }
   if (!signed) throw refuse('bad signature');
   const claims = Claims.safeParse(decodePart(claimsPart));
   if (!claims.success) throw refuse('missing claims');
@@ -89,4 +105,21 @@ export async function verifyTeamsSsoToken(token: string, options: TeamsSsoOption
   if (exp < now - CLOCK_SKEW_SECONDS) throw refuse('expired');
   if (nbf !== undefined && nbf > now + CLOCK_SKEW_SECONDS) throw refuse('not valid yet');
   return { oid, tid, name: name ?? null };
+}
+
+/** The key of `kid`; keys that cannot be fetched now make a 503 the dashboard can retry, not a 500. */
+async function signingKey(keys: SigningKeys, kid: string): Promise<JsonWebKey | null> {
+  try {
+    return await keys(kid);
+  } catch (error) {
+    if (error instanceof SigningKeysUnavailable) {
+      throw new HttpError(
+        503,
+        'unavailable',
+        'the Teams sign-in cannot be checked now (the Microsoft Entra ID signing keys cannot be fetched): try again later',
+        { 'retry-after': String(error.retryAfterSeconds) },
+      );
+    }
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { BOT_EVENT_SHOW_PENDING } from '../../bot/events.js';
 import type { Activity, ChannelAccount } from '../../bot/protocol.js';
 import type { RateLimiter } from '../../core/rate-limit.js';
 import type { Logger } from '../../log.js';
+import { runOnFreshState } from '../../server/fresh-turn.js';
 import { takeOrRefuse } from '../../server/rate-limited.js';
 import {
   HttpError,
@@ -11,6 +12,7 @@ import {
   type Router,
   readBody,
   readJsonBody,
+  requireJsonContent,
   sendJson,
 } from '../../server/router.js';
 import type { BotLogic } from '../services.js';
@@ -45,17 +47,28 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   const adapter = new DirectLineAdapter(conversations);
   const queues = new Map<string, Promise<void>>();
 
-  /** One turn at a time per conversation, in arrival order, so bot state never races with itself. */
+  /**
+   * One turn at a time per conversation, in arrival order, so bot state never races with itself in this
+   * process; a turn that another server sharing the database got in before is run again on fresh state.
+   */
   const runTurn = (activity: Partial<Activity>): Promise<void> => {
     const conversationId = activity.conversation?.id ?? '';
     const previous = queues.get(conversationId) ?? Promise.resolve();
-    const turn = previous.then(() => adapter.processActivity(activity, (context) => bot.run(context)));
+    const turn = previous.then(() =>
+      runOnFreshState(
+        { channelId: WEBCHAT_CHANNEL_ID, conversationId },
+        // Each run gets the activity as it came: a run may have changed the one it was given.
+        () => adapter.processActivity(structuredClone(activity), (context) => bot.run(context)),
+        logger,
+      ),
+    );
     const settled = turn.catch(() => undefined);
     queues.set(conversationId, settled);
     void settled.then(() => {
       if (queues.get(conversationId) === settled) queues.delete(conversationId);
     });
     return turn.catch((error: unknown) => {
+      if (error instanceof HttpError) throw error;
       logger?.error('webchat.turn_failed', { error: error instanceof Error ? error.message : String(error) });
       throw new HttpError(500, 'internal', 'the bot failed on this message; send it again');
     });
@@ -98,7 +111,9 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
     expires_in: TOKEN_LIFETIME_SECONDS,
   });
 
+  // Every POST: a body, when one is sent, is JSON (a page of another site cannot send one without asking).
   router.route('POST', `${DIRECTLINE_PREFIX}/tokens/generate`, async ({ req, res }) => {
+    requireJsonContent(req);
     takeOrRefuse(
       limiter,
       `client:${req.socket.remoteAddress ?? ''}`,
@@ -109,10 +124,12 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   });
 
   router.route('POST', `${DIRECTLINE_PREFIX}/tokens/refresh`, async (ctx) => {
+    requireJsonContent(ctx.req);
     sendJson(ctx.res, 200, describe(await grantFor(ctx)));
   });
 
   router.route('POST', `${DIRECTLINE_PREFIX}/conversations`, async (ctx) => {
+    requireJsonContent(ctx.req);
     const grant = await grantFor(ctx);
     takeOrRefuse(limiter, conversationKey(grant), 'too many messages in this conversation');
     const locale = await startLocale(ctx);
@@ -141,6 +158,7 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   });
 
   router.route('POST', `${DIRECTLINE_PREFIX}/conversations/:id/activities`, async (ctx) => {
+    requireJsonContent(ctx.req);
     const grant = await grantFor(ctx);
     // Refused before it is read or shown: the message stays the client's to send again.
     takeOrRefuse(limiter, conversationKey(grant), 'too many messages in this conversation');
