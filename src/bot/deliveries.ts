@@ -20,9 +20,12 @@ export interface RememberedReplies {
 }
 
 /** Channels redeliver within minutes: far more ids than that are kept, and a bounded number. */
-export const MAX_SEEN_IDS = 64;
-/** Replies are kept for the latest few messages only, and only while small (the state is read every turn). */
-export const MAX_REMEMBERED_REPLIES = 4;
+export const MAX_SEEN_IDS = 16;
+/**
+ * Replies are kept for the latest message only, and only while small: a channel redelivers the message it got
+ * no answer to, before the next is sent; the state holding them is read and written every turn.
+ */
+export const MAX_REMEMBERED_REPLIES = 1;
 export const MAX_REMEMBERED_REPLY_CHARS = 32_000;
 /** An activity id longer than this is not remembered (channels' ids are far shorter). */
 const MAX_ID_LENGTH = 256;
