@@ -43,12 +43,15 @@ async function measureOnce(): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, [REAL_SERVER], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // stderr holds the start-up announcement (addresses, token): kept to explain a failed start only.
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   try {
     while (performance.now() - started < GIVE_UP_MS) {
       if (child.exitCode !== null)
-        throw new Error(`server exited with ${child.exitCode} before it was ready`);
+        throw new Error(`server exited with ${child.exitCode} before it was ready: ${stderr.join('')}`);
       if ((await healthStatus(port)) === 200) return performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
