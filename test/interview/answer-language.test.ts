@@ -6,22 +6,9 @@ import { createTagger } from '../../src/core/tagger/index.js';
 import type { Tagger } from '../../src/core/tagger/types.js';
 import { emptyTags, type Tags } from '../../src/core/tags.js';
 import { createFakeTagger } from './fake-tagger.js';
-import { CoreSession } from './session.js';
+import { type CoreSession, pastPresentation } from './session.js';
 
 const guides = loadGuides();
-
-const SCRIPT = {
-  fr: {
-    consent: 'oui',
-    company: 'Nous fabriquons des meubles en bois, 25 salariés, en Haute-Savoie.',
-    role: 'Je suis la gérante et la fondatrice de la société.',
-  },
-  en: {
-    consent: 'yes',
-    company: 'We make wooden furniture, 25 people, in Savoie, since 1998.',
-    role: 'I am the managing director and the founder of the firm.',
-  },
-} as const;
 
 /** A tagger that reads one language only, as a lexicon of that language does: in the other, nothing. */
 function readingOnly(language: Language): Tagger & { asked: (Language | undefined)[] } {
@@ -37,9 +24,7 @@ function readingOnly(language: Language): Tagger & { asked: (Language | undefine
 }
 
 function atMeaning(lang: Language, tagger: Tagger): CoreSession {
-  const session = new CoreSession(guides, tagger, lang, 'manager');
-  session.start();
-  for (const text of [SCRIPT[lang].consent, SCRIPT[lang].company, SCRIPT[lang].role]) session.say(text);
+  const session = pastPresentation(guides, tagger, lang);
   expect(session.pendingId()).toBe('meaning.main');
   return session;
 }

@@ -5,24 +5,11 @@ import { buildSummary } from '../../src/core/summary/build.js';
 import { summaryPrompts } from '../../src/core/summary/labels.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { createFakeTagger } from './fake-tagger.js';
-import { CoreSession } from './session.js';
+import { CoreSession, MANAGER_OPENING, pastPresentation } from './session.js';
 
 const guides = loadGuides();
 
-const SCRIPT = {
-  fr: {
-    consent: 'oui',
-    company: 'Nous fabriquons des meubles en bois, 25 salariés, en Haute-Savoie.',
-    role: 'Je suis la gérante et la fondatrice de la société.',
-    meaning: "Pour nous, c'est passer les devis et les factures sur un logiciel, et vendre aussi en ligne.",
-  },
-  en: {
-    consent: 'yes',
-    company: 'We make wooden furniture, 25 people, in Savoie, since 1998.',
-    role: 'I am the managing director and the founder of the firm.',
-    meaning: 'For us it means moving quotes and invoices to software, and selling online as well.',
-  },
-} as const;
+const SCRIPT = MANAGER_OPENING;
 
 /** The bullets under the summary's « Opportunités » heading, as the Markdown export shows them. */
 function opportunitiesShown(session: CoreSession): string[] {
@@ -39,10 +26,8 @@ function noneShown(lang: Language): string[] {
 
 /** At the theme-1 probe on opportunities: the answer to the main question named no facet. */
 function atOpportunities(lang: Language, guide = guides[lang]): CoreSession {
-  const session = new CoreSession(guides, createFakeTagger(), lang, 'manager', guide);
-  session.start();
-  for (const text of [SCRIPT[lang].consent, SCRIPT[lang].company, SCRIPT[lang].role, SCRIPT[lang].meaning])
-    session.say(text);
+  const session = pastPresentation(guides, createFakeTagger(), lang, guide);
+  session.say(SCRIPT[lang].meaning);
   expect(session.pendingId()).toBe('meaning.probe.opportunity');
   return session;
 }

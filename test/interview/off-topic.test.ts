@@ -4,7 +4,7 @@ import { loadGuides } from '../../src/core/guide/index.js';
 import type { Tagger } from '../../src/core/tagger/types.js';
 import type { Tags } from '../../src/core/tags.js';
 import { createFakeTagger } from './fake-tagger.js';
-import { CoreSession } from './session.js';
+import { type CoreSession, MANAGER_OPENING, pastPresentation } from './session.js';
 
 const guides = loadGuides();
 
@@ -24,10 +24,7 @@ function taggerNamingTeams(): Tagger {
 
 const SCRIPT = {
   fr: {
-    consent: 'oui',
-    company: 'Nous fabriquons des meubles en bois, 25 salariés, en Haute-Savoie.',
-    role: 'Je suis la gérante et la fondatrice de la société.',
-    meaning: "Pour nous, c'est passer les devis et les factures sur un logiciel, et vendre aussi en ligne.",
+    ...MANAGER_OPENING.fr,
     opportunity: 'Vendre plus loin, trouver des clients sur internet.',
     threat: 'Le piratage et la dépendance aux éditeurs.',
     resource: "Du temps et de l'argent, surtout.",
@@ -36,10 +33,7 @@ const SCRIPT = {
     chat: 'Vous avez vu le match hier soir ? Quelle équipe de bras cassés.',
   },
   en: {
-    consent: 'yes',
-    company: 'We make wooden furniture, 25 people, in Savoie, since 1998.',
-    role: 'I am the managing director and the founder of the firm.',
-    meaning: 'For us it means moving quotes and invoices to software, and selling online as well.',
+    ...MANAGER_OPENING.en,
     opportunity: 'Selling further away, finding customers on the internet.',
     threat: 'Getting hacked, and depending on software vendors.',
     resource: 'Time and money, mostly.',
@@ -50,9 +44,7 @@ const SCRIPT = {
 } as const;
 
 function started(lang: Language): CoreSession {
-  const session = new CoreSession(guides, taggerNamingTeams(), lang, 'manager');
-  session.start();
-  for (const text of [SCRIPT[lang].consent, SCRIPT[lang].company, SCRIPT[lang].role]) session.say(text);
+  const session = pastPresentation(guides, taggerNamingTeams(), lang);
   return session;
 }
 

@@ -82,3 +82,33 @@ export class CoreSession {
     return this.turns.filter((t) => t.kind === 'question').map((t) => t.questionId ?? '');
   }
 }
+
+/** A manager's opening answers (our own wording): consent, the firm, the role, what going digital means. */
+export const MANAGER_OPENING = {
+  fr: {
+    consent: 'oui',
+    company: 'Nous fabriquons des meubles en bois, 25 salariés, en Haute-Savoie.',
+    role: 'Je suis la gérante et la fondatrice de la société.',
+    meaning: "Pour nous, c'est passer les devis et les factures sur un logiciel, et vendre aussi en ligne.",
+  },
+  en: {
+    consent: 'yes',
+    company: 'We make wooden furniture, 25 people, in Savoie, since 1998.',
+    role: 'I am the managing director and the founder of the firm.',
+    meaning: 'For us it means moving quotes and invoices to software, and selling online as well.',
+  },
+} as const;
+
+/** A manager's interview past its presentation (consent, firm and role answered): theme 1's question waits. */
+export function pastPresentation(
+  guides: GuideSet,
+  tagger: Tagger,
+  lang: Language,
+  guideOverride?: Guide,
+): CoreSession {
+  const session = new CoreSession(guides, tagger, lang, 'manager', guideOverride);
+  session.start();
+  const opening = MANAGER_OPENING[lang];
+  for (const text of [opening.consent, opening.company, opening.role]) session.say(text);
+  return session;
+}

@@ -3,32 +3,15 @@ import type { Language } from '../../src/core/domain.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { normalize } from '../../src/core/interview/text.js';
 import { createFakeTagger } from './fake-tagger.js';
-import { CoreSession } from './session.js';
+import { CoreSession, MANAGER_OPENING, pastPresentation } from './session.js';
 
 const guides = loadGuides();
 
-const SCRIPT = {
-  fr: {
-    consent: 'oui',
-    company: 'Nous fabriquons des meubles en bois, 25 salariés, en Haute-Savoie.',
-    role: 'Je suis la gérante et la fondatrice de la société.',
-    meaning: "Pour nous, c'est passer les devis et les factures sur un logiciel, et vendre aussi en ligne.",
-  },
-  en: {
-    consent: 'yes',
-    company: 'We make wooden furniture, 25 people, in Savoie, since 1998.',
-    role: 'I am the managing director and the founder of the firm.',
-    meaning: 'For us it means moving quotes and invoices to software, and selling online as well.',
-  },
-} as const;
+const SCRIPT = MANAGER_OPENING;
 
 /** An interview under way, its first theme question waiting. */
 function underWay(lang: Language): CoreSession {
-  const session = new CoreSession(guides, createFakeTagger(), lang, 'manager');
-  session.start();
-  session.say(SCRIPT[lang].consent);
-  session.say(SCRIPT[lang].company);
-  session.say(SCRIPT[lang].role);
+  const session = pastPresentation(guides, createFakeTagger(), lang);
   expect(session.pendingId()).toBe('meaning.main');
   return session;
 }
