@@ -16,7 +16,9 @@ describe('options written --name=value', () => {
     expect(Summary.parse(JSON.parse(json.stdout)).interview.language).toBe('fr');
     const csv = await cli(['study', '--format=csv', '--csv-semicolon'], ctx.env);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFinterview;theme;question;quote;code_type;code;start;end;answer');
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      '\uFEFFinterview;theme;question;quote;code_type;code;start;end;answer',
+    );
   });
 
   it('reach the chat command, whose own checks then answer', async () => {
