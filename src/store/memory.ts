@@ -115,17 +115,6 @@ class MemoryKeyValueStore implements KeyValueStore {
   }
 }
 
-/** After a write `takeOnState` allowed: the turn works from the state's new eTag. */
-function tookOnState(
-  scope: TurnScope | undefined,
-  eTag: string | undefined,
-  append?: { interviewId: string; lastSeq: number },
-): void {
-  if (!scope) return;
-  if (eTag !== undefined) scope.committedWith(eTag, append);
-  else if (append) scope.lastSeqs.set(append.interviewId, append.lastSeq);
-}
-
 interface InterviewEntry {
   meta: InterviewMeta;
   /** Insertion order: breaks ties between interviews started in the same millisecond. */
@@ -170,7 +159,7 @@ export class MemoryInterviewStore implements InterviewStore {
       throw new ConflictError(`an interview with id ${parsed.id} already exists`);
     const meta = newInterviewMeta(parsed, this.timestamp());
     const scope = currentTurnScope();
-    tookOnState(scope, this.kv.takeOnState(scope));
+    scope?.committedWith(this.kv.takeOnState(scope));
     this.interviews.set(meta.id, { meta, order: this.nextOrder++, turns: [] });
     return { ...meta };
   }
@@ -211,7 +200,7 @@ export class MemoryInterviewStore implements InterviewStore {
     const parsed = parsePatch(patch);
     const entry = this.entry(id);
     const scope = currentTurnScope();
-    tookOnState(scope, this.kv.takeOnState(scope));
+    scope?.committedWith(this.kv.takeOnState(scope));
     entry.meta = applyPatch(entry.meta, parsed, this.timestamp());
     return { ...entry.meta };
   }
@@ -228,7 +217,7 @@ export class MemoryInterviewStore implements InterviewStore {
     const records = turnRecords(id, last + 1, parsedTurns, now);
     entry.turns.push(...records.map((record) => structuredClone(record)));
     entry.meta = applyPatch(entry.meta, parsedPatch, now);
-    tookOnState(scope, eTag, { interviewId: id, lastSeq: last + records.length });
+    scope?.committedWith(eTag, { interviewId: id, lastSeq: last + records.length });
     return records;
   }
 

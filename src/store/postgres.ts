@@ -257,17 +257,6 @@ async function takeOnState(
   return eTag;
 }
 
-/** After the commit of a write `takeOnState` allowed: the turn now works from the state's new eTag. */
-function tookOnState(
-  scope: TurnScope | undefined,
-  eTag: string | undefined,
-  append?: { interviewId: string; lastSeq: number },
-): void {
-  if (!scope) return;
-  if (eTag !== undefined) scope.committedWith(eTag, append);
-  else if (append) scope.lastSeqs.set(append.interviewId, append.lastSeq);
-}
-
 const SET_INTERVIEW = INTERVIEW_COLUMNS.slice(1)
   .map((column, index) => `${column} = $${index + 2}`)
   .join(', ');
@@ -337,7 +326,7 @@ class PostgresInterviewStore implements InterviewStore {
           await client.query(insert, interviewValues(meta));
           return taken;
         });
-        tookOnState(scope, eTag);
+        scope?.committedWith(eTag);
       } else {
         await this.query('creating an interview', insert, interviewValues(meta));
       }
@@ -401,7 +390,7 @@ class PostgresInterviewStore implements InterviewStore {
       await saveInterview(client, meta);
       return { meta, eTag };
     });
-    tookOnState(scope, eTag);
+    scope?.committedWith(eTag);
     return meta;
   }
 
@@ -438,7 +427,7 @@ class PostgresInterviewStore implements InterviewStore {
       const stored = records.map((turn, index) => storedTurn(turn, tags[index] ?? null, data[index] ?? null));
       return { stored, eTag, lastSeq: last + records.length };
     });
-    tookOnState(scope, eTag, { interviewId: id, lastSeq });
+    scope?.committedWith(eTag, { interviewId: id, lastSeq });
     this.turnCache.append(id, stored);
     return stored;
   }

@@ -300,12 +300,8 @@ class SqliteInterviewStore implements InterviewStore {
     append?: { interviewId: string; lastSeq: number },
   ): void {
     if (!scope) return;
-    if (taken) {
-      this.caches.kv.set(taken.key, { json: taken.json, eTag: taken.eTag });
-      scope.committedWith(taken.eTag, append);
-    } else if (append) {
-      scope.lastSeqs.set(append.interviewId, append.lastSeq);
-    }
+    if (taken) this.caches.kv.set(taken.key, { json: taken.json, eTag: taken.eTag });
+    scope.committedWith(taken?.eTag, append);
   }
 
   private timestamp(): string {

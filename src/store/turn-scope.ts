@@ -66,10 +66,15 @@ export class TurnScope {
     }
   }
 
-  /** After a committed write of records: the state's new eTag, and where the appended log now ends. */
-  committedWith(eTag: string, append?: { interviewId: string; lastSeq: number }): void {
-    this.expected = eTag;
-    this.committed = true;
+  /**
+   * After a committed write of records: the state's new eTag (none when the turn never read the state, which
+   * was then not taken on), and where the appended log now ends.
+   */
+  committedWith(eTag: string | undefined, append?: { interviewId: string; lastSeq: number }): void {
+    if (eTag !== undefined) {
+      this.expected = eTag;
+      this.committed = true;
+    }
     if (append) this.lastSeqs.set(append.interviewId, append.lastSeq);
   }
 
