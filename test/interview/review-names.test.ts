@@ -5,11 +5,10 @@ import { createTagger } from '../../src/core/tagger/index.js';
 import { renderCsv } from '../../src/export/csv.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { parseCsv } from '../export/helpers.js';
-import { CoreSession } from './session.js';
+import { answerUntilReview, CoreSession } from './session.js';
 
 const guides = loadGuides();
 const tagger = createTagger();
-const REVIEW_ID = 'closing.review';
 
 const ANSWERS = {
   fr: 'Nous utilisons Xero pour la comptabilité et une page Facebook pour nos clients, ça nous fait gagner du temps.',
@@ -20,10 +19,7 @@ function atReview(lang: 'fr' | 'en'): CoreSession {
   const session = new CoreSession(guides, tagger, lang, 'manager');
   session.start();
   session.say(lang === 'fr' ? 'oui' : 'yes');
-  for (let guard = 0; session.pendingId() !== REVIEW_ID; guard += 1) {
-    if (guard > 60) throw new Error('the closing review was never reached');
-    session.say(ANSWERS[lang]);
-  }
+  answerUntilReview(session, ANSWERS[lang]);
   return session;
 }
 
@@ -95,11 +91,9 @@ describe('closing review: a tool removed by one of the names it was read from', 
     const session = new CoreSession(guides, tagger, lang, 'manager');
     session.start();
     session.say(lang === 'fr' ? 'oui' : 'yes');
-    for (let guard = 0; session.pendingId() !== REVIEW_ID; guard += 1) {
-      if (guard > 60) throw new Error('the closing review was never reached');
-      const asked = session.pendingId() ?? '';
-      session.say(asked.startsWith('presentation') ? SAID[lang].presentation : SAID[lang].answer);
-    }
+    answerUntilReview(session, (asked) =>
+      asked?.startsWith('presentation') ? SAID[lang].presentation : SAID[lang].answer,
+    );
     return session;
   }
 

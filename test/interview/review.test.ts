@@ -6,10 +6,9 @@ import { renderCsv, renderQdpx } from '../../src/export/index.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { parseCsv, unescapeXml, unzip } from '../export/helpers.js';
 import { createFakeTagger } from './fake-tagger.js';
-import { CoreSession } from './session.js';
+import { answerUntilReview, CoreSession, REVIEW_ID } from './session.js';
 
 const guides = loadGuides();
-const REVIEW_ID = 'closing.review';
 
 const SCRIPTS = {
   fr: {
@@ -46,12 +45,7 @@ function atReview(lang: 'fr' | 'en'): { session: CoreSession; replies: string[] 
   const session = new CoreSession(guides, createFakeTagger(), lang, 'manager');
   session.start();
   session.say(script.consent);
-  let replies: string[] = [];
-  for (let guard = 0; session.pendingId() !== REVIEW_ID; guard += 1) {
-    if (guard > 60) throw new Error('the closing review was never reached');
-    replies = session.say(script.answer);
-  }
-  return { session, replies };
+  return { session, replies: answerUntilReview(session, script.answer) };
 }
 
 function summaryOf(session: CoreSession) {

@@ -112,3 +112,21 @@ export function pastPresentation(
   for (const text of [opening.consent, opening.company, opening.role]) session.say(text);
   return session;
 }
+
+export const REVIEW_ID = 'closing.review';
+
+/**
+ * Answers every question, with `answer` or what it gives for the question waiting, until the closing review
+ * waits; the replies to the last answer.
+ */
+export function answerUntilReview(
+  session: CoreSession,
+  answer: string | ((pending: string | null) => string),
+): string[] {
+  let replies: string[] = [];
+  for (let guard = 0; session.pendingId() !== REVIEW_ID; guard += 1) {
+    if (guard > 60) throw new Error('the closing review was never reached');
+    replies = session.say(typeof answer === 'string' ? answer : answer(session.pendingId()));
+  }
+  return replies;
+}

@@ -6,7 +6,7 @@ import { createTagger } from '../../src/core/tagger/index.js';
 import { renderCsv, renderQdpx, stableGuid } from '../../src/export/index.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { parseCsv, unescapeXml, unzip } from '../export/helpers.js';
-import { CoreSession } from '../interview/session.js';
+import { answerUntilReview, CoreSession } from '../interview/session.js';
 import { metaFor, TurnLog } from './helpers.js';
 
 const tagger = createTagger();
@@ -261,10 +261,7 @@ describe.each([
     const session = new CoreSession(loadGuides(), tagger, c.lang, 'manager');
     session.start();
     session.say(c.consent);
-    for (let guard = 0; session.pendingId() !== 'closing.review'; guard += 1) {
-      if (guard > 60) throw new Error('the closing review was never reached');
-      session.say(session.pendingId()?.startsWith('tools') ? c.tools : c.other);
-    }
+    answerUntilReview(session, (pending) => (pending?.startsWith('tools') ? c.tools : c.other));
     expect(buildSummary(session.meta, session.turns).levers.product_market.count).toBeGreaterThan(0);
     session.say(c.remove);
     const summary = buildSummary(session.meta, session.turns);

@@ -4,7 +4,7 @@ import { loadGuides } from '../../src/core/guide/index.js';
 import { buildSummary, summaryPrompts } from '../../src/core/summary/index.js';
 import { createTagger } from '../../src/core/tagger/index.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
-import { CoreSession } from '../interview/session.js';
+import { answerUntilReview, CoreSession } from '../interview/session.js';
 import { metaFor, TurnLog } from './helpers.js';
 
 const WORDS = {
@@ -143,14 +143,10 @@ describe.each([
     session.start();
     session.say(c.consent);
     let asked = false;
-    for (let guard = 0; session.pendingId() !== 'closing.review'; guard += 1) {
-      if (guard > 60) throw new Error('the closing review was never reached');
-      const pending = session.pendingId();
+    answerUntilReview(session, (pending) => {
       if (pending === 'value.probe.social') asked = true;
-      session.say(
-        pending === 'value.probe.social' ? c.no : pending?.startsWith('tools') ? c.tools : c.answer,
-      );
-    }
+      return pending === 'value.probe.social' ? c.no : pending?.startsWith('tools') ? c.tools : c.answer;
+    });
     expect(asked).toBe(true);
     const summary = buildSummary(session.meta, session.turns);
     expect(summary.values.social.count).toBe(0);

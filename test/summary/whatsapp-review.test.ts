@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { parseCorrection } from '../../src/core/summary/index.js';
 import { createTagger } from '../../src/core/tagger/index.js';
-import { CoreSession } from '../interview/session.js';
+import { answerUntilReview, CoreSession } from '../interview/session.js';
 
 const guides = loadGuides();
 const tagger = createTagger();
-const REVIEW_ID = 'closing.review';
 
 const ANSWERS = {
   fr: 'On fait nos factures sur un logiciel de gestion, ça nous fait gagner du temps le soir.',
@@ -17,10 +16,7 @@ function atReview(lang: 'fr' | 'en'): CoreSession {
   const session = new CoreSession(guides, tagger, lang, 'manager');
   session.start();
   session.say(lang === 'fr' ? 'oui' : 'yes');
-  for (let guard = 0; session.pendingId() !== REVIEW_ID; guard += 1) {
-    if (guard > 60) throw new Error('the closing review was never reached');
-    session.say(ANSWERS[lang]);
-  }
+  answerUntilReview(session, ANSWERS[lang]);
   return session;
 }
 
