@@ -10,6 +10,23 @@ export interface ToolAttribution {
 }
 
 /**
+ * What the closing review took out of one answer: the words tools were read from that the respondent removed,
+ * and whether the tool the question asked about was removed.
+ */
+export interface RemovedTools {
+  words: readonly Evidence[];
+  subject: boolean;
+}
+
+const NOTHING_REMOVED: RemovedTools = { words: [], subject: false };
+
+/** Where a tool is named in an answer; `null` for the words of a tool the respondent removed. */
+interface NamedTool {
+  id: string | null;
+  evidence: readonly Evidence[];
+}
+
+/**
  * Where a sentence goes on to another tool with a clause of its own: after a semicolon, a comma then a
  * conjunction ("…, et on a aussi Facebook", "…, but the ERP"), or a conjunction then the speaker ("… and we
  * built the site ourselves"). A list of tools ("l'ERP et l'EDI, c'est le comptable") is one part.
@@ -40,12 +57,14 @@ function segmentIndex(breaks: readonly number[]): (offset: number) => number {
  * vers l'ERP. L'EDI, ce sont nos clients qui l'ont imposé": the accountant for the ERP, the clients for the
  * EDI); said in a sentence that names no tool, to the tool the question asked about, or else to the one
  * tool the answer names. With several tools and nothing to say which, it goes to none: the summary leaves
- * it unsaid rather than guess.
+ * it unsaid rather than guess. What was said of a tool the respondent removed (`removed`) goes to none
+ * either: the tools that stay get no more than they had.
  */
 export function attributeToTools(
   text: string,
   tags: Pick<Tags, 'tools' | 'actors' | 'values'>,
   subjectTool: string | null,
+  removed: RemovedTools = NOTHING_REMOVED,
 ): Map<string, ToolAttribution> {
   const out = new Map<string, ToolAttribution>();
   const entry = (id: string): ToolAttribution => {
@@ -61,8 +80,8 @@ export function attributeToTools(
   const roles = tags.actors.filter((actor) => actor.role !== 'mentioned');
   if (out.size === 0 || (roles.length === 0 && tags.values.length === 0)) return out;
   // One tool in question: everything said goes to it, with no sentence to find (the replay runs every turn).
-  const only = out.size === 1 ? [...out.keys()] : null;
-  const toolsFor = only ? () => only : toolsBySentence(text, tags, subjectTool);
+  const only = out.size === 1 && !removedAny(removed) ? [...out.keys()] : null;
+  const toolsFor = only ? () => only : toolsBySentence(text, tags, subjectTool, removed);
   for (const actor of roles) {
     for (const id of toolsFor(actor.evidence)) {
       const target = entry(id);
@@ -79,12 +98,14 @@ export function attributeToTools(
  * vitrine" and "Facebook" credits neither to the ERP); a lever carried by no tool's words goes to the tools
  * named in its part of its sentence, else in its sentence, else to the tool the question asked about. Every
  * tool of the answer has an entry, empty when no lever was credited to it (the summary then gives it its
- * catalogue lever); a lever credited to no tool is still evidenced by the answer.
+ * catalogue lever); a lever credited to no tool is still evidenced by the answer. A lever carried by the words
+ * of a tool the respondent removed, or said of it (`removed`), goes to none.
  */
 export function creditLevers(
   text: string,
   tags: Pick<Tags, 'tools' | 'levers'>,
   subjectTool: string | null,
+  removed: RemovedTools = NOTHING_REMOVED,
 ): Map<string, Set<LeverId>> {
   const out = new Map<string, Set<LeverId>>();
   for (const tool of tags.tools) out.set(tool.id, new Set());
@@ -92,26 +113,45 @@ export function creditLevers(
   if (out.size === 0 || tags.levers.length === 0) return out;
   // Unlike roles and values, a lever said in a sentence that names no tool does not go to the one tool named
   // elsewhere in the answer: that tool keeps its catalogue lever.
-  const toolsFor = toolsBySentence(text, tags, subjectTool, false);
+  const toolsFor = toolsBySentence(text, tags, subjectTool, removed, false);
+  const named = namedTools(tags, removed);
   for (const lever of tags.levers) {
-    const carriers = new Set<string>();
+    const carriers = new Set<string | null>();
     for (const e of lever.evidence) {
-      for (const tool of tags.tools) {
+      for (const tool of named) {
         if (tool.evidence.some((t) => t.start < e.end && e.start < t.end)) carriers.add(tool.id);
       }
     }
-    for (const id of carriers.size > 0 ? carriers : toolsFor(lever.evidence)) out.get(id)?.add(lever.id);
+    const credited = carriers.size > 0 ? stillInSummary(carriers) : toolsFor(lever.evidence);
+    for (const id of credited) out.get(id)?.add(lever.id);
   }
   return out;
 }
 
+function removedAny(removed: RemovedTools): boolean {
+  return removed.subject || removed.words.length > 0;
+}
+
+/** The tools an answer names, and the words of those the respondent removed, which still take their stretch. */
+function namedTools(tags: Pick<Tags, 'tools'>, removed: RemovedTools): NamedTool[] {
+  return removed.words.length > 0 ? [...tags.tools, { id: null, evidence: removed.words }] : tags.tools;
+}
+
+/** What went to a removed tool goes to none: only the tools the summary keeps are credited. */
+function stillInSummary(ids: Iterable<string | null>): string[] {
+  return [...ids].filter((id) => id !== null);
+}
+
 /** The tools named in each stretch of an answer, by the stretch's index. */
-function toolsIn(tags: Pick<Tags, 'tools'>, indexOf: (offset: number) => number): Map<number, Set<string>> {
-  const named = new Map<number, Set<string>>();
-  for (const tool of tags.tools) {
+function toolsIn(
+  tools: readonly NamedTool[],
+  indexOf: (offset: number) => number,
+): Map<number, Set<string | null>> {
+  const named = new Map<number, Set<string | null>>();
+  for (const tool of tools) {
     for (const evidence of tool.evidence) {
       const n = indexOf(evidence.start);
-      const set = named.get(n) ?? new Set<string>();
+      const set = named.get(n) ?? new Set<string | null>();
       set.add(tool.id);
       named.set(n, set);
     }
@@ -121,12 +161,13 @@ function toolsIn(tags: Pick<Tags, 'tools'>, indexOf: (offset: number) => number)
 
 /**
  * The tools a piece of evidence speaks of: those named in its part of its sentence, else in its sentence,
- * else the question's or (unless `orOnlyTool` is false) the only one.
+ * else the question's or (unless `orOnlyTool` is false) the only one; none of those the respondent removed.
  */
 function toolsBySentence(
   text: string,
   tags: Pick<Tags, 'tools'>,
   subjectTool: string | null,
+  removed: RemovedTools,
   orOnlyTool = true,
 ): (evidence: readonly Evidence[]) => string[] {
   const sentences = sentenceEnds(text);
@@ -135,17 +176,20 @@ function toolsBySentence(
     ...sentences,
     ...Array.from(text.matchAll(PART_STARTS), (match) => match.index),
   ]);
-  const inSentence = toolsIn(tags, sentenceOf);
-  const inPart = toolsIn(tags, partOf);
-  const fallback =
-    subjectTool ?? (orOnlyTool && tags.tools.length === 1 ? (tags.tools[0]?.id ?? null) : null);
+  const named = namedTools(tags, removed);
+  const inSentence = toolsIn(named, sentenceOf);
+  const inPart = toolsIn(named, partOf);
+  // Said where no tool is named: the question's tool, none if it was removed; the one tool named, unless a
+  // removed one was named beside it.
+  const onlyTool = orOnlyTool && named.length === 1 ? (named[0]?.id ?? null) : null;
+  const fallback = removed.subject ? null : (subjectTool ?? onlyTool);
   return (evidence) => {
-    const found = new Set<string>();
+    const found = new Set<string | null>();
     for (const e of evidence) {
       const part = inPart.get(partOf(e.start)) ?? inSentence.get(sentenceOf(e.start)) ?? [];
       for (const id of part) found.add(id);
     }
-    if (found.size > 0) return [...found];
+    if (found.size > 0) return stillInSummary(found);
     return fallback ? [fallback] : [];
   };
 }

@@ -280,10 +280,12 @@ function correctionState(corrections: readonly { correction: Correction }[]): Co
 
 /**
  * A removed value, tool or lever disappears from the answer's tags, hence from every count and export; of a tool
- * removed by a name only, the words that name goes, and the tag with them when no other word is left. A lever
- * read only from the words of a removed tool ("Facebook" read as products and markets) goes with them.
+ * removed by a name only, the words that name goes, and the tag with them when no other word is left. A value
+ * or lever read only from the words of a removed tool ("sauvegarde" read as security, "Facebook" as products and
+ * markets) goes with them; read on other words too, it stays with those. `removedWords`: the words tools were
+ * read from that went.
  */
-function withoutRemoved(tags: Tags, state: CorrectionState): Tags {
+function withoutRemoved(tags: Tags, state: CorrectionState): { tags: Tags; removedWords: Evidence[] } {
   const removedWords: Evidence[] = [];
   const tools = tags.tools.flatMap((t) => {
     if (state.removed.tool.has(t.id)) {
@@ -301,17 +303,25 @@ function withoutRemoved(tags: Tags, state: CorrectionState): Tags {
     words.some((w) => w.start <= e.start && e.end <= w.end);
   // Evidence that is nothing but a removed tool's words, unless a tool still read there says them too.
   const restsOnRemoved = (e: Evidence) => within(e, removedWords) && !within(e, keptWords);
-  return {
-    ...tags,
-    values: tags.values.filter((t) => !state.removed.value.has(t.id)),
-    tools,
-    levers: tags.levers.flatMap((t) => {
-      if (state.removed.lever.has(t.id)) return [];
+  const kept = <T extends { id: string; evidence: Evidence[] }>(
+    read: readonly T[],
+    removed: ReadonlySet<string>,
+  ) =>
+    read.flatMap((t) => {
+      if (removed.has(t.id)) return [];
       if (removedWords.length === 0 || t.evidence.length === 0) return [t];
       const evidence = t.evidence.filter((e) => !restsOnRemoved(e));
       if (evidence.length === t.evidence.length) return [t];
       return evidence.length === 0 ? [] : [{ ...t, evidence }];
-    }),
+    });
+  return {
+    tags: {
+      ...tags,
+      values: kept(tags.values, state.removed.value),
+      tools,
+      levers: kept(tags.levers, state.removed.lever),
+    },
+    removedWords,
   };
 }
 
@@ -396,7 +406,13 @@ export function buildSummary(
   const prompts = summaryPrompts(lang);
   const replayed = pseudonymize(replay(meta, turns), meta, turns, options);
   const state = correctionState(replayed.corrections);
-  const answers = replayed.answers.map((a) => ({ ...a, tags: withoutRemoved(a.tags, state) }));
+  // By answer seq: what was said of a removed tool goes to none of the tools that stay.
+  const removedWords = new Map<number, Evidence[]>();
+  const answers = replayed.answers.map((a) => {
+    const reviewed = withoutRemoved(a.tags, state);
+    removedWords.set(a.seq, reviewed.removedWords);
+    return { ...a, tags: reviewed.tags };
+  });
 
   const values = Object.fromEntries(VALUE_IDS.map((id) => [id, { count: 0 }])) as Summary['values'];
   const valueMatrix = Object.fromEntries(VALUE_IDS.map((id) => [id, zeroRow()])) as Summary['valueMatrix'];
@@ -424,14 +440,16 @@ export function buildSummary(
     for (const actor of tags.actors) actorsMentioned.add(actor.id);
     // An answer to a probe on one tool speaks of that tool even when it does not name it.
     const subject = replayed.subjectTools.get(answer.seq);
+    const subjectRemoved = subject !== undefined && state.removed.tool.has(subject);
+    const subjectTool = subject && !subjectRemoved ? subject : null;
     const named = new Set(tags.tools.map((t) => t.id));
     const answerTools =
-      subject && !named.has(subject) && !state.removed.tool.has(subject)
-        ? [...tags.tools, { id: subject, confidence: 1, evidence: [] }]
+      subjectTool && !named.has(subjectTool)
+        ? [...tags.tools, { id: subjectTool, confidence: 1, evidence: [] }]
         : tags.tools;
-    const subjectTool = subject && !state.removed.tool.has(subject) ? subject : null;
-    const attribution = attributeToTools(answer.text, tags, subjectTool);
-    const leversOfTools = creditLevers(answer.text, tags, subjectTool);
+    const removed = { words: removedWords.get(answer.seq) ?? [], subject: subjectRemoved };
+    const attribution = attributeToTools(answer.text, tags, subjectTool, removed);
+    const leversOfTools = creditLevers(answer.text, tags, subjectTool, removed);
     for (const [lever, confidence] of answerLevers(tags, leversOfTools, state)) {
       leverTallies[lever].answers += 1;
       if (confidence >= CLEAR_LEVER_CONFIDENCE) leverTallies[lever].confidentAnswers += 1;
