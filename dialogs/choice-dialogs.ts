@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { conversationKeyOf } from '../src/bot/conversation.js';
 import type { Language, Profile } from '../src/core/domain.js';
 import type { GuideSet } from '../src/core/guide/schema.js';
 import {
@@ -9,7 +10,7 @@ import {
   parseProfileChoice,
 } from '../src/core/interview/index.js';
 import { LANGUAGE_CHOICE_DIALOG, PROFILE_CHOICE_DIALOG } from './ids.js';
-import { sendLines } from './services.js';
+import { type DialogServices, sendLines } from './services.js';
 
 interface ChoiceOptions {
   language: Language;
@@ -21,16 +22,30 @@ function languageOf(options: unknown): Language {
     : 'fr';
 }
 
+/** What a choice ends with when `reprendre` was typed there: the unfinished interview to take up instead. */
+export interface TakeUp {
+  takeUp: string;
+}
+
+export function isTakeUp(value: unknown): value is TakeUp {
+  return typeof value === 'object' && value !== null && 'takeUp' in value && typeof value.takeUp === 'string';
+}
+
 /**
  * Asks until the reply names one of the choices (numbers or words from prompts/). `aide` explains the choice
- * and asks it again; `arrêter` or `pause` ends the start with no result, since no interview exists yet.
+ * and asks it again; `arrêter` or `pause` ends the start with no result, since no interview exists yet;
+ * `reprendre` ends it with the conversation's unfinished interview to take up, or, with none, says so and asks
+ * the choice again.
  */
 abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
+  protected readonly guides: GuideSet;
+
   constructor(
     id: string,
-    protected readonly guides: GuideSet,
+    private readonly services: DialogServices,
   ) {
     super(id);
+    this.guides = services.guides;
   }
 
   override async beginDialog(dc: DialogContext, options?: ChoiceOptions): Promise<DialogTurnResult> {
@@ -60,10 +75,35 @@ abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
       case 'pause':
         await dc.context.sendActivity(bot.startCancelled);
         return dc.endDialog();
+      case 'resume':
+        return this.takeUp(dc, language);
       default:
         await dc.context.sendActivity(bot.choiceReask);
         return Dialog.EndOfTurn;
     }
+  }
+
+  /**
+   * The bot takes up the conversation's newest interview itself when it is unfinished; one left for an
+   * invitation's interview, since completed, is found here ("reprendre quand la langue vous sera demandée").
+   */
+  private async takeUp(dc: DialogContext, language: Language): Promise<DialogTurnResult> {
+    const { store, guides, heldElsewhere } = this.services;
+    const mine = await store.listInterviews({ conversationKey: conversationKeyOf(dc.context) });
+    const unfinished = mine.find((meta) => meta.status !== 'completed');
+    if (!unfinished) {
+      await sendLines(dc.context, [guides[language].bot.nothingToResume, this.prompt(language)]);
+      return Dialog.EndOfTurn;
+    }
+    if (await heldElsewhere(dc.context, unfinished.id)) {
+      await sendLines(dc.context, [
+        guides[unfinished.language].messages.heldInTerminal,
+        this.prompt(language),
+      ]);
+      return Dialog.EndOfTurn;
+    }
+    const takeUp: TakeUp = { takeUp: unfinished.id };
+    return dc.endDialog(takeUp);
   }
 
   protected abstract prompt(language: Language): string;
@@ -72,8 +112,8 @@ abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
 }
 
 export class LanguageChoiceDialog extends ChoiceDialog<Language> {
-  constructor(guides: GuideSet) {
-    super(LANGUAGE_CHOICE_DIALOG, guides);
+  constructor(services: DialogServices) {
+    super(LANGUAGE_CHOICE_DIALOG, services);
   }
   protected prompt(language: Language): string {
     return this.guides[language].bot.chooseLanguage;
@@ -87,8 +127,8 @@ export class LanguageChoiceDialog extends ChoiceDialog<Language> {
 }
 
 export class ProfileChoiceDialog extends ChoiceDialog<Profile> {
-  constructor(guides: GuideSet) {
-    super(PROFILE_CHOICE_DIALOG, guides);
+  constructor(services: DialogServices) {
+    super(PROFILE_CHOICE_DIALOG, services);
   }
   protected prompt(language: Language): string {
     return this.guides[language].bot.chooseProfile;

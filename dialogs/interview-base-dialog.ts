@@ -55,7 +55,7 @@ const CONTROL_COMMANDS = new Set(['help', 'pause', 'resume', 'stop']);
 
 /**
  * Base of every interview dialog: remembers the interview id, and intercepts help, pause, resume and
- * stop (and every message while paused) before the dialog sees an answer.
+ * stop before the dialog sees an answer.
  */
 export abstract class InterviewBaseDialog extends ComponentDialog<InterviewDialogOptions> {
   constructor(
@@ -83,21 +83,19 @@ export abstract class InterviewBaseDialog extends ComponentDialog<InterviewDialo
     if (!loaded) return { status: DialogTurnStatus.complete };
     const text = innerDC.context.activity.text ?? '';
     const command = parseInterviewCommand(guidesFor(this.services.guides, loaded.meta.language), text);
-    if (loaded.meta.status === 'paused' || (command !== null && CONTROL_COMMANDS.has(command))) {
-      if (command !== null && CONTROL_COMMANDS.has(command)) {
-        const result = applyCommand(
-          loaded.guide,
-          loaded.meta,
-          loaded.turns,
-          command,
-          turnOptions(this.services, innerDC.context),
-        );
-        await commitResult(this.services, innerDC.context, loaded, result);
-      } else {
-        await innerDC.context.sendActivity(loaded.guide.messages.pausedReminder);
-      }
+    if (command !== null && CONTROL_COMMANDS.has(command)) {
+      const result = applyCommand(
+        loaded.guide,
+        loaded.meta,
+        loaded.turns,
+        command,
+        turnOptions(this.services, innerDC.context),
+      );
+      await commitResult(this.services, innerDC.context, loaded, result);
       return { status: DialogTurnStatus.waiting };
     }
+    // A paused interview's messages go to the core too: consent taken back stops it, anything else is
+    // answered with the paused reminder there.
     return this.onInterviewInput(innerDC, loaded, text);
   }
 

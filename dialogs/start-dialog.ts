@@ -4,8 +4,10 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { conversationKeyOf } from '../src/bot/conversation.js';
 import { Language, Profile } from '../src/core/domain.js';
-import { LanguageChoiceDialog, ProfileChoiceDialog } from './choice-dialogs.js';
+import { applyCommand } from '../src/core/interview/index.js';
+import { isTakeUp, LanguageChoiceDialog, ProfileChoiceDialog } from './choice-dialogs.js';
 import {
   INTERVIEW_DIALOG,
   LANGUAGE_CHOICE_DIALOG,
@@ -14,7 +16,7 @@ import {
   START_STEPS,
 } from './ids.js';
 import { InterviewDialog } from './interview-dialog.js';
-import { type DialogServices, localeLanguage } from './services.js';
+import { commitResult, type DialogServices, loadInterview, localeLanguage, turnOptions } from './services.js';
 
 /** How an interview is started: choices already made are not asked (CLI flags, invitation codes). */
 export interface StartOptions {
@@ -40,17 +42,15 @@ function read(step: WaterfallStepContext): StartOptions {
   };
 }
 
-function conversationKey(step: WaterfallStepContext): string {
-  const activity = step.context.activity;
-  return `${activity.channelId}:${activity.conversation.id}`;
-}
-
-/** Language and profile choice, then a new interview record, then the interview itself. */
+/**
+ * Language and profile choice, then a new interview record, then the interview itself; or, on `reprendre` at a
+ * choice, the conversation's unfinished interview instead.
+ */
 export class StartDialog extends ComponentDialog<StartOptions> {
   constructor(private readonly services: DialogServices) {
     super(START_DIALOG);
-    this.addDialog(new LanguageChoiceDialog(services.guides));
-    this.addDialog(new ProfileChoiceDialog(services.guides));
+    this.addDialog(new LanguageChoiceDialog(services));
+    this.addDialog(new ProfileChoiceDialog(services));
     this.addDialog(new InterviewDialog(services));
     this.addDialog(
       new WaterfallDialog(START_STEPS, [
@@ -71,6 +71,7 @@ export class StartDialog extends ComponentDialog<StartOptions> {
   }
 
   private async chooseProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (isTakeUp(step.result)) return this.takeUp(step, step.result.takeUp);
     const chosen = Language.safeParse(step.result);
     // No language: the respondent stopped at the choice.
     if (!chosen.success) return step.endDialog();
@@ -82,9 +83,10 @@ export class StartDialog extends ComponentDialog<StartOptions> {
   }
 
   private async createInterview(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (isTakeUp(step.result)) return this.takeUp(step, step.result.takeUp);
     const chosen = Profile.safeParse(step.result);
-    // No profile: the respondent stopped at the choice.
-    if (!chosen.success) return step.endDialog();
+    // No profile: the respondent stopped at the choice, or the interview taken up at the language ended.
+    if (!chosen.success) return step.endDialog(step.result);
     const profile = chosen.data;
     const options = read(step);
     const language = Language.parse(Reflect.get(step.values, 'language'));
@@ -93,9 +95,24 @@ export class StartDialog extends ComponentDialog<StartOptions> {
       profile,
       guideVersion: this.services.guides[language].version,
       interviewerId: options.interviewerId ?? this.services.ownerOf(step.context),
-      conversationKey: conversationKey(step),
+      conversationKey: conversationKeyOf(step.context),
     });
     if (options.invitationCode) await this.services.store.redeemInvitation(options.invitationCode, meta.id);
     return step.beginDialog(INTERVIEW_DIALOG, { interviewId: meta.id });
+  }
+
+  /**
+   * `reprendre` at a choice: the start gives way to the unfinished interview. A paused one is resumed (the
+   * resume says where it was); one in progress has its pending question sent again.
+   */
+  private async takeUp(step: WaterfallStepContext, interviewId: string): Promise<DialogTurnResult> {
+    const loaded = await loadInterview(this.services, interviewId, step.context);
+    if (!loaded) return step.endDialog();
+    if (loaded.meta.status !== 'paused')
+      return step.beginDialog(INTERVIEW_DIALOG, { interviewId, resume: true });
+    const options = turnOptions(this.services, step.context);
+    const resumed = applyCommand(loaded.guide, loaded.meta, loaded.turns, 'resume', options);
+    await commitResult(this.services, step.context, loaded, resumed);
+    return step.beginDialog(INTERVIEW_DIALOG, { interviewId });
   }
 }

@@ -81,6 +81,73 @@ describe('starting another interview in the middle of one', () => {
   });
 });
 
+const TAKE_UP = {
+  fr: {
+    start: 'démarrer',
+    first: ['démarrer', '1', '1', 'oui', 'Nous sommes une boulangerie de huit personnes à Rennes.'],
+    yes: 'oui',
+    answer: "Nous avons un ERP avec nos fournisseurs : j'ai décidé de le faire, nos clients en profitent.",
+    review: 'non',
+    resume: 'reprendre',
+    next: 'Je suis la gérante.',
+  },
+  en: {
+    start: 'start',
+    first: ['start', '2', '1', 'yes', 'We are a bakery of eight people in Leeds.'],
+    yes: 'yes',
+    answer: 'We set up an ERP with our suppliers: I decided it, our customers benefit from it.',
+    review: 'no',
+    resume: 'resume',
+    next: 'I run the bakery.',
+  },
+} as const;
+
+/** An interview left for an invitation's, which was then done: the conversation's newest is completed. */
+async function leftForCompletedInvitation(lang: 'fr' | 'en') {
+  const script = TAKE_UP[lang];
+  const store = createMemoryStore();
+  await store.createInvitation({
+    code: 'W4N7RT2K',
+    interviewerId: 'interviewer-9',
+    interviewerAddress: {},
+    profile: 'manager',
+    language: lang,
+  });
+  const bot = new BotHarness(store);
+  const guide = bot.guides[lang];
+  for (const text of script.first) await bot.say(text);
+  const left = await pendingQuestion(bot);
+  expect((await bot.say('code W4N7RT2K'))[0]).toContain(guide.bot.leaveConfirm.slice(0, 12));
+  await bot.say(script.yes);
+  await bot.say(script.yes);
+  for (let guard = 0; (await bot.interview()).meta.status !== 'completed'; guard += 1) {
+    if (guard > 40) throw new Error("the invitation's interview never completed");
+    const review = (await pendingQuestion(bot)) === guide.closing.questions.at(-1)?.text;
+    await bot.say(review ? script.review : script.answer);
+  }
+  return { bot, store, left };
+}
+
+describe.each(['fr', 'en'] as const)('the interview left for an invitation (%s)', (lang) => {
+  const script = TAKE_UP[lang];
+
+  it.each([
+    ['the language question', []],
+    ['the profile question', ['1']],
+  ] as const)('is taken up by resume at %s, once the invitation is done', async (_at, choices) => {
+    const { bot, store, left } = await leftForCompletedInvitation(lang);
+    // Asked in French: the test channel sends no locale.
+    expect(await bot.say(script.start)).toEqual([bot.guides.fr.bot.chooseLanguage]);
+    for (const choice of choices) await bot.say(choice);
+    expect(await bot.say(script.resume)).toEqual([bot.guides[lang].messages.resumed, left]);
+    expect((await store.listInterviews()).map((meta) => meta.status)).toEqual(['completed', 'in_progress']);
+    await bot.say(script.next);
+    const [, first] = await store.listInterviews();
+    const turns = first ? await store.getTurns(first.id) : [];
+    expect(turns.some((turn) => turn.kind === 'answer' && turn.text === script.next)).toBe(true);
+  });
+});
+
 describe('a code sent alone or in a sentence', () => {
   it.each([
     ['fr', 'K7M2QX9P', 'fr-FR'],

@@ -51,11 +51,31 @@ describe('invitation codes that open nothing', () => {
 });
 
 describe.each([
-  { lang: 'fr', start: 'démarrer', language: '1', help: 'aide', stop: 'arrêter', pause: 'pause' },
-  { lang: 'en', start: 'start', language: '2', help: 'help', stop: 'stop', pause: 'pause' },
+  {
+    lang: 'fr',
+    start: 'démarrer',
+    language: '1',
+    help: 'aide',
+    stop: 'arrêter',
+    pause: 'pause',
+    resume: 'reprendre',
+  },
+  { lang: 'en', start: 'start', language: '2', help: 'help', stop: 'stop', pause: 'pause', resume: 'resume' },
 ] as const)(
   'commands at the language and profile choice ($lang)',
-  ({ lang, start, language, help, stop, pause }) => {
+  ({ lang, start, language, help, stop, pause, resume }) => {
+    it('resume with no interview to take up says so, then asks the choice again', async () => {
+      const bot = new BotHarness();
+      const { fr } = bot.guides;
+      const guide = bot.guides[lang];
+      await bot.say(start);
+      expect(await bot.say(resume)).toEqual([fr.bot.nothingToResume, fr.bot.chooseLanguage]);
+      expect(await bot.say(language)).toEqual([guide.bot.chooseProfile]);
+      expect(await bot.say(resume)).toEqual([guide.bot.nothingToResume, guide.bot.chooseProfile]);
+      expect(await bot.store.listInterviews()).toEqual([]);
+      expect((await bot.say('1')).at(-1)).toBe(guide.opening.consentQuestion);
+    });
+
     it('help explains the choice, then asks it again', async () => {
       const bot = new BotHarness();
       const { fr } = bot.guides;

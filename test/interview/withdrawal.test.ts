@@ -33,6 +33,12 @@ describe('consent taken back during the interview', () => {
     ['en', 'i dont agree anymore'],
     ['en', 'Actually I no longer agree.'],
     ['en', "I don't want my answers used."],
+    ['fr', 'je ne veux plus être enregistré'],
+    ['fr', 'Je ne veux plus participer, effacez tout.'],
+    ['fr', 'Je ne veux plus que vous utilisiez mes réponses.'],
+    ['en', "I don't want to be recorded any more"],
+    ['en', "stop, I don't want to take part"],
+    ['en', "I don't want you to record me."],
     // In the other language than the interview's.
     ['en', 'je retire mon consentement'],
     ['fr', 'I withdraw my consent.'],
@@ -72,6 +78,13 @@ describe('consent taken back during the interview', () => {
     ['fr', 'Nos salariés ne veulent pas être enregistrés par la pointeuse.'],
     ['en', "Our customers don't agree to pay online, they prefer cheques."],
     ['en', "I don't agree that going digital solves everything."],
+    // Someone else's recording, or what an answer holds: the respondent's own participation is not refused.
+    ['fr', 'Je ne veux pas que nos clients soient enregistrés.'],
+    ['fr', "Je ne veux pas qu'on filme les salariés."],
+    ['fr', 'Je ne veux pas que vous enregistriez les noms de mes clients.'],
+    ['en', "I don't want the customers to be recorded."],
+    ['en', "I don't want our staff being recorded on camera."],
+    ['en', "I don't want you recording customer names."],
   ] as const)('%s: "%s" is an answer, not a withdrawal', (lang, text) => {
     const session = underWay(lang);
     const replies = session.say(text);

@@ -118,10 +118,12 @@ export const Guide = z
       consentWords: z.object({ yes: Words, no: Words, filler: Words }),
       /**
        * Consent taken back during the interview ("je retire mon consentement", "I don't agree anymore to be
-       * recorded"): a message saying one of `phrases`, or made of one of `alone` (with `edges`, polite and filler
-       * words around it: "finalement je ne suis plus d'accord"), or with a sentence saying one of `refusals` and
-       * one of `objects` (the answers, their recording or use: "pas d'accord pour que mes réponses soient
-       * enregistrées"; "nos clients ne sont pas d'accord pour payer en ligne" is an answer). Read as the
+       * recorded"): a message saying one of `phrases`, or with a part (between commas) made of one of `alone`
+       * (with `edges`, polite and filler words around it: "finalement je ne suis plus d'accord"), or with a
+       * sentence saying one of `refusals` followed by one of `objects`, with nothing but `edges` words between
+       * (the respondent's answers, their recording or use: "pas d'accord pour que mes réponses soient
+       * enregistrées"; "nos clients ne sont pas d'accord pour payer en ligne" and "I don't want the customers to
+       * be recorded" are answers). Read as the
        * `coveredBy` phrases are, see interview/withdrawal.ts. The interview stops, as `stop` stops it, with
        * `consentWithdrawn`, which says how to have the data erased.
        */

@@ -5,9 +5,9 @@ import {
   elidedWords,
   fewestPhraseCuts,
   matchesPhrase,
+  oncePer,
   phraseReader,
-  phraseReadings,
-  type SayingPhrase,
+  sayingPhrases,
   words,
 } from './text.js';
 
@@ -22,19 +22,7 @@ import {
 export function readConsent(guides: readonly Guide[], text: string): YesNo | null {
   const said = elidedWords(text);
   if (said.length === 0) return null;
-  const phrases: SayingPhrase[] = [];
-  const add = (list: readonly string[], says: number) => {
-    for (const phrase of list) phrases.push({ readings: phraseReadings(phrase), says });
-  };
-  for (const guide of guides) {
-    add(guide.words.yes, SAYS_YES);
-    add(guide.opening.consentWords.yes, SAYS_YES);
-    add(guide.words.no, SAYS_NO);
-    add(guide.opening.consentWords.no, SAYS_NO);
-    add(guide.words.courtesy, SAYS_NOTHING);
-    add(guide.opening.consentWords.filler, SAYS_NOTHING);
-  }
-  const says = fewestPhraseCuts(said, phrases);
+  const says = fewestPhraseCuts(said, guides.flatMap(consentPhrases));
   if (says.length > 0 && says.every((mask) => mask === SAYS_YES)) return 'yes';
   if (says.length > 0 && says.every((mask) => mask === SAYS_NO)) return 'no';
   return null;
@@ -43,6 +31,18 @@ export function readConsent(guides: readonly Guide[], text: string): YesNo | nul
 const SAYS_NOTHING = 0;
 const SAYS_YES = 1;
 const SAYS_NO = 2;
+
+/** The phrases a consent reply may be made of, with what each says. */
+const consentPhrases = oncePer((guide: Guide) =>
+  sayingPhrases([
+    [guide.words.yes, SAYS_YES],
+    [guide.opening.consentWords.yes, SAYS_YES],
+    [guide.words.no, SAYS_NO],
+    [guide.opening.consentWords.no, SAYS_NO],
+    [guide.words.courtesy, SAYS_NOTHING],
+    [guide.opening.consentWords.filler, SAYS_NOTHING],
+  ]),
+);
 
 export function parseLanguageChoice(guides: readonly Guide[], text: string): Language | null {
   return readChoice(guides, text, ['fr', 'en'], (guide) => guide.bot.languageWords, [

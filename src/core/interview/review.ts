@@ -20,8 +20,8 @@ import {
   elidedWords,
   fewestPhraseCuts,
   matchesPhrase,
-  phraseReadings,
-  type SayingPhrase,
+  oncePer,
+  sayingPhrases,
   words,
 } from './text.js';
 
@@ -37,6 +37,17 @@ export type ReviewReply =
   | { kind: 'wants' }
   | { kind: 'correction'; correction: Correction; byName: boolean }
   | { kind: 'unclear'; message: string };
+
+/** The yes, no, done, filler and hedging phrases a correction may open with ("non, enlève Facebook"). */
+const openingsOf = oncePer((guide: Guide): readonly string[] => [
+  ...guide.words.no,
+  ...guide.words.yes,
+  ...guide.words.done,
+  ...guide.opening.consentWords.yes,
+  ...guide.opening.consentWords.no,
+  ...guide.opening.consentWords.filler,
+  ...guide.closing.hedges,
+]);
 
 /**
  * `quote`: how the message of an unclear reply quotes the item the respondent named; `reader`: how a name the
@@ -62,15 +73,7 @@ export function readReviewReply(
   // done or filler word says it all. Every opening is tried ("non rien, …" opens with "non" and "non rien").
   const rests = new Set<string>();
   for (const guide of guides)
-    for (const opening of [
-      ...guide.words.no,
-      ...guide.words.yes,
-      ...guide.words.done,
-      ...guide.opening.consentWords.yes,
-      ...guide.opening.consentWords.no,
-      ...guide.opening.consentWords.filler,
-      ...guide.closing.hedges,
-    ]) {
+    for (const opening of openingsOf(guide)) {
       const rest = afterOpeningPhrase(text, [opening]);
       if (rest !== null) rests.add(rest);
     }
@@ -93,6 +96,20 @@ const SAYS_NOTHING = 0;
 const SAYS_YES = 1;
 const SAYS_CLOSING = 2;
 
+/** The phrases a reply read whole may be made of, with what each says. */
+const wholeReplyPhrases = oncePer((guide: Guide) =>
+  sayingPhrases([
+    [guide.words.yes, SAYS_YES],
+    [guide.opening.consentWords.yes, SAYS_YES],
+    [guide.words.no, SAYS_CLOSING],
+    [guide.opening.consentWords.no, SAYS_CLOSING],
+    [guide.words.done, SAYS_CLOSING],
+    [guide.words.courtesy, SAYS_NOTHING],
+    [guide.opening.consentWords.filler, SAYS_NOTHING],
+    [guide.closing.hedges, SAYS_NOTHING],
+  ]),
+);
+
 /**
  * A reply made only of yes, no, done, polite, filler and hedging phrases, so with no correction verb and no
  * item in it: `done` when a no or done phrase is among them ("ouais c'est bon", "non non c'est bon", "je pense
@@ -103,19 +120,7 @@ const SAYS_CLOSING = 2;
 function readWholeReply(guides: readonly Guide[], text: string): 'done' | 'wants' | null {
   const said = elidedWords(text);
   if (said.length === 0) return null;
-  const phrases: SayingPhrase[] = [];
-  const add = (list: readonly string[], says: number) => {
-    for (const phrase of list) phrases.push({ readings: phraseReadings(phrase), says });
-  };
-  for (const guide of guides) {
-    add([...guide.words.yes, ...guide.opening.consentWords.yes], SAYS_YES);
-    add([...guide.words.no, ...guide.opening.consentWords.no, ...guide.words.done], SAYS_CLOSING);
-    add(
-      [...guide.words.courtesy, ...guide.opening.consentWords.filler, ...guide.closing.hedges],
-      SAYS_NOTHING,
-    );
-  }
-  const cuts = fewestPhraseCuts(said, phrases);
+  const cuts = fewestPhraseCuts(said, guides.flatMap(wholeReplyPhrases));
   if (cuts.length === 0) return null;
   return cuts.some((mask) => (mask & SAYS_CLOSING) !== 0) ? 'done' : 'wants';
 }

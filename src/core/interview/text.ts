@@ -272,6 +272,27 @@ export interface SayingPhrase {
   says: number;
 }
 
+/** The phrases of word lists, each list with what its phrases say, as `fewestPhraseCuts` reads them. */
+export function sayingPhrases(lists: readonly (readonly [readonly string[], number])[]): SayingPhrase[] {
+  return lists.flatMap(([list, says]) => list.map((phrase) => ({ readings: phraseReadings(phrase), says })));
+}
+
+/**
+ * `build` run once per key, its result kept while the key is: guides are fixed once loaded, so what is built
+ * from their word lists is built once per guide rather than for every reply.
+ */
+export function oncePer<Key extends object, Built>(build: (key: Key) => Built): (key: Key) => Built {
+  const built = new WeakMap<Key, Built>();
+  return (key) => {
+    let found = built.get(key);
+    if (found === undefined) {
+      found = build(key);
+      built.set(key, found);
+    }
+    return found;
+  };
+}
+
 /**
  * What a message made only of the given phrases says: each way of cutting its words into them gives the
  * bits of what its phrases say; of the cuts that say something, those with the fewest phrases saying
