@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import type { Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import {
   CachedKeySet,
   DEFAULT_KEY_SET_TIMING,
@@ -9,58 +8,6 @@ import {
   openIdKeys,
   rsaPem,
 } from '../signing-keys.js';
-import { BotHttpAdapter, type TurnHandler, type TurnOutcome } from './http-adapter.js';
-
-export type BotAuthentication = Awaited<
-  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
->;
-
-/**
- * The parts of the Bot Framework adapter the server needs to check a request's token before it charges the
- * conversation's rate limit (an unauthenticated caller must not spend a real conversation's allowance), then
- * to run the turn on that authentication (botbuilder would check the token a second time otherwise).
- */
-class AuthenticatingAdapter extends BotHttpAdapter {
-  static authenticate(adapter: BotHttpAdapter, activity: Activity, authHeader: string) {
-    return (adapter as AuthenticatingAdapter).botFrameworkAuthentication.authenticateRequest(
-      activity,
-      authHeader,
-    );
-  }
-
-  static async run(
-    adapter: BotHttpAdapter,
-    authentication: BotAuthentication,
-    activity: Activity,
-    bot: TurnHandler,
-  ): Promise<TurnOutcome> {
-    const response = await (adapter as AuthenticatingAdapter).processActivity(
-      authentication,
-      activity,
-      (context) => bot.run(context),
-    );
-    return { status: response?.status ?? 200, body: response?.body };
-  }
-}
-
-/** Checks the request's Bot Framework token (anonymous local mode: none is needed). Throws on a refusal. */
-export function authenticateActivity(
-  adapter: BotHttpAdapter,
-  activity: Activity,
-  authHeader: string,
-): Promise<BotAuthentication> {
-  return AuthenticatingAdapter.authenticate(adapter, activity, authHeader);
-}
-
-/** Runs one turn of an authenticated activity through the adapter's middleware and the bot. */
-export function runAuthenticatedTurn(
-  adapter: BotHttpAdapter,
-  authentication: BotAuthentication,
-  activity: Activity,
-  bot: TurnHandler,
-): Promise<TurnOutcome> {
-  return AuthenticatingAdapter.run(adapter, authentication, activity, bot);
-}
 
 interface MetadataKey {
   key: string;

@@ -7,6 +7,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { ReplayedMessage } from '../core/interview/replay.js';
+import { currentTurnScope } from '../store/turn-scope.js';
 import type { DirectLineConversations, ServedActivity } from '../web/directline/conversations.js';
 import {
   FORGET_TRANSCRIPT,
@@ -23,6 +24,8 @@ export const WEBCHAT_SERVICE_URL = 'urn:sme-interview:webchat';
 type Logic = (context: TurnContext) => Promise<void>;
 /** botbuilder's `delay` pseudo-activity (not in its ActivityTypes enum). */
 const DELAY_ACTIVITY = 'delay';
+/** Where a turn keeps what it says until it has run (see `processActivity`, `continueConversation`). */
+const OUTBOX = Symbol('outbox');
 
 /** True for a conversation reference (e.g. an interviewer's, kept for proactive delivery) of our web chat. */
 export function isWebChatReference(reference: Partial<ConversationReference>): boolean {
@@ -41,31 +44,42 @@ export class DirectLineAdapter extends BotAdapter {
     this.#conversations = conversations;
   }
 
-  /** One turn of the bot for an incoming activity; errors reach the caller (no onTurnError is set). */
+  /**
+   * One turn of the bot for an incoming activity; errors reach the caller (no onTurnError is set). What the
+   * turn says is shown once the turn has run: a run that another server's turn of the conversation got in
+   * before is run again on fresh state (server/fresh-turn.ts), and would otherwise show its replies twice.
+   */
   async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
     const context = new TurnContext(this, activity);
     const conversationId = activity.conversation?.id;
+    if (!conversationId) return this.runMiddleware(context, logic);
+    const said: ServedActivity[] = [];
     const interviews = new Set<string>();
+    context.turnState.set(OUTBOX, said);
     // Once the turn erased its interview, no mark may name it again: nothing more is noted.
     let forgotten = false;
-    if (conversationId) {
-      context.turnState.set(INTERVIEW_SHOWN, (interviewId: string) => {
-        if (!forgotten) interviews.add(interviewId);
-      });
-      context.turnState.set(FORGET_TRANSCRIPT, () => {
-        forgotten = true;
-        interviews.clear();
-        this.#conversations.forgetTranscript(conversationId);
-      });
-      const showEarlier: ShowEarlierMessages = (messages) =>
-        this.#conversations.append(
-          conversationId,
-          messages.map((message) => replayed(context, message)),
-        );
-      context.turnState.set(SHOW_EARLIER_MESSAGES, showEarlier);
+    context.turnState.set(INTERVIEW_SHOWN, (interviewId: string) => {
+      if (!forgotten) interviews.add(interviewId);
+    });
+    context.turnState.set(FORGET_TRANSCRIPT, () => {
+      forgotten = true;
+      interviews.clear();
+      said.length = 0;
+      this.#conversations.forgetTranscript(conversationId);
+    });
+    const showEarlier: ShowEarlierMessages = (messages) => {
+      said.push(...messages.map((message) => replayed(context, message)));
+    };
+    context.turnState.set(SHOW_EARLIER_MESSAGES, showEarlier);
+    try {
+      await this.runMiddleware(context, logic);
+    } catch (error) {
+      // A turn failing otherwise shows what it said, as a turn that replied at once would have.
+      if (!currentTurnScope()?.stale) this.#conversations.append(conversationId, said);
+      throw error;
     }
-    await this.runMiddleware(context, logic);
-    if (conversationId) await this.#conversations.noteInterviews(conversationId, interviews);
+    this.#conversations.append(conversationId, said);
+    await this.#conversations.noteInterviews(conversationId, interviews);
   }
 
   override async sendActivities(
@@ -80,6 +94,12 @@ export class DirectLineAdapter extends BotAdapter {
         activity.type === ActivityTypes.Trace ||
         activity.type === DELAY_ACTIVITY
       ) {
+        responses.push({ id: '' });
+        continue;
+      }
+      const outbox: unknown = context.turnState.get(OUTBOX);
+      if (Array.isArray(outbox)) {
+        outbox.push(served(activity));
         responses.push({ id: '' });
         continue;
       }
@@ -110,6 +130,10 @@ export class DirectLineAdapter extends BotAdapter {
     this.#conversations.replace(conversationId, { id: reference.activityId, type: 'messageDelete' });
   }
 
+  /**
+   * What is said here goes to the store, not to this process's transcript: the page may poll another server
+   * sharing the store, which shows it at the page's next poll (`DirectLineConversations.queue`).
+   */
   override async continueConversation(
     reference: Partial<ConversationReference>,
     logic: Logic,
@@ -119,7 +143,15 @@ export class DirectLineAdapter extends BotAdapter {
       reference,
       true,
     );
-    await this.runMiddleware(new TurnContext(this, event), logic);
+    const context = new TurnContext(this, event);
+    const said: ServedActivity[] = [];
+    const interviews = new Set<string>();
+    context.turnState.set(OUTBOX, said);
+    context.turnState.set(INTERVIEW_SHOWN, (interviewId: string) => interviews.add(interviewId));
+    await this.runMiddleware(context, logic);
+    const conversationId = reference.conversation?.id;
+    if (conversationId && said.length > 0)
+      await this.#conversations.queue(conversationId, said, [...interviews]);
   }
 
   /** Same signature as CloudAdapter's, so proactive code can hold either adapter. */

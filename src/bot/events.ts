@@ -56,3 +56,11 @@ export const INTERVIEW_SHOWN = Symbol('interviewShown');
  */
 export const INVITATION_DESK = Symbol('invitationDesk');
 export type InvitationDesk = (context: import('botbuilder').TurnContext) => Promise<boolean>;
+
+/**
+ * Set in the turn state by a front door that holds the turn's replies until the turn has finished (the Bot
+ * Framework endpoint in normal delivery, see http-adapter.ts): sends what it holds now. The bot calls it once
+ * what the replies answer is stored, so that it can still give them to the message's redelivery should
+ * sending them fail.
+ */
+export const SEND_HELD_REPLIES = Symbol('sendHeldReplies');

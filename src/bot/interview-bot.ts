@@ -70,6 +70,7 @@ import {
   INTERVIEW_HOLDER,
   INVITATION_DESK,
   ResumeEventValue,
+  SEND_HELD_REPLIES,
   SHOW_EARLIER_MESSAGES,
   StartEventValue,
   TRUSTED_FRONT_DOOR,
@@ -236,6 +237,7 @@ export class InterviewBot extends ActivityHandler {
       await this.deliveries.set(context, memory);
     }
     await this.conversationState.saveChanges(context, false);
+    await this.sendHeldReplies(context, id, sent);
   }
 
   /**
@@ -251,6 +253,27 @@ export class InterviewBot extends ActivityHandler {
       remember(memory, id, expectsReplies(context) ? earlier.activities : null);
       await this.deliveries.set(context, memory);
       await this.conversationState.saveChanges(context, false);
+      await this.sendHeldReplies(context, id, earlier.activities);
+    }
+  }
+
+  /**
+   * Sends the replies the front door held back (`SEND_HELD_REPLIES`) now that what they answer is stored:
+   * should sending fail, the message's redelivery gets them, as after a turn that failed while replying.
+   */
+  private async sendHeldReplies(
+    context: TurnContext,
+    id: string | null,
+    replies: readonly Partial<Activity>[],
+  ): Promise<void> {
+    const send: unknown = context.turnState.get(SEND_HELD_REPLIES);
+    if (typeof send !== 'function') return;
+    try {
+      await send();
+    } catch (error) {
+      if (id !== null && replies.length > 0)
+        await this.rememberFailedTurn(context, id, replies).catch(() => undefined);
+      throw error;
     }
   }
 

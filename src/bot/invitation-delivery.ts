@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { getStudyKey } from '../store/study-key.js';
 import type { InterviewStore } from '../store/types.js';
 import { isWebChatReference } from './directline-adapter.js';
+import { INTERVIEW_SHOWN } from './events.js';
 import { isGroupConversation } from './incoming.js';
 import type { InvitationPrompts } from './invitation-prompts.js';
 import { isLoopbackUrl } from './loopback.js';
@@ -112,6 +113,9 @@ export function summaryDeliveryHook(
     }
     try {
       await adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+        // A front door keeping the transcript (the web chat) stops showing it once the interview is erased.
+        const shown: unknown = context.turnState.get(INTERVIEW_SHOWN);
+        if (typeof shown === 'function') shown(meta.id);
         await context.sendActivity(
           fill(deps.prompts[invitation.language].summaryIntro, { code: invitation.code }),
         );

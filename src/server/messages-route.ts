@@ -1,5 +1,9 @@
-import { authenticateActivity, type BotAuthentication, runAuthenticatedTurn } from '../bot/bot-auth.js';
-import { type BotHttpAdapter, botErrorStatus, type TurnHandler } from '../bot/http-adapter.js';
+import {
+  type BotAuthentication,
+  type BotHttpAdapter,
+  botErrorStatus,
+  type TurnHandler,
+} from '../bot/http-adapter.js';
 import { isLoopbackUrl } from '../bot/loopback.js';
 import type { Activity } from '../bot/protocol.js';
 import type { RateLimiter } from '../core/rate-limit.js';
@@ -64,7 +68,7 @@ export function registerMessagesRoute(
       const outcome = await runOnFreshState(
         { channelId: activity.channelId, conversationId: activity.conversation.id },
         // Each run gets the activity as it came: a run may have changed the one it was given.
-        () => runAuthenticatedTurn(adapter, authentication, structuredClone(activity), bot),
+        () => adapter.runTurn(authentication, structuredClone(activity), bot),
         logger,
       );
       if (outcome.body === undefined) {
@@ -112,7 +116,7 @@ async function authenticate(
   { logger, turnFields }: { logger: Logger; turnFields: Record<string, unknown> },
 ): Promise<BotAuthentication> {
   try {
-    return await authenticateActivity(adapter, activity, authHeader);
+    return await adapter.authenticate(activity, authHeader);
   } catch (error) {
     const unavailable = causeOfType(error, SigningKeysUnavailable);
     if (unavailable) {

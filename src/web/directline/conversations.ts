@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { AppError, isAppError } from '../../errors.js';
 import type { KeyValueStore } from '../../store/types.js';
 
 /** Key-value prefix of a Direct Line conversation's owner record (`directline:<conversation id>`). */
@@ -49,6 +49,28 @@ interface Transcript {
 function shownKey(conversationId: string, interviewId: string): string {
   return `${DIRECTLINE_KEY_PREFIX}${conversationId}:shows:${interviewId}`;
 }
+
+/**
+ * What was said to a conversation from outside its turns (an interviewer's summary), kept in the store until
+ * its page next polls, whichever server sharing the store it polls: the index of what waits (naming no
+ * interview, so an erasure leaves it), and each message set under its own key, naming the interviews it shows
+ * words of (so erasing one of them deletes it, and it is never shown).
+ */
+function queuedIndexKey(conversationId: string): string {
+  return `${DIRECTLINE_KEY_PREFIX}${conversationId}:queued`;
+}
+
+function queuedKey(conversationId: string, queuedId: string): string {
+  return `${queuedIndexKey(conversationId)}:${queuedId}`;
+}
+
+const QueuedIndex = z.object({ ids: z.array(z.string()) });
+const Queued = z.object({
+  interviews: z.array(z.string()),
+  activities: z.array(z.record(z.string(), z.unknown())),
+});
+/** Tries at adding to the index while other servers add to it too. */
+const QUEUE_ATTEMPTS = 5;
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
 
@@ -184,6 +206,65 @@ export class DirectLineConversations {
     if (keys.some((key) => marks[key] === undefined)) this.forgetTranscript(conversationId);
   }
 
+  /**
+   * Keeps activities said to a conversation from outside its turns in the store, for its page's next poll
+   * (`showQueued`); `interviews` are those they show words of.
+   */
+  async queue(
+    conversationId: string,
+    activities: readonly Record<string, unknown>[],
+    interviews: readonly string[],
+  ): Promise<void> {
+    const queuedId = randomUUID();
+    const indexKey = queuedIndexKey(conversationId);
+    const queued: z.infer<typeof Queued> = { interviews: [...interviews], activities: [...activities] };
+    for (let attempt = 1; ; attempt += 1) {
+      const index = (await this.#kv.read([indexKey]))[indexKey];
+      const ids = [...queuedIds(index?.value), queuedId];
+      try {
+        await this.#kv.write([
+          { key: queuedKey(conversationId, queuedId), value: queued },
+          index
+            ? { key: indexKey, value: { ids }, eTag: index.eTag }
+            : { key: indexKey, value: { ids }, ifAbsent: true },
+        ]);
+        return;
+      } catch (error) {
+        if (!(isAppError(error) && error.code === 'conflict') || attempt >= QUEUE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /**
+   * Appends to the transcript what was queued for the conversation (in the order it was queued), once: the
+   * index is emptied first, so of two polls at once on two servers only one shows it (the other finds the
+   * index changed and leaves it to the next poll). One read per poll while nothing waits.
+   */
+  async showQueued(conversationId: string): Promise<void> {
+    const indexKey = queuedIndexKey(conversationId);
+    const index = (await this.#kv.read([indexKey]))[indexKey];
+    const ids = queuedIds(index?.value);
+    if (!index || ids.length === 0) return;
+    const keys = ids.map((id) => queuedKey(conversationId, id));
+    const found = await this.#kv.read(keys);
+    try {
+      await this.#kv.write([{ key: indexKey, value: { ids: [] }, eTag: index.eTag }]);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'conflict') return;
+      throw error;
+    }
+    await this.#kv.delete(keys);
+    const interviews: string[] = [];
+    for (const key of keys) {
+      // Absent: an interview it showed was erased since.
+      const queued = Queued.safeParse(found[key]?.value);
+      if (!queued.success) continue;
+      this.append(conversationId, queued.data.activities);
+      interviews.push(...queued.data.interviews);
+    }
+    await this.noteInterviews(conversationId, interviews);
+  }
+
   /** Drops what was said in a conversation (its owner record stays, so the user can go on). */
   forgetTranscript(conversationId: string): void {
     this.#transcripts.delete(conversationId);
@@ -210,4 +291,10 @@ export class DirectLineConversations {
     }
     return transcript;
   }
+}
+
+/** The ids an index of queued activities holds (none for a missing or unreadable one). */
+function queuedIds(value: unknown): string[] {
+  const index = QueuedIndex.safeParse(value);
+  return index.success ? index.data.ids : [];
 }

@@ -153,6 +153,7 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   router.route('GET', `${DIRECTLINE_PREFIX}/conversations/:id/activities`, async (ctx) => {
     const grant = await grantFor(ctx);
     await showWhereTheyAreIfForgotten(grant);
+    await conversations.showQueued(grant.conversationId);
     const watermark = ctx.url.searchParams.get('watermark') ?? undefined;
     sendJson(ctx.res, 200, conversations.since(grant.conversationId, watermark));
   });
