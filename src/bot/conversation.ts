@@ -15,3 +15,15 @@ export async function conversationInterview(
   const mine = await store.listInterviews({ conversationKey: conversationKeyOf(context) });
   return mine[0] ?? null;
 }
+
+/**
+ * The newest unfinished interview of this conversation, or null: an older one left for an invitation's counts
+ * once that one is completed.
+ */
+export async function unfinishedInterview(
+  store: InterviewStore,
+  context: TurnContext,
+): Promise<InterviewMeta | null> {
+  const mine = await store.listInterviews({ conversationKey: conversationKeyOf(context) });
+  return mine.find((meta) => meta.status !== 'completed') ?? null;
+}

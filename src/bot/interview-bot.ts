@@ -51,7 +51,7 @@ import type { InterviewMeta } from '../core/interview/record.js';
 import type { Tagger } from '../core/tagger/types.js';
 import { isHeldByAnother } from '../store/interview-hold.js';
 import type { InterviewStore } from '../store/types.js';
-import { conversationInterview, conversationKeyOf } from './conversation.js';
+import { conversationInterview, conversationKeyOf, unfinishedInterview } from './conversation.js';
 import {
   type DeliveryMemory,
   deliveryId,
@@ -508,10 +508,13 @@ export class InterviewBot extends ActivityHandler {
       case 'help':
         await context.sendActivity(guide.bot.help);
         return;
-      case 'resume':
-        if (!meta || meta.status === 'completed') await context.sendActivity(guide.bot.nothingToResume);
-        else await this.resume(dc, meta.id);
+      case 'resume': {
+        const unfinished =
+          meta && meta.status !== 'completed' ? meta : await unfinishedInterview(this.deps.store, context);
+        if (unfinished) await this.resume(dc, unfinished.id);
+        else await context.sendActivity(guide.bot.nothingToResume);
         return;
+      }
       case 'summary':
         await this.sendSummary(context, meta);
         return;

@@ -146,6 +146,15 @@ describe.each(['fr', 'en'] as const)('the interview left for an invitation (%s)'
     const turns = first ? await store.getTurns(first.id) : [];
     expect(turns.some((turn) => turn.kind === 'answer' && turn.text === script.next)).toBe(true);
   });
+
+  it('is taken up by resume alone, once the invitation is done', async () => {
+    const { bot, store, left } = await leftForCompletedInvitation(lang);
+    expect(await bot.say(script.resume)).toEqual([bot.guides[lang].messages.resumed, left]);
+    await bot.say(script.next);
+    const [, first] = await store.listInterviews();
+    const turns = first ? await store.getTurns(first.id) : [];
+    expect(turns.some((turn) => turn.kind === 'answer' && turn.text === script.next)).toBe(true);
+  });
 });
 
 describe('a code sent alone or in a sentence', () => {
