@@ -11,6 +11,7 @@ import {
   FILLERS,
   FIRM_NOUNS,
   fold,
+  GREETINGS,
   hasCommonEnding,
   isContraction,
   isFirmWord,
@@ -24,6 +25,7 @@ import {
   STOP_WORDS,
   SURNAMES,
   TIME_WORDS,
+  TITLES,
 } from './name-words.js';
 import type { Identifier } from './pseudonymize.js';
 
@@ -119,6 +121,25 @@ const PERSON_CUES = cues([
   "i['’]m",
   'je suis',
 ]);
+/** The respondent's role at the head of a firm, as said next to their name ("le gérant, Pierre Morvan"). */
+const HEAD_ROLES_FR =
+  "(?:co-?)?g[ée]rante?|patron(?:ne)?|dirigeante?|directeur|directrice|(?:co-?)?fondat(?:eur|rice)|pr[ée]sidente?|pdg|dg|propri[ée]taire|chef(?:fe)? d['’]entreprise";
+const HEAD_ROLES_EN =
+  '(?:co-?)?(?:owner|founder)|owner-manager|(?:managing |general )?director|md|ceo|boss|(?:general )?manager|proprietor|chair(?:man|woman|person)?|president';
+const HEAD_ROLE = `(?:${HEAD_ROLES_FR}|${HEAD_ROLES_EN})(?: (?:g[ée]n[ée]rale?|d[ée]l[ée]gu[ée]e?|associ[ée]e?))?`;
+const HEAD_ROLES = `${HEAD_ROLE}(?: (?:et|and|&) ${HEAD_ROLE})?`;
+/** How far before a name its role may start ("directrice générale et fondatrice, "). */
+const MAX_ROLE_CHARS = 48;
+/** A role then a comma, right before a name: "I'm the owner, John Hartley", "la gérante, Anne Le Floch". */
+const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}\\p{N}])(?:${HEAD_ROLES})\\s*,\\s*$`, 'iu');
+/**
+ * What says the capitalised words before it are a person's name: a comma and their role ("Jean Dupont,
+ * gérant de…", "Sarah Lee, the MD") or "here" ("John Hartley here").
+ */
+const AFTER_NAME = new RegExp(
+  `\\s*,\\s*(?:(?:le|la|l['’]|the|a|an|notre|our) ?)?(?:${HEAD_ROLES})(?![\\p{L}\\p{N}])|\\s+(?:here|speaking|ici|à l['’]appareil)(?![\\p{L}\\p{N}])`,
+  'iuy',
+);
 /**
  * People the respondent introduces by who they are to them ("mon associé, Marc Le Bihan", "notre comptable
  * s'appelle Sophie Garnier", "my business partner, John Hartley", "our accountant is called Susan Pickford"):
@@ -168,11 +189,15 @@ const COMPANY_CUES = cues([
   'je dirige',
   'je g[èe]re',
   'je tiens',
+  `je m['’]occupe ${OF}`,
+  `[àa] la t[êe]te ${OF}`,
   "j['’]ai (?:cr[ée]{2}|fond[ée]|repris|rachet[ée])",
   '(?:on a|nous avons) (?:cr[ée]{2}|fond[ée]|repris|rachet[ée])',
   `(?:co-?)?g[ée]rante? ${OF}`,
   `(?:dirigeante?|directeur|directrice|fondat(?:eur|rice)|patronn?e?|pr[ée]sidente?|propri[ée]taire|associ[ée]e?) ${OF}`,
   `(?:the|our|my) (?:company|firm|business|${INSTITUTIONS_EN})`,
+  "(?:company|firm|business)(?:['’]s)? name is",
+  'at the head of',
   'we are',
   "we['’]re",
   'called',
@@ -455,6 +480,11 @@ interface Name {
   parts: string[];
   /** Found in lower case as no common word: its parts are matched in any case later ("chez kerguelen"). */
   anyCase?: boolean;
+  /**
+   * Its words may be common ones ("Au Bon Pain"): the name and its core are matched only where they start
+   * with a capital, as a word of a name is, or "du bon pain" would be hidden.
+   */
+  capitalisedOnly?: boolean;
 }
 
 const isParticle = (word: string): boolean => PARTICLES.has(word) || ARTICLES.has(word);
@@ -593,13 +623,161 @@ function holdsKnownName(text: string, words: readonly Token[], known: ReadonlySe
   return false;
 }
 
-/** The person a run after a person cue names, or null ("je suis Directeur", "I'm Brightwater Joinery"). */
+/**
+ * The person a run after a person cue names, or null ("je suis Directeur", "I'm Brightwater Joinery"). A
+ * title before it ("Mme Garnier") is not the name; after one, an article opens the surname ("Madame Le Goff").
+ */
 function personOf(text: string, tokens: readonly Token[], run: Run, known: ReadonlySet<string>): Name | null {
-  const words = tokens.slice(run.from, run.to);
-  if (NOT_NAMES.has(words[0]?.folded ?? '') || words.some((w) => isFirmWord(w.text))) return null;
+  let from = run.from;
+  while (from < run.to && TITLES.has(tokens[from]?.folded ?? '')) from += 1;
+  const words = tokens.slice(from, run.to);
+  const first = words[0];
+  if (!first || words.some((w) => isFirmWord(w.text))) return null;
+  const surnameOpens = from > run.from && words.length > 1 && isParticle(first.lower);
+  if (NOT_NAMES.has(first.folded) && !surnameOpens) return null;
   const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0);
   if (known.has(fold(name))) return null;
   return { kind: 'person', text: name, core: name, ...wordsAndParts(text, words, known) };
+}
+
+/** Quotes around a name, each with the quote that closes it. */
+const QUOTES = new Map([
+  ['«', '»'],
+  ['"', '"'],
+  ['“', '”'],
+  ["'", "'"],
+  ['‘', '’'],
+]);
+/** Punctuation no quoted name holds: the quotes hold a saying, not a name. */
+const NOT_IN_NAME = /^[,;:!?…()«»"“”]$/;
+/** How far back from a quoted name its firm word may stand ("our firm is called "…"": three tokens). */
+const MAX_NAMING_TOKENS = 3;
+
+const isLetters = (token: Token): boolean => /^\p{L}/u.test(token.text);
+
+/**
+ * Quoted spans of at most a name's length, as token ranges inside the quotes. A straight apostrophe opens
+ * only after a space and closes only before one, so "l'atelier", "Hartley's" stay words.
+ */
+function quotedSpans(text: string, tokens: readonly Token[]): Run[] {
+  const spans: Run[] = [];
+  const apart = (offset: number) => !/[\p{L}\p{N}]/u.test(text[offset] ?? ' ');
+  for (let i = 0; i < tokens.length; i += 1) {
+    const open = tokens[i];
+    const closing = open && QUOTES.get(open.text);
+    if (!open || !closing || (open.text === "'" && !apart(open.start - 1))) continue;
+    let close = i + 1;
+    while (
+      close - i <= MAX_NAME_TOKENS &&
+      tokens[close] &&
+      (tokens[close]?.text !== closing || (closing === "'" && !apart(tokens[close]?.end ?? 0))) &&
+      !NOT_IN_NAME.test(tokens[close]?.text ?? '')
+    )
+      close += 1;
+    if (tokens[close]?.text !== closing || close === i + 1) continue;
+    spans.push({ from: i + 1, to: close });
+    i = close;
+  }
+  return spans;
+}
+
+/**
+ * Whether the words before a quote say it names a firm: a firm word, maybe followed by a naming verb or,
+ * when `comma`, a comma ("Boulangerie « … »", "la société '…'", "a café, '…'", "notre entreprise s'appelle
+ * "…"").
+ */
+function firmWordBefore(tokens: readonly Token[], quote: number, comma: boolean): boolean {
+  for (let i = quote - 1; i >= 0 && quote - i <= MAX_NAMING_TOKENS; i -= 1) {
+    const token = tokens[i];
+    if (!token) return false;
+    if (isFirmWord(token.text)) return true;
+    if (!(comma && token.text === ',') && !(isLower(token) && NAMING_VERBS.has(token.lower))) return false;
+  }
+  return false;
+}
+
+/**
+ * A firm named in quotes after a cue or a firm word: the quotes show where its name ends, so common words
+ * may be all of it ("Au Bon Pain", "The Copper Kettle"). It needs a capitalised word or a word that is no
+ * common word ("« bio »" is none). In lower case it must follow the cue or the firm word without a comma
+ * and hold no function word, or it is rather a saying ("notre entreprise, "c'est du solide"").
+ * Said again later: the name whole, its core without the opening article ("Fournil de Marie"), both only
+ * where capitalised when it was, and alone only its words that are no common word ("Fournil", not "Bon").
+ */
+function quotedFirm(
+  text: string,
+  tokens: readonly Token[],
+  span: Run,
+  cued: boolean,
+  known: ReadonlySet<string>,
+  ordinary: Ordinary,
+): Name | null {
+  const words = tokens.slice(span.from, span.to);
+  const saying = words.some((w) => STOP_WORDS.has(w.lower) && !CONNECTORS.has(w.lower));
+  const rightAfter = cued || firmWordBefore(tokens, span.from - 1, false);
+  if (!words.some(isCapitalised) && (saying || !rightAfter)) return null;
+  const said = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0);
+  if (holdsKnownName(text, words, known) || known.has(fold(said))) return null;
+  const capitalised = words.filter((w) => distinctive(w, known) && !DESCRIPTIVE_WORDS.has(w.folded));
+  // In a name typed in lower case any word may be a common one; a capitalised word is checked against the
+  // vocabulary alone, as a name's ending may look like a common word's ("Fabienne").
+  const identifying = words.filter(
+    (w) =>
+      isLetters(w) &&
+      !ARTICLES.has(w.lower) &&
+      !CONNECTORS.has(w.lower) &&
+      !NOT_NAMES.has(w.folded) &&
+      !isFirmWord(w.text) &&
+      !known.has(w.folded) &&
+      !ordinary(w, !isCapitalised(w)),
+  );
+  if (capitalised.length === 0 && identifying.length === 0) return null;
+  let coreFrom = 0;
+  while (coreFrom < words.length - 1 && NOT_NAMES.has(words[coreFrom]?.folded ?? '')) coreFrom += 1;
+  const distinct = new Set([...capitalised, ...identifying]);
+  return {
+    kind: 'company',
+    text: said,
+    core: text.slice(words[coreFrom]?.start ?? 0, words.at(-1)?.end ?? 0),
+    words: words.filter((w) => distinct.has(w)).map((w) => w.text),
+    parts: identifying.filter((w) => w.folded.length >= 3).map((w) => w.text),
+    anyCase: capitalised.length === 0,
+    capitalisedOnly: capitalised.length > 0,
+  };
+}
+
+/**
+ * A person named next to their role or after a greeting, with no cue before the name: "le gérant, Pierre
+ * Morvan", "Jean Dupont, gérant de…", "John Hartley here", "Bonjour, Jean Dupont." The run must start after
+ * punctuation or a greeting ("à Quimper, gérant…" names a place) and hold a word that is no common word
+ * ("Hi, Good question.", "Personnellement, gérante…").
+ */
+function appositionPerson(
+  text: string,
+  tokens: readonly Token[],
+  run: Run,
+  known: ReadonlySet<string>,
+  ordinary: Ordinary,
+): Name | null {
+  const before = tokens[run.from - 1];
+  const greeted = (token: Token | undefined) => token !== undefined && GREETINGS.has(token.folded);
+  if (before && isLetters(before) && !greeted(before)) return null;
+  const start = tokens[run.from]?.start ?? 0;
+  const end = tokens[run.to - 1]?.end ?? 0;
+  AFTER_NAME.lastIndex = end;
+  const next = tokens[run.to];
+  const endsClause = !next || CLAUSE_END.test(next.text);
+  const greeting = greeted(before) || (before?.text === ',' && greeted(tokens[run.from - 2]));
+  if (
+    !AFTER_NAME.test(text) &&
+    !ROLE_BEFORE_NAME.test(text.slice(Math.max(0, start - MAX_ROLE_CHARS), start)) &&
+    !(greeting && endsClause)
+  )
+    return null;
+  const words = tokens.slice(run.from, run.to);
+  // One capitalised word may be any sentence's first ("Actuellement, gérant…"): its form is checked too.
+  if (words.every((w) => ordinary(w, words.length === 1)) || publicBody(tokens, run)) return null;
+  return personOf(text, tokens, run, known);
 }
 
 /** Every match of a global pattern, overlapping ones included ("je dirige la société X": both cues). */
@@ -633,11 +811,19 @@ function namesIn(text: string, known: ReadonlySet<string>, ordinary: Ordinary): 
   };
   const firmAfterLead = (run: Run, shape: boolean) =>
     run.plain ? plainFirm(text, tokens, run, known) : firmOf(text, tokens, run, known, shape);
+  // Where company cues end: a quote there opens the firm's name ("chez « … »", "we're called "…"").
+  const cueEnds = new Set<number>();
   for (const cue of overlappingMatches(COMPANY_CUES, text)) {
     const start = firstTokenFrom(tokens, cue.index + cue[0].length);
+    cueEnds.add(start);
     const firm = cue[0].split(/[\s'’]+/).some((word) => isFirmWord(word));
     const run = start < 0 ? null : nameAfterLead(tokens, start, { cue: true, firm }, ordinary);
     if (run) add(firmAfterLead(run, run.bare === true));
+  }
+  for (const span of quotedSpans(text, tokens)) {
+    const cued = cueEnds.has(span.from - 1);
+    if (cued || firmWordBefore(tokens, span.from - 1, true))
+      add(quotedFirm(text, tokens, span, cued, known, ordinary));
   }
   tokens.forEach((token, i) => {
     if (!DETERMINERS.has(token.lower)) return;
@@ -660,6 +846,15 @@ function namesIn(text: string, known: ReadonlySet<string>, ordinary: Ordinary): 
   for (const cue of overlappingMatches(PERSON_CUES, text)) {
     const run = personRun(cue.index + cue[0].length);
     if (run) add(personOf(text, tokens, run, known));
+  }
+  for (let i = 0; i < tokens.length; ) {
+    const run = GREETINGS.has(tokens[i]?.folded ?? '') ? null : readRun(tokens, i, true);
+    if (!run) {
+      i += 1;
+      continue;
+    }
+    add(appositionPerson(text, tokens, run, known, ordinary));
+    i = run.to;
   }
   // A relation says the name is a person's, whatever a firm cue before it read ("is called …").
   const relations = new Set<string>();
@@ -796,13 +991,14 @@ export function findIntroducedNames(
   const identifiers: Identifier[] = [];
   for (const name of [...firms, ...names.filter((n) => n.kind === 'person')]) {
     const of = canonical.get(name) ?? name.text;
-    identifiers.push({ kind: name.kind, text: name.text, canonical: of });
+    const capitalisedOnly = name.capitalisedOnly === true;
+    identifiers.push({ kind: name.kind, text: name.text, canonical: of, caseSensitive: capitalisedOnly });
     if (name.core !== name.text)
       identifiers.push({
         kind: name.kind,
         text: name.core,
         canonical: of,
-        caseSensitive: !/\s/.test(name.core),
+        caseSensitive: capitalisedOnly || !/\s/.test(name.core),
       });
     for (const part of name.parts.filter((p) => p !== name.text))
       identifiers.push({

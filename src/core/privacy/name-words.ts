@@ -197,6 +197,15 @@ export const PARTICLES = words(
   lower,
 );
 
+/** Greetings an answer opens with ("Bonjour, Jean Dupont, gérant…", "Hi, John Hartley here"): no word of a name. */
+export const GREETINGS = words('bonjour bonsoir salut coucou hello hi hey morning afternoon evening');
+
+/**
+ * Titles said before a name ("Mme Garnier", "Mr Hartley") or alone ("Bonjour Madame"): not the name, and
+ * said of anyone.
+ */
+export const TITLES = words('madame monsieur mademoiselle mme mlle mr mrs ms miss madam sir dr docteur');
+
 /**
  * Fillers and adverbs of speech said around a name ("my name is david basically", "je m'appelle julien
  * bon…"): never a word of a name.
