@@ -160,6 +160,8 @@ export class ScopeReader {
     const corrected = new Uint8Array(tokens.length);
     const offered = new Uint8Array(tokens.length);
     const need = new Uint8Array(tokens.length);
+    /** The words of a cue naming others ("nos concurrents"): its possessive does not make their tools the speaker's. */
+    const othersWords = new Uint8Array(tokens.length);
     /** Where a medium cue starts ("on Zoom"): a topic cue ending there names no topic. */
     const medium = new Uint8Array(tokens.length);
     /** Tools not had (now): after an absence framing or a mark of the past, or in a question answered "no". */
@@ -249,8 +251,10 @@ export class ScopeReader {
         if (negatedCue(cue.first, cue.last)) continue;
         if (cue.payload === 'concern') markForward(cue.first, concern, ownClauseAfter(cue.last));
         else markBackward(cue.first, cue.last, concern);
-      } else if (cue.payload === 'elsewhere') markForward(cue.first, elsewhere, ownClauseAfter(cue.last));
-      else if (cue.payload === 'teaching') teachingEnd = cue.last;
+      } else if (cue.payload === 'elsewhere') {
+        markForward(cue.first, elsewhere, ownClauseAfter(cue.last));
+        othersWords.fill(1, cue.first, cue.last + 1);
+      } else if (cue.payload === 'teaching') teachingEnd = cue.last;
       else if (cue.payload === 'topic') {
         const taught =
           teachingEnd >= 0 &&
@@ -295,11 +299,14 @@ export class ScopeReader {
     tokens.forEach((token, index) => {
       if (this.isConditional(token)) markClause(index);
     });
-    /** "notre ERP", "our new website": the speaker's own tool stays in use inside a fear or talk of others. */
+    /**
+     * "notre ERP", "our new website": the speaker's own tool stays in use inside a fear or talk of others; so does
+     * one whose name opens on the possessive ("our booking app").
+     */
     const ownedAt = (index: number): boolean => {
       const clause = tokens[index]?.clause;
-      for (let j = index - 1; j >= index - OWNER_REACH && j >= 0 && tokens[j]?.clause === clause; j -= 1)
-        if (ownership[j]) return true;
+      for (let j = index; j >= index - OWNER_REACH && j >= 0 && tokens[j]?.clause === clause; j -= 1)
+        if (ownership[j] && !othersWords[j]) return true;
       return false;
     };
     return {

@@ -229,14 +229,18 @@ function addEvidence(tally: Tally, evidence: Evidence | undefined): void {
 
 /**
  * Where two tools' phrases overlap, the longer one names the tool ("logiciel de gestion de production"
- * is production software, not the ERP's "logiciel de gestion"; "video call" is not "video"). A phrase
+ * is production software, not the ERP's "logiciel de gestion"; "video call" is not "video"); of two as long,
+ * the tool that stands for the other ("notre site marchand": the e-commerce site, not "notre site"). A phrase
  * that names two tools at once ("lives Facebook": video on a social network) keeps both.
  */
-function longestFirst<T extends { id: string }>(matches: readonly PhraseMatch<T>[]): PhraseMatch<T>[] {
-  const sorted = [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
-  const kept: PhraseMatch<T>[] = [];
+function longestFirst(matches: readonly PhraseMatch<ToolInfo>[]): PhraseMatch<ToolInfo>[] {
+  const standsFor = (m: PhraseMatch<ToolInfo>) => (m.payload.subsumes?.length ? 1 : 0);
+  const sorted = [...matches].sort(
+    (a, b) => b.last - b.first - (a.last - a.first) || standsFor(b) - standsFor(a) || a.first - b.first,
+  );
+  const kept: PhraseMatch<ToolInfo>[] = [];
   // The kept matches over each token: a long answer has thousands of matches, each a few words long.
-  const covering = new Map<number, PhraseMatch<T>[]>();
+  const covering = new Map<number, PhraseMatch<ToolInfo>[]>();
   for (const match of sorted) {
     let clash = false;
     for (let j = match.first; j <= match.last && !clash; j += 1) {
@@ -437,7 +441,10 @@ function tagActors(
 /** One family's lexicon reading: asserted cues per class, and classes the answer denies. */
 export interface FamilyReading<T extends string> {
   tally: Map<T, Tally>;
-  /** Classes with a cue that is negated (or, for values and tools, only imagined) and none asserted. */
+  /**
+   * Classes with a cue that is negated (or, for values and tools, only imagined; for levers, resting on a tool
+   * not in use) and none asserted.
+   */
   denied: Set<T>;
   /**
    * What the learned scorer reads when it differs from the tags' reading: the cues of an adviser's offer are no
@@ -485,7 +492,10 @@ type ImaginedReading = 'denies' | 'ignored' | 'counts';
  */
 const OFFERED_FACET: FacetId = 'resource';
 
-/** One family's asserted cues, and the classes it names only where the answer denies them. */
+/**
+ * One family's asserted cues, and the classes it names only where the answer denies them or, for the tokens
+ * `notInUse` flags, only in the name of a tool not in use.
+ */
 function family<T extends string>(
   model: PhraseIndex<T>,
   otherSenses: PhraseIndex<T> | undefined,
@@ -494,6 +504,7 @@ function family<T extends string>(
   text: string,
   imagined: ImaginedReading,
   offered?: T,
+  notInUse?: Uint8Array,
 ): FamilyReading<T> {
   const others = otherSenses?.find(tokens) ?? [];
   const all = model
@@ -502,7 +513,8 @@ function family<T extends string>(
   const read = (offerRule: boolean): FamilyReading<T> => {
     const unreal = (m: PhraseMatch<T>) =>
       (imagined === 'denies' && (scope.hypotheticalAt(m.first) || scope.fearedAt(m.first))) ||
-      (offerRule && m.payload === offered && scope.offeredAt(m.first));
+      (offerRule && m.payload === offered && scope.offeredAt(m.first)) ||
+      (notInUse?.subarray(m.first, m.last + 1).includes(1) ?? false);
     const kept =
       imagined === 'counts'
         ? all.filter((m) => !isNegated(m, scope) && !unreal(m))
@@ -554,8 +566,21 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
   const reserved = new Uint8Array(tokens.length);
   for (const m of allToolMatches) for (let j = m.first; j <= m.last; j += 1) reserved[j] = 1;
   const toolTally = new Map<string, Tally>();
-  const levers = family(model.levers, model.otherSenses.levers, tokens, scope, text, 'ignored');
   const withdrawn = withdrawnTools(allToolMatches, scope);
+  // A lever cue in the words naming a tool not in use ("nos concurrents font de la vente en ligne") rests on
+  // that tool alone: it gives no lever.
+  const notInUse = new Uint8Array(tokens.length);
+  for (const match of withdrawn) notInUse.fill(1, match.first, match.last + 1);
+  const levers = family(
+    model.levers,
+    model.otherSenses.levers,
+    tokens,
+    scope,
+    text,
+    'ignored',
+    undefined,
+    notInUse,
+  );
   for (const match of asserted(allToolMatches, scope)) {
     if (withdrawn.has(match)) continue;
     const info = match.payload;
@@ -582,7 +607,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     )
       toolsDenied.add(match.payload.id);
     const lever = match.payload.lever;
-    if (lever && negated && !levers.tally.has(lever)) levers.denied.add(lever);
+    if (lever && (negated || withdrawn.has(match)) && !levers.tally.has(lever)) levers.denied.add(lever);
   }
   const { actors, mentions } = tagActors(model, text, tokens, scope, reserved);
   const base = {
