@@ -52,12 +52,30 @@ export const ConfigSchema = z.object({
   ),
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(LOG_LEVELS).default('info')),
   /** Per-conversation message rate limit: a burst of this many messages, then RATE_LIMIT_PER_SECOND. */
-  RATE_LIMIT_BURST: z.preprocess(emptyAsUnset, plainInteger.pipe(z.number().positive()).default(60)),
-  RATE_LIMIT_PER_SECOND: z.preprocess(emptyAsUnset, plainDecimal.pipe(z.number().positive()).default(5)),
+  RATE_LIMIT_BURST: z.preprocess(
+    emptyAsUnset,
+    plainInteger.pipe(z.number().positive('must be a whole number of messages, 1 or more')).default(60),
+  ),
+  RATE_LIMIT_PER_SECOND: z.preprocess(
+    emptyAsUnset,
+    plainDecimal
+      .pipe(z.number().positive('must be a number of messages per second above 0 (fractions allowed: 0.5)'))
+      .default(5),
+  ),
   /** Days a dashboard token printed at start-up is accepted for (fractions allowed: 0.5 is twelve hours). */
-  DASHBOARD_TOKEN_DAYS: z.preprocess(emptyAsUnset, plainDecimal.pipe(z.number().positive()).default(7)),
+  DASHBOARD_TOKEN_DAYS: z.preprocess(
+    emptyAsUnset,
+    plainDecimal
+      .pipe(z.number().positive('must be a number of days above 0 (fractions allowed: 0.5 is twelve hours)'))
+      .default(7),
+  ),
   /** Completed interviews older than this many days are purged; unset keeps them. */
-  RETENTION_DAYS: z.preprocess(emptyAsUnset, plainInteger.pipe(z.number().positive()).optional()),
+  RETENTION_DAYS: z.preprocess(
+    emptyAsUnset,
+    plainInteger
+      .pipe(z.number().positive('must be a whole number of days, 1 or more (unset it to keep interviews)'))
+      .optional(),
+  ),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type LogLevel = Config['LOG_LEVEL'];

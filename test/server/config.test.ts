@@ -30,6 +30,16 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ RETENTION_DAYS: '3e1' })).toThrow(/^invalid RETENTION_DAYS \("3e1"\)/);
     expect(() => loadConfig({ RATE_LIMIT_BURST: '1.5' })).toThrow(/^invalid RATE_LIMIT_BURST/);
   });
+
+  it.each([
+    ['RETENTION_DAYS', 'must be a whole number of days, 1 or more (unset it to keep interviews)'],
+    ['DASHBOARD_TOKEN_DAYS', 'must be a number of days above 0 (fractions allowed: 0.5 is twelve hours)'],
+    ['RATE_LIMIT_BURST', 'must be a whole number of messages, 1 or more'],
+    ['RATE_LIMIT_PER_SECOND', 'must be a number of messages per second above 0 (fractions allowed: 0.5)'],
+  ])('refuses %s=0 with one line saying what is accepted', (variable, accepted) => {
+    expect(() => loadConfig({ [variable]: '0' })).toThrow(`invalid ${variable} ("0"): ${accepted}`);
+    expect(() => loadConfig({ [variable]: '0' })).not.toThrow(/Too small/);
+  });
 });
 
 describe('the address the server listens on', () => {

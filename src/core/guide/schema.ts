@@ -161,6 +161,10 @@ export const Guide = z
        * done, polite and filler words, with a no or done word among them, ends the review.
        */
       hedges: Words,
+      /** `aide` at the review: how to correct, how to end it. */
+      help: Text,
+      /** `retour` at the review: nothing to go back to; a correction is undone by its opposite. */
+      backAtReview: Text,
     }),
     toolLabels: z.record(z.string(), Text),
     /**
@@ -198,7 +202,20 @@ export const Guide = z
       echo: Words,
       /** By main question id: an example of what an answer may say; its example probe shares it. */
       examples: z.record(z.string(), Text).default({}),
+      /**
+       * A question on what becomes of the answers ("qui va lire mes réponses ?", "what happens to my data?"),
+       * read as the other requests are: answered with messages.privacy, nothing recorded, the question asked again.
+       */
+      privacy: Words,
     }),
+    /**
+     * A request to have one's data erased said in a sentence ("je veux effacer mes données", "can you erase
+     * everything about me?"): the whole clause is `leads` (polite words too), one of `verbs`, `links`, one of
+     * `objects` (the respondent's own data), then polite words; read as botCommands.delete. The verbs are
+     * requests and infinitives, never a statement's form ("the ERP deletes old data"), and the objects are the
+     * respondent's own ("on a supprimé les données papier" is an answer). See interview/erasure.ts.
+     */
+    erasure: z.object({ leads: Words, verbs: Words, links: Words, objects: Words }),
     botCommands: z.object({
       start: Words,
       resume: Words,
@@ -209,6 +226,19 @@ export const Guide = z
     }),
     messages: z.object({
       help: Text,
+      /** Who reads the answers, how exports are pseudonymised, how to erase: to clarification.privacy. */
+      privacy: Text,
+      /**
+       * `retour` after `passer`: the question just skipped is asked again, `{question}`; its text answers it.
+       */
+      amendSkippedPrompt: Text,
+      /** A second `retour` while one waits for its text: the answer stays as it was. */
+      amendCancelled: Text,
+      /**
+       * A one-word message a letter off a command ("hlep"): `{command}` is the command as the guide writes it;
+       * a yes then runs it, a no keeps the word as the answer.
+       */
+      didYouMean: Text,
       progress: Text,
       reaskEmpty: Text,
       reaskGibberish: Text,
@@ -276,6 +306,8 @@ export const Guide = z
       summaryLine: Text,
       summaryTags: Text,
       summarySkipped: Text,
+      /** Ends the recap: `{question}`, what the interview waits on. */
+      summaryPending: Text,
       summaryEmpty: Text,
       deleteConfirm: Text,
       deleted: Text,

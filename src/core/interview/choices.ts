@@ -5,7 +5,9 @@ import {
   elidedWords,
   fewestPhraseCuts,
   matchesPhrase,
+  normalize,
   oncePer,
+  oneLetterOff,
   phraseReader,
   sayingPhrases,
   words,
@@ -65,9 +67,50 @@ export function parseProfileChoice(guides: readonly Guide[], text: string): Prof
 /**
  * A choice made by the whole reply ("2", "english merci"), else by a reply negating nothing whose weightiest
  * mentions name one choice only ("English please", "je suis conseillère à la CCI"); `tiers` go from the
- * weightiest, and a tier naming both choices leaves the reply unread.
+ * weightiest, and a tier naming both choices leaves the reply unread. A reply read as neither is read again with
+ * its misspelt choice words put right ("englsih", "francias").
  */
 function readChoice<Choice extends string>(
+  guides: readonly Guide[],
+  text: string,
+  choices: readonly Choice[],
+  wholeWords: (guide: Guide) => Readonly<Record<Choice, readonly string[]>>,
+  tiers: readonly ((guide: Guide) => Readonly<Record<Choice, readonly string[]>>)[],
+): Choice | null {
+  const asTyped = readChoiceAsTyped(guides, text, choices, wholeWords, tiers);
+  if (asTyped !== null) return asTyped;
+  const vocabulary = new Set(
+    guides.flatMap((guide) =>
+      [wholeWords, ...tiers].flatMap((list) => choices.flatMap((choice) => list(guide)[choice])),
+    ),
+  );
+  const corrected = spelledRight(text, vocabulary);
+  return corrected === null ? null : readChoiceAsTyped(guides, corrected, choices, wholeWords, tiers);
+}
+
+/** Shorter words are too many a letter off another ("fr", "en", "pdg"): only longer ones are put right. */
+const MIN_MISSPELT = 5;
+
+/**
+ * The text with each word a letter off a one-word phrase of `phrases` replaced by it ("englsih" by "english"),
+ * or null when no word is.
+ */
+function spelledRight(text: string, phrases: ReadonlySet<string>): string | null {
+  const known = [...phrases]
+    .map((phrase) => normalize(phrase))
+    .filter((word) => word.length >= MIN_MISSPELT && /^\p{L}+$/u.test(word));
+  let changed = false;
+  const said = words(text).map((word) => {
+    if (word.length < MIN_MISSPELT || known.includes(word)) return word;
+    const meant = known.find((candidate) => oneLetterOff(word, candidate));
+    if (meant === undefined) return word;
+    changed = true;
+    return meant;
+  });
+  return changed ? said.join(' ') : null;
+}
+
+function readChoiceAsTyped<Choice extends string>(
   guides: readonly Guide[],
   text: string,
   choices: readonly Choice[],

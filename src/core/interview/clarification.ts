@@ -12,11 +12,14 @@ import {
 import type { QuestionSubject } from './question-subject.js';
 import { elidedWords, phraseReadings, words, wordsAt } from './text.js';
 
-/** `rephrase`: what does the question mean; `why`: why is it asked; `example`: what might an answer say. */
-export type Clarification = 'rephrase' | 'why' | 'example';
+/**
+ * `rephrase`: what does the question mean; `why`: why is it asked; `example`: what might an answer say;
+ * `privacy`: what becomes of the answers (who reads them, where they are kept).
+ */
+export type Clarification = 'rephrase' | 'why' | 'example' | 'privacy';
 
 /** Of a message holding several requests, the one answered. */
-const WEIGHT: Readonly<Record<Clarification, number>> = { rephrase: 0, example: 1, why: 2 };
+const WEIGHT: Readonly<Record<Clarification, number>> = { rephrase: 0, example: 1, why: 2, privacy: 3 };
 
 /** Requests answered in a row for one question: its rewording, then the question as it was. */
 export const MAX_CLARIFICATIONS = 2;
@@ -50,7 +53,7 @@ interface Phrases {
   echo: ReadonlySet<string>;
 }
 
-const ORDER: readonly Clarification[] = ['why', 'example', 'rephrase'];
+const ORDER: readonly Clarification[] = ['privacy', 'why', 'example', 'rephrase'];
 
 function readingsOf(phrases: readonly string[]): Words[] {
   return phrases.flatMap((phrase) => phraseReadings(phrase));
@@ -198,6 +201,14 @@ function trimEnd(said: Words, readings: readonly Words[]): Words {
 }
 
 /**
+ * Whether a message asks what becomes of the answers ("Qui va lire mes réponses ?", "what happens to my data?",
+ * "where are my answers stored?"): answered wherever the interview waits, since consent is given on it.
+ */
+export function asksAboutPrivacy(guides: readonly Guide[], text: string): boolean {
+  return readClarification(guides, text) === 'privacy';
+}
+
+/**
  * What the bot says to a request for clarification on `question`: its rewording from the guide (after why
  * it is asked, for a `why`; for an `example`, the guide's example and the question, when it has one); the
  * second request in a row gets the question as it was, so asking again never loops. `earlier`: requests
@@ -211,6 +222,7 @@ export function clarificationReplies(
   request: Clarification,
   earlier: number,
 ): string[] {
+  if (request === 'privacy') return [guide.messages.privacy, guide.messages.repeatQuestion, question.text];
   if (earlier > 0) return [guide.messages.repeatQuestion, question.text];
   const example = request === 'example' ? exampleOf(guide, profile, question) : null;
   if (example !== null) return [example, question.text];

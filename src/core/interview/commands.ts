@@ -1,6 +1,7 @@
 import type { Language } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
-import { matchesPhrase } from './text.js';
+import { readsAsErasureRequest } from './erasure.js';
+import { elidedWords, matchesPhrase, normalize, oneLetterOff } from './text.js';
 
 /** What a respondent can ask for while an interview runs. */
 export const INTERVIEW_COMMANDS = ['help', 'skip', 'back', 'pause', 'resume', 'stop'] as const;
@@ -14,6 +15,43 @@ export function parseInterviewCommand(guides: readonly Guide[], text: string): I
   for (const guide of guides) {
     for (const command of INTERVIEW_COMMANDS) {
       if (matchesPhrase(text, guide.commands[command])) return command;
+    }
+  }
+  return null;
+}
+
+/** Commands a one-word typo of is read as probably meant ("hlep", "skpi", "bakc", "puase"). */
+const NEAR_COMMANDS = ['help', 'skip', 'back', 'pause'] as const satisfies readonly InterviewCommand[];
+
+/** Shorter words are too many a letter off one another ("pas", "par") to read one as a typo of the other. */
+const MIN_NEAR_WORD = 4;
+
+/** A command the message is one word a letter off, with the command word as the guide writes it. */
+export interface NearCommand {
+  command: InterviewCommand;
+  word: string;
+}
+
+/**
+ * The command a one-word message is a typo of: one letter off one of the command's one-word phrases (one
+ * replaced, added or left out, or two side by side swapped), "hlep" for "help", "retuor" for "retour". Words
+ * the respondent may mean as themselves (`known`: the tagger's vocabulary, "bank", "ship", "Yelp") are none.
+ */
+export function nearInterviewCommand(
+  guides: readonly Guide[],
+  text: string,
+  known: ReadonlySet<string>,
+): NearCommand | null {
+  const said = elidedWords(text);
+  const [word] = said;
+  if (said.length !== 1 || word === undefined || word.length < MIN_NEAR_WORD || known.has(word)) return null;
+  for (const guide of guides) {
+    for (const command of NEAR_COMMANDS) {
+      for (const phrase of guide.commands[command]) {
+        const written = normalize(phrase);
+        if (written.length >= MIN_NEAR_WORD && /^\p{L}+$/u.test(written) && oneLetterOff(word, written))
+          return { command, word: phrase };
+      }
     }
   }
   return null;
@@ -56,7 +94,10 @@ export function invitationCodeOf(guides: readonly Guide[], text: string): string
   return guides.some((g) => matchesPhrase(keyword, g.botCommands.code)) ? upper : null;
 }
 
-/** Bot-level commands (the Teams command list): start, resume, summary, delete my data, help, `code XXX`. */
+/**
+ * Bot-level commands (the Teams command list): start, resume, summary, delete my data, help, `code XXX`. Erasure
+ * may also be asked in a sentence ("je veux effacer mes données"): the erasure is confirmed before it is done.
+ */
 export function parseBotCommand(guides: readonly Guide[], text: string): BotCommand | null {
   const code = invitationCodeOf(guides, text);
   if (code !== null) return { kind: 'code', code };
@@ -65,7 +106,7 @@ export function parseBotCommand(guides: readonly Guide[], text: string): BotComm
       if (matchesPhrase(text, guide.botCommands[kind])) return { kind };
     }
   }
-  return null;
+  return readsAsErasureRequest(guides, text) ? { kind: 'delete' } : null;
 }
 
 /** The guide of `language` first, then the others: command words of the interview's language win. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
  * `review_noted`: a reply to the closing review read but changing nothing (`reply`: `wants` for a bare yes,
  * `not_present` or `already_present` for a correction, in `correction`, the summary already agrees with).
  * `stop`: the interview stopped; `data.consent` is `withdrawn` when the respondent took their consent back.
+ * `amend_cancelled`: a second `back` while the first waited for its text; the answer (`refSeq`) stays as it was.
  */
 export const INTERVIEW_EVENTS = [
   'consent',
@@ -21,12 +22,23 @@ export const INTERVIEW_EVENTS = [
   'covered',
   'clarify',
   'review_noted',
+  'amend_cancelled',
 ] as const;
 export const InterviewEvent = z.enum(INTERVIEW_EVENTS);
 export type InterviewEvent = z.infer<typeof InterviewEvent>;
 
-/** `unreadable`: mostly bytes no keyboard types (binary data); never kept as an answer, nor its text stored. */
-export const REASK_REASONS = ['empty', 'gibberish', 'unreadable', 'off_topic', 'unclear'] as const;
+/**
+ * `unreadable`: mostly bytes no keyboard types (binary data); never kept as an answer, nor its text stored.
+ * `near_command`: one word a letter off a command ("hlep"); `data.command` says which, asked "did you mean…?".
+ */
+export const REASK_REASONS = [
+  'empty',
+  'gibberish',
+  'unreadable',
+  'off_topic',
+  'unclear',
+  'near_command',
+] as const;
 export type ReaskReason = (typeof REASK_REASONS)[number];
 
 const EventData = z.object({ event: InterviewEvent });

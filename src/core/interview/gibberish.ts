@@ -40,7 +40,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 const readers = new WeakMap<ReadonlySet<string>, GibberishReader>();
 
 /** The shipped lexicon's words, for callers that have no tagger at hand. */
-function shippedWords(): ReadonlySet<string> {
+export function shippedWords(): ReadonlySet<string> {
   return vocabulary(shippedLexicon());
 }
 

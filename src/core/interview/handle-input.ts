@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Guide, GuideSet } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { formatNumber } from '../locale-format.js';
@@ -8,21 +9,28 @@ import type { Tags } from '../tags.js';
 import { answerLanguage } from './answer-language.js';
 import { keepUpTo } from './cap.js';
 import { readConsent } from './choices.js';
-import { clarificationReplies, MAX_CLARIFICATIONS, readClarification } from './clarification.js';
-import { guidesFor, type InterviewCommand, parseInterviewCommand } from './commands.js';
+import {
+  asksAboutPrivacy,
+  clarificationReplies,
+  MAX_CLARIFICATIONS,
+  readClarification,
+} from './clarification.js';
+import {
+  guidesFor,
+  INTERVIEW_COMMANDS,
+  type InterviewCommand,
+  nearInterviewCommand,
+  parseInterviewCommand,
+  parseYesNo,
+} from './commands.js';
 import { hasAnyTag } from './coverage.js';
 import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
 import { askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
-import { isGibberish, isUnreadable } from './gibberish.js';
-import {
-  derivePosition,
-  type EffectiveAnswer,
-  type LogTurn,
-  lastAmendableAnswer,
-  type Position,
-} from './log.js';
+import { isGibberish, isUnreadable, shippedWords } from './gibberish.js';
+import { type AmendTarget, derivePosition, type LogTurn, lastAmendable, type Position } from './log.js';
 import {
   type CoveredQuestion,
+  coveringAnswer,
   decideFromPosition,
   exampleProbeId,
   mainQuestions,
@@ -120,11 +128,25 @@ function coveredTurn(question: CoveredQuestion): NewTurn {
   };
 }
 
-function amendPrompt(guide: Guide, target: EffectiveAnswer, options: TurnOptions): string {
+function amendPrompt(guide: Guide, target: AmendTarget, options: TurnOptions): string {
+  if (target.kind === 'skipped')
+    return fill(guide.messages.amendSkippedPrompt, { question: target.question.text });
   return fill(guide.messages.amendPrompt, {
-    question: target.questionText,
-    answer: quoteOf(options)(target.text),
+    question: target.answer.questionText,
+    answer: quoteOf(options)(target.answer.text),
   });
+}
+
+/** `turns` with `added` appended after them, each numbered as the store will number it. */
+function logWith(turns: readonly LogTurn[], added: readonly NewTurn[]): LogTurn[] {
+  let seq = turns.reduce((max, t) => Math.max(max, t.seq), 0);
+  return [...turns, ...added.map((t) => ({ ...t, seq: ++seq }))];
+}
+
+/** Whether the question the interview waits on is the closing review. */
+function reviewPending(guide: Guide, position: Position): boolean {
+  const id = position.pending?.questionId;
+  return guide.closing.questions.some((q) => q.id === id && q.expects === 'yes_no');
 }
 
 /** `turns`: the log as of this question, for the closing review's short summary. */
@@ -152,8 +174,7 @@ function advance(
   options: TurnOptions,
 ): TurnResult {
   const { now } = options;
-  let seq = turns.reduce((max, t) => Math.max(max, t.seq), 0);
-  const all: LogTurn[] = [...turns, ...result.newTurns.map((t) => ({ ...t, seq: ++seq }))];
+  const all = logWith(turns, result.newTurns);
   const position = derivePosition(all);
   const step = decideFromPosition(guide, meta, position);
   if (step.type === 'await') {
@@ -243,6 +264,9 @@ function topicStems(
   return [...section.topicWords, ...questionStems];
 }
 
+/** Why an answer is asked again; a word a letter off a command is asked about apart. */
+type AnswerReaskReason = Exclude<ReaskReason, 'near_command'>;
+
 /**
  * Why a message to a main question or a probe is asked again, if it is: nothing typed, binary data, nonsense
  * (unless the tagger read something in it), or off topic. Off topic is a real answer to something else: no
@@ -260,7 +284,7 @@ function reaskReason(
   unreadable: boolean,
   tags: Tags | null,
   tagger: Tagger,
-): ReaskReason | null {
+): AnswerReaskReason | null {
   // Nothing typed at all; punctuation or symbols alone are gibberish.
   if (text.trim() === '') return 'empty';
   if (unreadable) return 'unreadable';
@@ -274,7 +298,7 @@ function reaskReason(
   return givesNothing(guides, text) || opensWithYes(guides, text) ? null : 'off_topic';
 }
 
-const REASK_MESSAGE: Record<ReaskReason, (guide: Guide) => string> = {
+const REASK_MESSAGE: Record<AnswerReaskReason, (guide: Guide) => string> = {
   empty: (g) => g.messages.reaskEmpty,
   gibberish: (g) => g.messages.reaskGibberish,
   unreadable: (g) => g.messages.reaskGibberish,
@@ -295,6 +319,9 @@ export function applyCommand(
   const section = position.pending?.section ?? OPENING_SECTION;
   switch (command) {
     case 'help':
+      // The review has its own help: how to correct what was understood, and how to end it.
+      if (reviewPending(guide, position) && !position.amendTarget)
+        return { ...result, replies: [guide.closing.help] };
       result.replies.push(guide.messages.help);
       // While a `back` waits, what follows is its prompt, not the question.
       if (!position.amendTarget) result.replies.push(guide.messages.repeatQuestion);
@@ -325,12 +352,22 @@ export function applyCommand(
       result.replies.push(guide.messages.resumed);
       return advance(guide, { ...meta, status: 'in_progress' }, turns, result, options);
     case 'back': {
-      const target = lastAmendableAnswer(position);
+      const waiting = position.amendTarget;
+      if (waiting) {
+        // A second `back` takes the first back: the answer stays, and the question waiting is asked again.
+        result.newTurns.push(event('amend_cancelled', section, {}, amendedSeq(waiting)));
+        result.replies.push(guide.messages.amendCancelled);
+        return advance(guide, meta, turns, result, options);
+      }
+      // The review is corrected by corrections, not by going back to the answer before it.
+      if (reviewPending(guide, position)) return { ...result, replies: [guide.closing.backAtReview] };
+      const target = lastAmendable(position);
       if (!target) {
         result.replies.push(guide.messages.amendNothing);
         return advance(guide, meta, turns, result, options);
       }
-      result.newTurns.push(event('amend_request', target.section, {}, target.seq));
+      const targetSection = target.kind === 'answer' ? target.answer.section : target.question.section;
+      result.newTurns.push(event('amend_request', targetSection, {}, amendedSeq(target)));
       result.replies.push(amendPrompt(guide, target, options));
       return result;
     }
@@ -353,6 +390,11 @@ export function applyCommand(
       return advance(guide, meta, turns, result, options);
     }
   }
+}
+
+/** The turn an amend names: the answer it replaces, or the skip of the question it answers. */
+function amendedSeq(target: AmendTarget): number {
+  return target.kind === 'answer' ? target.answer.seq : target.skipSeq;
 }
 
 /**
@@ -436,6 +478,63 @@ function withdrawConsent(guide: Guide, position: Position): TurnResult {
   };
 }
 
+/** The `reask` asking "did you mean…?" of a word a letter off a command, when it is the last turn. */
+const NearCommandAsked = z.object({
+  event: z.literal('reask'),
+  reason: z.literal('near_command'),
+  text: z.string(),
+  command: z.enum(INTERVIEW_COMMANDS),
+});
+
+function suggestedCommand(turns: readonly LogTurn[]): { command: InterviewCommand; text: string } | null {
+  const last = turns.at(-1);
+  if (last?.kind !== 'event') return null;
+  const asked = NearCommandAsked.safeParse(last.data);
+  return asked.success ? asked.data : null;
+}
+
+/**
+ * The turn a message typed after `back` records: an amend replacing the answer, or the answer to the question
+ * that was skipped.
+ */
+function amendTurn(
+  guide: Guide,
+  guides: readonly Guide[],
+  meta: InterviewMeta,
+  target: AmendTarget,
+  text: string,
+  tagger: Tagger,
+): NewTurn {
+  const answered = target.kind === 'answer' ? target.answer : target.question;
+  const tags = withFacetAsked(
+    guide,
+    guides,
+    meta,
+    answered,
+    text,
+    answerTags(tagger, text, meta, answered.subject),
+  );
+  const { section, questionId } = answered;
+  return target.kind === 'answer'
+    ? { kind: 'amend', section, questionId, text, tags, refSeq: target.answer.seq, data: null }
+    : { kind: 'answer', section, questionId, text, tags, refSeq: target.question.seq, data: null };
+}
+
+/**
+ * The main question waiting, recorded as covered when the log `after` an amend has an earlier answer of its
+ * section say what it asks ("…I'm the owner" added to the presentation covers the role question).
+ */
+function coveredByAmend(guide: Guide, meta: InterviewMeta, after: readonly LogTurn[]): NewTurn[] {
+  const position = derivePosition(after);
+  const pending = position.pending;
+  if (!pending) return [];
+  const section = sectionsOf(guide).find((s) => s.id === pending.section);
+  const question = section && mainQuestions(section, meta.profile).find((q) => q.id === pending.questionId);
+  if (!section || !question) return [];
+  const covering = coveringAnswer(question, section, position);
+  return covering ? [coveredTurn({ ...covering, text: question.text })] : [];
+}
+
 function respond(
   guide: Guide,
   meta: InterviewMeta,
@@ -457,25 +556,18 @@ function respond(
   if (command) return applyCommand(guide, meta, turns, command, options);
 
   const result = emptyResult();
+  if (asksAboutPrivacy(commandGuides, text)) {
+    // Answered, and nothing recorded: what waits (a question, or a `back` for its text) is asked again.
+    result.replies.push(guide.messages.privacy);
+    if (!position.amendTarget) result.replies.push(guide.messages.repeatQuestion);
+    return advance(guide, meta, turns, result, options);
+  }
+
   const target = position.amendTarget;
   if (target) {
     if (isBlank(text) || unreadable) return { ...result, replies: [amendPrompt(guide, target, options)] };
-    result.newTurns.push({
-      kind: 'amend',
-      section: target.section,
-      questionId: target.questionId,
-      text,
-      tags: withFacetAsked(
-        guide,
-        commandGuides,
-        meta,
-        target,
-        text,
-        answerTags(tagger, text, meta, target.subject),
-      ),
-      refSeq: target.seq,
-      data: null,
-    });
+    result.newTurns.push(amendTurn(guide, commandGuides, meta, target, text, tagger));
+    result.newTurns.push(...coveredByAmend(guide, meta, logWith(turns, result.newTurns)));
     result.replies.push(guide.messages.amended);
     return advance(guide, meta, turns, result, options);
   }
@@ -615,6 +707,24 @@ function respond(
         result.replies.push(reply.message, guide.closing.correctionHint);
         return result;
       }
+    }
+  }
+
+  // "Did you mean help?" asked: a yes runs the command, a no keeps the word as the answer; anything else is read
+  // as any message is, but never asked about again.
+  const suggested = suggestedCommand(turns);
+  if (suggested) {
+    const reply = parseYesNo(commandGuides, text);
+    if (reply === 'yes') return applyCommand(guide, meta, turns, suggested.command, options);
+    if (reply === 'no') return respond(guide, meta, turns, suggested.text, false, tagger, options);
+  } else {
+    const near = nearInterviewCommand(commandGuides, text, tagger.knownWords?.() ?? shippedWords());
+    if (near && !hasAnyTag(answerTags(tagger, text, meta, position.pending?.subject ?? null))) {
+      result.newTurns.push(
+        event('reask', question.section, { reason: 'near_command', text, command: near.command }, pendingSeq),
+      );
+      result.replies.push(fill(guide.messages.didYouMean, { command: near.word }));
+      return result;
     }
   }
 

@@ -31,6 +31,17 @@ export interface EffectiveAnswer {
   subject: QuestionSubject | null;
 }
 
+/** A question the respondent skipped, and the seq of its `skip` turn. */
+export interface SkippedQuestion {
+  question: AskedQuestion;
+  skipSeq: number;
+}
+
+/** What `back` goes to: the latest answer, or a question skipped since, which the next message then answers. */
+export type AmendTarget =
+  | { kind: 'answer'; answer: EffectiveAnswer }
+  | ({ kind: 'skipped' } & SkippedQuestion);
+
 /** Where an interview stands, derived from its turn log alone (so a restart resumes exactly). */
 export interface Position {
   pending: AskedQuestion | null;
@@ -41,8 +52,13 @@ export interface Position {
   reasks: number;
   /** Requests for clarification already answered for the pending question. */
   clarifications: number;
-  /** Set after `back`: the next message replaces this answer (a pause on the way does not cancel it). */
-  amendTarget: EffectiveAnswer | null;
+  /**
+   * Set after `back`: the next message replaces this answer, or answers this skipped question (a pause on the
+   * way does not cancel it).
+   */
+  amendTarget: AmendTarget | null;
+  /** Questions skipped and not answered since, by the seq of their `skip` turn. */
+  skipped: readonly SkippedQuestion[];
   /** Main questions not asked because an earlier answer already answered them. */
   covered: ReadonlySet<string>;
   consentGiven: boolean;
@@ -70,7 +86,8 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
   let pending: AskedQuestion | null = null;
   let reasks = 0;
   let clarifications = 0;
-  let amendTarget: EffectiveAnswer | null = null;
+  let amendTarget: AmendTarget | null = null;
+  const skipped = new Map<number, SkippedQuestion>();
   let consentGiven = false;
   let lastSeq = 0;
   // Question id → the covering answer's seq and the phrase it said; judged once every amend is applied.
@@ -97,22 +114,22 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
       }
       case 'answer':
       case 'skip': {
-        if (pending && turn.questionId === pending.questionId) {
+        const late = turn.kind === 'answer' ? lateAnswered(skipped, turn.questionId) : undefined;
+        if (late) {
+          // A skipped question answered after `back`: it counts as answered from now on.
+          skipped.delete(late.skipSeq);
+          late.question.status = 'answered';
+          const answer = effectiveAnswer(turn, late.question);
+          answers.push(answer);
+          bySeq.set(turn.seq, answer);
+        } else if (pending && turn.questionId === pending.questionId) {
           pending.status = turn.kind === 'answer' ? 'answered' : 'skipped';
           if (turn.kind === 'answer') {
-            const answer: EffectiveAnswer = {
-              seq: turn.seq,
-              questionId: pending.questionId,
-              section: pending.section,
-              questionText: pending.text,
-              text: turn.text,
-              tags: turn.tags,
-              data: turn.data,
-              amended: false,
-              subject: pending.subject,
-            };
+            const answer = effectiveAnswer(turn, pending);
             answers.push(answer);
             bySeq.set(turn.seq, answer);
+          } else {
+            skipped.set(turn.seq, { question: pending, skipSeq: turn.seq });
           }
           pending = null;
         }
@@ -134,10 +151,17 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         if (event === 'reask') reasks += 1;
         else if (event === 'clarify') clarifications += 1;
         else if (event === 'consent') consentGiven = true;
-        else if (event === 'covered' && turn.questionId !== null)
+        else if (event === 'covered' && turn.questionId !== null) {
           coveredBy.set(turn.questionId, { answerSeq: turn.refSeq, phrase: turn.data?.phrase });
+          // An amend made the question waiting already answered: it waits no more, and counts as never asked,
+          // so an amend taking the phrase back out has it asked again.
+          if (pending?.questionId === turn.questionId) {
+            asked.delete(turn.questionId);
+            pending = null;
+          }
+        }
         if (event === 'amend_request') {
-          amendTarget = (turn.refSeq === null ? undefined : bySeq.get(turn.refSeq)) ?? null;
+          amendTarget = amendTargetAt(bySeq, skipped, turn.refSeq);
         } else if (event === null || !KEEP_AMENDMENT.has(event)) {
           amendTarget = null;
         }
@@ -152,14 +176,61 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
     const answer = answerSeq === null ? undefined : bySeq.get(answerSeq);
     if (!answer || stillCovers(answer, phrase)) covered.add(questionId);
   }
-  return { pending, asked, answers, reasks, clarifications, amendTarget, covered, consentGiven, lastSeq };
+  return {
+    pending,
+    asked,
+    answers,
+    reasks,
+    clarifications,
+    amendTarget,
+    skipped: [...skipped.values()],
+    covered,
+    consentGiven,
+    lastSeq,
+  };
 }
 
-/** The answer `back` amends: the latest one the respondent wrote (not the consent). */
-export function lastAmendableAnswer(position: Position): EffectiveAnswer | null {
-  for (let i = position.answers.length - 1; i >= 0; i -= 1) {
-    const answer = position.answers[i];
-    if (answer && answer.questionId !== CONSENT_QUESTION_ID) return answer;
-  }
-  return null;
+function effectiveAnswer(turn: LogTurn, question: AskedQuestion): EffectiveAnswer {
+  return {
+    seq: turn.seq,
+    questionId: question.questionId,
+    section: question.section,
+    questionText: question.text,
+    text: turn.text,
+    tags: turn.tags,
+    data: turn.data,
+    amended: false,
+    subject: question.subject,
+  };
+}
+
+function lateAnswered(
+  skipped: ReadonlyMap<number, SkippedQuestion>,
+  questionId: string | null,
+): SkippedQuestion | undefined {
+  return [...skipped.values()].find((skip) => skip.question.questionId === questionId);
+}
+
+/** What an `amend_request` naming `refSeq` goes to: an answer's turn, or a skip's. */
+function amendTargetAt(
+  bySeq: ReadonlyMap<number, EffectiveAnswer>,
+  skipped: ReadonlyMap<number, SkippedQuestion>,
+  refSeq: number | null,
+): AmendTarget | null {
+  if (refSeq === null) return null;
+  const answer = bySeq.get(refSeq);
+  if (answer) return { kind: 'answer', answer };
+  const skip = skipped.get(refSeq);
+  return skip ? { kind: 'skipped', ...skip } : null;
+}
+
+/**
+ * What `back` goes to: the latest answer the respondent wrote (not the consent), or the question they skipped
+ * after it, which they mean to answer after all.
+ */
+export function lastAmendable(position: Position): AmendTarget | null {
+  const answer = position.answers.findLast((a) => a.questionId !== CONSENT_QUESTION_ID);
+  const skip = position.skipped.at(-1);
+  if (skip && (!answer || skip.skipSeq > answer.seq)) return { kind: 'skipped', ...skip };
+  return answer ? { kind: 'answer', answer } : null;
 }

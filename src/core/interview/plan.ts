@@ -146,7 +146,7 @@ export function probeCandidates(
 }
 
 /** The earlier answer of the section that says one of the question's `coveredBy` phrases, if any. */
-function coveringAnswer(
+export function coveringAnswer(
   question: SectionQuestion,
   section: GuideSection,
   position: Position,

@@ -4,7 +4,7 @@ import { fill } from '../guide/template.js';
 import { type SummaryPrompts, summaryPrompts, toolLabel } from '../summary/labels.js';
 import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID } from './events.js';
-import { derivePosition, type LogTurn } from './log.js';
+import { derivePosition, type LogTurn, type Position } from './log.js';
 import { escapeMarkdown, type Quote } from './quote.js';
 
 /** The ids a tag set asserts, for a one-line reminder: tools, values, levers, facets, actors with their role. */
@@ -50,6 +50,8 @@ export function tagLabels(tags: Tags | null, labels: SummaryPrompts, profile?: P
  * A short text recap of the answers so far (amends applied), each with its tags worded as the exports word
  * them in the interview's language (`labels`: the summary's prompts of that language); skipped questions are
  * marked. `quote`: how the answers are quoted (by default inert Markdown, as Teams and the web chat render it).
+ * It ends with the question the interview waits on (the one a `back` reopened, when one waits for its text), so
+ * the respondent knows what their next message answers.
  */
 export function recapLines(
   guide: Guide,
@@ -73,5 +75,15 @@ export function recapLines(
       }),
     );
   }
+  const waiting = waitingQuestion(position);
+  if (waiting !== null) lines.push(fill(guide.bot.summaryPending, { question: waiting }));
   return lines;
+}
+
+/** The question the next message answers, but consent (there is no answer to recap before it). */
+function waitingQuestion(position: Position): string | null {
+  const target = position.amendTarget;
+  if (target) return target.kind === 'answer' ? target.answer.questionText : target.question.text;
+  const pending = position.pending;
+  return pending && pending.questionId !== CONSENT_QUESTION_ID ? pending.text : null;
 }

@@ -320,3 +320,21 @@ export function fewestPhraseCuts(said: readonly string[], phrases: readonly Sayi
   const fewest = Math.min(...cuts.map(([, count]) => count));
   return cuts.filter(([, count]) => count === fewest).map(([mask]) => mask);
 }
+
+/** Whether two different words are one edit apart: a letter replaced, added, left out, or two swapped. */
+export function oneLetterOff(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start += 1;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  const left = a.slice(start, endA);
+  const right = b.slice(start, endB);
+  if (left.length + right.length === 1) return true;
+  if (left.length === 1 && right.length === 1) return true;
+  return left.length === 2 && right.length === 2 && left[0] === right[1] && left[1] === right[0];
+}

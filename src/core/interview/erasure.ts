@@ -1,0 +1,72 @@
+import type { Guide } from '../guide/schema.js';
+import { elidedWords, oncePer, phraseReadings, wordsAt } from './text.js';
+
+/** A request said alone may be one clause of a message: "Bonjour, je veux effacer mes données." */
+const CLAUSE_END = /[.!?;:,\n]+/u;
+
+type Readings = readonly (readonly string[])[];
+
+interface ErasureReadings {
+  /** Leads and polite words: what may open or end the clause ("je veux", "please", "merci"). */
+  edges: Readings;
+  verbs: Readings;
+  links: Readings;
+  objects: Readings;
+}
+
+const readingsOf = (phrases: readonly string[]): Readings => phrases.flatMap((p) => phraseReadings(p));
+
+const erasureReadings = oncePer(
+  (guide: Guide): ErasureReadings => ({
+    edges: readingsOf([...guide.erasure.leads, ...guide.words.courtesy]),
+    verbs: readingsOf(guide.erasure.verbs),
+    links: readingsOf(guide.erasure.links),
+    objects: readingsOf(guide.erasure.objects),
+  }),
+);
+
+/** Where `said` may go on from each of `starts` after one of `readings`. */
+function after(said: readonly string[], starts: ReadonlySet<number>, readings: Readings): Set<number> {
+  const reached = new Set<number>();
+  for (const at of starts)
+    for (const reading of readings) if (wordsAt(said, reading, at)) reached.add(at + reading.length);
+  return reached;
+}
+
+/** `starts` and where `said` goes on from them past any run of `readings`. */
+function pastAny(said: readonly string[], starts: ReadonlySet<number>, readings: Readings): Set<number> {
+  const reached = new Set(starts);
+  let frontier = [...starts];
+  while (frontier.length > 0) {
+    const next = [...after(said, new Set(frontier), readings)].filter((at) => !reached.has(at));
+    for (const at of next) reached.add(at);
+    frontier = next;
+  }
+  return reached;
+}
+
+/** Whether the clause is made of edge words, one verb, link words, one object, and edge words, in that order. */
+function asksErasure(said: readonly string[], readings: ErasureReadings): boolean {
+  if (said.length === 0) return false;
+  const beforeVerb = pastAny(said, new Set([0]), readings.edges);
+  const beforeObject = pastAny(said, after(said, beforeVerb, readings.verbs), readings.links);
+  const end = pastAny(said, after(said, beforeObject, readings.objects), readings.edges);
+  return end.has(said.length);
+}
+
+/**
+ * Whether a message asks to have the respondent's data erased in a sentence ("je veux effacer mes données",
+ * "Pouvez-vous supprimer mes données ?", "can you erase everything about me?"), in either language: one of its
+ * clauses reads as the guide's `erasure` request whole. A statement ("the ERP deletes old data
+ * automatically") and data that is not the respondent's ("on a supprimé les données papier") are answers.
+ */
+export function readsAsErasureRequest(guides: readonly Guide[], text: string): boolean {
+  const all = guides.map(erasureReadings);
+  const readings: ErasureReadings = {
+    edges: all.flatMap((r) => r.edges),
+    verbs: all.flatMap((r) => r.verbs),
+    links: all.flatMap((r) => r.links),
+    objects: all.flatMap((r) => r.objects),
+  };
+  return text.split(CLAUSE_END).some((clause) => asksErasure(elidedWords(clause), readings));
+}
