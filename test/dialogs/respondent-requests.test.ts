@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fill } from '../../src/core/guide/template.js';
+import { buildSummary } from '../../src/core/summary/build.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { BotHarness } from './harness.js';
 
@@ -130,6 +131,12 @@ describe.each(['fr', 'en'] as const)('what respondents ask for in their own word
     );
     expect(turns.find((t) => t.kind === 'answer' && t.questionId === 'meaning.main')?.text).toBe(
       script.meaning,
+    );
+    // The summary files the late answer under its question, which is no longer declined.
+    const summary = buildSummary((await bot.interview()).meta, turns);
+    expect(summary.declined.map((d) => d.questionId)).not.toContain('meaning.main');
+    expect(summary.themes.flatMap((t) => t.answers).find((a) => a.text === script.meaning)?.questionId).toBe(
+      'meaning.main',
     );
 
     // `back` then `back`: the answer stays as it was, and the question waiting is asked again.
