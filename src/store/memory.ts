@@ -245,13 +245,22 @@ export class MemoryInterviewStore implements InterviewStore {
   }
 
   async purgeCompleted(before: Date): Promise<number> {
-    this.open();
     const cutoff = before.toISOString();
-    const expired = [...this.interviews.values()].filter(
-      ({ meta }) => meta.status === 'completed' && meta.completedAt !== null && meta.completedAt < cutoff,
+    return this.purgeWhere(
+      (meta) => meta.status === 'completed' && meta.completedAt !== null && meta.completedAt < cutoff,
     );
-    for (const { meta } of expired) await this.eraseInterview(meta.id);
-    return expired.length;
+  }
+
+  async purgeUnfinished(before: Date): Promise<number> {
+    const cutoff = before.toISOString();
+    return this.purgeWhere((meta) => meta.status !== 'completed' && meta.updatedAt < cutoff);
+  }
+
+  private async purgeWhere(expired: (meta: InterviewMeta) => boolean): Promise<number> {
+    this.open();
+    const doomed = [...this.interviews.values()].filter(({ meta }) => expired(meta));
+    for (const { meta } of doomed) await this.eraseInterview(meta.id);
+    return doomed.length;
   }
 
   async createInvitation(invitation: NewInvitation): Promise<Invitation> {
@@ -290,6 +299,15 @@ export class MemoryInterviewStore implements InterviewStore {
       (candidate) => candidate.interviewId === interviewId,
     );
     return invitation ? structuredClone(invitation) : null;
+  }
+
+  async listInvitations(interviewerId: string): Promise<Invitation[]> {
+    this.open();
+    return [...this.invitations.values()]
+      .filter((invitation) => invitation.interviewerId === interviewerId)
+      .reverse()
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((invitation) => structuredClone(invitation));
   }
 
   async upsertInterviewer(input: NewInterviewer): Promise<Interviewer> {

@@ -490,11 +490,25 @@ class PostgresInterviewStore implements InterviewStore {
   }
 
   async purgeCompleted(before: Date): Promise<number> {
-    const ids = await inTransaction(this.pool, 'purging completed interviews', async (client) => {
-      const expired = await client.query(
-        "SELECT id FROM interviews WHERE status = 'completed' AND completed_at < $1 ORDER BY id FOR UPDATE",
-        [before.toISOString()],
-      );
+    return this.purgeWhere(
+      'purging completed interviews',
+      "SELECT id FROM interviews WHERE status = 'completed' AND completed_at < $1 ORDER BY id FOR UPDATE",
+      before,
+    );
+  }
+
+  async purgeUnfinished(before: Date): Promise<number> {
+    return this.purgeWhere(
+      'purging abandoned interviews',
+      "SELECT id FROM interviews WHERE status IN ('in_progress', 'paused') AND updated_at < $1 ORDER BY id FOR UPDATE",
+      before,
+    );
+  }
+
+  /** Erases the interviews `select` finds (and locks) for the cutoff, in one transaction; returns how many. */
+  private async purgeWhere(operation: string, select: string, before: Date): Promise<number> {
+    const ids = await inTransaction(this.pool, operation, async (client) => {
+      const expired = await client.query(select, [before.toISOString()]);
       const ids = expired.rows.map((row) => idFromRow(row));
       for (const id of ids) await eraseRows(client, id);
       return ids;
@@ -556,6 +570,15 @@ class PostgresInterviewStore implements InterviewStore {
     );
     const row = result.rows[0];
     return row === undefined ? null : invitationFromRow(row);
+  }
+
+  async listInvitations(interviewerId: string): Promise<Invitation[]> {
+    const result = await this.query(
+      'listing invitations',
+      'SELECT * FROM invitations WHERE interviewer_id = $1 ORDER BY created_at DESC, code DESC',
+      [interviewerId],
+    );
+    return result.rows.map(invitationFromRow);
   }
 
   async upsertInterviewer(input: NewInterviewer): Promise<Interviewer> {

@@ -548,12 +548,29 @@ class SqliteInterviewStore implements InterviewStore {
   }
 
   async purgeCompleted(before: Date): Promise<number> {
+    return this.purgeWhere(
+      'purging completed interviews',
+      "SELECT id FROM interviews WHERE status = 'completed' AND completed_at < ?",
+      before,
+    );
+  }
+
+  async purgeUnfinished(before: Date): Promise<number> {
+    return this.purgeWhere(
+      'purging abandoned interviews',
+      "SELECT id FROM interviews WHERE status IN ('in_progress', 'paused') AND updated_at < ?",
+      before,
+    );
+  }
+
+  /** Erases the interviews `select` finds for the cutoff, in one transaction; returns how many. */
+  private async purgeWhere(operation: string, select: string, before: Date): Promise<number> {
     const cutoff = before.toISOString();
     const purged = await this.write(
-      'purging completed interviews',
+      operation,
       () => {
         const ids = this.sql
-          .get("SELECT id FROM interviews WHERE status = 'completed' AND completed_at < ?")
+          .get(select)
           .pluck()
           .all(cutoff)
           .filter((id) => typeof id === 'string');
@@ -622,6 +639,15 @@ class SqliteInterviewStore implements InterviewStore {
       const row = this.sql.get('SELECT * FROM invitations WHERE interview_id = ? LIMIT 1').get(interviewId);
       return row === undefined ? null : invitationFromRow(row);
     });
+  }
+
+  async listInvitations(interviewerId: string): Promise<Invitation[]> {
+    return this.read('listing invitations', () =>
+      this.sql
+        .get('SELECT * FROM invitations WHERE interviewer_id = ? ORDER BY created_at DESC, rowid DESC')
+        .all(interviewerId)
+        .map(invitationFromRow),
+    );
   }
 
   async upsertInterviewer(input: NewInterviewer): Promise<Interviewer> {

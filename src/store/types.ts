@@ -102,6 +102,11 @@ export interface InterviewStore {
   eraseInterview(id: string): Promise<boolean>;
   /** Erases completed interviews whose completedAt is before `before`; returns how many. */
   purgeCompleted(before: Date): Promise<number>;
+  /**
+   * Erases interviews left unfinished (in progress or paused) whose last activity (`updatedAt`) is before
+   * `before`; returns how many.
+   */
+  purgeUnfinished(before: Date): Promise<number>;
 
   /** Throws `conflict` when the code is taken. */
   createInvitation(invitation: Omit<Invitation, 'createdAt' | 'interviewId'>): Promise<Invitation>;
@@ -109,6 +114,8 @@ export interface InterviewStore {
   /** Binds an invitation to the interview it opened; false when it was already used; `not_found` for an unknown code. */
   redeemInvitation(code: string, interviewId: string): Promise<boolean>;
   findInvitationByInterview(interviewId: string): Promise<Invitation | null>;
+  /** The interviewer's invitations, used or not, newest first. */
+  listInvitations(interviewerId: string): Promise<Invitation[]>;
 
   upsertInterviewer(input: NewInterviewer): Promise<Interviewer>;
   getInterviewer(id: string): Promise<Interviewer | null>;

@@ -46,6 +46,7 @@ export function registerWebRoutes(router: Router, services: WebServices): WebRou
       ? { appId: config.MicrosoftAppId, keys: services.teamsSigningKeys ?? entraSigningKeys() }
       : undefined;
   registerDashboardApi(router, {
+    ...(logger ? { logger } : {}),
     store,
     auth: { store, tokenLifetimeDays: config.DASHBOARD_TOKEN_DAYS, ...(teamsSso ? { teamsSso } : {}) },
   });

@@ -525,7 +525,14 @@ describe.skipIf(!available)('in the browser', () => {
       statuses: ['terminé', 'en cours', 'en pause'],
       summary: {
         title: `Entretien ${completed}`,
-        headings: ['Matrice des formes de valeur', 'Équilibre des leviers', 'Outils'],
+        headings: [
+          'Matrice des formes de valeur',
+          'Équilibre des leviers',
+          'Outils',
+          'Réponses par thème',
+          'Questions à poser ensuite',
+          'Pistes pour le conseiller',
+        ],
         cell: 'Fonctionnelle × Fonctionnelle\u00a0: 0',
       },
     };
@@ -544,7 +551,14 @@ describe.skipIf(!available)('in the browser', () => {
       statuses: ['completed', 'in progress', 'paused'],
       summary: {
         title: `Interview ${completed}`,
-        headings: ['Value form matrix', 'Lever balance', 'Tools'],
+        headings: [
+          'Value form matrix',
+          'Lever balance',
+          'Tools',
+          'Answers by theme',
+          'Questions to ask next',
+          'Next steps for the adviser',
+        ],
         cell: 'Functional × Functional: 0',
       },
     });
@@ -613,8 +627,11 @@ describe.skipIf(!available)('in the browser', () => {
   it('shows the exchange so far and the question waiting for an answer when the page is reloaded after a server restart', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=fr`);
-    // A conversation of its own, as a respondent who clicks "Nouvelle conversation" gets.
+    // A conversation of its own, as a respondent who clicks "Nouvelle conversation" gets (the page asks first,
+    // since the previous test wrote in this browser's conversation).
     await page.locator('#restart').click();
+    // The page pauses the interview there, then reloads on a new conversation.
+    await Promise.all([page.waitForEvent('load'), page.locator('#restart-confirm').click()]);
     await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
     const saved = await savedConversation(page);
     await botReplySince(saved.conversationId, saved.userId, 0);

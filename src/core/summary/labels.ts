@@ -129,7 +129,8 @@ export const SummaryPrompts = z.object({
    * says the HTTP `{status}`), a value matrix cell's tooltip, a profile as short as a table cell holds,
    * each export's name as users know it (the export formats' ids, listed here because the exports read
    * these prompts), and how far an interview went: `{count}` answers (`one`/`other` as Intl.PluralRules
-   * names them), then `{answers}` and the guide part `{part}` of the last question asked.
+   * names them), then `{answers}` and the guide part `{part}` of the last question asked; the invitations
+   * (`codeOf` the `{code}` of one), the erase action (`{interview}`: the interview erased) and the CSV separator.
    */
   dashboard: z.strictObject({
     title: text,
@@ -158,6 +159,21 @@ export const SummaryPrompts = z.object({
       /\{answers\}.*\{part\}|\{part\}.*\{answers\}/,
       'must contain {answers} and {part}',
     ),
+    invitations: z.strictObject({
+      code: text,
+      pending: text,
+      createdAt: text,
+      codeOf: text.regex(/\{code\}/, 'must contain {code}'),
+    }),
+    erase: z.strictObject({
+      button: text,
+      confirm: text.regex(/\{interview\}/, 'must contain {interview}'),
+      yes: text,
+      no: text,
+      done: text.regex(/\{interview\}/, 'must contain {interview}'),
+    }),
+    csv: exactly(['label', 'semicolon', 'comma']),
+    noAnswers: text,
   }),
   themes: keyed(THEME_IDS),
   /** The guide's parts outside the three themes and the presentation. */

@@ -12,30 +12,60 @@ import {
   SUMMARY_FORMATS,
   studyLanguage,
 } from '../../core/summary/index.js';
+import type { CsvSeparator } from '../../export/index.js';
 import { labels, wordLeverReading } from '../../export/view.js';
+import { hashId, type Logger } from '../../log.js';
 import { HttpError, type RouteContext, type Router, sendJson } from '../../server/router.js';
 import { studyInterviews } from '../../store/study-interviews.js';
 import { getStudyKey } from '../../store/study-key.js';
-import type { InterviewStore } from '../../store/types.js';
+import type { InterviewStore, Invitation } from '../../store/types.js';
 import { authenticateInterviewer, type InterviewerAuthOptions } from './auth.js';
 import { dashboardLabels } from './labels.js';
 
 export interface DashboardApiDeps {
   store: InterviewStore;
   auth: InterviewerAuthOptions;
+  logger?: Logger;
 }
 
 const LabelsQuery = z.object({ lang: Language.default('fr') });
 const LeverReadingQuery = z.object({ lang: Language.optional() });
 
-const SummaryQuery = z.object({
-  format: z.enum(SUMMARY_FORMATS).default('json'),
-  lang: Language.optional(),
-});
-const StudyQuery = z.object({
-  format: z.enum(STUDY_FORMATS).default('json'),
-  lang: Language.optional(),
-});
+/**
+ * The CSV's field separator, as the CLI's `--csv-semicolon` chooses it: `semicolon` for Excel set to French
+ * (which reads a comma-separated file as one column). Only with `format=csv`, as the CLI refuses it elsewhere.
+ */
+const SEPARATORS = { comma: ',', semicolon: ';' } as const satisfies Record<string, CsvSeparator>;
+const Separator = z.enum(['comma', 'semicolon']).optional();
+const onlyForCsv = {
+  message: 'separator shapes the CSV export: add format=csv or drop it',
+  path: ['separator'],
+};
+
+const SummaryQuery = z
+  .object({
+    format: z.enum(SUMMARY_FORMATS).default('json'),
+    lang: Language.optional(),
+    separator: Separator,
+  })
+  .refine((query) => query.separator === undefined || query.format === 'csv', onlyForCsv);
+const StudyQuery = z
+  .object({
+    format: z.enum(STUDY_FORMATS).default('json'),
+    lang: Language.optional(),
+    separator: Separator,
+  })
+  .refine((query) => query.separator === undefined || query.format === 'csv', onlyForCsv);
+
+/** A pending invitation as the dashboard lists it (never the interviewer's address it carries). */
+function pendingInvitation(invitation: Invitation) {
+  return {
+    code: invitation.code,
+    createdAt: invitation.createdAt,
+    profile: invitation.profile,
+    language: invitation.language,
+  };
+}
 
 function parseQuery<T>(schema: z.ZodType<T>, url: URL): T {
   const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
@@ -72,6 +102,10 @@ export function progressOf(turns: readonly TurnRecord[]): {
   return { asked: asked.size, answered: answered.size, section };
 }
 
+function csvOptions(separator: keyof typeof SEPARATORS | undefined) {
+  return separator ? { csvSeparator: SEPARATORS[separator] } : {};
+}
+
 function send(res: ServerResponse, rendered: Rendered, fileStem: string): void {
   const body =
     typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : Buffer.from(rendered.body);
@@ -88,10 +122,11 @@ function send(res: ServerResponse, rendered: Rendered, fileStem: string): void {
 }
 
 /**
- * `GET /api/interviews`, `GET /api/interviews/:id/summary`, `GET /api/interviews/:id/lever-reading`,
- * `GET /api/study`, `GET /api/study/lever-reading`: an interviewer's own data only.
+ * `GET /api/interviews`, `DELETE /api/interviews/:id`, `GET /api/interviews/:id/summary`,
+ * `GET /api/interviews/:id/lever-reading`, `GET /api/study`, `GET /api/study/lever-reading`: an interviewer's
+ * own data only.
  */
-export function registerDashboardApi(router: Router, { store, auth }: DashboardApiDeps): void {
+export function registerDashboardApi(router: Router, { store, auth, logger }: DashboardApiDeps): void {
   const interviewerOf = (ctx: RouteContext) => authenticateInterviewer(ctx.req.headers.authorization, auth);
 
   /** Another interviewer's interview is indistinguishable from a missing one. */
@@ -111,27 +146,51 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
   router.route('GET', '/api/interviews', async (ctx) => {
     const interviewerId = await interviewerOf(ctx);
     const interviews = await store.listInterviews({ interviewerId });
+    // The code the interviewer sent is how they tell their interviews apart (the firm is pseudonymised).
+    const invitations = await store.listInvitations(interviewerId);
+    const codeOf = new Map(invitations.map((invitation) => [invitation.interviewId, invitation.code]));
     const rows = [];
     for (const meta of interviews) {
       rows.push({
         ...interviewListing(meta),
         completedAt: meta.completedAt,
+        invitationCode: codeOf.get(meta.id) ?? null,
         progress: progressOf(await store.getTurns(meta.id)),
       });
     }
-    sendJson(ctx.res, 200, { interviewerId, interviews: rows });
+    sendJson(ctx.res, 200, {
+      interviewerId,
+      interviews: rows,
+      pendingInvitations: invitations
+        .filter((invitation) => invitation.interviewId === null)
+        .map(pendingInvitation),
+    });
+  });
+
+  // Erasure on the respondent's request, from the dashboard: what `sme-interview erase` erases.
+  router.route('DELETE', '/api/interviews/:id', async (ctx) => {
+    const interviewerId = await interviewerOf(ctx);
+    const { id } = await ownInterview(interviewerId, ctx.params.id ?? '');
+    // Erased meanwhile (by the respondent in the chat, the CLI or another server): nothing is left to erase.
+    if (!(await store.eraseInterview(id))) throw new HttpError(404, 'not_found', `no interview ${id}`);
+    logger?.info('dashboard.interview_erased', { interview: id, interviewer: hashId(interviewerId) });
+    sendJson(ctx.res, 200, { erased: id });
   });
 
   router.route('GET', '/api/interviews/:id/summary', async (ctx) => {
     const interviewerId = await interviewerOf(ctx);
-    const { format, lang } = parseQuery(SummaryQuery, ctx.url);
+    const { format, lang, separator } = parseQuery(SummaryQuery, ctx.url);
     const meta = await ownInterview(interviewerId, ctx.params.id ?? '');
     const pseudonymKey = await getStudyKey(store, interviewerId);
     const summary = buildSummary(meta, await store.getTurns(meta.id), {
       pseudonymKey,
       ...(lang ? { lang } : {}),
     });
-    send(ctx.res, renderSummary(summary, format, lang ?? meta.language), `interview-${meta.id}`);
+    send(
+      ctx.res,
+      renderSummary(summary, format, lang ?? meta.language, csvOptions(separator)),
+      `interview-${meta.id}`,
+    );
   });
 
   // The lever reading worded by the exports' own functions, so the dashboard says it as they do.
@@ -162,9 +221,9 @@ export function registerDashboardApi(router: Router, { store, auth }: DashboardA
 
   router.route('GET', '/api/study', async (ctx) => {
     const interviewerId = await interviewerOf(ctx);
-    const { format, lang } = parseQuery(StudyQuery, ctx.url);
+    const { format, lang, separator } = parseQuery(StudyQuery, ctx.url);
     const { study, studyLang } = await studyOf(interviewerId, lang);
-    send(ctx.res, renderStudy(study, format, studyLang), 'study');
+    send(ctx.res, renderStudy(study, format, studyLang, csvOptions(separator)), 'study');
   });
 
   // Each interview of the study with its lever reading, worded as its own view words it (for its profile).

@@ -3,8 +3,10 @@ import { summaryPrompts } from '../../core/summary/labels.js';
 
 /**
  * Every word the dashboard shows, in one language, from prompts/summary.<lang>.json: its page, the names of
- * value forms, levers and actors the charts show, and the words of the interview list and the downloads
- * (statuses, languages, profiles, guide parts, export names). Wording only, no interview data.
+ * value forms, levers, actors and tools the charts and answers show, the words of the interview list and the
+ * downloads (statuses, languages, profiles, guide parts, export names), the headings of an interview's answers
+ * as the exports word them, and its actions' words (invitations, erasure, the CSV separator). Wording
+ * only, no interview data.
  */
 export function dashboardLabels(lang: Language) {
   const prompts = summaryPrompts(lang);
@@ -14,7 +16,22 @@ export function dashboardLabels(lang: Language) {
     values: prompts.values,
     levers: prompts.levers,
     actors: prompts.actors,
-    headings: { ...headings, perInterview: prompts.headings.perInterview },
+    tools: prompts.tools,
+    headings: {
+      ...headings,
+      perInterview: prompts.headings.perInterview,
+      themes: prompts.headings.themes,
+      nextQuestions: prompts.headings.nextQuestions,
+      nextSteps: prompts.headings.nextSteps,
+    },
+    // The kinds of tags an answer carries, named as the exports name them.
+    tagKinds: {
+      tools: prompts.headings.tools,
+      values: prompts.headings.values,
+      levers: prompts.headings.levers,
+    },
+    amended: prompts.headings.amended,
+    labelled: prompts.typography.labelled,
     statuses: prompts.statuses,
     languages: prompts.languages,
     parts: { ...prompts.sections, ...prompts.themes },

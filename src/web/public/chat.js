@@ -1,7 +1,11 @@
 // Local web chat: Web Chat polling our own Direct Line endpoint. The conversation is kept in localStorage
-// so a reload resumes the same interview.
+// so a reload resumes the same interview; the conversations left for a new one are kept too, so the
+// interviews paused in them can be taken up (or erased) there.
 (() => {
   const STORAGE_KEY = 'sme-interview.webchat';
+  const EARLIER_KEY = 'sme-interview.webchat.earlier';
+  /** Conversations kept to go back to; the oldest is dropped beyond (its interview stays in the store). */
+  const MAX_EARLIER = 10;
   const params = new URLSearchParams(location.search);
   const requested = params.get('lang');
   const lang =
@@ -11,9 +15,29 @@
       title: 'Entretien',
       restart: 'Nouvelle conversation',
       failed: 'Le service de conversation ne répond pas.',
+      confirmRestart:
+        "Si un entretien est en cours dans cette conversation, il sera mis en pause\u00a0: ses réponses restent enregistrées. Pour y revenir, choisissez cette conversation dans «\u00a0Conversations précédentes\u00a0», en haut de la page, puis écrivez «\u00a0reprendre\u00a0»\u202f; pour l'effacer, écrivez-y «\u00a0effacer mes données\u00a0». Ouvrir une nouvelle conversation\u202f?",
+      confirm: 'Ouvrir une nouvelle conversation',
+      stay: 'Rester ici',
+      earlier: 'Conversations précédentes…',
+      earlierOne: 'Conversation du {date}',
+      pauseFailed: "L'entretien en cours n'a pas pu être mis en pause\u00a0: réessayez dans un instant.",
     },
-    en: { title: 'Interview', restart: 'New conversation', failed: 'The chat service is not answering.' },
+    en: {
+      title: 'Interview',
+      restart: 'New conversation',
+      failed: 'The chat service is not answering.',
+      confirmRestart:
+        'If an interview is under way in this conversation, it will be paused: its answers stay saved. To come back to it, pick this conversation in “Earlier conversations” at the top of the page, then type “resume”; to erase it, type “delete my data” there. Open a new conversation?',
+      confirm: 'Open a new conversation',
+      stay: 'Stay here',
+      earlier: 'Earlier conversations…',
+      earlierOne: 'Conversation of {date}',
+      pauseFailed: 'The interview under way could not be paused: try again in a moment.',
+    },
   };
+  /** What pauses an interview, in either language (the bot reads its commands in both). */
+  const PAUSE_COMMAND = 'pause';
   const labels = LABELS[lang];
   // What the Direct Line endpoint takes of a message (MAX_TEXT_LENGTH in client-activity.ts). A longer paste
   // is cut here, so the request stays small; the bot still sees the answer was too long and says how much of
@@ -23,22 +47,51 @@
   document.documentElement.lang = lang;
   document.getElementById('title').textContent = labels.title;
   document.getElementById('restart').textContent = labels.restart;
+  document.getElementById('restart-question').textContent = labels.confirmRestart;
+  document.getElementById('restart-confirm').textContent = labels.confirm;
+  document.getElementById('restart-stay').textContent = labels.stay;
+
+  const isConversation = (saved) =>
+    saved !== null &&
+    typeof saved === 'object' &&
+    typeof saved.token === 'string' &&
+    typeof saved.conversationId === 'string' &&
+    typeof saved.userId === 'string';
 
   function readSaved() {
     try {
       const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
-      if (
-        saved &&
-        typeof saved.token === 'string' &&
-        typeof saved.conversationId === 'string' &&
-        typeof saved.userId === 'string'
-      ) {
-        return saved;
-      }
+      if (isConversation(saved)) return saved;
     } catch {
       // A damaged entry just means a new conversation.
     }
     return null;
+  }
+
+  function readEarlier() {
+    try {
+      const earlier = JSON.parse(localStorage.getItem(EARLIER_KEY) || '[]');
+      if (Array.isArray(earlier)) return earlier.filter(isConversation);
+    } catch {
+      // A damaged list just means none to go back to.
+    }
+    return [];
+  }
+
+  /** The conversation in the page, whose token the page holds (set once it has started). */
+  let current = null;
+
+  /**
+   * Leaves the page's conversation for `next` (a new one when null): one the respondent wrote in is kept to
+   * come back to, newest first; one they never wrote in holds nothing to come back to.
+   */
+  function leaveFor(next) {
+    const earlier = readEarlier().filter((saved) => saved.conversationId !== next?.conversationId);
+    if (current?.wrote) earlier.unshift(current);
+    localStorage.setItem(EARLIER_KEY, JSON.stringify(earlier.slice(0, MAX_EARLIER)));
+    if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    else localStorage.removeItem(STORAGE_KEY);
+    location.reload();
   }
 
   async function stillValid(saved) {
@@ -52,7 +105,12 @@
     const response = await fetch('/directline/tokens/generate', { method: 'POST' });
     if (!response.ok) throw new Error(`tokens/generate answered ${response.status}`);
     const body = await response.json();
-    const saved = { token: body.token, conversationId: body.conversationId, userId: body.userId };
+    const saved = {
+      token: body.token,
+      conversationId: body.conversationId,
+      userId: body.userId,
+      startedAt: new Date().toISOString(),
+    };
     localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
     return saved;
   }
@@ -62,10 +120,18 @@
     return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
   }
 
+  /** A message the respondent sends makes the conversation one to come back to (it may hold an interview). */
+  function noteWriting() {
+    if (!current || current.wrote) return;
+    current.wrote = true;
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(current));
+  }
+
   /** Web Chat's store, with every message it posts cut to MAX_TEXT_LENGTH. */
   function createCappingStore() {
     return window.WebChat.createStore({}, () => (next) => (action) => {
       const activity = action.type === 'DIRECT_LINE/POST_ACTIVITY' ? action.payload.activity : null;
+      if (activity?.type === 'message') noteWriting();
       if (!activity || typeof activity.text !== 'string' || activity.text.length <= MAX_TEXT_LENGTH) {
         return next(action);
       }
@@ -81,6 +147,8 @@
       saved = await newConversation();
       resuming = false;
     }
+    current = saved;
+    showEarlier();
     const directLine = window.WebChat.createDirectLine({
       domain: `${location.origin}/directline`,
       token: saved.token,
@@ -103,12 +171,79 @@
     );
   }
 
-  document.getElementById('restart').addEventListener('click', () => {
-    localStorage.removeItem(STORAGE_KEY);
-    location.reload();
+  /** The conversations left for another, to go back to: the interview paused there is taken up there. */
+  function showEarlier() {
+    const select = document.getElementById('earlier');
+    const earlier = readEarlier();
+    select.hidden = earlier.length === 0;
+    const prompt = document.createElement('option');
+    prompt.value = '';
+    prompt.textContent = labels.earlier;
+    select.replaceChildren(prompt);
+    for (const saved of earlier) {
+      const option = document.createElement('option');
+      option.value = saved.conversationId;
+      const date = saved.startedAt ? new Date(saved.startedAt).toLocaleString(locale) : '…';
+      option.textContent = labels.earlierOne.replace('{date}', () => date);
+      select.append(option);
+    }
+  }
+
+  document.getElementById('earlier').addEventListener('change', (event) => {
+    const chosen = readEarlier().find((saved) => saved.conversationId === event.target.value);
+    // The conversation left goes into the same list, its interview paused: nothing is left running.
+    if (chosen) pauseThenLeaveFor(chosen);
   });
 
-  start().catch((error) => {
+  /**
+   * Pauses the interview under way in the page's conversation, as the respondent writing "pause" does, so it
+   * is not left "in progress" for ever: the dashboard shows it paused, and "reprendre" there takes it up.
+   * Resolves once the bot has recorded it (the endpoint answers after the turn).
+   */
+  async function pauseCurrent() {
+    const response = await fetch(
+      `/directline/conversations/${encodeURIComponent(current.conversationId)}/activities`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${current.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: PAUSE_COMMAND, from: { id: current.userId }, locale }),
+      },
+    );
+    if (!response.ok) throw new Error(`pausing answered ${response.status}`);
+  }
+
+  /** Leaves for `next` (a new conversation when null) once the interview under way here, if any, is paused. */
+  function pauseThenLeaveFor(next) {
+    // Nothing written here, so no interview to leave behind.
+    if (!current?.wrote) {
+      leaveFor(next);
+      return;
+    }
+    pauseCurrent().then(
+      () => leaveFor(next),
+      () => {
+        const status = document.getElementById('status');
+        status.hidden = false;
+        status.textContent = labels.pauseFailed;
+      },
+    );
+  }
+
+  const restartDialog = document.getElementById('restart-dialog');
+  document.getElementById('restart').addEventListener('click', () => {
+    // Once the page knows its conversation: a click before that would leave an interview unpaused.
+    started.then(() => {
+      if (!current?.wrote) leaveFor(null);
+      else restartDialog.showModal();
+    });
+  });
+  restartDialog.addEventListener('close', () => {
+    if (restartDialog.returnValue !== 'restart') return;
+    restartDialog.returnValue = '';
+    pauseThenLeaveFor(null);
+  });
+
+  const started = start().catch((error) => {
     const status = document.getElementById('status');
     status.hidden = false;
     status.textContent = `${labels.failed} (${error.message})`;

@@ -48,10 +48,10 @@
   /** A failure said to the reader in these words; any other is said as `broken`. */
   class Said extends Error {}
 
-  async function api(path) {
+  async function api(path, method = 'GET') {
     let response;
     try {
-      response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+      response = await fetch(path, { method, headers: { authorization: `Bearer ${token}` } });
     } catch {
       throw new Said(words.messages.unreachable);
     }
@@ -66,6 +66,29 @@
     if (response.status === 404) throw new Said(words.messages.notFound);
     if (!response.ok) throw new Said(fill(words.messages.failed, { status: String(response.status) }));
     return response;
+  }
+
+  /**
+   * The CSV's separator: semicolons for Excel set to French (it reads a comma-separated file as one column),
+   * so by default in the French dashboard; the reader's choice once they make one.
+   */
+  let csvChoice = null;
+  const csvSeparator = () => csvChoice ?? (lang === 'fr' ? 'semicolon' : 'comma');
+
+  function separatorChoice() {
+    const select = element('select', { id: 'csv-separator' });
+    for (const separator of ['semicolon', 'comma']) {
+      const option = element('option', { value: separator }, words.csv[separator]);
+      option.selected = separator === csvSeparator();
+      select.append(option);
+    }
+    select.addEventListener('change', () => {
+      csvChoice = select.value;
+      for (const other of document.querySelectorAll('#csv-separator')) other.value = csvChoice;
+    });
+    const choice = element('label', { class: 'csv-separator' }, `${words.csv.label} `);
+    choice.append(select);
+    return choice;
   }
 
   /** "Télécharger : JSON Markdown …": the buttons named by format, grouped under the one verb. */
@@ -85,7 +108,8 @@
         words.formats[format],
       );
       const save = async () => {
-        const response = await api(`${base}${base.includes('?') ? '&' : '?'}format=${format}`);
+        const csv = format === 'csv' ? `&separator=${csvSeparator()}` : '';
+        const response = await api(`${base}${base.includes('?') ? '&' : '?'}format=${format}${csv}`);
         // The server names every export (interview-<id>.<ext>, study.<ext>); without a name the browser picks one.
         const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '')?.[1] ?? '';
         const link = element('a', { href: URL.createObjectURL(await response.blob()), download: name });
@@ -96,6 +120,7 @@
       button.addEventListener('click', () => save().catch(report));
       container.append(button);
     }
+    if (formats.includes('csv')) container.append(separatorChoice());
   }
 
   /**
@@ -110,16 +135,56 @@
     return words.progressAt.replace('{answers}', () => answers).replace('{part}', () => part);
   }
 
+  /** The invitation code of each listed interview (null for one begun without an invitation). */
+  const codes = new Map();
+
+  /** The codes the reader sent that nobody has used yet, to match against the interviews that come in. */
+  function showPendingInvitations(invitations) {
+    const section = document.getElementById('pending-invitations');
+    section.hidden = invitations.length === 0;
+    section.querySelector('tbody').replaceChildren(
+      ...invitations.map((invitation) => {
+        const row = element('tr', { 'data-code': invitation.code });
+        row.append(
+          element('td', {}, invitation.code),
+          element('td', {}, new Date(invitation.createdAt).toLocaleString(lang)),
+          element('td', {}, words.profiles[invitation.profile] ?? invitation.profile),
+          element('td', {}, words.languages[invitation.language] ?? invitation.language),
+        );
+        return row;
+      }),
+    );
+  }
+
+  /** An interview made from an invitation is named by its code first: the code is what the reader sent. */
+  function interviewCell({ id, invitationCode }) {
+    const cell = element('td', { class: 'interview-name' });
+    if (invitationCode) {
+      cell.append(
+        element(
+          'div',
+          { class: 'invitation-code', 'data-code': invitationCode },
+          fill(words.invitations.codeOf, { code: invitationCode }),
+        ),
+      );
+    }
+    cell.append(element('div', { class: 'interview-id' }, id));
+    return cell;
+  }
+
   async function showList() {
-    const { interviews } = await (await api('/api/interviews')).json();
+    const { interviews, pendingInvitations } = await (await api('/api/interviews')).json();
     const body = document.querySelector('#interviews tbody');
     body.replaceChildren();
+    codes.clear();
     if (interviews.length === 0) message(words.messages.empty);
     else message('');
+    showPendingInvitations(pendingInvitations ?? []);
     for (const interview of interviews) {
+      codes.set(interview.id, interview.invitationCode ?? null);
       const row = element('tr', { 'data-id': interview.id, 'data-status': interview.status, tabindex: '0' });
       row.append(
-        element('td', {}, interview.id),
+        interviewCell(interview),
         // A status this page has no word for (a newer server's) is shown as the API names it.
         element(
           'td',
@@ -151,6 +216,10 @@
     ]);
     document.getElementById('summary-title').textContent =
       `${words.columns.interview} ${summary.interview.id}`;
+    const code = codes.get(id) ?? null;
+    const codeLine = document.getElementById('summary-code');
+    codeLine.hidden = code === null;
+    codeLine.textContent = code === null ? '' : fill(words.invitations.codeOf, { code });
     valueMatrix(document.getElementById('value-matrix'), summary.valueMatrix);
     leverBars(document.getElementById('lever-chart'), summary.levers, (id) => reading.levers[id]);
     leverVerdict(document.getElementById('lever-balance'), reading);
@@ -160,6 +229,8 @@
         element('li', { 'data-tool': tool.id }, `${tool.label} — ${tool.values.map(label).join(', ')}`),
       ),
     );
+    showAnswers(summary);
+    shownInterview = { id, code };
     downloads(document.getElementById('summary-downloads'), `${base}?lang=${lang}`, [
       'json',
       'md',
@@ -170,6 +241,79 @@
     ]);
     message('');
     show('summary-view');
+  }
+
+  /** "Outils et dispositifs : ERP · Formes de valeur : Fonctionnelle": an answer's tags, as the exports word them. */
+  function tagsText(tags) {
+    const kinds = [
+      ['tools', words.tools],
+      ['values', words.values],
+      ['levers', words.levers],
+    ];
+    const parts = [];
+    for (const [kind, names] of kinds) {
+      const ids = [...new Set((tags?.[kind] ?? []).map((item) => item.id))];
+      if (ids.length === 0) continue;
+      const value = ids.map((id) => names[id] ?? id.replaceAll('_', ' ')).join(', ');
+      parts.push(fill(words.labelled, { label: words.tagKinds[kind], value }));
+    }
+    return parts.join(' · ');
+  }
+
+  /**
+   * The answers by theme with their tags, then the questions to ask next and the next steps. Every answer is
+   * the respondent's text, put in as text (textContent): markup or Markdown in it is shown, never run.
+   */
+  function showAnswers(summary) {
+    const container = document.getElementById('answers');
+    container.replaceChildren();
+    for (const theme of summary.themes) {
+      if (theme.answers.length === 0) continue;
+      const list = element('ul', { class: 'theme-answers' });
+      for (const answer of theme.answers) {
+        const item = element('li', { 'data-seq': String(answer.seq) });
+        item.append(
+          element('div', { class: 'question' }, answer.question),
+          element('p', { class: 'answer-text' }, answer.text),
+        );
+        if (answer.amended) item.append(element('div', { class: 'amended' }, `(${words.amended})`));
+        const tags = tagsText(answer.tags);
+        if (tags) item.append(element('div', { class: 'tags' }, tags));
+        list.append(item);
+      }
+      const section = element('section', { 'data-theme': theme.id });
+      section.append(element('h4', {}, words.parts[theme.id] ?? theme.id), list);
+      container.append(section);
+    }
+    if (container.childElementCount === 0) container.append(element('p', {}, words.noAnswers));
+    for (const [id, lines] of [
+      ['next-questions', summary.nextQuestions],
+      ['next-steps', summary.nextSteps],
+    ]) {
+      document.getElementById(id).replaceChildren(...lines.map((line) => element('li', {}, line)));
+    }
+  }
+
+  /** The interview the summary view shows, for its erase button. */
+  let shownInterview = null;
+
+  /** Erasure on the respondent's request: asked in the page first, since nothing can bring it back. */
+  function askToErase() {
+    if (!shownInterview) return;
+    const { id, code } = shownInterview;
+    document.getElementById('erase-question').textContent = fill(words.erase.confirm, {
+      interview: code ? `${code} (${id})` : id,
+    });
+    document.getElementById('erase-dialog').showModal();
+  }
+
+  async function erase() {
+    if (!shownInterview) return;
+    const { id, code } = shownInterview;
+    shownInterview = null;
+    await api(`/api/interviews/${encodeURIComponent(id)}`, 'DELETE');
+    await showList();
+    message(fill(words.erase.done, { interview: code ? `${code} (${id})` : id }));
   }
 
   async function showStudy() {
@@ -234,6 +378,12 @@
     showList().catch(report);
   });
   document.getElementById('show-list').addEventListener('click', () => showList().catch(report));
+  document.getElementById('erase-interview').addEventListener('click', askToErase);
+  const eraseDialog = document.getElementById('erase-dialog');
+  eraseDialog.addEventListener('close', () => {
+    if (eraseDialog.returnValue === 'erase') erase().catch(report);
+    eraseDialog.returnValue = '';
+  });
   document.getElementById('show-study').addEventListener('click', () => showStudy().catch(report));
 
   /** Inside Teams (framed), the tab's SSO token; null when not in Teams or SSO is not set up. */
