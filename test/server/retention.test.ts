@@ -25,11 +25,12 @@ async function seed(dataDir: string, daysAgo: number, status: 'completed' | 'pau
 }
 
 describe('RETENTION_DAYS', () => {
-  it('purges completed interviews older than the setting when the server starts, and keeps the rest', async () => {
+  it('purges interviews completed, or left unfinished, longer ago than the setting when the server starts, and keeps the rest', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sme-retention-'));
     const expired = await seed(dataDir, 40, 'completed');
     const recent = await seed(dataDir, 2, 'completed');
-    const unfinished = await seed(dataDir, 40, 'paused');
+    const abandoned = await seed(dataDir, 40, 'paused');
+    const pausedLately = await seed(dataDir, 2, 'paused');
     const server = await spawnServer({ env: { DATA_DIR: dataDir, RETENTION_DAYS: '30' } });
     try {
       await expect.poll(() => server.lines.some((line) => line.includes('retention.purged'))).toBe(true);
@@ -40,7 +41,8 @@ describe('RETENTION_DAYS', () => {
     try {
       expect(await store.getInterview(expired)).toBeNull();
       expect(await store.getInterview(recent)).not.toBeNull();
-      expect(await store.getInterview(unfinished)).not.toBeNull();
+      expect(await store.getInterview(abandoned)).toBeNull();
+      expect(await store.getInterview(pausedLately)).not.toBeNull();
     } finally {
       await store.close();
     }
