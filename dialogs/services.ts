@@ -6,7 +6,7 @@ import { promptNext, type TurnOptions, type TurnResult } from '../src/core/inter
 import { quoteAsTyped } from '../src/core/interview/quote.js';
 import type { InterviewMeta, TurnRecord } from '../src/core/interview/record.js';
 import type { Tagger } from '../src/core/tagger/types.js';
-import type { InterviewStore, Invitation } from '../src/store/types.js';
+import type { InterviewStore } from '../src/store/types.js';
 
 /**
  * Who owns an interview a respondent starts without an invitation (its `interviewerId`), from the
@@ -104,10 +104,8 @@ export async function commitResult(
   if (result.outcome === 'declined') {
     forgetLoaded(context);
     await services.forgetConversation(context);
-    const invitation = await services.store.findInvitationByInterview(meta.id);
-    await services.store.eraseInterview(meta.id);
     // Consent refused, nothing was recorded: the code that opened the interview opens a new one again.
-    if (invitation) await reopenInvitation(services, invitation);
+    await services.store.eraseInterviewAndReopenInvitation(meta.id);
     after = null;
   } else if (result.newTurns.length > 0) {
     const appended = await services.store.appendTurns(meta.id, result.newTurns, result.patch ?? undefined);
@@ -122,12 +120,6 @@ export async function commitResult(
     if (completed) await services.onCompleted(completed, after.turns, context);
   }
   return after;
-}
-
-/** An invitation as it was before the interview it opened, erased with it, was made: unused. */
-async function reopenInvitation(services: DialogServices, invitation: Invitation): Promise<void> {
-  const { code, interviewerId, interviewerAddress, profile, language } = invitation;
-  await services.store.createInvitation({ code, interviewerId, interviewerAddress, profile, language });
 }
 
 /** The question the interview waits on is sent again (after a restart, a `resume`, a reloaded page). */

@@ -244,6 +244,15 @@ export class MemoryInterviewStore implements InterviewStore {
     return existed;
   }
 
+  async eraseInterviewAndReopenInvitation(id: string): Promise<Invitation | null> {
+    this.open();
+    const invitation = [...this.invitations.values()].find((candidate) => candidate.interviewId === id);
+    // Unbound first, so the erasure below, which runs before any other call can, leaves it in place.
+    if (invitation) invitation.interviewId = null;
+    await this.eraseInterview(id);
+    return invitation ? structuredClone(invitation) : null;
+  }
+
   async purgeCompleted(before: Date): Promise<number> {
     const cutoff = before.toISOString();
     return this.purgeWhere(

@@ -477,16 +477,45 @@ class PostgresInterviewStore implements InterviewStore {
   }
 
   async eraseInterview(id: string): Promise<boolean> {
+    const { existed } = await this.erase('erasing an interview', id, async () => null);
+    return existed;
+  }
+
+  async eraseInterviewAndReopenInvitation(id: string): Promise<Invitation | null> {
+    const { kept } = await this.erase(
+      'erasing an interview and reopening its invitation',
+      id,
+      async (client) => {
+        // The interview row locked first, as every erasure does, so two erasures never wait on each other.
+        await client.query('SELECT id FROM interviews WHERE id = $1 FOR UPDATE', [id]);
+        const reopened = await client.query(
+          'UPDATE invitations SET interview_id = NULL WHERE interview_id = $1 RETURNING *',
+          [id],
+        );
+        const row = reopened.rows[0];
+        return row === undefined ? null : invitationFromRow(row);
+      },
+    );
+    return kept;
+  }
+
+  /** Erases the interview in one transaction, after `keep` (run in it) has taken out what survives it. */
+  private async erase<T>(
+    operation: string,
+    id: string,
+    keep: (client: Queryable) => Promise<T>,
+  ): Promise<{ existed: boolean; kept: T }> {
     const scope = currentTurnScope();
-    const { existed, stateLeft } = await inTransaction(this.pool, 'erasing an interview', async (client) => {
+    const { existed, kept, stateLeft } = await inTransaction(this.pool, operation, async (client) => {
+      const kept = await keep(client);
       const existed = await eraseRows(client, id);
       // The conversation state goes with the interview it names: the turn then works from none.
       const stateLeft = scope ? await client.query(READ_STATE([[scope.stateKey]])) : null;
-      return { existed, stateLeft: stateLeft === null || (stateLeft.rowCount ?? 0) > 0 };
+      return { existed, kept, stateLeft: stateLeft === null || (stateLeft.rowCount ?? 0) > 0 };
     });
     if (scope && !stateLeft) scope.expected = null;
     this.turnCache.evict(id);
-    return existed;
+    return { existed, kept };
   }
 
   async purgeCompleted(before: Date): Promise<number> {

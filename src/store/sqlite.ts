@@ -528,13 +528,38 @@ class SqliteInterviewStore implements InterviewStore {
   }
 
   async eraseInterview(id: string): Promise<boolean> {
+    const { existed } = await this.erase('erasing an interview', id, () => null);
+    return existed;
+  }
+
+  async eraseInterviewAndReopenInvitation(id: string): Promise<Invitation | null> {
+    const { kept } = await this.erase('erasing an interview and reopening its invitation', id, () => {
+      const row = this.sql
+        .get('UPDATE invitations SET interview_id = NULL WHERE interview_id = ? RETURNING *')
+        .get(id);
+      return row === undefined ? null : invitationFromRow(row);
+    });
+    return kept;
+  }
+
+  /** Erases the interview in one write transaction, after `keep` (run in it) has taken out what survives it. */
+  private async erase<T>(
+    operation: string,
+    id: string,
+    keep: () => T,
+  ): Promise<{ existed: boolean; kept: T }> {
     const scope = currentTurnScope();
-    const { existed } = await this.write(
-      'erasing an interview',
+    const { existed, kept } = await this.write(
+      operation,
       () => {
+        const kept = keep();
         const existed = this.eraseRows(id);
         // The conversation state goes with the interview it names: the turn then works from none.
-        return { existed, stateGone: scope !== undefined && stateETagOf(this.sql, scope.stateKey) === null };
+        return {
+          existed,
+          kept,
+          stateGone: scope !== undefined && stateETagOf(this.sql, scope.stateKey) === null,
+        };
       },
       {
         scrubWal: true,
@@ -544,7 +569,7 @@ class SqliteInterviewStore implements InterviewStore {
         },
       },
     );
-    return existed;
+    return { existed, kept };
   }
 
   async purgeCompleted(before: Date): Promise<number> {

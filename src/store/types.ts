@@ -100,6 +100,12 @@ export interface InterviewStore {
   getTurns(id: string): Promise<TurnRecord[]>;
   /** Removes the interview, its turns, its invitation link and any key-value entry naming it. */
   eraseInterview(id: string): Promise<boolean>;
+  /**
+   * Erases the interview as `eraseInterview` does, but in the same transaction returns the invitation that
+   * opened it to unused (its code opens a new interview again, its `createdAt` kept); returns that invitation,
+   * or null when the interview had none.
+   */
+  eraseInterviewAndReopenInvitation(id: string): Promise<Invitation | null>;
   /** Erases completed interviews whose completedAt is before `before`; returns how many. */
   purgeCompleted(before: Date): Promise<number>;
   /**

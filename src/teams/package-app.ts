@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
@@ -76,17 +76,74 @@ export function buildAppPackage(values: PackageEnv, manifestDir: string = MANIFE
 
 export function writeAppPackage(env: NodeJS.ProcessEnv, out: string = APP_PACKAGE_PATH): string {
   const zip = buildAppPackage(parsePackageEnv(env));
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, zip);
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, zip);
+  } catch (error) {
+    throw packageWriteError(out, error);
+  }
   return out;
+}
+
+const OUT_HINT = 'give another path with --out PATH (npm run package -- --out PATH)';
+
+/** Why the package could not be written (a read-only or global install, most often), in one line. */
+function packageWriteError(out: string, error: unknown): AppError {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const cannot = `cannot write '${out}'`;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new AppError(
+        'bad_input',
+        `${cannot}: permission denied (a read-only or global install?); ${OUT_HINT}`,
+      );
+    case 'EISDIR':
+      return new AppError(
+        'bad_input',
+        `${cannot}: it is a folder; give --out a file path such as ${join(out, 'appPackage.zip')}`,
+      );
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return new AppError('bad_input', `${cannot}: part of that path is a file, not a folder; ${OUT_HINT}`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AppError('bad_input', `${cannot}: no space left on the device; ${OUT_HINT}`);
+    default: {
+      const reason = error instanceof Error ? error.message : String(error);
+      return new AppError('bad_input', `${cannot}: ${reason}; ${OUT_HINT}`, { cause: error });
+    }
+  }
+}
+
+const USAGE = 'usage: npm run package [-- --out PATH]';
+
+/**
+ * `--out PATH` (or `--out=PATH`): where to write the package, a relative path taken from `cwd`; default
+ * build/appPackage.zip in the package.
+ */
+export function parsePackageArgs(args: readonly string[], cwd: string): { out: string } {
+  let out = APP_PACKAGE_PATH;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--out' || arg.startsWith('--out=')) {
+      const value = arg === '--out' ? args[i + 1] : arg.slice('--out='.length);
+      if (!value) throw new AppError('bad_usage', `--out takes a file path; ${USAGE}`);
+      out = resolve(cwd, value);
+      if (arg === '--out') i += 1;
+    } else throw new AppError('bad_usage', `unknown argument '${arg}'; ${USAGE}`);
+  }
+  return { out };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    const out = writeAppPackage(process.env);
-    process.stdout.write(`wrote ${out}\n`);
+    // `npm run` starts scripts in the package's folder; INIT_CWD is the folder it was typed in.
+    const { out } = parsePackageArgs(process.argv.slice(2), process.env.INIT_CWD || process.cwd());
+    process.stdout.write(`wrote ${writeAppPackage(process.env, out)}\n`);
   } catch (error) {
     process.stderr.write(`package: ${isAppError(error) ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = isAppError(error) && error.code === 'bad_usage' ? 2 : 1;
   }
 }

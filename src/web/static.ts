@@ -64,6 +64,9 @@ export function staticAssets(): Asset[] {
       frameAncestors: TEAMS_FRAME_ANCESTORS,
       words: dashboardLabels,
     },
+    // The Teams app manifest's privacyUrl and termsOfUseUrl: both languages on one page each.
+    { path: '/privacy', file: join(PUBLIC_DIR, 'privacy.html'), type: 'html' },
+    { path: '/terms', file: join(PUBLIC_DIR, 'terms.html'), type: 'html' },
     { path: '/static/chat.js', file: join(PUBLIC_DIR, 'chat.js'), type: 'js' },
     { path: '/static/dashboard.js', file: join(PUBLIC_DIR, 'dashboard.js'), type: 'js' },
     { path: '/static/charts.js', file: join(PUBLIC_DIR, 'charts.js'), type: 'js' },

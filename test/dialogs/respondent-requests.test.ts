@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fill } from '../../src/core/guide/template.js';
 import { buildSummary } from '../../src/core/summary/build.js';
 import { createMemoryStore } from '../../src/store/memory.js';
+import { steppingClock } from '../store/contract.js';
 import { BotHarness } from './harness.js';
 
 const SCRIPTS = {
@@ -229,9 +230,10 @@ describe.each(['fr', 'en'] as const)('what respondents ask for in their own word
     expect(await bot.say(script.misspeltLanguage)).toEqual([bot.guides[lang].bot.chooseProfile]);
   });
 
-  it('leaves an invitation code usable after consent is refused', async () => {
-    const store = createMemoryStore();
-    await store.createInvitation({
+  it('leaves an invitation code usable after consent is refused, as it was made', async () => {
+    // A clock that moves on every reading: an invitation made again would show a later date.
+    const store = createMemoryStore({ now: steppingClock().now });
+    const created = await store.createInvitation({
       code: '7US4TL83',
       interviewerId: 'interviewer-3',
       interviewerAddress: {},
@@ -243,7 +245,8 @@ describe.each(['fr', 'en'] as const)('what respondents ask for in their own word
     expect((await bot.say('code 7US4TL83')).at(-1)).toBe(guide.opening.consentQuestion);
     expect(await bot.say(script.no)).toEqual([guide.opening.consentDeclined]);
     expect(await store.listInterviews()).toEqual([]);
-    expect((await store.getInvitation('7US4TL83'))?.interviewId).toBeNull();
+    // Still the invitation the interviewer made: same date, so the dashboard lists it where it was.
+    expect(await store.getInvitation('7US4TL83')).toEqual(created);
     expect((await bot.say('code 7US4TL83')).at(-1)).toBe(guide.opening.consentQuestion);
     await bot.say(script.yes);
     const { meta } = await bot.interview();

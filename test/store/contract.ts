@@ -607,6 +607,36 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(await store.eraseInterview(doomed.id)).toBe(false);
       });
 
+      it('erases an interview and gives its invitation back unused, with its first createdAt', async () => {
+        const store = await open();
+        const created = await store.createInvitation({
+          code: 'AGAIN7',
+          interviewerId: 'iv',
+          interviewerAddress: { conversation: { id: 'a:1' } },
+          profile: 'expert',
+          language: 'en',
+        });
+        const declined = await store.createInterview(newInterview({ interviewerId: 'iv' }));
+        await store.appendTurns(declined.id, [question('consent', 'Do you agree?'), answer('no')]);
+        await store.redeemInvitation('AGAIN7', declined.id);
+        await store.kv.write([{ key: 'test/conversations/declined', value: { interviewId: declined.id } }]);
+
+        expect(await store.eraseInterviewAndReopenInvitation(declined.id)).toEqual(created);
+        expect(await store.getInterview(declined.id)).toBeNull();
+        expect(await store.getTurns(declined.id)).toEqual([]);
+        expect(await store.kv.read(['test/conversations/declined'])).toEqual({});
+        expect(await store.getInvitation('AGAIN7')).toEqual(created);
+        expect(await store.listInvitations('iv')).toEqual([created]);
+        // The code opens a new interview again.
+        const next = await store.createInterview(newInterview({ interviewerId: 'iv' }));
+        expect(await store.redeemInvitation('AGAIN7', next.id)).toBe(true);
+
+        const uninvited = await store.createInterview(newInterview());
+        expect(await store.eraseInterviewAndReopenInvitation(uninvited.id)).toBeNull();
+        expect(await store.getInterview(uninvited.id)).toBeNull();
+        expect(await store.getInvitation('AGAIN7')).toEqual({ ...created, interviewId: next.id });
+      });
+
       it('purges completed interviews older than the cutoff only', async () => {
         const clock = steppingClock('2025-01-01T00:00:00.000Z');
         const store = await open({ now: clock.now });

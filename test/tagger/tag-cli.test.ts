@@ -38,15 +38,19 @@ describe('sme-interview tag', () => {
     ].join('\n');
     const { code, out, err } = await run(['tag', '--jsonl'], input);
     expect(code).toBe(1);
-    // One output line per non-blank input line, in order: a bad line answers with its error.
+    // One output line per input line, in order: a bad line, a blank one too, answers with its error.
     const lines = out
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[1]).toEqual({ line: 2, error: 'not a JSON object' });
     expect(lines[2]).toMatchObject({ id: 'a3', line: 3, error: expect.stringContaining("field 'text'") });
-    const tagged = [lines[0], lines[3]].map((l) => Tags.parse(l));
+    expect(lines[3]).toEqual({
+      line: 4,
+      error: 'blank line: each line must be one object such as {"id": "a1", "text": "…"}',
+    });
+    const tagged = [lines[0], lines[4]].map((l) => Tags.parse(l));
     expect(tagged.map((l) => l.id)).toEqual(['a1', 'a5']);
     expect(tagged[0]?.tools.map((t) => t.id)).toEqual(['erp']);
     expect(err).toMatch(/line 2:/);

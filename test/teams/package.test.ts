@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -84,5 +84,74 @@ describe('icons', () => {
     expect([alphaAt(96, 0), alphaAt(0, 96), alphaAt(191, 96), alphaAt(96, 191)]).toEqual([
       255, 255, 255, 255,
     ]);
+  });
+});
+
+describe('where the package is written', () => {
+  const script = join(PACKAGE_ROOT, 'dist', 'src', 'teams', 'package-app.js');
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [script, ...args], {
+      env: { PATH: process.env.PATH, ...ENV },
+      encoding: 'utf8',
+    });
+
+  it('writes it to the path given with --out (or --out=PATH)', () => {
+    const out = join(scratch, 'elsewhere', 'sme.zip');
+    const written = run(['--out', out]);
+    expect(written.stderr).toBe('');
+    expect(written.status).toBe(0);
+    expect(written.stdout).toBe(`wrote ${out}\n`);
+    expect(Object.keys(unzipSync(readFileSync(out)))).toContain('manifest.json');
+    const other = join(scratch, 'other.zip');
+    expect(run([`--out=${other}`]).status).toBe(0);
+    expect(Object.keys(unzipSync(readFileSync(other)))).toContain('manifest.json');
+  });
+
+  it('takes a relative --out from the folder npm run package was typed in, not the package folder', () => {
+    const typedIn = join(scratch, 'typed-in');
+    mkdirSync(typedIn);
+    const written = spawnSync(process.execPath, [script, '--out', 'app.zip'], {
+      cwd: PACKAGE_ROOT,
+      env: { PATH: process.env.PATH, ...ENV, INIT_CWD: typedIn },
+      encoding: 'utf8',
+    });
+    expect(written.stdout).toBe(`wrote ${join(typedIn, 'app.zip')}\n`);
+    expect(Object.keys(unzipSync(readFileSync(join(typedIn, 'app.zip'))))).toContain('manifest.json');
+  });
+
+  it('says in one line why it cannot write there and how to write elsewhere', () => {
+    const blocked = join(scratch, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const failed = run(['--out', join(blocked, 'appPackage.zip')]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toBe(
+      `package: cannot write '${join(blocked, 'appPackage.zip')}': part of that path is a file, not a folder; give another path with --out PATH (npm run package -- --out PATH)\n`,
+    );
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    'names a folder it may not write to as such (a read-only or global install)',
+    () => {
+      const locked = join(scratch, 'locked');
+      mkdirSync(locked);
+      chmodSync(locked, 0o555);
+      const failed = run(['--out', join(locked, 'appPackage.zip')]);
+      chmodSync(locked, 0o755);
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toBe(
+        `package: cannot write '${join(locked, 'appPackage.zip')}': permission denied (a read-only or global install?); give another path with --out PATH (npm run package -- --out PATH)\n`,
+      );
+    },
+  );
+
+  it('refuses an unknown argument or --out without a path, exit 2', () => {
+    const unknown = run(['--output', 'x.zip']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe(
+      "package: unknown argument '--output'; usage: npm run package [-- --out PATH]\n",
+    );
+    const bare = run(['--out']);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toBe('package: --out takes a file path; usage: npm run package [-- --out PATH]\n');
   });
 });

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { Language } from '../../core/domain.js';
+import { LANGUAGES, type Language } from '../../core/domain.js';
 import { createTagger } from '../../core/tagger/index.js';
 import { AppError } from '../../errors.js';
 import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
@@ -14,10 +14,18 @@ const JsonlId = z.union([z.string(), z.number()], {
   error: 'expected a string or a number (the id echoed in the output)',
 });
 
+const LANGUAGE_ERROR = { error: 'expected fr or en (any case)' };
+
+/** A language code in any case ("EN", "Fr"): scripts write it as their own data has it. */
+const AnyCaseLanguage = z
+  .string(LANGUAGE_ERROR)
+  .transform((code) => code.toLowerCase())
+  .pipe(z.enum(LANGUAGES, LANGUAGE_ERROR));
+
 const JsonlLine = z.object({
   id: JsonlId.optional(),
   text: z.string({ error: 'expected the text to tag, a string' }),
-  lang: Language.optional(),
+  lang: AnyCaseLanguage.optional(),
 });
 
 /** The id of a line that is JSON but not a valid line, so its error line can still be matched to it. */
@@ -29,12 +37,12 @@ Tags text read from standard input: value forms, tools, levers, actors (with the
 each with its evidence (offsets into the text). Prints one JSON object. A byte order mark at the start
 of the input (or, with --jsonl, of a line) is dropped: offsets count from the character after it.
 
-  --lang fr|en  force the language (otherwise detected from the text)
+  --lang fr|en  force the language, any case (otherwise detected from the text)
   --jsonl       one JSON object per input line, {"id": "...", "text": "...", "lang": "fr"} (id and lang
-                optional), one JSON line out per input line, same order, id echoed. Blank lines are
-                skipped. A bad line gets {"line": N, "error": "..."} (and its id, if it has one) as its
-                output line and the same error on stderr; the other lines are still tagged, and the
-                exit code is then 1.
+                optional; lang fr or en, any case), one JSON line out per input line, same order, id
+                echoed. A bad line, a blank one too, gets {"line": N, "error": "..."} (and its id, if it
+                has one) as its output line and the same error on stderr; the other lines are still
+                tagged, and the exit code is then 1.
 
 exit codes: 0 done, 1 failed (empty input or a bad line), 2 bad usage`;
 
@@ -45,7 +53,7 @@ function parseArgs(args: readonly string[]): { lang?: Language; jsonl: boolean }
     const arg = args[i];
     if (arg === '--jsonl') jsonl = true;
     else if (arg === '--lang') {
-      const parsed = Language.safeParse(args[i + 1]);
+      const parsed = AnyCaseLanguage.safeParse(args[i + 1]);
       if (!parsed.success)
         throw new AppError('bad_usage', `--lang takes fr or en, got '${args[i + 1] ?? ''}'`);
       lang = parsed.data;
@@ -95,6 +103,7 @@ function jsonKind(json: unknown): string {
 }
 
 function readLine(line: string): LineResult {
+  if (line.trim() === '') return { ok: false, error: `blank line: ${LINE_SHAPE}` };
   if (line.length > MAX_TEXT_CHARS) return { ok: false, error: 'line too large: split the text' };
   let json: unknown;
   try {
@@ -138,7 +147,6 @@ export const tagCommand: Command = {
       lineNumber += 1;
       // The file's byte order mark, or that of one of several files joined with `cat`.
       const json = withoutByteOrderMark(line);
-      if (json.trim() === '') continue;
       const read = readLine(json);
       if (!read.ok) {
         // An output line all the same: output line N always answers input line N.
