@@ -47,9 +47,15 @@ export type Verdict = 'lexicon' | 'weak' | 'model' | 'none';
  */
 export const MIN_WORDS_FOR_VETO = 20;
 
-/** The answer length `decide` weighs for a family's vetoes (no floor for families read from phrases). */
-export function vetoWords(name: FamilyName, reading: Reading): number {
-  return name === 'tools' ? reading.tokens.length : Number.POSITIVE_INFINITY;
+/**
+ * The answer length `decide` weighs for a family's vetoes of a class (no floor for families read from phrases).
+ * A tool named by its brand or acronym ("Shopify", "CRM") weighs as a short answer: the model reads the words
+ * around names, and a brand in a long list of tools in use has neighbours that speak of other tools; where it
+ * is denied or out of use, the lexicon's scope rules have already left it out.
+ */
+export function vetoWords(name: FamilyName, reading: Reading, id: string): number {
+  if (name !== 'tools') return Number.POSITIVE_INFINITY;
+  return reading.tools.tally.get(id)?.named ? 0 : reading.tokens.length;
 }
 
 export function decide(
@@ -124,7 +130,13 @@ function combineFamily<T extends string>(
     modelled.add(c.id);
     const t = own.tally.get(c.id);
     const p = probs[slot] ?? 0;
-    const verdict = decide(c.decision, t?.score ?? 0, own.denied.has(c.id), p, vetoWords(name, reading));
+    const verdict = decide(
+      c.decision,
+      t?.score ?? 0,
+      own.denied.has(c.id),
+      p,
+      vetoWords(name, reading, c.id),
+    );
     if (verdict === 'lexicon' && t)
       tags.push({ id: c.id, confidence: confidence(t.score), evidence: t.evidence });
     else if (verdict === 'weak' && t) tags.push({ id: c.id, confidence: round(p), evidence: t.evidence });

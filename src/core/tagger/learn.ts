@@ -240,7 +240,7 @@ function outOfFold(
           score: own.tally.get(c.id)?.score ?? 0,
           denied: own.denied.has(c.id),
           probability: probability(c, testRows[j] ?? []),
-          words: vetoWords(name, e.reading),
+          words: vetoWords(name, e.reading, c.id),
           gold: goldOf(e.item, name).includes(c.id),
         });
       });

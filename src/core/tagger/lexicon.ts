@@ -98,6 +98,22 @@ const CueSet = z
      */
     absence: Phrases.optional(),
     /**
+     * Framings of what the firm needs or lacks ("on a besoin de", "il nous faut", "what we need is"): tools named
+     * after them, in the speaker's clause, are not had, and values there are not gained; a negated one ("on n'a
+     * plus besoin de ressaisir") frames nothing.
+     */
+    needed: Phrases.optional(),
+    /**
+     * Statements that nothing changed ("c'est toujours pareil", "nothing has changed"): a delay or an effort said
+     * in their sentence, up to a contrast word, is no value gained.
+     */
+    unchanged: Phrases.optional(),
+    /**
+     * Words that, right after a number, give the firm's headcount ("12 salariés", "8 people"): they name the
+     * staff as part of the firm's presentation, never in a role.
+     */
+    headcount: Phrases.optional(),
+    /**
      * Talk about other firms' tools or advice to them ("mon concurrent a…", "je leur conseille", "I always tell
      * them"): tools named after the cue, to the end of the sentence, are not the speaker's.
      */
@@ -148,6 +164,9 @@ const PHRASE_CUES = [
   'topic',
   'medium',
   'absence',
+  'needed',
+  'unchanged',
+  'headcount',
   'elsewhere',
   'ownership',
   'formerly',
@@ -283,6 +302,9 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       topic: {},
       medium: {},
       absence: {},
+      needed: {},
+      unchanged: {},
+      headcount: {},
       elsewhere: {},
       ownership: {},
       formerly: {},

@@ -37,6 +37,8 @@ export interface Compiled<T> {
   payload: T;
   /** The phrase carries its own negation ("plus besoin de", "no more"): an outer one does not cancel it. */
   selfNegating: boolean;
+  /** The phrase holds a brand or an acronym ("Shopify", "page Facebook", "CRM"), not only common words. */
+  named: boolean;
 }
 
 export interface PhraseMatch<T> {
@@ -46,6 +48,7 @@ export interface PhraseMatch<T> {
   first: number;
   last: number;
   selfNegating: boolean;
+  named: boolean;
 }
 
 /** How many words may stand between two words of a pattern ("gagner beaucoup de temps"). */
@@ -175,7 +178,8 @@ export class PhraseIndex<T> {
     const first = items[0];
     if (first === undefined) return;
     const selfNegating = items.some((item) => this.negationWords.has(item.norm));
-    const compiled: Compiled<T> = { items, weight, payload, selfNegating };
+    const named = items.some((item) => item.name !== undefined || item.exact !== undefined);
+    const compiled: Compiled<T> = { items, weight, payload, selfNegating, named };
     const keys =
       first.exact !== undefined
         ? first.strictCase
@@ -232,6 +236,7 @@ export class PhraseIndex<T> {
           first: at,
           last,
           selfNegating: compiled.selfNegating,
+          named: compiled.named,
         });
     }
   }

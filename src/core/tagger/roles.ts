@@ -4,11 +4,15 @@ import type { TokenScopes } from './features.js';
 import { sigmoid } from './logistic.js';
 import type { Token } from './text.js';
 
-/** Where an answer names an actor (token positions); `direct` when the phrase itself carries a role. */
+/**
+ * Where an answer names an actor (token positions); `direct` when the phrase itself carries a role, `headcount`
+ * when it counts the firm's staff ("12 salariés").
+ */
 export interface ActorMention {
   first: number;
   last: number;
   direct?: ActorRole;
+  headcount?: boolean;
 }
 
 /** Words read on each side of a mention, within its sentence. */
@@ -218,7 +222,9 @@ export function learnedRoles(reading: ActorReading, scorer: RoleScorer): ActorTa
     const lexiconRoles = new Set(lexiconTags.map((a) => a.role));
     const mentions = reading.actorMentions.get(id) ?? [];
     const features = mentionFeatures(id, mentions, reading.tokens, reading.scopes, lexiconRoles);
-    const roles = namesOnly ? [] : rolesAsserted(scorer, id, features, stems);
+    // A headcount presents the firm ("We're a bakery, 8 staff"): it says nothing of who gains.
+    const onlyCounted = mentions.length > 0 && mentions.every((m) => m.headcount);
+    const roles = namesOnly || onlyCounted ? [] : rolesAsserted(scorer, id, features, stems);
     if (roles.length === 0) roles.push('mentioned');
     // One name can be found by several of the lexicon's phrases: each span is quoted once.
     const quoted: ActorMention[] = [];

@@ -43,6 +43,31 @@ const CLAUSE_JOINERS: Record<Language, ReadonlySet<string>> = {
   fr: new Set(['et', 'puis', 'donc']),
   en: new Set(['and', 'so', 'then']),
 };
+/**
+ * Numbers that may give a headcount ("douze salariés", "a dozen staff"), besides digits; "un", "one" do not:
+ * "un salarié s'en occupe" speaks of someone.
+ */
+const NUMBER_WORDS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set([
+    ...['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize'],
+    ...['quatorze', 'quinze', 'seize', 'vingt', 'trente', 'quarante', 'cinquante', 'soixante', 'cent'],
+    ...['cents', 'mille', 'dizaine', 'douzaine', 'quinzaine', 'vingtaine', 'trentaine', 'centaine'],
+  ]),
+  en: new Set([
+    ...['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+    ...['fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'dozen', 'couple'],
+  ]),
+};
+/** Between a number and its headcount word: "une dizaine de salariés", "a dozen or so staff". */
+const HEADCOUNT_JOINERS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(['de', 'd', 'environ']),
+  en: new Set(['of', 'or', 'so', 'odd']),
+};
+/** Before a number, words that make it a group the answer speaks of ("nos 12 salariés ont une tablette"). */
+const GROUP_DETERMINERS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(['les', 'nos', 'mes', 'ses', 'leurs', 'ces', 'tous', 'toutes']),
+  en: new Set(['the', 'our', 'my', 'their', 'these', 'those', 'all']),
+};
 /** Subjects that open a clause of their own: an offer's reach ends there ("…, ils ont surtout besoin de…"). */
 const SUBJECTS: Record<Language, ReadonlySet<string>> = {
   fr: new Set(['on', 'nous', 'je', 'ils', 'elles', 'il', 'elle']),
@@ -81,7 +106,10 @@ type CueKind =
   | 'answerNo'
   | 'lacking'
   | 'correction'
-  | 'need';
+  | 'need'
+  | 'needed'
+  | 'unchanged'
+  | 'headcount';
 
 /** Per-token flags: is the word under a negation or inside something only imagined? */
 export interface Scope {
@@ -106,6 +134,12 @@ export interface Scope {
   correctedAt(index: number): boolean;
   /** Inside what the speaker says they offer firms ("on accompagne les TPE avec des financements"). */
   offeredAt(index: number): boolean;
+  /** After a framing of what the firm needs ("on a besoin de", "what we need is"), unless the speaker's own. */
+  neededAt(index: number): boolean;
+  /** In the sentence of a statement that nothing changed ("c'est toujours pareil"), up to a contrast word. */
+  unchangedAt(index: number): boolean;
+  /** A word giving the firm's headcount after a number ("12 salariés", "8 people"). */
+  headcountAt(index: number): boolean;
 }
 
 export class ScopeReader {
@@ -137,6 +171,9 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.lacking, 'lacking');
     this.cues.addAll(lexicon.cues.correction, 'correction');
     this.cues.addAll(lexicon.cues.need, 'need');
+    this.cues.addAll(lexicon.cues.needed, 'needed');
+    this.cues.addAll(lexicon.cues.unchanged, 'unchanged');
+    this.cues.addAll(lexicon.cues.headcount, 'headcount');
     this.offers = new PhraseIndex<true>(lang, stem, new Set(), undefined, 0);
     this.offers.addAll(lexicon.cues.offer, true);
     this.endings = lexicon.cues.conditionalEndings;
@@ -147,6 +184,17 @@ export class ScopeReader {
     if (this.lang !== 'fr' || token.norm.length <= 5 || this.exceptions.has(token.norm)) return false;
     const ending = this.endings.find((e) => token.norm.endsWith(e));
     return ending !== undefined && !IMPERFECT_BEFORE_R.test(token.surface.slice(0, -ending.length));
+  }
+
+  /** A number stands right before `first` (or before "de", "of"), not itself after a determiner of a group. */
+  private afterHeadcountNumber(tokens: readonly Token[], first: number): boolean {
+    const clause = tokens[first]?.clause;
+    let at = first - 1;
+    while (HEADCOUNT_JOINERS[this.lang].has(tokens[at]?.norm ?? '') && at > first - 3) at -= 1;
+    const number = tokens[at];
+    if (number === undefined || number.clause !== clause) return false;
+    if (!/^\p{N}+$/u.test(number.norm) && !NUMBER_WORDS[this.lang].has(number.norm)) return false;
+    return !GROUP_DETERMINERS[this.lang].has(tokens[at - 1]?.norm ?? '');
   }
 
   read(tokens: readonly Token[]): Scope {
@@ -160,6 +208,9 @@ export class ScopeReader {
     const corrected = new Uint8Array(tokens.length);
     const offered = new Uint8Array(tokens.length);
     const need = new Uint8Array(tokens.length);
+    const needed = new Uint8Array(tokens.length);
+    const unchanged = new Uint8Array(tokens.length);
+    const headcount = new Uint8Array(tokens.length);
     /** The words of a cue naming others ("nos concurrents"): its possessive does not make their tools the speaker's. */
     const othersWords = new Uint8Array(tokens.length);
     /** Where a medium cue starts ("on Zoom"): a topic cue ending there names no topic. */
@@ -223,6 +274,18 @@ export class ScopeReader {
       marks.fill(1, start, last + 1);
     };
     const ownClauseAfter = (cueLast: number) => (j: number) => j > cueLast && opensOwnClause(j);
+    /**
+     * A need reaches to the end of its clause ("we need only one person now, the software saves us hours"), or
+     * over the next one when it ends its own ("ce dont on a besoin, c'est de la formation").
+     */
+    const needReach = (cueLast: number) => {
+      let clausesLeft = tokens[cueLast + 1]?.clause === tokens[cueLast]?.clause ? 0 : 1;
+      return (j: number): boolean => {
+        if (j <= cueLast || tokens[j]?.clause === tokens[j - 1]?.clause) return false;
+        clausesLeft -= 1;
+        return clausesLeft < 0;
+      };
+    };
     /** Where the last teaching cue ended: a topic cue right after it, in its clause, counts. */
     let teachingEnd = -1;
     const cues = this.cues.find(tokens);
@@ -265,7 +328,12 @@ export class ScopeReader {
           !tokens.slice(teachingEnd + 1, cue.first).some((token) => subjects.has(token.norm));
         if (taught) markForward(cue.first, elsewhere, ownClauseAfter(cue.last), cue.last);
       } else if (cue.payload === 'absence') markForward(cue.first, absent, ownClauseAfter(cue.last));
-      else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
+      else if (cue.payload === 'needed') {
+        if (!negatedCue(cue.first, cue.last)) markForward(cue.first, needed, needReach(cue.last));
+      } else if (cue.payload === 'unchanged') markSentencePart(tokens, cue.first, unchanged);
+      else if (cue.payload === 'headcount') {
+        if (this.afterHeadcountNumber(tokens, cue.first)) headcount.fill(1, cue.first, cue.last + 1);
+      } else if (cue.payload === 'answerNo') markAnsweredQuestion(tokens, cue.first, cue.last, absent);
       else if (cue.payload === 'lacking') {
         const clause = tokens[cue.last]?.clause;
         for (let j = cue.last + 1; j <= cue.last + LACKING_REACH && tokens[j]?.clause === clause; j += 1)
@@ -347,6 +415,15 @@ export class ScopeReader {
       offeredAt(index) {
         return offered[index] === 1;
       },
+      neededAt(index) {
+        return needed[index] === 1 && !ownedAt(index);
+      },
+      unchangedAt(index) {
+        return unchanged[index] === 1;
+      },
+      headcountAt(index) {
+        return headcount[index] === 1;
+      },
       retractedBetween(last, before) {
         const sentence = tokens[last]?.sentence;
         for (let j = last + 1; j < before && j < tokens.length; j += 1) {
@@ -356,6 +433,18 @@ export class ScopeReader {
         return false;
       },
     };
+  }
+}
+
+/** Marks the part of `index`'s sentence between the contrast words ("mais", "but") around it. */
+function markSentencePart(tokens: readonly Token[], index: number, marks: Uint8Array): void {
+  const sentence = tokens[index]?.sentence;
+  let start = index;
+  while (start > 0 && !tokens[start]?.contrast && tokens[start - 1]?.sentence === sentence) start -= 1;
+  for (let j = start; j < tokens.length; j += 1) {
+    const token = tokens[j];
+    if (token === undefined || token.sentence !== sentence || (j > index && token.contrast)) break;
+    marks[j] = 1;
   }
 }
 

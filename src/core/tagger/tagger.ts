@@ -27,6 +27,8 @@ import type { Tagger, TagOptions } from './types.js';
 const MAX_EVIDENCE = 5;
 /** Words allowed between an actor and the verb that gives its role ("notre fournisseur principal nous a imposé"). */
 const ROLE_REACH = 4;
+/** Whom a headcount counts ("8 people" are the firm's staff, not its customers). */
+const HEADCOUNT_ACTOR: ActorId = 'employees';
 /** A verb in -ing after an auxiliary is active ("customers were asking for it"), not passive. */
 const PROGRESSIVE = /ing$/;
 /** Summed cue weight a class needs to be asserted: one plain cue, or two weak (w = 0.5) ones. */
@@ -219,6 +221,8 @@ export interface Tally {
   evidence: Evidence[];
   /** First token of each match, for the learned scorer's features. */
   at: number[];
+  /** Some match names a brand or an acronym ("Shopify", "CRM"): a tool named so is not the model's to veto. */
+  named?: boolean;
 }
 
 function addEvidence(tally: Tally, evidence: Evidence | undefined): void {
@@ -282,7 +286,7 @@ function asserted<T>(matches: readonly PhraseMatch<T>[], scope: Scope): PhraseMa
 
 /**
  * Tools named only to be feared ("peur de dépendre d'Amazon"), as other firms' or as advice to them, as
- * lacking ("ce qu'on n'a pas, c'est un CRM", "zero CRM"), taken back right after ("on avait une page Facebook,
+ * lacking or needed ("ce qu'on n'a pas, c'est un CRM", "zero CRM", "what we need is training"), taken back right after ("on avait une page Facebook,
  * on l'a fermée") or in a self-correction: the answer does not say they are in use.
  */
 function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope): Set<PhraseMatch<ToolInfo>> {
@@ -306,6 +310,7 @@ function withdrawnTools(matches: readonly PhraseMatch<ToolInfo>[], scope: Scope)
       scope.concernAt(match.first) ||
       scope.elsewhereAt(match.first) ||
       scope.absentAt(match.first) ||
+      scope.neededAt(match.first) ||
       scope.retractedBetween(match.last, next)
     )
       withdrawn.add(match);
@@ -413,11 +418,20 @@ function tagActors(
       others.some((o) => o.payload === mention.payload && o.first <= mention.last && mention.first <= o.last)
     )
       continue;
+    if (scope.headcountAt(mention.first)) continue;
     mentioned(mention.payload, { first: mention.first, last: mention.last });
     const role = roleAround(model, tokens, mention.first, mention.last);
     const assertedRole = role && !scope.negatedAt(role.from) && !scope.hypotheticalAt(mention.first);
     if (role && assertedRole) add(mention.payload, role.role, evidenceOf(text, tokens, role.from, role.to));
     else add(mention.payload, 'mentioned', evidenceOf(text, tokens, mention.first, mention.last));
+  }
+  // "12 salariés", "douze personnes", "8 people": the firm's staff, counted in presenting the firm.
+  for (let first = 0; first < tokens.length; first += 1) {
+    if (!scope.headcountAt(first) || (first > 0 && scope.headcountAt(first - 1))) continue;
+    let last = first;
+    while (scope.headcountAt(last + 1)) last += 1;
+    mentioned(HEADCOUNT_ACTOR, { first, last, headcount: true });
+    add(HEADCOUNT_ACTOR, 'mentioned', evidenceOf(text, tokens, first, last));
   }
   // "ça me fait peur" names the firm in a fear, not as gaining anything (GUIDELINES.md: not in bare fears).
   for (const match of asserted(model.directActors.find(tokens), scope)) {
@@ -482,7 +496,8 @@ function ensure(byId: Map<string, Tally>, id: string): Tally {
 /**
  * How a family reads what is only imagined: values deny it ("si on avait un site, on gagnerait du temps"
  * asserts no value), as they deny what is feared ("le piratage, ça me fait peur" is a threat, not security
- * gained); levers ignore it, facets count it (a fear or a hope is imagined by nature).
+ * gained), needed ("what we need is training") or said unchanged ("on mettait trois jours, c'est toujours
+ * pareil"); levers ignore it, facets count it (a fear or a hope is imagined by nature).
  */
 type ImaginedReading = 'denies' | 'ignored' | 'counts';
 
@@ -512,7 +527,11 @@ function family<T extends string>(
     .filter((m) => !others.some((o) => o.payload === m.payload && o.first <= m.last && m.first <= o.last));
   const read = (offerRule: boolean): FamilyReading<T> => {
     const unreal = (m: PhraseMatch<T>) =>
-      (imagined === 'denies' && (scope.hypotheticalAt(m.first) || scope.fearedAt(m.first))) ||
+      (imagined === 'denies' &&
+        (scope.hypotheticalAt(m.first) ||
+          scope.fearedAt(m.first) ||
+          scope.neededAt(m.first) ||
+          scope.unchangedAt(m.first))) ||
       (offerRule && m.payload === offered && scope.offeredAt(m.first)) ||
       (notInUse?.subarray(m.first, m.last + 1).includes(1) ?? false);
     const kept =
@@ -588,6 +607,7 @@ export function readAnswer(model: LanguageModel, text: string): Reading {
     const entry = ensure(toolTally, info.id);
     entry.score += 2;
     entry.at.push(match.first);
+    if (match.named) entry.named = true;
     addEvidence(entry, evidence);
     if (info.lever) {
       const lever = levers.tally.get(info.lever) ?? { score: 0, evidence: [], at: [] };

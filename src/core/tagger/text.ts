@@ -24,6 +24,22 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*/gu;
+/**
+ * Markup and code pasted into an answer: a script or style element with its content, a tag, a comment, a span
+ * in backquotes, a call with no words in its brackets ("alert(1)", "x()"; "site(s)" is prose).
+ */
+const MARKUP =
+  /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<\/?[a-z][^<>]*>|`[^`\n]*`|\b[a-z_$][\w$.]*\((?:[^()\p{L}]*|(['"])[^'"]*\2)\)/giu;
+const MAY_HOLD_MARKUP = /[<`(]/;
+
+/**
+ * The text with its markup and code blanked out, character for character, so that none of it is read as a cue
+ * and every offset still points into the answer as written; line breaks stay, as sentence breaks.
+ */
+export function withoutMarkup(text: string): string {
+  if (!MAY_HOLD_MARKUP.test(text)) return text;
+  return text.replace(MARKUP, (span) => span.replace(/[^\n]/g, ' '));
+}
 const SENTENCE_BREAK = /[.!?;…\n]/;
 const CLAUSE_BREAK = /[,:()"«»–—/]/;
 
@@ -153,12 +169,13 @@ function gluedElision(norm: string, words: ReadonlySet<string>): number {
  * without its apostrophe be read off the word it is glued to; without it, words are taken as written.
  */
 export function tokenize(
-  text: string,
+  written: string,
   lang: Language,
   stem: Stem,
   words?: ReadonlySet<string>,
   correct?: (norm: string) => string | undefined,
 ): Token[] {
+  const text = withoutMarkup(written);
   const tokens: Token[] = [];
   // Someone who writes "on fait les factures sur ebp" gives case no meaning: "=EBP" then matches "ebp".
   const caseBlind = !/\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text);
