@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
@@ -16,14 +15,10 @@ import type { InterviewStore } from '../../src/store/types.js';
 import type { ServedActivity } from '../../src/web/directline/conversations.js';
 import { issueLocalDashboardToken, LOCAL_INTERVIEWER_ID } from '../../src/web/routes.js';
 import { nextStep } from '../server/interview-driver.js';
+import { type Browser, chromiumAvailable, launchChromium } from './chromium.js';
 import { seedLeverInterview, seedStartedInterview } from './fixtures.js';
 import { startWebServer, type WebTestServer } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER === '1') {
-  throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install the Debian chromium package`);
-}
 const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts');
 const INVITATION_CODE = 'WEB42CHAT';
 
@@ -51,42 +46,22 @@ function interviewBot(store: InterviewStore) {
   });
 }
 
-describe.skipIf(!available)('in the browser', () => {
+describe.skipIf(!chromiumAvailable)('in the browser', () => {
   let server: WebTestServer;
   let context: BrowserContext;
-  let profileDir: string;
+  let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const store = createMemoryStore();
     server = await startWebServer({ bot: interviewBot(store), store });
-    profileDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      locale: 'fr-FR',
-    });
-    // Nothing leaves the machine: every request to anything but our loopback server is refused.
-    await context.route('**/*', (route) => {
-      const { hostname } = new URL(route.request().url());
-      return hostname === '127.0.0.1' || hostname === 'localhost' ? route.continue() : route.abort();
-    });
+    browser = await launchChromium('fr-FR');
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function savedConversation(page: Page) {
