@@ -151,7 +151,9 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
       const subject = turn.questionId === null ? undefined : questionTools.get(turn.questionId);
       if (subject) subjectTools.set(turn.seq, subject);
       // A question skipped, then answered after `back`, is declined no more.
-      const skippedAt = declined.findLastIndex((d) => d.questionId !== null && d.questionId === turn.questionId);
+      const skippedAt = declined.findLastIndex(
+        (d) => d.questionId !== null && d.questionId === turn.questionId,
+      );
       if (skippedAt >= 0) declined.splice(skippedAt, 1);
       answers.set(turn.seq, {
         seq: turn.seq,
