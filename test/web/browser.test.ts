@@ -3,21 +3,17 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
-import { createBot } from '../../src/bot/create-bot.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { fill } from '../../src/core/guide/template.js';
 import { formatNumber } from '../../src/core/locale-format.js';
-import { createTagger } from '../../src/core/tagger/index.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createMemoryStore } from '../../src/store/memory.js';
-import type { InterviewStore } from '../../src/store/types.js';
 import type { ServedActivity } from '../../src/web/directline/conversations.js';
 import { issueLocalDashboardToken, LOCAL_INTERVIEWER_ID } from '../../src/web/routes.js';
 import { nextStep } from '../server/interview-driver.js';
 import { type Browser, chromiumAvailable, launchChromium } from './chromium.js';
 import { seedLeverInterview, seedStartedInterview } from './fixtures.js';
-import { startWebServer, type WebTestServer } from './helpers.js';
+import { realInterviewBot, startWebServer, type WebTestServer } from './helpers.js';
 
 const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts');
 const INVITATION_CODE = 'WEB42CHAT';
@@ -37,15 +33,6 @@ function botWords(activities: readonly ServedActivity[], userId: string): string
     .join('\n');
 }
 
-function interviewBot(store: InterviewStore) {
-  return createBot({
-    store,
-    storage: new KeyValueBotStorage(store.kv),
-    tagger: createTagger(),
-    guides: loadGuides(),
-  });
-}
-
 describe.skipIf(!chromiumAvailable)('in the browser', () => {
   let server: WebTestServer;
   let context: BrowserContext;
@@ -54,7 +41,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const store = createMemoryStore();
-    server = await startWebServer({ bot: interviewBot(store), store });
+    server = await startWebServer({ bot: realInterviewBot(store), store });
     browser = await launchChromium('fr-FR');
     context = browser.context;
   });
@@ -624,7 +611,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
 
     const { port } = server;
     await server.close();
-    server = await startWebServer({ bot: interviewBot(store), store, port });
+    server = await startWebServer({ bot: realInterviewBot(store), store, port });
     await page.reload();
     // Web Chat typesets the bot's apostrophes.
     const pendingShown = (pending?.text ?? '?').replaceAll("'", '’');

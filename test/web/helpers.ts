@@ -1,11 +1,25 @@
 import type { TurnContext } from 'botbuilder';
+import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
+import { createBot } from '../../src/bot/create-bot.js';
 import { loadConfig } from '../../src/config.js';
+import { loadGuides } from '../../src/core/guide/index.js';
+import { createTagger } from '../../src/core/tagger/index.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import type { InterviewStore } from '../../src/store/types.js';
 import type { SigningKeys } from '../../src/web/dashboard/teams-sso.js';
 import { registerWebRoutes, type WebRoutes } from '../../src/web/routes.js';
 import type { BotLogic } from '../../src/web/services.js';
 import { startTestServer, type TestServer } from '../server/helpers.js';
+
+/** The product's bot on `store`, with the real tagger and guides, as the browser tests drive it. */
+export function realInterviewBot(store: InterviewStore): BotLogic {
+  return createBot({
+    store,
+    storage: new KeyValueBotStorage(store.kv),
+    tagger: createTagger(),
+    guides: loadGuides(),
+  });
+}
 
 export interface WebTestServer extends TestServer {
   store: InterviewStore;

@@ -3,14 +3,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
-import { createBot } from '../../src/bot/create-bot.js';
-import { loadGuides } from '../../src/core/guide/index.js';
-import { createTagger } from '../../src/core/tagger/index.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { type Browser, chromiumAvailable, launchChromium } from './chromium.js';
-import { startWebServer, type WebTestServer } from './helpers.js';
+import { realInterviewBot, startWebServer, type WebTestServer } from './helpers.js';
 
 const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts');
 const Saved = z.object({ conversationId: z.string(), token: z.string(), userId: z.string() });
@@ -21,13 +17,7 @@ describe.skipIf(!chromiumAvailable)('"Nouvelle conversation" in the web chat', (
 
   beforeAll(async () => {
     const store = createMemoryStore();
-    const bot = createBot({
-      store,
-      storage: new KeyValueBotStorage(store.kv),
-      tagger: createTagger(),
-      guides: loadGuides(),
-    });
-    server = await startWebServer({ bot, store });
+    server = await startWebServer({ bot: realInterviewBot(store), store });
     browser = await launchChromium('fr-FR');
     mkdirSync(ARTIFACTS, { recursive: true });
   });

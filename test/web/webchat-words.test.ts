@@ -1,18 +1,9 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
-import { createBot } from '../../src/bot/create-bot.js';
 import { loadGuides } from '../../src/core/guide/index.js';
-import { createTagger } from '../../src/core/tagger/index.js';
 import { createMemoryStore } from '../../src/store/memory.js';
-import { startWebServer, type WebTestServer } from './helpers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER === '1') {
-  throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install the Debian chromium package`);
-}
+import { CHROMIUM, chromiumAvailable } from './chromium.js';
+import { realInterviewBot, startWebServer, type WebTestServer } from './helpers.js';
 
 /** Markup a respondent may type; quoted back by the bot, none of it may become live in the page. */
 const MARKUP =
@@ -33,19 +24,13 @@ const SCRIPTS = {
   },
 } as const;
 
-describe.skipIf(!available)("the web chat shows the respondent's words quoted back as text", () => {
+describe.skipIf(!chromiumAvailable)("the web chat shows the respondent's words quoted back as text", () => {
   let server: WebTestServer;
   let browser: Browser;
 
   beforeAll(async () => {
     const store = createMemoryStore();
-    const bot = createBot({
-      store,
-      storage: new KeyValueBotStorage(store.kv),
-      tagger: createTagger(),
-      guides: loadGuides(),
-    });
-    server = await startWebServer({ bot, store });
+    server = await startWebServer({ bot: realInterviewBot(store), store });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
