@@ -3,31 +3,27 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/app.js';
+import { createServices } from '../../src/app.js';
 import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
 import { loadConfig } from '../../src/config.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { openStore } from '../../src/store/open.js';
-import type { InterviewStore } from '../../src/store/types.js';
 import { requirePostgresIfDemanded, TEST_DATABASE_URL, TestSchemas } from '../store/postgres-schema.js';
 import { startWebServer, type WebTestServer } from '../web/helpers.js';
-import { httpRequest, startTestServer, type TestServer, userActivity } from './helpers.js';
+import { httpRequest, startTestServer, userActivity } from './helpers.js';
 import { driveInterview } from './interview-driver.js';
+import { type Instance, meetingOfTwo, ServerInstances } from './racing-instances.js';
 
 requirePostgresIfDemanded();
 
 const guide = loadGuides().fr;
 const schemas = new TestSchemas();
-const opened: Instance[] = [];
+const instances = new ServerInstances();
 const connectors: Server[] = [];
 
 afterEach(async () => {
-  for (const { server, services, store } of opened.splice(0)) {
-    await server.close();
-    await services.close();
-    await store.close();
-  }
+  await instances.closeAll();
   for (const connector of connectors.splice(0)) connector.close();
 });
 
@@ -35,45 +31,21 @@ afterAll(async () => {
   if (TEST_DATABASE_URL !== undefined) await schemas.dropAll(TEST_DATABASE_URL);
 });
 
-interface Instance {
-  services: Services;
-  store: InterviewStore;
-  server: TestServer;
-}
-
 /**
  * Holds the end-of-turn state write of the first two turns until both have reached it (or a few seconds
  * passed): both have then read the same state and sent their replies, and one of them will find, at that
  * write, that the other got in first.
  */
 function meetBeforeStateWrite(storages: readonly KeyValueBotStorage[]): { met: () => boolean } {
-  let waiting = 2;
-  let release: () => void = () => {};
-  const allThere = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const meeting = meetingOfTwo();
   for (const storage of storages) {
     const write = storage.write.bind(storage);
     storage.write = async (changes) => {
-      if (waiting > 0) {
-        waiting -= 1;
-        if (waiting === 0) release();
-        await Promise.race([allThere, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      }
+      await meeting.arrive();
       return write(changes);
     };
   }
-  return { met: () => waiting === 0 };
-}
-
-/** One server instance: its own store, bot (on a bot state storage the test can hold) and HTTP front door. */
-async function instanceOn(store: InterviewStore): Promise<Instance & { storage: KeyValueBotStorage }> {
-  const storage = new KeyValueBotStorage(store.kv);
-  const services = await createServices(loadConfig({}), { store, storage });
-  const server = await startTestServer({ bot: services.bot });
-  const running = { services, store, server };
-  opened.push(running);
-  return { ...running, storage };
+  return meeting;
 }
 
 interface RecordingConnector {
@@ -119,7 +91,7 @@ async function recordingConnector(): Promise<RecordingConnector> {
  * connector), one to each server: one of the two turns is found stale at its state write and run again.
  * The respondent reads the help once per message sent, never the stale run's copy as well.
  */
-async function raceTwoHelps(servers: readonly [Instance, Instance], storages: KeyValueBotStorage[]) {
+async function raceTwoHelps(servers: readonly [Instance, Instance]) {
   const [first, second] = servers;
   const conversationId = 'conv-race-replies';
   await driveInterview({
@@ -128,7 +100,7 @@ async function raceTwoHelps(servers: readonly [Instance, Instance], storages: Ke
     stopAfterAnswers: 1,
   });
   const connector = await recordingConnector();
-  meetBeforeStateWrite([...new Set(storages)]);
+  meetBeforeStateWrite([...new Set(servers.map((instance) => instance.storage))]);
   const replies = await Promise.all(
     [first, second].map(({ server }) =>
       httpRequest(`${server.url}/api/messages`, {
@@ -155,11 +127,9 @@ async function raceTwoHelps(servers: readonly [Instance, Instance], storages: Ke
 describe.skipIf(TEST_DATABASE_URL === undefined)('two servers on PostgreSQL racing one conversation', () => {
   it('post each reply once to the channel, none from a run found stale', async () => {
     const schema = schemas.next();
-    const open = () =>
-      openStore({ DATA_DIR: '/nonexistent-never-used', DATABASE_URL: TEST_DATABASE_URL }, { schema });
-    const first = await instanceOn(await open());
-    const second = await instanceOn(await open());
-    await raceTwoHelps([first, second], [first.storage, second.storage]);
+    const first = await instances.onPostgres(schema);
+    const second = await instances.onPostgres(schema);
+    await raceTwoHelps([first, second]);
   });
 });
 
@@ -167,14 +137,10 @@ describe('one server on the embedded store, two messages of one conversation at 
   it('posts each reply once to the channel, none from a run found stale', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sme-race-replies-'));
     try {
-      const only = await instanceOn(await openStore({ DATA_DIR: dataDir, DATABASE_URL: undefined }));
-      await raceTwoHelps([only, only], [only.storage]);
+      const only = await instances.onSqlite(dataDir);
+      await raceTwoHelps([only, only]);
     } finally {
-      for (const { server, services, store } of opened.splice(0)) {
-        await server.close();
-        await services.close();
-        await store.close();
-      }
+      await instances.closeAll();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
@@ -182,7 +148,7 @@ describe('one server on the embedded store, two messages of one conversation at 
 
 describe('replies the channel could not take', () => {
   it('are posted when the channel delivers the message again', async () => {
-    const only = await instanceOn(createMemoryStore());
+    const only = await instances.on(createMemoryStore());
     const conversationId = 'conv-connector-down';
     await driveInterview({ conversationId, pickServer: () => only.server.url, stopAfterAnswers: 1 });
     const connector = await recordingConnector();

@@ -2,75 +2,34 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import type { TurnRecord } from '../../src/core/interview/record.js';
-import { openStore } from '../../src/store/open.js';
 import type { InterviewStore } from '../../src/store/types.js';
 import { requirePostgresIfDemanded, TEST_DATABASE_URL, TestSchemas } from '../store/postgres-schema.js';
-import { httpRequest, replyTexts, startTestServer, type TestServer, userActivity } from './helpers.js';
+import { httpRequest, replyTexts, userActivity } from './helpers.js';
 import { driveInterview, scriptedAnswer } from './interview-driver.js';
+import { type Instance, meetingOfTwo, ServerInstances } from './racing-instances.js';
 
 requirePostgresIfDemanded();
 
 const schemas = new TestSchemas();
-const opened: Instance[] = [];
+const instances = new ServerInstances();
 
-afterEach(async () => {
-  for (const { server, services, store } of opened.splice(0)) {
-    await server.close();
-    await services.close();
-    await store.close();
-  }
-});
+afterEach(() => instances.closeAll());
 
 afterAll(async () => {
   if (TEST_DATABASE_URL !== undefined) await schemas.dropAll(TEST_DATABASE_URL);
 });
-
-interface Instance {
-  services: Services;
-  store: InterviewStore;
-  server: TestServer;
-}
-
-/** One server instance: its own store (its own connection pool and caches), bot and HTTP front door. */
-async function instanceOn(store: InterviewStore): Promise<Instance> {
-  const services = await createServices(loadConfig({}), { store });
-  const server = await startTestServer({ bot: services.bot });
-  const running = { services, store, server };
-  opened.push(running);
-  return running;
-}
-
-async function postgresInstance(schema: string): Promise<Instance> {
-  return instanceOn(
-    await openStore({ DATA_DIR: '/nonexistent-never-used', DATABASE_URL: TEST_DATABASE_URL }, { schema }),
-  );
-}
-
-async function sqliteInstance(dataDir: string): Promise<Instance> {
-  return instanceOn(await openStore({ DATA_DIR: dataDir, DATABASE_URL: undefined }));
-}
 
 /**
  * Holds the first `appendTurns` of two turns until both have reached it (or a few seconds passed): both
  * turns have then read the same interview and state, which is the race the operator met at random.
  */
 function meetBeforeFirstAppend(stores: readonly InterviewStore[]): void {
-  let waiting = 2;
-  let release: () => void = () => {};
-  const allThere = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const meeting = meetingOfTwo();
   for (const store of stores) {
     const append = store.appendTurns.bind(store);
     store.appendTurns = async (...args) => {
-      if (waiting > 0) {
-        waiting -= 1;
-        if (waiting === 0) release();
-        await Promise.race([allThere, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      }
+      await meeting.arrive();
       return append(...args);
     };
   }
@@ -146,8 +105,8 @@ async function raceTwoAnswers(servers: readonly [Instance, Instance]): Promise<v
 describe.skipIf(TEST_DATABASE_URL === undefined)('two servers racing one conversation on PostgreSQL', () => {
   it('store each of two answers sent at the same moment once, in order, under the question it answered', async () => {
     const schema = schemas.next();
-    const first = await postgresInstance(schema);
-    const second = await postgresInstance(schema);
+    const first = await instances.onPostgres(schema);
+    const second = await instances.onPostgres(schema);
     await raceTwoAnswers([first, second]);
   });
 });
@@ -156,14 +115,10 @@ describe('one server on the embedded store, two answers of one conversation at o
   it('stores each once, in order, under the question it answered', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sme-race-'));
     try {
-      const only = await sqliteInstance(dataDir);
+      const only = await instances.onSqlite(dataDir);
       await raceTwoAnswers([only, only]);
     } finally {
-      for (const { server, services, store } of opened.splice(0)) {
-        await server.close();
-        await services.close();
-        await store.close();
-      }
+      await instances.closeAll();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
