@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { conversationKeyOf } from '../src/bot/conversation.js';
+import { unfinishedInterview } from '../src/bot/conversation.js';
 import type { Language, Profile } from '../src/core/domain.js';
 import type { GuideSet } from '../src/core/guide/schema.js';
 import {
@@ -89,8 +89,7 @@ abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
    */
   private async takeUp(dc: DialogContext, language: Language): Promise<DialogTurnResult> {
     const { store, guides, heldElsewhere } = this.services;
-    const mine = await store.listInterviews({ conversationKey: conversationKeyOf(dc.context) });
-    const unfinished = mine.find((meta) => meta.status !== 'completed');
+    const unfinished = await unfinishedInterview(store, dc.context);
     if (!unfinished) {
       await sendLines(dc.context, [guides[language].bot.nothingToResume, this.prompt(language)]);
       return Dialog.EndOfTurn;
