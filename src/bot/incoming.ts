@@ -32,6 +32,17 @@ export function stripBotMention(activity: Partial<Activity>): void {
   activity.text = stripped.replace(/[ \t]{2,}/g, ' ').replace(MENTION_SPACING, '');
 }
 
+/**
+ * Writes the message's accents as single letters (Unicode NFC), in place: text pasted from some systems (macOS,
+ * PDFs) writes "é" as "e" and a combining accent, which no command, phrase or name of the guide would match.
+ */
+export function composeAccents(activity: Partial<Activity>): void {
+  const text = activity.text;
+  if (typeof text === 'string' && COMBINING_MARK.test(text)) activity.text = text.normalize('NFC');
+}
+
+const COMBINING_MARK = /\p{M}/u;
+
 function normalisedName(name: string): string {
   return name
     .replace(/&nbsp;|\s+/g, ' ')

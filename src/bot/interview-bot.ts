@@ -75,7 +75,7 @@ import {
   StartEventValue,
   TRUSTED_FRONT_DOOR,
 } from './events.js';
-import { isGroupConversation, stripBotMention } from './incoming.js';
+import { composeAccents, isGroupConversation, stripBotMention } from './incoming.js';
 import { codeShapedWord, type InvitationCodeProblem, invitationCodeProblem } from './invitation-command.js';
 import { type InvitationPrompts, loadInvitationPrompts } from './invitation-prompts.js';
 import { packLines } from './pack-lines.js';
@@ -176,7 +176,7 @@ export class InterviewBot extends ActivityHandler {
 
   /**
    * One turn, for every front door. A message is first read as the person wrote it (the bot's own Teams
-   * mention taken out), and a message this conversation was already delivered (same activity id: a channel
+   * mention taken out, accents written as single letters), and a message this conversation was already delivered (same activity id: a channel
    * retrying after a timeout or an error) is not processed again. State is saved at the end of every turn;
    * the interview itself was already made durable by the dialogs.
    */
@@ -184,6 +184,7 @@ export class InterviewBot extends ActivityHandler {
     const { activity } = context;
     if (activity.type !== ActivityTypes.Message) return this.runOnce(context, null);
     stripBotMention(activity);
+    composeAccents(activity);
     const id = deliveryId(activity);
     if (id === null) return this.runOnce(context, null);
     const key = `${conversationKeyOf(context)}\n${id}`;

@@ -23,7 +23,8 @@ export interface Token {
   endsQuestion: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*/gu;
+/** Combining marks belong to their letter: "é" pasted as "e" and an accent (macOS, PDFs) is one word's letter. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 /**
  * Markup and code pasted into an answer: a script or style element with its content, a tag, a comment, a span
  * in backquotes, a call with no words in its brackets ("alert(1)", "x()"; "site(s)" is prose).
