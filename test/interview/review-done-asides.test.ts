@@ -38,8 +38,8 @@ const ENDINGS = {
 } as const;
 
 const CORRECTIONS = {
-  fr: ['ok mais retire le CRM', 'pour moi, retire le CRM'],
-  en: ['ok but remove the CRM', 'for me, remove the CRM'],
+  fr: ['ok mais retire le CRM', 'pour moi, retire le CRM', "c'est tout bon pour moi mais retire le CRM"],
+  en: ['ok but remove the CRM', 'for me, remove the CRM', 'all good on my side but remove the CRM'],
 } as const;
 
 describe.each(['fr', 'en'] as const)('closing review, done said with words around it (%s)', (lang) => {

@@ -69,14 +69,23 @@ export function readReviewReply(
   if (yesNo === 'yes') return { kind: 'wants' };
   const whole = readWholeReply(guides, text);
   if (whole) return { kind: whole };
-  // "Non, rien à corriger", "yes: remove value security", "yeah remove Xero": what follows an opening yes, no,
-  // done or filler word says it all. Every opening is tried ("non rien, …" opens with "non" and "non rien").
+  // "Non, rien à corriger", "yes: remove value security", "yeah remove Xero": what follows opening yes, no,
+  // done, filler or hedging words says it all. Every opening is tried ("non rien, …" opens with "non" and "non
+  // rien"), and openings may follow one another ("c'est tout bon pour moi mais retire le CRM").
   const rests = new Set<string>();
-  for (const guide of guides)
-    for (const opening of openingsOf(guide)) {
-      const rest = afterOpeningPhrase(text, [opening]);
-      if (rest !== null) rests.add(rest);
-    }
+  for (let said = [text]; said.length > 0; ) {
+    const next: string[] = [];
+    for (const reply of said)
+      for (const guide of guides)
+        for (const opening of openingsOf(guide)) {
+          const rest = afterOpeningPhrase(reply, [opening]);
+          if (rest !== null && !rests.has(rest)) {
+            rests.add(rest);
+            next.push(rest);
+          }
+        }
+    said = next;
+  }
   if ([...rests].some(done)) return { kind: 'done' };
   // The shortest rest first: after the longest opening, the name is least likely to hold a stray word.
   const [first = text, ...others] = [...rests]
