@@ -119,14 +119,27 @@ function packageWriteError(out: string, error: unknown): AppError {
 
 const USAGE = 'usage: npm run package [-- --out PATH]';
 
+const HELP = `${USAGE}
+
+Writes the Microsoft Teams app package (manifest, colour and outline icons) for this bot. Needs
+TEAMS_APP_ID (a GUID of your own), BOT_ID (the bot's Microsoft app id) and BOT_DOMAIN (the host name
+the bot is served on, no scheme or port).
+
+  --out PATH  where to write it (a relative PATH from the folder the command was typed in);
+              default build/appPackage.zip in the package
+
+exit codes: 0 written, 1 failed (configuration, or a path it cannot write), 2 bad usage
+`;
+
 /**
  * `--out PATH` (or `--out=PATH`): where to write the package, a relative path taken from `cwd`; default
- * build/appPackage.zip in the package.
+ * build/appPackage.zip in the package. `--help`: what the command does, nothing written.
  */
-export function parsePackageArgs(args: readonly string[], cwd: string): { out: string } {
+export function parsePackageArgs(args: readonly string[], cwd: string): { out: string } | { help: true } {
   let out = APP_PACKAGE_PATH;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
+    if (arg === '--help' || arg === '-h') return { help: true };
     if (arg === '--out' || arg.startsWith('--out=')) {
       const value = arg === '--out' ? args[i + 1] : arg.slice('--out='.length);
       if (!value) throw new AppError('bad_usage', `--out takes a file path; ${USAGE}`);
@@ -140,8 +153,8 @@ export function parsePackageArgs(args: readonly string[], cwd: string): { out: s
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     // `npm run` starts scripts in the package's folder; INIT_CWD is the folder it was typed in.
-    const { out } = parsePackageArgs(process.argv.slice(2), process.env.INIT_CWD || process.cwd());
-    process.stdout.write(`wrote ${writeAppPackage(process.env, out)}\n`);
+    const parsed = parsePackageArgs(process.argv.slice(2), process.env.INIT_CWD || process.cwd());
+    process.stdout.write('help' in parsed ? HELP : `wrote ${writeAppPackage(process.env, parsed.out)}\n`);
   } catch (error) {
     process.stderr.write(`package: ${isAppError(error) ? error.message : String(error)}\n`);
     process.exitCode = isAppError(error) && error.code === 'bad_usage' ? 2 : 1;

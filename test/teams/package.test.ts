@@ -144,6 +144,17 @@ describe('where the package is written', () => {
     },
   );
 
+  it('says what it does with --help, and writes nothing', () => {
+    const help = spawnSync(process.execPath, [script, '--help'], {
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run package \[-- --out PATH\]\n/);
+    for (const name of ['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', '--out']) expect(help.stdout).toContain(name);
+    expect(help.stderr).toBe('');
+  });
+
   it('refuses an unknown argument or --out without a path, exit 2', () => {
     const unknown = run(['--output', 'x.zip']);
     expect(unknown.status).toBe(2);
