@@ -10,7 +10,7 @@ import {
   sectionsOf,
 } from './plan.js';
 import type { QuestionSubject } from './question-subject.js';
-import { elidedWords, phraseReadings, words, wordsAt } from './text.js';
+import { elidedWords, phraseReadings, readingsOf, words, wordsAt } from './text.js';
 
 /**
  * `rephrase`: what does the question mean; `why`: why is it asked; `example`: what might an answer say;
@@ -54,10 +54,6 @@ interface Phrases {
 }
 
 const ORDER: readonly Clarification[] = ['privacy', 'why', 'example', 'rephrase'];
-
-function readingsOf(phrases: readonly string[]): Words[] {
-  return phrases.flatMap((phrase) => phraseReadings(phrase));
-}
 
 function compile(guides: readonly Guide[]): Phrases {
   const requests = new Map<string, Reading[]>();

@@ -1,10 +1,8 @@
 import type { Guide } from '../guide/schema.js';
-import { elidedWords, oncePer, phraseReadings, wordsAt } from './text.js';
+import { elidedWords, oncePer, pastAny, type Readings, readingsOf, wordsAt } from './text.js';
 
 /** A request said alone may be one clause of a message: "Bonjour, je veux effacer mes données." */
 const CLAUSE_END = /[.!?;:,\n]+/u;
-
-type Readings = readonly (readonly string[])[];
 
 interface ErasureReadings {
   /** Leads and polite words: what may open or end the clause ("je veux", "please", "merci"). */
@@ -13,8 +11,6 @@ interface ErasureReadings {
   links: Readings;
   objects: Readings;
 }
-
-const readingsOf = (phrases: readonly string[]): Readings => phrases.flatMap((p) => phraseReadings(p));
 
 const erasureReadings = oncePer(
   (guide: Guide): ErasureReadings => ({
@@ -33,22 +29,10 @@ function after(said: readonly string[], starts: ReadonlySet<number>, readings: R
   return reached;
 }
 
-/** `starts` and where `said` goes on from them past any run of `readings`. */
-function pastAny(said: readonly string[], starts: ReadonlySet<number>, readings: Readings): Set<number> {
-  const reached = new Set(starts);
-  let frontier = [...starts];
-  while (frontier.length > 0) {
-    const next = [...after(said, new Set(frontier), readings)].filter((at) => !reached.has(at));
-    for (const at of next) reached.add(at);
-    frontier = next;
-  }
-  return reached;
-}
-
 /** Whether the clause is made of edge words, one verb, link words, one object, and edge words, in that order. */
 function asksErasure(said: readonly string[], readings: ErasureReadings): boolean {
   if (said.length === 0) return false;
-  const beforeVerb = pastAny(said, new Set([0]), readings.edges);
+  const beforeVerb = pastAny(said, [0], readings.edges);
   const beforeObject = pastAny(said, after(said, beforeVerb, readings.verbs), readings.links);
   const end = pastAny(said, after(said, beforeObject, readings.objects), readings.edges);
   return end.has(said.length);

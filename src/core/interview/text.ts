@@ -266,6 +266,25 @@ export function wordsAt(said: readonly string[], phrase: readonly string[], at =
   return phrase.length > 0 && at + phrase.length <= said.length && phrase.every((w, i) => said[at + i] === w);
 }
 
+/** Word runs a message may hold, each as `elidedWords` reads it. */
+export type Readings = readonly (readonly string[])[];
+
+/** Every way each phrase of a list may be typed, as `elidedWords` reads a message. */
+export function readingsOf(phrases: readonly string[]): Readings {
+  return phrases.flatMap((phrase) => phraseReadings(phrase));
+}
+
+/**
+ * `starts`, and every position `said` goes on to from them past a run of `readings` (link or edge words: "to",
+ * "d'", "anymore"), in any number.
+ */
+export function pastAny(said: readonly string[], starts: Iterable<number>, readings: Readings): Set<number> {
+  const reached = new Set(starts);
+  for (const at of reached)
+    for (const reading of readings) if (wordsAt(said, reading, at)) reached.add(at + reading.length);
+  return reached;
+}
+
 /** A guide phrase's readings and what it says, as a bit (0: nothing either way, a polite or filler word). */
 export interface SayingPhrase {
   readings: readonly (readonly string[])[];

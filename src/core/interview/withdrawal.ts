@@ -1,5 +1,5 @@
 import type { Guide } from '../guide/schema.js';
-import { elidedWords, matchesPhrase, normalize, oncePer, phraseReader, phraseReadings } from './text.js';
+import { elidedWords, matchesPhrase, normalize, oncePer, pastAny, phraseReader, readingsOf } from './text.js';
 
 /** Sentences are read one by one: a refusal and what it refuses are said in one sentence. */
 const SENTENCE_END = /[.!?;\n]+/u;
@@ -43,13 +43,6 @@ const edgesOf = oncePer((guide: Guide): readonly string[] => [
   ...guide.clarification.lead,
 ]);
 
-type Readings = readonly (readonly string[])[];
-
-/** Every way each phrase of a list may be typed, as `elidedWords` reads a message. */
-function readingsOf(phrases: readonly string[]): Readings {
-  return phrases.flatMap((phrase) => phraseReadings(phrase));
-}
-
 /** The edge words, read as what may come between a refusal and what it refuses ("to", "d'", "anymore"). */
 const linkReadings = oncePer((guide: Guide) => readingsOf(edgesOf(guide)));
 const refusalReadings = oncePer((guide: Guide) => readingsOf(guide.opening.withdrawal.refusals));
@@ -62,19 +55,6 @@ function holdsAt(said: readonly string[], run: readonly string[], at: number): b
     const token = said[at + i] ?? '';
     return i === run.length - 1 ? token.startsWith(word) : token === word;
   });
-}
-
-/** Where `said` goes on past `from` once edge words are passed over: `from` itself, and after each run of them. */
-function pastLinks(said: readonly string[], from: number, links: Readings): number[] {
-  const reached = [from];
-  for (let index = 0; index < reached.length; index += 1) {
-    const at = reached[index] ?? from;
-    for (const link of links) {
-      const next = at + link.length;
-      if (link.every((word, i) => said[at + i] === word) && !reached.includes(next)) reached.push(next);
-    }
-  }
-  return reached;
 }
 
 /**
@@ -90,7 +70,7 @@ function refusesObject(guides: readonly Guide[], objectGuides: readonly Guide[],
   for (const refusal of guides.flatMap(refusalReadings)) {
     for (let at = 0; at + refusal.length <= said.length; at += 1) {
       if (!holdsAt(said, refusal, at)) continue;
-      for (const start of pastLinks(said, at + refusal.length, links))
+      for (const start of pastAny(said, [at + refusal.length], links))
         if (objects.some((object) => holdsAt(said, object, start))) return true;
     }
   }
