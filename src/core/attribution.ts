@@ -7,6 +7,14 @@ export interface ToolAttribution {
   initiators: Set<ActorId>;
   beneficiaries: Set<ActorId>;
   values: Set<ValueId>;
+  /** The words those roles and values were read from, where they speak of this tool (its quotes are there). */
+  evidence: Evidence[];
+}
+
+/** The levers one answer credits to a tool, and the words they were read from there. */
+export interface ToolLevers {
+  levers: Set<LeverId>;
+  evidence: Evidence[];
 }
 
 /**
@@ -56,8 +64,10 @@ function segmentIndex(breaks: readonly number[]): (offset: number) => number {
  * aussi Facebook": the accountant for the ERP alone), else in its sentence ("le comptable nous a poussés
  * vers l'ERP. L'EDI, ce sont nos clients qui l'ont imposé": the accountant for the ERP, the clients for the
  * EDI); said in a sentence that names no tool, to the tool the question asked about, or else to the one
- * tool the answer names. With several tools and nothing to say which, it goes to none: the summary leaves
- * it unsaid rather than guess. What was said of a tool the respondent removed (`removed`) goes to none
+ * tool the answer names, when named in an earlier sentence ("On a un ERP. Ça nous fait gagner du temps."): a
+ * sentence before it speaks of something else ("Les clients ont un suivi personnalisé… On fait partie d'un
+ * club." gives the club no client). With several tools and nothing to say which, it goes to none: the summary
+ * leaves it unsaid rather than guess. What was said of a tool the respondent removed (`removed`) goes to none
  * either: the tools that stay get no more than they had.
  */
 export function attributeToTools(
@@ -70,7 +80,7 @@ export function attributeToTools(
   const entry = (id: string): ToolAttribution => {
     let found = out.get(id);
     if (!found) {
-      found = { initiators: new Set(), beneficiaries: new Set(), values: new Set() };
+      found = { initiators: new Set(), beneficiaries: new Set(), values: new Set(), evidence: [] };
       out.set(id, found);
     }
     return found;
@@ -79,16 +89,24 @@ export function attributeToTools(
   if (subjectTool) entry(subjectTool);
   const roles = tags.actors.filter((actor) => actor.role !== 'mentioned');
   if (out.size === 0 || (roles.length === 0 && tags.values.length === 0)) return out;
-  // One tool in question: everything said goes to it, with no sentence to find (the replay runs every turn).
-  const only = out.size === 1 && !removedAny(removed) ? [...out.keys()] : null;
-  const toolsFor = only ? () => only : toolsBySentence(text, tags, subjectTool, removed);
+  // The question's tool and no other: the whole answer speaks of it, with no sentence to find (the replay runs
+  // every turn).
+  const onlySubject = subjectTool && out.size === 1 && !removedAny(removed) ? [subjectTool] : null;
+  const toolsFor = onlySubject ? () => onlySubject : toolsBySentence(text, tags, subjectTool, removed);
   for (const actor of roles) {
-    for (const id of toolsFor(actor.evidence)) {
+    for (const [id, words] of creditEvidence(actor.evidence, toolsFor)) {
       const target = entry(id);
       (actor.role === 'initiator' ? target.initiators : target.beneficiaries).add(actor.id);
+      target.evidence.push(...words);
     }
   }
-  for (const value of tags.values) for (const id of toolsFor(value.evidence)) entry(id).values.add(value.id);
+  for (const value of tags.values) {
+    for (const [id, words] of creditEvidence(value.evidence, toolsFor)) {
+      const target = entry(id);
+      target.values.add(value.id);
+      target.evidence.push(...words);
+    }
+  }
   return out;
 }
 
@@ -106,26 +124,41 @@ export function creditLevers(
   tags: Pick<Tags, 'tools' | 'levers'>,
   subjectTool: string | null,
   removed: RemovedTools = NOTHING_REMOVED,
-): Map<string, Set<LeverId>> {
-  const out = new Map<string, Set<LeverId>>();
-  for (const tool of tags.tools) out.set(tool.id, new Set());
-  if (subjectTool && !out.has(subjectTool)) out.set(subjectTool, new Set());
+): Map<string, ToolLevers> {
+  const out = new Map<string, ToolLevers>();
+  const none = (): ToolLevers => ({ levers: new Set(), evidence: [] });
+  for (const tool of tags.tools) out.set(tool.id, none());
+  if (subjectTool && !out.has(subjectTool)) out.set(subjectTool, none());
   if (out.size === 0 || tags.levers.length === 0) return out;
   // Unlike roles and values, a lever said in a sentence that names no tool does not go to the one tool named
   // elsewhere in the answer: that tool keeps its catalogue lever.
   const toolsFor = toolsBySentence(text, tags, subjectTool, removed, false);
   const named = namedTools(tags, removed);
+  const carriedBy = (e: Evidence) =>
+    named.filter((tool) => tool.evidence.some((t) => t.start < e.end && e.start < t.end)).map((t) => t.id);
   for (const lever of tags.levers) {
-    const carriers = new Set<string | null>();
-    for (const e of lever.evidence) {
-      for (const tool of named) {
-        if (tool.evidence.some((t) => t.start < e.end && e.start < t.end)) carriers.add(tool.id);
-      }
+    const carried = lever.evidence.some((e) => carriedBy(e).length > 0);
+    const credited = creditEvidence(
+      lever.evidence,
+      carried ? (evidence) => stillInSummary(new Set(evidence.flatMap(carriedBy))) : toolsFor,
+    );
+    for (const [id, words] of credited) {
+      out.get(id)?.levers.add(lever.id);
+      out.get(id)?.evidence.push(...words);
     }
-    const credited = carriers.size > 0 ? stillInSummary(carriers) : toolsFor(lever.evidence);
-    for (const id of credited) out.get(id)?.add(lever.id);
   }
   return out;
+}
+
+/**
+ * The tools `toolsFor` credits a tag with, each with the words of the tag that speak of it: a tag read in two
+ * sentences credited to two tools is quoted for each tool in its own sentence.
+ */
+function creditEvidence(
+  evidence: readonly Evidence[],
+  toolsFor: (evidence: readonly Evidence[]) => string[],
+): Map<string, Evidence[]> {
+  return new Map(toolsFor(evidence).map((id) => [id, evidence.filter((e) => toolsFor([e]).includes(id))]));
 }
 
 function removedAny(removed: RemovedTools): boolean {
@@ -161,7 +194,8 @@ function toolsIn(
 
 /**
  * The tools a piece of evidence speaks of: those named in its part of its sentence, else in its sentence,
- * else the question's or (unless `orOnlyTool` is false) the only one; none of those the respondent removed.
+ * else the question's or (unless `orOnlyTool` is false) the only one, when named in an earlier sentence; none
+ * of those the respondent removed.
  */
 function toolsBySentence(
   text: string,
@@ -180,9 +214,9 @@ function toolsBySentence(
   const inSentence = toolsIn(named, sentenceOf);
   const inPart = toolsIn(named, partOf);
   // Said where no tool is named: the question's tool, none if it was removed; the one tool named, unless a
-  // removed one was named beside it.
-  const onlyTool = orOnlyTool && named.length === 1 ? (named[0]?.id ?? null) : null;
-  const fallback = removed.subject ? null : (subjectTool ?? onlyTool);
+  // removed one was named beside it, and only after it is named: what comes before it is said of something else.
+  const onlyTool = orOnlyTool && named.length === 1 ? named[0] : undefined;
+  const onlyToolFrom = Math.min(...(onlyTool?.evidence ?? []).map((e) => sentenceOf(e.start)));
   return (evidence) => {
     const found = new Set<string | null>();
     for (const e of evidence) {
@@ -190,6 +224,9 @@ function toolsBySentence(
       for (const id of part) found.add(id);
     }
     if (found.size > 0) return stillInSummary(found);
-    return fallback ? [fallback] : [];
+    if (removed.subject) return [];
+    if (subjectTool) return [subjectTool];
+    const afterOnlyTool = evidence.some((e) => sentenceOf(e.start) > onlyToolFrom);
+    return onlyTool?.id && afterOnlyTool ? [onlyTool.id] : [];
   };
 }

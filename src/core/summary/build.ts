@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { attributeToTools, creditLevers } from '../attribution.js';
+import { attributeToTools, creditLevers, type ToolLevers } from '../attribution.js';
 import {
   type ActorId,
   type Language,
@@ -29,6 +29,7 @@ import { CLEAR_LEVER_CONFIDENCE, type LeverTally, leversOf, readLevers } from '.
 import { Correction, FACET_KEYS, type Summary, type SummaryAnswer, type SummaryTool } from './schema.js';
 import { sentenceAround } from './text.js';
 import { DEFAULT_TOOL_LEVERS } from './tool-levers.js';
+import { toolQuotes } from './tool-quotes.js';
 
 export interface BuildSummaryOptions {
   /** Language of labels and suggested questions; defaults to the interview's language. */
@@ -341,14 +342,14 @@ function uniqueValues(tags: Tags): ValueId[] {
  */
 function answerLevers(
   tags: Tags,
-  credited: ReadonlyMap<string, ReadonlySet<LeverId>>,
+  credited: ReadonlyMap<string, ToolLevers>,
   state: CorrectionState,
 ): Map<LeverId, number> {
   const readings: { id: LeverId; confidence: number }[] = [
     ...tags.levers,
     ...tags.tools.flatMap((tool) => {
       const lever = DEFAULT_TOOL_LEVERS[tool.id];
-      return lever && (credited.get(tool.id)?.size ?? 0) === 0
+      return lever && (credited.get(tool.id)?.levers.size ?? 0) === 0
         ? [{ id: lever, confidence: tool.confidence }]
         : [];
     }),
@@ -455,6 +456,7 @@ export function buildSummary(
     const removed = { words: removedWords.get(answer.seq) ?? [], subject: subjectRemoved };
     const attribution = attributeToTools(answer.text, tags, subjectTool, removed);
     const leversOfTools = creditLevers(answer.text, tags, subjectTool, removed);
+    const toolWords = [...tags.tools.flatMap((t) => t.evidence), ...removed.words];
     for (const [lever, confidence] of answerLevers(tags, leversOfTools, state)) {
       leverTallies[lever].answers += 1;
       if (confidence >= CLEAR_LEVER_CONFIDENCE) leverTallies[lever].confidentAnswers += 1;
@@ -469,18 +471,16 @@ export function buildSummary(
       };
       tools.set(tool.id, acc);
       // The levers its own words or its clause carry; none: its catalogue lever (below).
-      for (const lever of leversOfTools.get(tool.id) ?? [])
+      const levers = leversOfTools.get(tool.id);
+      for (const lever of levers?.levers ?? [])
         acc.leverVotes.set(lever, (acc.leverVotes.get(lever) ?? 0) + 1);
       const credited = attribution.get(tool.id);
       for (const v of credited?.values ?? []) acc.values.add(v);
       for (const actor of credited?.initiators ?? []) acc.initiators.add(actor);
       for (const actor of credited?.beneficiaries ?? []) acc.beneficiaries.add(actor);
-      // Unnamed in the answer: the sentence that says who pushed it or who gains is its quote.
-      const quoted = tool.evidence.length > 0 ? tool.evidence : (tags.actors[0]?.evidence.slice(0, 1) ?? []);
-      for (const evidence of quoted) {
-        const quote = sentenceAround(answer.text, evidence.start, evidence.end);
-        if (quote && !acc.quotes.includes(quote) && acc.quotes.length < MAX_QUOTES_PER_TOOL)
-          acc.quotes.push(quote);
+      const creditedWords = [...(credited?.evidence ?? []), ...(levers?.evidence ?? [])];
+      for (const quote of toolQuotes(answer.text, creditedWords, tool.evidence, toolWords)) {
+        if (!acc.quotes.includes(quote) && acc.quotes.length < MAX_QUOTES_PER_TOOL) acc.quotes.push(quote);
       }
     }
   }

@@ -1,0 +1,59 @@
+import type { Evidence } from '../tags.js';
+import { sentenceSpan } from './text.js';
+
+/**
+ * Words that, beside a tool's name, add nothing to it: articles, possessives, yes and fillers, French and
+ * English alike (respondents mix them). "Oui, l'ERP." or "Our ERP, yes." only say the name back.
+ */
+const ECHO_WORDS = new Set([
+  ...['l', 'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'd', 'ce', 'cet', 'cette', 'ces', 'ça'],
+  ...['mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'oui', 'ah', 'oh', 'euh', 'bah', 'ben', 'bon'],
+  ...['alors', 'et', 'ok', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'our', 'your'],
+  ...['yes', 'yeah', 'um', 'uh', 'er', 'well', 'so', 'and', 'okay'],
+]);
+const WORD = /[\p{L}\p{N}]+/gu;
+/** A question mark, then only closing quotes or brackets. */
+const ENDS_ON_QUESTION = /\?[\s"'”’»)\]]*$/u;
+
+interface Sentence {
+  start: number;
+  end: number;
+}
+
+/**
+ * The quotes one answer gives a tool: the sentences that carry what was credited to it (`credited`: the words
+ * of its values, roles and levers), then those that name it (`named`) and say more than its name, in the order
+ * said. A question ("L'extranet ?", "The ERP, you mean Xero?") or a sentence that is only the name of a tool
+ * said back ("The peer network.", "Oui, l'ERP.") says nothing of it and is never a quote. `toolWords`: the words
+ * every tool of the answer was read from.
+ */
+export function toolQuotes(
+  text: string,
+  credited: readonly Evidence[],
+  named: readonly Evidence[],
+  toolWords: readonly Evidence[],
+): string[] {
+  const quotes: string[] = [];
+  const inOrder = (evidence: readonly Evidence[]) => [...evidence].sort((a, b) => a.start - b.start);
+  for (const evidence of [...inOrder(credited), ...inOrder(named)]) {
+    const sentence = sentenceSpan(text, evidence.start, evidence.end);
+    const quote = text.slice(sentence.start, sentence.end).trim();
+    if (quote && !quotes.includes(quote) && saysSomething(text, sentence, toolWords)) quotes.push(quote);
+  }
+  return quotes;
+}
+
+function saysSomething(text: string, sentence: Sentence, toolWords: readonly Evidence[]): boolean {
+  const said = text.slice(sentence.start, sentence.end).trim();
+  if (ENDS_ON_QUESTION.test(said)) return false;
+  // The sentence with the tools' names blanked out, so only what is said beside them is left.
+  let rest = text.slice(sentence.start, sentence.end);
+  for (const words of toolWords) {
+    const from = Math.max(words.start, sentence.start) - sentence.start;
+    const to = Math.min(words.end, sentence.end) - sentence.start;
+    if (from < to) rest = `${rest.slice(0, from)}${' '.repeat(to - from)}${rest.slice(to)}`;
+  }
+  return Array.from(rest.matchAll(WORD), (word) => word[0].toLowerCase()).some(
+    (word) => !ECHO_WORDS.has(word),
+  );
+}
