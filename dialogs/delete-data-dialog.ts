@@ -1,54 +1,36 @@
 import type { TurnContext } from 'botbuilder';
-import {
-  Dialog,
-  type DialogContext,
-  type DialogInstance,
-  type DialogTurnResult,
-  DialogTurnStatus,
-} from 'botbuilder-dialogs';
-import type { Language } from '../src/core/domain.js';
-import { decideNext, guidesFor, parseYesNo, promptNext } from '../src/core/interview/index.js';
+import { type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { decideNext, promptNext, type YesNo } from '../src/core/interview/index.js';
+import { ConfirmationDialog, type ConfirmationOptions } from './confirmation-dialog.js';
 import { DELETE_DATA_DIALOG } from './ids.js';
 import { commitResult, type DialogServices, forgetLoaded, loadInterview, turnOptions } from './services.js';
 
-export interface DeleteDataOptions {
-  interviewId: string;
-  language: Language;
-}
-
-function readOptions(value: unknown): DeleteDataOptions | null {
-  if (typeof value !== 'object' || value === null) return null;
-  if (!('interviewId' in value) || typeof value.interviewId !== 'string') return null;
-  const language: Language = 'language' in value && value.language === 'en' ? 'en' : 'fr';
-  return { interviewId: value.interviewId, language };
-}
+export type DeleteDataOptions = ConfirmationOptions;
 
 /** "Delete my data": asks for confirmation, then erases the interview and every trace of it. */
-export class DeleteDataDialog extends Dialog<DeleteDataOptions> {
-  constructor(private readonly services: DialogServices) {
-    super(DELETE_DATA_DIALOG);
+export class DeleteDataDialog extends ConfirmationDialog<DeleteDataOptions> {
+  constructor(services: DialogServices) {
+    super(DELETE_DATA_DIALOG, services);
   }
 
-  override async beginDialog(dc: DialogContext, options?: DeleteDataOptions): Promise<DialogTurnResult> {
-    const read = readOptions(options);
-    if (!read) return dc.endDialog();
-    if (dc.activeDialog) Object.assign(dc.activeDialog.state, read);
-    await dc.context.sendActivity(this.services.guides[read.language].bot.deleteConfirm);
-    return Dialog.EndOfTurn;
+  protected override readOptions(value: unknown): DeleteDataOptions | null {
+    if (typeof value !== 'object' || value === null) return null;
+    if (!('interviewId' in value) || typeof value.interviewId !== 'string') return null;
+    const language = 'language' in value && value.language === 'en' ? 'en' : 'fr';
+    return { interviewId: value.interviewId, language };
   }
 
-  /** The confirmation is asked again as it was (e.g. to a web chat page reloaded after a restart). */
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const read = readOptions(instance.state);
-    if (read) await context.sendActivity(this.services.guides[read.language].bot.deleteConfirm);
+  protected override async ask(context: TurnContext, read: DeleteDataOptions): Promise<void> {
+    await context.sendActivity(this.services.guides[read.language].bot.deleteConfirm);
   }
 
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const read = readOptions(dc.activeDialog?.state);
-    if (!read) return dc.endDialog();
+  protected override async onReply(
+    dc: DialogContext,
+    read: DeleteDataOptions,
+    reply: YesNo | null,
+  ): Promise<DialogTurnResult> {
     const guide = this.services.guides[read.language];
-    const answer = parseYesNo(guidesFor(this.services.guides, read.language), dc.context.activity.text ?? '');
-    if (answer !== 'yes') {
+    if (reply !== 'yes') {
       await dc.context.sendActivity(guide.bot.deleteCancelled);
       await this.repeatPending(dc, read.interviewId);
       return dc.endDialog({ erased: false });

@@ -1,23 +1,22 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Language, Profile } from '../src/core/domain.js';
 import type { Guide } from '../src/core/guide/schema.js';
 import { fill } from '../src/core/guide/template.js';
-import { applyCommand, guidesFor, parseYesNo } from '../src/core/interview/index.js';
+import { applyCommand, type YesNo } from '../src/core/interview/index.js';
 import type { TurnRecord } from '../src/core/interview/record.js';
+import { ConfirmationDialog, type ConfirmationOptions } from './confirmation-dialog.js';
 import { INTERVIEW_DIALOG, LEAVE_INTERVIEW_DIALOG, START_DIALOG } from './ids.js';
 import { commitResult, type DialogServices, loadInterview, turnOptions } from './services.js';
 import type { StartOptions } from './start-dialog.js';
 
-export interface LeaveInterviewOptions {
-  /** The unfinished interview the respondent would leave. */
-  interviewId: string;
-  language: Language;
+/** `interviewId` is the unfinished interview the respondent would leave. */
+export interface LeaveInterviewOptions extends ConfirmationOptions {
   /** How the new interview starts on a yes (an invitation's choices, or none). */
   start: StartOptions;
 }
 
-function readOptions(value: unknown): LeaveInterviewOptions | null {
+function readLeaveOptions(value: unknown): LeaveInterviewOptions | null {
   if (typeof value !== 'object' || value === null) return null;
   if (!('interviewId' in value) || typeof value.interviewId !== 'string') return null;
   const language = Language.safeParse('language' in value ? value.language : undefined);
@@ -59,29 +58,20 @@ export function whereItStands(guide: Guide, turns: readonly TurnRecord[]): { ans
  * `démarrer` or an invitation code while an interview is unfinished: asks before leaving it. A yes pauses it
  * (it can be taken up again) and starts the new one; anything else goes back to where the respondent was.
  */
-export class LeaveInterviewDialog extends Dialog<LeaveInterviewOptions> {
-  constructor(private readonly services: DialogServices) {
-    super(LEAVE_INTERVIEW_DIALOG);
+export class LeaveInterviewDialog extends ConfirmationDialog<LeaveInterviewOptions> {
+  constructor(services: DialogServices) {
+    super(LEAVE_INTERVIEW_DIALOG, services);
   }
 
-  override async beginDialog(dc: DialogContext, options?: LeaveInterviewOptions): Promise<DialogTurnResult> {
-    const read = readOptions(options);
-    if (!read) return dc.endDialog();
-    if (dc.activeDialog) Object.assign(dc.activeDialog.state, read);
-    await this.ask(dc.context, read);
-    return Dialog.EndOfTurn;
+  protected override readOptions(value: unknown): LeaveInterviewOptions | null {
+    return readLeaveOptions(value);
   }
 
-  /** The question is asked again as it was (e.g. to a web chat page reloaded after a restart). */
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const read = readOptions(instance.state);
-    if (read) await this.ask(context, read);
-  }
-
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const read = readOptions(dc.activeDialog?.state);
-    if (!read) return dc.endDialog();
-    const answer = parseYesNo(guidesFor(this.services.guides, read.language), dc.context.activity.text ?? '');
+  protected override async onReply(
+    dc: DialogContext,
+    read: LeaveInterviewOptions,
+    answer: YesNo | null,
+  ): Promise<DialogTurnResult> {
     const loaded = await loadInterview(this.services, read.interviewId, dc.context);
     const guide = loaded?.guide ?? this.services.guides[read.language];
     if (answer === 'yes') {
@@ -105,7 +95,7 @@ export class LeaveInterviewDialog extends Dialog<LeaveInterviewOptions> {
     return dc.endDialog();
   }
 
-  private async ask(context: TurnContext, read: LeaveInterviewOptions): Promise<void> {
+  protected override async ask(context: TurnContext, read: LeaveInterviewOptions): Promise<void> {
     const loaded = await loadInterview(this.services, read.interviewId, context);
     if (!loaded) return;
     await context.sendActivity(

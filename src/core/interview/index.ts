@@ -9,6 +9,7 @@ export {
   parseBotCommand,
   parseInterviewCommand,
   parseYesNo,
+  type YesNo,
 } from './commands.js';
 export { type Coverage, computeCoverage } from './coverage.js';
 export { CONSENT_QUESTION_ID, eventOf, INTERVIEW_EVENTS, type InterviewEvent } from './events.js';
