@@ -216,6 +216,8 @@ export const Guide = z
      * respondent's own ("on a supprimé les données papier" is an answer). See interview/erasure.ts.
      */
     erasure: z.object({ leads: Words, verbs: Words, links: Words, objects: Words }),
+    /** A question declined in a sentence rather than with the `skip` word (skip-request.ts). */
+    skipRequest: z.object({ leads: Words, verbs: Words, topicVerbs: Words, links: Words, objects: Words }),
     botCommands: z.object({
       start: Words,
       resume: Words,

@@ -1,6 +1,7 @@
 import type { Language } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import { readsAsErasureRequest } from './erasure.js';
+import { readsAsSkipRequest } from './skip-request.js';
 import { elidedWords, matchesPhrase, normalize, oneLetterOff } from './text.js';
 
 /** What a respondent can ask for while an interview runs. */
@@ -9,7 +10,8 @@ export type InterviewCommand = (typeof INTERVIEW_COMMANDS)[number];
 
 /**
  * Commands are recognised in both languages whatever the interview's language (a French respondent
- * typing "help" means it); the interview's own guide is looked at first.
+ * typing "help" means it); the interview's own guide is looked at first. A question declined in a sentence
+ * ("can we skip this one?", "je préfère ne pas en parler") is the `skip` command.
  */
 export function parseInterviewCommand(guides: readonly Guide[], text: string): InterviewCommand | null {
   for (const guide of guides) {
@@ -17,7 +19,7 @@ export function parseInterviewCommand(guides: readonly Guide[], text: string): I
       if (matchesPhrase(text, guide.commands[command])) return command;
     }
   }
-  return null;
+  return readsAsSkipRequest(guides, text) ? 'skip' : null;
 }
 
 /** Commands a one-word typo of is read as probably meant ("hlep", "skpi", "bakc", "puase"). */

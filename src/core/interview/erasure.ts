@@ -1,5 +1,5 @@
 import type { Guide } from '../guide/schema.js';
-import { elidedWords, oncePer, pastAny, type Readings, readingsOf, wordsAt } from './text.js';
+import { elidedWords, oncePer, pastAny, pastOne, type Readings, readingsOf } from './text.js';
 
 /** A request said alone may be one clause of a message: "Bonjour, je veux effacer mes données." */
 const CLAUSE_END = /[.!?;:,\n]+/u;
@@ -21,20 +21,12 @@ const erasureReadings = oncePer(
   }),
 );
 
-/** Where `said` may go on from each of `starts` after one of `readings`. */
-function after(said: readonly string[], starts: ReadonlySet<number>, readings: Readings): Set<number> {
-  const reached = new Set<number>();
-  for (const at of starts)
-    for (const reading of readings) if (wordsAt(said, reading, at)) reached.add(at + reading.length);
-  return reached;
-}
-
 /** Whether the clause is made of edge words, one verb, link words, one object, and edge words, in that order. */
 function asksErasure(said: readonly string[], readings: ErasureReadings): boolean {
   if (said.length === 0) return false;
   const beforeVerb = pastAny(said, [0], readings.edges);
-  const beforeObject = pastAny(said, after(said, beforeVerb, readings.verbs), readings.links);
-  const end = pastAny(said, after(said, beforeObject, readings.objects), readings.edges);
+  const beforeObject = pastAny(said, pastOne(said, beforeVerb, readings.verbs), readings.links);
+  const end = pastAny(said, pastOne(said, beforeObject, readings.objects), readings.edges);
   return end.has(said.length);
 }
 

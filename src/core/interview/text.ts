@@ -285,6 +285,14 @@ export function pastAny(said: readonly string[], starts: Iterable<number>, readi
   return reached;
 }
 
+/** Where `said` goes on to from each of `starts` past exactly one of `readings`. */
+export function pastOne(said: readonly string[], starts: Iterable<number>, readings: Readings): Set<number> {
+  const reached = new Set<number>();
+  for (const at of starts)
+    for (const reading of readings) if (wordsAt(said, reading, at)) reached.add(at + reading.length);
+  return reached;
+}
+
 /** A guide phrase's readings and what it says, as a bit (0: nothing either way, a polite or filler word). */
 export interface SayingPhrase {
   readings: readonly (readonly string[])[];
