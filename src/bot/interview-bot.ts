@@ -383,8 +383,10 @@ export class InterviewBot extends ActivityHandler {
       await dc.continueDialog();
       return;
     }
-    if (command?.kind === 'help') await context.sendActivity(this.guideFor(context, meta).bot.help);
-    else await context.sendActivity(this.guideFor(context, meta).bot.welcome);
+    const { bot } = this.guideFor(context, meta);
+    if (command?.kind === 'help') await context.sendActivity(bot.help);
+    // A correction or an afterthought sent once the interview is over would otherwise get a greeting.
+    else await context.sendActivity(meta?.status === 'completed' ? bot.afterCompleted : bot.welcome);
   }
 
   /**

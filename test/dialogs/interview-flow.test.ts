@@ -69,6 +69,11 @@ describe.each(['fr', 'en'] as const)('a whole interview through the dialogs (%s)
     // Every question asked once; each answer follows its question.
     const askedIds = turns.filter((t) => t.kind === 'question').map((t) => t.questionId);
     expect(new Set(askedIds).size).toBe(askedIds.length);
+
+    // A correction sent after the end is told the interview is over, not greeted as a newcomer.
+    const late = await bot.say(lang === 'fr' ? 'enlève la valeur hédonique' : 'remove value hedonic');
+    expect(late).toEqual([guide.bot.afterCompleted]);
+    expect((await bot.interview()).turns).toHaveLength(turns.length);
   });
 });
 

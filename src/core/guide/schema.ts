@@ -273,6 +273,8 @@ export const Guide = z
     }),
     bot: z.object({
       welcome: Text,
+      /** To a message that is no command once the conversation's interview is over: nothing is added to it. */
+      afterCompleted: Text,
       chooseLanguage: Text,
       chooseProfile: Text,
       choiceReask: Text,
