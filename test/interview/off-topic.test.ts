@@ -110,6 +110,11 @@ describe('off-topic input gets one polite re-ask, at probes and whatever an acto
     ['en', 'meaning.probe.opportunity', "No, honestly I don't see any for now."],
     ['en', 'tools.probe.actors.crm', 'Usually the owner.'],
     ['en', 'tools.probe.actors.crm', 'Our sales team, they wanted it.'],
+    // People of the firm the typology has no actor for: the answer still says who.
+    ['fr', 'tools.probe.actors.crm', 'Ma nièce. Le magasin, on a plus de passage grâce à ça.'],
+    ['fr', 'tools.probe.actors.crm', "L'apprenti l'a installé, ça nous sert à tous."],
+    ['en', 'tools.probe.actors.crm', 'My niece. The café, we get walk-ins from it.'],
+    ['en', 'tools.probe.actors.crm', 'My daughter set it up, she is nineteen.'],
   ] as const)('%s: at %s, "%s" is taken at once', (lang, questionId, text) => {
     const s = SCRIPT[lang];
     const session = started(lang);

@@ -184,6 +184,11 @@ export const Guide = z
        */
       nothing: Words,
       nothingOpenings: Words,
+      /**
+       * People a respondent may name when asked who started a tool or who gains from it ("ma nièce", "the
+       * apprentice"): the answer is on topic even when no actor of the typology is read in it. Read as word starts.
+       */
+      people: Words,
     }),
     commands: z.object({ help: Words, skip: Words, back: Words, pause: Words, resume: Words, stop: Words }),
     /**

@@ -270,7 +270,8 @@ type AnswerReaskReason = Exclude<ReaskReason, 'near_command'>;
 /**
  * Why a message to a main question or a probe is asked again, if it is: nothing typed, binary data, nonsense
  * (unless the tagger read something in it), or off topic. Off topic is a real answer to something else: no
- * shorter than `limits.shortAnswerWords`, saying nothing the tags or the topic words tie to the question, and
+ * shorter than `limits.shortAnswerWords`, saying nothing the tags or the topic words tie to the question (nor,
+ * asked who, a person: `words.people`, "ma nièce"), and
  * neither a no, a "je ne sais pas" nor opening with a yes (answers too). Shorter answers are taken at once
  * ("Moi.", "nos clients surtout"); a main question's get the example probe.
  */
@@ -291,7 +292,16 @@ function reaskReason(
   // What the tagger read something in is an answer, however it is spelt.
   if (!hasAnyTag(tags) && isGibberish(text, tagger.knownWords?.())) return 'gibberish';
   if (words(text).length < guide.limits.shortAnswerWords) return null;
-  if (tagsOnTopic(tags, position.pending?.subject != null)) return null;
+  const asksWho = position.pending?.subject != null;
+  if (tagsOnTopic(tags, asksWho)) return null;
+  if (
+    asksWho &&
+    mentionsAny(
+      text,
+      guides.flatMap((g) => g.words.people),
+    )
+  )
+    return null;
   const stems = topicStems(guide, guides, meta, question);
   if (stems.length === 0 || mentionsAny(text, stems)) return null;
   // A no, a "je ne sais pas" or an opening yes answers the question, whatever words follow.
