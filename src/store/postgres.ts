@@ -134,6 +134,12 @@ async function inTransaction<T>(
     throw storageFailure(operation, error);
   }
   let broken: Error | undefined;
+  // A checked-out connection the server drops (a restart, a failover, a terminated backend) emits 'error' as well
+  // as failing its query: unheard, that event would end the process. The failed query is what the caller sees.
+  const dropped = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', dropped);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -148,6 +154,7 @@ async function inTransaction<T>(
     }
     throw storageFailure(operation, error);
   } finally {
+    client.off('error', dropped);
     client.release(broken);
   }
 }

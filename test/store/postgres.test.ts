@@ -206,6 +206,40 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('postgres', () => {
     expect(String(error)).toMatch(/schema version 99.*upgrade/);
   });
 
+  it('fails the one write whose connection the server drops mid-transaction, and goes on serving', async () => {
+    const schema = schemas.next();
+    const store = await openIn(schema);
+    const locker = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await locker.connect();
+    try {
+      const meta = await store.createInterview(newInterview());
+      // Another session holds the turns table, so the store's write waits inside its transaction.
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${schema}.turns IN SHARE MODE`);
+      const write = store.appendTurns(meta.id, [answer('Nous avons un ERP depuis 2019.')]).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      let terminated = 0;
+      for (let tries = 0; tries < 100 && terminated === 0; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const killed = await locker.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND query LIKE '%turns%'`,
+        );
+        terminated = killed.rowCount ?? 0;
+      }
+      expect(terminated).toBe(1);
+      expect(await write).toMatchObject({ code: 'storage' });
+      await locker.query('COMMIT');
+      await store.appendTurns(meta.id, [answer('Et un CRM depuis 2021.')]);
+      expect((await store.getTurns(meta.id)).map((turn) => turn.text)).toEqual(['Et un CRM depuis 2021.']);
+    } finally {
+      await locker.end();
+      await store.close();
+    }
+  });
+
   it('names host and port, never the password, when PostgreSQL is unreachable', async () => {
     const error = await openStore({
       DATA_DIR: '/unused',
