@@ -68,6 +68,14 @@ describe('invitation codes and links', () => {
       replyLanguage: 'en',
     });
     expect(parseInvitationRequest(prompts, 'inviter dirigeant anglais')).toMatchObject({ language: 'en' });
+    // The words advisers use most for the people they invite.
+    expect(parseInvitationRequest(prompts, 'inviter un gérant')).toMatchObject({ profile: 'manager' });
+    expect(parseInvitationRequest(prompts, 'inviter une gérante en anglais')).toEqual({
+      profile: 'manager',
+      language: 'en',
+      replyLanguage: 'fr',
+    });
+    expect(parseInvitationRequest(prompts, 'invite a business adviser')).toMatchObject({ profile: 'expert' });
     expect(parseInvitationRequest(prompts, 'invitation de nos clients au salon')).toBeNull();
     expect(parseInvitationRequest(prompts, 'nous utilisons un ERP')).toBeNull();
   });
