@@ -15,7 +15,8 @@ export interface TagSpec {
   /** The third element, when given, is the tagger's confidence (0.7 otherwise). */
   levers?: [LeverId, string, number?][];
   actors?: [ActorId, ActorRole, string][];
-  facets?: [FacetId, string][];
+  /** The third element, when given, is the tagger's confidence (0.7 otherwise). */
+  facets?: [FacetId, string, number?][];
 }
 
 export function tagsFor(text: string, lang: Language, spec: TagSpec = {}): Tags {
@@ -29,7 +30,11 @@ export function tagsFor(text: string, lang: Language, spec: TagSpec = {}): Tags 
       evidence: evidence(text, p),
     })),
     actors: (spec.actors ?? []).map(([id, role, p]) => ({ id, role, evidence: evidence(text, p) })),
-    facets: (spec.facets ?? []).map(([id, p]) => ({ id, confidence: 0.7, evidence: evidence(text, p) })),
+    facets: (spec.facets ?? []).map(([id, p, confidence = 0.7]) => ({
+      id,
+      confidence,
+      evidence: evidence(text, p),
+    })),
   };
 }
 

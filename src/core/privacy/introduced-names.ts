@@ -20,8 +20,8 @@ import {
   lower,
   NAMING_VERBS,
   NOT_NAMES,
-  namesPublicBody,
   PARTICLES,
+  publicBodyWords,
   STOP_WORDS,
   SURNAMES,
   TIME_WORDS,
@@ -578,19 +578,41 @@ function plainFirm(
   };
 }
 
-/** Words after a run that may end a public body's name, read as common words in capitals ("LEEDS CITY COUNCIL"). */
-const MAX_BODY_TAIL = 2;
+/**
+ * Words after a run that may end a public body's name: in capitals its words may read as common ones ("LEEDS
+ * CITY COUNCIL", "GALWAY LOCAL ENTERPRISE OFFICE"); in lower case, only those no name has ("Leeds city council").
+ */
+const MAX_BODY_TAIL = 3;
+
+const inBodyTail = (token: Token | undefined): boolean =>
+  token !== undefined && isLetters(token) && (NOT_NAMES.has(token.folded) || !startsLower(token.text));
 
 /**
- * Whether a run names a public body by its place ("Leeds City Council", "Brest Métropole"): a body word
- * in it or right after it, and no legal form or trade, which make it a firm ("Rennes Conseil Numérique
- * SARL").
+ * Whether a run names a public body by its place ("Leeds City Council", "West Yorkshire Growth Hub", "la CCI
+ * de Rennes"): what the body is in it or right after it (PUBLIC_BODY), and the place next to that, before it
+ * or after it and its joining words ("Galway Chamber", "Conseil Départemental du Finistère"). A legal form or
+ * a trade makes it a firm ("Rennes Conseil Numérique SARL", "Growth Hub Consulting"), and joining words before
+ * what the body is, someone of it ("Claire Martin de la CCI").
  */
 function publicBody(tokens: readonly Token[], run: Run): boolean {
   let to = run.to;
-  while (to < run.to + MAX_BODY_TAIL && NOT_NAMES.has(tokens[to]?.folded ?? '')) to += 1;
-  const words = tokens.slice(run.from, to);
-  return namesPublicBody(words.map((w) => w.folded)) && !words.some((w) => isFirmWord(w.text));
+  while (to < run.to + MAX_BODY_TAIL && inBodyTail(tokens[to])) to += 1;
+  for (; to >= run.to; to -= 1) if (namesBodyByPlace(tokens.slice(run.from, to))) return true;
+  return false;
+}
+
+function namesBodyByPlace(words: readonly Token[]): boolean {
+  const inBody = publicBodyWords(words.map((w) => w.folded));
+  const first = inBody.indexOf(true);
+  if (first < 0) return false;
+  return words.every((word, i) => {
+    if (inBody[i]) return true;
+    if (isFirmWord(word.text)) return false;
+    const joins = CONNECTORS.has(word.lower) || ARTICLES.has(word.lower);
+    // Before what the body is, only the place, opened by an article ("La Mairie de Quimper").
+    if (i < first) return word.name || (i === 0 && ARTICLES.has(word.lower));
+    return word.name || joins;
+  });
 }
 
 const longestKnown = new WeakMap<ReadonlySet<string>, number>();

@@ -35,12 +35,43 @@ export function knownNames(lexicon: Lexicon): ReadonlySet<string> {
   return names;
 }
 
+/** A name as a web address writes it: folded, without the spaces, hyphens and apostrophes between its words. */
+export function asWebName(name: string): string {
+  return fold(name).replace(/[\s'-]+/g, '');
+}
+
+/**
+ * The brands and institutions the lexicon knows, as their web addresses name them ("booking.com", "amazon",
+ * "leroymerlin"): the known names, and the brands a pattern is alone that do not start with a capital, as
+ * written ("eBay") or as a web address ("monday.com").
+ */
+export function knownWebNames(lexicon: Lexicon): ReadonlySet<string> {
+  const names = new Set(Array.from(knownNames(lexicon), asWebName));
+  const phrases: Phrases[] = [
+    ...lexicon.tools.map((tool) => tool.patterns),
+    ...lexicon.actors.map((actor) => actor.patterns),
+  ];
+  for (const set of phrases)
+    for (const pattern of [...(set.fr ?? []), ...(set.en ?? []), ...(set.any ?? [])]) {
+      const brand = (typeof pattern === 'string' ? pattern : pattern.p).replace(/^[=!]+/, '');
+      if (!/\s/.test(brand) && /\p{Lu}|\.\p{L}/u.test(brand)) names.add(asWebName(brand));
+    }
+  return names;
+}
+
 let shipped: ReadonlySet<string> | null = null;
+let shippedWeb: ReadonlySet<string> | null = null;
 
 /** The shipped lexicon's known names, read once. */
 export function shippedKnownNames(): ReadonlySet<string> {
   shipped ??= knownNames(shippedLexicon());
   return shipped;
+}
+
+/** The shipped lexicon's brands and institutions as web addresses name them, read once. */
+export function shippedKnownWebNames(): ReadonlySet<string> {
+  shippedWeb ??= knownWebNames(shippedLexicon());
+  return shippedWeb;
 }
 
 /** The words the shipped lexicon reads and the real words near them: the set `Tagger.knownWords` gives. */

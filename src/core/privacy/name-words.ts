@@ -268,15 +268,65 @@ export const DESCRIPTIVE_WORDS = words(`
 `);
 
 /**
- * Public bodies named by their place ("Leeds City Council", "Brest Métropole", "Mairie de Quimper", "Conseil
- * Départemental du Finistère"): they identify no person and no private firm, and their place is said alone
- * everywhere else. Matched on a name's folded words joined by spaces.
+ * What a public body is, or a body of public or chamber support to firms, as said beside the place it is named
+ * by ("Leeds City Council", "Brest Métropole", "Mairie de Quimper", "Conseil Départemental du Finistère", "West
+ * Yorkshire Growth Hub", "Galway Chamber", "CCI Bretagne Ouest", "Bpifrance Bretagne", "Agence de développement
+ * du Pays de Morlaix", "Cork Business Network"): such a body identifies no person and no private firm, and its
+ * place is said alone everywhere else. Folded words joined by spaces, an elided word joined to the next.
  */
-const PUBLIC_BODY =
-  /(?:^| )(?:council|combined authority|local authority|city region|mairie|hotel de ville|(?:sous-)?prefecture|metropole|agglomeration|communaute (?:de communes|d'agglomeration|urbaine)|conseil (?:departemental|regional|general|municipal)|departement|region|ville)(?= |$)/;
+const PUBLIC_BODY = new RegExp(
+  `(?<=^| )(?:${[
+    '(?:(?:city|county|borough|district|town|parish) )?council',
+    'combined authority',
+    'local authority',
+    'city region',
+    'mairie',
+    'hotel de ville',
+    '(?:sous-)?prefecture',
+    'metropole',
+    'agglomeration',
+    "communaute (?:de communes|d'agglomeration|urbaine)",
+    'conseil (?:departemental|regional|general|municipal)',
+    'departement',
+    'region',
+    'ville',
+    'growth hub',
+    'chamber(?: of (?:commerce|trade|industry)(?: (?:and|&) industry)?)?',
+    "chambre (?:de commerce(?: et d'industrie)?|des? metiers(?: et de l'artisanat)?|d'agriculture)",
+    'cci',
+    'cma',
+    'bpi',
+    'bpifrance',
+    '(?:local )?enterprise (?:office|agency|partnership)',
+    'development agency',
+    'business (?:network|gateway)',
+    "agence (?:regionale |departementale )?(?:de developpement(?: economique)?|d'attractivite|d'innovation)",
+    "(?:club|reseau) d'entreprises",
+    'reseau entreprendre',
+  ].join('|')})(?= |$)`,
+  'g',
+);
 
-export function namesPublicBody(foldedWords: readonly string[]): boolean {
-  return PUBLIC_BODY.test(foldedWords.join(' ').replace(/' /g, "'"));
+/**
+ * Which of a name's folded words say what public body it is ("growth" and "hub" in "West Yorkshire Growth
+ * Hub"); none when it names none.
+ */
+export function publicBodyWords(foldedWords: readonly string[]): boolean[] {
+  let joined = '';
+  const starts = foldedWords.map((word) => {
+    if (joined !== '' && !joined.endsWith("'")) joined += ' ';
+    const start = joined.length;
+    joined += word;
+    return start;
+  });
+  const inBody = foldedWords.map(() => false);
+  for (const match of joined.matchAll(PUBLIC_BODY)) {
+    const end = match.index + match[0].length;
+    starts.forEach((start, i) => {
+      if (start >= match.index && start < end) inBody[i] = true;
+    });
+  }
+  return inBody;
 }
 
 /**

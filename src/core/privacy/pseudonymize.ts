@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Language } from '../domain.js';
+import { asWebName, shippedKnownWebNames } from './known-names.js';
 
 /**
  * Pseudonymisation for exports: names given at presentation, e-mail addresses, phone numbers and URLs are
@@ -42,8 +43,20 @@ const LABELS: Record<Language, Record<IdentifierKind, string>> = {
 };
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const URL_PATTERN =
-  /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b[\p{L}\p{N}-]+\.(?:fr|com|net|org|eu|io|biz|info)(?:\/[^\s<>"')\]]*)?/giu;
+/** The top-level domains a web address written without "www." or "http" is told by. */
+const TOP_LEVEL_DOMAINS = ['fr', 'com', 'net', 'org', 'eu', 'io', 'biz', 'info', 'uk', 'ie', 'bzh'];
+/**
+ * A web address: from "http(s)://" or "www.", or host names ending on a top-level domain as a word
+ * ("durand-menuiserie.com", "kerguelen.bzh", "harbourview.co.uk"; not "vrai.Franchement" typed without a space).
+ */
+const URL_PATTERN = new RegExp(
+  String.raw`\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|(?<![\p{L}\p{N}_@.-])(?:[\p{L}\p{N}-]+\.)+(?:${TOP_LEVEL_DOMAINS.join('|')})(?![\p{L}\p{N}-])(?:\/[^\s<>"')\]]*)?`,
+  'giu',
+);
+/** What may follow a brand's name in its own site's address ("amazon.co.uk"). */
+const DOMAIN_SUFFIXES = new Set([...TOP_LEVEL_DOMAINS, 'co']);
+/** A site named with no page of it: a scheme and "www." may open it, a slash end it. */
+const WHOLE_SITE = /^(?:https?:\/\/)?(?:www\.)?([^/]+)\/?$/iu;
 /** French numbers (0X XX XX XX XX, +33 X …) and generic international numbers of 9 to 15 digits. */
 const PHONE = /(?<!\d)(?:\+\d{1,3}[\s.-]?)?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){8,14}\b/g;
 
@@ -97,7 +110,7 @@ export function findReplacements(
   for (const match of text.matchAll(EMAIL)) add(match.index ?? 0, match[0], 'email', match[0]);
   for (const match of text.matchAll(URL_PATTERN)) {
     const url = match[0].replace(/[.,;:!?]+$/, '');
-    add(match.index ?? 0, url, 'url', url);
+    if (!isKnownSite(url)) add(match.index ?? 0, url, 'url', url);
   }
   for (const match of text.matchAll(PHONE))
     add(match.index ?? 0, match[0], 'phone', match[0].replace(/\D/g, ''));
@@ -109,6 +122,22 @@ export function findReplacements(
     kept.push(candidate);
   }
   return kept;
+}
+
+/**
+ * Whether a web address is the site of a brand or institution the lexicon knows ("Booking.com", "Amazon.fr",
+ * "www.leboncoin.fr"): naming it identifies no one. A page of it ("facebook.com/menuiserie-durand") may, and
+ * any other site is taken for the respondent's.
+ */
+function isKnownSite(url: string): boolean {
+  const host = WHOLE_SITE.exec(url)?.[1];
+  if (!host) return false;
+  const known = shippedKnownWebNames();
+  const [name = '', ...suffixes] = host.split('.');
+  return (
+    known.has(asWebName(host)) ||
+    (suffixes.every((suffix) => DOMAIN_SUFFIXES.has(suffix.toLowerCase())) && known.has(asWebName(name)))
+  );
 }
 
 export interface PseudonymizedText {

@@ -54,6 +54,12 @@ export function interviewPseudonymKey(interviewId: string): string {
 /** How many unanswered value forms turn into suggested questions (the rest stay listed as gaps). */
 const MAX_VALUE_QUESTIONS = 3;
 const MAX_QUOTES_PER_TOOL = 5;
+/**
+ * Below this confidence the tagger gives a facet reading less than even odds (a cue half matched, the model
+ * doubtful): the summary lists only what was asserted (CONTRACTS.md), so such a clause is no opportunity,
+ * threat or resource there. A facet the question asked for is given 0.6, and a single cue phrase 0.6.
+ */
+const ASSERTED_FACET_CONFIDENCE = 0.5;
 
 type AnswerWithSection = SummaryAnswer & { section: string };
 
@@ -437,6 +443,7 @@ export function buildSummary(
       for (const b of answerValues) valueMatrix[a][b] += 1;
     }
     for (const facet of tags.facets) {
+      if (facet.confidence < ASSERTED_FACET_CONFIDENCE) continue;
       const list = facets[FACET_KEYS[facet.id]];
       for (const evidence of facet.evidence) {
         const quote = sentenceAround(answer.text, evidence.start, evidence.end);
@@ -479,7 +486,8 @@ export function buildSummary(
       for (const actor of credited?.initiators ?? []) acc.initiators.add(actor);
       for (const actor of credited?.beneficiaries ?? []) acc.beneficiaries.add(actor);
       const creditedWords = [...(credited?.evidence ?? []), ...(levers?.evidence ?? [])];
-      for (const quote of toolQuotes(answer.text, creditedWords, tool.evidence, toolWords)) {
+      const asked = tool.id === subjectTool;
+      for (const quote of toolQuotes(answer.text, creditedWords, tool.evidence, toolWords, asked)) {
         if (!acc.quotes.includes(quote) && acc.quotes.length < MAX_QUOTES_PER_TOOL) acc.quotes.push(quote);
       }
     }

@@ -10,17 +10,21 @@ const SENTENCE_END_CANDIDATES = /[.!?…\n]/g;
 /** White space within a line (a carriage return too, before its line feed). */
 const LINE_SPACE = /[^\S\n]/;
 const LOWER_CASE = /^\p{Ll}/u;
+/** A letter or digit: a dot between two is inside a web address or a number ("Amazon.fr", "2.5"), no stop. */
+const INSIDE_WORD = /^[\p{L}\p{N}]$/u;
 
 /**
  * Whether the character at `index` ends a sentence, for the quotes and for crediting what an answer says to
- * the tools it names: sentence punctuation not followed by more punctuation (SENTENCE_GOES_ON), or a line
- * break. A line break that only wraps a sentence (hard-wrapped transcripts and pasted e-mails: the line before
- * does not end on . ! ? …, the next line starts in lower case) does not end it; a blank line, or a line break
- * after sentence punctuation, does.
+ * the tools it names: sentence punctuation not followed by more punctuation (SENTENCE_GOES_ON) nor, for a dot,
+ * between two letters or digits (INSIDE_WORD), or a line break. A line break that only wraps a sentence
+ * (hard-wrapped transcripts and pasted e-mails: the line before does not end on . ! ? …, the next line starts
+ * in lower case) does not end it; a blank line, or a line break after sentence punctuation, does.
  */
 export function isSentenceEnd(text: string, index: number): boolean {
   const c = text.charAt(index);
   let next = index + 1;
+  if (c === '.' && INSIDE_WORD.test(text.charAt(index - 1)) && INSIDE_WORD.test(text.charAt(next)))
+    return false;
   if (SENTENCE_PUNCTUATION.test(c)) {
     while (next < text.length && LINE_SPACE.test(text.charAt(next))) next += 1;
     return !SENTENCE_GOES_ON.test(text.charAt(next));

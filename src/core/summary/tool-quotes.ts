@@ -24,23 +24,56 @@ interface Sentence {
  * The quotes one answer gives a tool: the sentences that carry what was credited to it (`credited`: the words
  * of its values, roles and levers), then those that name it (`named`) and say more than its name, in the order
  * said. A question ("L'extranet ?", "The ERP, you mean Xero?") or a sentence that is only the name of a tool
- * said back ("The peer network.", "Oui, l'ERP.") says nothing of it and is never a quote. `toolWords`: the words
- * every tool of the answer was read from.
+ * said back ("The peer network.", "Oui, l'ERP.") says nothing of it and is never a quote. A sentence that names
+ * no tool is quoted only where it goes on speaking of this one (`speaksOf`). `toolWords`: the words every tool
+ * of the answer was read from; `asked`: the question asked about this tool.
  */
 export function toolQuotes(
   text: string,
   credited: readonly Evidence[],
   named: readonly Evidence[],
   toolWords: readonly Evidence[],
+  asked: boolean,
 ): string[] {
   const quotes: string[] = [];
   const inOrder = (evidence: readonly Evidence[]) => [...evidence].sort((a, b) => a.start - b.start);
   for (const evidence of [...inOrder(credited), ...inOrder(named)]) {
     const sentence = sentenceSpan(text, evidence.start, evidence.end);
     const quote = text.slice(sentence.start, sentence.end).trim();
-    if (quote && !quotes.includes(quote) && saysSomething(text, sentence, toolWords)) quotes.push(quote);
+    if (
+      quote &&
+      !quotes.includes(quote) &&
+      speaksOf(text, sentence, named, toolWords, asked) &&
+      saysSomething(text, sentence, toolWords)
+    )
+      quotes.push(quote);
   }
   return quotes;
+}
+
+const within = (words: Evidence, sentence: Sentence): boolean =>
+  words.start < sentence.end && sentence.start < words.end;
+
+/**
+ * Whether a sentence speaks of the tool: it names it, or it names no tool and goes on from the last sentence
+ * that named one, which named this tool ("On a un ERP. Ça nous fait gagner du temps."), or, with no tool named
+ * before it, answers a question about this tool. "We also bought a quoting software. And the quotes go out in
+ * two days." speaks of the software, whatever tool the question asked about.
+ */
+function speaksOf(
+  text: string,
+  sentence: Sentence,
+  named: readonly Evidence[],
+  toolWords: readonly Evidence[],
+  asked: boolean,
+): boolean {
+  if (named.some((words) => within(words, sentence))) return true;
+  if (toolWords.some((words) => within(words, sentence))) return false;
+  const before = toolWords.filter((words) => words.end <= sentence.start);
+  if (before.length === 0) return asked;
+  const last = before.reduce((latest, words) => (words.start > latest.start ? words : latest));
+  const lastNaming = sentenceSpan(text, last.start, last.end);
+  return named.some((words) => within(words, lastNaming));
 }
 
 function saysSomething(text: string, sentence: Sentence, toolWords: readonly Evidence[]): boolean {
