@@ -10,10 +10,15 @@ export interface ConfirmationOptions {
   language: Language;
 }
 
+/** Set in the dialog's state once a reply that was neither a yes nor a no got the question again. */
+const ASKED_AGAIN = 'askedAgain';
+
 /**
  * A yes/no asked before something that cannot be taken back (leaving an interview, erasing it): the options
  * are kept in the dialog's state, the question is asked again as it was on a reprompt (a web chat page
- * reloaded after a restart), and the reply is read in the respondent's language.
+ * reloaded after a restart), and the reply is read in the respondent's language. A reply that is neither a
+ * yes nor a no ("euh") gets the question again, once: a second one is read as a no, so nothing irreversible
+ * is done on a reply no one could read.
  */
 export abstract class ConfirmationDialog<Options extends ConfirmationOptions> extends Dialog<Options> {
   constructor(
@@ -51,6 +56,13 @@ export abstract class ConfirmationDialog<Options extends ConfirmationOptions> ex
     const read = this.readOptions(dc.activeDialog?.state);
     if (!read) return dc.endDialog();
     const reply = parseYesNo(guidesFor(this.services.guides, read.language), dc.context.activity.text ?? '');
+    const state: unknown = dc.activeDialog?.state;
+    if (reply === null && typeof state === 'object' && state !== null && !(ASKED_AGAIN in state)) {
+      Object.assign(state, { [ASKED_AGAIN]: true });
+      await dc.context.sendActivity(this.services.guides[read.language].bot.confirmReask);
+      await this.ask(dc.context, read);
+      return Dialog.EndOfTurn;
+    }
     return this.onReply(dc, read, reply);
   }
 }

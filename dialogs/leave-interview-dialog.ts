@@ -56,7 +56,8 @@ export function whereItStands(guide: Guide, turns: readonly TurnRecord[]): { ans
 
 /**
  * `démarrer` or an invitation code while an interview is unfinished: asks before leaving it. A yes pauses it
- * (it can be taken up again) and starts the new one; anything else goes back to where the respondent was.
+ * (it can be taken up again) and starts the new one; a no, or a second reply that is neither, goes back to where
+ * the respondent was.
  */
 export class LeaveInterviewDialog extends ConfirmationDialog<LeaveInterviewOptions> {
   constructor(services: DialogServices) {

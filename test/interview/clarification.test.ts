@@ -204,11 +204,11 @@ describe('the rewording of a question named in the respondent’s words, and its
     expect(session.say('sorry, what do you mean?')).toEqual([guide.messages.rephraseFallback, company.text]);
   });
 
-  it('is not read at the consent question, which is asked again as before', () => {
+  it('is answered at the consent question with what becomes of the answers, then consent is asked again', () => {
     const session = new CoreSession(guides, createFakeTagger(), 'fr', 'manager');
     session.start();
     expect(session.say('pourquoi ?')).toEqual([
-      guides.fr.opening.consentReask,
+      guides.fr.messages.privacy,
       guides.fr.opening.consentQuestion,
     ]);
     expect(session.turns.some((t) => t.kind === 'event')).toBe(false);
@@ -223,7 +223,7 @@ describe('the rewording of a question named in the respondent’s words, and its
           expect([question.id, question.rephrase]).not.toContain(undefined);
         for (const probe of section.probes) expect([probe.id, probe.rephrase]).not.toContain(undefined);
       }
-      expect(guide.version).toBe('1.7.2');
+      expect(guide.version).toBe('1.8.0');
     }
     const raw = JSON.parse(JSON.stringify(guides.fr));
     raw.presentation.questions[0].rephrase = 42;

@@ -32,6 +32,13 @@ export const SectionQuestion = GuideQuestion.extend({
    * is read (word starts, "…" for a few words): `saysPhrase` in interview/text.ts.
    */
   coveredBy: z.array(z.string().min(2)).default([]),
+  /**
+   * A role stated covers the question as `coveredBy` does: one of `leads` (the ways one says one is it: "je
+   * suis", "c'est moi", "en tant que", "I'm") then, up to two words on, one of `roles` ("gérant", "DG",
+   * "owner"): "moi je suis le DG", "c'est moi le patron"; or a role opening a sentence or clause ("Gérante depuis
+   * 2015.", "Owner of a bakery."). See interview/plan.ts.
+   */
+  coveredByRole: z.object({ leads: Words, roles: Words }).optional(),
 });
 export type SectionQuestion = z.infer<typeof SectionQuestion>;
 
@@ -189,12 +196,18 @@ export const Guide = z
        * apprentice"): the answer is on topic even when no actor of the typology is read in it. Read as word starts.
        */
       people: Words,
+      /**
+       * A respondent saying they already answered ("je viens de le dire", "I just said that"), read as the
+       * `coveredBy` phrases are: the answer is taken as it is, never asked again as off topic nor for an example.
+       */
+      alreadySaid: Words,
     }),
     commands: z.object({ help: Words, skip: Words, back: Words, pause: Words, resume: Words, stop: Words }),
     /**
      * A respondent asking about the question rather than answering it: `rephrase` ("c'est-à-dire ?", "what do
      * you mean …") or `why` ("pourquoi cette question ?"). A phrase is the whole sentence; one ending in "…"
-     * opens a sentence ending in "?". `lead`: words such a request may open with ("sorry", "euh"). How they
+     * opens a sentence ending in "?", one starting with "…" ends it after a few words ("… c'est quoi": "un
+     * cluster c'est quoi ?"); a message of one sentence may leave its "?" out. `lead`: words such a request may open with ("sorry", "euh"). How they
      * are read: interview/clarification.ts. `example`: a request for an example ("par exemple ?", "can you give
      * me an example?"), answered with `examples` under the question's id when it has one, else as `rephrase`.
      * `echo`: the words a request to say more may add to the question's own words ("Quels outils ?").
@@ -205,6 +218,11 @@ export const Guide = z
       example: Words,
       lead: Words,
       echo: Words,
+      /**
+       * Words asking which thing is meant ("quel", "which"): a short sentence ending in "?" that opens with one
+       * ("Quel ERP ?", "which mobile app?") asks about the question, whatever the question's words.
+       */
+      which: Words,
       /** By main question id: an example of what an answer may say; its example probe shares it. */
       examples: z.record(z.string(), Text).default({}),
       /**
@@ -218,9 +236,17 @@ export const Guide = z
      * everything about me?"): the whole clause is `leads` (polite words too), one of `verbs`, `links`, one of
      * `objects` (the respondent's own data), then polite words; read as botCommands.delete. The verbs are
      * requests and infinitives, never a statement's form ("the ERP deletes old data"), and the objects are the
-     * respondent's own ("on a supprimé les données papier" is an answer). See interview/erasure.ts.
+     * respondent's own ("on a supprimé les données papier" is an answer). `aloneObjects` ("tout", "everything")
+     * name the respondent's data only in a message of one clause ("supprimez tout svp"): after another clause
+     * they may mean what it said. See interview/erasure.ts.
      */
-    erasure: z.object({ leads: Words, verbs: Words, links: Words, objects: Words }),
+    erasure: z.object({ leads: Words, verbs: Words, links: Words, objects: Words, aloneObjects: Words }),
+    /**
+     * A message that only asks the interview to wait ("attendez", "deux secondes", "hold on", "brb"): it opens with
+     * one of `phrases` and says nothing more but, in a few words, one of `reasons` ("j'ai une cliente", "a
+     * customer just came in"). Answered with messages.waiting; nothing is recorded (see interview/asides.ts).
+     */
+    waitRequest: z.object({ phrases: Words, reasons: Words }),
     /** A question declined in a sentence rather than with the `skip` word (skip-request.ts). */
     skipRequest: z.object({ leads: Words, verbs: Words, topicVerbs: Words, links: Words, objects: Words }),
     botCommands: z.object({
@@ -275,6 +301,8 @@ export const Guide = z
       rephraseFallback: Text,
       /** Why a question is asked, when its section gives no `purpose`. */
       whyAsked: Text,
+      /** To a message that only asks to wait: nothing is recorded, the question stays pending. */
+      waiting: Text,
     }),
     bot: z.object({
       welcome: Text,
@@ -321,6 +349,8 @@ export const Guide = z
       deleteConfirm: Text,
       deleted: Text,
       deleteCancelled: Text,
+      /** A reply to `deleteConfirm` or `leaveConfirm` that is neither a yes nor a no: said before asking again. */
+      confirmReask: Text,
       /** A code unknown, already used or not of a code's shape: what a code looks like and how to get one. */
       invitationUnknown: Text,
       /** The code word with nothing after it. */
@@ -335,7 +365,7 @@ export const Guide = z
       leaveParts: z.object({ opening: Text, closing: Text }),
       /** A yes: the unfinished interview stays paused, said before the new one starts. */
       leaveKept: Text,
-      /** Anything but a yes: back to the unfinished interview, where it was. */
+      /** A no (or a second reply that is neither): back to the unfinished interview, where it was. */
       leaveCancelled: Text,
       error: Text,
     }),

@@ -19,15 +19,27 @@ import {
  * "yes, I consent", "non merci". A word that belongs to neither ("oui mais non", "not yet", "je ne sais
  * pas") leaves the reply unread, so a refusal or a hesitation is never taken for consent. Where the words
  * can be cut into phrases in several ways, the fewest phrases tell: "I don't agree" is one no phrase, not
- * "I don't" and "agree".
+ * "I don't" and "agree". A word stretched as it is said ("ouiii", "yesss", "nooon") is read as written.
  */
 export function readConsent(guides: readonly Guide[], text: string): YesNo | null {
   const said = elidedWords(text);
   if (said.length === 0) return null;
+  const asTyped = readYesNoWords(guides, said);
+  if (asTyped !== null) return asTyped;
+  const unstretched = said.map(unstretch);
+  return unstretched.some((word, at) => word !== said[at]) ? readYesNoWords(guides, unstretched) : null;
+}
+
+function readYesNoWords(guides: readonly Guide[], said: readonly string[]): YesNo | null {
   const says = fewestPhraseCuts(said, guides.flatMap(consentPhrases));
   if (says.length > 0 && says.every((mask) => mask === SAYS_YES)) return 'yes';
   if (says.length > 0 && says.every((mask) => mask === SAYS_NO)) return 'no';
   return null;
+}
+
+/** A word without its stretch: a letter typed three times or more, or doubled at the end, typed once. */
+function unstretch(word: string): string {
+  return word.replace(/(\p{L})\1{2,}/gu, '$1').replace(/(\p{L})\1$/u, '$1');
 }
 
 const SAYS_NOTHING = 0;

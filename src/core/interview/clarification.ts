@@ -27,8 +27,17 @@ export const MAX_CLARIFICATIONS = 2;
 /** A longer message is an answer, whatever it opens with. */
 const MAX_REQUEST_WORDS = 20;
 
-/** Ends a guide phrase that may be followed by more words, in a sentence ending in "?". */
+/**
+ * Ends a guide phrase that may be followed by more words ("c'est quoi …"), or opens one that may follow a few
+ * words ("… c'est quoi": "un cluster c'est quoi ?"), in a sentence ending in "?".
+ */
 const OPEN = '…';
+
+/**
+ * A message of one sentence typed without its question mark ("cest quoi un cluster") is still a request when
+ * its words besides the phrase are this few.
+ */
+const MAX_UNMARKED_WORDS = 4;
 
 /** A longer sentence saying back the question's words ("Quels outils ?") says something of its own. */
 const MAX_ECHO_WORDS = 5;
@@ -38,7 +47,10 @@ const MIN_STEM = 4;
 
 type Words = readonly string[];
 
-/** A guide phrase as a message may type it; `open`: more words may follow it in a sentence ending in "?". */
+/**
+ * A guide phrase as a message may type it; `open`: more words may follow it in a sentence ending in "?", or,
+ * for a phrase read at the end of the sentence, come before it.
+ */
 interface Reading {
   words: Words;
   open: boolean;
@@ -48,18 +60,27 @@ interface Reading {
 /** The guides' request phrases, read once: each looked up by its first word, in the order they are tried. */
 interface Phrases {
   requests: ReadonlyMap<string, readonly Reading[]>;
+  /** Phrases a sentence ends with ("… c'est quoi", "… means what"), the few words asked about before them. */
+  endings: readonly Reading[];
   lead: readonly Words[];
   courtesy: readonly Words[];
   echo: ReadonlySet<string>;
+  which: ReadonlySet<string>;
 }
 
 const ORDER: readonly Clarification[] = ['privacy', 'why', 'example', 'rephrase'];
 
 function compile(guides: readonly Guide[]): Phrases {
   const requests = new Map<string, Reading[]>();
+  const endings: Reading[] = [];
   for (const kind of ORDER) {
     for (const guide of guides) {
       for (const phrase of guide.clarification[kind]) {
+        if (phrase.startsWith(OPEN)) {
+          for (const words of phraseReadings(phrase.slice(OPEN.length)))
+            endings.push({ words, open: true, kind });
+          continue;
+        }
         const open = phrase.endsWith(OPEN);
         for (const words of phraseReadings(open ? phrase.slice(0, -OPEN.length) : phrase)) {
           const [first] = words;
@@ -74,9 +95,11 @@ function compile(guides: readonly Guide[]): Phrases {
   const courtesy = readingsOf(guides.flatMap((guide) => guide.words.courtesy));
   return {
     requests,
+    endings,
     lead: [...readingsOf(guides.flatMap((guide) => guide.clarification.lead)), ...courtesy],
     courtesy,
     echo: new Set(guides.flatMap((guide) => guide.clarification.echo.flatMap(elidedWords))),
+    which: new Set(guides.flatMap((guide) => guide.clarification.which.flatMap(elidedWords))),
   };
 }
 
@@ -108,25 +131,67 @@ function phrasesOf(guides: readonly Guide[]): Phrases {
  */
 export function readClarification(guides: readonly Guide[], text: string, asked = ''): Clarification | null {
   if (words(text).length > MAX_REQUEST_WORDS) return null;
-  const phrases = phrasesOf(guides);
-  let question: Words | null = null;
+  const sentences = sentencesOf(text);
+  const read = readSentences(guides, sentences, asked);
+  if (read.length < sentences.length) return null;
   let found: Clarification | null = null;
-  for (const sentence of sentencesOf(text)) {
+  for (const request of read)
+    if (request !== FILLERS && (found === null || WEIGHT[request] > WEIGHT[found])) found = request;
+  return found;
+}
+
+/**
+ * Where what a message says starts, past the sentences it opens with that ask about the question ("Quel ERP ?
+ * On n'a pas d'ERP.", "which app? we don't have one"): the offset of its first other sentence, 0 when it
+ * opens with none, or holds nothing else.
+ */
+export function afterQuestionAskedBack(guides: readonly Guide[], text: string, asked: string): number {
+  const sentences = sentencesOf(text);
+  const read = readSentences(guides, sentences, asked);
+  if (!read.some((request) => request !== FILLERS)) return 0;
+  return sentences[read.length]?.start ?? 0;
+}
+
+/** "Euh... vous pouvez répéter ?": a sentence of fillers alone says nothing either way. */
+const FILLERS = 'fillers';
+
+/** The requests the sentences open with, one for each, up to the first that is none. */
+function readSentences(
+  guides: readonly Guide[],
+  sentences: readonly Sentence[],
+  asked: string,
+): (Clarification | typeof FILLERS)[] {
+  const phrases = phrasesOf(guides);
+  const question = elidedWords(asked);
+  const unmarked = sentences.length === 1;
+  const read: (Clarification | typeof FILLERS)[] = [];
+  for (const sentence of sentences) {
     const said = trimEnd(trimStart(elidedWords(sentence.text), phrases.courtesy), phrases.courtesy);
     const afterLead = trimStart(said, phrases.lead);
-    let request = requestIn(phrases, said, sentence.asks) ?? requestIn(phrases, afterLead, sentence.asks);
-    if (request === null && sentence.asks) {
-      question ??= elidedWords(asked);
-      if (echoes(phrases.echo, afterLead, question)) request = 'rephrase';
-    }
-    if (request === null) {
-      // "Euh... vous pouvez répéter ?": a sentence of fillers alone says nothing either way.
-      if (afterLead.length === 0) continue;
-      return null;
-    }
-    if (found === null || WEIGHT[request] > WEIGHT[found]) found = request;
+    // Typed without its "?", a sentence alone is read as if it had one, if only a few words follow its phrase.
+    const asks = sentence.asks || unmarked;
+    let request =
+      requestIn(phrases, said, asks, sentence.asks) ??
+      requestIn(phrases, afterLead, asks, sentence.asks) ??
+      endingIn(phrases, afterLead, asks, sentence.asks);
+    if (request === null && sentence.asks && asksWhich(phrases, afterLead, question)) request = 'rephrase';
+    if (request === null && afterLead.length > 0) break;
+    read.push(request ?? FILLERS);
   }
-  return found;
+  return read;
+}
+
+/**
+ * A sentence asking which thing is meant names it in a word or two ("Quel ERP ?", "which mobile app?"); a
+ * longer one asks something of its own ("Quelle est votre couleur préférée ?").
+ */
+const MAX_WHICH_WORDS = 3;
+
+/** Whether a sentence ending in "?" asks which thing the question means: its words said back, or "quel ERP ?". */
+function asksWhich(phrases: Phrases, said: Words, question: Words): boolean {
+  const [first] = said;
+  if (first !== undefined && phrases.which.has(first) && said.length <= MAX_WHICH_WORDS) return true;
+  return echoes(phrases.echo, said, question);
 }
 
 /**
@@ -149,19 +214,42 @@ function sameWord(a: string, b: string): boolean {
   return short.length >= MIN_STEM && long.startsWith(short) && long.length - short.length <= 1;
 }
 
-/** The message's sentences, each with whether it ends with a question mark. */
-function sentencesOf(text: string): { text: string; asks: boolean }[] {
-  return [...text.matchAll(/([^?!.…]*)([?!.…]*)/gu)]
-    .filter((match) => /[\p{L}\p{N}]/u.test(match[1] ?? ''))
-    .map((match) => ({ text: match[1] ?? '', asks: (match[2] ?? '').includes('?') }));
+/** A sentence of a message: its text, where it starts, and whether it ends with a question mark. */
+interface Sentence {
+  text: string;
+  start: number;
+  asks: boolean;
 }
 
-function requestIn(phrases: Phrases, said: Words, asks: boolean): Clarification | null {
+function sentencesOf(text: string): Sentence[] {
+  return [...text.matchAll(/([^?!.…]*)([?!.…]*)/gu)]
+    .filter((match) => /[\p{L}\p{N}]/u.test(match[1] ?? ''))
+    .map((match) => ({ text: match[1] ?? '', start: match.index, asks: (match[2] ?? '').includes('?') }));
+}
+
+/**
+ * The request a sentence opens with: a phrase said whole, or an open one followed by more words, in a
+ * sentence that `asks`; without its "?" (`marked` false), by a few words only.
+ */
+function requestIn(phrases: Phrases, said: Words, asks: boolean, marked: boolean): Clarification | null {
   const [first] = said;
   if (first === undefined) return null;
   for (const reading of phrases.requests.get(first) ?? []) {
     if (!wordsAt(said, reading.words)) continue;
-    if (said.length === reading.words.length || (reading.open && asks)) return reading.kind;
+    if (said.length === reading.words.length) return reading.kind;
+    if (reading.open && asks && (marked || said.length - reading.words.length <= MAX_UNMARKED_WORDS))
+      return reading.kind;
+  }
+  return null;
+}
+
+/** The request a sentence ends with, after a few words: "un cluster c'est quoi ?", "EDI means what?". */
+function endingIn(phrases: Phrases, said: Words, asks: boolean, marked: boolean): Clarification | null {
+  if (!asks) return null;
+  for (const reading of phrases.endings) {
+    const before = said.length - reading.words.length;
+    if (before < 1 || before > (marked ? MAX_ECHO_WORDS : MAX_UNMARKED_WORDS)) continue;
+    if (wordsAt(said, reading.words, before)) return reading.kind;
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
+import { readConsent } from './choices.js';
 import { readsAsErasureRequest } from './erasure.js';
 import { readsAsSkipRequest } from './skip-request.js';
 import { elidedWords, matchesPhrase, normalize, oneLetterOff } from './text.js';
@@ -22,8 +23,14 @@ export function parseInterviewCommand(guides: readonly Guide[], text: string): I
   return readsAsSkipRequest(guides, text) ? 'skip' : null;
 }
 
-/** Commands a one-word typo of is read as probably meant ("hlep", "skpi", "bakc", "puase"). */
-const NEAR_COMMANDS = ['help', 'skip', 'back', 'pause'] as const satisfies readonly InterviewCommand[];
+/** Commands a one-word typo of is read as probably meant ("hlep", "skpi", "bakc", "puase", "reprende"). */
+const NEAR_COMMANDS = [
+  'help',
+  'skip',
+  'back',
+  'pause',
+  'resume',
+] as const satisfies readonly InterviewCommand[];
 
 /** Shorter words are too many a letter off one another ("pas", "par") to read one as a typo of the other. */
 const MIN_NEAR_WORD = 4;
@@ -38,17 +45,20 @@ export interface NearCommand {
  * The command a one-word message is a typo of: one letter off one of the command's one-word phrases (one
  * replaced, added or left out, or two side by side swapped), "hlep" for "help", "retuor" for "retour". Words
  * the respondent may mean as themselves (`known`: the tagger's vocabulary, "bank", "ship", "Yelp") are none.
+ * `among`: the commands the message may be taken for where it is typed.
  */
 export function nearInterviewCommand(
   guides: readonly Guide[],
   text: string,
   known: ReadonlySet<string>,
+  among: readonly InterviewCommand[] = NEAR_COMMANDS,
 ): NearCommand | null {
   const said = elidedWords(text);
   const [word] = said;
   if (said.length !== 1 || word === undefined || word.length < MIN_NEAR_WORD || known.has(word)) return null;
   for (const guide of guides) {
     for (const command of NEAR_COMMANDS) {
+      if (!among.includes(command)) continue;
       for (const phrase of guide.commands[command]) {
         const written = normalize(phrase);
         if (written.length >= MIN_NEAR_WORD && /^\p{L}+$/u.test(written) && oneLetterOff(word, written))
@@ -61,14 +71,12 @@ export function nearInterviewCommand(
 
 export type YesNo = 'yes' | 'no';
 
-/** A yes or a no, with or without polite words around it ("oui merci", "no thanks"). */
+/**
+ * A yes or a no, read as the reply to consent is: yes words alone, or no words alone, with polite and filler
+ * words around them ("oui merci", "ouais ok", "no thanks", "yesss").
+ */
 export function parseYesNo(guides: readonly Guide[], text: string): YesNo | null {
-  const courtesy = guides.flatMap((guide) => guide.words.courtesy);
-  for (const guide of guides) {
-    if (matchesPhrase(text, guide.words.yes, courtesy)) return 'yes';
-    if (matchesPhrase(text, guide.words.no, courtesy)) return 'no';
-  }
-  return null;
+  return readConsent(guides, text);
 }
 
 export const BOT_COMMANDS = ['start', 'resume', 'summary', 'delete', 'help'] as const;

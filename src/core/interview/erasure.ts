@@ -10,6 +10,7 @@ interface ErasureReadings {
   verbs: Readings;
   links: Readings;
   objects: Readings;
+  aloneObjects: Readings;
 }
 
 const erasureReadings = oncePer(
@@ -18,15 +19,19 @@ const erasureReadings = oncePer(
     verbs: readingsOf(guide.erasure.verbs),
     links: readingsOf(guide.erasure.links),
     objects: readingsOf(guide.erasure.objects),
+    aloneObjects: readingsOf(guide.erasure.aloneObjects),
   }),
 );
 
-/** Whether the clause is made of edge words, one verb, link words, one object, and edge words, in that order. */
-function asksErasure(said: readonly string[], readings: ErasureReadings): boolean {
+/**
+ * Whether the clause is made of edge words, one verb, link words, one object, and edge words, in that order;
+ * `objects`: the objects it may name.
+ */
+function asksErasure(said: readonly string[], readings: ErasureReadings, objects: Readings): boolean {
   if (said.length === 0) return false;
   const beforeVerb = pastAny(said, [0], readings.edges);
   const beforeObject = pastAny(said, pastOne(said, beforeVerb, readings.verbs), readings.links);
-  const end = pastAny(said, pastOne(said, beforeObject, readings.objects), readings.edges);
+  const end = pastAny(said, pastOne(said, beforeObject, objects), readings.edges);
   return end.has(said.length);
 }
 
@@ -35,6 +40,7 @@ function asksErasure(said: readonly string[], readings: ErasureReadings): boolea
  * "Pouvez-vous supprimer mes données ?", "can you erase everything about me?"), in either language: one of its
  * clauses reads as the guide's `erasure` request whole. A statement ("the ERP deletes old data
  * automatically") and data that is not the respondent's ("on a supprimé les données papier") are answers.
+ * "Tout" alone names their data only in a message of one clause: "supprimez tout svp".
  */
 export function readsAsErasureRequest(guides: readonly Guide[], text: string): boolean {
   const all = guides.map(erasureReadings);
@@ -43,6 +49,12 @@ export function readsAsErasureRequest(guides: readonly Guide[], text: string): b
     verbs: all.flatMap((r) => r.verbs),
     links: all.flatMap((r) => r.links),
     objects: all.flatMap((r) => r.objects),
+    aloneObjects: all.flatMap((r) => r.aloneObjects),
   };
-  return text.split(CLAUSE_END).some((clause) => asksErasure(elidedWords(clause), readings));
+  const clauses = text
+    .split(CLAUSE_END)
+    .map(elidedWords)
+    .filter((said) => said.length > 0);
+  const objects = clauses.length === 1 ? [...readings.objects, ...readings.aloneObjects] : readings.objects;
+  return clauses.some((said) => asksErasure(said, readings, objects));
 }

@@ -5,11 +5,13 @@ import { formatNumber } from '../locale-format.js';
 import { correctionItem, describeCorrection } from '../summary/corrections.js';
 import { summaryPrompts } from '../summary/labels.js';
 import type { Tagger } from '../tagger/types.js';
-import type { Tags } from '../tags.js';
+import type { Evidence, Tags } from '../tags.js';
 import { answerLanguage } from './answer-language.js';
+import { readsAsWaitRequest, saysAlreadyAnswered } from './asides.js';
 import { keepUpTo } from './cap.js';
 import { readConsent } from './choices.js';
 import {
+  afterQuestionAskedBack,
   asksAboutPrivacy,
   clarificationReplies,
   MAX_CLARIFICATIONS,
@@ -304,6 +306,10 @@ function reaskReason(
     return null;
   const stems = topicStems(guide, guides, meta, question);
   if (stems.length === 0 || mentionsAny(text, stems)) return null;
+  // "Je viens de le dire": asking again would only ask for it a third time.
+  if (saysAlreadyAnswered(guides, text)) return null;
+  // "Quel ERP ? On n'en a pas.": what is asked back is the question's, and what follows answers it.
+  if (afterQuestionAskedBack(guides, text, question.text) > 0) return null;
   // A no, a "je ne sais pas" or an opening yes answers the question, whatever words follow.
   return givesNothing(guides, text) || opensWithYes(guides, text) ? null : 'off_topic';
 }
@@ -453,6 +459,36 @@ function answerTags(
   return subject ? readProbeAnswer(tags, text, subject.asks) : tags;
 }
 
+/**
+ * The tags of what an answer says past the sentences it opens with asking about the question `asked` ("Quel ERP ?
+ * On n'a pas d'ERP.", "Which app? We don't have one."): the tool asked back about is not said to be in use.
+ * Evidence still points into the whole answer.
+ */
+function statementTags(
+  guides: readonly Guide[],
+  tagger: Tagger,
+  text: string,
+  asked: string,
+  meta: InterviewMeta,
+  subject: QuestionSubject | null,
+): Tags {
+  const from = afterQuestionAskedBack(guides, text, asked);
+  if (from === 0) return answerTags(tagger, text, meta, subject);
+  const tags = answerTags(tagger, text.slice(from), meta, subject);
+  const shift = <Tag extends { evidence: readonly Evidence[] }>(tag: Tag): Tag => ({
+    ...tag,
+    evidence: tag.evidence.map((e) => ({ ...e, start: e.start + from, end: e.end + from })),
+  });
+  return {
+    ...tags,
+    values: tags.values.map(shift),
+    tools: tags.tools.map(shift),
+    levers: tags.levers.map(shift),
+    actors: tags.actors.map(shift),
+    facets: tags.facets.map(shift),
+  };
+}
+
 /** The tags of an answer to `question`, with the facet it asks for when the answer gives something. */
 function withFacetAsked(
   guide: Guide,
@@ -488,19 +524,68 @@ function withdrawConsent(guide: Guide, position: Position): TurnResult {
   };
 }
 
-/** The `reask` asking "did you mean…?" of a word a letter off a command, when it is the last turn. */
+/**
+ * The `reask` asking "did you mean…?" of a word a letter off a command, when it is the last turn; `again`: it
+ * was asked a second time, after a reply that was neither a yes nor a no.
+ */
 const NearCommandAsked = z.object({
   event: z.literal('reask'),
   reason: z.literal('near_command'),
   text: z.string(),
   command: z.enum(INTERVIEW_COMMANDS),
+  again: z.literal(true).optional(),
 });
+type NearCommandAsked = z.infer<typeof NearCommandAsked>;
 
-function suggestedCommand(turns: readonly LogTurn[]): { command: InterviewCommand; text: string } | null {
+function suggestedCommand(turns: readonly LogTurn[]): NearCommandAsked | null {
   const last = turns.at(-1);
   if (last?.kind !== 'event') return null;
   const asked = NearCommandAsked.safeParse(last.data);
   return asked.success ? asked.data : null;
+}
+
+/** The commands a paused interview takes: the others wait until it is resumed. */
+const PAUSED_COMMANDS: readonly InterviewCommand[] = ['resume', 'help'];
+
+/**
+ * "Did you mean help?": asked of a one-word message a letter off one of `commands` that the tagger reads nothing
+ * in. Once asked, a yes runs the command, a no keeps the word as the answer, and a reply that is neither gets
+ * the question again, once; past that, the reply is read as any message is (null).
+ */
+function readNearCommand(
+  guide: Guide,
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  text: string,
+  tagger: Tagger,
+  options: TurnOptions,
+  commands: readonly InterviewCommand[],
+): TurnResult | null {
+  const position = derivePosition(turns);
+  const commandGuides = options.guides ? guidesFor(options.guides, meta.language) : [guide];
+  const section = position.pending?.section ?? OPENING_SECTION;
+  const pendingSeq = position.pending?.seq ?? null;
+  const ask = (asked: Omit<NearCommandAsked, 'event' | 'reason'>, word: string): TurnResult => ({
+    ...emptyResult(),
+    newTurns: [event('reask', section, { reason: 'near_command', ...asked }, pendingSeq)],
+    replies: [fill(guide.messages.didYouMean, { command: word })],
+    outcome: meta.status === 'paused' ? 'paused' : 'continue',
+  });
+  const suggested = suggestedCommand(turns);
+  if (suggested) {
+    const reply = parseYesNo(commandGuides, text);
+    if (reply === 'yes') return applyCommand(guide, meta, turns, suggested.command, options);
+    if (reply === 'no') return respond(guide, meta, turns, suggested.text, false, tagger, options);
+    if (suggested.again) return null;
+    const near = nearInterviewCommand(commandGuides, suggested.text, new Set(), [suggested.command]);
+    return ask(
+      { text: suggested.text, command: suggested.command, again: true },
+      near?.word ?? suggested.text,
+    );
+  }
+  const near = nearInterviewCommand(commandGuides, text, tagger.knownWords?.() ?? shippedWords(), commands);
+  if (!near || hasAnyTag(answerTags(tagger, text, meta, position.pending?.subject ?? null))) return null;
+  return ask({ text, command: near.command }, near.word);
 }
 
 /**
@@ -561,11 +646,28 @@ function respond(
   if (!command && readsAsWithdrawal(commandGuides, text)) return withdrawConsent(guide, position);
 
   if (meta.status === 'paused' && command !== 'resume' && command !== 'help') {
+    // What a paused interview takes, typed a letter off ("reprende"), is asked about as it is while it runs.
+    const nearCommand = command
+      ? null
+      : readNearCommand(guide, meta, turns, text, tagger, options, PAUSED_COMMANDS);
+    if (nearCommand) return nearCommand;
     return { ...emptyResult(), replies: [guide.messages.pausedReminder], outcome: 'paused' };
   }
   if (command) return applyCommand(guide, meta, turns, command, options);
 
   const result = emptyResult();
+  if (readsAsWaitRequest(commandGuides, text) && !tagsOnTopic(answerTags(tagger, text, meta, null), false)) {
+    // Nothing recorded: the next message answers what waits, as if this one had not been sent.
+    return { ...result, replies: [guide.messages.waiting] };
+  }
+  const atConsent = position.pending?.questionId === CONSENT_QUESTION_ID && !position.amendTarget;
+  // At consent, any question back is about the conditions just read out: what becomes of the answers.
+  if (
+    atConsent &&
+    readConsent(commandGuides, text) === null &&
+    readClarification(commandGuides, text) !== null
+  )
+    return { ...result, replies: [guide.messages.privacy, guide.opening.consentQuestion] };
   if (asksAboutPrivacy(commandGuides, text)) {
     // Answered, and nothing recorded: what waits (a question, or a `back` for its text) is asked again.
     result.replies.push(guide.messages.privacy);
@@ -720,23 +822,8 @@ function respond(
     }
   }
 
-  // "Did you mean help?" asked: a yes runs the command, a no keeps the word as the answer; anything else is read
-  // as any message is, but never asked about again.
-  const suggested = suggestedCommand(turns);
-  if (suggested) {
-    const reply = parseYesNo(commandGuides, text);
-    if (reply === 'yes') return applyCommand(guide, meta, turns, suggested.command, options);
-    if (reply === 'no') return respond(guide, meta, turns, suggested.text, false, tagger, options);
-  } else {
-    const near = nearInterviewCommand(commandGuides, text, tagger.knownWords?.() ?? shippedWords());
-    if (near && !hasAnyTag(answerTags(tagger, text, meta, position.pending?.subject ?? null))) {
-      result.newTurns.push(
-        event('reask', question.section, { reason: 'near_command', text, command: near.command }, pendingSeq),
-      );
-      result.replies.push(fill(guide.messages.didYouMean, { command: near.word }));
-      return result;
-    }
-  }
+  const nearCommand = readNearCommand(guide, meta, turns, text, tagger, options, INTERVIEW_COMMANDS);
+  if (nearCommand) return nearCommand;
 
   // A question about the question is answered, and the question stays pending; past the rewording and the
   // question as it was, the message is read as an answer, so asking again never loops.
@@ -760,7 +847,9 @@ function respond(
   }
 
   const tags =
-    isBlank(text) || unreadable ? null : answerTags(tagger, text, meta, position.pending?.subject ?? null);
+    isBlank(text) || unreadable
+      ? null
+      : statementTags(commandGuides, tagger, text, question.text, meta, position.pending?.subject ?? null);
   const reason = reaskReason(guide, commandGuides, meta, question, position, text, unreadable, tags, tagger);
   if (reason && position.reasks === 0) {
     // Kept (not tagged) so nothing the respondent typed is lost; the question stays pending. Binary data
@@ -803,7 +892,8 @@ function respond(
           )
         : tags,
     refSeq: pendingSeq,
-    data: null,
+    // Read by the plan: an answer saying it was already given is not asked for an example either.
+    data: saysAlreadyAnswered(commandGuides, text) ? { alreadySaid: true } : null,
   });
   return advance(guide, meta, turns, result, options);
 }

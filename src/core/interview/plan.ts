@@ -6,7 +6,7 @@ import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKin
 import { derivePosition, type EffectiveAnswer, type LogTurn, type Position } from './log.js';
 import type { AskedRole } from './question-subject.js';
 import type { InterviewMeta } from './record.js';
-import { phraseReader, words } from './text.js';
+import { elidedWords, oncePer, phraseReader, phraseReadings, words } from './text.js';
 import { ownToolName } from './tool-name.js';
 
 export interface Progress {
@@ -89,7 +89,7 @@ function themeProgress(guide: Guide, sectionId: string): Progress | null {
 /** Short, or (for `vague` probes) short-ish and carrying no tag at all. */
 export function needsExample(guide: Guide, section: GuideSection, answer: EffectiveAnswer): boolean {
   const probe = section.exampleProbe;
-  if (!probe) return false;
+  if (!probe || answer.data?.alreadySaid === true) return false;
   const count = words(answer.text).length;
   if (count < guide.limits.shortAnswerWords) return true;
   return probe.when === 'vague' && count < guide.limits.vagueAnswerWords && !hasAnyTag(answer.tags);
@@ -145,16 +145,52 @@ export function probeCandidates(
   return out;
 }
 
-/** The earlier answer of the section that says one of the question's `coveredBy` phrases, if any. */
+/** The phrases that cover a question: its `coveredBy`, and each of its role leads a few words before a role. */
+const coveringPhrases = oncePer((question: SectionQuestion): readonly string[] => {
+  const role = question.coveredByRole;
+  if (!role) return question.coveredBy;
+  return [
+    ...question.coveredBy,
+    ...role.leads.flatMap((lead) => role.roles.map((name) => `${lead} … ${name}`)),
+  ];
+});
+
+/** A role said alone may open any sentence or clause: "12 salariés. Gérante depuis 2015." */
+const CLAUSE_END = /[.!?;:,\n]+/u;
+
+/**
+ * The role a sentence or clause of the text opens with ("Gérant depuis 2015", "Owner of a bakery"), its last
+ * word read as a word's beginning ("gérant" in "gérante"), as `saysPhrase` reads it.
+ */
+function openingRole(roles: readonly string[], text: string): string | undefined {
+  const clauses = text.split(CLAUSE_END).map(elidedWords);
+  return roles.find((role) =>
+    phraseReadings(role).some((reading) =>
+      clauses.some((said) =>
+        reading.every((word, i) =>
+          i === reading.length - 1 ? (said[i] ?? '').startsWith(word) : said[i] === word,
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The earlier answer of the section that says one of the question's covering phrases, or opens a sentence
+ * with one of its roles, if any; `phrase` is what it said.
+ */
 export function coveringAnswer(
   question: SectionQuestion,
   section: GuideSection,
   position: Position,
 ): Omit<CoveredQuestion, 'text'> | null {
-  if (question.coveredBy.length === 0) return null;
+  const phrases = coveringPhrases(question);
+  if (phrases.length === 0) return null;
   for (const answer of position.answers) {
     if (answer.section !== section.id) continue;
-    const phrase = question.coveredBy.find(phraseReader(answer.text));
+    const phrase =
+      phrases.find(phraseReader(answer.text)) ??
+      openingRole(question.coveredByRole?.roles ?? [], answer.text);
     if (phrase !== undefined) return { id: question.id, section: section.id, answerSeq: answer.seq, phrase };
   }
   return null;

@@ -10,7 +10,6 @@ import {
 } from '../summary/corrections.js';
 import type { Correction, Summary } from '../summary/schema.js';
 import { buildShortSummary } from '../summary/short.js';
-import { parseYesNo } from './commands.js';
 import { eventOf } from './events.js';
 import type { LogTurn } from './log.js';
 import type { Quote } from './quote.js';
@@ -64,9 +63,6 @@ export function readReviewReply(
   const done = (said: string) => guides.some((guide) => matchesPhrase(said, guide.words.done, courtesy));
   // Done words first: "ok" is also a yes word, and here it means "fine as it is".
   if (done(text)) return { kind: 'done' };
-  const yesNo = parseYesNo(guides, text);
-  if (yesNo === 'no') return { kind: 'done' };
-  if (yesNo === 'yes') return { kind: 'wants' };
   const whole = readWholeReply(guides, text);
   if (whole) return { kind: whole };
   // "Non, rien à corriger", "yes: remove value security", "yeah remove Xero": what follows opening yes, no,

@@ -32,7 +32,7 @@ const phraseSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 function phraseSet(phrases: readonly string[]): ReadonlySet<string> {
   let set = phraseSets.get(phrases);
   if (!set) {
-    set = new Set(phrases.map((phrase) => compact(stripEdgePunctuation(normalize(phrase)))));
+    set = new Set(phrases.map((phrase) => compact(spoken(stripEdgePunctuation(normalize(phrase))))));
     phraseSets.set(phrases, set);
   }
   return set;
@@ -60,7 +60,7 @@ export function matchesPhrase(
   const set = phraseSet(phrases);
   if (set.has(key)) return true;
   if (courtesy.length === 0) return false;
-  const bare = compact(withoutEdgePhrases(messageWords(message), courtesy).join(' '));
+  const bare = compact(spoken(withoutEdgePhrases(messageWords(message), courtesy).join(' ')));
   return bare !== '' && bare !== key && set.has(bare);
 }
 
@@ -114,7 +114,7 @@ let lastKey = '';
 
 function messageKey(message: string): string {
   if (message !== lastMessage) {
-    lastKey = compact(stripEdgePunctuation(normalize(message)));
+    lastKey = compact(spoken(stripEdgePunctuation(normalize(message))));
     lastMessage = message;
   }
   return lastKey;
@@ -179,13 +179,40 @@ function normalizedStemOf(stem: string): string {
 
 /**
  * A message's words for reading phrases word by word: normalised, "?", "/" and brackets left out, elisions
- * split off ("j'accepte": "j", "accepte").
+ * split off ("j'accepte": "j", "accepte"), spoken elisions read out ("jveux": "je", "veux"; see `spokenWords`).
  */
 export function elidedWords(text: string): string[] {
-  return normalize(text)
-    .replace(/[?/()]/g, ' ')
-    .split(/[ ']+/)
-    .filter((word) => word !== '');
+  return spokenWords(
+    normalize(text)
+      .replace(/[?/()]/g, ' ')
+      .split(/[ ']+/)
+      .filter((word) => word !== ''),
+  );
+}
+
+/**
+ * Elisions typed as they are spoken, read as the words they stand for: "j" before a consonant is "je", glued
+ * to its verb or not ("jveux", "j'suis", "j comprends"), and "c" alone before a consonant is "c'est" ("c
+ * quoi", "c moi le patron"). Before a vowel they are written elisions ("j'ai", "jai", "c'est"), read as typed.
+ * Words split at apostrophes and spaces; a guide phrase goes through the same reading as a message.
+ */
+export function spokenWords(said: readonly string[]): string[] {
+  return said.flatMap((word, at) => {
+    const next = said[at + 1];
+    if (word === 'j' && next !== undefined && SPOKEN_ELISION.test(next)) return ['je'];
+    if (word === 'c' && next !== undefined && SPOKEN_ELISION.test(next)) return ['c', 'est'];
+    if (word.length > 1 && word.startsWith('j') && SPOKEN_ELISION.test(word.slice(1)))
+      return ['je', word.slice(1)];
+    return [word];
+  });
+}
+
+/** A word a spoken "j" or "c" may stand before: one opening with a consonant letter ("h" is as a vowel). */
+const SPOKEN_ELISION = /^[b-df-gj-np-tv-xz]/;
+
+/** `spokenWords` over a normalised text, its words joined again by spaces. */
+function spoken(normalized: string): string {
+  return spokenWords(normalized.split(/[ ']+/).filter((word) => word !== '')).join(' ');
 }
 
 /**
@@ -234,9 +261,12 @@ export function phraseReader(text: string): (phrase: string) => boolean {
   };
 }
 
-/** Elided words split at the apostrophe ("j", "ai"), or glued ("jai"), as a respondent may type them. */
+/**
+ * Elided words split at the apostrophe ("j", "ai"), spoken elisions read out ("jsuis": "je", "suis"), or glued
+ * ("jai"), as a respondent may type them.
+ */
 const ELISION_READINGS: ((said: readonly string[]) => string[])[] = [
-  (said) => said.flatMap((word) => word.split("'")).filter((part) => part !== ''),
+  (said) => spokenWords(said.flatMap((word) => word.split("'")).filter((part) => part !== '')),
   (said) => said.map((word) => word.replaceAll("'", '')),
 ];
 

@@ -1,0 +1,58 @@
+import type { Guide } from '../guide/schema.js';
+import { elidedWords, oncePer, pastAny, pastOne, phraseReader, type Readings, readingsOf } from './text.js';
+
+/** Why the respondent asks to wait is said in a few words ("j'ai une cliente", "a customer just came in"). */
+const MAX_REASON_WORDS = 8;
+
+interface WaitReadings {
+  /** Polite, filler and lead words a request to wait may come with ("oh", "pardon", "sorry", "svp"). */
+  edges: Readings;
+  phrases: Readings;
+}
+
+const waitReadings = oncePer(
+  (guide: Guide): WaitReadings => ({
+    edges: readingsOf([
+      ...guide.words.courtesy,
+      ...guide.opening.consentWords.filler,
+      ...guide.clarification.lead,
+    ]),
+    phrases: readingsOf(guide.waitRequest.phrases),
+  }),
+);
+
+/**
+ * Whether a message only asks the interview to wait ("attendez", "deux secondes", "hold on", "brb"): it opens
+ * with one of the guide's `waitRequest.phrases` (polite and filler words around it), and what follows is
+ * nothing, or a few words saying why, one of `waitRequest.reasons` among them ("attendez j'ai une cliente",
+ * "wait, a customer just came in"). A statement that merely uses the verb ("on attend le devis", "I wait for
+ * the supplier's invoices") is an answer.
+ */
+export function readsAsWaitRequest(guides: readonly Guide[], text: string): boolean {
+  const said = elidedWords(text);
+  if (said.length === 0) return false;
+  const all = guides.map(waitReadings);
+  const edges = all.flatMap((readings) => readings.edges);
+  const opened = pastOne(
+    said,
+    pastAny(said, [0], edges),
+    all.flatMap((readings) => readings.phrases),
+  );
+  const afterPhrase = pastAny(said, opened, edges);
+  if (afterPhrase.has(said.length)) return true;
+  const reasons = guides.flatMap((guide) => guide.waitRequest.reasons);
+  return [...afterPhrase].some((at) => {
+    const rest = said.slice(at);
+    return rest.length <= MAX_REASON_WORDS && reasons.some(phraseReader(rest.join(' ')));
+  });
+}
+
+/**
+ * Whether the respondent says they already answered ("je viens de le dire", "jviens de le dire", "I just said
+ * that", "already told you"): one of the guide's `words.alreadySaid` anywhere in the message, read as the
+ * `coveredBy` phrases are.
+ */
+export function saysAlreadyAnswered(guides: readonly Guide[], text: string): boolean {
+  const says = phraseReader(text);
+  return guides.some((guide) => guide.words.alreadySaid.some(says));
+}
