@@ -15,6 +15,7 @@ import {
   SHOW_EARLIER_MESSAGES,
   type ShowEarlierMessages,
 } from './events.js';
+import { withLinesKept } from './line-breaks.js';
 
 /** Channel id of activities coming through our Direct Line endpoint (what Direct Line calls Web Chat). */
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -167,9 +168,12 @@ export class DirectLineAdapter extends BotAdapter {
   }
 }
 
-/** The JSON Web Chat receives: botbuilder activities may hold Dates and undefined fields. */
+/**
+ * The JSON Web Chat receives: botbuilder activities may hold Dates and undefined fields; the lines of a
+ * message's text are kept apart, as Web Chat reads it as Markdown.
+ */
 function served(activity: Partial<Activity>): ServedActivity {
-  const json: Record<string, unknown> = JSON.parse(JSON.stringify(activity));
+  const json: Record<string, unknown> = JSON.parse(JSON.stringify(withLinesKept(activity)));
   return { ...json, id: '' };
 }
 

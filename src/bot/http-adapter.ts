@@ -14,6 +14,7 @@ import {
 import type { Config } from '../config.js';
 import { currentTurnScope } from '../store/turn-scope.js';
 import { SEND_HELD_REPLIES } from './events.js';
+import { withLinesKept } from './line-breaks.js';
 
 /** What the server needs from a bot: botbuilder's `ActivityHandler.run`. */
 export interface TurnHandler {
@@ -76,6 +77,14 @@ export class BotHttpAdapter extends CloudAdapter {
   constructor(authentication: ConfigurationBotFrameworkAuthentication) {
     super(authentication);
     this.#authentication = authentication;
+    // Whatever a turn says (replied, held, in the HTTP response, proactive) keeps its lines apart in Teams.
+    this.use(async (context, next) => {
+      context.onSendActivities((_context, activities, send) => {
+        for (const [index, activity] of activities.entries()) activities[index] = withLinesKept(activity);
+        return send();
+      });
+      await next();
+    });
   }
 
   /** Checks the request's Bot Framework token (anonymous local mode: none is needed). Throws on a refusal. */

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ActivityTypes, type Middleware, TurnContext } from 'botbuilder';
 import type { Language } from '../core/domain.js';
 import { fill } from '../core/guide/template.js';
+import { escapeMarkdown } from '../core/interview/quote.js';
 import { isAppError } from '../errors.js';
 import type { InterviewStore } from '../store/types.js';
 import { INVITATION_DESK, type InvitationDesk } from './events.js';
@@ -30,6 +31,14 @@ export function newInvitationCode(): string {
 export function teamsDeepLink(botId: string, code: string): string {
   const user = botId.startsWith('28:') ? botId : `28:${botId}`;
   return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(user)}&message=${encodeURIComponent(`code ${code}`)}`;
+}
+
+/**
+ * A link written in Markdown with its own address as its text, as Teams and Web Chat show the bot's messages:
+ * a bare address is shown decoded ("message=code 6J4ENT4Q", with a space), which copied as text is no link.
+ */
+function linkShowingItsAddress(url: string): string {
+  return `[${escapeMarkdown(url)}](${url})`;
 }
 
 /** Who the interviewer is: their Entra object id in Teams (as the dashboard's SSO sees them), else channel:user. */
@@ -97,7 +106,7 @@ export function invitationDesk(deps: InvitationMiddlewareDeps): InvitationDesk {
     await context.sendActivity(
       fill(template, {
         code,
-        link: teamsDeepLink(deps.botId ?? activity.recipient.id, code),
+        link: linkShowingItsAddress(teamsDeepLink(deps.botId ?? activity.recipient.id, code)),
         profile: words.profileNames[request.profile],
         language: words.languageNames[request.language],
       }),

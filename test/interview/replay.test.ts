@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
+import { fill } from '../../src/core/guide/template.js';
 import { earlierExchange, type LogTurn, MAX_REPLAYED_MESSAGES } from '../../src/core/interview/index.js';
+import { createFakeTagger } from './fake-tagger.js';
+import { pastPresentation } from './session.js';
 
 const guides = loadGuides();
 
-function turn(kind: LogTurn['kind'], questionId: string | null, text: string): Omit<LogTurn, 'seq'> {
-  return { kind, section: 'value', questionId, text, tags: null, refSeq: null, data: null };
+function turn(
+  kind: LogTurn['kind'],
+  questionId: string | null,
+  text: string,
+  section = 'value',
+): Omit<LogTurn, 'seq'> {
+  return { kind, section, questionId, text, tags: null, refSeq: null, data: null };
 }
 
 function log(turns: readonly Omit<LogTurn, 'seq'>[]): LogTurn[] {
@@ -13,7 +21,7 @@ function log(turns: readonly Omit<LogTurn, 'seq'>[]): LogTurn[] {
 }
 
 describe('the exchange shown again after a front door lost it', () => {
-  it('gives the questions and the answers in order, up to the pending question, and nothing of skips', () => {
+  it('gives the theme heading, the questions and each answer as it now stands, in order, and nothing of skips', () => {
     const turns = log([
       turn('question', 'value.q1', 'Question 1'),
       turn('answer', 'value.q1', 'Réponse 1'),
@@ -21,15 +29,16 @@ describe('the exchange shown again after a front door lost it', () => {
       turn('skip', 'value.q2', ''),
       turn('question', 'value.q3', 'Question 3'),
       turn('answer', 'value.q3', 'Réponse 3'),
-      turn('amend', 'value.q3', 'Réponse 3, corrigée'),
+      { ...turn('amend', 'value.q3', 'Réponse 3, corrigée'), refSeq: 6 },
       turn('question', 'value.q4', 'Question 4'),
     ]);
+    const value = guides.fr.themes[2];
     expect(earlierExchange(guides.fr, turns)).toEqual([
+      { from: 'bot', text: fill(guides.fr.messages.progress, { n: 3, total: 3, title: value?.title ?? '' }) },
       { from: 'bot', text: 'Question 1' },
       { from: 'respondent', text: 'Réponse 1' },
       { from: 'bot', text: 'Question 2' },
       { from: 'bot', text: 'Question 3' },
-      { from: 'respondent', text: 'Réponse 3' },
       { from: 'respondent', text: 'Réponse 3, corrigée' },
     ]);
   });
@@ -38,10 +47,10 @@ describe('the exchange shown again after a front door lost it', () => {
     const pairs = 30;
     const turns = log([
       ...Array.from({ length: pairs }, (_, i) => [
-        turn('question', `value.q${i + 1}`, `Question ${i + 1}`),
-        turn('answer', `value.q${i + 1}`, `Answer ${i + 1}`),
+        turn('question', `presentation.q${i + 1}`, `Question ${i + 1}`, 'presentation'),
+        turn('answer', `presentation.q${i + 1}`, `Answer ${i + 1}`, 'presentation'),
       ]).flat(),
-      turn('question', 'value.pending', 'Pending question'),
+      turn('question', 'presentation.pending', 'Pending question', 'presentation'),
     ]);
     const shown = earlierExchange(guides.en, turns);
     const omitted = pairs * 2 - MAX_REPLAYED_MESSAGES;
@@ -55,5 +64,18 @@ describe('the exchange shown again after a front door lost it', () => {
     expect(earlierExchange(guides.fr, turns, 4)[0]?.text).toBe(
       "Les 56 premiers messages de l'entretien ne sont pas réaffichés\u202f; voici la suite.",
     );
+  });
+});
+
+describe('the waiting question said again', () => {
+  it.each(['fr', 'en'] as const)('%s: after help, comes without its theme heading', (lang) => {
+    const session = pastPresentation(guides, createFakeTagger(), lang);
+    const guide = guides[lang];
+    const meaning = guide.themes[0];
+    const heading = fill(guide.messages.progress, { n: 1, total: 3, title: meaning?.title ?? '' });
+    expect(session.pendingId()).toBe('meaning.main');
+    const replies = session.say(lang === 'fr' ? 'aide' : 'help');
+    expect(replies.join('\n')).not.toContain(heading);
+    expect(replies.at(-1)).toContain(session.turns.filter((t) => t.kind === 'question').at(-1)?.text ?? '?');
   });
 });

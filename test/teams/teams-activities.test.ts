@@ -4,6 +4,7 @@ import { createBotAdapter } from '../../src/bot/http-adapter.js';
 import { invitationMiddleware } from '../../src/bot/invitation-middleware.js';
 import { loadInvitationPrompts } from '../../src/bot/invitation-prompts.js';
 import { loadConfig } from '../../src/config.js';
+import { fill } from '../../src/core/guide/template.js';
 import { type BotHttpServer, createHttpServer } from '../../src/server/server.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { createFakeTagger } from '../interview/fake-tagger.js';
@@ -84,6 +85,22 @@ describe('Teams-shaped activities on POST /api/messages', () => {
     const [meta] = await store.listInterviews({ conversationKey: `msteams:${personal.id}` });
     const turns = await store.getTurns(meta?.id ?? '');
     expect(turns.filter((turn) => turn.kind === 'answer' && turn.text === answer)).toHaveLength(1);
+  });
+
+  it('ends each line of a message with a Markdown hard break, so Teams shows the lines apart (French and English)', async () => {
+    for (const [lang, start, answer, back] of [
+      ['fr', ['démarrer', '1', '1', 'oui'], 'Une boulangerie de six personnes à Dinan.', 'retour'],
+      ['en', ['start', '2', '1', 'yes'], 'A bakery of six people in Whitby.', 'back'],
+    ] as const) {
+      const personal = { id: `a:lines-${lang}`, conversationType: 'personal' };
+      for (const text of [...start, answer]) await say(teams(personal, text));
+      const guide = services.guides[lang];
+      const question = guide.presentation.questions[0]?.text ?? '';
+      const lines = fill(guide.messages.amendPrompt, { question, answer }).split('\n');
+      expect(lines.length).toBeGreaterThan(1);
+      // Teams reads the text as Markdown, where a bare line break is shown as a space.
+      expect(await say(teams(personal, back))).toEqual([lines.join('  \n')]);
+    }
   });
 
   it('in a group chat: the mention is read through, nothing is recorded, the invitation works', async () => {

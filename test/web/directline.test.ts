@@ -285,6 +285,83 @@ describe('Direct Line endpoint', () => {
     expect(turns.find((t) => t.kind === 'answer' && t.text === answer)?.questionId).toBe(pending?.questionId);
   });
 
+  it('after a restart, shows each answer as it now stands under its own question, amended ones too, with the theme headings', async () => {
+    const store = createMemoryStore();
+    const guide = loadGuides().fr;
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const grant = await openConversation();
+    const presentation = 'Nous sommes une menuiserie de 14 salariés, à Annecy.';
+    const firstRole = 'Je suis le gérant.';
+    const role = 'Je suis le gérant et le menuisier principal, depuis 2009.';
+    const meaning = "Le numérique, c'est gagner du temps sur les devis et la facturation.";
+    for (const text of ['démarrer', '1', '1', 'oui', presentation, firstRole, 'retour', role, meaning])
+      expect((await post(grant, { type: 'message', text })).status).toBe(200);
+    const [interview] = await store.listInterviews();
+    const stored = await store.getTurns(interview?.id ?? '');
+    const asked = (questionId: string) =>
+      stored.find((t) => t.kind === 'question' && t.questionId === questionId);
+    const [company, roleQuestion] = guide.presentation.questions;
+    const [meaningQuestion] = guide.themes[0]?.questions ?? [];
+    const pending = stored.filter((t) => t.kind === 'question').at(-1);
+    expect(pending?.questionId).not.toBe(meaningQuestion?.id);
+
+    await server.close();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const shown = (await poll(grant)).activities.map((a) => ({
+      text: a.text ?? '',
+      byRespondent: a.from.role === 'user',
+    }));
+    const bot = (text: string | undefined) => ({ text: text ?? '-', byRespondent: false });
+    const respondent = (text: string) => ({ text, byRespondent: true });
+    const heading = fill(guide.messages.progress, {
+      n: 1,
+      total: guide.themes.length,
+      title: guide.themes[0]?.title ?? '-',
+    });
+    const exchange = [
+      bot(guide.opening.consentQuestion),
+      respondent('oui'),
+      bot(asked(company?.id ?? '-')?.text),
+      respondent(presentation),
+      bot(asked(roleQuestion?.id ?? '-')?.text),
+      respondent(role),
+      bot(heading),
+      bot(asked(meaningQuestion?.id ?? '-')?.text),
+      respondent(meaning),
+    ];
+    expect(shown.slice(0, exchange.length)).toEqual(exchange);
+    expect(shown.some((said) => said.text === firstRole)).toBe(false);
+    expect(shown.slice(exchange.length).map((said) => said.text)).toContain(pending?.text);
+  });
+
+  it('after a restart, shows an answer given after `back` to a skipped question under that question', async () => {
+    const store = createMemoryStore();
+    const guide = loadGuides().en;
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const grant = await openConversation();
+    const presentation = 'We are a joinery of 14 people in Harrogate, making kitchens.';
+    const role = 'I am the owner and I do the quotes myself.';
+    for (const text of ['start', '2', '1', 'yes', presentation, 'skip', 'back', role])
+      expect((await post(grant, { type: 'message', text })).status).toBe(200);
+    const [interview] = await store.listInterviews();
+    const stored = await store.getTurns(interview?.id ?? '');
+    const roleQuestion = stored.find(
+      (t) => t.kind === 'question' && t.questionId === guide.presentation.questions[1]?.id,
+    );
+    expect(stored.some((t) => t.kind === 'skip' && t.questionId === roleQuestion?.questionId)).toBe(true);
+
+    await server.close();
+    server = await startWebServer({ bot: interviewBot(store), store });
+    const shown = (await poll(grant)).activities.map((a) => ({
+      text: a.text ?? '',
+      byRespondent: a.from.role === 'user',
+    }));
+    const asked = shown.findIndex((said) => said.text === roleQuestion?.text);
+    expect(asked).toBeGreaterThan(0);
+    expect(shown[asked + 1]).toEqual({ text: role, byRespondent: true });
+    expect(shown.filter((said) => said.text === role)).toHaveLength(1);
+  });
+
   it('welcomes a page reloaded after a restart, before any interview, in the language it was greeted in', async () => {
     const store = createMemoryStore();
     server = await startWebServer({ bot: interviewBot(store), store });

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder';
 import { KeyValueBotStorage } from '../../src/bot/bot-storage.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { loadConfig } from '../../src/config.js';
@@ -33,6 +33,8 @@ export async function startWebServer(options: {
   env?: NodeJS.ProcessEnv;
   teamsSigningKeys?: SigningKeys;
   port?: number;
+  /** Run before the bot on every web chat turn, as the invitation desk is in the product. */
+  middleware?: Middleware[];
 }): Promise<WebTestServer> {
   const store = options.store ?? createMemoryStore();
   const config = loadConfig({ PORT: '0', ...options.env });
@@ -47,6 +49,7 @@ export async function startWebServer(options: {
         store,
         bot: options.bot,
         ...(options.teamsSigningKeys ? { teamsSigningKeys: options.teamsSigningKeys } : {}),
+        ...(options.middleware ? { middleware: options.middleware } : {}),
       });
     },
   });

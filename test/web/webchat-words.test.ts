@@ -15,12 +15,14 @@ const SCRIPTS = {
     start: ['démarrer', '1', '1', 'oui'],
     answer: `Je dirige la boulangerie Le Goff à Rennes, nous sommes huit salariés. ${MARKUP}`,
     back: 'retour',
+    address: 'notre site https://exemple.fr/promo?ref=facebook_campaign_2024 et la page pro_contact',
   },
   en: {
     locale: 'en-US',
     start: ['start', '2', '1', 'yes'],
     answer: `I run the Hollis bakery in Leeds, there are eight of us. ${MARKUP}`,
     back: 'back',
+    address: 'our website https://example.co.uk/offers?utm_source=spring_mailing and the page team_news',
   },
 } as const;
 
@@ -105,6 +107,34 @@ describe.skipIf(!chromiumAvailable)("the web chat shows the respondent's words q
       }));
       expect(live).toEqual({ injected: false, images: 0, links: 0, bold: 0 });
       expect(requested.filter((url) => url.endsWith('/x') || url.includes('example.invalid'))).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+  it.each(['fr', 'en'] as const)(
+    'quotes a web address as typed, as a link that opens it, and words joined by underscores as typed (%s)',
+    async (lang) => {
+      const script = SCRIPTS[lang];
+      const context = await browser.newContext({ locale: script.locale });
+      await context.route('**/*', (route) =>
+        new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+      );
+      const page = await context.newPage();
+      await page.goto(`${server.url}/?lang=${lang}`);
+      let shown = (await botBubbles(page, 1)).length;
+      for (const text of [...script.start, script.address]) {
+        await send(page, text);
+        shown = (await botBubbles(page, shown + 1)).length;
+      }
+      await send(page, script.back);
+      const amend = untypeset((await botBubbles(page, shown + 1)).at(-1) ?? '').replaceAll('\u200b', '');
+      expect(amend).toContain(script.address);
+      expect(amend).not.toContain('\\');
+      const address = /https:\/\/\S+/.exec(script.address)?.[0];
+      const links = await page
+        .locator('.webchat__bubble:not(.webchat__bubble--from-user) a[href^="https://"]')
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+      expect(links.at(-1)).toBe(address);
       await context.close();
     },
     60_000,

@@ -277,7 +277,8 @@ function describePending(guide: Guide, meta: InterviewMeta, position: Position):
     section: pending.section,
     kind: isMain ? 'main' : 'probe',
     text: pending.text,
-    progress: themeProgress(guide, pending.section),
+    // The theme's heading was said when its first question was; said again, it reads as a theme starting.
+    progress: null,
   };
 }
 

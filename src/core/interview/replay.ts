@@ -1,7 +1,6 @@
 import type { Guide } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { derivePosition, type LogTurn } from './log.js';
-import type { TurnKind } from './record.js';
 
 /** One message of an interview shown again, said by the bot or by the respondent. */
 export interface ReplayedMessage {
@@ -12,26 +11,43 @@ export interface ReplayedMessage {
 /** At most this many messages are shown again: a very long interview still reloads as a light page. */
 export const MAX_REPLAYED_MESSAGES = 40;
 
-/** Turns holding the respondent's own words: answers, answers rewritten after `back`, review corrections. */
-const RESPONDENT_KINDS: ReadonlySet<TurnKind> = new Set(['answer', 'amend', 'correction']);
-
 /**
- * The exchange so far, rebuilt from the stored turns for a front door that lost what it had shown: the
- * questions as asked and the respondent's words as stored, in order, up to the question now waiting for an
- * answer (whoever shows where the respondent is asks that one again). Only the latest `max` messages are
- * kept, after a line saying how many earlier ones are left out.
+ * The exchange so far, rebuilt from the stored turns for a front door that lost what it had shown, up to the
+ * question now waiting for an answer (whoever shows where the respondent is asks that one again): each theme's
+ * heading where its first question was asked, the questions as asked, and under each its answer as it now
+ * stands (rewritten after `back`: the text that replaced it; given after `back` to a question first skipped:
+ * under that question), then the review's corrections in the order they were made. Only the latest `max`
+ * messages are kept, after a line saying how many earlier ones are left out.
  */
 export function earlierExchange(
   guide: Guide,
   turns: readonly LogTurn[],
   max: number = MAX_REPLAYED_MESSAGES,
 ): ReplayedMessage[] {
-  const pendingSeq = derivePosition(turns).pending?.seq ?? Number.POSITIVE_INFINITY;
+  const position = derivePosition(turns);
+  const pendingSeq = position.pending?.seq ?? Number.POSITIVE_INFINITY;
+  const skippedFirst = new Set(turns.filter((turn) => turn.kind === 'skip').map((turn) => turn.questionId));
+  // Where each answer is shown: at its own turn, or, given after `back` to a skipped question, at the skip.
+  const answerShownAt = new Map(
+    position.answers.map((answer) => {
+      const skip = skippedFirst.has(answer.questionId)
+        ? turns.find((turn) => turn.kind === 'skip' && turn.questionId === answer.questionId)
+        : undefined;
+      return [skip?.seq ?? answer.seq, answer.text];
+    }),
+  );
+  const themesBegun = new Set<string>();
   const said: ReplayedMessage[] = [];
   for (const turn of turns) {
     if (turn.seq >= pendingSeq) break;
-    if (turn.kind === 'question' && turn.questionId !== null) said.push({ from: 'bot', text: turn.text });
-    else if (RESPONDENT_KINDS.has(turn.kind) && turn.text !== '')
+    const answer = answerShownAt.get(turn.seq);
+    if (turn.kind === 'question' && turn.questionId !== null) {
+      const heading = themeHeading(guide, turn.section);
+      if (heading !== null && !themesBegun.has(turn.section)) said.push({ from: 'bot', text: heading });
+      themesBegun.add(turn.section);
+      said.push({ from: 'bot', text: turn.text });
+    } else if (answer) said.push({ from: 'respondent', text: answer });
+    else if (turn.kind === 'correction' && turn.text !== '')
       said.push({ from: 'respondent', text: turn.text });
   }
   const omitted = said.length - max;
@@ -40,4 +56,13 @@ export function earlierExchange(
     { from: 'bot', text: fill(guide.messages.earlierOmitted, { count: omitted }) },
     ...said.slice(omitted),
   ];
+}
+
+/** The heading said with a theme's first question ("Thème 1 sur 3 : …"); null for a part outside the themes. */
+function themeHeading(guide: Guide, section: string): string | null {
+  const index = guide.themes.findIndex((theme) => theme.id === section);
+  const theme = guide.themes[index];
+  return theme
+    ? fill(guide.messages.progress, { n: index + 1, total: guide.themes.length, title: theme.title })
+    : null;
 }
