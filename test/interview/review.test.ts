@@ -21,7 +21,7 @@ const SCRIPTS = {
     garbledAgain: 'la troisième aussi en fait',
     removeAbsent: 'retire la valeur hédonique',
     addPresent: 'ajoute la valeur sécurité',
-    unreadSite: "enlève le site e-commerce on n'en a pas",
+    unreadSite: "laisse tomber le passage sur le site, on n'a jamais eu de boutique en ligne",
     done: "C'est bon",
     yes: 'oui',
   },

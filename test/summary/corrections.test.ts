@@ -81,8 +81,89 @@ describe('parseCorrection with the tagger reading the name', () => {
   });
 
   it('does not read a long phrase as a name, even one naming a tool', () => {
-    const parsed = parseCorrection("enlève le site e-commerce on n'en a jamais eu", 'fr', asTyped, tagger);
+    const parsed = parseCorrection("enlève ce qu'on a dit sur le site e-commerce", 'fr', asTyped, tagger);
     expect(parsed).toMatchObject({ ok: false, reason: 'unknown_item' });
+  });
+});
+
+describe('parseCorrection: a reason after the name, without a comma', () => {
+  const tagger = createTagger();
+  const asTyped = (typed: string) => typed;
+
+  it.each([
+    ['enleve l erp on en a pas', 'fr', 'remove', 'erp', 'erp'],
+    ["enlève l'ERP on n'en a pas", 'fr', 'remove', 'erp', 'ERP'],
+    ["enlève le site e-commerce on n'en a jamais eu", 'fr', 'remove', 'ecommerce_website', 'site e-commerce'],
+    ['retire Xero ça marche pas chez nous', 'fr', 'remove', 'dematerialization', 'Xero'],
+    ['remove Xero we dropped it last year', 'en', 'remove', 'dematerialization', 'Xero'],
+    ['take off the CRM we never used it', 'en', 'remove', 'crm', 'CRM'],
+  ] as const)('%s', (text, lang, action, id, said) => {
+    expect(parseCorrection(text, lang, asTyped, tagger)).toMatchObject({
+      ok: true,
+      correction: { action, target: 'tool', id },
+      said,
+    });
+  });
+
+  it.each([
+    ["retire l'ERP et le CRM", 'fr', 'ERP et le CRM'],
+    ["retire l'ERP le CRM", 'fr', 'ERP le CRM'],
+    ['remove the ERP and the CRM', 'en', 'ERP and the CRM'],
+    ['remove Xero we use Sage now', 'en', 'Xero we use Sage now'],
+  ] as const)('never drops a second name: %s', (text, lang, item) => {
+    for (const reader of [tagger, undefined]) {
+      const parsed = parseCorrection(text, lang, asTyped, reader);
+      expect(parsed).toMatchObject({ ok: false, reason: 'unknown_item' });
+      expect(parsed.ok ? '' : parsed.message).toContain(item);
+    }
+  });
+});
+
+describe('parseCorrection: putting back what was removed', () => {
+  const tagger = createTagger();
+  const asTyped = (typed: string) => typed;
+
+  it.each([
+    ['put Xero back', 'en', 'dematerialization', 'Xero'],
+    ['actually we keep Xero, put it back', 'en', 'dematerialization', 'Xero'],
+    ['add back the CRM please', 'en', 'crm', 'CRM'],
+    ['restore the CRM', 'en', 'crm', 'CRM'],
+    ['remets le CRM', 'fr', 'crm', 'CRM'],
+    ['finalement on garde Xero', 'fr', 'dematerialization', 'Xero'],
+    ["rajoute l'ERP aussi, merci", 'fr', 'erp', 'ERP'],
+  ] as const)('%s', (text, lang, id, said) => {
+    expect(parseCorrection(text, lang, asTyped, tagger)).toMatchObject({
+      ok: true,
+      correction: { action: 'add', target: 'tool', id },
+      said,
+    });
+  });
+});
+
+describe('parseCorrection: a tool named by a phrase the tagger reads as another kind', () => {
+  const tagger = createTagger();
+  const asTyped = (typed: string) => typed;
+
+  it.each([
+    ['ajoute la caisse connectee', 'fr', 'caisse connectee'],
+    ['add connected till', 'en', 'connected till'],
+    ['add TMS', 'en', 'TMS'],
+    ['add transport management software', 'en', 'transport management software'],
+    ['ajoute le TMS', 'fr', 'TMS'],
+  ] as const)('says it does not know %s', (text, lang, item) => {
+    const parsed = parseCorrection(text, lang, asTyped, tagger);
+    expect(parsed).toMatchObject({ ok: false, reason: 'unknown_item' });
+    expect(parsed.ok ? '' : parsed.message).toContain(item);
+  });
+
+  it.each([
+    ['remove the cloud backup', 'en', 'cloud_virtualization', 'cloud backup'],
+    ['retire notre page Facebook', 'fr', 'social_media', 'page Facebook'],
+    ['add management software', 'en', 'erp', 'management software'],
+    ['retire la visio', 'fr', 'videoconference', 'visio'],
+  ] as const)('still reads a brand or the summary’s own words: %s', (text, lang, id, said) => {
+    const parsed = parseCorrection(text, lang, asTyped, tagger);
+    expect(parsed).toMatchObject({ ok: true, correction: { target: 'tool', id }, said });
   });
 });
 

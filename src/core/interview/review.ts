@@ -192,12 +192,30 @@ export function unchangedBy(
 ): 'not_present' | 'already_present' | null {
   const holds = summaryHolds(summary, correction);
   if (correction.action === 'remove') return holds ? null : 'not_present';
+  if (putsBackNamed(summary, correction)) return null;
   if (correction.target !== 'lever') return holds ? 'already_present' : null;
   const added = summary.corrections.findLast(
     (c) => c.correction.target === 'lever' && c.correction.id === correction.id,
   );
   const strong = summary.leverReading.levers[correction.id].strength === 'strong';
   return strong || added?.correction.action === 'add' ? 'already_present' : null;
+}
+
+/**
+ * "Put Xero back" after "remove Xero" took only that name: the tool stayed (named otherwise too), so it is
+ * there, yet the name comes back, which is a change.
+ */
+function putsBackNamed(summary: Summary, correction: Correction): boolean {
+  const said = correction.said;
+  if (correction.action !== 'add' || correction.target !== 'tool' || said === undefined) return false;
+  return summary.corrections.some(
+    ({ correction: earlier }) =>
+      earlier.target === 'tool' &&
+      earlier.scope === 'named' &&
+      earlier.id === correction.id &&
+      earlier.said !== undefined &&
+      namesEvidence(said, earlier.said),
+  );
 }
 
 /** The interview's summary as the log stands (corrections applied, raw): what the respondent reviews. */

@@ -140,12 +140,15 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const declined: Summary['declined'] = [];
   const coveredBy = new Map<string, Summary['covered'][number] & { phrase: unknown }>();
   const corrections: { seq: number; at: string; correction: Correction; text: string }[] = [];
-  const reviewQuestions = new Set<number>();
+  /** By seq, the id of each review question asked. */
+  const reviewQuestions = new Map<number, string | null>();
+  /** Review questions the respondent replied to with a correction, or with words kept as one not read. */
+  const repliedReviews = new Set<string>();
   const unreadCorrections: { seq: number; at: string; text: string }[] = [];
   const asked: AskedQuestion[] = [];
   for (const turn of ordered) {
     if (turn.kind === 'question') {
-      if (ReviewQuestion.safeParse(turn.data).success) reviewQuestions.add(turn.seq);
+      if (ReviewQuestion.safeParse(turn.data).success) reviewQuestions.set(turn.seq, turn.questionId);
       if (turn.questionId !== null) {
         asked.push({ questionId: turn.questionId, section: turn.section });
         questions.set(turn.questionId, turn.text);
@@ -181,6 +184,8 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         target.at = turn.at;
       }
     } else if (turn.kind === 'skip') {
+      // A review ended by a skip after corrections (or after a reply kept as written) was answered, not declined.
+      if (turn.questionId !== null && repliedReviews.has(turn.questionId)) continue;
       declined.push({
         questionId: turn.questionId,
         question: turn.questionId === null ? '' : (questions.get(turn.questionId) ?? ''),
@@ -188,8 +193,11 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
       });
     } else if (turn.kind === 'event') {
       const reask = ReviewReask.safeParse(turn.data);
-      if (reask.success && turn.refSeq !== null && reviewQuestions.has(turn.refSeq))
+      if (reask.success && turn.refSeq !== null && reviewQuestions.has(turn.refSeq)) {
         unreadCorrections.push({ seq: turn.seq, at: turn.at, text: reask.data.text });
+        const review = reviewQuestions.get(turn.refSeq);
+        if (review) repliedReviews.add(review);
+      }
       const event = CoveredEvent.safeParse(turn.data);
       if (event.success && turn.questionId !== null)
         coveredBy.set(turn.questionId, {
@@ -201,8 +209,10 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         });
     } else if (turn.kind === 'correction') {
       const parsed = Correction.safeParse(turn.data);
-      if (parsed.success)
+      if (parsed.success) {
         corrections.push({ seq: turn.seq, at: turn.at, correction: parsed.data, text: turn.text });
+        if (turn.questionId !== null) repliedReviews.add(turn.questionId);
+      }
     }
   }
   // As in the interview: an answer amended so it no longer says the phrase no longer covers the question.
@@ -268,6 +278,19 @@ interface CorrectionState {
   removedNames: Map<string, string[]>;
 }
 
+/**
+ * A tool added after some of its names were removed ("put Xero back" after "remove Xero") gets back the names its
+ * own name names, or all of them when it names none of them ("add tool paperless processes": the whole tool).
+ */
+function putBackNames(state: CorrectionState, added: Correction): void {
+  const removed = state.removedNames.get(added.id);
+  if (!removed) return;
+  const { said } = added;
+  const kept = said === undefined ? [] : removed.filter((name) => !namesEvidence(said, name));
+  if (kept.length === removed.length || kept.length === 0) state.removedNames.delete(added.id);
+  else state.removedNames.set(added.id, kept);
+}
+
 function correctionState(corrections: readonly { correction: Correction }[]): CorrectionState {
   const state: CorrectionState = {
     removed: { value: new Set(), tool: new Set(), lever: new Set() },
@@ -282,6 +305,7 @@ function correctionState(corrections: readonly { correction: Correction }[]): Co
       ]);
       continue;
     }
+    if (correction.action === 'add' && correction.target === 'tool') putBackNames(state, correction);
     const [into, from] =
       correction.action === 'add' ? [state.added, state.removed] : [state.removed, state.added];
     into[correction.target].add(correction.id);

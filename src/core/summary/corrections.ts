@@ -1,14 +1,17 @@
 import { type Language, LEVER_IDS, LeverId, VALUE_IDS, ValueId } from '../domain.js';
 import { fill } from '../guide/template.js';
+import { shippedKnownNames } from '../privacy/known-names.js';
+import { fold } from '../privacy/name-words.js';
 import type { Tagger } from '../tagger/types.js';
+import type { Evidence, Tags } from '../tags.js';
 import { type SummaryPrompts, summaryPrompts, toolLabel } from './labels.js';
 import { CORRECTION_TARGETS, Correction } from './schema.js';
 
 type Target = (typeof CORRECTION_TARGETS)[number];
 
 /**
- * `said`: the name as the respondent typed it, without a reason after a comma ("Instagram"); `byName`: read as
- * the tagger reads an answer (a brand or an everyday word), not by one of the item's own names.
+ * `said`: the name as the respondent typed it, without the reason after it ("Instagram"); `byName`: read as the
+ * tagger reads an answer (a brand, or a value or lever in everyday words), not by one of the item's own names.
  */
 export type ParsedCorrection =
   | { ok: true; correction: Correction; said: string; byName: boolean }
@@ -78,6 +81,46 @@ function stripLeading(text: string, words: readonly string[]): { rest: string; m
   return { rest: text, matched: false };
 }
 
+/** Every leading filler off, however many stand in a row ("actually, please …", "finalement, juste …"). */
+function stripFillers(text: string, fillers: readonly string[]): string {
+  let rest = text;
+  for (let stripped = stripLeading(rest, fillers); stripped.matched && stripped.rest !== rest; ) {
+    rest = stripped.rest;
+    stripped = stripLeading(rest, fillers);
+  }
+  return rest;
+}
+
+/** `typed` without the filler words it ends on ("Xero back", "le CRM aussi, merci"), as typed. */
+function withoutTrailingFillers(typed: string, fillers: readonly string[]): string {
+  const folded = foldTracked(typed);
+  let rest = folded.text;
+  for (let again = true; again; ) {
+    again = false;
+    for (const filler of fillers) {
+      const word = foldText(filler);
+      if (rest.endsWith(` ${word}`)) {
+        rest = rest.slice(0, -word.length - 1).trim();
+        again = true;
+      }
+    }
+  }
+  return rest === '' ? '' : typed.slice(folded.from[0], folded.to[rest.length - 1]);
+}
+
+/** The names, folded, each value, tool and lever goes by in the summary's words: id, label, aliases. */
+interface ItemNames {
+  target: Target;
+  id: string;
+  names: ReadonlySet<string>;
+}
+
+function itemNames(prompts: readonly SummaryPrompts[]): ItemNames[] {
+  return CORRECTION_TARGETS.flatMap((target) =>
+    candidates(target, prompts).map((id) => ({ target, id, names: new Set(namesOf(target, id, prompts)) })),
+  );
+}
+
 function namesOf(target: Target, id: string, prompts: readonly SummaryPrompts[]): string[] {
   const names = [id, id.replaceAll('_', ' ')];
   for (const p of prompts) {
@@ -99,15 +142,11 @@ function candidates(target: Target, prompts: readonly SummaryPrompts[]): string[
   return [...ids];
 }
 
-function resolve(
-  item: string,
-  targets: readonly Target[],
-  prompts: readonly SummaryPrompts[],
-): Correction | null {
+function resolve(item: string, targets: readonly Target[], items: readonly ItemNames[]): Correction | null {
   for (const target of targets) {
-    for (const id of candidates(target, prompts)) {
-      if (!namesOf(target, id, prompts).includes(item)) continue;
-      const parsed = Correction.safeParse({ action: 'add', target, id });
+    for (const entry of items) {
+      if (entry.target !== target || !entry.names.has(item)) continue;
+      const parsed = Correction.safeParse({ action: 'add', target, id: entry.id });
       if (parsed.success) return parsed.data;
     }
   }
@@ -123,40 +162,155 @@ const MAX_NAME_WORDS = 4;
 /** Tools first: a tool the tagger reads brings its lever along, the lever is not what was named. */
 const READ_ORDER: readonly Target[] = ['tool', 'value', 'lever'];
 
-function readName(
-  typed: string,
-  targets: readonly Target[],
-  langs: readonly Language[],
-  reader: NameReader,
-): Correction | null {
+/** What a name is read with: the summary's names, the words around names, and the tagger when there is one. */
+interface Reading {
+  targets: readonly Target[];
+  items: readonly ItemNames[];
+  /** Folded. */
+  fillers: ReadonlySet<string>;
+  /** Folded: "et", "and"… */
+  listWords: readonly string[];
+  /** Folded: "valeur", "tool", "software"… */
+  targetWords: ReadonlySet<string>;
+  langs: readonly Language[];
+  reader: NameReader | undefined;
+}
+
+function tagsOf(tags: Tags, target: Target): readonly { id: string; evidence: readonly Evidence[] }[] {
+  return target === 'tool' ? tags.tools : target === 'value' ? tags.values : tags.levers;
+}
+
+/** Whether the evidence spans every word of `typed` but fillers ("nos" of "nos fournisseurs"). */
+function spansName(typed: string, evidence: readonly Evidence[], fillers: ReadonlySet<string>): boolean {
+  for (const word of typed.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const start = word.index;
+    const end = start + word[0].length;
+    if (!evidence.some((e) => e.start <= start && end <= e.end) && !fillers.has(foldText(word[0])))
+      return false;
+  }
+  return true;
+}
+
+/** Whether `typed` holds a name the lexicon writes with capitals: a brand or an acronym ("Xero", "page Facebook"). */
+function holdsKnownName(typed: string): boolean {
+  const known = shippedKnownNames();
+  const words = fold(typed).split(/\s+/).filter(Boolean);
+  for (let from = 0; from < words.length; from += 1)
+    for (let to = from + 1; to <= words.length; to += 1)
+      if (known.has(words.slice(from, to).join(' '))) return true;
+  return false;
+}
+
+/** A word folded, without a plural's final s or x: "reseaux" and "reseau" are one word. */
+function singular(word: string): string {
+  return word.length > 3 ? word.replace(/[sx]$/, '') : word;
+}
+
+/**
+ * Whether `typed` and the tool's own names (its labels and aliases) share a word, besides fillers, joining words
+ * and kinds ("de", "and", "logiciel", "software").
+ */
+function sharesAWord(typed: string, id: string, reading: Reading): boolean {
+  const meaningful = (text: string) =>
+    text
+      .split(' ')
+      .filter(
+        (word) =>
+          word !== '' &&
+          !reading.fillers.has(word) &&
+          !reading.targetWords.has(word) &&
+          !reading.listWords.includes(word),
+      )
+      .map(singular);
+  const own = reading.items
+    .filter((item) => item.target === 'tool' && item.id === id)
+    .flatMap((item) => [...item.names].flatMap(meaningful));
+  return meaningful(foldText(typed)).some((word) => own.includes(word));
+}
+
+/**
+ * The item the tagger reads in `typed`, when `typed` is its name: read on a word inside it instead ("transport
+ * management software" on "management software"), what was named is something else. A tool is named so by a
+ * brand, or by words of its own name in the summary ("cloud backup"): the lexicon's other phrases are cues an
+ * answer is read with ("caisse connectée" says the till is in the cloud), and would land on another kind of tool
+ * than the one named.
+ */
+function readName(typed: string, reading: Reading, reader: NameReader): Correction | null {
   if (typed.split(/\s+/).length > MAX_NAME_WORDS) return null;
-  for (const lang of langs) {
+  for (const lang of reading.langs) {
     const tags = reader.tag(typed, { lang });
-    for (const target of READ_ORDER) {
-      if (!targets.includes(target)) continue;
-      const read = target === 'tool' ? tags.tools : target === 'value' ? tags.values : tags.levers;
-      const ids = new Set<string>(read.map((tag) => tag.id));
-      // Two items read in one name: which one was meant is not guessed.
-      if (ids.size > 1) return null;
-      const [id] = ids;
-      if (id === undefined) continue;
-      const parsed = Correction.safeParse({ action: 'add', target, id });
-      if (parsed.success) return parsed.data;
-    }
+    const target = READ_ORDER.find((t) => reading.targets.includes(t) && tagsOf(tags, t).length > 0);
+    if (target === undefined) continue;
+    const read = tagsOf(tags, target);
+    const [first, ...others] = read;
+    // Two items read in one name: which one was meant is not guessed.
+    if (first === undefined || others.some((tag) => tag.id !== first.id)) return null;
+    const evidence = read.flatMap((tag) => tag.evidence);
+    if (!spansName(typed, evidence, reading.fillers)) continue;
+    if (target === 'tool' && !holdsKnownName(typed) && !sharesAWord(typed, first.id, reading)) continue;
+    const parsed = Correction.safeParse({ action: 'add', target, id: first.id });
+    if (parsed.success) return parsed.data;
   }
   return null;
+}
+
+function readItem(typed: string, reading: Reading): { correction: Correction; byName: boolean } | null {
+  const byItsName = resolve(foldText(typed), reading.targets, reading.items);
+  if (byItsName) return { correction: byItsName, byName: false };
+  const read = reading.reader ? readName(typed, reading, reading.reader) : null;
+  return read ? { correction: read, byName: true } : null;
+}
+
+/**
+ * Whether the words after a name name something more, rather than saying why: a word joining a second name
+ * ("et le CRM"), a kind ("la valeur …") or a tool, by the summary's words or as the tagger reads one.
+ */
+function namesMore(after: string, reading: Reading): boolean {
+  const folded = foldText(after);
+  if (stripLeading(folded, reading.listWords).matched) return true;
+  const words = folded.split(' ');
+  const toolNames = reading.items.filter((item) => item.target === 'tool');
+  for (let from = 0; from < words.length; from += 1)
+    for (let to = from + 1; to <= words.length; to += 1) {
+      const run = words.slice(from, to).join(' ');
+      if (reading.targetWords.has(run) || toolNames.some((item) => item.names.has(run))) return true;
+    }
+  const { reader } = reading;
+  return reader !== undefined && reading.langs.some((lang) => reader.tag(after, { lang }).tools.length > 0);
 }
 
 /** What ends the name in "retire Xero, on ne s'en sert plus": the rest says why. */
 const CLAUSE_PUNCTUATION = /[,;:.!?(—–]/u;
 
 /**
- * Reads a respondent's correction of the short summary: a verb (add/remove), an optional kind
- * (value, tool, lever) and a name. Names are matched in the given language first, then the other,
- * so "retire la valeur security" still works; with `reader`, a name the summary's words do not hold is
- * read as the tagger reads an answer ("remove tool Xero": the kind of tool Xero is), and a name followed by
- * a reason after a comma is read without it. `quote` is how the message quotes a name not known, as
- * typed: the respondent's words, which a front door rendering Markdown needs made inert.
+ * Where the name may end in what follows the verb, most words first: all of it; before a comma ("Xero, on ne
+ * s'en sert plus"); then each run of leading words of that clause, followed by the words left (`after`), which
+ * must only say why ("l'ERP on n'en a pas", "Xero we dropped it last year").
+ */
+function nameCandidates(typed: string, fillers: readonly string[]): { name: string; after: string }[] {
+  const clauseEnd = typed.search(CLAUSE_PUNCTUATION);
+  const clause = clauseEnd > 0 ? withoutTrailingFillers(typed.slice(0, clauseEnd).trim(), fillers) : typed;
+  const found = [{ name: typed, after: '' }];
+  if (clause !== typed && clause !== '') found.push({ name: clause, after: '' });
+  const folded = foldTracked(clause);
+  const wordEnds = [...folded.text.matchAll(/ /g)].map((space) => space.index);
+  for (const end of wordEnds.reverse()) {
+    const name = clause.slice(folded.from[0], folded.to[end - 1]);
+    const after = clause.slice(folded.from[end + 1]);
+    // A name ending on a filler is tried without it, shorter.
+    if (withoutTrailingFillers(name, fillers) === name) found.push({ name, after });
+  }
+  return found;
+}
+
+/**
+ * Reads a respondent's correction of the short summary: a verb (add, remove, or put back: an add), an optional
+ * kind (value, tool, lever) and a name. Names are matched in the given language first, then the other,
+ * so "retire la valeur security" still works; with `reader`, a brand the summary's words do not hold is
+ * read as the tagger reads an answer ("remove tool Xero": the kind of tool Xero is). A reason after the name
+ * is left out, after a comma or not ("retire Xero, on ne s'en sert plus", "enlève l'ERP on n'en a pas"), but
+ * never a second name ("retire l'ERP et le CRM" is not read). `quote` is how the message quotes a name not
+ * known, as typed: the respondent's words, which a front door rendering Markdown needs made inert.
  */
 export function parseCorrection(
   text: string,
@@ -169,7 +323,7 @@ export function parseCorrection(
   const all = [own, other];
   const fillers = all.flatMap((p) => p.corrections.fillers);
   const folded = foldTracked(text);
-  let rest = stripLeading(folded.text, fillers).rest;
+  let rest = stripFillers(folded.text, fillers);
   let action: Correction['action'] | null = null;
   for (const p of all) {
     const removed = stripLeading(rest, p.corrections.removeVerbs);
@@ -188,7 +342,7 @@ export function parseCorrection(
   if (action === null || rest === '')
     return { ok: false, reason: 'not_understood', message: own.corrections.notUnderstood };
 
-  rest = stripLeading(rest, fillers).rest;
+  rest = stripFillers(rest, fillers);
   let targets: Target[] = [...CORRECTION_TARGETS];
   for (const target of CORRECTION_TARGETS) {
     const stripped = stripLeading(
@@ -197,26 +351,31 @@ export function parseCorrection(
     );
     if (stripped.matched) {
       targets = [target];
-      rest = stripLeading(stripped.rest, fillers).rest;
+      rest = stripFillers(stripped.rest, fillers);
       break;
     }
   }
   // Only leading words were taken off so far: the name starts where the rest of the folded text does.
   const start = folded.text.length - rest.length;
-  // Trailing politeness ("…, merci") is not part of the name.
-  for (const filler of fillers) {
-    const word = foldText(filler);
-    if (rest.endsWith(` ${word}`)) rest = rest.slice(0, -word.length - 1).trim();
-  }
-  if (rest === '') return { ok: false, reason: 'not_understood', message: own.corrections.notUnderstood };
-  const typed = text.slice(folded.from[start], folded.to[start + rest.length - 1]);
-  const clause = typed.search(CLAUSE_PUNCTUATION);
-  const names = clause > 0 ? [typed, typed.slice(0, clause).trim()] : [typed];
-  const langs: Language[] = [lang, lang === 'fr' ? 'en' : 'fr'];
-  for (const name of names) {
-    const byItsName = resolve(name === typed ? rest : foldText(name), targets, all);
-    const found = byItsName ?? (reader ? readName(name, targets, langs, reader) : null);
-    if (found) return { ok: true, correction: { ...found, action }, said: name, byName: byItsName === null };
+  // Trailing politeness and particles ("…, merci", "put Xero back") are not part of the name.
+  const typed =
+    rest === ''
+      ? ''
+      : withoutTrailingFillers(text.slice(folded.from[start], folded.to[folded.text.length - 1]), fillers);
+  if (typed === '') return { ok: false, reason: 'not_understood', message: own.corrections.notUnderstood };
+  const reading: Reading = {
+    targets,
+    items: itemNames(all),
+    fillers: new Set(fillers.map(foldText)),
+    listWords: all.flatMap((p) => p.corrections.listWords).map(foldText),
+    targetWords: new Set(all.flatMap((p) => Object.values(p.corrections.targets).flat()).map(foldText)),
+    langs: [lang, lang === 'fr' ? 'en' : 'fr'],
+    reader,
+  };
+  for (const { name, after } of nameCandidates(typed, fillers)) {
+    const found = readItem(name, reading);
+    if (!found || (after !== '' && namesMore(after, reading))) continue;
+    return { ok: true, correction: { ...found.correction, action }, said: name, byName: found.byName };
   }
   return {
     ok: false,

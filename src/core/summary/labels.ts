@@ -230,6 +230,8 @@ export const SummaryPrompts = z.object({
       },
     ),
     fillers: z.array(text),
+    /** Words that join a second name to the first ("et", "and"): what follows them is no reason given. */
+    listWords: z.array(text).min(1),
     /** Extra names (lower case, without accents) for values, tools and levers, keyed by id. */
     aliases: z.record(z.string(), z.array(text)),
     described: keyed(['add', 'remove']),
