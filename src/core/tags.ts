@@ -16,6 +16,12 @@ export const ToolTag = z.object({ id: ToolId, confidence, evidence: z.array(Evid
 export const LeverTag = z.object({ id: LeverId, confidence, evidence: z.array(Evidence) });
 export const ActorTag = z.object({ id: ActorId, role: ActorRole, evidence: z.array(Evidence) });
 export const FacetTag = z.object({ id: FacetId, confidence, evidence: z.array(Evidence) });
+/**
+ * Below this confidence the tagger gives a facet reading less than even odds (a cue half matched, the model
+ * doubtful): the summary lists only what was asserted (CONTRACTS.md), and a question asking for the facet
+ * gives it rather than leave such a reading.
+ */
+export const ASSERTED_FACET_CONFIDENCE = 0.5;
 export type ValueTag = z.infer<typeof ValueTag>;
 export type ToolTag = z.infer<typeof ToolTag>;
 export type LeverTag = z.infer<typeof LeverTag>;

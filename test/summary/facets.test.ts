@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadGuides } from '../../src/core/guide/index.js';
 import { buildSummary, renderSummary } from '../../src/core/summary/index.js';
+import { createTagger } from '../../src/core/tagger/index.js';
+import { pastPresentation } from '../interview/session.js';
 import { metaFor, TurnLog } from './helpers.js';
 
 describe('opportunities, threats and resources list only what the tagger asserts', () => {
@@ -39,5 +42,34 @@ describe('opportunities, threats and resources list only what the tagger asserts
       threats: [],
       resources: [],
     });
+  });
+});
+
+describe('an answer to the question that asks for a facet', () => {
+  const tagger = createTagger();
+
+  it.each([
+    [
+      'en',
+      'Time mostly. We got a voucher from the local enterprise office, and I did an evening course. And money - the planner licence wasn’t cheap.',
+    ],
+    [
+      'fr',
+      'Surtout du temps. On a eu un chèque de la région, et j’ai suivi une formation le soir. Et un peu d’argent, la licence coûtait cher.',
+    ],
+  ] as const)('%s: is listed whole among the resources, not cut to one uncertain clause', (lang, text) => {
+    const session = pastPresentation(loadGuides(), tagger, lang);
+    for (let guard = 0; session.pendingId() !== 'meaning.probe.resource'; guard += 1) {
+      if (guard > 6) throw new Error('the resources question was never asked');
+      session.say(
+        lang === 'fr'
+          ? 'Ça veut dire travailler autrement, avec des logiciels et moins de papier pour toute l’équipe.'
+          : 'It means working differently, with software and less paper for the whole team.',
+      );
+    }
+    session.say(text);
+    const summary = buildSummary(session.meta, session.turns);
+    expect(summary.facets.resources.join(' ')).toContain(lang === 'fr' ? 'Surtout du temps' : 'Time mostly');
+    expect(summary.facets.resources.join(' ')).toContain(lang === 'fr' ? 'la licence' : 'planner licence');
   });
 });

@@ -1,6 +1,6 @@
 import type { FacetId, Profile } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
-import type { Evidence, Tags } from '../tags.js';
+import { ASSERTED_FACET_CONFIDENCE, type Evidence, type Tags } from '../tags.js';
 import { askedOf, probeQuestionId, sectionsOf } from './plan.js';
 import { elidedWords, fewestPhraseCuts, phraseReadings, type SayingPhrase, wordsAt } from './text.js';
 
@@ -166,15 +166,18 @@ export function meaningfulSpan(guides: readonly Guide[], text: string): Evidence
 
 /**
  * An answer to a question that asks for one facet carries it, unless it gives nothing or the tagger already
- * read it: "Plus de clients." to "Voyez-vous des opportunités… ?" is an opportunity, its evidence what the
- * answer says.
+ * read it for sure: "Plus de clients." to "Voyez-vous des opportunités… ?" is an opportunity, its evidence what
+ * the answer says. A reading of the facet under even odds (one clause of the answer, half matched) gives way to
+ * the whole answer.
  */
 export function withAskedFacet(guides: readonly Guide[], tags: Tags, text: string, facet: FacetId): Tags {
-  if (tags.facets.some((tag) => tag.id === facet) || givesNothing(guides, text)) return tags;
+  const read = tags.facets.some((tag) => tag.id === facet && tag.confidence >= ASSERTED_FACET_CONFIDENCE);
+  if (read || givesNothing(guides, text)) return tags;
   const span = meaningfulSpan(guides, text);
   if (!span) return tags;
+  const others = tags.facets.filter((tag) => tag.id !== facet);
   return {
     ...tags,
-    facets: [...tags.facets, { id: facet, confidence: ASKED_FACET_CONFIDENCE, evidence: [span] }],
+    facets: [...others, { id: facet, confidence: ASKED_FACET_CONFIDENCE, evidence: [span] }],
   };
 }

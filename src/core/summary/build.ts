@@ -21,7 +21,7 @@ import { probeQuestionId } from '../interview/plan.js';
 import { toolOfQuestion } from '../interview/question-subject.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
 import { createPseudonymizer } from '../privacy/tagged-text.js';
-import { type Evidence, emptyTags, type Tags } from '../tags.js';
+import { ASSERTED_FACET_CONFIDENCE, type Evidence, emptyTags, type Tags } from '../tags.js';
 import { describeCorrection, namesEvidence } from './corrections.js';
 import { type Headcount, readHeadcount } from './headcount.js';
 import { summaryPrompts, toolLabel } from './labels.js';
@@ -54,12 +54,6 @@ export function interviewPseudonymKey(interviewId: string): string {
 /** How many unanswered value forms turn into suggested questions (the rest stay listed as gaps). */
 const MAX_VALUE_QUESTIONS = 3;
 const MAX_QUOTES_PER_TOOL = 5;
-/**
- * Below this confidence the tagger gives a facet reading less than even odds (a cue half matched, the model
- * doubtful): the summary lists only what was asserted (CONTRACTS.md), so such a clause is no opportunity,
- * threat or resource there. A facet the question asked for is given 0.6, and a single cue phrase 0.6.
- */
-const ASSERTED_FACET_CONFIDENCE = 0.5;
 
 type AnswerWithSection = SummaryAnswer & { section: string };
 
