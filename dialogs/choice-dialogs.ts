@@ -1,13 +1,15 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { z } from 'zod';
 import { unfinishedInterview } from '../src/bot/conversation.js';
-import type { Language, Profile } from '../src/core/domain.js';
+import { Language, Profile } from '../src/core/domain.js';
 import type { GuideSet } from '../src/core/guide/schema.js';
 import {
   guidesFor,
   parseInterviewCommand,
   parseLanguageChoice,
   parseProfileChoice,
+  readLanguageRequest,
 } from '../src/core/interview/index.js';
 import { LANGUAGE_CHOICE_DIALOG, PROFILE_CHOICE_DIALOG } from './ids.js';
 import { type DialogServices, sendLines } from './services.js';
@@ -26,6 +28,15 @@ function languageOf(options: unknown): Language {
 export interface TakeUp {
   takeUp: string;
 }
+
+/** What a choice ends with: the choice, and the language the respondent reads by then (they may ask another). */
+function chosen<Choice extends z.ZodType>(choice: Choice) {
+  return z.object({ choice, language: Language });
+}
+export const LanguageChosen = chosen(Language);
+export type LanguageChosen = z.infer<typeof LanguageChosen>;
+export const ProfileChosen = chosen(Profile);
+export type ProfileChosen = z.infer<typeof ProfileChosen>;
 
 export function isTakeUp(value: unknown): value is TakeUp {
   return typeof value === 'object' && value !== null && 'takeUp' in value && typeof value.takeUp === 'string';
@@ -65,7 +76,9 @@ abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
     const guides = guidesFor(this.guides, language);
     const text = dc.context.activity.text ?? '';
     const choice = this.parse(guides, text);
-    if (choice !== null) return dc.endDialog(choice);
+    if (choice !== null) return dc.endDialog({ choice, language });
+    const requested = readLanguageRequest(guides, text, language);
+    if (requested !== null) return this.inLanguage(dc, requested);
     const { bot } = this.guides[language];
     switch (parseInterviewCommand(guides, text)) {
       case 'help':
@@ -105,6 +118,8 @@ abstract class ChoiceDialog<T> extends Dialog<ChoiceOptions> {
     return dc.endDialog(takeUp);
   }
 
+  /** A request to go on in `language` ("english please"): it is made the choice, or the choice is asked in it. */
+  protected abstract inLanguage(dc: DialogContext, language: Language): Promise<DialogTurnResult>;
   protected abstract prompt(language: Language): string;
   protected abstract help(language: Language): string;
   protected abstract parse(guides: ReturnType<typeof guidesFor>, text: string): T | null;
@@ -123,6 +138,9 @@ export class LanguageChoiceDialog extends ChoiceDialog<Language> {
   protected parse(guides: ReturnType<typeof guidesFor>, text: string): Language | null {
     return parseLanguageChoice(guides, text);
   }
+  protected async inLanguage(dc: DialogContext, language: Language): Promise<DialogTurnResult> {
+    return dc.endDialog({ choice: language, language });
+  }
 }
 
 export class ProfileChoiceDialog extends ChoiceDialog<Profile> {
@@ -137,5 +155,10 @@ export class ProfileChoiceDialog extends ChoiceDialog<Profile> {
   }
   protected parse(guides: ReturnType<typeof guidesFor>, text: string): Profile | null {
     return parseProfileChoice(guides, text);
+  }
+  protected async inLanguage(dc: DialogContext, language: Language): Promise<DialogTurnResult> {
+    if (dc.activeDialog) dc.activeDialog.state.language = language;
+    await sendLines(dc.context, [this.guides[language].messages.languageSwitched, this.prompt(language)]);
+    return Dialog.EndOfTurn;
   }
 }

@@ -9,7 +9,13 @@ import {
   THEME_VALUE_DIALOG,
 } from './ids.js';
 import { InterviewBaseDialog, type InterviewDialogOptions } from './interview-base-dialog.js';
-import { commitResult, type DialogServices, type LoadedInterview, turnOptions } from './services.js';
+import {
+  commitResult,
+  type DialogServices,
+  forgetLoaded,
+  type LoadedInterview,
+  turnOptions,
+} from './services.js';
 
 /** How a section dialog ends: the parent moves on, or stops the interview. */
 export interface SectionResult {
@@ -68,6 +74,8 @@ export class SectionDialog extends InterviewBaseDialog {
       turnOptions(this.services, innerDC.context),
     );
     const after = await commitResult(this.services, innerDC.context, loaded, result);
+    // This turn's copy keeps the guide it was read with: a change of language has it read again in the new one.
+    if (result.patch?.language) forgetLoaded(innerDC.context);
     if (result.outcome === 'declined') return this.done('declined');
     if (result.outcome === 'completed') return this.done('completed');
     if (!after) return this.done('gone');

@@ -7,7 +7,13 @@ import {
 import { conversationKeyOf } from '../src/bot/conversation.js';
 import { Language, Profile } from '../src/core/domain.js';
 import { applyCommand } from '../src/core/interview/index.js';
-import { isTakeUp, LanguageChoiceDialog, ProfileChoiceDialog } from './choice-dialogs.js';
+import {
+  isTakeUp,
+  LanguageChoiceDialog,
+  LanguageChosen,
+  ProfileChoiceDialog,
+  ProfileChosen,
+} from './choice-dialogs.js';
 import {
   INTERVIEW_DIALOG,
   LANGUAGE_CHOICE_DIALOG,
@@ -65,31 +71,36 @@ export class StartDialog extends ComponentDialog<StartOptions> {
 
   private async chooseLanguage(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = read(step);
-    if (options.language) return step.next(options.language);
+    if (options.language) {
+      const given: LanguageChosen = { choice: options.language, language: options.language };
+      return step.next(given);
+    }
     // The choice is still asked, in the language the page or Teams says the respondent reads.
     return step.beginDialog(LANGUAGE_CHOICE_DIALOG, { language: localeLanguage(step.context) ?? 'fr' });
   }
 
   private async chooseProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (isTakeUp(step.result)) return this.takeUp(step, step.result.takeUp);
-    const chosen = Language.safeParse(step.result);
+    const chosen = LanguageChosen.safeParse(step.result);
     // No language: the respondent stopped at the choice.
     if (!chosen.success) return step.endDialog();
-    const language = chosen.data;
-    Object.assign(step.values, { language });
+    const language = chosen.data.choice;
     const options = read(step);
-    if (options.profile) return step.next(options.profile);
+    if (options.profile) {
+      const given: ProfileChosen = { choice: options.profile, language };
+      return step.next(given);
+    }
     return step.beginDialog(PROFILE_CHOICE_DIALOG, { language });
   }
 
   private async createInterview(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (isTakeUp(step.result)) return this.takeUp(step, step.result.takeUp);
-    const chosen = Profile.safeParse(step.result);
+    const chosen = ProfileChosen.safeParse(step.result);
     // No profile: the respondent stopped at the choice, or the interview taken up at the language ended.
     if (!chosen.success) return step.endDialog(step.result);
-    const profile = chosen.data;
+    // The language as it stands after the profile choice: the respondent may have asked for the other there.
+    const { choice: profile, language } = chosen.data;
     const options = read(step);
-    const language = Language.parse(Reflect.get(step.values, 'language'));
     const meta = await this.services.store.createInterview({
       language,
       profile,

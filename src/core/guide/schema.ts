@@ -247,6 +247,17 @@ export const Guide = z
      * customer just came in"). Answered with messages.waiting; nothing is recorded (see interview/asides.ts).
      */
     waitRequest: z.object({ phrases: Words, reasons: Words }),
+    /**
+     * A request to go on in the other language ("english please", "can we continue in English?", "en français svp",
+     * "je préfère en anglais"): a clause made of `edges` (polite words too: "sorry", "can we", "please"), one of
+     * `verbs` or none ("continue", "switch", "continuer"), `links` ("in", "to", "en", "à l'"), a language as
+     * bot.languageMentions names it, then `edges`; or of `edges` and one of `others`, naming the other language
+     * ("change language", "changer de langue"). The message's other clauses hold `edges` only ("Sorry,"), so an
+     * answer naming a language ("notre site est en anglais", "we sell to French customers") is none. Answered
+     * with messages.languageSwitched in that language, nothing recorded as an answer (see
+     * interview/language-switch.ts).
+     */
+    languageSwitch: z.object({ edges: Words, verbs: Words, links: Words, others: Words }),
     /** A question declined in a sentence rather than with the `skip` word (skip-request.ts). */
     skipRequest: z.object({ leads: Words, verbs: Words, topicVerbs: Words, links: Words, objects: Words }),
     botCommands: z.object({
@@ -303,6 +314,8 @@ export const Guide = z
       whyAsked: Text,
       /** To a message that only asks to wait: nothing is recorded, the question stays pending. */
       waiting: Text,
+      /** In the language asked for: the interview goes on in it; what waits is then asked again in it. */
+      languageSwitched: Text,
     }),
     bot: z.object({
       welcome: Text,

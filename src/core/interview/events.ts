@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from '../domain.js';
 
 /**
  * The `data.event` of `event` turns: state changes the position is derived from. `covered`: a main question
@@ -9,6 +10,8 @@ import { z } from 'zod';
  * `not_present` or `already_present` for a correction, in `correction`, the summary already agrees with).
  * `stop`: the interview stopped; `data.consent` is `withdrawn` when the respondent took their consent back.
  * `amend_cancelled`: a second `back` while the first waited for its text; the answer (`refSeq`) stays as it was.
+ * `language`: the respondent asked to go on in another language; `data` says which (`language`, `from`) and, when a
+ * question waited (`refSeq`), how it was asked again in it (`question`): the question's text from then on.
  */
 export const INTERVIEW_EVENTS = [
   'consent',
@@ -23,6 +26,7 @@ export const INTERVIEW_EVENTS = [
   'clarify',
   'review_noted',
   'amend_cancelled',
+  'language',
 ] as const;
 export const InterviewEvent = z.enum(INTERVIEW_EVENTS);
 export type InterviewEvent = z.infer<typeof InterviewEvent>;
@@ -49,6 +53,14 @@ export function eventOf(data: Record<string, unknown> | null): InterviewEvent | 
   if (data === null || !('event' in data)) return null;
   const parsed = EventData.safeParse(data);
   return parsed.success ? parsed.data.event : null;
+}
+
+const LanguageSwitched = z.object({ event: z.literal('language'), language: Language, question: z.string() });
+
+/** How a `language` event asked the question waiting at its `refSeq` again, or null when none waited. */
+export function rewordedQuestion(data: Record<string, unknown> | null): string | null {
+  const parsed = LanguageSwitched.safeParse(data);
+  return parsed.success ? parsed.data.question : null;
 }
 
 /** `data` of `question` turns: what kind of question it was, for analysis and for the position. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../domain.js';
 import type { Guide, GuideSet } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { formatNumber } from '../locale-format.js';
@@ -29,6 +30,7 @@ import { hasAnyTag } from './coverage.js';
 import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
 import { askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
 import { isGibberish, isUnreadable, shippedWords } from './gibberish.js';
+import { readLanguageRequest } from './language-switch.js';
 import { type AmendTarget, derivePosition, type LogTurn, lastAmendable, type Position } from './log.js';
 import {
   type CoveredQuestion,
@@ -38,6 +40,7 @@ import {
   mainQuestions,
   type PlannedQuestion,
   sectionsOf,
+  wordingIn,
 } from './plan.js';
 import { readProbeAnswer } from './probe-answer.js';
 import type { QuestionSubject } from './question-subject.js';
@@ -503,6 +506,41 @@ function withFacetAsked(
 }
 
 /**
+ * A request to go on in `language`, recorded as no answer. Another language than the interview's becomes the
+ * interview's (a `language` event, with the question waiting worded in it); either way the respondent is told the
+ * interview goes on in it, and what waits is said again in it.
+ */
+function switchLanguage(
+  guides: GuideSet,
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  language: Language,
+  options: TurnOptions,
+): TurnResult {
+  const guide = guides[language];
+  const switched: InterviewMeta = { ...meta, language };
+  const result = emptyResult();
+  if (language !== meta.language) {
+    const position = derivePosition(turns);
+    const pending = position.pending;
+    const question = pending && wordingIn(guide, meta.profile, position, pending);
+    result.newTurns.push(
+      event(
+        'language',
+        pending?.section ?? OPENING_SECTION,
+        { language, from: meta.language, ...(question ? { question } : {}) },
+        pending?.seq ?? null,
+      ),
+    );
+    result.patch = { language };
+  }
+  result.replies.push(guide.messages.languageSwitched);
+  if (meta.status === 'paused')
+    return { ...result, replies: [...result.replies, guide.messages.pausedReminder], outcome: 'paused' };
+  return advance(guide, switched, turns, result, options);
+}
+
+/**
  * Consent taken back: refused before it was given (nothing is kept); after, the interview stops as `stop`
  * stops it, and the respondent is told how to have their answers erased. Nothing is recorded as an answer.
  */
@@ -644,6 +682,10 @@ function respond(
   const command = parseInterviewCommand(commandGuides, text);
   // Before anything else, a paused interview and a `back` waiting for its text included: it is no answer.
   if (!command && readsAsWithdrawal(commandGuides, text)) return withdrawConsent(guide, position);
+  // Asked in any state, a `back` waiting included; going on in another language needs that language's guide.
+  const language = readLanguageRequest(commandGuides, text, meta.language);
+  if (language !== null && options.guides)
+    return switchLanguage(options.guides, meta, turns, language, options);
 
   if (meta.status === 'paused' && command !== 'resume' && command !== 'help') {
     // What a paused interview takes, typed a letter off ("reprende"), is asked about as it is while it runs.

@@ -14,6 +14,7 @@ export {
 export { type Coverage, computeCoverage } from './coverage.js';
 export { CONSENT_QUESTION_ID, eventOf, INTERVIEW_EVENTS, type InterviewEvent } from './events.js';
 export { applyCommand, handleInput, promptNext, type TurnOptions, type TurnResult } from './handle-input.js';
+export { readLanguageRequest } from './language-switch.js';
 export { derivePosition, type EffectiveAnswer, type LogTurn, type Position } from './log.js';
 export { decideNext, type NextStep, type PlannedQuestion, probeCandidates } from './plan.js';
 export { recapLines, tagIds } from './recap.js';

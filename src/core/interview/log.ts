@@ -1,5 +1,5 @@
 import type { Tags } from '../tags.js';
-import { CONSENT_QUESTION_ID, eventOf, type InterviewEvent } from './events.js';
+import { CONSENT_QUESTION_ID, eventOf, type InterviewEvent, rewordedQuestion } from './events.js';
 import { type QuestionSubject, subjectOfQuestion } from './question-subject.js';
 import type { NewTurn } from './record.js';
 import { saysPhrase } from './text.js';
@@ -76,8 +76,11 @@ export function stillCovers(answer: { text: string; amended: boolean }, phrase: 
   return typeof phrase === 'string' && saysPhrase(answer.text, phrase);
 }
 
-/** Events that leave a pending `back` waiting: a re-ask, and a pause with its resume, come in between. */
-const KEEP_AMENDMENT: ReadonlySet<InterviewEvent> = new Set(['reask', 'pause', 'resume', 'stop']);
+/**
+ * Events that leave a pending `back` waiting: a re-ask, a pause with its resume, and a change of language come in
+ * between.
+ */
+const KEEP_AMENDMENT: ReadonlySet<InterviewEvent> = new Set(['reask', 'pause', 'resume', 'stop', 'language']);
 
 export function derivePosition(turns: readonly LogTurn[]): Position {
   const asked = new Map<string, AskedQuestion>();
@@ -151,7 +154,10 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         if (event === 'reask') reasks += 1;
         else if (event === 'clarify') clarifications += 1;
         else if (event === 'consent') consentGiven = true;
-        else if (event === 'covered' && turn.questionId !== null) {
+        else if (event === 'language' && pending !== null && turn.refSeq === pending.seq) {
+          // Asked again in the new language: answers and re-asks from now on are to that wording.
+          pending.text = rewordedQuestion(turn.data) ?? pending.text;
+        } else if (event === 'covered' && turn.questionId !== null) {
           coveredBy.set(turn.questionId, { answerSeq: turn.refSeq, phrase: turn.data?.phrase });
           // An amend made the question waiting already answered: it waits no more, and counts as never asked,
           // so an amend taking the phrase back out has it asked again.

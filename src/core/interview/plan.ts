@@ -3,7 +3,13 @@ import type { Guide, GuideProbe, GuideSection, SectionQuestion } from '../guide/
 import { fill } from '../guide/template.js';
 import { type Coverage, computeCoverage, hasAnyTag } from './coverage.js';
 import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKind } from './events.js';
-import { derivePosition, type EffectiveAnswer, type LogTurn, type Position } from './log.js';
+import {
+  type AskedQuestion,
+  derivePosition,
+  type EffectiveAnswer,
+  type LogTurn,
+  type Position,
+} from './log.js';
 import type { AskedRole } from './question-subject.js';
 import type { InterviewMeta } from './record.js';
 import { elidedWords, oncePer, phraseReader, phraseReadings, words } from './text.js';
@@ -129,12 +135,10 @@ export function probeCandidates(
             : tool.hasBeneficiary
               ? 'initiator'
               : 'both';
-          const template = probe[asks];
-          const label = guide.toolLabels[tool.id] ?? tool.id.replace(/_/g, ' ');
           out.push({
             id: probeQuestionId(section, probe, tool.id),
             kind: 'probe',
-            text: fill(template, { tool: ownToolName(names, label) ?? label }),
+            text: toolProbeText(guide, probe, asks, tool.id, names),
             tool: tool.id,
             asks,
           });
@@ -143,6 +147,54 @@ export function probeCandidates(
     }
   }
   return out;
+}
+
+type ToolActorsProbe = Extract<GuideProbe, { when: 'tool_actors_missing' }>;
+
+/** A probe on one tool, naming it as the respondent did (`names`) when they gave it a name, else by its label. */
+function toolProbeText(
+  guide: Guide,
+  probe: ToolActorsProbe,
+  asks: AskedRole,
+  tool: string,
+  names: Iterable<string>,
+): string {
+  const label = guide.toolLabels[tool] ?? tool.replace(/_/g, ' ');
+  return fill(probe[asks], { tool: ownToolName(names, label) ?? label });
+}
+
+/**
+ * How `guide` words a question already asked, found by its id (to ask it again in another language): consent, a
+ * closing or main question, an example probe, or a probe (one on a tool naming it as the plan does); null for an
+ * id the guide has no question for (one asked under an older version of the guide).
+ */
+export function wordingIn(
+  guide: Guide,
+  profile: Profile,
+  position: Position,
+  asked: AskedQuestion,
+): string | null {
+  const id = asked.questionId;
+  if (id === CONSENT_QUESTION_ID) return guide.opening.consentQuestion;
+  const closing = guide.closing.questions.find((q) => q.id === id);
+  if (closing) return closing.text;
+  const section = sectionsOf(guide).find((s) => s.id === asked.section);
+  if (!section) return null;
+  for (const question of mainQuestions(section, profile)) {
+    if (question.id === id) return question.text;
+    if (exampleProbeId(question.id) === id) return section.exampleProbe?.text ?? null;
+  }
+  const subject = asked.subject;
+  for (const probe of section.probes) {
+    if (!askedOf(probe, profile)) continue;
+    if (probe.when !== 'tool_actors_missing') {
+      if (probeQuestionId(section, probe) === id) return probe.text;
+    } else if (subject && probeQuestionId(section, probe, subject.tool) === id) {
+      const tool = computeCoverage(position.answers).tools.find((t) => t.id === subject.tool);
+      return toolProbeText(guide, probe, subject.asks, subject.tool, tool?.sections.get(section.id) ?? []);
+    }
+  }
+  return null;
 }
 
 /** The phrases that cover a question: its `coveredBy`, and each of its role leads a few words before a role. */
@@ -214,6 +266,8 @@ function nextInSection(
   const answersById = new Map(position.answers.map((a) => [a.questionId, a]));
   // Two main questions of a theme share its example probe, and two tools may go by one name: no wording twice.
   const askedTexts = new Set([...position.asked.values()].map((q) => q.text));
+  // By id too: asked before the respondent changed language, it was worded in the other.
+  const exampleAsked = mains.some((q) => position.asked.has(exampleProbeId(q.id)));
 
   for (const question of mains) {
     if (position.covered.has(question.id)) continue;
@@ -230,7 +284,7 @@ function nextInSection(
     if (
       section.exampleProbe &&
       answer &&
-      !position.asked.has(exampleId) &&
+      !exampleAsked &&
       !askedTexts.has(section.exampleProbe.text) &&
       probesLeft > 0 &&
       needsExample(guide, section, answer)

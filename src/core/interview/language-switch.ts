@@ -1,0 +1,76 @@
+import { LANGUAGES, type Language } from '../domain.js';
+import type { Guide } from '../guide/schema.js';
+import { elidedWords, oncePer, pastAny, pastOne, type Readings, readingsOf } from './text.js';
+
+/** A request may be one clause of a message beside polite ones: "Sorry, can we continue in English?" */
+const CLAUSE_END = /[.!?;:,\n]+/u;
+
+interface SwitchReadings {
+  /** What may open or end the clause: leads, polite and filler words ("can we", "please", "svp"). */
+  edges: Readings;
+  verbs: Readings;
+  links: Readings;
+  others: Readings;
+  names: Readonly<Record<Language, Readings>>;
+}
+
+const switchReadings = oncePer(
+  (guide: Guide): SwitchReadings => ({
+    edges: readingsOf([...guide.languageSwitch.edges, ...guide.words.courtesy]),
+    verbs: readingsOf(guide.languageSwitch.verbs),
+    links: readingsOf(guide.languageSwitch.links),
+    others: readingsOf(guide.languageSwitch.others),
+    names: { fr: readingsOf(guide.bot.languageMentions.fr), en: readingsOf(guide.bot.languageMentions.en) },
+  }),
+);
+
+/** What a clause asks for: a language, the other one than the interview's, or nothing. */
+type ClauseRequest = Language | 'other' | null;
+
+function clauseRequest(said: readonly string[], readings: SwitchReadings): ClauseRequest {
+  const opened = pastAny(said, [0], readings.edges);
+  if (pastAny(said, pastOne(said, opened, readings.others), readings.edges).has(said.length)) return 'other';
+  const beforeName = pastAny(said, [...opened, ...pastOne(said, opened, readings.verbs)], readings.links);
+  return (
+    LANGUAGES.find((language) =>
+      pastAny(said, pastOne(said, beforeName, readings.names[language]), readings.edges).has(said.length),
+    ) ?? null
+  );
+}
+
+/**
+ * The language a message asks the interview to go on in, in either language and typed casually ("english
+ * please", "can we continue in English?", "en français svp", "on peut continuer en français ?", "switch to
+ * French", "je préfère en anglais", "change language": the other one than `current`), or null: an answer that
+ * names a language ("nos clients parlent anglais", "we sell to French customers") asks nothing, and neither does
+ * a message whose clauses ask for both.
+ */
+export function readLanguageRequest(
+  guides: readonly Guide[],
+  text: string,
+  current: Language,
+): Language | null {
+  const all = guides.map(switchReadings);
+  const readings: SwitchReadings = {
+    edges: all.flatMap((r) => r.edges),
+    verbs: all.flatMap((r) => r.verbs),
+    links: all.flatMap((r) => r.links),
+    others: all.flatMap((r) => r.others),
+    names: { fr: all.flatMap((r) => r.names.fr), en: all.flatMap((r) => r.names.en) },
+  };
+  const clauses = text
+    .split(CLAUSE_END)
+    .map(elidedWords)
+    .filter((said) => said.length > 0);
+  // Every other clause is polite words alone: a clause saying something more is an answer.
+  const politeOnly = (said: readonly string[]) => pastAny(said, [0], readings.edges).has(said.length);
+  const asked = new Set<Language>();
+  for (const said of clauses) {
+    const request = clauseRequest(said, readings);
+    if (request === 'other') asked.add(LANGUAGES.find((language) => language !== current) ?? current);
+    else if (request !== null) asked.add(request);
+    else if (!politeOnly(said)) return null;
+  }
+  const [language] = asked;
+  return asked.size === 1 && language !== undefined ? language : null;
+}
