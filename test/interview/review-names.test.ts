@@ -5,7 +5,7 @@ import { createTagger } from '../../src/core/tagger/index.js';
 import { renderCsv } from '../../src/export/csv.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { parseCsv } from '../export/helpers.js';
-import { answerUntilReview, CoreSession } from './session.js';
+import { answerUntilReview, atReviewWith, CoreSession } from './session.js';
 
 const guides = loadGuides();
 const tagger = createTagger();
@@ -15,13 +15,7 @@ const ANSWERS = {
   en: 'We use Xero for the accounts and a Facebook page for our customers; it saves us time.',
 } as const;
 
-function atReview(lang: 'fr' | 'en'): CoreSession {
-  const session = new CoreSession(guides, tagger, lang, 'manager');
-  session.start();
-  session.say(lang === 'fr' ? 'oui' : 'yes');
-  answerUntilReview(session, ANSWERS[lang]);
-  return session;
-}
+const atReview = (lang: 'fr' | 'en'): CoreSession => atReviewWith(guides, tagger, ANSWERS, lang);
 
 const corrections = (session: CoreSession) =>
   session.turns.filter((t) => t.kind === 'correction').map((t) => t.data);

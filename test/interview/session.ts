@@ -130,3 +130,20 @@ export function answerUntilReview(
   }
   return replies;
 }
+
+/**
+ * A manager's interview with consent given and every question answered with `answers[lang]`, waiting at the
+ * closing review: where review corrections are tried.
+ */
+export function atReviewWith(
+  guides: GuideSet,
+  tagger: Tagger,
+  answers: Readonly<Record<Language, string>>,
+  lang: Language,
+): CoreSession {
+  const session = new CoreSession(guides, tagger, lang, 'manager');
+  session.start();
+  session.say(lang === 'fr' ? 'oui' : 'yes');
+  answerUntilReview(session, answers[lang]);
+  return session;
+}

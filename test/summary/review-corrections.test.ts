@@ -4,7 +4,7 @@ import { buildSummary } from '../../src/core/summary/build.js';
 import { buildShortSummary } from '../../src/core/summary/index.js';
 import { createTagger } from '../../src/core/tagger/index.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
-import { answerUntilReview, CoreSession, REVIEW_ID } from '../interview/session.js';
+import { answerUntilReview, atReviewWith, CoreSession, REVIEW_ID } from '../interview/session.js';
 import { metaFor, TurnLog } from './helpers.js';
 
 const guides = loadGuides();
@@ -15,13 +15,7 @@ const ANSWERS = {
   en: 'We use Xero for the accounts, an ERP and a CRM for our customers; it saves us time.',
 } as const;
 
-function atReview(lang: 'fr' | 'en'): CoreSession {
-  const session = new CoreSession(guides, tagger, lang, 'manager');
-  session.start();
-  session.say(lang === 'fr' ? 'oui' : 'yes');
-  answerUntilReview(session, ANSWERS[lang]);
-  return session;
-}
+const atReview = (lang: 'fr' | 'en'): CoreSession => atReviewWith(guides, tagger, ANSWERS, lang);
 
 const toolsOf = (session: CoreSession) => buildSummary(session.meta, session.turns).tools.map((t) => t.id);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { parseCorrection } from '../../src/core/summary/index.js';
 import { createTagger } from '../../src/core/tagger/index.js';
-import { answerUntilReview, CoreSession } from '../interview/session.js';
+import { atReviewWith, type CoreSession } from '../interview/session.js';
 
 const guides = loadGuides();
 const tagger = createTagger();
@@ -12,13 +12,7 @@ const ANSWERS = {
   en: 'We do our invoices on management software, it saves us time in the evenings.',
 } as const;
 
-function atReview(lang: 'fr' | 'en'): CoreSession {
-  const session = new CoreSession(guides, tagger, lang, 'manager');
-  session.start();
-  session.say(lang === 'fr' ? 'oui' : 'yes');
-  answerUntilReview(session, ANSWERS[lang]);
-  return session;
-}
+const atReview = (lang: 'fr' | 'en'): CoreSession => atReviewWith(guides, tagger, ANSWERS, lang);
 
 describe('WhatsApp is one tool, social media (GUIDELINES.md), so the closing review reads it', () => {
   it('reads WhatsApp alone as social media only', () => {
