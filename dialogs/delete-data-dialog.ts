@@ -39,6 +39,11 @@ export class DeleteDataDialog extends ConfirmationDialog<DeleteDataOptions> {
     // State first, then the interview: the erasure scrubs the store files of both.
     await this.services.forgetConversation(dc.context);
     await this.services.store.eraseInterview(read.interviewId);
+    // As the dashboard's erasure and the retention purge are: which interview, never what it held.
+    this.services.logger?.info('respondent.interview_erased', {
+      interview: read.interviewId,
+      channelId: dc.context.activity.channelId,
+    });
     await dc.context.sendActivity(guide.bot.deleted);
     // The interview dialogs below would only find nothing: the conversation starts afresh.
     await dc.cancelAllDialogs();

@@ -6,6 +6,7 @@ import { promptNext, type TurnOptions, type TurnResult } from '../src/core/inter
 import { quoteAsTyped } from '../src/core/interview/quote.js';
 import type { InterviewMeta, TurnRecord } from '../src/core/interview/record.js';
 import type { Tagger } from '../src/core/tagger/types.js';
+import type { Logger } from '../src/log.js';
 import type { InterviewStore } from '../src/store/types.js';
 
 /**
@@ -30,6 +31,8 @@ export interface DialogServices {
   heldElsewhere: (context: TurnContext, interviewId: string) => Promise<boolean>;
   /** Called once an interview completes (summary review card, interviewer notification). */
   onCompleted?: (meta: InterviewMeta, turns: readonly TurnRecord[], context: TurnContext) => Promise<void>;
+  /** Where events worth an operator's eye are logged (never answer text): a respondent's own erasure. */
+  logger?: Logger;
 }
 
 export interface LoadedInterview {

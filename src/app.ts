@@ -55,6 +55,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     clock,
     hooks: overrides.hooks,
     ownerOf: overrides.ownerOf,
+    ...(overrides.logger ? { logger: overrides.logger } : {}),
   });
   return {
     store,

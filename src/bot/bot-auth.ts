@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { z } from 'zod';
 import {
   CachedKeySet,
   DEFAULT_KEY_SET_TIMING,
@@ -93,4 +94,41 @@ export function installBotSigningKeys(
   timing: KeySetTiming = DEFAULT_KEY_SET_TIMING,
 ): void {
   jwtTokenExtractor().openIdMetadataCache = new KeySetsByMetadataUrl(fetcher, timing);
+}
+
+/** The algorithms Bot Framework tokens are signed with (botframework-connector accepts only these). */
+const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512'];
+const JwtHeader = z.object({ alg: z.string().optional(), kid: z.unknown().optional() });
+
+/** A bearer token refused from its header alone (as botbuilder's AuthenticationError, a 401). */
+export class UnsignedTokenError extends Error {
+  readonly statusCode = 401;
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'UnsignedTokenError';
+  }
+}
+
+/**
+ * Refuses a JWT that no Bot Framework key can have signed (`alg` none or anything but RSA, or no key id)
+ * before botbuilder's check, which fetches the signing keys first: such a token is a 401, never a 503 while
+ * the keys cannot be fetched, nor a call out to the key service.
+ */
+export function refuseUnsignedToken(authHeader: string): void {
+  const token = /^Bearer\s+(\S+)$/i.exec(authHeader.trim())?.[1];
+  const headerPart = token?.split('.')[0];
+  if (!headerPart) return;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(headerPart, 'base64url').toString('utf8'));
+  } catch {
+    // Not a JWT at all: botbuilder refuses it without fetching anything.
+    return;
+  }
+  const header = JwtHeader.safeParse(json);
+  if (!header.success) return;
+  const { alg, kid } = header.data;
+  if (alg === undefined || !SIGNING_ALGORITHMS.includes(alg))
+    throw new UnsignedTokenError(`token signing algorithm ${JSON.stringify(alg ?? null)} is not accepted`);
+  if (typeof kid !== 'string' || kid === '') throw new UnsignedTokenError('the token names no signing key');
 }

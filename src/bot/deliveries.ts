@@ -1,4 +1,8 @@
 import type { Activity } from 'botbuilder';
+import { ConflictError } from '../errors.js';
+
+/** The conversation-state property the memory is kept under. */
+export const DELIVERIES_PROPERTY = 'deliveries';
 
 /**
  * What a conversation remembers of the messages it was delivered, kept in its bot state (so it lasts as long
@@ -17,6 +21,17 @@ export interface RememberedReplies {
   activities: Partial<Activity>[];
   /** The turn failed after it began to reply: the replies may not have reached the person. */
   failed?: boolean;
+  /**
+   * When (ms since the epoch) the message's turn first recorded something, its replies still to come: set in
+   * the state as the turn takes the conversation on (`withDeliveryClaimed`), replaced by the replies at its end.
+   */
+  pendingSince?: number;
+}
+
+/** Marks of a remembered delivery beyond its replies. */
+export interface DeliveryMarks {
+  failed?: boolean;
+  pendingSince?: number;
 }
 
 /** Channels redeliver within minutes: far more ids than that are kept, and a bounded number. */
@@ -56,7 +71,8 @@ export function readMemory(value: unknown): DeliveryMemory {
           typeof entry === 'object' &&
           entry !== null &&
           typeof entry.id === 'string' &&
-          Array.isArray(entry.activities),
+          Array.isArray(entry.activities) &&
+          (entry.pendingSince === undefined || typeof entry.pendingSince === 'number'),
       )
       .slice(-MAX_REMEMBERED_REPLIES);
   }
@@ -92,15 +108,53 @@ export function remember(
   memory: DeliveryMemory,
   id: string,
   replies: readonly Partial<Activity>[] | null,
-  failed = false,
+  { failed = false, pendingSince }: DeliveryMarks = {},
 ): void {
   memory.seen = [...memory.seen.filter((seen) => seen !== id), id].slice(-MAX_SEEN_IDS);
   const others = memory.replies.filter((entry) => entry.id !== id);
   const size = replies === null ? 0 : JSON.stringify(replies).length;
+  const entry: RememberedReplies = {
+    id,
+    activities: [...(replies ?? [])],
+    ...(failed ? { failed: true } : {}),
+    ...(pendingSince === undefined ? {} : { pendingSince }),
+  };
   memory.replies =
     replies === null || size > MAX_REMEMBERED_REPLY_CHARS
       ? others
-      : [...others, { id, activities: [...replies], ...(failed ? { failed: true } : {}) }].slice(
-          -MAX_REMEMBERED_REPLIES,
-        );
+      : [...others, entry].slice(-MAX_REMEMBERED_REPLIES);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The conversation state (as stored) with the message `id` marked as processed: what a turn writes as it
+ * first records anything (store/turn-scope.ts `claim`), so that the same message delivered again meanwhile,
+ * to this server or another, is answered as a redelivery instead of being run again on what the first
+ * recorded. A turn whose channel expects its replies marks them as to come (`pendingSince`).
+ */
+export function withDeliveryClaimed(
+  state: unknown,
+  id: string,
+  expectsReplies: boolean,
+  at: number,
+): Record<string, unknown> {
+  const claimed = isRecord(state) ? { ...state } : {};
+  const memory = readMemory(claimed[DELIVERIES_PROPERTY]);
+  remember(memory, id, expectsReplies ? [] : null, expectsReplies ? { pendingSince: at } : {});
+  claimed[DELIVERIES_PROPERTY] = memory;
+  return claimed;
+}
+
+/**
+ * A redelivery whose first delivery is still being answered (on this server or another): its replies are not
+ * known yet. Nothing was recorded for it; the channel sends it again.
+ */
+export class FirstDeliveryUnfinished extends ConflictError {
+  constructor() {
+    super("this message's first delivery is still being answered; send it again shortly");
+    this.name = 'FirstDeliveryUnfinished';
+  }
 }

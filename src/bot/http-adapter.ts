@@ -13,6 +13,7 @@ import {
 } from 'botbuilder';
 import type { Config } from '../config.js';
 import { currentTurnScope } from '../store/turn-scope.js';
+import { refuseUnsignedToken } from './bot-auth.js';
 import { SEND_HELD_REPLIES } from './events.js';
 import { withLinesKept } from './line-breaks.js';
 
@@ -88,7 +89,8 @@ export class BotHttpAdapter extends CloudAdapter {
   }
 
   /** Checks the request's Bot Framework token (anonymous local mode: none is needed). Throws on a refusal. */
-  authenticate(activity: Activity, authHeader: string): Promise<BotAuthentication> {
+  async authenticate(activity: Activity, authHeader: string): Promise<BotAuthentication> {
+    refuseUnsignedToken(authHeader);
     return this.#authentication.authenticateRequest(activity, authHeader);
   }
 

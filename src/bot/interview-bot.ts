@@ -49,17 +49,23 @@ import {
 } from '../core/interview/index.js';
 import type { InterviewMeta } from '../core/interview/record.js';
 import type { Tagger } from '../core/tagger/types.js';
+import type { Logger } from '../log.js';
 import { isHeldByAnother } from '../store/interview-hold.js';
+import { currentTurnScope } from '../store/turn-scope.js';
 import type { InterviewStore } from '../store/types.js';
 import { conversationInterview, conversationKeyOf, unfinishedInterview } from './conversation.js';
 import {
+  DELIVERIES_PROPERTY,
   type DeliveryMemory,
   deliveryId,
+  FirstDeliveryUnfinished,
   hasSeen,
+  type RememberedReplies,
   readMemory,
   remember,
   repliesTo,
   replyToRemember,
+  withDeliveryClaimed,
 } from './deliveries.js';
 import {
   BOT_EVENT_END_OF_INPUT,
@@ -93,6 +99,23 @@ export interface BotHooks {
 
 export type { OwnerOf } from '../../dialogs/services.js';
 
+/** How long a redelivery waits for the replies its first delivery, still running, is about to give. */
+const FIRST_REPLIES_WAIT_MS = 3000;
+const FIRST_REPLIES_POLL_MS = 25;
+/**
+ * A first delivery that has not given its replies this long after it recorded something never will (its
+ * server stopped meanwhile; a request is answered within a minute or dropped): its redelivery gets none.
+ */
+const FIRST_DELIVERY_ABANDONED_MS = 60_000;
+
+/** Where a turn keeps the work to do once it is stored and has replied (`afterCompletion`). */
+const AFTER_TURN = Symbol('afterTurn');
+type AfterTurn = () => Promise<void>;
+
+async function runAfterTurn(work: readonly AfterTurn[]): Promise<void> {
+  for (const run of work) await run();
+}
+
 /** Without an `ownerOf`: interviews started without an invitation belong to the local user. */
 export const LOCAL_OWNER = 'local';
 
@@ -106,6 +129,7 @@ export interface BotDeps {
   ownerOf?: OwnerOf;
   /** What the bot says about invitations and group conversations; prompts/invitation.<lang>.json by default. */
   invitationPrompts?: Record<Language, InvitationPrompts>;
+  logger?: Logger;
 }
 
 interface ConversationData {
@@ -146,13 +170,14 @@ export class InterviewBot extends ActivityHandler {
       ownerOf: deps.ownerOf ?? (() => LOCAL_OWNER),
       forgetConversation: (context) => this.forgetConversation(context),
       heldElsewhere: (context, interviewId) => isHeldByAnother(deps.store.kv, interviewId, holderOf(context)),
-      onCompleted: deps.hooks?.onCompleted,
+      onCompleted: deps.hooks?.onCompleted ? this.afterCompletion(deps.hooks.onCompleted) : undefined,
+      ...(deps.logger ? { logger: deps.logger } : {}),
     };
     this.allGuides = [deps.guides.fr, deps.guides.en];
     this.conversationState = new ConversationState(deps.storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.conversationData = this.conversationState.createProperty<ConversationData>('interviewConversation');
-    this.deliveries = this.conversationState.createProperty<DeliveryMemory | undefined>('deliveries');
+    this.deliveries = this.conversationState.createProperty<DeliveryMemory | undefined>(DELIVERIES_PROPERTY);
     this.invitationPrompts = deps.invitationPrompts ?? loadInvitationPrompts();
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(new StartDialog(this.services));
@@ -214,6 +239,11 @@ export class InterviewBot extends ActivityHandler {
       }
     }
     const sent: Partial<Activity>[] = [];
+    const scope = currentTurnScope();
+    if (id !== null && scope) {
+      const keepsReplies = expectsReplies(context);
+      scope.claim = (state) => withDeliveryClaimed(state, id, keepsReplies, Date.now());
+    }
     if (id !== null) {
       context.onSendActivities(async (_context, activities, next) => {
         for (const reply of activities)
@@ -221,24 +251,48 @@ export class InterviewBot extends ActivityHandler {
         return next();
       });
     }
+    const afterTurn: AfterTurn[] = [];
+    context.turnState.set(AFTER_TURN, afterTurn);
     try {
       await this.dispatch(context);
     } catch (error) {
       // Replies go out only once what they answer is stored: a turn that failed while replying is done, and
       // its redelivery gets those replies again rather than being taken as the answer to the next question.
-      if (id !== null && sent.length > 0 && !this.forgotten.has(context))
+      // One that recorded something before failing has marked its message as processed, its replies to come:
+      // they are known now.
+      if (id !== null && (sent.length > 0 || scope?.committed) && !this.forgotten.has(context))
         await this.rememberFailedTurn(context, id, sent).catch(() => undefined);
+      // What it recorded stands (an interview completed, say): what follows from it is still done.
+      if (scope?.committed && !scope.stale) await runAfterTurn(afterTurn).catch(() => undefined);
       throw error;
     }
     this.stateConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION);
-    if (this.forgotten.has(context)) return;
-    if (id !== null) {
-      const memory = readMemory(await this.deliveries.get(context));
-      remember(memory, id, expectsReplies(context) ? sent : null);
-      await this.deliveries.set(context, memory);
+    if (!this.forgotten.has(context)) {
+      if (id !== null) {
+        const memory = readMemory(await this.deliveries.get(context));
+        remember(memory, id, expectsReplies(context) ? sent : null);
+        await this.deliveries.set(context, memory);
+      }
+      await this.conversationState.saveChanges(context, false);
+      await this.sendHeldReplies(context, id, sent);
     }
-    await this.conversationState.saveChanges(context, false);
-    await this.sendHeldReplies(context, id, sent);
+    await runAfterTurn(afterTurn);
+  }
+
+  /**
+   * The completion hook (the summary sent to the interviewer, which may take a while) runs once the turn's
+   * state and replies are stored and sent, so that a redelivery of the message racing this turn gets those
+   * replies without waiting for the summary.
+   */
+  private afterCompletion(
+    onCompleted: NonNullable<DialogServices['onCompleted']>,
+  ): NonNullable<DialogServices['onCompleted']> {
+    return async (meta, turns, context) => {
+      const afterTurn: unknown = context.turnState.get(AFTER_TURN);
+      const work = () => onCompleted(meta, turns, context);
+      if (Array.isArray(afterTurn)) afterTurn.push(work);
+      else await work();
+    };
   }
 
   /**
@@ -247,14 +301,42 @@ export class InterviewBot extends ActivityHandler {
    * otherwise they were posted already, and nothing more is said.
    */
   private async answerRedelivery(context: TurnContext, memory: DeliveryMemory, id: string): Promise<void> {
-    const earlier = repliesTo(memory, id);
+    let earlier = repliesTo(memory, id);
+    if (earlier?.pendingSince !== undefined) {
+      // In normal delivery the first delivery posts its replies itself.
+      if (!expectsReplies(context)) return;
+      earlier = await this.firstDeliveryReplies(context, id, earlier.pendingSince);
+    }
     if (!earlier || !(expectsReplies(context) || earlier.failed)) return;
     await context.sendActivities(earlier.activities.map((reply) => ({ ...reply })));
     if (earlier.failed) {
-      remember(memory, id, expectsReplies(context) ? earlier.activities : null);
-      await this.deliveries.set(context, memory);
+      const current = readMemory(await this.deliveries.get(context));
+      remember(current, id, expectsReplies(context) ? earlier.activities : null);
+      await this.deliveries.set(context, current);
       await this.conversationState.saveChanges(context, false);
       await this.sendHeldReplies(context, id, earlier.activities);
+    }
+  }
+
+  /**
+   * The replies of a message's first delivery, which was still running when this redelivery read the state
+   * (on this server or another): read again until they are there. Still to come after a few seconds, the
+   * redelivery is refused (`FirstDeliveryUnfinished`), to be sent again; none when the first delivery
+   * stopped long ago without giving any.
+   */
+  private async firstDeliveryReplies(
+    context: TurnContext,
+    id: string,
+    pendingSince: number,
+  ): Promise<RememberedReplies | null> {
+    const deadline = Date.now() + FIRST_REPLIES_WAIT_MS;
+    for (;;) {
+      if (Date.now() - pendingSince > FIRST_DELIVERY_ABANDONED_MS) return null;
+      if (Date.now() >= deadline) throw new FirstDeliveryUnfinished();
+      await new Promise((resolve) => setTimeout(resolve, FIRST_REPLIES_POLL_MS));
+      await this.conversationState.load(context, true);
+      const entry = repliesTo(readMemory(await this.deliveries.get(context)), id);
+      if (entry?.pendingSince === undefined) return entry;
     }
   }
 
@@ -289,7 +371,7 @@ export class InterviewBot extends ActivityHandler {
   ): Promise<void> {
     await this.conversationState.load(context, true);
     const memory = readMemory(await this.deliveries.get(context));
-    remember(memory, id, sent, true);
+    remember(memory, id, sent, { failed: true });
     await this.deliveries.set(context, memory);
     await this.conversationState.saveChanges(context, false);
   }

@@ -122,9 +122,12 @@ export function summaryDeliveryHook(
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       });
     } catch (error) {
+      // Not tried again: the interviewer finds the summary in the dashboard.
       deps.logger?.error('invitation.delivery_failed', {
         interview: meta.id,
         error: error instanceof Error ? error.message : String(error),
+        retried: false,
+        summaryIn: 'dashboard',
       });
     }
   };

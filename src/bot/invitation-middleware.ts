@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { ActivityTypes, type Middleware, TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, type Middleware, TurnContext } from 'botbuilder';
 import type { Language } from '../core/domain.js';
 import { fill } from '../core/guide/template.js';
 import { escapeMarkdown } from '../core/interview/quote.js';
@@ -50,11 +50,16 @@ export function interviewerIdOf(context: TurnContext): string {
 export interface InvitationMiddlewareDeps {
   store: InterviewStore;
   prompts: Record<Language, InvitationPrompts>;
-  /** The bot's app id for deep links; defaults to the id the channel addresses the bot with. */
+  /**
+   * The bot's app id (MicrosoftAppId), for the Teams deep link; without one, the id Teams addresses the bot
+   * with in a request from Teams. Elsewhere (the local web chat without app credentials) no Teams bot is known
+   * and no link is offered.
+   */
   botId?: string;
   /**
-   * Local anonymous mode (no app credentials): nobody is authenticated, so every interviewer is the local
-   * user whose dashboard the start-up token opens, and a summary the chat cannot receive is left there.
+   * Nobody is authenticated (local anonymous mode), or only this computer is served (the web chat): every
+   * interviewer is the local user whose dashboard the start-up token opens, and a summary the chat cannot
+   * receive is left there.
    */
   anonymous?: boolean;
 }
@@ -103,13 +108,17 @@ export function invitationDesk(deps: InvitationMiddlewareDeps): InvitationDesk {
       : summaryReaches(anonymous, reference)
         ? words.created
         : words.createdForDashboard;
+    const created = fill(template, {
+      code,
+      profile: words.profileNames[request.profile],
+      language: words.languageNames[request.language],
+    });
+    const teamsBot =
+      deps.botId ?? (activity.channelId === Channels.Msteams ? activity.recipient.id : undefined);
     await context.sendActivity(
-      fill(template, {
-        code,
-        link: linkShowingItsAddress(teamsDeepLink(deps.botId ?? activity.recipient.id, code)),
-        profile: words.profileNames[request.profile],
-        language: words.languageNames[request.language],
-      }),
+      teamsBot === undefined || teamsBot === ''
+        ? created
+        : `${created}\n${fill(words.teamsLink, { link: linkShowingItsAddress(teamsDeepLink(teamsBot, code)) })}`,
     );
     return true;
   };

@@ -17,14 +17,16 @@ export const InvitationPrompts = z.object({
    * no request (an answer such as "invitation de nos clients au salon" stays an answer).
    */
   fillerWords: Words,
-  created: z.string().includes('{code}').includes('{link}'),
+  created: z.string().includes('{code}'),
   /** As `created`, when the summary cannot be sent to the chat it was asked from: it will be in the dashboard. */
-  createdForDashboard: z.string().includes('{code}').includes('{link}'),
+  createdForDashboard: z.string().includes('{code}'),
   /**
    * As `created`, in a channel or group chat: the respondent answers in a personal chat with the bot, and the
    * summary is never posted in the group (every member would read the answers): it waits in the dashboard.
    */
-  createdInGroup: z.string().includes('{code}').includes('{link}'),
+  createdInGroup: z.string().includes('{code}'),
+  /** The line added when the bot is known to Teams: the deep link that opens a chat with it, the code typed in. */
+  teamsLink: z.string().includes('{link}'),
   /**
    * Anything else said to the bot in a channel or group chat, in the reader's language: interviews take place
    * in a personal chat with the bot (a group's members would read and could change each other's answers);

@@ -1,5 +1,7 @@
 import { createServices, type Services } from '../app.js';
+import { WEBCHAT_CHANNEL_ID } from '../bot/directline-adapter.js';
 import { createBotAdapter } from '../bot/http-adapter.js';
+import { LOCAL_OWNER } from '../bot/interview-bot.js';
 import { summaryDeliveryHook } from '../bot/invitation-delivery.js';
 import { interviewerIdOf, invitationMiddleware } from '../bot/invitation-middleware.js';
 import { loadInvitationPrompts } from '../bot/invitation-prompts.js';
@@ -33,6 +35,15 @@ export async function createAppServer(config: Config, logger: Logger): Promise<A
       ...(config.MicrosoftAppId ? { botId: config.MicrosoftAppId } : {}),
     });
     adapter.use(invitations);
+    // The web chat answers only this computer with app credentials (web/local-only.ts), and only this computer
+    // or whom HOST lets in without them: whoever uses it is the local interviewer, whose dashboard the
+    // start-up token opens, never an anonymous web chat user.
+    const webChatInvitations = invitationMiddleware({
+      store,
+      prompts,
+      anonymous: true,
+      ...(config.MicrosoftAppId ? { botId: config.MicrosoftAppId } : {}),
+    });
     // The web chat adapter exists once the routes are mounted, which needs the bot: resolved at delivery time.
     let web: WebRoutes | null = null;
     const services = await createServices(config, {
@@ -40,7 +51,12 @@ export async function createAppServer(config: Config, logger: Logger): Promise<A
       logger,
       // A respondent who starts an interview alone owns it: the local interviewer in anonymous local mode,
       // else their own identity, which is what the dashboard's sign-in resolves them to.
-      ...(hasAppCredentials(config) ? { ownerOf: interviewerIdOf } : {}),
+      ...(hasAppCredentials(config)
+        ? {
+            ownerOf: (context) =>
+              context.activity.channelId === WEBCHAT_CHANNEL_ID ? LOCAL_OWNER : interviewerIdOf(context),
+          }
+        : {}),
       hooks: {
         onCompleted: summaryDeliveryHook({
           store,
@@ -71,7 +87,7 @@ export async function createAppServer(config: Config, logger: Logger): Promise<A
           store,
           bot: services.bot,
           logger,
-          middleware: [invitations],
+          middleware: [webChatInvitations],
         });
       },
       onStopped: async () => {

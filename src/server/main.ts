@@ -6,6 +6,7 @@ import { issueLocalDashboardToken } from '../web/routes.js';
 import { createAppServer } from './app-server.js';
 import { isEntryPoint } from './entry.js';
 import {
+  checkListenAddress,
   isLoopback,
   listensEverywhere,
   localUrls,
@@ -18,6 +19,7 @@ import {
 export async function runServer(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
+  await checkListenAddress(config);
   const { services, start } = await createAppServer(config, logger);
   try {
     const running = await startServer(start);

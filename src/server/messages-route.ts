@@ -1,3 +1,4 @@
+import { FirstDeliveryUnfinished } from '../bot/deliveries.js';
 import {
   type BotAuthentication,
   type BotHttpAdapter,
@@ -11,10 +12,16 @@ import { type AppError, isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { errorFields, hashId } from '../log.js';
 import { SigningKeysUnavailable } from '../signing-keys.js';
+import { passingStoreFailure } from '../store/failure.js';
 import { checkActivity } from './activity.js';
 import { runOnFreshState } from './fresh-turn.js';
 import { takeOrRefuse } from './rate-limited.js';
 import { HttpError, type Router, readJsonBody, sendJson } from './router.js';
+
+/** What the sender of a message refused because the store cannot be reached is told to wait. */
+export const STORE_RETRY_AFTER_SECONDS = 5;
+/** What the sender of a redelivery whose first delivery is still running is told to wait. */
+const REDELIVERY_RETRY_AFTER_SECONDS = 1;
 
 /** Activities are small; anything bigger is refused before it is buffered. */
 export const ACTIVITY_BODY_LIMIT = 256 * 1024;
@@ -89,6 +96,30 @@ export function registerMessagesRoute(
           'Bot Framework authentication failed',
         );
       }
+      if (causeOfType(error, FirstDeliveryUnfinished)) {
+        logger.info('turn.redelivery_early', { ...turnFields, status: 503 });
+        throw new HttpError(
+          503,
+          'unavailable',
+          "this message's first delivery is still being answered; nothing was acknowledged, send it again",
+          { 'retry-after': String(REDELIVERY_RETRY_AFTER_SECONDS) },
+        );
+      }
+      const storeDown = passingStoreFailure(error);
+      if (storeDown) {
+        logger.error('turn.store_unavailable', {
+          ...turnFields,
+          status: 503,
+          latencyMs: elapsed(started),
+          reason: storeDown.message,
+        });
+        throw new HttpError(
+          503,
+          'unavailable',
+          'the store cannot be reached now; nothing was acknowledged, send the message again',
+          { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) },
+        );
+      }
       const refusal = inputRefusal(error);
       if (refusal) {
         logger.warn('turn.refused', { ...turnFields, status: 400, reason: refusal.message });
@@ -143,12 +174,12 @@ async function authenticate(
   }
 }
 
-/** `error`, or an error it wraps (`cause`), of the given class. */
+/** `error`, or an error it wraps (`cause`, or botbuilder's `error`), of the given class. */
 function causeOfType<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
     if (current instanceof type) return current;
-    current = current.cause;
+    current = 'error' in current && current.error instanceof Error ? current.error : current.cause;
   }
   return null;
 }

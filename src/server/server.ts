@@ -7,8 +7,9 @@ import { createRateLimiter } from '../core/rate-limit.js';
 import { type ErrorCode, isAppError } from '../errors.js';
 import { errorFields, type Logger } from '../log.js';
 import type { FetchJson } from '../signing-keys.js';
+import { passingStoreFailure } from '../store/failure.js';
 import { registerHealthRoute } from './health-route.js';
-import { registerMessagesRoute } from './messages-route.js';
+import { registerMessagesRoute, STORE_RETRY_AFTER_SECONDS } from './messages-route.js';
 import { HttpError, Router, sendJson } from './router.js';
 
 export interface HttpServerOptions {
@@ -134,6 +135,8 @@ async function dispatch(
     if (!req.complete) res.setHeader('connection', 'close');
     if (error instanceof HttpError)
       for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+    if (status === 503 && !res.hasHeader('retry-after'))
+      res.setHeader('retry-after', String(STORE_RETRY_AFTER_SECONDS));
     if (status === 401 && !res.hasHeader('www-authenticate')) res.setHeader('www-authenticate', 'Bearer');
     sendJson(res, status, { error: { code, message } });
   }
@@ -155,5 +158,7 @@ function describeError(error: unknown): { status: number; code: string; message:
     return { status: error.status, code: error.wireCode, message: error.message };
   const status = isAppError(error) ? STATUS_OF_CODE[error.code] : undefined;
   if (isAppError(error) && status !== undefined) return { status, code: error.code, message: error.message };
+  if (passingStoreFailure(error))
+    return { status: 503, code: 'unavailable', message: 'the store is unavailable now; try again shortly' };
   return { status: 500, code: 'internal', message: 'internal error' };
 }

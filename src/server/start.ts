@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
-import { listenHost } from '../config.js';
+import { createServer, isIP } from 'node:net';
+import { type Config, listenHost } from '../config.js';
 import { AppError } from '../errors.js';
 import { errorFields, type Logger } from '../log.js';
 import { createHttpServer, type HttpServerOptions } from './server.js';
@@ -39,6 +39,25 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     return stopping;
   };
   return { port: address.port, host: address.address, stop };
+}
+
+/**
+ * Binds the address and port the server is to listen on, then lets them go: a HOST that is no address of this
+ * computer, or a PORT that cannot be had, stops the start with its one line before anything is opened or
+ * created (the store, its folder and file).
+ */
+export async function checkListenAddress(config: Config): Promise<void> {
+  const host = listenHost(config);
+  const probe = createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(config.PORT, host, () => resolve());
+    });
+  } catch (error) {
+    throw listenError(config.PORT, host, error);
+  }
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
 }
 
 /** SIGTERM/SIGINT: stop accepting, finish in-flight turns, close the store, exit 0 (1 if closing failed). */

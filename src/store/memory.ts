@@ -110,7 +110,7 @@ class MemoryKeyValueStore implements KeyValueStore {
     const current = this.entries.get(scope.stateKey);
     scope.checkCurrent(current?.eTag ?? null, append);
     const eTag = this.newETag();
-    this.entries.set(scope.stateKey, { json: current?.json ?? EMPTY_STATE_JSON, eTag });
+    this.entries.set(scope.stateKey, { json: scope.takenOnJson(current?.json ?? EMPTY_STATE_JSON), eTag });
     return eTag;
   }
 }
@@ -277,6 +277,9 @@ export class MemoryInterviewStore implements InterviewStore {
     const parsed = parseNewInvitation(invitation);
     if (this.invitations.has(parsed.code))
       throw new ConflictError(`invitation code ${parsed.code} is already taken`);
+    // Inside a turn, made on the state the turn read, as its other writes are (turn-scope.ts).
+    const scope = currentTurnScope();
+    scope?.committedWith(this.kv.takeOnState(scope));
     const stored: Invitation = {
       ...parsed,
       interviewerAddress: JSON.parse(encodeJson('interviewer address', parsed.interviewerAddress)),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { z } from 'zod';
 import type {
   InterviewMeta,
   InterviewPatch,
@@ -92,6 +93,11 @@ const INSERT_NEW_STATE = prepared(
 );
 const LOCK_STATE = prepared('sme_lock_state', 'SELECT etag FROM kv WHERE key = $1 FOR UPDATE');
 const RETAG_STATE = prepared('sme_retag_state', 'UPDATE kv SET etag = $2 WHERE key = $1');
+const LOCK_STATE_VALUE = prepared(
+  'sme_lock_state_value',
+  'SELECT value, etag FROM kv WHERE key = $1 FOR UPDATE',
+);
+const CLAIM_STATE = prepared('sme_claim_state', 'UPDATE kv SET value = $2, etag = $3 WHERE key = $1');
 const READ_INTERVIEW = prepared('sme_read_interview', 'SELECT * FROM interviews WHERE id = $1');
 const LOCK_INTERVIEW = prepared('sme_lock_interview', 'SELECT * FROM interviews WHERE id = $1 FOR UPDATE');
 const LAST_SEQ = prepared(
@@ -229,6 +235,9 @@ class PostgresKeyValueStore implements KeyValueStore {
   }
 }
 
+/** A state row as its take-on reads it. */
+const StateRow = z.object({ value: z.string(), etag: z.string() });
+
 /** The eTag of a state row, locked until the transaction ends; null when there is none. */
 async function stateETagOf(client: Queryable, key: string): Promise<string | null> {
   const found = await client.query(LOCK_STATE([key]));
@@ -252,6 +261,7 @@ async function takeOnState(
     scope.checkCurrent(null, append);
     return undefined;
   }
+  if (scope.claim) return takeOnClaimingState(client, scope, append);
   const current = await stateETagOf(client, scope.stateKey);
   scope.checkCurrent(current, append);
   const eTag = randomUUID();
@@ -260,6 +270,27 @@ async function takeOnState(
     if (inserted.rowCount === 0) throw scope.refuse();
   } else {
     await client.query(RETAG_STATE([scope.stateKey, eTag]));
+  }
+  return eTag;
+}
+
+/** `takeOnState` for a turn with a claim to write into the state (`TurnScope.claim`): its value is read too. */
+async function takeOnClaimingState(
+  client: Queryable,
+  scope: TurnScope,
+  append?: { interviewId: string; lastSeq: number },
+): Promise<string> {
+  const found = await client.query(LOCK_STATE_VALUE([scope.stateKey]));
+  const row = StateRow.safeParse(found.rows[0]);
+  const current = row.success ? row.data : null;
+  scope.checkCurrent(current?.etag ?? null, append);
+  const eTag = randomUUID();
+  const json = scope.takenOnJson(current?.value ?? EMPTY_STATE_JSON);
+  if (current === null) {
+    const inserted = await client.query(INSERT_NEW_STATE([scope.stateKey, json, eTag]));
+    if (inserted.rowCount === 0) throw scope.refuse();
+  } else {
+    await client.query(CLAIM_STATE([scope.stateKey, json, eTag]));
   }
   return eTag;
 }
@@ -553,23 +584,30 @@ class PostgresInterviewStore implements InterviewStore {
     return ids.length;
   }
 
+  /** Inside a turn, made on the state the turn read, as its other writes are (turn-scope.ts). */
   async createInvitation(invitation: NewInvitation): Promise<Invitation> {
     const parsed = parseNewInvitation(invitation);
+    const insert = `INSERT INTO invitations (code, interviewer_id, interviewer_address, profile, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`;
+    const values = [
+      parsed.code,
+      parsed.interviewerId,
+      encodeJson('interviewer address', parsed.interviewerAddress),
+      parsed.profile,
+      parsed.language,
+      this.timestamp(),
+    ];
+    const scope = currentTurnScope();
     try {
-      const result = await this.query(
-        'creating an invitation',
-        `INSERT INTO invitations (code, interviewer_id, interviewer_address, profile, language, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [
-          parsed.code,
-          parsed.interviewerId,
-          encodeJson('interviewer address', parsed.interviewerAddress),
-          parsed.profile,
-          parsed.language,
-          this.timestamp(),
-        ],
-      );
-      return invitationFromRow(result.rows[0]);
+      if (!scope)
+        return invitationFromRow((await this.query('creating an invitation', insert, values)).rows[0]);
+      const { row, eTag } = await inTransaction(this.pool, 'creating an invitation', async (client) => {
+        const eTag = await takeOnState(client, scope);
+        const result = await client.query(insert, values);
+        return { row: result.rows[0], eTag };
+      });
+      scope.committedWith(eTag);
+      return invitationFromRow(row);
     } catch (error) {
       if (isUniqueViolation(error))
         throw new ConflictError(`invitation code ${parsed.code} is already taken`);

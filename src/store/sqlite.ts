@@ -256,12 +256,15 @@ function takeOnState(
   const current = row === undefined ? null : kvTextFromRow(row);
   scope.checkCurrent(current?.eTag ?? null, append);
   const eTag = newETag();
+  const json = scope.takenOnJson(current?.json ?? EMPTY_STATE_JSON);
   if (current === null) {
-    sql.get('INSERT INTO kv (key, value, etag) VALUES (?, ?, ?)').run(scope.stateKey, EMPTY_STATE_JSON, eTag);
-    return { key: scope.stateKey, json: EMPTY_STATE_JSON, eTag };
+    sql.get('INSERT INTO kv (key, value, etag) VALUES (?, ?, ?)').run(scope.stateKey, json, eTag);
+  } else if (json === current.json) {
+    sql.get('UPDATE kv SET etag = ? WHERE key = ?').run(eTag, scope.stateKey);
+  } else {
+    sql.get('UPDATE kv SET value = ?, etag = ? WHERE key = ?').run(json, eTag, scope.stateKey);
   }
-  sql.get('UPDATE kv SET etag = ? WHERE key = ?').run(eTag, scope.stateKey);
-  return { key: scope.stateKey, json: current.json, eTag };
+  return { key: scope.stateKey, json, eTag };
 }
 
 /**
@@ -615,21 +618,29 @@ class SqliteInterviewStore implements InterviewStore {
       createdAt: this.timestamp(),
       interviewId: null,
     };
+    // Inside a turn, made on the state the turn read, as its other writes are (turn-scope.ts).
+    const scope = currentTurnScope();
     try {
-      await this.write('creating an invitation', () => {
-        this.sql
-          .get(
-            'INSERT INTO invitations (code, interviewer_id, interviewer_address, profile, language, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(
-            stored.code,
-            stored.interviewerId,
-            encodeJson('interviewer address', stored.interviewerAddress),
-            stored.profile,
-            stored.language,
-            stored.createdAt,
-          );
-      });
+      await this.write(
+        'creating an invitation',
+        () => {
+          const taken = takeOnState(this.sql, scope, this.newETag);
+          this.sql
+            .get(
+              'INSERT INTO invitations (code, interviewer_id, interviewer_address, profile, language, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+            )
+            .run(
+              stored.code,
+              stored.interviewerId,
+              encodeJson('interviewer address', stored.interviewerAddress),
+              stored.profile,
+              stored.language,
+              stored.createdAt,
+            );
+          return taken;
+        },
+        { afterCommit: (taken) => this.tookOnState(scope, taken) },
+      );
     } catch (error) {
       if (isUniqueViolation(error instanceof AppError ? error.cause : error)) {
         throw new ConflictError(`invitation code ${stored.code} is already taken`);

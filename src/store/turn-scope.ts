@@ -38,6 +38,12 @@ export class TurnScope {
   stale = false;
   /** Set when the end-of-turn state write was left out (see above). */
   stateWriteDropped = false;
+  /**
+   * What taking the conversation on writes into its state, besides a new eTag: the bot marks there the
+   * message this turn processes, so that the same message delivered again meanwhile, to any server sharing
+   * the store, is known as a redelivery from the moment the first delivery records anything.
+   */
+  claim: ((state: unknown) => unknown) | undefined = undefined;
 
   constructor(stateKey: string) {
     this.stateKey = stateKey;
@@ -95,6 +101,19 @@ export class TurnScope {
       return 'skip';
     }
     throw this.refuse();
+  }
+
+  /** The conversation state's JSON as this turn takes it on: with the claim written in, when there is one. */
+  takenOnJson(json: string): string {
+    if (!this.claim) return json;
+    let state: unknown;
+    try {
+      state = JSON.parse(json);
+    } catch {
+      // A damaged state is the reader's to report; taking it on leaves it as it is.
+      return json;
+    }
+    return JSON.stringify(this.claim(state));
   }
 
   refuse(): StaleTurnError {

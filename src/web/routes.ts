@@ -28,6 +28,8 @@ export interface WebRoutes {
 /** Mounts the web chat (`GET /`), its Direct Line endpoint, the dashboard and the dashboard API. */
 export function registerWebRoutes(router: Router, services: WebServices): WebRoutes {
   const { config, store, bot, logger } = services;
+  // Anonymous local mode listens on loopback unless HOST says otherwise; a deployed bot listens everywhere.
+  const webChatLocalOnly = hasAppCredentials(config);
   const conversations = new DirectLineConversations(store.kv);
   const directLine = registerDirectLineRoutes(router, {
     conversations,
@@ -38,6 +40,7 @@ export function registerWebRoutes(router: Router, services: WebServices): WebRou
       burst: config.RATE_LIMIT_BURST,
       refillPerSecond: config.RATE_LIMIT_PER_SECOND,
     }),
+    localOnly: webChatLocalOnly,
     ...(logger ? { logger } : {}),
   });
   for (const middleware of services.middleware ?? []) directLine.use(middleware);
@@ -50,7 +53,7 @@ export function registerWebRoutes(router: Router, services: WebServices): WebRou
     store,
     auth: { store, tokenLifetimeDays: config.DASHBOARD_TOKEN_DAYS, ...(teamsSso ? { teamsSso } : {}) },
   });
-  registerStaticRoutes(router);
+  registerStaticRoutes(router, { webChatLocalOnly });
   return { directLine, conversations };
 }
 

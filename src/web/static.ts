@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Router } from '../server/router.js';
 import { dashboardLabels } from './dashboard/labels.js';
+import { refuseUnlessFromThisComputer } from './local-only.js';
 import { pageLanguage, type Words, wordPage } from './worded-page.js';
 
 export const PUBLIC_DIR = join(PACKAGE_ROOT, 'src', 'web', 'public');
@@ -52,11 +53,13 @@ interface Asset {
   frameAncestors?: string;
   /** A page worded on the server (worded-page.ts), in the language the request asks for. */
   words?: (lang: Language) => Words;
+  /** Part of the web chat, which a deployed bot serves only to this computer (web/local-only.ts). */
+  webChat?: true;
 }
 
 export function staticAssets(): Asset[] {
   return [
-    { path: '/', file: join(PUBLIC_DIR, 'chat.html'), type: 'html' },
+    { path: '/', file: join(PUBLIC_DIR, 'chat.html'), type: 'html', webChat: true },
     {
       path: '/dashboard',
       file: join(PUBLIC_DIR, 'dashboard.html'),
@@ -67,11 +70,16 @@ export function staticAssets(): Asset[] {
     // The Teams app manifest's privacyUrl and termsOfUseUrl: both languages on one page each.
     { path: '/privacy', file: join(PUBLIC_DIR, 'privacy.html'), type: 'html' },
     { path: '/terms', file: join(PUBLIC_DIR, 'terms.html'), type: 'html' },
-    { path: '/static/chat.js', file: join(PUBLIC_DIR, 'chat.js'), type: 'js' },
+    { path: '/static/chat.js', file: join(PUBLIC_DIR, 'chat.js'), type: 'js', webChat: true },
     { path: '/static/dashboard.js', file: join(PUBLIC_DIR, 'dashboard.js'), type: 'js' },
     { path: '/static/charts.js', file: join(PUBLIC_DIR, 'charts.js'), type: 'js' },
     { path: '/static/app.css', file: join(PUBLIC_DIR, 'app.css'), type: 'css' },
-    { path: '/static/webchat.js', file: packageFile('botframework-webchat', 'dist/webchat.js'), type: 'js' },
+    {
+      path: '/static/webchat.js',
+      file: packageFile('botframework-webchat', 'dist/webchat.js'),
+      type: 'js',
+      webChat: true,
+    },
     {
       path: '/static/teams.js',
       file: packageFile('@microsoft/teams-js', 'dist/umd/MicrosoftTeams.min.js'),
@@ -80,12 +88,16 @@ export function staticAssets(): Asset[] {
   ];
 }
 
-/** Serves the pages and scripts from memory (read on first request); no CDN is ever involved. */
-export function registerStaticRoutes(router: Router): void {
+/**
+ * Serves the pages and scripts from memory (read on first request); no CDN is ever involved. With
+ * `webChatLocalOnly`, the web chat's page and scripts answer only requests from this computer.
+ */
+export function registerStaticRoutes(router: Router, { webChatLocalOnly = false } = {}): void {
   for (const asset of staticAssets()) {
     let file: Buffer | null = null;
     const worded = new Map<Language, Buffer>();
     router.route('GET', asset.path, async ({ req, res }) => {
+      if (webChatLocalOnly && asset.webChat) refuseUnlessFromThisComputer(req);
       file ??= readFileSync(asset.file);
       let body = file;
       if (asset.words) {

@@ -161,7 +161,6 @@ describe.skipIf(!chromiumAvailable)('the web chat shows the lines of a message a
       await say(page, request);
       const first = fill(words.created, {
         code: '{code}',
-        link: '',
         profile: words.profileNames.manager,
         language: words.languageNames[lang],
       }).split('\n')[0];
@@ -175,12 +174,14 @@ describe.skipIf(!chromiumAvailable)('the web chat shows the lines of a message a
         .toBeGreaterThan(0);
       const code = shown[0]?.slice(prefix.length) ?? '';
       const link = teamsDeepLink(BOT_ID, code);
-      const expected = fill(words.created, {
-        code,
-        link,
-        profile: words.profileNames.manager,
-        language: words.languageNames[lang],
-      }).split('\n');
+      const expected = [
+        ...fill(words.created, {
+          code,
+          profile: words.profileNames.manager,
+          language: words.languageNames[lang],
+        }).split('\n'),
+        fill(words.teamsLink, { link }),
+      ];
       expect(shown).toEqual(expected);
       const anchor = page.locator(`a[href="${link}"]`);
       expect(untypeset((await anchor.textContent()) ?? '').trim()).toBe(link);

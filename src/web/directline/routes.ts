@@ -5,6 +5,7 @@ import type { Activity, ChannelAccount } from '../../bot/protocol.js';
 import type { RateLimiter } from '../../core/rate-limit.js';
 import type { Logger } from '../../log.js';
 import { runOnFreshState } from '../../server/fresh-turn.js';
+import { STORE_RETRY_AFTER_SECONDS } from '../../server/messages-route.js';
 import { takeOrRefuse } from '../../server/rate-limited.js';
 import {
   HttpError,
@@ -15,6 +16,8 @@ import {
   requireJsonContent,
   sendJson,
 } from '../../server/router.js';
+import { passingStoreFailure } from '../../store/failure.js';
+import { refuseUnlessFromThisComputer } from '../local-only.js';
 import type { BotLogic } from '../services.js';
 import { ClientActivity, checkClientActivity } from './client-activity.js';
 import type { ConversationGrant, DirectLineConversations } from './conversations.js';
@@ -35,6 +38,8 @@ export interface DirectLineDeps {
   botAccount: ChannelAccount;
   /** Counts new conversations per client address and posted activities per conversation. */
   limiter: RateLimiter;
+  /** Whether only requests from this computer are served (a deployed bot: see web/local-only.ts). */
+  localOnly: boolean;
   logger?: Logger;
 }
 
@@ -42,9 +47,11 @@ export interface DirectLineDeps {
  * The Direct Line 3.0 REST subset Web Chat uses when polling (`webSocket: false`): tokens, conversations,
  * posting and polling activities. Every activity goes through the same bot as the other front doors.
  */
-export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): DirectLineAdapter {
+export function registerDirectLineRoutes(outer: Router, deps: DirectLineDeps): DirectLineAdapter {
   const { conversations, bot, botAccount, limiter, logger } = deps;
   const adapter = new DirectLineAdapter(conversations);
+  // Refused before anything is read, created or counted.
+  const router = deps.localOnly ? localOnlyRoutes(outer) : outer;
   const queues = new Map<string, Promise<void>>();
 
   /**
@@ -69,7 +76,18 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
     });
     return turn.catch((error: unknown) => {
       if (error instanceof HttpError) throw error;
-      logger?.error('webchat.turn_failed', { error: error instanceof Error ? error.message : String(error) });
+      const storeDown = passingStoreFailure(error);
+      logger?.error(storeDown ? 'webchat.store_unavailable' : 'webchat.turn_failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (storeDown) {
+        throw new HttpError(
+          503,
+          'unavailable',
+          'the store cannot be reached now; nothing was recorded, send the message again',
+          { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) },
+        );
+      }
       throw new HttpError(500, 'internal', 'the bot failed on this message; send it again');
     });
   };
@@ -174,6 +192,17 @@ export function registerDirectLineRoutes(router: Router, deps: DirectLineDeps): 
   });
 
   return adapter;
+}
+
+/** Registers routes on `router` that answer only requests from this computer. */
+function localOnlyRoutes(router: Router): Pick<Router, 'route'> {
+  return {
+    route: (method, pattern, handler) =>
+      router.route(method, pattern, async (ctx) => {
+        refuseUnlessFromThisComputer(ctx.req);
+        await handler(ctx);
+      }),
+  };
 }
 
 /** What Direct Line's start of a conversation may carry (Web Chat's `conversationStartProperties`). */
