@@ -48,3 +48,23 @@ describe('what an adviser offers firms is not a resource they say is needed', ()
     ).toContain('resource');
   });
 });
+
+describe('an adviser running diagnostics or pointing firms to funding presents an offer', () => {
+  it('reads "we run", "we signpost", "on oriente" as an offer, not as resources needed', () => {
+    for (const [text, lang] of [
+      ['At the growth hub we run a free digital check-up and we signpost owners to grants.', 'en'],
+      ['As business advisers we run free workshops and we point them to the right funding.', 'en'],
+      ['We refer small firms to the regional funding schemes and to training courses.', 'en'],
+      ['À la CCI on oriente les commerçants vers les aides de la Région et les formations.', 'fr'],
+      ['On fait un premier rendez-vous gratuit et on les met en relation avec des financeurs.', 'fr'],
+    ] as const)
+      expect(facetIds(text, lang), text).not.toContain('resource');
+    // Said of the firm itself, the same words still name what it needs.
+    expect(facetIds('We run a small garage and we need funding and someone trained.', 'en')).toContain(
+      'resource',
+    );
+    expect(
+      facetIds('We run a small hotel and the hardest part is finding the time and the skills.', 'en'),
+    ).toContain('resource');
+  });
+});

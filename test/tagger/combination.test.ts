@@ -66,6 +66,26 @@ describe('learned second signal joined to the lexicon', () => {
   });
 });
 
+describe('a sentence that only says a cost', () => {
+  it('leaves the values stated elsewhere in the answer as they were', () => {
+    for (const [text, cost] of [
+      [
+        'We exchange delivery forecasts with our two main suppliers through the portal, so they deliver just in time.',
+        ' It costs money.',
+      ],
+      ['The customer follows the repair online step by step, no need to ring us.', ' It costs money.'],
+      [
+        'On a tout monté nous-mêmes, sans consultant, on est assez fiers du résultat.',
+        " Par contre c'est un gros investissement.",
+      ],
+    ] as const) {
+      const alone = ids(tagger.tag(text).values).sort();
+      expect(alone.length, text).toBeGreaterThan(0);
+      expect(ids(tagger.tag(text + cost).values).sort(), text).toEqual(alone);
+    }
+  });
+});
+
 describe('learned model file', () => {
   it('names the model file and the field when it is broken, and tags on the lexicon alone without one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-model-'));

@@ -51,6 +51,23 @@ describe('a threat named before the fear is a threat, not a tool in use nor a va
   });
 });
 
+describe('a danger named in other words of fear is a threat, not the security value', () => {
+  it('reads "voilà ce qui m\'inquiète", "ça m\'angoisse", "that\'s what I\'m afraid of" and "my fear is" as fears', () => {
+    for (const text of [
+      'Les rançongiciels, le phishing, franchement voilà ce qui m’inquiète le plus.',
+      'Le piratage des comptes, les fausses factures, ça m’angoisse.',
+      'J’ai peur du piratage, des faux sites de paiement.',
+      'Ransomware and phishing mails, that’s what I’m afraid of.',
+      'My biggest fear is hackers getting into the accounts.',
+      'Data theft and scams are a concern for every shop on this street.',
+    ]) {
+      const tags = ids(text);
+      expect(tags.values, text).not.toContain('security');
+      expect(tags.facets, text).toContain('threat');
+    }
+  });
+});
+
 describe('the topics of training an adviser gives are not tools in use', () => {
   it('keeps the training and leaves out what it is about', () => {
     const french = ids(

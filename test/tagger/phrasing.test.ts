@@ -69,3 +69,14 @@ describe('paraphrases of value forms and facets', () => {
     expect(ids(tagger.tag(text).facets)).toContain(facet);
   });
 });
+
+describe('belonging to a named network', () => {
+  it.each([
+    ['On fait partie du réseau Initiative depuis notre création.', 'fr'],
+    ['On est membres du réseau des Boutiques de Gestion, ça nous aide.', 'fr'],
+    ['We are members of the Entreprendre network in our county.', 'en'],
+    ['We belong to the Alliance network, it gives us contacts.', 'en'],
+  ] as const)('%s → cluster', (text, lang) => {
+    expect(ids(tagger.tag(text, { lang }).levers)).toContain('cluster');
+  });
+});

@@ -11,6 +11,7 @@ import {
   type FamilyReading,
   lexiconTags,
   type Reading,
+  type Tally,
   withoutSubsumed,
 } from './tagger.js';
 
@@ -56,6 +57,33 @@ export const MIN_WORDS_FOR_VETO = 20;
 export function vetoWords(name: FamilyName, reading: Reading, id: string): number {
   if (name !== 'tools') return Number.POSITIVE_INFINITY;
   return reading.tools.tally.get(id)?.named ? 0 : reading.tokens.length;
+}
+
+/** Facet cues of the lexicon, as the learned scorer reads them. */
+const FACET_CUE = /^[LW]:facets:/;
+/** Cues of what the answer asserts besides facets: values, tools, levers. */
+const CLAIM_CUE = /^[LW]:(values|tools|levers):/;
+
+/**
+ * The features a value the lexicon plainly reads is judged on before the model may drop it. A sentence that
+ * only says a cost, a fear or a need ("It costs money.", "C'est un gros investissement.") speaks of something
+ * else: its facet cues, which weigh against every value, do not veto one the answer states in another sentence.
+ */
+export function vetoFeatures(reading: Reading, name: FamilyName, id: string): Features {
+  const values: ReadonlyMap<string, Tally> = reading.values.tally;
+  const t = name === 'values' ? values.get(id) : undefined;
+  if (t === undefined || t.score < ASSERT_THRESHOLD) return reading.features;
+  const sentenceOf = (at: number) => reading.tokens[at]?.sentence;
+  const claimed = new Set<number | undefined>();
+  for (const [feature, positions] of reading.features)
+    if (CLAIM_CUE.test(feature)) for (const at of positions) claimed.add(sentenceOf(at));
+  const asides = [...reading.features].filter(
+    ([feature, positions]) => FACET_CUE.test(feature) && !positions.some((at) => claimed.has(sentenceOf(at))),
+  );
+  if (asides.length === 0) return reading.features;
+  const features = new Map(reading.features);
+  for (const [feature] of asides) features.delete(feature);
+  return features;
 }
 
 export function decide(
@@ -129,7 +157,8 @@ function combineFamily<T extends string>(
   scorer.classes.forEach((c: ClassScorer<T>, slot) => {
     modelled.add(c.id);
     const t = own.tally.get(c.id);
-    const p = probs[slot] ?? 0;
+    const judged = vetoFeatures(reading, name, c.id);
+    const p = (judged === reading.features ? probs : probabilities(scorer, judged))[slot] ?? 0;
     const verdict = decide(
       c.decision,
       t?.score ?? 0,

@@ -1,6 +1,7 @@
 import { FACET_IDS, LEVER_IDS, VALUE_IDS } from '../domain.js';
-import { decide, vetoWords } from './combine.js';
+import { decide, vetoFeatures, vetoWords } from './combine.js';
 import type { CorpusItem } from './corpus.js';
+import type { Features } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { DEFAULT_FIT, type FitOptions, fitBinary, type SparseRow, sigmoid } from './logistic.js';
 import { type Decision, FAMILY_NAMES, type FamilyName, ModelFile } from './model.js';
@@ -131,15 +132,17 @@ function vocabulary(examples: readonly Example[], minDocuments: number, wordsOnl
   return { names, index: new Map(names.map((name, i) => [name, i])) };
 }
 
+function rowOf(features: Features, vocab: Vocabulary): SparseRow {
+  const row: number[] = [];
+  for (const name of features.keys()) {
+    const i = vocab.index.get(name);
+    if (i !== undefined) row.push(i);
+  }
+  return row;
+}
+
 function rowsOf(examples: readonly Example[], vocab: Vocabulary): SparseRow[] {
-  return examples.map((e) => {
-    const row: number[] = [];
-    for (const name of e.reading.features.keys()) {
-      const i = vocab.index.get(name);
-      if (i !== undefined) row.push(i);
-    }
-    return row;
-  });
+  return examples.map((e) => rowOf(e.reading.features, vocab));
 }
 
 interface FittedClass {
@@ -236,10 +239,15 @@ function outOfFold(
     fitted.forEach((c) => {
       testExamples.forEach((e, j) => {
         const own: FamilyReading<string> = e.reading[name];
+        // Judged as `combinedTags` judges it: a value plainly read, on the features that may veto it.
+        const judged = vetoFeatures(e.reading, name, c.id);
         rows.get(c.id)?.push({
           score: own.tally.get(c.id)?.score ?? 0,
           denied: own.denied.has(c.id),
-          probability: probability(c, testRows[j] ?? []),
+          probability: probability(
+            c,
+            (judged === e.reading.features ? testRows[j] : rowOf(judged, vocab)) ?? [],
+          ),
           words: vetoWords(name, e.reading, c.id),
           gold: goldOf(e.item, name).includes(c.id),
         });
