@@ -168,6 +168,8 @@ export const Guide = z
        * done, polite and filler words, with a no or done word among them, ends the review.
        */
       hedges: Words,
+      /** Symbols that approve the summary as it stands ("👍"): a reply made of them alone ends the review. */
+      approvals: Words,
       /** `aide` at the review: how to correct, how to end it. */
       help: Text,
       /** `retour` at the review: nothing to go back to; a correction is undone by its opposite. */

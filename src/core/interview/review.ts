@@ -48,6 +48,20 @@ const openingsOf = oncePer((guide: Guide): readonly string[] => [
   ...guide.closing.hedges,
 ]);
 
+/** Skin tones and the emoji presentation selector change no symbol's meaning: "👍🏽" approves as "👍" does. */
+const SYMBOL_VARIANTS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
+
+/** A reply made only of approving symbols ("👍", "👌 👌"), spaces and punctuation between them. */
+function approvesAsItStands(guides: readonly Guide[], text: string): boolean {
+  const symbols = text
+    .replace(SYMBOL_VARIANTS, '')
+    .replace(/[\s\p{P}]+/gu, ' ')
+    .trim();
+  if (symbols === '') return false;
+  const approvals = new Set(guides.flatMap((guide) => guide.closing.approvals));
+  return symbols.split(' ').every((run) => [...run].every((symbol) => approvals.has(symbol)));
+}
+
 /**
  * `quote`: how the message of an unclear reply quotes the item the respondent named; `reader`: how a name the
  * summary's words do not hold is read (the tagger: "remove tool Xero").
@@ -62,7 +76,7 @@ export function readReviewReply(
   const courtesy = guides.flatMap((guide) => guide.words.courtesy);
   const done = (said: string) => guides.some((guide) => matchesPhrase(said, guide.words.done, courtesy));
   // Done words first: "ok" is also a yes word, and here it means "fine as it is".
-  if (done(text)) return { kind: 'done' };
+  if (done(text) || approvesAsItStands(guides, text)) return { kind: 'done' };
   const whole = readWholeReply(guides, text);
   if (whole) return { kind: whole };
   // "Non, rien à corriger", "yes: remove value security", "yeah remove Xero": what follows opening yes, no,
