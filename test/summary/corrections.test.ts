@@ -148,7 +148,7 @@ describe('parseCorrection: a tool named by a phrase the tagger reads as another 
     ['ajoute la caisse connectee', 'fr', 'caisse connectee'],
     ['add connected till', 'en', 'connected till'],
     ['add TMS', 'en', 'TMS'],
-    ['add transport management software', 'en', 'transport management software'],
+    ['add delivery management software', 'en', 'delivery management software'],
     ['ajoute le TMS', 'fr', 'TMS'],
   ] as const)('says it does not know %s', (text, lang, item) => {
     const parsed = parseCorrection(text, lang, asTyped, tagger);
@@ -160,6 +160,7 @@ describe('parseCorrection: a tool named by a phrase the tagger reads as another 
     ['remove the cloud backup', 'en', 'cloud_virtualization', 'cloud backup'],
     ['retire notre page Facebook', 'fr', 'social_media', 'page Facebook'],
     ['add management software', 'en', 'erp', 'management software'],
+    ['add transport management software', 'en', 'erp', 'transport management software'],
     ['retire la visio', 'fr', 'videoconference', 'visio'],
   ] as const)('still reads a brand or the summary’s own words: %s', (text, lang, id, said) => {
     const parsed = parseCorrection(text, lang, asTyped, tagger);

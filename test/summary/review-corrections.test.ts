@@ -131,13 +131,13 @@ describe('closing review: a tool the tagger would read as another kind', () => {
   it('says it does not know the name and adds nothing, in English', () => {
     const en = atReview('en');
     en.say('remove tool ERP');
-    expect(en.say('add transport management software')[0]).toContain(
-      'I don\'t know "transport management software"',
+    expect(en.say('add delivery management software')[0]).toContain(
+      'I don\'t know "delivery management software"',
     );
     expect(toolsOf(en)).not.toContain('erp');
     // The reply is kept as written for the researcher.
     expect(buildSummary(en.meta, en.turns).unreadCorrections.map((u) => u.text)).toEqual([
-      'add transport management software',
+      'add delivery management software',
     ]);
     expect(atReview('en').say('add TMS')[0]).toContain('I don\'t know "TMS"');
   });
