@@ -23,18 +23,36 @@ const IMAGINED_COUNTS: Record<FamilyName, boolean> = {
   facets: true,
 };
 
-/** Each class's probability from the answer's features: one pass over the features, not one per class. */
-export function probabilities(scorer: FamilyScorer<string>, features: Features): number[] {
-  const z = scorer.classes.map((c) => c.bias);
-  for (const name of features.keys()) {
+/** Each class's score before the sigmoid, `z` moved by `sign` times the features' weights: one pass, not one per class. */
+function addLogits(
+  scorer: FamilyScorer<string>,
+  names: Iterable<string>,
+  z: number[],
+  sign: 1 | -1,
+): number[] {
+  for (const name of names) {
     const postings = scorer.postings.get(name);
     if (postings === undefined) continue;
     for (let k = 0; k + 1 < postings.length; k += 2) {
       const slot = postings[k] ?? 0;
-      z[slot] = (z[slot] ?? 0) + (postings[k + 1] ?? 0);
+      z[slot] = (z[slot] ?? 0) + sign * (postings[k + 1] ?? 0);
     }
   }
-  return z.map(sigmoid);
+  return z;
+}
+
+function logits(scorer: FamilyScorer<string>, features: Features): number[] {
+  return addLogits(
+    scorer,
+    features.keys(),
+    scorer.classes.map((c) => c.bias),
+    1,
+  );
+}
+
+/** Each class's probability from the answer's features: one pass over the features, not one per class. */
+export function probabilities(scorer: FamilyScorer<string>, features: Features): number[] {
+  return logits(scorer, features).map(sigmoid);
 }
 
 /** How the lexicon and the model agree on one class. */
@@ -59,10 +77,38 @@ export function vetoWords(name: FamilyName, reading: Reading, id: string): numbe
   return reading.tools.tally.get(id)?.named ? 0 : reading.tokens.length;
 }
 
-/** Facet cues of the lexicon, as the learned scorer reads them. */
-const FACET_CUE = /^[LW]:facets:/;
+/** Facet cues of the lexicon, as the learned scorer reads them (lexicon and weak cues). */
+const FACET_CUE = ['L:facets:', 'W:facets:'];
 /** Cues of what the answer asserts besides facets: values, tools, levers. */
-const CLAIM_CUE = /^[LW]:(values|tools|levers):/;
+const CLAIM_CUE = ['L:values:', 'W:values:', 'L:tools:', 'W:tools:', 'L:levers:', 'W:levers:'];
+
+const isOf = (feature: string, kinds: readonly string[]): boolean =>
+  kinds.some((kind) => feature.startsWith(kind));
+
+/** The facet cues of sentences that assert nothing else (values, tools, levers): computed once a reading. */
+const asidesMemo = new WeakMap<Reading, readonly string[]>();
+
+function asidesOf(reading: Reading): readonly string[] {
+  const known = asidesMemo.get(reading);
+  if (known) return known;
+  const sentenceOf = (at: number) => reading.tokens[at]?.sentence;
+  const claimed = new Set<number | undefined>();
+  for (const [feature, positions] of reading.features)
+    if (isOf(feature, CLAIM_CUE)) for (const at of positions) claimed.add(sentenceOf(at));
+  const asides: string[] = [];
+  for (const [feature, positions] of reading.features)
+    if (isOf(feature, FACET_CUE) && !positions.some((at) => claimed.has(sentenceOf(at))))
+      asides.push(feature);
+  asidesMemo.set(reading, asides);
+  return asides;
+}
+
+/** Whether a class is judged without the reading's asides: a value the lexicon plainly reads. */
+function judgedWithoutAsides(reading: Reading, name: FamilyName, id: string): boolean {
+  const values: ReadonlyMap<string, Tally> = reading.values.tally;
+  const t = name === 'values' ? values.get(id) : undefined;
+  return t !== undefined && t.score >= ASSERT_THRESHOLD && asidesOf(reading).length > 0;
+}
 
 /**
  * The features a value the lexicon plainly reads is judged on before the model may drop it. A sentence that
@@ -70,19 +116,9 @@ const CLAIM_CUE = /^[LW]:(values|tools|levers):/;
  * else: its facet cues, which weigh against every value, do not veto one the answer states in another sentence.
  */
 export function vetoFeatures(reading: Reading, name: FamilyName, id: string): Features {
-  const values: ReadonlyMap<string, Tally> = reading.values.tally;
-  const t = name === 'values' ? values.get(id) : undefined;
-  if (t === undefined || t.score < ASSERT_THRESHOLD) return reading.features;
-  const sentenceOf = (at: number) => reading.tokens[at]?.sentence;
-  const claimed = new Set<number | undefined>();
-  for (const [feature, positions] of reading.features)
-    if (CLAIM_CUE.test(feature)) for (const at of positions) claimed.add(sentenceOf(at));
-  const asides = [...reading.features].filter(
-    ([feature, positions]) => FACET_CUE.test(feature) && !positions.some((at) => claimed.has(sentenceOf(at))),
-  );
-  if (asides.length === 0) return reading.features;
+  if (!judgedWithoutAsides(reading, name, id)) return reading.features;
   const features = new Map(reading.features);
-  for (const [feature] of asides) features.delete(feature);
+  for (const feature of asidesOf(reading)) features.delete(feature);
   return features;
 }
 
@@ -151,14 +187,18 @@ function combineFamily<T extends string>(
   own: FamilyReading<T>,
   scorer: FamilyScorer<T>,
 ): ScoredTag<T>[] {
-  const probs = probabilities(scorer, reading.features);
+  const z = logits(scorer, reading.features);
+  const probs = z.map(sigmoid);
+  // As vetoFeatures judges, without a copy of the features: the asides' weights taken off, once a family.
+  let judgedProbs: readonly number[] | undefined;
   const modelled = new Set<string>();
   const tags: ScoredTag<T>[] = [];
   scorer.classes.forEach((c: ClassScorer<T>, slot) => {
     modelled.add(c.id);
     const t = own.tally.get(c.id);
-    const judged = vetoFeatures(reading, name, c.id);
-    const p = (judged === reading.features ? probs : probabilities(scorer, judged))[slot] ?? 0;
+    const judged = judgedWithoutAsides(reading, name, c.id);
+    if (judged) judgedProbs ??= addLogits(scorer, asidesOf(reading), [...z], -1).map(sigmoid);
+    const p = ((judged ? judgedProbs : undefined) ?? probs)[slot] ?? 0;
     const verdict = decide(
       c.decision,
       t?.score ?? 0,
