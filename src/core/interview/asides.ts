@@ -1,5 +1,14 @@
 import type { Guide } from '../guide/schema.js';
-import { elidedWords, oncePer, pastAny, pastOne, phraseReader, type Readings, readingsOf } from './text.js';
+import {
+  elidedWords,
+  oncePer,
+  oncePerList,
+  pastAny,
+  pastOne,
+  phraseReader,
+  type Readings,
+  readingsOf,
+} from './text.js';
 
 /** Why the respondent asks to wait is said in a few words ("j'ai une cliente", "a customer just came in"). */
 const MAX_REASON_WORDS = 8;
@@ -21,6 +30,11 @@ const waitReadings = oncePer(
   }),
 );
 
+const joinedWaitReadings = oncePerList((guides: readonly Guide[]): WaitReadings => {
+  const all = guides.map(waitReadings);
+  return { edges: all.flatMap((r) => r.edges), phrases: all.flatMap((r) => r.phrases) };
+});
+
 /**
  * Whether a message only asks the interview to wait ("attendez", "deux secondes", "hold on", "brb"): it opens
  * with one of the guide's `waitRequest.phrases` (polite and filler words around it), and what follows is
@@ -31,13 +45,8 @@ const waitReadings = oncePer(
 export function readsAsWaitRequest(guides: readonly Guide[], text: string): boolean {
   const said = elidedWords(text);
   if (said.length === 0) return false;
-  const all = guides.map(waitReadings);
-  const edges = all.flatMap((readings) => readings.edges);
-  const opened = pastOne(
-    said,
-    pastAny(said, [0], edges),
-    all.flatMap((readings) => readings.phrases),
-  );
+  const { edges, phrases } = joinedWaitReadings(guides);
+  const opened = pastOne(said, pastAny(said, [0], edges), phrases);
   const afterPhrase = pastAny(said, opened, edges);
   if (afterPhrase.has(said.length)) return true;
   const reasons = guides.flatMap((guide) => guide.waitRequest.reasons);

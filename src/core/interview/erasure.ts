@@ -1,5 +1,5 @@
 import type { Guide } from '../guide/schema.js';
-import { elidedWords, oncePer, pastAny, pastOne, type Readings, readingsOf } from './text.js';
+import { elidedWords, oncePer, oncePerList, pastAny, pastOne, type Readings, readingsOf } from './text.js';
 
 /** A request said alone may be one clause of a message: "Bonjour, je veux effacer mes données." */
 const CLAUSE_END = /[.!?;:,\n]+/u;
@@ -35,6 +35,17 @@ function asksErasure(said: readonly string[], readings: ErasureReadings, objects
   return end.has(said.length);
 }
 
+const joinedErasureReadings = oncePerList((guides: readonly Guide[]): ErasureReadings => {
+  const all = guides.map(erasureReadings);
+  return {
+    edges: all.flatMap((r) => r.edges),
+    verbs: all.flatMap((r) => r.verbs),
+    links: all.flatMap((r) => r.links),
+    objects: all.flatMap((r) => r.objects),
+    aloneObjects: all.flatMap((r) => r.aloneObjects),
+  };
+});
+
 /**
  * Whether a message asks to have the respondent's data erased in a sentence ("je veux effacer mes données",
  * "Pouvez-vous supprimer mes données ?", "can you erase everything about me?"), in either language: one of its
@@ -43,14 +54,7 @@ function asksErasure(said: readonly string[], readings: ErasureReadings, objects
  * "Tout" alone names their data only in a message of one clause: "supprimez tout svp".
  */
 export function readsAsErasureRequest(guides: readonly Guide[], text: string): boolean {
-  const all = guides.map(erasureReadings);
-  const readings: ErasureReadings = {
-    edges: all.flatMap((r) => r.edges),
-    verbs: all.flatMap((r) => r.verbs),
-    links: all.flatMap((r) => r.links),
-    objects: all.flatMap((r) => r.objects),
-    aloneObjects: all.flatMap((r) => r.aloneObjects),
-  };
+  const readings = joinedErasureReadings(guides);
   const clauses = text
     .split(CLAUSE_END)
     .map(elidedWords)

@@ -1,6 +1,6 @@
 import { LANGUAGES, type Language } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
-import { elidedWords, oncePer, pastAny, pastOne, type Readings, readingsOf } from './text.js';
+import { elidedWords, oncePer, oncePerList, pastAny, pastOne, type Readings, readingsOf } from './text.js';
 
 /** A request may be one clause of a message beside polite ones: "Sorry, can we continue in English?" */
 const CLAUSE_END = /[.!?;:,\n]+/u;
@@ -38,6 +38,17 @@ function clauseRequest(said: readonly string[], readings: SwitchReadings): Claus
   );
 }
 
+const joinedSwitchReadings = oncePerList((guides: readonly Guide[]): SwitchReadings => {
+  const all = guides.map(switchReadings);
+  return {
+    edges: all.flatMap((r) => r.edges),
+    verbs: all.flatMap((r) => r.verbs),
+    links: all.flatMap((r) => r.links),
+    others: all.flatMap((r) => r.others),
+    names: { fr: all.flatMap((r) => r.names.fr), en: all.flatMap((r) => r.names.en) },
+  };
+});
+
 /**
  * The language a message asks the interview to go on in, in either language and typed casually ("english
  * please", "can we continue in English?", "en français svp", "on peut continuer en français ?", "switch to
@@ -50,14 +61,7 @@ export function readLanguageRequest(
   text: string,
   current: Language,
 ): Language | null {
-  const all = guides.map(switchReadings);
-  const readings: SwitchReadings = {
-    edges: all.flatMap((r) => r.edges),
-    verbs: all.flatMap((r) => r.verbs),
-    links: all.flatMap((r) => r.links),
-    others: all.flatMap((r) => r.others),
-    names: { fr: all.flatMap((r) => r.names.fr), en: all.flatMap((r) => r.names.en) },
-  };
+  const readings = joinedSwitchReadings(guides);
   const clauses = text
     .split(CLAUSE_END)
     .map(elidedWords)

@@ -1,5 +1,5 @@
 import type { Guide } from '../guide/schema.js';
-import { elidedWords, oncePer, pastAny, pastOne, type Readings, readingsOf } from './text.js';
+import { elidedWords, oncePer, oncePerList, pastAny, pastOne, type Readings, readingsOf } from './text.js';
 
 /** Clauses of a message: "I'd rather not answer that one. Next question?" is two, both asking to skip. */
 const CLAUSE_END = /[.!?;:,\n]+/u;
@@ -59,6 +59,17 @@ function readClause(said: readonly string[], readings: SkipReadings): ClauseRead
   return pastAny(said, beforeEdges, readings.edges).has(said.length) ? 'refusal' : 'other';
 }
 
+const joinedSkipReadings = oncePerList((guides: readonly Guide[]): SkipReadings => {
+  const all = guides.map(skipReadings);
+  return {
+    edges: all.flatMap((r) => r.edges),
+    verbs: all.flatMap((r) => r.verbs),
+    topicVerbs: all.flatMap((r) => r.topicVerbs),
+    links: all.flatMap((r) => r.links),
+    objects: all.flatMap((r) => r.objects),
+  };
+});
+
 /**
  * Whether a message asks to skip the question in a sentence rather than with the command word ("can we skip
  * this one please", "I'd rather not answer that one.", "Honestly I'd rather not get into money.", "je préfère
@@ -68,14 +79,7 @@ function readClause(said: readonly string[], readings: SkipReadings): ClauseRead
  */
 export function readsAsSkipRequest(guides: readonly Guide[], text: string): boolean {
   if (text.length > MAX_WORDS * 20) return false;
-  const all = guides.map(skipReadings);
-  const readings: SkipReadings = {
-    edges: all.flatMap((r) => r.edges),
-    verbs: all.flatMap((r) => r.verbs),
-    topicVerbs: all.flatMap((r) => r.topicVerbs),
-    links: all.flatMap((r) => r.links),
-    objects: all.flatMap((r) => r.objects),
-  };
+  const readings = joinedSkipReadings(guides);
   const clauses = text.split(CLAUSE_END).map(elidedWords);
   if (clauses.reduce((count, said) => count + said.length, 0) > MAX_WORDS) return false;
   const read = clauses.map((said) => readClause(said, readings));

@@ -181,14 +181,23 @@ function normalizedStemOf(stem: string): string {
  * A message's words for reading phrases word by word: normalised, "?", "/" and brackets left out, elisions
  * split off ("j'accepte": "j", "accepte"), spoken elisions read out ("jveux": "je", "veux"; see `spokenWords`).
  */
-export function elidedWords(text: string): string[] {
-  return spokenWords(
+export function elidedWords(text: string): readonly string[] {
+  // A message is read by one reader after another (commands, erasure, withdrawal, …): the last few are kept.
+  const known = elidedMemo.get(text);
+  if (known) return known;
+  const said = spokenWords(
     normalize(text)
       .replace(/[?/()]/g, ' ')
       .split(/[ ']+/)
       .filter((word) => word !== ''),
   );
+  if (elidedMemo.size >= ELIDED_MEMO_LIMIT) elidedMemo.clear();
+  elidedMemo.set(text, said);
+  return said;
 }
+
+const ELIDED_MEMO_LIMIT = 256;
+const elidedMemo = new Map<string, readonly string[]>();
 
 /**
  * Elisions typed as they are spoken, read as the words they stand for: "j" before a consonant is "je", glued
@@ -251,15 +260,28 @@ export function phraseReader(text: string): (phrase: string) => boolean {
   const said = words(text);
   // Each side read both ways: "Jai repris l'entreprise" glues one elision and splits the next.
   const readings = ELISION_READINGS.map((readText) => readText(said));
-  return (phrase) => {
-    const parts = phrase.split(GAP).map((part) => words(part));
-    return ELISION_READINGS.some((readPhrase) => {
-      const runs = parts.map(readPhrase);
-      if (runs.some((run) => run.length === 0)) return false;
-      return readings.some((tokens) => runsFrom(tokens, runs, 0, 0, tokens.length));
-    });
-  };
+  return (phrase) =>
+    phraseRuns(phrase).some((runs) => readings.some((tokens) => runsFrom(tokens, runs, 0, 0, tokens.length)));
 }
+
+/**
+ * A phrase's runs (its parts between gaps), each way `ELISION_READINGS` reads them, but for a reading with an
+ * empty part: guide phrases are few and read against every message, so each is read once.
+ */
+function phraseRuns(phrase: string): readonly (readonly (readonly string[])[])[] {
+  let found = phraseRunsMemo.get(phrase);
+  if (found === undefined) {
+    const parts = phrase.split(GAP).map((part) => words(part));
+    found = ELISION_READINGS.map((readPhrase) => parts.map(readPhrase)).filter((runs) =>
+      runs.every((run) => run.length > 0),
+    );
+    if (phraseRunsMemo.size >= STEM_MEMO_LIMIT) phraseRunsMemo.clear();
+    phraseRunsMemo.set(phrase, found);
+  }
+  return found;
+}
+
+const phraseRunsMemo = new Map<string, readonly (readonly (readonly string[])[])[]>();
 
 /**
  * Elided words split at the apostrophe ("j", "ai"), spoken elisions read out ("jsuis": "je", "suis"), or glued
@@ -321,6 +343,33 @@ export function pastOne(said: readonly string[], starts: Iterable<number>, readi
   for (const at of starts)
     for (const reading of readings) if (wordsAt(said, reading, at)) reached.add(at + reading.length);
   return reached;
+}
+
+/**
+ * `build` kept per list of keys by identity and order (the guides a message is read in: the interview's own
+ * first): readings joined across guides are built once, not for every message.
+ */
+export function oncePerList<Key extends object, Built>(
+  build: (keys: readonly Key[]) => Built,
+): (keys: readonly Key[]) => Built {
+  interface Node {
+    next: WeakMap<Key, Node>;
+    built?: { value: Built };
+  }
+  const root: Node = { next: new WeakMap() };
+  return (keys) => {
+    let node = root;
+    for (const key of keys) {
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new WeakMap() };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    node.built ??= { value: build(keys) };
+    return node.built.value;
+  };
 }
 
 /** A guide phrase's readings and what it says, as a bit (0: nothing either way, a polite or filler word). */
