@@ -120,7 +120,10 @@ export function codeShapedWord(guides: readonly Guide[], text: string): string |
   const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const capitals = words.find((word) => INVITATION_CODE.test(word));
   if (capitals) return capitals;
+  // Most messages hold no word of a code's shape in any case: the code word is looked for only when one does.
+  const anyCase = words.map((word) => word.toUpperCase()).find((word) => INVITATION_CODE.test(word));
+  if (anyCase === undefined) return null;
+  if (words.length === 1) return anyCase;
   const namesCode = words.some((word) => guides.some((guide) => matchesPhrase(word, guide.botCommands.code)));
-  if (!namesCode && words.length !== 1) return null;
-  return words.map((word) => word.toUpperCase()).find((word) => INVITATION_CODE.test(word)) ?? null;
+  return namesCode ? anyCase : null;
 }
