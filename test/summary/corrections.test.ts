@@ -147,9 +147,9 @@ describe('parseCorrection: a tool named by a phrase the tagger reads as another 
   it.each([
     ['ajoute la caisse connectee', 'fr', 'caisse connectee'],
     ['add connected till', 'en', 'connected till'],
-    ['add TMS', 'en', 'TMS'],
+    ['add QVT', 'en', 'QVT'],
     ['add delivery management software', 'en', 'delivery management software'],
-    ['ajoute le TMS', 'fr', 'TMS'],
+    ['ajoute le QVT', 'fr', 'QVT'],
   ] as const)('says it does not know %s', (text, lang, item) => {
     const parsed = parseCorrection(text, lang, asTyped, tagger);
     expect(parsed).toMatchObject({ ok: false, reason: 'unknown_item' });

@@ -139,7 +139,7 @@ describe('closing review: a tool the tagger would read as another kind', () => {
     expect(buildSummary(en.meta, en.turns).unreadCorrections.map((u) => u.text)).toEqual([
       'add delivery management software',
     ]);
-    expect(atReview('en').say('add TMS')[0]).toContain('I don\'t know "TMS"');
+    expect(atReview('en').say('add QVT')[0]).toContain('I don\'t know "QVT"');
   });
 });
 
