@@ -117,17 +117,31 @@ describe('changing language mid-interview', () => {
     expect(session.meta.consentVersion).toBe(guides.en.opening.consentVersion);
   });
 
-  it('after `back`, still waits for the new text, now asked for in the new language', () => {
+  it('after `back`, still waits for the new text, now asked for in the new language, the question quoted in it', () => {
     const session = pastPresentation(guides, tagger, 'fr');
     session.say('retour');
     const role = session.turns.findLast((t) => t.kind === 'answer');
-    const asked = session.turns.find((t) => t.kind === 'question' && t.questionId === role?.questionId);
+    const inEnglish = guides.en.presentation.questions.find((q) => q.id === role?.questionId)?.text;
+    expect(inEnglish).toBeDefined();
     expect(session.say('in English please')).toEqual([
       guides.en.messages.languageSwitched,
-      fill(guides.en.messages.amendPrompt, { question: asked?.text ?? '', answer: role?.text ?? '' }),
+      fill(guides.en.messages.amendPrompt, { question: inEnglish ?? '', answer: role?.text ?? '' }),
     ]);
     session.say('I am the owner.');
     expect(session.turns.findLast((t) => t.kind === 'amend')?.text).toBe('I am the owner.');
+  });
+
+  it('`back` after the switch quotes the French answer under its question worded in English', () => {
+    const session = pastPresentation(guides, tagger, 'fr');
+    const role = session.turns.findLast((t) => t.kind === 'answer');
+    const inFrench = guides.fr.presentation.questions.find((q) => q.id === role?.questionId)?.text;
+    const inEnglish = guides.en.presentation.questions.find((q) => q.id === role?.questionId)?.text;
+    session.say('english please');
+    const replies = session.say('back');
+    expect(replies).toEqual([
+      fill(guides.en.messages.amendPrompt, { question: inEnglish ?? '', answer: role?.text ?? '' }),
+    ]);
+    expect(replies.join('\n')).not.toContain(inFrench ?? '-');
   });
 
   it('an interview switched to English has its review and its summary in English', () => {

@@ -31,7 +31,14 @@ import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskRe
 import { askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
 import { isGibberish, isUnreadable, shippedWords } from './gibberish.js';
 import { readLanguageRequest } from './language-switch.js';
-import { type AmendTarget, derivePosition, type LogTurn, lastAmendable, type Position } from './log.js';
+import {
+  type AmendTarget,
+  type AskedQuestion,
+  derivePosition,
+  type LogTurn,
+  lastAmendable,
+  type Position,
+} from './log.js';
 import {
   type CoveredQuestion,
   coveringAnswer,
@@ -133,13 +140,43 @@ function coveredTurn(question: CoveredQuestion): NewTurn {
   };
 }
 
-function amendPrompt(guide: Guide, target: AmendTarget, options: TurnOptions): string {
+function amendPrompt(
+  guide: Guide,
+  meta: InterviewMeta,
+  position: Position,
+  target: AmendTarget,
+  options: TurnOptions,
+): string {
   if (target.kind === 'skipped')
-    return fill(guide.messages.amendSkippedPrompt, { question: target.question.text });
+    return fill(guide.messages.amendSkippedPrompt, {
+      question: asWordedNow(guide, meta, position, target.question),
+    });
+  const { answer } = target;
+  const asked = {
+    questionId: answer.questionId,
+    section: answer.section,
+    subject: answer.subject,
+    text: answer.questionText,
+  };
   return fill(guide.messages.amendPrompt, {
-    question: target.answer.questionText,
-    answer: quoteOf(options)(target.answer.text),
+    question: asWordedNow(guide, meta, position, asked),
+    answer: quoteOf(options)(answer.text),
   });
+}
+
+/**
+ * A question quoted back in the interview's language as it is now (asked in French, quoted in English after a
+ * switch). A probe on one tool keeps the words it was asked with: worded again, it would name the tool's
+ * mentions as they stand now, not as they stood then.
+ */
+function asWordedNow(
+  guide: Guide,
+  meta: InterviewMeta,
+  position: Position,
+  asked: Pick<AskedQuestion, 'questionId' | 'section' | 'subject' | 'text'>,
+): string {
+  if (asked.subject) return asked.text;
+  return wordingIn(guide, meta.profile, position, asked) ?? asked.text;
 }
 
 /** `turns` with `added` appended after them, each numbered as the store will number it. */
@@ -187,7 +224,7 @@ function advance(
     const amending = position.amendTarget;
     result.replies.push(
       ...(amending
-        ? [amendPrompt(guide, amending, options)]
+        ? [amendPrompt(guide, meta, position, amending, options)]
         : questionLines(guide, meta, step.question, all, now)),
     );
     return result;
@@ -387,7 +424,7 @@ export function applyCommand(
       }
       const targetSection = target.kind === 'answer' ? target.answer.section : target.question.section;
       result.newTurns.push(event('amend_request', targetSection, {}, amendedSeq(target)));
-      result.replies.push(amendPrompt(guide, target, options));
+      result.replies.push(amendPrompt(guide, meta, position, target, options));
       return result;
     }
     case 'skip': {
@@ -719,7 +756,8 @@ function respond(
 
   const target = position.amendTarget;
   if (target) {
-    if (isBlank(text) || unreadable) return { ...result, replies: [amendPrompt(guide, target, options)] };
+    if (isBlank(text) || unreadable)
+      return { ...result, replies: [amendPrompt(guide, meta, position, target, options)] };
     result.newTurns.push(amendTurn(guide, commandGuides, meta, target, text, tagger));
     result.newTurns.push(...coveredByAmend(guide, meta, logWith(turns, result.newTurns)));
     result.replies.push(guide.messages.amended);

@@ -172,7 +172,7 @@ export function wordingIn(
   guide: Guide,
   profile: Profile,
   position: Position,
-  asked: AskedQuestion,
+  asked: Pick<AskedQuestion, 'questionId' | 'section' | 'subject'>,
 ): string | null {
   const id = asked.questionId;
   if (id === CONSENT_QUESTION_ID) return guide.opening.consentQuestion;
