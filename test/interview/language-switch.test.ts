@@ -158,6 +158,18 @@ describe('changing language mid-interview', () => {
     expect(summary.respondent.language).toBe('en');
   });
 
+  it('files the answer given after the switch under the question as it was asked again, in English', () => {
+    const session = pastPresentation(guides, tagger, 'fr');
+    const pendingId = session.pendingId();
+    session.say('english please');
+    session.say('For us it means less paper and quicker invoices.');
+    const summary = buildSummary(session.meta, session.turns);
+    const answer = summary.themes.flatMap((t) => t.answers).find((a) => a.questionId === pendingId);
+    const inEnglish = guides.en.themes[0]?.questions.find((q) => q.id === pendingId)?.text;
+    expect(inEnglish).toBeDefined();
+    expect(answer?.question).toBe(inEnglish);
+  });
+
   it('asks a theme for an example once, whichever language it was asked in', () => {
     const session = new CoreSession(guides, tagger, 'fr', 'manager');
     session.start();

@@ -16,6 +16,7 @@ import {
 } from '../domain.js';
 import { loadGuides } from '../guide/load.js';
 import { fill } from '../guide/template.js';
+import { rewordedQuestion } from '../interview/events.js';
 import { stillCovers } from '../interview/log.js';
 import { probeQuestionId } from '../interview/plan.js';
 import { toolOfQuestion } from '../interview/question-subject.js';
@@ -140,12 +141,14 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const repliedReviews = new Set<string>();
   const unreadCorrections: { seq: number; at: string; text: string }[] = [];
   const asked: AskedQuestion[] = [];
+  const questionAt = new Map<number, string>();
   for (const turn of ordered) {
     if (turn.kind === 'question') {
       if (ReviewQuestion.safeParse(turn.data).success) reviewQuestions.set(turn.seq, turn.questionId);
       if (turn.questionId !== null) {
         asked.push({ questionId: turn.questionId, section: turn.section });
         questions.set(turn.questionId, turn.text);
+        questionAt.set(turn.seq, turn.questionId);
         const tool = toolOfQuestion(turn.data);
         if (tool) questionTools.set(turn.questionId, tool);
       }
@@ -186,6 +189,10 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         section: turn.section,
       });
     } else if (turn.kind === 'event') {
+      // Asked again in another language: the answer that follows answers that wording.
+      const reworded = rewordedQuestion(turn.data);
+      const rewordedId = turn.refSeq === null ? undefined : questionAt.get(turn.refSeq);
+      if (reworded !== null && rewordedId !== undefined) questions.set(rewordedId, reworded);
       const reask = ReviewReask.safeParse(turn.data);
       if (reask.success && turn.refSeq !== null && reviewQuestions.has(turn.refSeq)) {
         unreadCorrections.push({ seq: turn.seq, at: turn.at, text: reask.data.text });
