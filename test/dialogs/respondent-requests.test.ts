@@ -208,6 +208,40 @@ describe.each(['fr', 'en'] as const)('what respondents ask for in their own word
     );
   });
 
+  it('after a yes to "did you mean help?", keeps the next message as the answer it is', async () => {
+    const bot = await atRoleQuestion(lang);
+    const guide = bot.guides[lang];
+    await bot.say(script.typo);
+    await bot.say(script.yes);
+    const next = await bot.say(script.meaning);
+    expect(next).not.toContain(fill(guide.messages.didYouMean, { command: script.typoWord }));
+    const { turns } = await bot.interview();
+    expect(turns.find((t) => t.kind === 'answer' && t.questionId === 'presentation.role')?.text).toBe(
+      script.meaning,
+    );
+  });
+
+  it('after a no, does not ask "did you mean…?" again of the same word', async () => {
+    const bot = await atRoleQuestion(lang);
+    const guide = bot.guides[lang];
+    await bot.say(script.typo);
+    expect(await bot.say(script.no)).not.toContain(
+      fill(guide.messages.didYouMean, { command: script.typoWord }),
+    );
+  });
+
+  it('paused, asks of a misspelt resume without offering to keep it as an answer, and takes a no at once', async () => {
+    const bot = await atRoleQuestion(lang);
+    const guide = bot.guides[lang];
+    await bot.say('pause');
+    const typo = lang === 'fr' ? 'reprende' : 'resme';
+    expect(await bot.say(typo)).toEqual([
+      fill(guide.messages.didYouMeanPaused, { command: lang === 'fr' ? 'reprendre' : 'resume' }),
+    ]);
+    expect(await bot.say(script.no)).toEqual([guide.messages.pausedReminder]);
+    expect((await bot.interview()).meta.status).toBe('paused');
+  });
+
   it('takes "Correct" as an answer, not as `back`', async () => {
     const bot = await atRoleQuestion(lang);
     const replies = await bot.say(script.notACommand);

@@ -263,7 +263,7 @@ describe('"did you mean…?" answered casually', () => {
   ] as const)('%s: while paused, "%s" is asked about, and a yes resumes', (lang, typo, word) => {
     const session = underWay(lang);
     session.say('pause');
-    expect(session.say(typo)).toEqual([fill(guides[lang].messages.didYouMean, { command: word })]);
+    expect(session.say(typo)).toEqual([fill(guides[lang].messages.didYouMeanPaused, { command: word })]);
     const replies = session.say(lang === 'fr' ? 'ouii' : 'yep');
     expect(replies[0]).toBe(guides[lang].messages.resumed);
     expect(session.meta.status).toBe('in_progress');

@@ -285,6 +285,8 @@ export const Guide = z
        * a yes then runs it, a no keeps the word as the answer.
        */
       didYouMean: Text,
+      /** The same question while the interview is paused, where nothing typed is kept as an answer. */
+      didYouMeanPaused: Text,
       progress: Text,
       reaskEmpty: Text,
       reaskGibberish: Text,

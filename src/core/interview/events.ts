@@ -12,6 +12,8 @@ import { Language } from '../domain.js';
  * `amend_cancelled`: a second `back` while the first waited for its text; the answer (`refSeq`) stays as it was.
  * `language`: the respondent asked to go on in another language; `data` says which (`language`, `from`) and, when a
  * question waited (`refSeq`), how it was asked again in it (`question`): the question's text from then on.
+ * `near_command_reply`: a yes or a no to "did you mean…?" (`accepted`); the question is settled, and after a no
+ * the word is read as any message, never asked about again.
  */
 export const INTERVIEW_EVENTS = [
   'consent',
@@ -27,6 +29,7 @@ export const INTERVIEW_EVENTS = [
   'review_noted',
   'amend_cancelled',
   'language',
+  'near_command_reply',
 ] as const;
 export const InterviewEvent = z.enum(INTERVIEW_EVENTS);
 export type InterviewEvent = z.infer<typeof InterviewEvent>;

@@ -619,6 +619,14 @@ function suggestedCommand(turns: readonly LogTurn[]): NearCommandAsked | null {
   return asked.success ? asked.data : null;
 }
 
+const NearCommandDeclined = z.object({ event: z.literal('near_command_reply'), accepted: z.literal(false) });
+
+/** The respondent just said no to "did you mean…?": the word they typed is theirs, not a command. */
+function nearCommandDeclined(turns: readonly LogTurn[]): boolean {
+  const last = turns.at(-1);
+  return last?.kind === 'event' && NearCommandDeclined.safeParse(last.data).success;
+}
+
 /** The commands a paused interview takes: the others wait until it is resumed. */
 const PAUSED_COMMANDS: readonly InterviewCommand[] = ['resume', 'help'];
 
@@ -640,17 +648,28 @@ function readNearCommand(
   const commandGuides = options.guides ? guidesFor(options.guides, meta.language) : [guide];
   const section = position.pending?.section ?? OPENING_SECTION;
   const pendingSeq = position.pending?.seq ?? null;
+  const paused = meta.status === 'paused';
   const ask = (asked: Omit<NearCommandAsked, 'event' | 'reason'>, word: string): TurnResult => ({
     ...emptyResult(),
     newTurns: [event('reask', section, { reason: 'near_command', ...asked }, pendingSeq)],
-    replies: [fill(guide.messages.didYouMean, { command: word })],
-    outcome: meta.status === 'paused' ? 'paused' : 'continue',
+    // Paused, nothing typed is kept as an answer: the question offers no such choice.
+    replies: [fill(paused ? guide.messages.didYouMeanPaused : guide.messages.didYouMean, { command: word })],
+    outcome: paused ? 'paused' : 'continue',
   });
   const suggested = suggestedCommand(turns);
   if (suggested) {
     const reply = parseYesNo(commandGuides, text);
-    if (reply === 'yes') return applyCommand(guide, meta, turns, suggested.command, options);
-    if (reply === 'no') return respond(guide, meta, turns, suggested.text, false, tagger, options);
+    if (reply !== null) {
+      // Settled in the log, so that what follows (a command that records nothing, such as `help`) is not read
+      // as a reply to the question again.
+      const settled = event('near_command_reply', section, { accepted: reply === 'yes' }, pendingSeq);
+      const after = logWith(turns, [settled]);
+      const result =
+        reply === 'yes'
+          ? applyCommand(guide, meta, after, suggested.command, options)
+          : respond(guide, meta, after, suggested.text, false, tagger, options);
+      return { ...result, newTurns: [settled, ...result.newTurns] };
+    }
     if (suggested.again) return null;
     const near = nearInterviewCommand(commandGuides, suggested.text, new Set(), [suggested.command]);
     return ask(
@@ -658,6 +677,7 @@ function readNearCommand(
       near?.word ?? suggested.text,
     );
   }
+  if (nearCommandDeclined(turns)) return null;
   const near = nearInterviewCommand(commandGuides, text, tagger.knownWords?.() ?? shippedWords(), commands);
   if (!near || hasAnyTag(answerTags(tagger, text, meta, position.pending?.subject ?? null))) return null;
   return ask({ text, command: near.command }, near.word);
