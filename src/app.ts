@@ -37,6 +37,9 @@ export interface ServiceOverrides {
   logger?: Logger;
 }
 
+/** How long closing waits for work following turns already answered (a summary on its way to an interviewer). */
+const BACKGROUND_GRACE_MS = 10_000;
+
 /**
  * The one wiring of the application, shared by the terminal chat and the HTTP server: guides and
  * tagger are loaded (and validated) before the store opens, so bad data fails fast without a store to close.
@@ -66,7 +69,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     bot,
     hooks: overrides.hooks,
     logger: overrides.logger,
-    // A store handed in belongs to the caller, who closes it.
-    close: () => (overrides.store ? Promise.resolve() : store.close()),
+    close: async () => {
+      // Summaries being sent to interviewers read the store: they finish first, within a bound.
+      await bot.settled(BACKGROUND_GRACE_MS);
+      // A store handed in belongs to the caller, who closes it.
+      if (!overrides.store) await store.close();
+    },
   };
 }

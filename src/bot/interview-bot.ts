@@ -159,6 +159,8 @@ export class InterviewBot extends ActivityHandler {
   private stateConfiguration: DialogStateManagerConfiguration | undefined;
   /** Turns whose conversation state was deleted: nothing is written back at their end. */
   private readonly forgotten = new WeakSet<TurnContext>();
+  /** Work following turns that have replied (the summary sent to an interviewer): awaited by `settled`. */
+  private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -263,7 +265,7 @@ export class InterviewBot extends ActivityHandler {
       if (id !== null && (sent.length > 0 || scope?.committed) && !this.forgotten.has(context))
         await this.rememberFailedTurn(context, id, sent).catch(() => undefined);
       // What it recorded stands (an interview completed, say): what follows from it is still done.
-      if (scope?.committed && !scope.stale) await runAfterTurn(afterTurn).catch(() => undefined);
+      if (scope?.committed && !scope.stale) this.inBackground(runAfterTurn(afterTurn));
       throw error;
     }
     this.stateConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION);
@@ -276,13 +278,42 @@ export class InterviewBot extends ActivityHandler {
       await this.conversationState.saveChanges(context, false);
       await this.sendHeldReplies(context, id, sent);
     }
-    await runAfterTurn(afterTurn);
+    // Not awaited: the respondent's replies (with expectReplies, the HTTP response) never wait for it.
+    this.inBackground(runAfterTurn(afterTurn));
+  }
+
+  private inBackground(work: Promise<void>): void {
+    // The work logs its own failures (a summary not delivered); nothing is left to reject unhandled.
+    const tracked: Promise<void> = work
+      .catch(() => undefined)
+      .finally(() => {
+        this.background.delete(tracked);
+      });
+    this.background.add(tracked);
+  }
+
+  /**
+   * Resolves once the work started after turns that already replied is done, or after `withinMs` (a shutdown
+   * does not wait for an interviewer's channel that never answers).
+   */
+  async settled(withinMs = Number.POSITIVE_INFINITY): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    while (this.background.size > 0 && Date.now() < deadline) {
+      const left = deadline - Date.now();
+      const all = Promise.all([...this.background]);
+      if (!Number.isFinite(left)) await all;
+      else {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
+        clearTimeout(timer);
+      }
+    }
   }
 
   /**
    * The completion hook (the summary sent to the interviewer, which may take a while) runs once the turn's
-   * state and replies are stored and sent, so that a redelivery of the message racing this turn gets those
-   * replies without waiting for the summary.
+   * state and replies are stored and sent, apart from the turn: neither the respondent's last reply nor a
+   * redelivery of the message racing this turn waits for the summary.
    */
   private afterCompletion(
     onCompleted: NonNullable<DialogServices['onCompleted']>,

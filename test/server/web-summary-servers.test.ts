@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createAppServer } from '../../src/server/app-server.js';
 import { type RunningServer, startServer } from '../../src/server/start.js';
+import { until } from '../cli/chat-helpers.js';
 import { requirePostgresIfDemanded, TEST_DATABASE_URL } from '../store/postgres-schema.js';
 import { captureLog, httpRequest, replyTexts, sendExpectingReplies, userActivity } from './helpers.js';
 import { nextStep } from './interview-driver.js';
@@ -97,11 +98,16 @@ async function summaryReachesTheInterviewer(interviewerServer: string, responden
   }
   expect(step.kind).toBe('done');
 
-  const after = await shown(interviewerServer, page);
-  const cards = after.filter((activity) =>
-    activity.attachments?.some((card) => card.contentType === 'application/vnd.microsoft.card.adaptive'),
-  );
-  expect(cards).toHaveLength(1);
+  const isCard = (activity: Served) =>
+    activity.attachments?.some((card) => card.contentType === 'application/vnd.microsoft.card.adaptive') ??
+    false;
+  // Sent apart from the respondent's last turn: the page shows it a moment later.
+  const after: Served[] = [];
+  await until(async () => {
+    after.push(...(await shown(interviewerServer, page)));
+    return after.some(isCard);
+  }, 'the summary card on the interviewer page');
+  expect(after.filter(isCard)).toHaveLength(1);
   expect(after.some((activity) => activity.text?.includes(`invitation ${code}`))).toBe(true);
   // Shown once: the next poll brings nothing new.
   const again = await shown(interviewerServer, page);

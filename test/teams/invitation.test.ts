@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/app.js';
 import { createBotAdapter } from '../../src/bot/http-adapter.js';
+import type { InterviewBot } from '../../src/bot/interview-bot.js';
 import { parseInvitationRequest } from '../../src/bot/invitation-command.js';
 import { summaryDeliveryHook } from '../../src/bot/invitation-delivery.js';
 import {
@@ -15,6 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import { type BotHttpServer, createHttpServer } from '../../src/server/server.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { registerWebRoutes, type WebRoutes } from '../../src/web/routes.js';
+import { until } from '../cli/chat-helpers.js';
 import { captureLog, replyTexts, sendExpectingReplies, userActivity } from '../server/helpers.js';
 import { nextStep } from '../server/interview-driver.js';
 
@@ -22,13 +24,21 @@ const prompts = loadInvitationPrompts();
 const BOT = '28:e4f1a9c2-3b7d-4e8f-a1c6-9d2b5f7e3a10';
 const TENANT = '5c1f8e2a-9b3d-4a6c-8e7f-1d2c3b4a5f60';
 
-/** Stands in for the Teams connector service: records what the bot posts to conversations. */
+/**
+ * Stands in for the Teams connector service: records what the bot posts to conversations. While `held`, it
+ * answers no post until `release` (a channel that is slow to answer).
+ */
 async function fakeConnector(): Promise<{
   server: Server;
   url: string;
   received: { path: string; body: Record<string, unknown> }[];
+  hold(): void;
+  release(): void;
+  unanswered(): number;
 }> {
   const received: { path: string; body: Record<string, unknown> }[] = [];
+  let held = false;
+  const waiting: (() => void)[] = [];
   const server = createServer((req, res) => {
     let data = '';
     req.on('data', (chunk) => {
@@ -36,13 +46,30 @@ async function fakeConnector(): Promise<{
     });
     req.on('end', () => {
       received.push({ path: req.url ?? '', body: data ? JSON.parse(data) : {} });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `sent-${received.length}` }));
+      const id = `sent-${received.length}`;
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id }));
+      };
+      if (held) waiting.push(answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, received };
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    received,
+    hold: () => {
+      held = true;
+    },
+    release: () => {
+      held = false;
+      for (const answer of waiting.splice(0)) answer();
+    },
+    unanswered: () => waiting.length,
+  };
 }
 
 describe('invitation codes and links', () => {
@@ -85,6 +112,7 @@ describe('invitation flow over HTTP, as Teams drives it', () => {
   let connector: Awaited<ReturnType<typeof fakeConnector>>;
   let http: BotHttpServer;
   let url: string;
+  let bot: InterviewBot;
   const store = createMemoryStore();
 
   beforeAll(async () => {
@@ -112,6 +140,7 @@ describe('invitation flow over HTTP, as Teams drives it', () => {
         }),
       },
     });
+    bot = services.bot;
     http = createHttpServer({
       config,
       logger: log.logger,
@@ -172,13 +201,47 @@ describe('invitation flow over HTTP, as Teams drives it', () => {
     const [interview] = await store.listInterviews({ interviewerId: 'aad-alice' });
     expect(interview).toMatchObject({ status: 'completed', profile: 'manager', language: 'fr' });
 
-    // Proactive: posted to the interviewer's conversation on the connector, not to the respondent's.
+    // Proactive: posted to the interviewer's conversation on the connector, not to the respondent's, once the
+    // respondent has had the last reply.
+    await bot.settled();
     const toAlice = connector.received.filter((post) =>
       post.path.startsWith('/v3/conversations/a%3Aalice-chat/activities'),
     );
     const card = toAlice.map((post) => post.body.attachments).find(Array.isArray);
     expect(card?.[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive' });
     expect(connector.received.some((post) => post.path.includes('rachid'))).toBe(false);
+  }, 120_000);
+
+  it("gives the respondent the last reply without waiting for the interviewer's channel to take the summary", async () => {
+    const interviewer = { id: '29:chloe', name: 'Chloé', aadObjectId: 'aad-chloe' };
+    const answer = replyTexts(
+      await sendExpectingReplies(url, teams('a:chloe-chat', interviewer, 'inviter dirigeant fr')),
+    ).join('\n');
+    const code = /Code\u00a0: ([A-Z0-9]{6,10})/.exec(answer)?.[1];
+    const respondent = { id: '29:yann', name: 'Yann', aadObjectId: 'aad-yann' };
+    connector.hold();
+    try {
+      let said = replyTexts(
+        await sendExpectingReplies(url, teams('a:yann-chat', respondent, `code ${code}`)),
+      ).join('\n');
+      let answers = 0;
+      let step = nextStep(said, answers);
+      for (let turn = 0; turn < 60 && step.kind !== 'done'; turn++) {
+        if (step.kind === 'answer') answers++;
+        said = replyTexts(await sendExpectingReplies(url, teams('a:yann-chat', respondent, step.text))).join(
+          '\n',
+        );
+        step = nextStep(said, answers);
+      }
+      expect(step.kind).toBe('done');
+      // The last reply came back while the interviewer's channel had not yet answered the summary's post.
+      await until(() => connector.unanswered() > 0, "the summary's post to the interviewer");
+    } finally {
+      connector.release();
+    }
+    await bot.settled();
+    const toChloe = connector.received.filter((post) => post.path.includes('chloe-chat'));
+    expect(toChloe.map((post) => post.body.attachments).find(Array.isArray)).toBeDefined();
   }, 120_000);
 
   it('refuses a code used twice, and an unknown code', async () => {
