@@ -184,6 +184,34 @@ describe('a respondent asking the interview to wait', () => {
   });
 });
 
+describe('a respondent back after a wait', () => {
+  it.each([
+    ['fr', 'attendez', "c'est bon je suis là"],
+    ['fr', 'deux secondes', 'me revoilà'],
+    ['fr', 'brb', 're'],
+    ['en', 'brb', 'ok im back'],
+    ['en', 'hold on', 'sorry about that'],
+    ['en', 'one sec', "I'm back now, sorry"],
+  ] as const)('%s: "%s" then "%s" records nothing and asks the question again', (lang, wait, back) => {
+    const session = underWay(lang);
+    const question = guides[lang].themes[0]?.questions[0]?.text;
+    const before = session.turns.length;
+    session.say(wait);
+    expect(session.say(back)).toEqual([guides[lang].messages.welcomeBack, question]);
+    expect(session.turns).toHaveLength(before);
+    expect(session.pendingId()).toBe('meaning.main');
+  });
+
+  it.each([
+    ['fr', 'Je suis là depuis vingt ans, le numérique pour moi c’est surtout la compta en ligne.'],
+    ['en', "I'm here most days, and going digital for us means selling online."],
+  ] as const)('%s: "%s" is an answer', (lang, text) => {
+    const session = underWay(lang);
+    expect(session.say(text)).not.toContain(guides[lang].messages.welcomeBack);
+    expect(answers(session)).toContain(text);
+  });
+});
+
 describe('the role, said in the presentation casually, is not asked again', () => {
   const ROLE = 'presentation.role';
 

@@ -248,7 +248,11 @@ export const Guide = z
      * one of `phrases` and says nothing more but, in a few words, one of `reasons` ("j'ai une cliente", "a
      * customer just came in"). Answered with messages.waiting; nothing is recorded (see interview/asides.ts).
      */
-    waitRequest: z.object({ phrases: Words, reasons: Words }),
+    /**
+     * A message only asking to wait (`phrases`, maybe with a few words saying why, one of `reasons`), and one only
+     * saying the respondent is back (`returns`: "je suis là", "ok I'm back"): neither is an answer (asides.ts).
+     */
+    waitRequest: z.object({ phrases: Words, reasons: Words, returns: Words }),
     /**
      * A request to go on in the other language ("english please", "can we continue in English?", "en français svp",
      * "je préfère en anglais"): a clause made of `edges` (polite words too: "sorry", "can we", "please"), one of
@@ -318,6 +322,8 @@ export const Guide = z
       whyAsked: Text,
       /** To a message that only asks to wait: nothing is recorded, the question stays pending. */
       waiting: Text,
+      /** To a message that only says the respondent is back ("je suis là"): nothing recorded, the question said again. */
+      welcomeBack: Text,
       /** In the language asked for: the interview goes on in it; what waits is then asked again in it. */
       languageSwitched: Text,
     }),

@@ -56,6 +56,23 @@ export function readsAsWaitRequest(guides: readonly Guide[], text: string): bool
   });
 }
 
+const joinedReturnReadings = oncePerList((guides: readonly Guide[]): WaitReadings => {
+  const edges = guides.flatMap((guide) => waitReadings(guide).edges);
+  return { edges, phrases: readingsOf(guides.flatMap((guide) => guide.waitRequest.returns)) };
+});
+
+/**
+ * Whether a message only says the respondent is back after a wait ("je suis là", "ok I'm back", "sorry about
+ * that"): one of the guide's `waitRequest.returns`, polite and filler words around it, and nothing else. Like a
+ * request to wait, it is no answer.
+ */
+export function readsAsReturn(guides: readonly Guide[], text: string): boolean {
+  const said = elidedWords(text);
+  if (said.length === 0) return false;
+  const { edges, phrases } = joinedReturnReadings(guides);
+  return pastAny(said, pastOne(said, pastAny(said, [0], edges), phrases), edges).has(said.length);
+}
+
 /**
  * Whether the respondent says they already answered ("je viens de le dire", "jviens de le dire", "I just said
  * that", "already told you"): one of the guide's `words.alreadySaid` anywhere in the message, read as the

@@ -8,7 +8,7 @@ import { summaryPrompts } from '../summary/labels.js';
 import type { Tagger } from '../tagger/types.js';
 import type { Evidence, Tags } from '../tags.js';
 import { answerLanguage } from './answer-language.js';
-import { readsAsWaitRequest, saysAlreadyAnswered } from './asides.js';
+import { readsAsReturn, readsAsWaitRequest, saysAlreadyAnswered } from './asides.js';
 import { keepUpTo } from './cap.js';
 import { readConsent } from './choices.js';
 import {
@@ -759,6 +759,12 @@ function respond(
     // Nothing recorded: the next message answers what waits, as if this one had not been sent.
     return { ...result, replies: [guide.messages.waiting] };
   }
+  if (readsAsReturn(commandGuides, text)) {
+    // Back after a wait: nothing recorded, and what waits (a question, or a `back` for its text) is said again.
+    result.replies.push(guide.messages.welcomeBack);
+    return advance(guide, meta, turns, result, options);
+  }
+
   const atConsent = position.pending?.questionId === CONSENT_QUESTION_ID && !position.amendTarget;
   // At consent, any question back is about the conditions just read out: what becomes of the answers.
   if (
