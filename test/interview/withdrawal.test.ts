@@ -113,6 +113,32 @@ describe('consent taken back during the interview', () => {
     expect(session.meta.status).toBe('paused');
   });
 
+  it('asks consent again on `resume`, recording nothing until it is given', () => {
+    const session = underWay('en');
+    session.say('I withdraw my consent.');
+    const before = session.turns.filter((t) => t.kind !== 'event').length;
+    expect(session.say('resume')).toEqual([guides.en.opening.consentAgain]);
+    expect(session.say('More customers ordering online.')).toEqual([guides.en.opening.consentAgain]);
+    expect(session.turns.filter((t) => t.kind !== 'event')).toHaveLength(before);
+    expect(session.meta.status).toBe('paused');
+    const replies = session.say('yes');
+    expect(replies.slice(0, 2)).toEqual([guides.en.opening.consentThanks, guides.en.messages.resumed]);
+    expect(replies.at(-1)).toBe(guides.en.themes[0]?.questions[0]?.text);
+    expect(session.meta.status).toBe('in_progress');
+    session.say(SCRIPT.en.meaning);
+    expect(answers(session)).toContain(SCRIPT.en.meaning);
+  });
+
+  it('keeps the interview stopped when consent is refused again', () => {
+    const session = underWay('fr');
+    session.say('Je retire mon consentement.');
+    expect(session.say('reprendre')).toEqual([guides.fr.opening.consentAgain]);
+    expect(session.say('non')).toEqual([guides.fr.opening.consentStillWithdrawn]);
+    expect(session.meta.status).toBe('paused');
+    expect(session.say('Vendre en ligne.')).toEqual([guides.fr.messages.pausedReminder]);
+    expect(answers(session)).not.toContain('Vendre en ligne.');
+  });
+
   it('at the consent question, is a refusal: nothing is kept', () => {
     const session = new CoreSession(guides, createFakeTagger(), 'fr', 'manager');
     session.start();

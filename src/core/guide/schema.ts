@@ -136,6 +136,10 @@ export const Guide = z
        */
       withdrawal: z.object({ phrases: Words, alone: Words, edges: Words, refusals: Words, objects: Words }),
       consentWithdrawn: Text,
+      /** `resume` after consent was taken back: consent is asked again, and nothing is recorded until given. */
+      consentAgain: Text,
+      /** A no to `consentAgain`: the interview stays stopped. */
+      consentStillWithdrawn: Text,
     }),
     presentation: GuideSection.extend({ id: z.literal('presentation') }),
     themes: z.array(ThemeSection).length(3),

@@ -14,6 +14,8 @@ import { Language } from '../domain.js';
  * question waited (`refSeq`), how it was asked again in it (`question`): the question's text from then on.
  * `near_command_reply`: a yes or a no to "did you mean…?" (`accepted`); the question is settled, and after a no
  * the word is read as any message, never asked about again.
+ * `consent_asked`: `resume` after consent was taken back asked for it again; the interview stays paused until a
+ * yes (then `consent` and `resume`).
  */
 export const INTERVIEW_EVENTS = [
   'consent',
@@ -30,6 +32,7 @@ export const INTERVIEW_EVENTS = [
   'amend_cancelled',
   'language',
   'near_command_reply',
+  'consent_asked',
 ] as const;
 export const InterviewEvent = z.enum(INTERVIEW_EVENTS);
 export type InterviewEvent = z.infer<typeof InterviewEvent>;

@@ -27,7 +27,13 @@ import {
   parseYesNo,
 } from './commands.js';
 import { hasAnyTag } from './coverage.js';
-import { CONSENT_QUESTION_ID, type InterviewEvent, OPENING_SECTION, type ReaskReason } from './events.js';
+import {
+  CONSENT_QUESTION_ID,
+  eventOf,
+  type InterviewEvent,
+  OPENING_SECTION,
+  type ReaskReason,
+} from './events.js';
 import { askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
 import { isGibberish, isUnreadable, shippedWords } from './gibberish.js';
 import { readLanguageRequest } from './language-switch.js';
@@ -403,6 +409,11 @@ export function applyCommand(
         result.replies.push(guide.messages.notPaused);
         return advance(guide, meta, turns, result, options);
       }
+      if (position.consentWithdrawn) {
+        // Nothing is recorded after consent was taken back until it is given again.
+        result.newTurns.push(event('consent_asked', section));
+        return { ...result, replies: [guide.opening.consentAgain], outcome: 'paused' };
+      }
       result.newTurns.push(event('resume', section));
       result.patch = { status: 'in_progress' };
       result.replies.push(guide.messages.resumed);
@@ -619,6 +630,12 @@ function suggestedCommand(turns: readonly LogTurn[]): NearCommandAsked | null {
   return asked.success ? asked.data : null;
 }
 
+/** The last turn asked for consent again, after it was taken back. */
+function consentAskedAgain(turns: readonly LogTurn[]): boolean {
+  const last = turns.at(-1);
+  return last?.kind === 'event' && eventOf(last.data) === 'consent_asked';
+}
+
 const NearCommandDeclined = z.object({ event: z.literal('near_command_reply'), accepted: z.literal(false) });
 
 /** The respondent just said no to "did you mean…?": the word they typed is theirs, not a command. */
@@ -744,6 +761,38 @@ function respond(
   if (language !== null && options.guides)
     return switchLanguage(options.guides, meta, turns, language, options);
 
+  if (meta.status === 'paused' && !command && consentAskedAgain(turns)) {
+    const choice = readConsent(commandGuides, text);
+    if (choice === 'yes') {
+      const resumed: InterviewMeta = { ...meta, status: 'in_progress' };
+      const result: TurnResult = {
+        ...emptyResult(),
+        newTurns: [
+          event('consent', OPENING_SECTION, { consentVersion: guide.opening.consentVersion }),
+          event('resume', position.pending?.section ?? OPENING_SECTION),
+        ],
+        patch: {
+          status: 'in_progress',
+          consentVersion: guide.opening.consentVersion,
+          consentAt: options.now.toISOString(),
+        },
+        replies: [guide.opening.consentThanks, guide.messages.resumed],
+      };
+      return advance(guide, resumed, turns, result, options);
+    }
+    if (choice === 'no') {
+      // Recorded as the stop it confirms: a later message is not read as a reply to the question again.
+      const stop = event('stop', position.pending?.section ?? OPENING_SECTION, { consent: 'withdrawn' });
+      return {
+        ...emptyResult(),
+        newTurns: [stop],
+        replies: [guide.opening.consentStillWithdrawn],
+        outcome: 'paused',
+      };
+    }
+    // Consent is never assumed: anything but a yes or a no is asked again.
+    return { ...emptyResult(), replies: [guide.opening.consentAgain], outcome: 'paused' };
+  }
   if (meta.status === 'paused' && command !== 'resume' && command !== 'help') {
     // What a paused interview takes, typed a letter off ("reprende"), is asked about as it is while it runs.
     const nearCommand = command

@@ -62,6 +62,8 @@ export interface Position {
   /** Main questions not asked because an earlier answer already answered them. */
   covered: ReadonlySet<string>;
   consentGiven: boolean;
+  /** Consent was taken back (a `stop` saying so) and not given again since. */
+  consentWithdrawn: boolean;
   lastSeq: number;
 }
 
@@ -92,6 +94,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
   let amendTarget: AmendTarget | null = null;
   const skipped = new Map<number, SkippedQuestion>();
   let consentGiven = false;
+  let consentWithdrawn = false;
   let lastSeq = 0;
   // Question id → the covering answer's seq and the phrase it said; judged once every amend is applied.
   const coveredBy = new Map<string, { answerSeq: number | null; phrase: unknown }>();
@@ -153,7 +156,10 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         const event = eventOf(turn.data);
         if (event === 'reask') reasks += 1;
         else if (event === 'clarify') clarifications += 1;
-        else if (event === 'consent') consentGiven = true;
+        else if (event === 'consent') {
+          consentGiven = true;
+          consentWithdrawn = false;
+        } else if (event === 'stop' && turn.data?.consent === 'withdrawn') consentWithdrawn = true;
         else if (event === 'language' && pending !== null && turn.refSeq === pending.seq) {
           // Asked again in the new language: answers and re-asks from now on are to that wording.
           pending.text = rewordedQuestion(turn.data) ?? pending.text;
@@ -192,6 +198,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
     skipped: [...skipped.values()],
     covered,
     consentGiven,
+    consentWithdrawn,
     lastSeq,
   };
 }
