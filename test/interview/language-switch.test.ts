@@ -29,6 +29,18 @@ describe('a request to go on in the other language', () => {
     expect(readLanguageRequest(both, text, 'fr')).toBe(language);
   });
 
+  it.each([
+    ['back to French please', 'en', 'fr'],
+    ['revenons en français svp', 'en', 'fr'],
+    ['on repasse en français', 'en', 'fr'],
+    ['retour au français', 'en', 'fr'],
+    ['en fait non, revenons en francais svp', 'en', 'fr'],
+    ['english again please', 'fr', 'en'],
+    ['back to english please', 'fr', 'en'],
+  ] as const)('"%s", said in an interview gone %s, goes back to %s', (text, current, language) => {
+    expect(readLanguageRequest(both, text, current)).toBe(language);
+  });
+
   it('"change language" asks for the other one', () => {
     expect(readLanguageRequest(both, 'can we change language?', 'fr')).toBe('en');
     expect(readLanguageRequest(both, 'on peut changer de langue ?', 'en')).toBe('fr');
@@ -43,6 +55,9 @@ describe('a request to go on in the other language', () => {
     'en français ou en anglais',
     'On travaille en anglais avec nos fournisseurs',
     'We speak English with our suppliers.',
+    'nos clients reviennent en français',
+    'non, pas en anglais',
+    'No, we sell in English too',
   ])('"%s" is no such request', (text) => {
     expect(readLanguageRequest(both, text, 'fr')).toBeNull();
   });
