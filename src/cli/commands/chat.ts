@@ -178,6 +178,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     }
     return failure ? EXIT_FAILED : EXIT_OK;
   } finally {
+    // Nothing more is read: input still open (a pipe whose writer has not finished) must not keep the process
+    // waiting once the interview is over.
+    io.stdin.destroy();
     // The store is closed even when the hold cannot be given back (it lapses by itself then).
     try {
       await hold.release();
