@@ -112,6 +112,10 @@ const FIRST_DELIVERY_ABANDONED_MS = 60_000;
 const AFTER_TURN = Symbol('afterTurn');
 type AfterTurn = () => Promise<void>;
 
+function isAttachmentOnly(activity: Activity): boolean {
+  return (activity.text ?? '').trim() === '' && (activity.attachments?.length ?? 0) > 0;
+}
+
 async function runAfterTurn(work: readonly AfterTurn[]): Promise<void> {
   for (const run of work) await run();
 }
@@ -472,6 +476,11 @@ export class InterviewBot extends ActivityHandler {
     const command = parseBotCommand(this.allGuides, text);
     const meta = await this.interviewOf(dc);
     if (meta && (await this.answeredAsTakenUpElsewhere(dc, meta, command))) return;
+    if (meta?.status === 'in_progress' && isAttachmentOnly(context.activity)) {
+      // A photo or a file with no words: nothing to read or record, and no empty answer counted toward a skip.
+      await context.sendActivity(this.guideFor(context, meta).bot.attachmentOnly);
+      return;
+    }
     if (command && this.handledAtBotLevel(dc, command, meta)) {
       await this.runBotCommand(dc, command, meta);
       return;

@@ -242,6 +242,17 @@ describe.each(['fr', 'en'] as const)('what respondents ask for in their own word
     expect((await bot.interview()).meta.status).toBe('paused');
   });
 
+  it('answers a photo sent without words that it cannot read it, records nothing and counts no empty answer', async () => {
+    const bot = await atRoleQuestion(lang);
+    const guide = bot.guides[lang];
+    const before = (await bot.interview()).turns.length;
+    const photo = { contentType: 'image/jpeg', contentUrl: 'http://127.0.0.1:9/till.jpg', name: 'till.jpg' };
+    for (let i = 0; i < 3; i++)
+      expect(await bot.send({ type: 'message', attachments: [photo] })).toEqual([guide.bot.attachmentOnly]);
+    expect((await bot.interview()).turns).toHaveLength(before);
+    expect((await pendingQuestion(bot))?.questionId).toBe('presentation.role');
+  });
+
   it('takes "Correct" as an answer, not as `back`', async () => {
     const bot = await atRoleQuestion(lang);
     const replies = await bot.say(script.notACommand);

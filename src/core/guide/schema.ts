@@ -335,6 +335,8 @@ export const Guide = z
       welcome: Text,
       /** To a message that is no command once the conversation's interview is over: nothing is added to it. */
       afterCompleted: Text,
+      /** A message with a photo or a file and no words: nothing is read or recorded, the question stays. */
+      attachmentOnly: Text,
       chooseLanguage: Text,
       chooseProfile: Text,
       choiceReask: Text,
