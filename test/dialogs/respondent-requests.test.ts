@@ -123,7 +123,8 @@ describe.each(['fr', 'en'] as const)('what respondents ask for in their own word
       fill(guide.messages.amendSkippedPrompt, { question: meaning?.text ?? '' }),
     ]);
     const replies = await bot.say(script.meaning);
-    expect(replies[0]).toBe(guide.messages.amended);
+    // A first answer to the skipped question: noted, not "corrected".
+    expect(replies[0]).toBe(guide.messages.answeredLate);
     expect(replies.at(-1)).toBe(next?.text);
     const { turns } = await bot.interview();
     expect(turns.some((t) => t.kind === 'amend')).toBe(false);

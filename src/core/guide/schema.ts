@@ -303,6 +303,8 @@ export const Guide = z
       amendPrompt: Text,
       amendNothing: Text,
       amended: Text,
+      /** After `back` to a question skipped: its first answer is noted, nothing was corrected. */
+      answeredLate: Text,
       paused: Text,
       pausedReminder: Text,
       resumed: Text,

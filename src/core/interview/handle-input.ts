@@ -835,7 +835,7 @@ function respond(
       return { ...result, replies: [amendPrompt(guide, meta, position, target, options)] };
     result.newTurns.push(amendTurn(guide, commandGuides, meta, target, text, tagger));
     result.newTurns.push(...coveredByAmend(guide, meta, logWith(turns, result.newTurns)));
-    result.replies.push(guide.messages.amended);
+    result.replies.push(target.kind === 'skipped' ? guide.messages.answeredLate : guide.messages.amended);
     return advance(guide, meta, turns, result, options);
   }
 
