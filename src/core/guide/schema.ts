@@ -39,6 +39,8 @@ export const SectionQuestion = GuideQuestion.extend({
    * 2015.", "Owner of a bakery."). See interview/plan.ts.
    */
   coveredByRole: z.object({ leads: Words, roles: Words }).optional(),
+  /** Asked instead of `text` (and its `rephrase`) while no tool has been named in the interview ("Parmi ces outils…"). */
+  withoutTools: z.object({ text: Text, rephrase: Text.optional() }).strict().optional(),
 });
 export type SectionQuestion = z.infer<typeof SectionQuestion>;
 

@@ -344,7 +344,8 @@ function rewordingOf(
 ): string | null {
   for (const section of sectionsOf(guide)) {
     for (const main of mainQuestions(section, profile)) {
-      if (main.id === question.id) return main.rephrase ?? null;
+      if (main.id === question.id)
+        return (question.text === main.withoutTools?.text ? main.withoutTools.rephrase : main.rephrase) ?? null;
       if (exampleProbeId(main.id) === question.id) return section.exampleProbe?.rephrase ?? null;
     }
     for (const probe of section.probes) {

@@ -163,6 +163,11 @@ function toolProbeText(
   return fill(probe[asks], { tool: ownToolName(names, label) ?? label });
 }
 
+/** A main question as it is asked now: worded without "these tools" while none has been named. */
+export function mainWording(question: SectionQuestion, coverage: Coverage): string {
+  return question.withoutTools && coverage.tools.length === 0 ? question.withoutTools.text : question.text;
+}
+
 /**
  * How `guide` words a question already asked, found by its id (to ask it again in another language): consent, a
  * closing or main question, an example probe, or a probe (one on a tool naming it as the plan does); null for an
@@ -181,7 +186,7 @@ export function wordingIn(
   const section = sectionsOf(guide).find((s) => s.id === asked.section);
   if (!section) return null;
   for (const question of mainQuestions(section, profile)) {
-    if (question.id === id) return question.text;
+    if (question.id === id) return mainWording(question, computeCoverage(position.answers));
     if (exampleProbeId(question.id) === id) return section.exampleProbe?.text ?? null;
   }
   const subject = asked.subject;
@@ -277,7 +282,13 @@ function nextInSection(
         covered.push({ ...answered, text: question.text });
         continue;
       }
-      return { id: question.id, section: section.id, kind: 'main', text: question.text, progress };
+      return {
+        id: question.id,
+        section: section.id,
+        kind: 'main',
+        text: mainWording(question, coverage),
+        progress,
+      };
     }
     const answer = answersById.get(question.id);
     const exampleId = exampleProbeId(question.id);
