@@ -345,7 +345,9 @@ function rewordingOf(
   for (const section of sectionsOf(guide)) {
     for (const main of mainQuestions(section, profile)) {
       if (main.id === question.id)
-        return (question.text === main.withoutTools?.text ? main.withoutTools.rephrase : main.rephrase) ?? null;
+        return (
+          (question.text === main.withoutTools?.text ? main.withoutTools.rephrase : main.rephrase) ?? null
+        );
       if (exampleProbeId(main.id) === question.id) return section.exampleProbe?.rephrase ?? null;
     }
     for (const probe of section.probes) {
