@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/core/domain.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import type { Tagger } from '../../src/core/tagger/types.js';
-import type { Tags } from '../../src/core/tags.js';
+import { emptyTags, type Tags } from '../../src/core/tags.js';
 import { createFakeTagger } from './fake-tagger.js';
 import { type CoreSession, MANAGER_OPENING, pastPresentation } from './session.js';
 
@@ -115,6 +115,9 @@ describe('off-topic input gets one polite re-ask, at probes and whatever an acto
     ['fr', 'tools.probe.actors.crm', "L'apprenti l'a installé, ça nous sert à tous."],
     ['en', 'tools.probe.actors.crm', 'My niece. The café, we get walk-ins from it.'],
     ['en', 'tools.probe.actors.crm', 'My daughter set it up, she is nineteen.'],
+    // The speaker's own side, typed casually.
+    ['fr', 'tools.probe.actors.crm', 'c nous, ca evite de téléphoner au moulin'],
+    ['en', 'tools.probe.actors.crm', 'it was us, saves ringing the mill every day'],
   ] as const)('%s: at %s, "%s" is taken at once', (lang, questionId, text) => {
     const s = SCRIPT[lang];
     const session = started(lang);
@@ -126,6 +129,26 @@ describe('off-topic input gets one polite re-ask, at probes and whatever an acto
     const replies = session.say(text);
     expect(replies).not.toContain(session.guide.messages.reaskOffTopic);
     expect(answered(session)).toContain(questionId);
+  });
+
+  it.each([
+    ['fr', 'bof on est pas dans un club'],
+    ['en', 'meh, we are not in any club, really'],
+  ] as const)('%s: "%s" answers the question on clubs, whose word it says in the singular', (lang, text) => {
+    // A tagger reading nothing (the club is denied): only the question's own word ties the answer to it.
+    const session = pastPresentation(
+      guides,
+      { tag: (_text, options) => emptyTags(options?.lang ?? lang) },
+      lang,
+    );
+    const clubs = 'value.probe.cluster';
+    const guide = session.guide;
+    for (let guard = 0; session.pendingId() !== clubs; guard += 1) {
+      if (guard > 30) throw new Error('the question on clubs was never reached');
+      session.say(lang === 'fr' ? 'passer' : 'skip');
+    }
+    expect(session.say(text)).not.toContain(guide.messages.reaskOffTopic);
+    expect(answered(session)).toContain(clubs);
   });
 
   it.each([

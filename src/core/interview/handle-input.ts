@@ -308,7 +308,8 @@ function topicStems(
     .flatMap((text) => words(text))
     .flatMap((word) => word.split("'"))
     .filter((w) => w.length >= 5 && !asking.has(w))
-    .map((w) => w.slice(0, 5));
+    // A plural's ending is left out, so that "clubs" in the question finds "club" in the answer.
+    .map((w) => w.replace(/[sx]$/, '').slice(0, 5));
   return [...section.topicWords, ...questionStems];
 }
 
