@@ -20,6 +20,24 @@ const atReview = (lang: 'fr' | 'en'): CoreSession => atReviewWith(guides, tagger
 const corrections = (session: CoreSession) =>
   session.turns.filter((t) => t.kind === 'correction').map((t) => t.data);
 
+describe('closing review: e-mail named by the everyday word', () => {
+  const MAIL = {
+    fr: 'On envoie les rappels par mail aux clientes, ça nous fait gagner du temps.',
+    en: 'We send the reminders to customers by mail, it saves us time.',
+  } as const;
+
+  it.each([
+    ['fr', 'retire le mail', /Retiré \(outil\)\u00a0: Courriel/],
+    ['en', 'remove the mail', /Removed \(tool\): E-mail/],
+  ] as const)('%s: "%s" removes e-mail', (lang, reply, said) => {
+    const session = atReviewWith(guides, tagger, MAIL, lang);
+    expect(session.say(reply)[0]).toMatch(said);
+    expect(corrections(session)).toEqual([
+      expect.objectContaining({ action: 'remove', target: 'tool', id: 'email' }),
+    ]);
+  });
+});
+
 describe('closing review: items named as the respondent and the bot name them', () => {
   it('reads a tool named by its brand, as the bot itself named it in a question', () => {
     const en = atReview('en');
