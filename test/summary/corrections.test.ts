@@ -80,6 +80,14 @@ describe('parseCorrection with the tagger reading the name', () => {
     expect(fr.ok ? '' : fr.message).toContain('«\u00a0Télé-Zorglub\u00a0»');
   });
 
+  it('quotes back the name it does not know without the reason said after a comma', () => {
+    const en = parseCorrection('remove Madison, we stopped using it', 'en', asTyped, tagger);
+    expect(en.ok ? '' : en.message).toContain('"Madison"');
+    expect(en.ok ? '' : en.message).not.toContain('stopped');
+    const fr = parseCorrection('retire Zorglub, on ne s’en sert plus', 'fr', asTyped, tagger);
+    expect(fr.ok ? '' : fr.message).toContain('«\u00a0Zorglub\u00a0»');
+  });
+
   it('does not read a long phrase as a name, even one naming a tool', () => {
     const parsed = parseCorrection("enlève ce qu'on a dit sur le site e-commerce", 'fr', asTyped, tagger);
     expect(parsed).toMatchObject({ ok: false, reason: 'unknown_item' });

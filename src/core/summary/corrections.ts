@@ -377,10 +377,14 @@ export function parseCorrection(
     if (!found || (after !== '' && namesMore(after, reading))) continue;
     return { ok: true, correction: { ...found.correction, action }, said: name, byName: found.byName };
   }
+  // What follows a comma says why ("Madison, we stopped using it"): the name quoted back is the part before.
+  const clauseEnd = typed.search(CLAUSE_PUNCTUATION);
+  const named =
+    clauseEnd > 0 ? withoutTrailingFillers(typed.slice(0, clauseEnd).trim(), fillers) || typed : typed;
   return {
     ok: false,
     reason: 'unknown_item',
-    message: fill(own.corrections.unknownItem, { item: quote(typed) }),
+    message: fill(own.corrections.unknownItem, { item: quote(named) }),
   };
 }
 
