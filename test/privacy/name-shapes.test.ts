@@ -116,3 +116,19 @@ describe('particles join a first name to its surname, never a full name to what 
     expect(text).not.toMatch(/Paul|Martin/);
   });
 });
+
+describe('a first name after "moi c" typed casually', () => {
+  it.each([
+    ['slt moi c Sandrine, jai un salon de coiffure a lorient', 'Sandrine'],
+    ['moi cest Paul, garagiste à Vannes', 'Paul'],
+  ])('"%s": %s is replaced', (presentation, name) => {
+    const text = both(presentation, `${name} répond aux avis Google.`);
+    expect(text).not.toContain(name);
+    expect(pseudonyms(text, 'PERSONNE').size).toBe(1);
+  });
+
+  it('"moi c pareil" and "moi c Internet qui me fait peur" name nobody', () => {
+    for (const text of ['moi c pareil, on a un CRM', 'Moi c Internet qui me fait peur.'])
+      expect(findIntroducedNames(text)).toEqual([]);
+  });
+});

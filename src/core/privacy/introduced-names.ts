@@ -115,7 +115,7 @@ function cues(phrases: readonly string[]): RegExp {
 const PERSON_CUES = cues([
   "je m['’]appelle",
   'mon nom est',
-  "moi c['’]est",
+  "moi c(?:['’]est|est)?",
   'my name is',
   'i am',
   "i['’]m",
