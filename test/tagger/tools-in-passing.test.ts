@@ -84,6 +84,12 @@ describe('tools turned down, dropped or not there', () => {
     expect(toolIds('Les balances connectées, j’en ai pas, c’est trop cher.', 'fr')).toEqual([]);
   });
 
+  it('scam e-mails are a threat received, not the firm using e-mail', () => {
+    expect(toolIds('Les arnaques par mail, on en reçoit tous les jours.', 'fr')).toEqual([]);
+    expect(toolIds('We get scam emails every day.', 'en')).toEqual([]);
+    expect(toolIds('On envoie les rappels par mail.', 'fr')).toEqual(['email']);
+  });
+
   it('a training body and a second branch are no tools', () => {
     expect(toolIds('On est un organisme de formation, on forme des caristes.', 'fr')).toEqual([]);
     expect(toolIds('On a ouvert un deuxième site à Vannes l’an dernier.', 'fr')).toEqual([]);
