@@ -378,7 +378,7 @@ export function parseCorrection(
     return { ok: true, correction: { ...found.correction, action }, said: name, byName: found.byName };
   }
   // What follows a comma says why ("Madison, we stopped using it"): the name quoted back is the part before.
-  const clauseEnd = typed.search(CLAUSE_PUNCTUATION);
+  const clauseEnd = typed.search(/[,;]/u);
   const named =
     clauseEnd > 0 ? withoutTrailingFillers(typed.slice(0, clauseEnd).trim(), fillers) || typed : typed;
   return {
