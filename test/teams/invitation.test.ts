@@ -174,6 +174,27 @@ describe('invitation flow over HTTP, as Teams drives it', () => {
       channelData: { tenant: { id: TENANT } },
     });
 
+  /** A respondent opens an interview with `code` and answers it to the end: the last step reached. */
+  async function interviewedWithCode(
+    conversationId: string,
+    respondent: Record<string, unknown>,
+    code: string | undefined,
+  ): Promise<string> {
+    let said = replyTexts(
+      await sendExpectingReplies(url, teams(conversationId, respondent, `code ${code}`)),
+    ).join('\n');
+    let answers = 0;
+    let step = nextStep(said, answers);
+    for (let turn = 0; turn < 60 && step.kind !== 'done'; turn++) {
+      if (step.kind === 'answer') answers++;
+      said = replyTexts(await sendExpectingReplies(url, teams(conversationId, respondent, step.text))).join(
+        '\n',
+      );
+      step = nextStep(said, answers);
+    }
+    return step.kind;
+  }
+
   it('gives the interviewer a code; the respondent is interviewed; the summary card reaches the interviewer', async () => {
     const interviewer = { id: '29:alice', name: 'Alice', aadObjectId: 'aad-alice' };
     const answer = replyTexts(
@@ -184,19 +205,7 @@ describe('invitation flow over HTTP, as Teams drives it', () => {
     expect(answer).toContain(teamsDeepLink(BOT, code ?? ''));
 
     const respondent = { id: '29:rachid', name: 'Rachid', aadObjectId: 'aad-rachid' };
-    let said = replyTexts(
-      await sendExpectingReplies(url, teams('a:rachid-chat', respondent, `code ${code}`)),
-    ).join('\n');
-    let answers = 0;
-    let step = nextStep(said, answers);
-    for (let turn = 0; turn < 60 && step.kind !== 'done'; turn++) {
-      if (step.kind === 'answer') answers++;
-      said = replyTexts(await sendExpectingReplies(url, teams('a:rachid-chat', respondent, step.text))).join(
-        '\n',
-      );
-      step = nextStep(said, answers);
-    }
-    expect(step.kind).toBe('done');
+    expect(await interviewedWithCode('a:rachid-chat', respondent, code)).toBe('done');
 
     const [interview] = await store.listInterviews({ interviewerId: 'aad-alice' });
     expect(interview).toMatchObject({ status: 'completed', profile: 'manager', language: 'fr' });
@@ -221,19 +230,7 @@ describe('invitation flow over HTTP, as Teams drives it', () => {
     const respondent = { id: '29:yann', name: 'Yann', aadObjectId: 'aad-yann' };
     connector.hold();
     try {
-      let said = replyTexts(
-        await sendExpectingReplies(url, teams('a:yann-chat', respondent, `code ${code}`)),
-      ).join('\n');
-      let answers = 0;
-      let step = nextStep(said, answers);
-      for (let turn = 0; turn < 60 && step.kind !== 'done'; turn++) {
-        if (step.kind === 'answer') answers++;
-        said = replyTexts(await sendExpectingReplies(url, teams('a:yann-chat', respondent, step.text))).join(
-          '\n',
-        );
-        step = nextStep(said, answers);
-      }
-      expect(step.kind).toBe('done');
+      expect(await interviewedWithCode('a:yann-chat', respondent, code)).toBe('done');
       // The last reply came back while the interviewer's channel had not yet answered the summary's post.
       await until(() => connector.unanswered() > 0, "the summary's post to the interviewer");
     } finally {
