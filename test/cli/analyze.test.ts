@@ -66,6 +66,20 @@ describe('sme-interview analyze', () => {
     expect(codings).toBeGreaterThan(10);
   });
 
+  it('gives a person the same pseudonym whatever the order the transcripts are named in', async () => {
+    // The name is in the file's name too, which every export shows pseudonymised.
+    const named = join(work, 'Entretien Maëlle Quéméner.txt');
+    writeFileSync(
+      named,
+      "Q: Pouvez-vous vous présenter ?\n\nJe m'appelle Maëlle Quéméner, je suis la gérante de la boulangerie Ty Bara, à Brest.\n",
+    );
+    const codes = async (files: string[]) =>
+      new Set((await cli(['analyze', ...files], {})).stdout.match(/PERSONNE-[0-9A-F]{6}/g));
+    const [first, second] = [await codes([named, EN]), await codes([EN, named])];
+    expect(first.size).toBe(1);
+    expect(second).toEqual(first);
+  });
+
   it('keeps two transcripts of the same file name apart, each with its own source and codings', async () => {
     const [a, b] = [join(work, 'a'), join(work, 'b')];
     mkdirSync(a);

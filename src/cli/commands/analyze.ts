@@ -158,7 +158,9 @@ function fileStem(path: string): string {
  */
 function transcriptsKey(texts: readonly string[]): string {
   const hash = createHash('sha256').update('sme-interview:transcripts-key');
-  for (const text of texts) hash.update(createHash('sha256').update(text).digest());
+  // In any order the files are named, the same transcripts give the same key.
+  const each = texts.map((text) => createHash('sha256').update(text).digest('hex')).sort();
+  for (const digest of each) hash.update(digest);
   return hash.digest('hex');
 }
 
