@@ -40,6 +40,13 @@ describe.skipIf(!chromiumAvailable)('the dashboard in the browser', () => {
     const { store } = server;
     const id = await seedLeverInterview(store, LOCAL_INTERVIEWER_ID, 'fr', [
       { text: ANSWER, levers: [['value_chain', 'fournisseurs', 0.9]] },
+      {
+        text: "C'est notre comptable qui nous a mis sur Pennylane, et les arnaques en ligne, ça nous inquiète.",
+        levers: [],
+        tools: [['dematerialization', 'Pennylane']],
+        actors: [['accountants', 'initiator', 'notre comptable']],
+        facets: [['threat', 'ça nous inquiète']],
+      },
     ]);
     for (const [invitation, language, profile] of [
       [code, 'fr', 'manager'],
@@ -95,11 +102,18 @@ describe.skipIf(!chromiumAvailable)('the dashboard in the browser', () => {
     await row.click();
     await page.locator('#answers li').first().waitFor();
     expect(await page.locator('#summary-code').textContent()).toBe("Code d'invitation\u00a0: K7M2QX9P");
-    expect(await page.locator('#answers .answer-text').allTextContents()).toEqual([ANSWER]);
-    expect(await page.locator('#answers .question').allTextContents()).toEqual(['Question 1']);
-    expect(await page.locator('#answers .tags').textContent()).toBe(
-      'Leviers de la valeur partagée\u00a0: Chaîne de valeur',
+    expect(await page.locator('#answers .answer-text').first().textContent()).toBe(ANSWER);
+    expect(await page.locator('#answers .question').allTextContents()).toEqual(['Question 1', 'Question 2']);
+    const tags = await page.locator('#answers .tags').allTextContents();
+    expect(tags[0]).toBe('Leviers de la valeur partagée\u00a0: Chaîne de valeur');
+    // Who started a tool and the facets an answer evidences are shown as the exports show them.
+    expect(tags[1]).toContain('Initiateurs\u00a0: experts-comptables');
+    expect(tags[1]).toContain('Menaces');
+    expect(await page.locator('#tools li[data-tool="dematerialization"]').textContent()).toContain(
+      'Initiateurs\u00a0: experts-comptables',
     );
+    // No closing correction in this interview: no heading for them.
+    expect(await page.locator('#corrections-heading').isHidden()).toBe(true);
     expect(await page.locator('#answers h4').allTextContents()).toEqual(['La valeur créée']);
     const injected = await page.evaluate(
       () =>
@@ -159,7 +173,9 @@ describe.skipIf(!chromiumAvailable)('the dashboard in the browser', () => {
     await page.locator(`#interviews tr[data-id="${id}"]`).click();
     await page.locator('#answers li').first().waitFor();
     expect(await page.locator('#summary-code').textContent()).toBe('Invitation code: E5N7G2L9');
-    expect(await page.locator('#answers .tags').textContent()).toBe('Levers of shared value: Value chain');
+    const tags = await page.locator('#answers .tags').allTextContents();
+    expect(tags[0]).toBe('Levers of shared value: Value chain');
+    expect(tags[1]).toContain('Initiators: accountants');
     expect(await page.locator('#summary-downloads #csv-separator').inputValue()).toBe('comma');
     expect(await page.locator('#summary-downloads .csv-separator').textContent()).toContain('CSV separator:');
     await page.locator('#erase-interview', { hasText: 'Erase this interview' }).click();

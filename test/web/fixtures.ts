@@ -91,10 +91,20 @@ export async function seedCompletedInterview(
   return meta.id;
 }
 
-/** An answer to seed, with the levers the tagger read in it and its confidence in each. */
+/** An answer to seed, with the levers the tagger read in it and its confidence in each (and tools, roles, facets). */
 export interface SeededAnswer {
   text: string;
   levers: [id: string, words: string, confidence: number][];
+  tools?: [id: string, words: string][];
+  actors?: [id: string, role: 'initiator' | 'beneficiary' | 'mentioned', words: string][];
+  facets?: [id: string, words: string][];
+}
+
+/** Where `words` stands in `text`, as evidence. */
+function evidenceOf(text: string, words: string) {
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`"${words}" is not in "${text}"`);
+  return [{ start, end: start + words.length, text: words }];
 }
 
 /** A completed interview whose answers evidence levers more or less well (one question per answer). */
@@ -115,11 +125,26 @@ export async function seedLeverInterview(
     const questionId = `value.q${index + 1}`;
     const tags = Tags.parse({
       ...emptyTags(language),
-      levers: answer.levers.map(([id, words, confidence]) => {
-        const start = answer.text.indexOf(words);
-        if (start < 0) throw new Error(`"${words}" is not in "${answer.text}"`);
-        return { id, confidence, evidence: [{ start, end: start + words.length, text: words }] };
-      }),
+      levers: answer.levers.map(([id, words, confidence]) => ({
+        id,
+        confidence,
+        evidence: evidenceOf(answer.text, words),
+      })),
+      tools: (answer.tools ?? []).map(([id, words]) => ({
+        id,
+        confidence: 0.9,
+        evidence: evidenceOf(answer.text, words),
+      })),
+      actors: (answer.actors ?? []).map(([id, role, words]) => ({
+        id,
+        role,
+        evidence: evidenceOf(answer.text, words),
+      })),
+      facets: (answer.facets ?? []).map(([id, words]) => ({
+        id,
+        confidence: 0.9,
+        evidence: evidenceOf(answer.text, words),
+      })),
     });
     return [
       {

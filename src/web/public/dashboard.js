@@ -224,11 +224,10 @@
     leverBars(document.getElementById('lever-chart'), summary.levers, (id) => reading.levers[id]);
     leverVerdict(document.getElementById('lever-balance'), reading);
     const tools = document.getElementById('tools');
-    tools.replaceChildren(
-      ...summary.tools.map((tool) =>
-        element('li', { 'data-tool': tool.id }, `${tool.label} — ${tool.values.map(label).join(', ')}`),
-      ),
-    );
+    tools.replaceChildren(...summary.tools.map(toolLine));
+    const corrections = summary.corrections.map((entry) => element('li', {}, entry.description));
+    document.getElementById('corrections').replaceChildren(...corrections);
+    document.getElementById('corrections-heading').hidden = corrections.length === 0;
     showAnswers(summary);
     shownInterview = { id, code };
     downloads(document.getElementById('summary-downloads'), `${base}?lang=${lang}`, [
@@ -243,16 +242,34 @@
     show('summary-view');
   }
 
-  /** "Outils et dispositifs : ERP · Formes de valeur : Fonctionnelle": an answer's tags, as the exports word them. */
+  /** "ERP — Fonctionnelle · Initiateurs : organisation · Bénéficiaires : clients": which value, for whom. */
+  function toolLine(tool) {
+    const parts = [`${tool.label} — ${tool.values.map(label).join(', ')}`];
+    for (const role of ['initiators', 'beneficiaries']) {
+      if (tool[role].length === 0) continue;
+      const value = tool[role].map((id) => words.actors[id] ?? id).join(', ');
+      parts.push(fill(words.labelled, { label: words.tagKinds[role], value }));
+    }
+    return element('li', { 'data-tool': tool.id }, parts.join(' · '));
+  }
+
+  /**
+   * "Outils et dispositifs : ERP · Formes de valeur : Fonctionnelle · Initiateurs : experts-comptables": an
+   * answer's tags, as the exports word them.
+   */
   function tagsText(tags) {
+    const byRole = (role) => (tags?.actors ?? []).filter((actor) => actor.role === role);
     const kinds = [
-      ['tools', words.tools],
-      ['values', words.values],
-      ['levers', words.levers],
+      ['tools', tags?.tools, words.tools],
+      ['values', tags?.values, words.values],
+      ['levers', tags?.levers, words.levers],
+      ['facets', tags?.facets, words.facets],
+      ['initiators', byRole('initiator'), words.actors],
+      ['beneficiaries', byRole('beneficiary'), words.actors],
     ];
     const parts = [];
-    for (const [kind, names] of kinds) {
-      const ids = [...new Set((tags?.[kind] ?? []).map((item) => item.id))];
+    for (const [kind, items, names] of kinds) {
+      const ids = [...new Set((items ?? []).map((item) => item.id))];
       if (ids.length === 0) continue;
       const value = ids.map((id) => names[id] ?? id.replaceAll('_', ' ')).join(', ');
       parts.push(fill(words.labelled, { label: words.tagKinds[kind], value }));
