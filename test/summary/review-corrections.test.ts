@@ -58,18 +58,22 @@ describe('closing review: a tool put back after it was removed', () => {
     const en = atReview('en');
     en.say('remove tool Xero');
     expect(toolsOf(en)).not.toContain('dematerialization');
-    expect(en.say('put Xero back')[0]).toMatch(/^Noted\. Added \(tool\): Paperless processes\./);
+    // Recorded as the addition it is, worded as a put-back of the name removed.
+    expect(en.say('put Xero back')[0]).toMatch(/^Noted\. Put back \(tool\): “Xero”\./);
     const summary = buildSummary(en.meta, en.turns);
     expect(summary.tools.find((t) => t.id === 'dematerialization')).toMatchObject({
       addedByRespondent: false,
     });
+    // The researcher reads a put-back, not a tool the respondent added.
+    expect(summary.corrections.at(-1)?.correction).toMatchObject({ action: 'add', id: 'dematerialization' });
+    expect(summary.corrections.at(-1)?.description).toMatch(/^Put back \(tool\): “Xero”/);
     expect(buildShortSummary(summary, 'en')).toContain('Paperless processes');
   });
 
   it('reads "keep it, put it back" once the tool was removed', () => {
     const en = atReview('en');
     en.say('remove tool Xero');
-    expect(en.say('actually we keep Xero, put it back')[0]).toMatch(/Added \(tool\): Paperless processes\./);
+    expect(en.say('actually we keep Xero, put it back')[0]).toMatch(/Put back \(tool\): “Xero”\./);
     expect(toolsOf(en)).toContain('dematerialization');
   });
 
@@ -81,7 +85,7 @@ describe('closing review: a tool put back after it was removed', () => {
     expect(en.say('remove Instagram')[0]).toMatch(/Instagram/);
     expect(toolsOf(en)).toContain('social_media');
     const reply = en.say('put Instagram back')[0] ?? '';
-    expect(reply).toMatch(/^Noted\. Added \(tool\)/);
+    expect(reply).toMatch(/^Noted\. Put back \(tool\): “Instagram”/);
     expect(reply).not.toMatch(/already/);
   });
 
@@ -90,9 +94,9 @@ describe('closing review: a tool put back after it was removed', () => {
     fr.say('retire Xero');
     fr.say('retire le CRM');
     expect(fr.say('finalement on garde Xero')[0]).toMatch(
-      /^C'est noté\. Ajouté \(outil\)\u00a0: Dématérialisation\./,
+      /^C'est noté\. Remis \(outil\)\u00a0: «\u00a0Xero\u00a0»\./,
     );
-    expect(fr.say('remets le CRM')[0]).toMatch(/Ajouté \(outil\)\u00a0: CRM\./);
+    expect(fr.say('remets le CRM')[0]).toMatch(/Remis \(outil\)\u00a0: «\u00a0CRM\u00a0»\./);
     expect(toolsOf(fr)).toEqual(expect.arrayContaining(['dematerialization', 'crm']));
   });
 

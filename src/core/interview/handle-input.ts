@@ -945,7 +945,11 @@ function respond(
         result.newTurns.push(correctionTurn(question, text, pendingSeq, { ...reply.correction }));
         result.replies.push(
           fill(guide.closing.correctionSaved, {
-            correction: describeCorrection(reply.correction, meta.language),
+            correction: describeCorrection(
+              reply.correction,
+              meta.language,
+              summary.corrections.map((c) => c.correction),
+            ),
           }),
         );
         return result;

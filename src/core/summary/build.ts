@@ -633,8 +633,9 @@ export function buildSummary(
     gaps: { values: valueGaps, levers: missingLevers },
     nextQuestions,
     nextSteps,
-    corrections: replayed.corrections.map(({ text, ...c }) => {
-      const description = describeCorrection(c.correction, lang);
+    corrections: replayed.corrections.map(({ text, ...c }, index, all) => {
+      const earlier = all.slice(0, index).map((before) => before.correction);
+      const description = describeCorrection(c.correction, lang, earlier);
       // Corrections stored without the reply's words are described as they were.
       if (text.trim() === '') return { ...c, description };
       const quoted = fill(prompts.typography.quoted, { text });

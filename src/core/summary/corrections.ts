@@ -400,9 +400,17 @@ export function correctionItem(correction: Correction, lang: Language): { target
   return { target: p.corrections.targetNames[correction.target], label };
 }
 
-export function describeCorrection(correction: Correction, lang: Language): string {
+export function describeCorrection(
+  correction: Correction,
+  lang: Language,
+  earlier: readonly Correction[] = [],
+): string {
   const p = summaryPrompts(lang);
   const item = correctionItem(correction, lang);
+  if (putsBack(earlier, correction)) {
+    const name = correction.said === undefined ? item.label : correction.said;
+    return fill(p.corrections.describedPutBack, { ...item, name: fill(p.typography.quoted, { text: name }) });
+  }
   if (correction.target === 'tool' && correction.scope === 'named' && correction.said !== undefined)
     return fill(p.corrections.describedNamedOnly, {
       ...item,
@@ -410,6 +418,19 @@ export function describeCorrection(correction: Correction, lang: Language): stri
       label: fill(p.typography.quoted, { text: item.label }),
     });
   return fill(p.corrections.described[correction.action], item);
+}
+
+/** An addition of a tool a correction before it removed ("remove Instagram", then "put Instagram back"). */
+export function putsBack(earlier: readonly Correction[], correction: Correction): boolean {
+  if (correction.action !== 'add' || correction.target !== 'tool') return false;
+  const said = correction.said;
+  return earlier.some(
+    (removed) =>
+      removed.action === 'remove' &&
+      removed.target === 'tool' &&
+      removed.id === correction.id &&
+      (said === undefined || removed.said === undefined || namesEvidence(said, removed.said)),
+  );
 }
 
 /** Whether `name` (folded) is what `evidence`, words the tagger read a tool from, says: the one holds the other. */

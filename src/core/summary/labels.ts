@@ -237,6 +237,8 @@ export const SummaryPrompts = z.object({
     described: keyed(['add', 'remove']),
     /** A tool removal of what `{name}` names only: `{target}`, `{label}` (the tool, which stays). */
     describedNamedOnly: text,
+    /** A tool added back after the same reply's name removed it: `{target}`, `{name}` (as said, else the label). */
+    describedPutBack: text,
     /** A correction's description, `{correction}`, then the reply as written, `{text}`, quoted. */
     asWritten: text,
     targetNames: keyed(CORRECTION_TARGETS),
