@@ -624,25 +624,27 @@ const NearCommandAsked = z.object({
 });
 type NearCommandAsked = z.infer<typeof NearCommandAsked>;
 
-function suggestedCommand(turns: readonly LogTurn[]): NearCommandAsked | null {
+/** The data of the log's last turn when it is an event: the question a reply may be answering. */
+function lastEventData(turns: readonly LogTurn[]): Record<string, unknown> | null {
   const last = turns.at(-1);
-  if (last?.kind !== 'event') return null;
-  const asked = NearCommandAsked.safeParse(last.data);
+  return last?.kind === 'event' ? last.data : null;
+}
+
+function suggestedCommand(turns: readonly LogTurn[]): NearCommandAsked | null {
+  const asked = NearCommandAsked.safeParse(lastEventData(turns));
   return asked.success ? asked.data : null;
 }
 
 /** The last turn asked for consent again, after it was taken back. */
 function consentAskedAgain(turns: readonly LogTurn[]): boolean {
-  const last = turns.at(-1);
-  return last?.kind === 'event' && eventOf(last.data) === 'consent_asked';
+  return eventOf(lastEventData(turns)) === 'consent_asked';
 }
 
 const NearCommandDeclined = z.object({ event: z.literal('near_command_reply'), accepted: z.literal(false) });
 
 /** The respondent just said no to "did you mean…?": the word they typed is theirs, not a command. */
 function nearCommandDeclined(turns: readonly LogTurn[]): boolean {
-  const last = turns.at(-1);
-  return last?.kind === 'event' && NearCommandDeclined.safeParse(last.data).success;
+  return NearCommandDeclined.safeParse(lastEventData(turns)).success;
 }
 
 /** The commands a paused interview takes: the others wait until it is resumed. */

@@ -7,6 +7,7 @@ import {
   namesEvidence,
   type ParsedCorrection,
   parseCorrection,
+  putsBack,
 } from '../summary/corrections.js';
 import type { Correction, Summary } from '../summary/schema.js';
 import { buildShortSummary } from '../summary/short.js';
@@ -220,16 +221,10 @@ export function unchangedBy(
  * there, yet the name comes back, which is a change.
  */
 function putsBackNamed(summary: Summary, correction: Correction): boolean {
-  const said = correction.said;
-  if (correction.action !== 'add' || correction.target !== 'tool' || said === undefined) return false;
-  return summary.corrections.some(
-    ({ correction: earlier }) =>
-      earlier.target === 'tool' &&
-      earlier.scope === 'named' &&
-      earlier.id === correction.id &&
-      earlier.said !== undefined &&
-      namesEvidence(said, earlier.said),
-  );
+  const namedRemovals = summary.corrections
+    .map((c) => c.correction)
+    .filter((c) => c.target === 'tool' && c.scope === 'named');
+  return putsBack(namedRemovals, correction);
 }
 
 /** The interview's summary as the log stands (corrections applied, raw): what the respondent reviews. */

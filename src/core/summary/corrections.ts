@@ -420,16 +420,20 @@ export function describeCorrection(
   return fill(p.corrections.described[correction.action], item);
 }
 
-/** An addition of a tool a correction before it removed ("remove Instagram", then "put Instagram back"). */
+/**
+ * An addition of a tool, by a name one of `earlier` removed it by ("remove Instagram", then "put Instagram
+ * back").
+ */
 export function putsBack(earlier: readonly Correction[], correction: Correction): boolean {
-  if (correction.action !== 'add' || correction.target !== 'tool') return false;
   const said = correction.said;
+  if (correction.action !== 'add' || correction.target !== 'tool' || said === undefined) return false;
   return earlier.some(
     (removed) =>
       removed.action === 'remove' &&
       removed.target === 'tool' &&
       removed.id === correction.id &&
-      (said === undefined || removed.said === undefined || namesEvidence(said, removed.said)),
+      removed.said !== undefined &&
+      namesEvidence(said, removed.said),
   );
 }
 
