@@ -11,6 +11,11 @@ export const TerminalPrompts = z.object({
   resumeAfterLeaving: z.string().includes('{command}'),
   /** When the chat ends (end of input, Ctrl-C) on an unfinished interview. */
   pausedOnExit: z.string().includes('{command}'),
+  /**
+   * After consent is taken back, and when the chat ends so: nothing is recorded any more; how to erase what
+   * was (`{erase}`), and that taking the interview up again (`{command}`) asks for consent first.
+   */
+  consentWithdrawnAfterLeaving: z.string().includes('{erase}').includes('{command}'),
   /** When the interview completes: the chat ends there, and this says where its summary is. */
   summaryAfterCompletion: z.string().includes('{command}'),
 });
@@ -31,6 +36,11 @@ export function loadTerminalPrompts(dir: string = PROMPTS_DIR): Record<Language,
 /** The command line that takes an interview up again in the terminal. */
 export function resumeCommand(interviewId: string): string {
   return `sme-interview chat --resume ${interviewId}`;
+}
+
+/** The command line that removes an interview and every trace of it. */
+export function eraseCommand(interviewId: string): string {
+  return `sme-interview erase ${interviewId}`;
 }
 
 /** The command line that prints an interview's summary. */

@@ -55,7 +55,7 @@ export function renderCard(
       facts: [
         { title: h.profile, value: l.p.profiles[i.profile] },
         { title: h.language, value: l.p.languages[i.language] },
-        { title: h.status, value: l.p.statuses[i.status] },
+        { title: h.status, value: l.status(i) },
         { title: h.leverBalance, value: l.balance(summary.leverReading) },
       ],
     },

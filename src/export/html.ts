@@ -90,7 +90,7 @@ export function renderHtml(summary: Summary, lang: Language = summary.interview.
     [h.interview, i.id],
     [h.language, l.p.languages[i.language]],
     [h.profile, l.p.profiles[i.profile]],
-    [h.status, l.p.statuses[i.status]],
+    [h.status, l.status(i)],
     [h.startedAt, l.dateTime(i.startedAt)],
     [h.completedAt, l.dateTime(i.completedAt)],
     [h.respondent, respondent.pseudonym],

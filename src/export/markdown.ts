@@ -66,7 +66,7 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
     item(h.interview, i.id),
     item(h.language, l.p.languages[i.language]),
     item(h.profile, l.p.profiles[i.profile]),
-    item(h.status, l.p.statuses[i.status]),
+    item(h.status, l.status(i)),
     item(h.startedAt, l.dateTime(i.startedAt)),
     item(h.completedAt, l.dateTime(i.completedAt)),
     '',

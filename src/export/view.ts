@@ -26,6 +26,8 @@ export interface Labels {
   actors(ids: readonly ActorId[]): string;
   lever(id: Summary['tools'][number]['lever']): string;
   tool(id: string): string;
+  /** Where the interview stands: its status, or that consent was taken back. */
+  status(interview: Summary['interview']): string;
   /** The verdict on the lever balance, naming the missing and weak levers. */
   balance(reading: LeverReading): string;
   /** How well one lever is evidenced, with the reason when it is weak. */
@@ -64,6 +66,8 @@ export function labels(lang: Language, profile?: Profile): Labels {
     actors: (ids) => join(ids.map((id) => actorNames[id])),
     lever: (id) => (id === null ? '—' : p.levers[id]),
     tool: (id) => toolLabel(p, id),
+    status: ({ status, consentWithdrawn }) =>
+      consentWithdrawn ? p.statusConsentWithdrawn : p.statuses[status],
     balance: (reading) => {
       const named = (strength: LeverEvidence['strength']) =>
         leversOf(reading, strength)

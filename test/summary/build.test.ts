@@ -19,6 +19,7 @@ describe('buildSummary on a French interview', () => {
       language: 'fr',
       profile: 'manager',
       status: 'completed',
+      consentWithdrawn: false,
       startedAt: meta.startedAt,
       completedAt: meta.completedAt,
     });

@@ -450,6 +450,21 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
       ['question', 'presentation', 'presentation.role'],
     ]);
     await server.store.updateInterview(paused, { status: 'paused' });
+    const withdrawn = await seedStartedInterview(server.store, LOCAL_INTERVIEWER_ID, [
+      ['question', 'presentation', 'presentation.role'],
+    ]);
+    await server.store.appendTurns(withdrawn, [
+      {
+        kind: 'event',
+        section: 'presentation',
+        questionId: null,
+        text: '',
+        tags: null,
+        refSeq: null,
+        data: { event: 'stop', consent: 'withdrawn' },
+      },
+    ]);
+    await server.store.updateInterview(withdrawn, { status: 'paused' });
     const token = await issueLocalDashboardToken(server.store);
 
     /** The list's and an interview's words, as the page shows them. */
@@ -465,7 +480,12 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
         heading: await page.locator('h1').textContent(),
         views: await texts('nav button'),
         columns: await texts('#interviews th'),
-        statuses: [await status(completed), await status(started), await status(paused)],
+        statuses: [
+          await status(completed),
+          await status(started),
+          await status(paused),
+          await status(withdrawn),
+        ],
       };
       await page.locator(`#interviews tr[data-id="${completed}"]`).click();
       await page.locator('#summary-title', { hasText: completed }).waitFor();
@@ -484,7 +504,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
       heading: 'Tableau de bord',
       views: ['Entretiens', 'Étude'],
       columns: ['Entretien', 'Statut', 'Profil', 'Langue', 'Avancement', 'Début'],
-      statuses: ['terminé', 'en cours', 'en pause'],
+      statuses: ['terminé', 'en cours', 'en pause', 'en pause, accord retiré'],
       summary: {
         title: `Entretien ${completed}`,
         headings: [
@@ -511,7 +531,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
       heading: 'Dashboard',
       views: ['Interviews', 'Study'],
       columns: ['Interview', 'Status', 'Profile', 'Language', 'Progress', 'Started'],
-      statuses: ['completed', 'in progress', 'paused'],
+      statuses: ['completed', 'in progress', 'paused', 'paused, consent withdrawn'],
       summary: {
         title: `Interview ${completed}`,
         headings: [

@@ -150,6 +150,28 @@ describe('dashboard API', () => {
     });
   });
 
+  it('tells an interview whose respondent took their consent back from one merely paused', async () => {
+    const { store, alice } = await withInterviewers();
+    const withdrawn = await seedStartedInterview(store, 'alice', [['question', 'meaning', 'meaning.main']]);
+    const paused = await seedStartedInterview(store, 'alice', [['question', 'meaning', 'meaning.main']]);
+    const stop = (consent: 'withdrawn' | null) => ({
+      kind: 'event' as const,
+      section: 'meaning',
+      questionId: null,
+      text: '',
+      tags: null,
+      refSeq: null,
+      data: consent ? { event: 'stop', consent } : { event: 'stop' },
+    });
+    await store.appendTurns(withdrawn, [stop('withdrawn')]);
+    await store.appendTurns(paused, [stop(null)]);
+    for (const id of [withdrawn, paused]) await store.updateInterview(id, { status: 'paused' });
+    const rows = (await (await get('/api/interviews', alice)).json()).interviews;
+    const row = (id: string) => rows.find((r: { id: string }) => r.id === id);
+    expect(row(withdrawn)).toMatchObject({ status: 'paused', consentWithdrawn: true });
+    expect(row(paused)).toMatchObject({ status: 'paused', consentWithdrawn: false });
+  });
+
   it("hides another interviewer's interview behind a 404, like a missing one", async () => {
     const { alice, brunosInterview } = await withInterviewers();
     for (const what of ['summary', 'lever-reading']) {

@@ -5,12 +5,13 @@ import { TerminalAdapter } from '../../bot/terminal-adapter.js';
 import { loadConfig } from '../../config.js';
 import { Language, Profile } from '../../core/domain.js';
 import { fill } from '../../core/guide/template.js';
+import { consentStandsWithdrawn } from '../../core/interview/log.js';
 import type { InterviewMeta } from '../../core/interview/record.js';
 import { AppError } from '../../errors.js';
 import { InterviewHold } from '../../store/interview-hold.js';
 import { type CliIO, type Command, EXIT_FAILED, EXIT_OK } from '../command.js';
 import { BinaryInputError, InputLines } from '../input-lines.js';
-import { loadTerminalPrompts, resumeCommand, summaryCommand } from '../terminal-prompts.js';
+import { eraseCommand, loadTerminalPrompts, resumeCommand, summaryCommand } from '../terminal-prompts.js';
 
 const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|expert] [--resume ID]
 
@@ -29,6 +30,9 @@ conversation there records nothing until this chat ends.
 
 Uses DATA_DIR (embedded store) or DATABASE_URL (PostgreSQL).
 exit codes: 0 done, 1 failed, 2 bad usage`;
+
+/** Where the interview stands for the respondent: its status, or paused with their consent taken back. */
+type Standing = InterviewMeta['status'] | 'withdrawn';
 
 interface ChatArgs {
   language?: Language;
@@ -105,21 +109,36 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
         logic,
       );
 
-    let seen: InterviewMeta | null = null;
-    /** The respondent paused or stopped this interview at the last turn, and was told how to take it up. */
-    const toldHowToResume = (meta: InterviewMeta): boolean =>
-      seen?.id === meta.id && seen.status === 'paused';
+    /** What the chat last told of the interview's standing: how to take it up, or how to erase it. */
+    let told: { id: string; standing: Standing } | null = null;
+    const standingOf = async (meta: InterviewMeta): Promise<Standing> => {
+      if (meta.status !== 'paused') return meta.status;
+      return consentStandsWithdrawn(meta, await services.store.getTurns(meta.id)) ? 'withdrawn' : 'paused';
+    };
+    const alreadyTold = (meta: InterviewMeta, standing: Standing): boolean =>
+      told?.id === meta.id && told.standing === standing;
+    const howToComeBack = (meta: InterviewMeta, standing: 'paused' | 'withdrawn'): string =>
+      standing === 'withdrawn'
+        ? fill(prompts[meta.language].consentWithdrawnAfterLeaving, {
+            erase: eraseCommand(meta.id),
+            command: resumeCommand(meta.id),
+          })
+        : fill(prompts[meta.language].resumeAfterLeaving, { command: resumeCommand(meta.id) });
     /**
      * After each turn: an interview begun here is held like a resumed one, and one the respondent just
-     * paused or stopped gets the command that takes it up again once this chat is over (« reprendre »
-     * works only while it runs). Returns the interview as the turn left it.
+     * paused, stopped or took their consent back from gets the command that takes it up again once this chat
+     * is over (« reprendre » works only while it runs), or erases it. Returns the interview as the turn left it.
      */
     const follow = async (): Promise<InterviewMeta | null> => {
       const meta = await interviewHere();
       if (meta && meta.status !== 'completed') await hold.take(meta.id);
-      if (meta?.status === 'paused' && !toldHowToResume(meta))
-        print(fill(prompts[meta.language].resumeAfterLeaving, { command: resumeCommand(meta.id) }));
-      seen = meta;
+      if (meta) {
+        const standing = await standingOf(meta);
+        const already = told?.id === meta.id && told.standing === standing;
+        if ((standing === 'paused' || standing === 'withdrawn') && !already)
+          print(howToComeBack(meta, standing));
+        told = { id: meta.id, standing };
+      }
       return meta;
     };
     await follow();
@@ -166,14 +185,20 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       );
     }
     if (meta) {
-      if (meta.status === 'completed')
+      const standing = await standingOf(meta);
+      const already = alreadyTold(meta, standing);
+      if (standing === 'completed')
         print(fill(prompts[meta.language].summaryAfterCompletion, { command: summaryCommand(meta.id) }));
-      else if (!toldHowToResume(meta))
+      else if (standing === 'withdrawn') {
+        if (!already) print(howToComeBack(meta, standing));
+      } else if (!(already && standing === 'paused'))
         print(fill(prompts[meta.language].pausedOnExit, { command: resumeCommand(meta.id) }));
       io.stderr.write(
-        meta.status === 'completed'
+        standing === 'completed'
           ? `interview ${meta.id} completed\n`
-          : `interview ${meta.id} ${meta.status}; continue with: ${resumeCommand(meta.id)}\n`,
+          : standing === 'withdrawn'
+            ? `interview ${meta.id} paused, consent withdrawn; erase with: ${eraseCommand(meta.id)}\n`
+            : `interview ${meta.id} ${meta.status}; continue with: ${resumeCommand(meta.id)}\n`,
       );
     }
     return failure ? EXIT_FAILED : EXIT_OK;

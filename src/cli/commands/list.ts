@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config.js';
+import { consentStandsWithdrawn } from '../../core/interview/log.js';
 import { interviewListing } from '../../core/interview/record.js';
 import { AppError } from '../../errors.js';
 import { openStore } from '../../store/open.js';
@@ -12,7 +13,10 @@ Lists the interviews in the store, newest first.
 Uses DATA_DIR (embedded store) or DATABASE_URL (PostgreSQL).
 exit codes: 0 done, 1 failed, 2 bad usage`;
 
-function table(rows: ReturnType<typeof interviewListing>[]): string {
+const COLUMNS = ['id', 'status', 'language', 'profile', 'startedAt', 'updatedAt'] as const;
+type Row = Record<(typeof COLUMNS)[number], string>;
+
+function table(rows: readonly Row[]): string {
   const header = {
     id: 'ID',
     status: 'STATUS',
@@ -22,12 +26,10 @@ function table(rows: ReturnType<typeof interviewListing>[]): string {
     updatedAt: 'UPDATED',
   };
   const all = [header, ...rows];
-  const keys = ['id', 'status', 'language', 'profile', 'startedAt', 'updatedAt'] as const;
-  const widths = keys.map((k) => Math.max(...all.map((r) => r[k].length)));
+  const widths = COLUMNS.map((k) => Math.max(...all.map((r) => r[k].length)));
   return all
     .map((r) =>
-      keys
-        .map((k, i) => r[k].padEnd(widths[i] ?? 0))
+      COLUMNS.map((k, i) => r[k].padEnd(widths[i] ?? 0))
         .join('  ')
         .trimEnd(),
     )
@@ -41,9 +43,19 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     throw new AppError('bad_usage', `unknown option '${unknown}'; run 'sme-interview list --help'`);
   const store = await openStore(loadConfig(io.env));
   try {
-    const rows = (await store.listInterviews()).map(interviewListing);
-    if (json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    else io.stdout.write(rows.length === 0 ? 'no interviews\n' : `${table(rows)}\n`);
+    const interviews = await store.listInterviews();
+    if (json) io.stdout.write(`${JSON.stringify(interviews.map(interviewListing), null, 2)}\n`);
+    else if (interviews.length === 0) io.stdout.write('no interviews\n');
+    else {
+      // The table tells the interviewer what the JSON's three statuses cannot: consent was taken back.
+      const rows: Row[] = [];
+      for (const meta of interviews) {
+        const row = interviewListing(meta);
+        const withdrawn = consentStandsWithdrawn(meta, await store.getTurns(meta.id));
+        rows.push(withdrawn ? { ...row, status: `${row.status} (consent withdrawn)` } : row);
+      }
+      io.stdout.write(`${table(rows)}\n`);
+    }
     return EXIT_OK;
   } finally {
     await store.close();

@@ -1,7 +1,7 @@
 import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID, eventOf, type InterviewEvent, rewordedQuestion } from './events.js';
 import { type QuestionSubject, subjectOfQuestion } from './question-subject.js';
-import type { NewTurn } from './record.js';
+import type { InterviewMeta, NewTurn } from './record.js';
 import { saysPhrase } from './text.js';
 
 /** A turn as the core needs it: a stored `TurnRecord`, or one about to be appended (seq already known). */
@@ -201,6 +201,14 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
     consentWithdrawn,
     lastSeq,
   };
+}
+
+/** The respondent of an interview not completed took their consent back and has not given it again. */
+export function consentStandsWithdrawn(
+  meta: Pick<InterviewMeta, 'status'>,
+  turns: readonly LogTurn[],
+): boolean {
+  return meta.status !== 'completed' && derivePosition(turns).consentWithdrawn;
 }
 
 function effectiveAnswer(turn: LogTurn, question: AskedQuestion): EffectiveAnswer {

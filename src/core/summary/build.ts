@@ -17,7 +17,7 @@ import {
 import { loadGuides } from '../guide/load.js';
 import { fill } from '../guide/template.js';
 import { rewordedQuestion } from '../interview/events.js';
-import { stillCovers } from '../interview/log.js';
+import { consentStandsWithdrawn, stillCovers } from '../interview/log.js';
 import { probeQuestionId } from '../interview/plan.js';
 import { toolOfQuestion } from '../interview/question-subject.js';
 import type { InterviewMeta, TurnRecord } from '../interview/record.js';
@@ -607,6 +607,7 @@ export function buildSummary(
       language: meta.language,
       profile: meta.profile,
       status: meta.status,
+      consentWithdrawn: consentStandsWithdrawn(meta, turns),
       startedAt: meta.startedAt,
       completedAt: meta.completedAt,
     },

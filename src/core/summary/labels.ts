@@ -124,6 +124,8 @@ export const SummaryPrompts = z.object({
   profiles: keyed(PROFILES),
   profileWording: byProfile(ProfileWording),
   statuses: keyed(INTERVIEW_STATUSES),
+  /** The status of an interview whose respondent took their consent back. */
+  statusConsentWithdrawn: text,
   /**
    * The dashboard's own words: its page (title, views, list columns, headings, sign-in, messages; `failed`
    * says the HTTP `{status}`), a value matrix cell's tooltip, a profile as short as a table cell holds,

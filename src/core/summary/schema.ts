@@ -124,6 +124,8 @@ export const Summary = z.object({
     language: Language,
     profile: Profile,
     status: InterviewStatus,
+    /** The respondent took their consent back and has not given it again: nothing is recorded since. */
+    consentWithdrawn: z.boolean(),
     startedAt: z.string(),
     completedAt: z.string().nullable(),
   }),

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { Language } from '../../core/domain.js';
+import { consentStandsWithdrawn } from '../../core/interview/log.js';
 import { type InterviewMeta, interviewListing, type TurnRecord } from '../../core/interview/record.js';
 import {
   buildStudy,
@@ -151,11 +152,13 @@ export function registerDashboardApi(router: Router, { store, auth, logger }: Da
     const codeOf = new Map(invitations.map((invitation) => [invitation.interviewId, invitation.code]));
     const rows = [];
     for (const meta of interviews) {
+      const turns = await store.getTurns(meta.id);
       rows.push({
         ...interviewListing(meta),
         completedAt: meta.completedAt,
+        consentWithdrawn: consentStandsWithdrawn(meta, turns),
         invitationCode: codeOf.get(meta.id) ?? null,
-        progress: progressOf(await store.getTurns(meta.id)),
+        progress: progressOf(turns),
       });
     }
     sendJson(ctx.res, 200, {

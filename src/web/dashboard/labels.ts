@@ -38,6 +38,7 @@ export function dashboardLabels(lang: Language) {
     amended: prompts.headings.amended,
     labelled: prompts.typography.labelled,
     statuses: prompts.statuses,
+    statusConsentWithdrawn: prompts.statusConsentWithdrawn,
     languages: prompts.languages,
     parts: { ...prompts.sections, ...prompts.themes },
   };

@@ -189,7 +189,9 @@
         element(
           'td',
           { class: `status-${interview.status}` },
-          words.statuses[interview.status] ?? interview.status.replaceAll('_', ' '),
+          interview.consentWithdrawn
+            ? words.statusConsentWithdrawn
+            : (words.statuses[interview.status] ?? interview.status.replaceAll('_', ' ')),
         ),
         element('td', {}, words.profiles[interview.profile]),
         element('td', {}, words.languages[interview.language]),
