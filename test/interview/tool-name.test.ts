@@ -118,4 +118,26 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
     ).toBe(label);
     expect(probeAfter('fr', `Nous vendons sur notre boutique ${'Z'.repeat(3000)}, depuis 2021.`)).toBe(label);
   });
+  it('names a tool said in common words by those words, as "your …", never by a catalogue class it did not say', () => {
+    const tagger = createTagger();
+    expect(probeAfter('fr', 'On a une caisse connectée depuis deux ans, pour la boutique.', tagger)).toMatch(
+      /^Pour votre caisse connectée\u00a0: qui a poussé/,
+    );
+    expect(probeAfter('fr', 'La caisse, enfin la caisse connectée, on l’a depuis deux ans.', tagger)).toMatch(
+      /^Pour votre caisse connectée\u00a0: /,
+    );
+    expect(probeAfter('en', 'We got a booking system last year, for the salon.', tagger)).toMatch(
+      /^For your booking system: who pushed/,
+    );
+    // Its own label's words keep the label; words that are no name (a verb, markup around them) are not quoted.
+    expect(probeAfter('fr', 'On a un CRM depuis deux ans, pour suivre les devis.', tagger)).toMatch(
+      /^Pour le CRM\u00a0: /,
+    );
+    expect(probeAfter('fr', 'On vend en ligne depuis 2020, surtout des coffrets.', tagger)).not.toMatch(
+      /^Pour votre/,
+    );
+    expect(
+      probeAfter('fr', 'On a une <b>caisse connectée</b> depuis deux ans, pour la boutique.', tagger),
+    ).toMatch(/^Pour le cloud\u00a0: /);
+  });
 });

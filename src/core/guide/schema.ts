@@ -209,6 +209,17 @@ export const Guide = z
        * `coveredBy` phrases are: the answer is taken as it is, never asked again as off topic nor for an example.
        */
       alreadySaid: Words,
+      /**
+       * How a tool named in common words is named back in a probe ("une caisse connectée": "Pour votre caisse
+       * connectée, …"): the determiners (`from`, lower case) turned into the possessive (`to`), the words a
+       * name does not hold (`breaks`), and its longest length in words. See interview/tool-name.ts.
+       */
+      ownTool: z.object({
+        singular: z.object({ from: Words, to: Text }),
+        plural: z.object({ from: Words, to: Text }),
+        breaks: Words,
+        maxWords: z.number().int().min(1).max(5),
+      }),
     }),
     commands: z.object({ help: Words, skip: Words, back: Words, pause: Words, resume: Words, stop: Words }),
     /**

@@ -2,7 +2,7 @@ import { attributeToTools } from '../attribution.js';
 import type { FacetId, LeverId, ValueId } from '../domain.js';
 import type { Tags } from '../tags.js';
 import type { EffectiveAnswer } from './log.js';
-import { namesInEvidence } from './tool-name.js';
+import { namesInEvidence, type SpokenName, spokenNamesIn } from './tool-name.js';
 
 export interface ToolCoverage {
   id: string;
@@ -10,6 +10,8 @@ export interface ToolCoverage {
   hasBeneficiary: boolean;
   /** Sections whose answers named the tool, each with the names the respondent gave it there ("Shopify"). */
   sections: ReadonlyMap<string, ReadonlySet<string>>;
+  /** By section, the common words the respondent named it with ("une caisse connectée"). */
+  spoken: ReadonlyMap<string, readonly SpokenName[]>;
 }
 
 /** What the answers so far have evidenced: what spontaneous talk already covered need not be asked. */
@@ -32,7 +34,10 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
   const facets = new Set<FacetId>();
   const levers = new Set<LeverId>();
   const values = new Set<ValueId>();
-  const tools = new Map<string, ToolCoverage & { sections: Map<string, Set<string>> }>();
+  const tools = new Map<
+    string,
+    ToolCoverage & { sections: Map<string, Set<string>>; spoken: Map<string, SpokenName[]> }
+  >();
   for (const answer of answers) {
     const tags = answer.tags;
     if (!tags) continue;
@@ -42,13 +47,22 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
     // Roles go to the tools named in their sentence, or to the tool the question asked about ("c'est notre
     // comptable qui l'a poussé"): a role said of one tool does not spare the others their probe.
     for (const [id, attribution] of attributeToTools(answer.text, tags, answer.subject?.tool ?? null)) {
-      const tool = tools.get(id) ?? { id, hasInitiator: false, hasBeneficiary: false, sections: new Map() };
+      const tool = tools.get(id) ?? {
+        id,
+        hasInitiator: false,
+        hasBeneficiary: false,
+        sections: new Map(),
+        spoken: new Map(),
+      };
       tool.hasInitiator ||= attribution.initiators.size > 0;
       tool.hasBeneficiary ||= attribution.beneficiaries.size > 0;
       const names = tool.sections.get(answer.section) ?? new Set<string>();
       const evidence = tags.tools.filter((tag) => tag.id === id).flatMap((tag) => tag.evidence);
       for (const name of namesInEvidence(answer.text, evidence)) names.add(name);
       tool.sections.set(answer.section, names);
+      const spoken = tool.spoken.get(answer.section) ?? [];
+      spoken.push(...spokenNamesIn(answer.text, evidence, tags.lang));
+      tool.spoken.set(answer.section, spoken);
       tools.set(id, tool);
     }
   }

@@ -13,7 +13,7 @@ import {
 import type { AskedRole } from './question-subject.js';
 import type { InterviewMeta } from './record.js';
 import { elidedWords, oncePer, phraseReader, phraseReadings, words } from './text.js';
-import { ownToolName } from './tool-name.js';
+import { ownToolName, ownWordsFor, type SpokenName } from './tool-name.js';
 
 export interface Progress {
   n: number;
@@ -138,7 +138,7 @@ export function probeCandidates(
           out.push({
             id: probeQuestionId(section, probe, tool.id),
             kind: 'probe',
-            text: toolProbeText(guide, probe, asks, tool.id, names),
+            text: toolProbeText(guide, probe, asks, tool.id, names, tool.spoken.get(section.id) ?? []),
             tool: tool.id,
             asks,
           });
@@ -151,16 +151,23 @@ export function probeCandidates(
 
 type ToolActorsProbe = Extract<GuideProbe, { when: 'tool_actors_missing' }>;
 
-/** A probe on one tool, naming it as the respondent did (`names`) when they gave it a name, else by its label. */
+/**
+ * A probe on one tool, naming it as the respondent did: by the name they gave it (`names`), else by their own
+ * words for it (`spoken`, "votre caisse connectée"), else by its label.
+ */
 function toolProbeText(
   guide: Guide,
   probe: ToolActorsProbe,
   asks: AskedRole,
   tool: string,
-  names: Iterable<string>,
+  names: ReadonlySet<string>,
+  spoken: readonly SpokenName[],
 ): string {
   const label = guide.toolLabels[tool] ?? tool.replace(/_/g, ' ');
-  return fill(probe[asks], { tool: ownToolName(names, label) ?? label });
+  const named =
+    ownToolName(names, label) ??
+    (names.size === 0 ? ownWordsFor(spoken, guide.language, guide.words.ownTool, label) : null);
+  return fill(probe[asks], { tool: named ?? label });
 }
 
 /** A main question as it is asked now: worded without "these tools" while none has been named. */
@@ -196,7 +203,14 @@ export function wordingIn(
       if (probeQuestionId(section, probe) === id) return probe.text;
     } else if (subject && probeQuestionId(section, probe, subject.tool) === id) {
       const tool = computeCoverage(position.answers).tools.find((t) => t.id === subject.tool);
-      return toolProbeText(guide, probe, subject.asks, subject.tool, tool?.sections.get(section.id) ?? []);
+      return toolProbeText(
+        guide,
+        probe,
+        subject.asks,
+        subject.tool,
+        tool?.sections.get(section.id) ?? new Set(),
+        tool?.spoken.get(section.id) ?? [],
+      );
     }
   }
   return null;

@@ -1,3 +1,4 @@
+import type { Language } from '../domain.js';
 import { shippedKnownNames } from '../privacy/known-names.js';
 import { fold } from '../privacy/name-words.js';
 import type { Evidence } from '../tags.js';
@@ -81,4 +82,74 @@ export function ownToolName(names: Iterable<string>, label: string): string | nu
   }
   const [only] = distinct.values();
   return distinct.size === 1 && only !== undefined ? only : null;
+}
+
+/**
+ * Words a respondent named a tool with, in the common words of their language ("une caisse connectée", "the
+ * tablets"): the tagger's evidence for it and the word right before it, which says whether it is a noun
+ * phrase the bot may name the tool by ("votre caisse connectée"); see `ownWordsFor`.
+ */
+export interface SpokenName {
+  lang: Language;
+  /** The word right before the evidence, lower case ("une", "l'", "our"); empty at the start of the answer. */
+  before: string;
+  text: string;
+}
+
+const WORD_BEFORE = /([\p{L}]+['’]?)\s*$/u;
+/** Common words only: a name with digits, marks or capitals inside is a brand's, which `namesInEvidence` reads. */
+const COMMON_WORDS = /^[\p{Ll}]+(?:[ '’-][\p{Ll}]+)*$/u;
+
+export function spokenNamesIn(answer: string, evidence: readonly Evidence[], lang: Language): SpokenName[] {
+  const out: SpokenName[] = [];
+  for (const span of evidence) {
+    if (answer.slice(span.start, span.end) !== span.text || !COMMON_WORDS.test(span.text)) continue;
+    const before = WORD_BEFORE.exec(answer.slice(Math.max(0, span.start - 12), span.start));
+    out.push({ lang, before: (before?.[1] ?? '').toLowerCase().replace('’', "'"), text: span.text });
+  }
+  return out;
+}
+
+/** How a language turns the respondent's determiner into the bot's "your" (guide `words.ownTool`). */
+export interface OwnToolWords {
+  singular: { from: readonly string[]; to: string };
+  plural: { from: readonly string[]; to: string };
+  /** Words a noun phrase naming a tool does not hold ("avec", "sur", "with"): a span holding one says more than a name. */
+  breaks: readonly string[];
+  maxWords: number;
+}
+
+/**
+ * The one phrase of the respondent's own words that names a tool, as the bot says it back ("votre caisse
+ * connectée" for "une caisse connectée", "your booking system"): spoken in the guide's language, opening on a
+ * determiner, short and free of `breaks`, and saying more than the label ("votre CRM" for "le CRM" does not).
+ * A phrase inside a longer one ("la caisse", "la caisse connectée") is the longer one; two others, none.
+ */
+export function ownWordsFor(
+  spoken: readonly SpokenName[],
+  lang: Language,
+  own: OwnToolWords,
+  label: string,
+): string | null {
+  const labelWords = new Set(words(label).flatMap((word) => word.split("'")));
+  const phrases = new Map<string, string>();
+  for (const name of spoken) {
+    if (name.lang !== lang) continue;
+    const possessive = own.singular.from.includes(name.before)
+      ? own.singular.to
+      : own.plural.from.includes(name.before)
+        ? own.plural.to
+        : null;
+    const nameWords = name.text.toLowerCase().split(/[ '’-]+/u);
+    if (possessive === null || nameWords.length > own.maxWords) continue;
+    if (nameWords.some((word) => own.breaks.includes(word))) continue;
+    if (nameWords.every((word) => labelWords.has(word))) continue;
+    phrases.set(nameWords.join(' '), `${possessive} ${name.text}`);
+  }
+  const keys = [...phrases.keys()];
+  const longest = keys.filter(
+    (key) => !keys.some((other) => other !== key && ` ${other} `.includes(` ${key} `)),
+  );
+  const [only] = longest;
+  return longest.length === 1 && only !== undefined ? (phrases.get(only) ?? null) : null;
 }
