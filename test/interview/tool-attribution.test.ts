@@ -63,6 +63,12 @@ describe('short answers to "who started it?" and "who gains from it?"', () => {
     expect(actorsOf('Nos clients surtout.', 'both')).toEqual(['clients:mentioned']);
   });
 
+  it('keeps who a tool serves as its beneficiary even when asked who started it', () => {
+    expect(actorsOf('Ça sert aux clients surtout.', 'initiator')).toEqual(['clients:beneficiary']);
+    expect(actorsOf('Bof, ça profite aux salariés.', 'initiator')).toEqual(['employees:beneficiary']);
+    expect(actorsOf('It mostly serves our customers.', 'initiator')).toEqual(['clients:beneficiary']);
+  });
+
   it('reads an answer to both questions at once in their order: a cleft, or two actors a sentence apart', () => {
     expect(actorsOf("C'est le comptable.", 'both')).toEqual(['accountants:initiator']);
     expect(actorsOf('c mon comptable', 'both')).toEqual(['accountants:initiator']);
