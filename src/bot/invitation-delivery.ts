@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Language } from '../core/domain.js';
@@ -32,7 +33,12 @@ export interface SummaryDeliveryDeps {
   /** The bot's app id ('' in local anonymous mode). */
   appId: string;
   logger?: Logger;
+  /** The waits before each new try when the interviewer's channel fails (default SUMMARY_RETRY_DELAYS_MS). */
+  retryDelaysMs?: readonly number[];
 }
+
+/** A channel down for a moment (a restart, throttling) gets the summary a little later; longer, the dashboard has it. */
+export const SUMMARY_RETRY_DELAYS_MS: readonly number[] = [2_000, 15_000, 60_000];
 
 const Account = z.object({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() });
 const StoredReference = z.object({
@@ -79,7 +85,8 @@ export function summaryReaches(anonymous: boolean, reference: Partial<Conversati
 
 /**
  * `onCompleted` hook: when an interview opened by an invitation completes, its summary card goes to the
- * interviewer's conversation. A delivery failure is logged and never spoils the respondent's last turn.
+ * interviewer's conversation. A delivery failure is logged, tried again a few times (`retryDelaysMs`), and
+ * never spoils the respondent's last turn.
  */
 export function summaryDeliveryHook(
   deps: SummaryDeliveryDeps,
@@ -111,24 +118,37 @@ export function summaryDeliveryHook(
       deps.logger?.warn('invitation.no_adapter', { interview: meta.id, channel: reference.channelId });
       return;
     }
-    try {
-      await adapter.continueConversationAsync(deps.appId, reference, async (context) => {
-        // A front door keeping the transcript (the web chat) stops showing it once the interview is erased.
-        const shown: unknown = context.turnState.get(INTERVIEW_SHOWN);
-        if (typeof shown === 'function') shown(meta.id);
-        await context.sendActivity(
-          fill(deps.prompts[invitation.language].summaryIntro, { code: invitation.code }),
-        );
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-      });
-    } catch (error) {
-      // Not tried again: the interviewer finds the summary in the dashboard.
-      deps.logger?.error('invitation.delivery_failed', {
-        interview: meta.id,
-        error: error instanceof Error ? error.message : String(error),
-        retried: false,
-        summaryIn: 'dashboard',
-      });
+    const intro = fill(deps.prompts[invitation.language].summaryIntro, { code: invitation.code });
+    const delays = deps.retryDelaysMs ?? SUMMARY_RETRY_DELAYS_MS;
+    let introSent = false;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+          // A front door keeping the transcript (the web chat) stops showing it once the interview is erased.
+          const shown: unknown = context.turnState.get(INTERVIEW_SHOWN);
+          if (typeof shown === 'function') shown(meta.id);
+          // Tried again, the interviewer is not told twice that the summary follows.
+          if (!introSent) await context.sendActivity(intro);
+          introSent = true;
+          await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        });
+        if (attempt > 1) deps.logger?.info('invitation.delivered', { interview: meta.id, attempts: attempt });
+        return;
+      } catch (error) {
+        const retryInMs = delays[attempt - 1];
+        deps.logger?.error('invitation.delivery_failed', {
+          interview: meta.id,
+          error: error instanceof Error ? error.message : String(error),
+          attempt,
+          retryInMs: retryInMs ?? null,
+          summaryIn: 'dashboard',
+        });
+        if (retryInMs === undefined) return;
+        // Not holding the process open: a server shutting down leaves the summary to the dashboard.
+        await sleep(retryInMs, undefined, { ref: false });
+        // Erased meanwhile: nothing of it is sent.
+        if (!(await deps.store.getInterview(meta.id))) return;
+      }
     }
   };
 }
