@@ -99,27 +99,27 @@ describe('empty sections', () => {
 
   it('say none in French agreeing with each section, in Markdown', () => {
     const md = renderMarkdown(french);
-    expect(md).toContain('## Outils et dispositifs\n\naucun outil\n\n## ');
-    expect(md).toContain("## Matrice d'interaction des valeurs\n\naucune forme de valeur\n");
-    expect(md).toContain('### Opportunités\n\n- aucune opportunité\n');
-    expect(md).toContain('### Menaces\n\n- aucune menace\n');
-    expect(md).toContain('### Ressources nécessaires\n\n- aucune ressource\n');
+    expect(md).toContain('## Outils et dispositifs\n\naucun outil relevé\n\n## ');
+    expect(md).toContain("## Matrice d'interaction des valeurs\n\naucune forme de valeur relevée\n");
+    expect(md).toContain('### Opportunités\n\n- aucune opportunité relevée\n');
+    expect(md).toContain('### Menaces\n\n- aucune menace relevée\n');
+    expect(md).toContain('### Ressources nécessaires\n\n- aucune ressource relevée\n');
     expect(md).not.toMatch(/\baucun\n/);
   });
 
   it('say none in French agreeing with each section, in HTML and the card', () => {
     const html = renderHtml(french);
-    expect(html).toContain('<h2>Outils et dispositifs</h2><p>aucun outil</p>');
-    expect(html).toContain('<h3>Opportunités</h3><p>aucune opportunité</p>');
-    expect(html).toContain('<h3>Ressources nécessaires</h3><p>aucune ressource</p>');
+    expect(html).toContain('<h2>Outils et dispositifs</h2><p>aucun outil relevé</p>');
+    expect(html).toContain('<h3>Opportunités</h3><p>aucune opportunité relevée</p>');
+    expect(html).toContain('<h3>Ressources nécessaires</h3><p>aucune ressource relevée</p>');
     expect(html).not.toMatch(/>aucun</);
-    expect(JSON.stringify(renderCard(french))).toContain('"text":"aucun outil"');
+    expect(JSON.stringify(renderCard(french))).toContain('"text":"aucun outil relevé"');
   });
 
   it('say none in English', () => {
     const md = renderMarkdown(emptyInterview('en'));
-    expect(md).toContain('## Tools and schemes\n\nnone\n\n## ');
-    expect(md).toContain('### Opportunities\n\n- none\n');
+    expect(md).toContain('## Tools and schemes\n\nnone noted\n\n## ');
+    expect(md).toContain('### Opportunities\n\n- none noted\n');
   });
 });
 

@@ -223,7 +223,7 @@ describe('the rewording of a question named in the respondent’s words, and its
           expect([question.id, question.rephrase]).not.toContain(undefined);
         for (const probe of section.probes) expect([probe.id, probe.rephrase]).not.toContain(undefined);
       }
-      expect(guide.version).toBe('1.9.9');
+      expect(guide.version).toBe('1.10.0');
     }
     const raw = JSON.parse(JSON.stringify(guides.fr));
     raw.presentation.questions[0].rephrase = 42;
@@ -289,14 +289,21 @@ describe.each(['fr', 'en'] as const)('requests that asked back were once taken f
 
   it('gives the example to a request made at the example probe that follows its question', () => {
     const session = consented(lang);
-    session.say(script.presentation[0]);
-    session.say(lang === 'fr' ? 'Le gérant.' : 'The owner.');
-    expect(session.pendingId()).toBe('presentation.role.example');
-    const probe = guide.presentation.exampleProbe?.text;
+    for (const answer of script.presentation) session.say(answer);
+    session.say(lang === 'fr' ? 'Bof, pas grand-chose.' : 'Not much, really.');
+    expect(session.pendingId()).toBe('meaning.main.example');
+    const probe = guide.themes[0]?.exampleProbe?.text;
     expect(session.say(lang === 'fr' ? 'par exemple ?' : 'for example?')).toEqual([
-      guide.clarification.examples['presentation.role'],
+      guide.clarification.examples['meaning.main'],
       probe,
     ]);
+  });
+
+  it('takes a role in one word as a whole answer, with no request for more', () => {
+    const session = consented(lang);
+    session.say(script.presentation[0]);
+    session.say(lang === 'fr' ? 'Gérant.' : 'Owner.');
+    expect(session.pendingId()).toBe('meaning.main');
   });
 
   it('rewords the question asked for an example when the guide has none for it', () => {

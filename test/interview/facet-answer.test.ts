@@ -103,6 +103,32 @@ describe('an answer to a question asking for one facet carries it', () => {
     expect(opportunitiesShown(session)).toEqual(noneShown(lang));
   });
 
+  it.each([
+    ['fr', 'Oui.', 'Lesquelles, par exemple\u202f?', 'De nouveaux clients à Lyon.'],
+    ['fr', 'oui oui', 'Lesquelles, par exemple\u202f?', 'De nouveaux clients à Lyon.'],
+    ['en', 'Yes.', 'Which ones, for example?', 'New customers in Lyon.'],
+  ] as const)(
+    '%s: a bare "%s" is asked which ones, once, and the reply is listed',
+    (lang, yes, which, reply) => {
+      const session = atOpportunities(lang);
+      expect(session.say(yes).at(-1)).toBe(which);
+      expect(session.pendingId()).toBe('meaning.probe.opportunity.which');
+      session.say(reply);
+      expect(summaryOf(session).facets.opportunities.join(' ')).toContain(reply.replace(/\.$/, ''));
+      expect(session.pendingId()).toBe('meaning.probe.threat');
+    },
+  );
+
+  it('asks which ones only once, and not after a yes that says which', () => {
+    const session = atOpportunities('fr');
+    session.say('Oui.');
+    session.say('Oui.');
+    expect(session.pendingId()).toBe('meaning.probe.threat');
+    const other = atOpportunities('fr');
+    other.say('Oui, vendre en ligne.');
+    expect(other.pendingId()).toBe('meaning.probe.threat');
+  });
+
   it('keeps the facet the tagger read, once', () => {
     const session = atOpportunities('fr');
     session.say('Une vraie opportunité pour vendre plus loin.');

@@ -39,6 +39,8 @@ export const SectionQuestion = GuideQuestion.extend({
    * 2015.", "Owner of a bakery."). See interview/plan.ts.
    */
   coveredByRole: z.object({ leads: Words, roles: Words }).optional(),
+  /** A word answers it ("Gérant.", "Business adviser."): a short answer gets no example probe. */
+  shortAnswerEnough: z.boolean().default(false),
   /** Asked instead of `text` (and its `rephrase`) while no tool has been named in the interview ("Parmi ces outils…"). */
   withoutTools: z.object({ text: Text, rephrase: Text.optional() }).strict().optional(),
 });
@@ -66,7 +68,13 @@ const ProbeBase = z.object({
  * Asked when no answer so far evidences the facet, in this theme or earlier. The question asks for that facet:
  * an answer to it that gives something (not a `words.nothing` answer, not off topic) carries it.
  */
-const FacetProbe = ProbeBase.extend({ when: z.literal('facet_missing'), facet: FacetId, text: Text });
+const FacetProbe = ProbeBase.extend({
+  when: z.literal('facet_missing'),
+  facet: FacetId,
+  text: Text,
+  /** Asked once after a bare yes to `text` ("Voyez-vous des opportunités ? …" "Oui."): which ones. */
+  ifYes: Text.optional(),
+});
 const ToolActorsWording = z.object({ initiator: Text, beneficiary: Text, both: Text });
 const ToolActorsProbe = ProbeBase.extend({
   when: z.literal('tool_actors_missing'),

@@ -1,7 +1,7 @@
 import type { FacetId, Profile } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import { ASSERTED_FACET_CONFIDENCE, type Evidence, type Tags } from '../tags.js';
-import { askedOf, probeQuestionId, sectionsOf } from './plan.js';
+import { askedOf, probeQuestionId, sectionsOf, whichOnesId } from './plan.js';
 import { elidedWords, fewestPhraseCuts, phraseReadings, type SayingPhrase, wordsAt } from './text.js';
 
 /** Below what the tagger gives a facet it reads in the words: this one comes from the question. */
@@ -22,7 +22,9 @@ export function askedFacet(
   const section = sectionsOf(guide).find((s) => s.id === question.section);
   for (const probe of section?.probes ?? []) {
     if (probe.when !== 'facet_missing' || !askedOf(probe, profile)) continue;
-    if (section && probeQuestionId(section, probe) === question.questionId) return probe.facet;
+    if (!section) continue;
+    const id = probeQuestionId(section, probe);
+    if (id === question.questionId || whichOnesId(id) === question.questionId) return probe.facet;
   }
   return null;
 }

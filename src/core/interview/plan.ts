@@ -1,6 +1,7 @@
 import type { Profile } from '../domain.js';
 import type { Guide, GuideProbe, GuideSection, SectionQuestion } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
+import { readConsent } from './choices.js';
 import { type Coverage, computeCoverage, hasAnyTag } from './coverage.js';
 import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKind } from './events.js';
 import {
@@ -86,18 +87,51 @@ export function exampleProbeId(questionId: string): string {
   return `${questionId}.example`;
 }
 
+/** The follow-up of a facet probe answered by a bare yes (its `ifYes`). */
+export function whichOnesId(probeId: string): string {
+  return `${probeId}.which`;
+}
+
+/**
+ * "Voyez-vous des opportunités ? Si oui, lesquelles ?" answered "Oui." and nothing else: which ones, asked once,
+ * while no answer evidences the facet.
+ */
+function whichOnesAfterYes(
+  guide: Guide,
+  section: GuideSection,
+  coverage: Coverage,
+  position: Position,
+  profile: Profile,
+): Omit<PlannedQuestion, 'section' | 'progress'> | null {
+  for (const probe of section.probes) {
+    if (probe.when !== 'facet_missing' || !probe.ifYes || !askedOf(probe, profile)) continue;
+    const id = probeQuestionId(section, probe);
+    if (!position.asked.has(id) || position.asked.has(whichOnesId(id)) || coverage.facets.has(probe.facet))
+      continue;
+    const answer = position.answers.find((a) => a.questionId === id);
+    if (answer && readConsent([guide], answer.text) === 'yes')
+      return { id: whichOnesId(id), kind: 'probe', text: probe.ifYes };
+  }
+  return null;
+}
+
 function themeProgress(guide: Guide, sectionId: string): Progress | null {
   const index = guide.themes.findIndex((theme) => theme.id === sectionId);
   const theme = guide.themes[index];
   return theme ? { n: index + 1, total: guide.themes.length, title: theme.title } : null;
 }
 
-/** Short, or (for `vague` probes) short-ish and carrying no tag at all. */
-export function needsExample(guide: Guide, section: GuideSection, answer: EffectiveAnswer): boolean {
+/** Short (unless a word answers the question), or (for `vague` probes) short-ish and carrying no tag at all. */
+function needsExample(
+  guide: Guide,
+  section: GuideSection,
+  question: SectionQuestion,
+  answer: EffectiveAnswer,
+): boolean {
   const probe = section.exampleProbe;
   if (!probe || answer.data?.alreadySaid === true) return false;
   const count = words(answer.text).length;
-  if (count < guide.limits.shortAnswerWords) return true;
+  if (count < guide.limits.shortAnswerWords) return !question.shortAnswerEnough;
   return probe.when === 'vague' && count < guide.limits.vagueAnswerWords && !hasAnyTag(answer.tags);
 }
 
@@ -201,6 +235,8 @@ export function wordingIn(
     if (!askedOf(probe, profile)) continue;
     if (probe.when !== 'tool_actors_missing') {
       if (probeQuestionId(section, probe) === id) return probe.text;
+      if (probe.when === 'facet_missing' && whichOnesId(probeQuestionId(section, probe)) === id)
+        return probe.ifYes ?? null;
     } else if (subject && probeQuestionId(section, probe, subject.tool) === id) {
       const tool = computeCoverage(position.answers).tools.find((t) => t.id === subject.tool);
       return toolProbeText(
@@ -312,7 +348,7 @@ function nextInSection(
       !exampleAsked &&
       !askedTexts.has(section.exampleProbe.text) &&
       probesLeft > 0 &&
-      needsExample(guide, section, answer)
+      needsExample(guide, section, question, answer)
     ) {
       return {
         id: exampleId,
@@ -324,6 +360,8 @@ function nextInSection(
     }
   }
   if (probesLeft <= 0) return null;
+  const which = whichOnesAfterYes(guide, section, coverage, position, profile);
+  if (which) return { ...which, section: section.id, progress };
   const candidate = probeCandidates(guide, section, coverage, profile).find(
     (c) => !position.asked.has(c.id) && !askedTexts.has(c.text),
   );
