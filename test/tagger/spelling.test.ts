@@ -25,6 +25,18 @@ describe('typos in the words the tagger reads', () => {
     expect(toolIds('We sell through a marketplce, mostly to Germany.')).toContain('marketplace');
   });
 
+  it('reads a participle in any gender and number, with or without its accents, as one word', () => {
+    for (const text of [
+      'On a une caisse connectée depuis deux ans.',
+      'On a une caisse connecté depuis deux ans.',
+      'On a une caisse connectee depuis deux ans.',
+      'On a deux caisses connectées depuis deux ans.',
+    ])
+      expect(toolIds(text)).toEqual(['cloud_virtualization']);
+    const stem = stemmerFor('fr');
+    expect(new Set(['connecte', 'connectee', 'connectes', 'connectees'].map(stem)).size).toBe(1);
+  });
+
   it('quotes the answer as written', () => {
     const text = 'Nos clients commandent sur la boutiqe en ligne, surtout le dimanche soir.';
     const shop = tagger.tag(text).tools.find((t) => t.id === 'ecommerce_website');

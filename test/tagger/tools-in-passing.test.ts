@@ -95,3 +95,43 @@ describe('tools turned down, dropped or not there', () => {
     expect(toolIds('On a ouvert un deuxième site à Vannes l’an dernier.', 'fr')).toEqual([]);
   });
 });
+
+describe('trade software and devices named by brand or by what they do', () => {
+  it('reads job, shop and till software by their brands', () => {
+    expect(toolIds('Toutes les offres et factures, je les fais sur Bexio depuis le bureau.', 'fr')).toEqual([
+      'erp',
+    ]);
+    expect(toolIds('At the garage every repair order goes through Tekmetric now.', 'en')).toEqual(['erp']);
+    expect(toolIds('We keep the books in Tally, the accountant logs in from his office.', 'en')).toContain(
+      'erp',
+    );
+    // The word, not the brand: keeping a tally names no software.
+    expect(toolIds('I keep a tally of the hours in a notebook.', 'en')).toEqual([]);
+  });
+
+  it('reads a shared building model, a route planner and work orders on the shop floor', () => {
+    expect(toolIds("Le bureau d'études et nous, on travaille sur la même maquette, en BIM.", 'fr')).toContain(
+      'collaboration_platform',
+    );
+    expect(toolIds('The route planner sorts the van drops before eight.', 'en')).toEqual([
+      'collaboration_platform',
+    ]);
+    expect(toolIds("Chaque matin les soudeurs voient les OF du jour sur l'écran.", 'fr')).toContain(
+      'production_software',
+    );
+  });
+
+  it('reads alarms and alerts that reach the phone as watching from afar', () => {
+    expect(toolIds('If the cold room warms up, the alerts come straight to my phone.', 'en')).toContain(
+      'remote_maintenance',
+    );
+    expect(toolIds('Le capteur nous prévient si la chambre froide monte en température.', 'fr')).toContain(
+      'remote_maintenance',
+    );
+  });
+
+  it('reads a club of a sport or of wine buyers as no business network', () => {
+    expect(toolIds('Mes clients, je les trouve au club de rugby, le dimanche.', 'fr')).toEqual([]);
+    expect(toolIds('Our wine club members get two cases a year.', 'en')).not.toContain('network_meetings');
+  });
+});

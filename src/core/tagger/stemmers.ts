@@ -17,8 +17,14 @@ function memoise(stem: (word: string) => string): Stem {
   };
 }
 
+/**
+ * Words arrive without accents ("connectee"), where the French stemmer reads the feminine of a participle
+ * ("-ée", "-ées") as an "e" of the stem: one "e" goes first, so "connectée", "connectées" and "connecté" share a stem.
+ */
+const FEMININE_PARTICIPLE = /ee(s?)$/;
+
 const STEMMERS: Record<Language, Stem> = {
-  fr: memoise((word) => frenchPorter.stem(word)),
+  fr: memoise((word) => frenchPorter.stem(word.replace(FEMININE_PARTICIPLE, 'e$1'))),
   en: memoise((word) => englishPorter.stem(word)),
 };
 
