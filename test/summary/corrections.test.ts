@@ -105,6 +105,10 @@ describe('parseCorrection: a reason after the name, without a comma', () => {
     ['retire Xero ça marche pas chez nous', 'fr', 'remove', 'dematerialization', 'Xero'],
     ['remove Xero we dropped it last year', 'en', 'remove', 'dematerialization', 'Xero'],
     ['take off the CRM we never used it', 'en', 'remove', 'crm', 'CRM'],
+    // The same tool named again in the reason is no second name.
+    ['retire l erp on a pas d erp', 'fr', 'remove', 'erp', 'erp'],
+    ["retire l'ERP, on n'a jamais eu d'ERP", 'fr', 'remove', 'erp', 'ERP'],
+    ['remove the CRM we never had a CRM', 'en', 'remove', 'crm', 'CRM'],
   ] as const)('%s', (text, lang, action, id, said) => {
     expect(parseCorrection(text, lang, asTyped, tagger)).toMatchObject({
       ok: true,

@@ -263,20 +263,25 @@ function readItem(typed: string, reading: Reading): { correction: Correction; by
 
 /**
  * Whether the words after a name name something more, rather than saying why: a word joining a second name
- * ("et le CRM"), a kind ("la valeur …") or a tool, by the summary's words or as the tagger reads one.
+ * ("et le CRM"), a kind ("la valeur …") or another tool, by the summary's words or as the tagger reads one. The
+ * tool just named, named again, says why ("l erp on a pas d erp").
  */
-function namesMore(after: string, reading: Reading): boolean {
+function namesMore(after: string, reading: Reading, named: Correction): boolean {
   const folded = foldText(after);
   if (stripLeading(folded, reading.listWords).matched) return true;
   const words = folded.split(' ');
-  const toolNames = reading.items.filter((item) => item.target === 'tool');
+  const other = (id: string) => !(named.target === 'tool' && named.id === id);
+  const toolNames = reading.items.filter((item) => item.target === 'tool' && other(item.id));
   for (let from = 0; from < words.length; from += 1)
     for (let to = from + 1; to <= words.length; to += 1) {
       const run = words.slice(from, to).join(' ');
       if (reading.targetWords.has(run) || toolNames.some((item) => item.names.has(run))) return true;
     }
   const { reader } = reading;
-  return reader !== undefined && reading.langs.some((lang) => reader.tag(after, { lang }).tools.length > 0);
+  return (
+    reader !== undefined &&
+    reading.langs.some((lang) => reader.tag(after, { lang }).tools.some((tool) => other(tool.id)))
+  );
 }
 
 /** What ends the name in "retire Xero, on ne s'en sert plus": the rest says why. */
@@ -374,7 +379,7 @@ export function parseCorrection(
   };
   for (const { name, after } of nameCandidates(typed, fillers)) {
     const found = readItem(name, reading);
-    if (!found || (after !== '' && namesMore(after, reading))) continue;
+    if (!found || (after !== '' && namesMore(after, reading, found.correction))) continue;
     return { ok: true, correction: { ...found.correction, action }, said: name, byName: found.byName };
   }
   // What follows a comma says why ("Madison, we stopped using it"): the name quoted back is the part before.
