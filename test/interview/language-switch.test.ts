@@ -25,6 +25,9 @@ describe('a request to go on in the other language', () => {
     ['switch to French', 'fr'],
     ['Sorry, could we do the rest in French?', 'fr'],
     ['Je suis plus à l’aise en français', 'fr'],
+    // A short reason that speaks of a language may follow.
+    ['can we continue in French? my English is getting tired', 'fr'],
+    ["on peut passer en anglais ? mon français n'est pas terrible", 'en'],
   ] as const)('"%s" asks for %s', (text, language) => {
     expect(readLanguageRequest(both, text, 'fr')).toBe(language);
   });
@@ -58,6 +61,9 @@ describe('a request to go on in the other language', () => {
     'nos clients reviennent en français',
     'non, pas en anglais',
     'No, we sell in English too',
+    // An answer after the request is not dropped as a reason: the message is taken as an answer.
+    'Can we continue in French? For us digital means selling to English buyers online.',
+    'can we continue in French? we use Sage and Shopify',
   ])('"%s" is no such request', (text) => {
     expect(readLanguageRequest(both, text, 'fr')).toBeNull();
   });

@@ -38,6 +38,13 @@ function clauseRequest(said: readonly string[], readings: SwitchReadings): Claus
   );
 }
 
+/** The longest reason given after a request to switch ("mon anglais est un peu rouillé"). */
+const MAX_REASON_WORDS = 8;
+
+function namesLanguageAt(said: readonly string[], at: number, readings: SwitchReadings): boolean {
+  return LANGUAGES.some((language) => pastOne(said, [at], readings.names[language]).size > 0);
+}
+
 const joinedSwitchReadings = oncePerList((guides: readonly Guide[]): SwitchReadings => {
   const all = guides.map(switchReadings);
   return {
@@ -66,14 +73,17 @@ export function readLanguageRequest(
     .split(CLAUSE_END)
     .map(elidedWords)
     .filter((said) => said.length > 0);
-  // Every other clause is polite words alone: a clause saying something more is an answer.
+  // Every other clause is polite words alone, or, after the request, a short reason that speaks of a language
+  // ("my English is getting tired"): a clause saying something more is an answer.
   const politeOnly = (said: readonly string[]) => pastAny(said, [0], readings.edges).has(said.length);
+  const reason = (said: readonly string[]) =>
+    said.length <= MAX_REASON_WORDS && said.some((_, at) => namesLanguageAt(said, at, readings));
   const asked = new Set<Language>();
   for (const said of clauses) {
     const request = clauseRequest(said, readings);
     if (request === 'other') asked.add(LANGUAGES.find((language) => language !== current) ?? current);
     else if (request !== null) asked.add(request);
-    else if (!politeOnly(said)) return null;
+    else if (!politeOnly(said) && !(asked.size > 0 && reason(said))) return null;
   }
   const [language] = asked;
   return asked.size === 1 && language !== undefined ? language : null;
