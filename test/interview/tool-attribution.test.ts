@@ -63,6 +63,16 @@ describe('short answers to "who started it?" and "who gains from it?"', () => {
     expect(actorsOf('Nos clients surtout.', 'both')).toEqual(['clients:mentioned']);
   });
 
+  it('reads "me" then an actor a sentence later as who started it, then who gains', () => {
+    expect(actorsOf('moi. les clients', 'both')).toEqual(['clients:beneficiary', 'organisation:initiator']);
+    expect(actorsOf('Me. Our customers, mostly.', 'both')).toEqual([
+      'clients:beneficiary',
+      'organisation:initiator',
+    ]);
+    // In one breath, the second actor's half is not said.
+    expect(actorsOf('Moi et les clients.', 'both')).toEqual(['clients:mentioned', 'organisation:initiator']);
+  });
+
   it('keeps who a tool serves as its beneficiary even when asked who started it', () => {
     expect(actorsOf('Ça sert aux clients surtout.', 'initiator')).toEqual(['clients:beneficiary']);
     expect(actorsOf('Bof, ça profite aux salariés.', 'initiator')).toEqual(['employees:beneficiary']);

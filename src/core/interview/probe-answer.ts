@@ -63,8 +63,17 @@ export function readProbeAnswer(tags: Tags, text: string, asks: AskedRole): Tags
       const evidence: Evidence = { start, end: start + self[1].length, text: self[1] };
       actors.push({ id: 'organisation', role, evidence: [evidence] });
       changed = true;
-      // "Moi." answers the question asked: with both asked, it says who started it, not who gains.
-      if (asks === 'both') break;
+      // "Moi." answers the question asked: with both asked, it says who started it, not who gains, and an
+      // actor named a sentence later ("Moi. Les clients.") who gains.
+      if (asks === 'both') {
+        for (let i = 0; i < actors.length; i += 1) {
+          const actor = actors[i];
+          if (actor?.role !== 'mentioned' || actor.id === 'organisation') continue;
+          if (SENTENCE_BREAK.test(text.slice(evidence.end, firstAt(actor))))
+            actors[i] = { ...actor, role: 'beneficiary' };
+        }
+        break;
+      }
       continue;
     }
     if (asks !== role) continue;
