@@ -218,6 +218,11 @@ export const Guide = z
        */
       alreadySaid: Words,
       /**
+       * Words saying a tool was dropped ("on a arrêté", "we got rid of"): a tool an earlier answer named, named
+       * again in a sentence with one of these, is taken out (see interview/dropped-tools.ts). Read as phrases are.
+       */
+      dropped: Words,
+      /**
        * How a tool named in common words is named back in a probe ("une caisse connectée": "Pour votre caisse
        * connectée, …"): the determiners (`from`, lower case) turned into the possessive (`to`), the words a
        * name does not hold (`breaks`), and its longest length in words. See interview/tool-name.ts.

@@ -1,7 +1,8 @@
 import { attributeToTools } from '../attribution.js';
 import type { FacetId, LeverId, ValueId } from '../domain.js';
+import { namesEvidence } from '../summary/corrections.js';
 import type { Tags } from '../tags.js';
-import type { EffectiveAnswer } from './log.js';
+import type { DroppedTool, EffectiveAnswer } from './log.js';
 import { namesInEvidence, type SpokenName, spokenNamesIn } from './tool-name.js';
 
 export interface ToolCoverage {
@@ -30,7 +31,14 @@ export function hasAnyTag(tags: Tags | null): boolean {
   );
 }
 
-export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
+/**
+ * `dropped`: tools an answer said were dropped, by name: what an earlier answer said of them by that name no
+ * longer covers them, and a tool named only so is no longer asked about.
+ */
+export function computeCoverage(
+  answers: readonly EffectiveAnswer[],
+  dropped: readonly DroppedTool[] = [],
+): Coverage {
   const facets = new Set<FacetId>();
   const levers = new Set<LeverId>();
   const values = new Set<ValueId>();
@@ -39,7 +47,7 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
     ToolCoverage & { sections: Map<string, Set<string>>; spoken: Map<string, SpokenName[]> }
   >();
   for (const answer of answers) {
-    const tags = answer.tags;
+    const tags = withoutDropped(answer.tags, dropped);
     if (!tags) continue;
     for (const facet of tags.facets) facets.add(facet.id);
     for (const lever of tags.levers) levers.add(lever.id);
@@ -67,4 +75,15 @@ export function computeCoverage(answers: readonly EffectiveAnswer[]): Coverage {
     }
   }
   return { facets, levers, values, tools: [...tools.values()] };
+}
+
+function withoutDropped(tags: Tags | null, dropped: readonly DroppedTool[]): Tags | null {
+  if (!tags || dropped.length === 0) return tags;
+  const tools = tags.tools.flatMap((tool) => {
+    const names = dropped.filter((d) => d.id === tool.id).map((d) => d.said ?? '');
+    if (names.length === 0) return [tool];
+    const evidence = tool.evidence.filter((e) => !names.some((name) => namesEvidence(name, e.text)));
+    return evidence.length === 0 ? [] : [{ ...tool, evidence }];
+  });
+  return { ...tags, tools };
 }

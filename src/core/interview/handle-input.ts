@@ -27,6 +27,7 @@ import {
   parseYesNo,
 } from './commands.js';
 import { hasAnyTag } from './coverage.js';
+import { droppedTools } from './dropped-tools.js';
 import {
   CONSENT_QUESTION_ID,
   eventOf,
@@ -1057,5 +1058,16 @@ function respond(
     // Read by the plan: an answer saying it was already given is not asked for an example either.
     data: saysAlreadyAnswered(commandGuides, text) ? { alreadySaid: true } : null,
   });
+  // "En fait on a arrêté Instagram": what an earlier answer named so is taken out, and not asked about.
+  for (const dropped of droppedTools(guide, position.answers, position.dropped, text, tags))
+    result.newTurns.push({
+      kind: 'correction',
+      section: question.section,
+      questionId: null,
+      text,
+      tags: null,
+      refSeq: null,
+      data: { ...dropped },
+    });
   return advance(guide, meta, turns, result, options);
 }

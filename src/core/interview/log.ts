@@ -1,3 +1,4 @@
+import { Correction } from '../summary/schema.js';
 import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID, eventOf, type InterviewEvent, rewordedQuestion } from './events.js';
 import { type QuestionSubject, subjectOfQuestion } from './question-subject.js';
@@ -16,6 +17,9 @@ export interface AskedQuestion {
   /** The tool the question asks about and the role asked for, when it is a probe on one tool. */
   subject: QuestionSubject | null;
 }
+
+/** A tool an answer said was dropped: a removal of the name it was given, as the closing review records one. */
+export type DroppedTool = Extract<Correction, { target: 'tool' }>;
 
 /** An answer as it stands now: the text and tags of its latest amend, if any. */
 export interface EffectiveAnswer {
@@ -64,6 +68,8 @@ export interface Position {
   consentGiven: boolean;
   /** Consent was taken back (a `stop` saying so) and not given again since. */
   consentWithdrawn: boolean;
+  /** Tools an answer said were dropped, by the name an earlier answer gave them (see dropped-tools.ts). */
+  dropped: readonly DroppedTool[];
   lastSeq: number;
 }
 
@@ -95,6 +101,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
   const skipped = new Map<number, SkippedQuestion>();
   let consentGiven = false;
   let consentWithdrawn = false;
+  const dropped: DroppedTool[] = [];
   let lastSeq = 0;
   // Question id → the covering answer's seq and the phrase it said; judged once every amend is applied.
   const coveredBy = new Map<string, { answerSeq: number | null; phrase: unknown }>();
@@ -179,8 +186,12 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         }
         break;
       }
-      case 'correction':
+      case 'correction': {
+        const correction = Correction.safeParse(turn.data);
+        if (correction.success && correction.data.target === 'tool' && correction.data.from === 'answer')
+          dropped.push(correction.data);
         break;
+      }
     }
   }
   const covered = new Set<string>();
@@ -199,6 +210,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
     covered,
     consentGiven,
     consentWithdrawn,
+    dropped,
     lastSeq,
   };
 }

@@ -227,7 +227,7 @@ export function wordingIn(
   const section = sectionsOf(guide).find((s) => s.id === asked.section);
   if (!section) return null;
   for (const question of mainQuestions(section, profile)) {
-    if (question.id === id) return mainWording(question, computeCoverage(position.answers));
+    if (question.id === id) return mainWording(question, computeCoverage(position.answers, position.dropped));
     if (exampleProbeId(question.id) === id) return section.exampleProbe?.text ?? null;
   }
   const subject = asked.subject;
@@ -238,7 +238,9 @@ export function wordingIn(
       if (probe.when === 'facet_missing' && whichOnesId(probeQuestionId(section, probe)) === id)
         return probe.ifYes ?? null;
     } else if (subject && probeQuestionId(section, probe, subject.tool) === id) {
-      const tool = computeCoverage(position.answers).tools.find((t) => t.id === subject.tool);
+      const tool = computeCoverage(position.answers, position.dropped).tools.find(
+        (t) => t.id === subject.tool,
+      );
       return toolProbeText(
         guide,
         probe,
@@ -420,7 +422,7 @@ export function decideFromPosition(guide: Guide, meta: InterviewMeta, position: 
       covered: [],
     };
   }
-  const coverage = computeCoverage(position.answers);
+  const coverage = computeCoverage(position.answers, position.dropped);
   const covered: CoveredQuestion[] = [];
   for (const section of sectionsOf(guide)) {
     const next = nextInSection(guide, meta.profile, section, position, coverage, covered);

@@ -416,6 +416,11 @@ export function describeCorrection(
     const name = correction.said === undefined ? item.label : correction.said;
     return fill(p.corrections.describedPutBack, { ...item, name: fill(p.typography.quoted, { text: name }) });
   }
+  if (correction.target === 'tool' && correction.from === 'answer' && correction.said !== undefined)
+    return fill(p.corrections.describedDropped, {
+      ...item,
+      name: fill(p.typography.quoted, { text: correction.said }),
+    });
   if (correction.target === 'tool' && correction.scope === 'named' && correction.said !== undefined)
     return fill(p.corrections.describedNamedOnly, {
       ...item,

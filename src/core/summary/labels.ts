@@ -241,6 +241,8 @@ export const SummaryPrompts = z.object({
     describedNamedOnly: text,
     /** A tool added back after the same reply's name removed it: `{target}`, `{name}` (as said, else the label). */
     describedPutBack: text,
+    /** A tool an answer said was dropped (`from: answer`): `{target}`, `{name}` as said, `{label}`. */
+    describedDropped: text,
     /** A correction's description, `{correction}`, then the reply as written, `{text}`, quoted. */
     asWritten: text,
     targetNames: keyed(CORRECTION_TARGETS),

@@ -31,6 +31,11 @@ export const Correction = z.discriminatedUnion('target', [
      * beside "Facebook"): the tool stays, read from the rest. Absent: the whole tool.
      */
     scope: z.enum(['named']).optional(),
+    /**
+     * `answer`: said while answering, not at the closing review ("en fait on a arrêté Instagram"): the tool named
+     * so in an earlier answer was dropped. Absent: a correction of the review.
+     */
+    from: z.enum(['answer']).optional(),
   }),
   z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('lever'), id: LeverId, said }),
 ]);
