@@ -137,4 +137,21 @@ describe('speaker turns in a transcript', () => {
       text: 'ERP',
     });
   });
+
+  it("reads a name that opens the respondent's turns as a label, not as words of the answer", () => {
+    expect(
+      turns(
+        'Q: Pouvez-vous présenter votre entreprise ?\n\nMarie Le Goff : Une crêperie, quatre salariés.\n\n' +
+          'Q: Quels outils ?\n\nMarie Le Goff : Un site et Facebook.\n\nQ: Autre chose ?\n\nExemple : le site.',
+      ),
+    ).toEqual([
+      'Q: Pouvez-vous présenter votre entreprise ?',
+      'R: Une crêperie, quatre salariés.',
+      'Q: Quels outils ?',
+      'R: Un site et Facebook.',
+      'Q: Autre chose ?',
+      // Said once, a word before a colon is the answer's own.
+      'R: Exemple : le site.',
+    ]);
+  });
 });

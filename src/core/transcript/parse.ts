@@ -52,6 +52,27 @@ const RESPONDENT_LABEL = labelPattern(
   'r|a|r[ée]ponse|answer|r[ée]pondante?|respondent|interview[ée]e?|enqu[êe]t[ée]e?',
 );
 
+/** A person's name as a speaker label: one to four capitalised words ("Marie Le Goff", "M. Durand") before a colon. */
+const NAME_LABEL = new RegExp(
+  String.raw`^${SPACE}*${STAMP_BEFORE}(\p{Lu}[\p{L}'’.-]*(?:${SPACE}\p{Lu}[\p{L}'’.-]*){0,3})${SPACE}*:${SPACE}+\S`,
+  'u',
+);
+
+/**
+ * The names that open two lines or more as speaker labels ("Marie Le Goff : …"): a transcript's own way of
+ * naming the respondent, read as a respondent's label, so the name is no part of the answer. One line opening
+ * so is taken as written ("Exemple : …").
+ */
+function namedLabels(lines: readonly string[]): RegExp | null {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const name = NAME_LABEL.exec(line)?.[1];
+    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const names = [...counts].filter(([, count]) => count >= 2).map(([name]) => escapeRegExp(name));
+  return names.length === 0 ? null : labelPattern(names.join('|').replace(/ /g, `${SPACE}`));
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -84,6 +105,7 @@ interface OpenTurn {
  * stamp), and a new one starts at every line that starts with a speaker label (an interviewer's: the
  * defaults or `interviewerPrefix`; or a respondent's), so a question and its answer on consecutive lines
  * are two turns. A turn without a label is the respondent's, a line starting with a time stamp starts one.
+ * A name that opens two lines or more as a label is a respondent's label (`namedLabels`).
  * Labels and the time stamps before them are left out of the text; a respondent's label alone says
  * nothing and gives no turn. A leading byte order mark is dropped.
  */
@@ -98,12 +120,14 @@ export function parseTranscript(text: string, interviewerPrefix?: string): Parag
     if (open.speaker === 'interviewer' || turn !== '') paragraphs.push({ speaker: open.speaker, text: turn });
     open = null;
   };
+  const lines = source.split('\n');
+  const named = namedLabels(lines);
   let lineStart = 0;
-  for (const line of source.split('\n')) {
+  for (const line of lines) {
     const lineEnd = lineStart + line.length;
     const content = line.replace(/\r$/, '');
     const asked = custom?.exec(content) ?? INTERVIEWER_LABEL.exec(content);
-    const answered = asked ? null : RESPONDENT_LABEL.exec(content);
+    const answered = asked ? null : (RESPONDENT_LABEL.exec(content) ?? named?.exec(content) ?? null);
     const stamp = asked || answered ? null : UNLABELLED_STAMP.exec(content);
     const label = asked ?? answered ?? stamp;
     if (content.trim() === '' || (stamp && stamp[0].length === content.length)) close();
