@@ -121,7 +121,10 @@ function themeProgress(guide: Guide, sectionId: string): Progress | null {
   return theme ? { n: index + 1, total: guide.themes.length, title: theme.title } : null;
 }
 
-/** Short (unless a word answers the question), or (for `vague` probes) short-ish and carrying no tag at all. */
+/**
+ * Short (unless a word answers the question), or (for `vague` probes) short-ish and carrying no tag at all. A
+ * `vague` probe asks for something concrete: an answer naming a tool ("Un ERP, Sage.") gave it.
+ */
 function needsExample(
   guide: Guide,
   section: GuideSection,
@@ -130,6 +133,7 @@ function needsExample(
 ): boolean {
   const probe = section.exampleProbe;
   if (!probe || answer.data?.alreadySaid === true) return false;
+  if (probe.when === 'vague' && (answer.tags?.tools.length ?? 0) > 0) return false;
   const count = words(answer.text).length;
   if (count < guide.limits.shortAnswerWords) return !question.shortAnswerEnough;
   return probe.when === 'vague' && count < guide.limits.vagueAnswerWords && !hasAnyTag(answer.tags);
