@@ -93,3 +93,21 @@ describe('a tool imposed with no choice is no opportunity', () => {
     );
   });
 });
+
+describe('what reads as a facet only in its own sense', () => {
+  const facetIds = (text: string) => tagger.tag(text).facets.map((f) => f.id);
+
+  it('time gained is no time needed, and an adviser presenting themselves is no outside help needed', () => {
+    expect(facetIds('Du temps gagné, surtout, sur les devis.')).not.toContain('resource');
+    expect(facetIds("As I said, I'm a digital adviser, covering the Rhône department.")).not.toContain(
+      'resource',
+    );
+    expect(facetIds('What we lack is time, and an adviser to help us choose.')).toContain('resource');
+  });
+
+  it('depending less on someone is no threat; depending on them is one', () => {
+    expect(facetIds('It also makes them less dependent on walk-in trade.')).not.toContain('threat');
+    expect(facetIds('Ça nous rend moins dépendants des grossistes.')).not.toContain('threat');
+    expect(facetIds('La dépendance aux plateformes, ça me fait peur.')).toContain('threat');
+  });
+});
