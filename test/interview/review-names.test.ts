@@ -138,6 +138,26 @@ describe('closing review: a tool removed by one of the names it was read from', 
     expect(renderMarkdown(summary)).toContain('we gave up on it');
   });
 
+  it("takes a brand's nickname with it: removing Instagram removes « insta »", () => {
+    const session = new CoreSession(guides, tagger, 'fr', 'manager');
+    session.start();
+    session.say('oui');
+    answerUntilReview(session, (asked) =>
+      asked?.startsWith('presentation')
+        ? SAID.fr.presentation
+        : 'On poste sur insta tous les jours et on a une page Facebook pour les clientes.',
+    );
+    const reply = session.say('enlève instagram, on a arrêté')[0] ?? '';
+    expect(reply).toContain('Facebook');
+    expect(reply).not.toMatch(/«\u00a0insta\u00a0»/);
+    const summary = buildSummary(session.meta, session.turns);
+    const words = summary.themes
+      .flatMap((theme) => theme.answers)
+      .flatMap((answer) => answer.tags.tools.flatMap((t) => t.evidence.map((e) => e.text)));
+    expect(words.some((w) => /insta/i.test(w))).toBe(false);
+    expect(words.some((w) => /facebook/i.test(w))).toBe(true);
+  });
+
   it('says what a tool was read from when the brand named is only part of it, in French', () => {
     const fr = reviewed('fr');
     const reply = fr.say('enlève Xero')[0] ?? '';

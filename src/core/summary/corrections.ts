@@ -17,6 +17,24 @@ export type ParsedCorrection =
   | { ok: true; correction: Correction; said: string; byName: boolean }
   | { ok: false; reason: 'not_understood' | 'unknown_item'; message: string };
 
+/** Each brand's nicknames, both languages' (`corrections.nicknames`): the same brands, whatever the interview's language. */
+let nicknamePairs: readonly (readonly [string, string])[] | null = null;
+function nicknames(): readonly (readonly [string, string])[] {
+  nicknamePairs ??= (['fr', 'en'] as const).flatMap((lang) =>
+    Object.entries(summaryPrompts(lang).corrections.nicknames).flatMap(([brand, short]) =>
+      short.map((nickname) => [` ${nickname} `, ` ${brand} `] as const),
+    ),
+  );
+  return nicknamePairs;
+}
+
+/** A folded text with each brand's nickname written as the brand ("insta" as "instagram"). */
+function byBrand(folded: string): string {
+  let text = ` ${folded} `;
+  for (const [nickname, brand] of nicknames()) text = text.replaceAll(nickname, brand);
+  return text.trim();
+}
+
 /** Lower case, accents and apostrophe variants folded, spaces collapsed: how correction words are compared. */
 export function foldText(text: string): string {
   return foldCharacters(text).replace(/\s+/g, ' ').trim();
@@ -449,7 +467,7 @@ export function putsBack(earlier: readonly Correction[], correction: Correction)
 
 /** Whether `name` (folded) is what `evidence`, words the tagger read a tool from, says: the one holds the other. */
 export function namesEvidence(name: string, evidence: string): boolean {
-  const said = ` ${foldText(name)} `;
-  const read = ` ${foldText(evidence)} `;
+  const said = ` ${byBrand(foldText(name))} `;
+  const read = ` ${byBrand(foldText(evidence))} `;
   return said.trim() !== '' && (read.includes(said) || said.includes(read));
 }

@@ -234,6 +234,11 @@ export const SummaryPrompts = z.object({
     fillers: z.array(text),
     /** Words that join a second name to the first ("et", "and"): what follows them is no reason given. */
     listWords: z.array(text).min(1),
+    /**
+     * Short names of a brand (lower case, without accents), keyed by the brand: "insta" is Instagram, so a name
+     * removed or put back takes its nicknames with it.
+     */
+    nicknames: z.record(z.string(), z.array(text)),
     /** Extra names (lower case, without accents) for values, tools and levers, keyed by id. */
     aliases: z.record(z.string(), z.array(text)),
     described: keyed(['add', 'remove']),
