@@ -78,6 +78,13 @@ describe('a tool an answer says was dropped', () => {
     },
   );
 
+  it('is dropped when named by its nickname', () => {
+    const session = interview('fr', 'On a arrêté insta, trop de temps perdu.');
+    expect(session.turns.filter((t) => t.kind === 'correction').map((t) => t.data)).toEqual([
+      expect.objectContaining({ id: 'social_media', said: 'Instagram', from: 'answer' }),
+    ]);
+  });
+
   it('is never asked about afterwards', () => {
     const session = interview('fr', SCRIPT.fr.dropped);
     expect(askedAfter(session, SCRIPT.fr.dropped).join('\n')).not.toMatch(/Instagram/);

@@ -1,7 +1,7 @@
 import type { Guide } from '../guide/schema.js';
 import { shippedKnownNames } from '../privacy/known-names.js';
 import { fold } from '../privacy/name-words.js';
-import { namesEvidence } from '../summary/corrections.js';
+import { byBrand, namesEvidence } from '../summary/corrections.js';
 import type { Tags } from '../tags.js';
 import type { DroppedTool, EffectiveAnswer } from './log.js';
 import { phraseReader } from './text.js';
@@ -59,8 +59,13 @@ export function droppedTools(
   return found;
 }
 
+/** The name said in the sentence, by itself or by a nickname ("insta" for "Instagram"). */
 function saysName(sentence: string, name: string): boolean {
-  return ` ${fold(sentence).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(
-    ` ${fold(name).replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
-  );
+  const words = (text: string) =>
+    byBrand(
+      fold(text)
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim(),
+    );
+  return ` ${words(sentence)} `.includes(` ${words(name)} `);
 }

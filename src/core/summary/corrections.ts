@@ -29,7 +29,7 @@ function nicknames(): readonly (readonly [string, string])[] {
 }
 
 /** A folded text with each brand's nickname written as the brand ("insta" as "instagram"). */
-function byBrand(folded: string): string {
+export function byBrand(folded: string): string {
   let text = ` ${folded} `;
   for (const [nickname, brand] of nicknames()) text = text.replaceAll(nickname, brand);
   return text.trim();
