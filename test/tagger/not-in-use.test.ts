@@ -16,6 +16,15 @@ describe('tools the speaker closed, turned down or competes against are not in u
     ).toContain('collaboration_platform');
   });
 
+  it('reads a tool named first, then said stopped at the end of its clause, as stopped', () => {
+    expect(toolIds('Instagram, on a arrêté.')).toEqual([]);
+    expect(toolIds('Insta on a arrêté, trop de temps perdu.')).toEqual([]);
+    expect(toolIds('Facebook, we stopped.')).toEqual([]);
+    // Followed by what was stopped, it is something else.
+    expect(toolIds('Instagram, on a arrêté les flyers pour ça.')).toEqual(['social_media']);
+    expect(toolIds('We have Facebook, we stopped the flyers.')).toEqual(['social_media']);
+  });
+
   it('reads a refusal or an offer not taken up after the tool', () => {
     expect(toolIds("L'expert-comptable nous poussait vers un ERP, mais on a refusé.")).not.toContain('erp');
     expect(toolIds("La chambre de commerce nous a présenté un CRM, on n'a pas donné suite.")).not.toContain(

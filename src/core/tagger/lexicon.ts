@@ -71,6 +71,11 @@ const CueSet = z
      * in the same sentence, is not in use.
      */
     retraction: Phrases.optional(),
+    /**
+     * Retraction marks that say so only when they end their clause ("Instagram, on a arrêté.", "Facebook, we
+     * stopped"): followed by more words ("on a arrêté les flyers"), they speak of something else.
+     */
+    retractionAlone: Phrases.optional(),
     /** Fear and threat framings ("ce qui m'inquiète", "scared of"): tools named after them, to the end of the sentence, are feared, not used. */
     concern: Phrases.optional(),
     /**
@@ -158,6 +163,7 @@ const PHRASE_CUES = [
   'hypotheticalClause',
   'hypotheticalForward',
   'retraction',
+  'retractionAlone',
   'concern',
   'concernBefore',
   'teaching',
@@ -296,6 +302,7 @@ export function mergeLexicon(files: readonly LexiconFile[]): Lexicon {
       hypotheticalClause: {},
       hypotheticalForward: {},
       retraction: {},
+      retractionAlone: {},
       concern: {},
       concernBefore: {},
       teaching: {},

@@ -94,6 +94,7 @@ type CueKind =
   | 'clause'
   | 'forward'
   | 'retraction'
+  | 'retractionAlone'
   | 'concern'
   | 'concernBefore'
   | 'teaching'
@@ -158,6 +159,7 @@ export class ScopeReader {
     this.cues.addAll(lexicon.cues.hypotheticalClause, 'clause');
     this.cues.addAll(lexicon.cues.hypotheticalForward, 'forward');
     this.cues.addAll(lexicon.cues.retraction, 'retraction');
+    this.cues.addAll(lexicon.cues.retractionAlone, 'retractionAlone');
     this.cues.addAll(lexicon.cues.concern, 'concern');
     this.cues.addAll(lexicon.cues.concernBefore, 'concernBefore');
     this.cues.addAll(lexicon.cues.teaching, 'teaching');
@@ -340,6 +342,9 @@ export class ScopeReader {
           absent[j] = 1;
       } else if (cue.payload === 'correction') markForward(cue.first, corrected, undefined, cue.last + 1);
       else if (cue.payload === 'retraction') retraction[cue.first] = 1;
+      else if (cue.payload === 'retractionAlone') {
+        if (tokens[cue.last + 1]?.clause !== tokens[cue.last]?.clause) retraction[cue.first] = 1;
+      }
     }
     const subjectsAll = SUBJECTS[this.lang];
     const offerLeaders = OFFER_LEADERS[this.lang];
