@@ -388,6 +388,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
           .evaluateAll((nodes) => nodes.slice(2, 5).map((node) => node.textContent));
       await page.locator(`#interviews tr[data-id="${started}"]`).waitFor();
       const rows = { started: await cells(started), completed: await cells(completed) };
+      const startedAt = await page.locator(`#interviews tr[data-id="${started}"] td`).nth(5).textContent();
       await page.locator(`#interviews tr[data-id="${completed}"]`).click();
       await page.locator('#summary-downloads .download').first().waitFor();
       const group = page.locator('#summary-downloads');
@@ -406,7 +407,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
       const caption = await group.evaluate(
         (node) => document.getElementById(node.getAttribute('aria-labelledby') ?? '')?.textContent ?? null,
       );
-      return { rows, caption, buttons, saved };
+      return { rows, caption, buttons, saved, startedAt };
     }
 
     const fr = await context.newPage();
@@ -418,6 +419,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
       caption: 'Télécharger\u00a0:',
       buttons: ['JSON', 'Markdown', 'HTML', 'carte Teams', 'CSV', 'REFI-QDA (.qdpx)'],
       saved: [`interview-${completed}.json`, `interview-${completed}.md`, `interview-${completed}.card.json`],
+      startedAt: expect.any(String),
     });
     await fr.screenshot({ path: join(ARTIFACTS, 'dashboard-exports-fr.png'), fullPage: true });
     await fr.close();
@@ -431,6 +433,10 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
       },
       caption: 'Download:',
       buttons: ['JSON', 'Markdown', 'HTML', 'Teams card', 'CSV', 'REFI-QDA (.qdpx)'],
+      // As a British reader writes it: day first, 24-hour clock.
+      startedAt: new Date((await server.store.getInterview(started))?.startedAt ?? '').toLocaleString(
+        'en-GB',
+      ),
     });
     await en.close();
   }, 60_000);
@@ -656,5 +662,34 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     await botReplySince(saved.conversationId, saved.userId, shown);
     const turns = await store.getTurns(interview?.id ?? '');
     expect(turns.find((t) => t.kind === 'answer' && t.text === answer)?.questionId).toBe(pending?.questionId);
+  }, 60_000);
+
+  it('pauses the interview of the conversation left for a new one, writing nothing in it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=fr`);
+    await page.locator('#restart').click();
+    await Promise.all([page.waitForEvent('load'), page.locator('#restart-confirm').click()]);
+    await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+    const left = await savedConversation(page);
+    await botReplySince(left.conversationId, left.userId, 0);
+    for (const text of ['démarrer', '1', '1', 'oui']) {
+      const before = server.web.conversations.since(left.conversationId, undefined).activities.length;
+      await send(page, text);
+      await botReplySince(left.conversationId, left.userId, before);
+    }
+    const [interview] = await server.store.listInterviews({
+      conversationKey: `webchat:${left.conversationId}`,
+    });
+    expect(interview?.status).toBe('in_progress');
+    const shownBefore = server.web.conversations.since(left.conversationId, undefined).activities.length;
+
+    await page.locator('#restart').click();
+    await Promise.all([page.waitForEvent('load'), page.locator('#restart-confirm').click()]);
+    await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+    expect((await server.store.getInterview(interview?.id ?? ''))?.status).toBe('paused');
+    // Nothing the respondent did not type, and no answer to it, in the conversation left.
+    const after = server.web.conversations.since(left.conversationId, undefined).activities;
+    expect(after.slice(shownBefore).filter((a) => a.type === 'message')).toEqual([]);
+    await page.close();
   }, 60_000);
 });

@@ -36,8 +36,12 @@
       pauseFailed: 'The interview under way could not be paused: try again in a moment.',
     },
   };
-  /** What pauses an interview, in either language (the bot reads its commands in both). */
-  const PAUSE_COMMAND = 'pause';
+  /**
+   * What pauses the interview of a conversation the respondent leaves, as the end of the terminal's input does:
+   * an event, so no message the respondent never typed shows in that conversation, and a finished interview
+   * gets no answer.
+   */
+  const LEAVING_EVENT = 'interview.endOfInput';
   const labels = LABELS[lang];
   // What the Direct Line endpoint takes of a message (MAX_TEXT_LENGTH in client-activity.ts). A longer paste
   // is cut here, so the request stays small; the bot still sees the answer was too long and says how much of
@@ -196,8 +200,8 @@
   });
 
   /**
-   * Pauses the interview under way in the page's conversation, as the respondent writing "pause" does, so it
-   * is not left "in progress" for ever: the dashboard shows it paused, and "reprendre" there takes it up.
+   * Pauses the interview under way in the page's conversation, as "pause" does but silently, so it is not left
+   * "in progress" for ever: the dashboard shows it paused, and "reprendre" there takes it up.
    * Resolves once the bot has recorded it (the endpoint answers after the turn).
    */
   async function pauseCurrent() {
@@ -206,7 +210,7 @@
       {
         method: 'POST',
         headers: { authorization: `Bearer ${current.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text: PAUSE_COMMAND, from: { id: current.userId }, locale }),
+        body: JSON.stringify({ type: 'event', name: LEAVING_EVENT, from: { id: current.userId }, locale }),
       },
     );
     if (!response.ok) throw new Error(`pausing answered ${response.status}`);

@@ -23,6 +23,12 @@
     }
   }
 
+  /** A time as the reader writes dates: their own locale ("en-GB": 24/11/2026) when it is of the page's language. */
+  function shownTime(iso) {
+    const locale = navigator.language.toLowerCase().startsWith(lang) ? navigator.language : lang;
+    return new Date(iso).toLocaleString(locale);
+  }
+
   /** The page's elements marked data-label="columns.status" and the charts' names, in the words in use. */
   function applyWords() {
     document.documentElement.lang = lang;
@@ -147,7 +153,7 @@
         const row = element('tr', { 'data-code': invitation.code });
         row.append(
           element('td', {}, invitation.code),
-          element('td', {}, new Date(invitation.createdAt).toLocaleString(lang)),
+          element('td', {}, shownTime(invitation.createdAt)),
           element('td', {}, words.profiles[invitation.profile] ?? invitation.profile),
           element('td', {}, words.languages[invitation.language] ?? invitation.language),
         );
@@ -196,7 +202,7 @@
         element('td', {}, words.profiles[interview.profile]),
         element('td', {}, words.languages[interview.language]),
         element('td', {}, progressText(interview.progress, interview.status)),
-        element('td', {}, new Date(interview.startedAt).toLocaleString(lang)),
+        element('td', {}, shownTime(interview.startedAt)),
       );
       const open = () => showSummary(interview.id).catch(report);
       row.addEventListener('click', open);
