@@ -3,6 +3,7 @@ import type { Language } from '../../src/core/domain.js';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { buildSummary } from '../../src/core/summary/build.js';
 import { summaryPrompts } from '../../src/core/summary/labels.js';
+import { createTagger } from '../../src/core/tagger/index.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { createFakeTagger } from './fake-tagger.js';
 import { CoreSession, MANAGER_OPENING, pastPresentation } from './session.js';
@@ -164,5 +165,37 @@ describe('an answer to a question asking for one facet carries it', () => {
     for (const text of [SCRIPT.fr.consent, SCRIPT.fr.company, SCRIPT.fr.role]) session.say(text);
     session.say('Plus de clients, plus de ventes en ligne et moins de papier.');
     expect(lastAnswer(session)?.tags?.facets).toEqual([]);
+  });
+});
+
+describe('an answer to what is needed names needs, not tools in use', () => {
+  const tagger = createTagger();
+
+  it.each([
+    ['fr', 'du temps surtt et un peu de formation', 'formation'],
+    ['en', 'training mostly, and a bit of cash for the new scanner', 'training'],
+  ] as const)('%s: "%s" is a resource needed, no training tool nor its lever', (lang, text, word) => {
+    const session = pastPresentation(guides, tagger, lang);
+    session.say(SCRIPT[lang].meaning);
+    for (let guard = 0; session.pendingId() !== 'meaning.probe.resource'; guard += 1) {
+      if (guard > 5) throw new Error('the resources probe never came');
+      session.say(lang === 'fr' ? 'Plus de clients, et le piratage.' : 'More customers, and hackers.');
+    }
+    session.say(text);
+    const tags = lastAnswer(session)?.tags;
+    expect(tags?.tools).toEqual([]);
+    expect(tags?.levers).toEqual([]);
+    const evidence = tags?.facets.find((f) => f.id === 'resource')?.evidence ?? [];
+    // Quoted from the answer itself, at its own offsets.
+    expect(evidence.map((e) => text.slice(e.start, e.end))).toEqual(evidence.map((e) => e.text));
+    expect(evidence.map((e) => e.text).join(' ')).toContain(word);
+  });
+
+  it('still reads a training taken, named in answer to the tools question, as a tool', () => {
+    expect(
+      tagger
+        .tag('On a fait une formation au numérique avec la CCI le printemps dernier.')
+        .tools.map((t) => t.id),
+    ).toContain('digital_training');
   });
 });

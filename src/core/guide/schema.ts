@@ -74,6 +74,11 @@ const FacetProbe = ProbeBase.extend({
   text: Text,
   /** Asked once after a bare yes to `text` ("Voyez-vous des opportunités ? …" "Oui."): which ones. */
   ifYes: Text.optional(),
+  /**
+   * The answer is read as if it followed these words, a framing of what is needed ("il nous faut"): "du temps et
+   * un peu de formation" then names a training needed, not a training tool in use.
+   */
+  readAfter: z.string().min(1).optional(),
 });
 const ToolActorsWording = z.object({ initiator: Text, beneficiary: Text, both: Text });
 const ToolActorsProbe = ProbeBase.extend({

@@ -29,6 +29,21 @@ export function askedFacet(
   return null;
 }
 
+/** The words an answer to `question` is read after (its facet probe's `readAfter`), if any. */
+export function answerFraming(
+  guide: Guide,
+  profile: Profile,
+  question: { section: string; questionId: string },
+): string | null {
+  const section = sectionsOf(guide).find((s) => s.id === question.section);
+  for (const probe of section?.probes ?? []) {
+    if (probe.when !== 'facet_missing' || !askedOf(probe, profile) || !section) continue;
+    const id = probeQuestionId(section, probe);
+    if (id === question.questionId || whichOnesId(id) === question.questionId) return probe.readAfter ?? null;
+  }
+  return null;
+}
+
 interface Readings {
   /** Polite, filler, hedge and lead words: they say nothing. */
   edges: readonly (readonly string[])[];

@@ -35,7 +35,7 @@ import {
   OPENING_SECTION,
   type ReaskReason,
 } from './events.js';
-import { askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
+import { answerFraming, askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
 import { isGibberish, isUnreadable, shippedWords } from './gibberish.js';
 import { readLanguageRequest } from './language-switch.js';
 import {
@@ -506,10 +506,40 @@ function answerTags(
   text: string,
   meta: InterviewMeta,
   subject: QuestionSubject | null,
+  framing: string | null = null,
 ): Tags {
   // An answer in the other language is read in its own: tagged in the interview's, it would lose every tag.
-  const tags = tagger.tag(text, { lang: answerLanguage(text, meta.language) });
+  const lang = answerLanguage(text, meta.language);
+  const plain = tagger.tag(text, { lang });
+  // The framing speaks for what is named, not for the facets: those are read as said (and the asked one added).
+  const tags =
+    framing !== null && lang === meta.language
+      ? {
+          ...unframed(tagger.tag(`${framing} ${text}`, { lang }), text, framing.length + 1),
+          facets: plain.facets,
+        }
+      : plain;
   return subject ? readProbeAnswer(tags, text, subject.asks) : tags;
+}
+
+/** Tags read after a framing `skip` characters long, with their evidence in the answer itself; none in the framing. */
+function unframed(tags: Tags, text: string, skip: number): Tags {
+  const inAnswer = <Tag extends { evidence: readonly Evidence[] }>(tag: Tag): Tag[] => {
+    const evidence = tag.evidence.flatMap((e) => {
+      const start = Math.max(0, e.start - skip);
+      const end = e.end - skip;
+      return end > start ? [{ start, end, text: text.slice(start, end) }] : [];
+    });
+    return evidence.length === 0 && tag.evidence.length > 0 ? [] : [{ ...tag, evidence }];
+  };
+  return {
+    ...tags,
+    values: tags.values.flatMap(inAnswer),
+    tools: tags.tools.flatMap(inAnswer),
+    levers: tags.levers.flatMap(inAnswer),
+    actors: tags.actors.flatMap(inAnswer),
+    facets: tags.facets.flatMap(inAnswer),
+  };
 }
 
 /**
@@ -524,10 +554,11 @@ function statementTags(
   asked: string,
   meta: InterviewMeta,
   subject: QuestionSubject | null,
+  framing: string | null = null,
 ): Tags {
   const from = afterQuestionAskedBack(guides, text, asked);
-  if (from === 0) return answerTags(tagger, text, meta, subject);
-  const tags = answerTags(tagger, text.slice(from), meta, subject);
+  if (from === 0) return answerTags(tagger, text, meta, subject, framing);
+  const tags = answerTags(tagger, text.slice(from), meta, subject, framing);
   const shift = <Tag extends { evidence: readonly Evidence[] }>(tag: Tag): Tag => ({
     ...tag,
     evidence: tag.evidence.map((e) => ({ ...e, start: e.start + from, end: e.end + from })),
@@ -1012,7 +1043,15 @@ function respond(
   const tags =
     isBlank(text) || unreadable
       ? null
-      : statementTags(commandGuides, tagger, text, question.text, meta, position.pending?.subject ?? null);
+      : statementTags(
+          commandGuides,
+          tagger,
+          text,
+          question.text,
+          meta,
+          position.pending?.subject ?? null,
+          answerFraming(guide, meta.profile, { section: question.section, questionId: question.id }),
+        );
   const reason = reaskReason(guide, commandGuides, meta, question, position, text, unreadable, tags, tagger);
   if (reason && position.reasks === 0) {
     // Kept (not tagged) so nothing the respondent typed is lost; the question stays pending. Binary data
