@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { fill } from '../../src/core/guide/template.js';
 import { formatNumber } from '../../src/core/locale-format.js';
+import { buildSummary } from '../../src/core/summary/build.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import type { ServedActivity } from '../../src/web/directline/conversations.js';
@@ -141,6 +142,15 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
       nodes.map((node) => Number(node.getAttribute('data-count'))),
     );
     expect(counts.some((count) => count > 0)).toBe(true);
+    // The closing's answers too, as the exports show them (the counts include them).
+    if (!interview) throw new Error('no interview');
+    const closing = buildSummary(interview, await server.store.getTurns(interview.id)).otherAnswers.filter(
+      (answer) => answer.section === 'closing',
+    );
+    expect(closing.length).toBeGreaterThan(0);
+    expect(
+      await dashboard.locator('#answers section[data-theme="closing"] .answer-text').allTextContents(),
+    ).toEqual(closing.map((answer) => answer.text));
     await dashboard.screenshot({ path: join(ARTIFACTS, 'dashboard-summary.png'), fullPage: true });
 
     await dashboard.locator('#show-study').click();

@@ -286,13 +286,19 @@
   }
 
   /**
-   * The answers by theme with their tags, then the questions to ask next and the next steps. Every answer is
+   * The answers by theme, then the opening's and the closing's, with their tags, then the questions to ask next
+   * and the next steps. Every answer is
    * the respondent's text, put in as text (textContent): markup or Markdown in it is shown, never run.
    */
   function showAnswers(summary) {
     const container = document.getElementById('answers');
     container.replaceChildren();
-    for (const theme of summary.themes) {
+    // The opening's and the closing's answers after the themes', as the exports show them: the counts include them.
+    const others = ['opening', 'closing'].map((id) => ({
+      id,
+      answers: (summary.otherAnswers ?? []).filter((answer) => answer.section === id),
+    }));
+    for (const theme of [...summary.themes, ...others]) {
       if (theme.answers.length === 0) continue;
       const list = element('ul', { class: 'theme-answers' });
       for (const answer of theme.answers) {
