@@ -188,6 +188,7 @@ function replayed(context: TurnContext, message: ReplayedMessage): ServedActivit
       type: ActivityTypes.Message,
       text: message.text,
       ...(byRespondent ? { textFormat: 'plain' } : {}),
+      ...(message.at === undefined ? {} : { timestamp: new Date(message.at) }),
     },
     TurnContext.getConversationReference(context.activity),
     byRespondent,

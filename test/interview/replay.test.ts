@@ -79,3 +79,25 @@ describe('the waiting question said again', () => {
     expect(replies.at(-1)).toContain(session.turns.filter((t) => t.kind === 'question').at(-1)?.text ?? '?');
   });
 });
+
+describe('the exchange shown again keeps what was said, when it was said', () => {
+  it('gives each message the time of its turn, and a tool said dropped in an answer shows that answer once', () => {
+    const at = (minute: number) => `2026-03-02T09:${String(minute).padStart(2, '0')}:00.000Z`;
+    const turns = log([
+      turn('question', 'tools.acquired', 'Quels outils ?', 'tools'),
+      turn('answer', 'tools.acquired', 'Instagram et un site.', 'tools'),
+      turn('question', 'tools.interfaces', 'Avec vos partenaires ?', 'tools'),
+      turn('answer', 'tools.interfaces', 'En fait on a arrêté Instagram.', 'tools'),
+      {
+        ...turn('correction', null, 'En fait on a arrêté Instagram.', 'tools'),
+        data: { action: 'remove', target: 'tool', id: 'social_media', said: 'Instagram', from: 'answer' },
+      },
+      turn('question', 'tools.main', 'Autre chose ?', 'tools'),
+    ]).map((t) => ({ ...t, at: at(t.seq) }));
+    const shown = earlierExchange(guides.fr, turns);
+    expect(shown.filter((m) => m.text === 'En fait on a arrêté Instagram.')).toEqual([
+      { from: 'respondent', text: 'En fait on a arrêté Instagram.', at: at(4) },
+    ]);
+    expect(shown.find((m) => m.text === 'Quels outils ?')?.at).toBe(at(1));
+  });
+});

@@ -6,6 +6,8 @@ import { derivePosition, type LogTurn } from './log.js';
 export interface ReplayedMessage {
   from: 'bot' | 'respondent';
   text: string;
+  /** When it was said (ISO 8601), when the turns say. */
+  at?: string;
 }
 
 /** At most this many messages are shown again: a very long interview still reloads as a light page. */
@@ -21,7 +23,7 @@ export const MAX_REPLAYED_MESSAGES = 40;
  */
 export function earlierExchange(
   guide: Guide,
-  turns: readonly LogTurn[],
+  turns: readonly (LogTurn & { at?: string })[],
   max: number = MAX_REPLAYED_MESSAGES,
 ): ReplayedMessage[] {
   const position = derivePosition(turns);
@@ -41,14 +43,16 @@ export function earlierExchange(
   for (const turn of turns) {
     if (turn.seq >= pendingSeq) break;
     const answer = answerShownAt.get(turn.seq);
+    const at = turn.at === undefined ? {} : { at: turn.at };
     if (turn.kind === 'question' && turn.questionId !== null) {
       const heading = themeHeading(guide, turn.section);
-      if (heading !== null && !themesBegun.has(turn.section)) said.push({ from: 'bot', text: heading });
+      if (heading !== null && !themesBegun.has(turn.section)) said.push({ from: 'bot', text: heading, ...at });
       themesBegun.add(turn.section);
-      said.push({ from: 'bot', text: turn.text });
-    } else if (answer) said.push({ from: 'respondent', text: answer });
-    else if (turn.kind === 'correction' && turn.text !== '')
-      said.push({ from: 'respondent', text: turn.text });
+      said.push({ from: 'bot', text: turn.text, ...at });
+    } else if (answer) said.push({ from: 'respondent', text: answer, ...at });
+    // A review's correction; a tool an answer said was dropped (no question of its own) was that answer.
+    else if (turn.kind === 'correction' && turn.questionId !== null && turn.text !== '')
+      said.push({ from: 'respondent', text: turn.text, ...at });
   }
   const omitted = said.length - max;
   if (omitted <= 0) return said;

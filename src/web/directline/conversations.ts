@@ -135,7 +135,9 @@ export class DirectLineConversations {
     const ids: string[] = [];
     for (const activity of activities) {
       const id = `${conversationId}|${transcript.epoch}-${String(transcript.nextSeq++).padStart(7, '0')}`;
-      transcript.activities.push({ ...activity, id, timestamp: this.#now().toISOString() });
+      // A message shown again keeps the time it was first said.
+      const timestamp = typeof activity.timestamp === 'string' ? activity.timestamp : this.#now().toISOString();
+      transcript.activities.push({ ...activity, id, timestamp });
       ids.push(id);
     }
     const excess = transcript.activities.length - MAX_TRANSCRIPT;
