@@ -46,7 +46,8 @@ export function earlierExchange(
     const at = turn.at === undefined ? {} : { at: turn.at };
     if (turn.kind === 'question' && turn.questionId !== null) {
       const heading = themeHeading(guide, turn.section);
-      if (heading !== null && !themesBegun.has(turn.section)) said.push({ from: 'bot', text: heading, ...at });
+      if (heading !== null && !themesBegun.has(turn.section))
+        said.push({ from: 'bot', text: heading, ...at });
       themesBegun.add(turn.section);
       said.push({ from: 'bot', text: turn.text, ...at });
     } else if (answer) said.push({ from: 'respondent', text: answer, ...at });

@@ -136,7 +136,8 @@ export class DirectLineConversations {
     for (const activity of activities) {
       const id = `${conversationId}|${transcript.epoch}-${String(transcript.nextSeq++).padStart(7, '0')}`;
       // A message shown again keeps the time it was first said.
-      const timestamp = typeof activity.timestamp === 'string' ? activity.timestamp : this.#now().toISOString();
+      const timestamp =
+        typeof activity.timestamp === 'string' ? activity.timestamp : this.#now().toISOString();
       transcript.activities.push({ ...activity, id, timestamp });
       ids.push(id);
     }
