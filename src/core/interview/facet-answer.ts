@@ -1,5 +1,5 @@
 import type { FacetId, Profile } from '../domain.js';
-import type { Guide } from '../guide/schema.js';
+import type { Guide, GuideProbe } from '../guide/schema.js';
 import { ASSERTED_FACET_CONFIDENCE, type Evidence, type Tags } from '../tags.js';
 import { askedOf, probeQuestionId, sectionsOf, whichOnesId } from './plan.js';
 import { elidedWords, fewestPhraseCuts, phraseReadings, type SayingPhrase, wordsAt } from './text.js';
@@ -13,20 +13,31 @@ const CLAUSE_END = /[,;.!?:…\n()]/u;
 /** The words of an answer as typed, with where each is. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
 
+type FacetProbe = Extract<GuideProbe, { when: 'facet_missing' }>;
+
+/** The facet probe a question is, or follows up ("Lesquelles, par exemple ?"); null for any other question. */
+function facetProbeOf(
+  guide: Guide,
+  profile: Profile,
+  question: { section: string; questionId: string },
+): FacetProbe | null {
+  const section = sectionsOf(guide).find((s) => s.id === question.section);
+  if (!section) return null;
+  for (const probe of section.probes) {
+    if (probe.when !== 'facet_missing' || !askedOf(probe, profile)) continue;
+    const id = probeQuestionId(section, probe);
+    if (id === question.questionId || whichOnesId(id) === question.questionId) return probe;
+  }
+  return null;
+}
+
 /** The facet a question asks for: the guide's facet probes name it (`facet`); other questions ask for none. */
 export function askedFacet(
   guide: Guide,
   profile: Profile,
   question: { section: string; questionId: string },
 ): FacetId | null {
-  const section = sectionsOf(guide).find((s) => s.id === question.section);
-  for (const probe of section?.probes ?? []) {
-    if (probe.when !== 'facet_missing' || !askedOf(probe, profile)) continue;
-    if (!section) continue;
-    const id = probeQuestionId(section, probe);
-    if (id === question.questionId || whichOnesId(id) === question.questionId) return probe.facet;
-  }
-  return null;
+  return facetProbeOf(guide, profile, question)?.facet ?? null;
 }
 
 /** The words an answer to `question` is read after (its facet probe's `readAfter`), if any. */
@@ -35,13 +46,7 @@ export function answerFraming(
   profile: Profile,
   question: { section: string; questionId: string },
 ): string | null {
-  const section = sectionsOf(guide).find((s) => s.id === question.section);
-  for (const probe of section?.probes ?? []) {
-    if (probe.when !== 'facet_missing' || !askedOf(probe, profile) || !section) continue;
-    const id = probeQuestionId(section, probe);
-    if (id === question.questionId || whichOnesId(id) === question.questionId) return probe.readAfter ?? null;
-  }
-  return null;
+  return facetProbeOf(guide, profile, question)?.readAfter ?? null;
 }
 
 interface Readings {
