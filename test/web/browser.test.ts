@@ -7,6 +7,7 @@ import { loadGuides } from '../../src/core/guide/index.js';
 import { fill } from '../../src/core/guide/template.js';
 import { formatNumber } from '../../src/core/locale-format.js';
 import { buildSummary } from '../../src/core/summary/build.js';
+import { summaryPrompts } from '../../src/core/summary/labels.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import type { ServedActivity } from '../../src/web/directline/conversations.js';
@@ -589,6 +590,17 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     await expect
       .poll(said)
       .toBe("Le serveur ne répond pas\u00a0: vérifiez qu'il est démarré, puis rechargez la page.");
+
+    // No interviews: the message says so, with no column headings over no rows.
+    await page.unroute('**/api/interviews');
+    await page.route('**/api/interviews', (route) =>
+      route.fulfill({
+        json: { interviewerId: LOCAL_INTERVIEWER_ID, interviews: [], pendingInvitations: [] },
+      }),
+    );
+    await page.locator('#show-list').click();
+    await expect.poll(said).toBe(summaryPrompts('fr').dashboard.messages.empty);
+    expect(await page.locator('#interviews').isHidden()).toBe(true);
 
     // An interview as a newer server might list it, with a status this page has no word for.
     await page.unroute('**/api/interviews');

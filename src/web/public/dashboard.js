@@ -185,6 +185,8 @@
     codes.clear();
     if (interviews.length === 0) message(words.messages.empty);
     else message('');
+    // No headings over no rows: the message says the list is empty.
+    document.getElementById('interviews').hidden = interviews.length === 0;
     showPendingInvitations(pendingInvitations ?? []);
     for (const interview of interviews) {
       codes.set(interview.id, interview.invitationCode ?? null);
