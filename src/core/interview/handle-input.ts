@@ -522,24 +522,32 @@ function answerTags(
   return subject ? readProbeAnswer(tags, text, subject.asks) : tags;
 }
 
-/** Tags read after a framing `skip` characters long, with their evidence in the answer itself; none in the framing. */
-function unframed(tags: Tags, text: string, skip: number): Tags {
-  const inAnswer = <Tag extends { evidence: readonly Evidence[] }>(tag: Tag): Tag[] => {
-    const evidence = tag.evidence.flatMap((e) => {
-      const start = Math.max(0, e.start - skip);
-      const end = e.end - skip;
-      return end > start ? [{ start, end, text: text.slice(start, end) }] : [];
-    });
+/**
+ * Each tag's evidence moved by `move` (null: that piece is not in the text); a tag left with none of the evidence
+ * it had goes.
+ */
+function movedEvidence(tags: Tags, move: (evidence: Evidence) => Evidence | null): Tags {
+  const moved = <Tag extends { evidence: readonly Evidence[] }>(tag: Tag): Tag[] => {
+    const evidence = tag.evidence.flatMap((e) => move(e) ?? []);
     return evidence.length === 0 && tag.evidence.length > 0 ? [] : [{ ...tag, evidence }];
   };
   return {
     ...tags,
-    values: tags.values.flatMap(inAnswer),
-    tools: tags.tools.flatMap(inAnswer),
-    levers: tags.levers.flatMap(inAnswer),
-    actors: tags.actors.flatMap(inAnswer),
-    facets: tags.facets.flatMap(inAnswer),
+    values: tags.values.flatMap(moved),
+    tools: tags.tools.flatMap(moved),
+    levers: tags.levers.flatMap(moved),
+    actors: tags.actors.flatMap(moved),
+    facets: tags.facets.flatMap(moved),
   };
+}
+
+/** Tags read after a framing `skip` characters long, with their evidence in the answer itself; none in the framing. */
+function unframed(tags: Tags, text: string, skip: number): Tags {
+  return movedEvidence(tags, (e) => {
+    const start = Math.max(0, e.start - skip);
+    const end = e.end - skip;
+    return end > start ? { start, end, text: text.slice(start, end) } : null;
+  });
 }
 
 /**
@@ -559,18 +567,7 @@ function statementTags(
   const from = afterQuestionAskedBack(guides, text, asked);
   if (from === 0) return answerTags(tagger, text, meta, subject, framing);
   const tags = answerTags(tagger, text.slice(from), meta, subject, framing);
-  const shift = <Tag extends { evidence: readonly Evidence[] }>(tag: Tag): Tag => ({
-    ...tag,
-    evidence: tag.evidence.map((e) => ({ ...e, start: e.start + from, end: e.end + from })),
-  });
-  return {
-    ...tags,
-    values: tags.values.map(shift),
-    tools: tags.tools.map(shift),
-    levers: tags.levers.map(shift),
-    actors: tags.actors.map(shift),
-    facets: tags.facets.map(shift),
-  };
+  return movedEvidence(tags, (e) => ({ ...e, start: e.start + from, end: e.end + from }));
 }
 
 /** The tags of an answer to `question`, with the facet it asks for when the answer gives something. */
