@@ -1,7 +1,7 @@
 import type { Profile } from '../domain.js';
 import type { Guide, GuideProbe, GuideSection, SectionQuestion } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
-import { readConsent } from './choices.js';
+import { parseYesNo } from './commands.js';
 import { type Coverage, computeCoverage, hasAnyTag } from './coverage.js';
 import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKind } from './events.js';
 import {
@@ -109,7 +109,7 @@ function whichOnesAfterYes(
     if (!position.asked.has(id) || position.asked.has(whichOnesId(id)) || coverage.facets.has(probe.facet))
       continue;
     const answer = position.answers.find((a) => a.questionId === id);
-    if (answer && readConsent([guide], answer.text) === 'yes')
+    if (answer && parseYesNo([guide], answer.text) === 'yes')
       return { id: whichOnesId(id), kind: 'probe', text: probe.ifYes };
   }
   return null;
