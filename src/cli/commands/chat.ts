@@ -134,8 +134,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       if (meta && meta.status !== 'completed') await hold.take(meta.id);
       if (meta) {
         const standing = await standingOf(meta);
-        const already = told?.id === meta.id && told.standing === standing;
-        if ((standing === 'paused' || standing === 'withdrawn') && !already)
+        if ((standing === 'paused' || standing === 'withdrawn') && !alreadyTold(meta, standing))
           print(howToComeBack(meta, standing));
         told = { id: meta.id, standing };
       }

@@ -51,7 +51,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       const rows: Row[] = [];
       for (const meta of interviews) {
         const row = interviewListing(meta);
-        const withdrawn = consentStandsWithdrawn(meta, await store.getTurns(meta.id));
+        // Only a paused interview can stand withdrawn: the others' turns are not read.
+        const withdrawn =
+          meta.status === 'paused' && consentStandsWithdrawn(meta, await store.getTurns(meta.id));
         rows.push(withdrawn ? { ...row, status: `${row.status} (consent withdrawn)` } : row);
       }
       io.stdout.write(`${table(rows)}\n`);
