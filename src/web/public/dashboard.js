@@ -255,12 +255,15 @@
   /** "ERP — Fonctionnelle · Initiateurs : organisation · Bénéficiaires : clients": which value, for whom. */
   function toolLine(tool) {
     const parts = [`${tool.label} — ${tool.values.map(label).join(', ')}`];
-    for (const role of ['initiators', 'beneficiaries']) {
-      if (tool[role].length === 0) continue;
-      const value = tool[role].map((id) => words.actors[id] ?? id).join(', ');
-      parts.push(fill(words.labelled, { label: words.tagKinds[role], value }));
-    }
+    for (const role of ['initiators', 'beneficiaries'])
+      if (tool[role].length > 0) parts.push(labelledIds(role, tool[role], words.actors));
     return element('li', { 'data-tool': tool.id }, parts.join(' · '));
+  }
+
+  /** "Initiateurs : experts-comptables, clients": ids of one kind of tag, named in the words in use. */
+  function labelledIds(kind, ids, names) {
+    const value = ids.map((id) => names[id] ?? id.replaceAll('_', ' ')).join(', ');
+    return fill(words.labelled, { label: words.tagKinds[kind], value });
   }
 
   /**
@@ -280,17 +283,15 @@
     const parts = [];
     for (const [kind, items, names] of kinds) {
       const ids = [...new Set((items ?? []).map((item) => item.id))];
-      if (ids.length === 0) continue;
-      const value = ids.map((id) => names[id] ?? id.replaceAll('_', ' ')).join(', ');
-      parts.push(fill(words.labelled, { label: words.tagKinds[kind], value }));
+      if (ids.length > 0) parts.push(labelledIds(kind, ids, names));
     }
     return parts.join(' · ');
   }
 
   /**
    * The answers by theme, then the opening's and the closing's, with their tags, then the questions to ask next
-   * and the next steps. Every answer is
-   * the respondent's text, put in as text (textContent): markup or Markdown in it is shown, never run.
+   * and the next steps. Every answer is the respondent's text, put in as text (textContent): markup or Markdown
+   * in it is shown, never run.
    */
   function showAnswers(summary) {
     const container = document.getElementById('answers');
