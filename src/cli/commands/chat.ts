@@ -17,7 +17,8 @@ const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|exper
 
 Runs an interview in the terminal, through the same bot and store as Teams and the web chat.
 One input line is one message; piped input works. At the end of input an unfinished interview is
-paused (never lost) and its id is printed: continue it later with --resume. The chat ends when the
+paused (never lost) and its id is printed: continue it later with --resume (after consent was taken
+back, it is asked for again first; the erase command is printed too). The chat ends when the
 interview does, after the closing, saying how to read its summary; lines after that are not read, and a
 completed interview cannot be resumed. Input that is not UTF-8 text (a binary file) is refused, nothing
 of it stored, and the interview paused. An interview runs in one terminal at a time: --resume is refused

@@ -7,7 +7,8 @@ import { type CliIO, type Command, EXIT_OK } from '../command.js';
 
 const USAGE = `usage: sme-interview list [--json]
 
-Lists the interviews in the store, newest first.
+Lists the interviews in the store, newest first. In the table, an interview whose respondent took their
+consent back reads "paused (consent withdrawn)".
   --json   an array of {id, status, language, profile, startedAt, updatedAt}
 
 Uses DATA_DIR (embedded store) or DATABASE_URL (PostgreSQL).
