@@ -26,6 +26,7 @@ const TYPES = {
   html: 'text/html; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
+  png: 'image/png',
 } as const;
 
 /** Teams hosts the dashboard tab in a frame; nothing else may frame our pages. */
@@ -74,6 +75,8 @@ export function staticAssets(): Asset[] {
     { path: '/static/dashboard.js', file: join(PUBLIC_DIR, 'dashboard.js'), type: 'js' },
     { path: '/static/charts.js', file: join(PUBLIC_DIR, 'charts.js'), type: 'js' },
     { path: '/static/app.css', file: join(PUBLIC_DIR, 'app.css'), type: 'css' },
+    // Browsers ask for it on every page; the Teams app's colour icon, which browsers take as PNG.
+    { path: '/favicon.ico', file: join(PACKAGE_ROOT, 'manifest', 'color.png'), type: 'png' },
     {
       path: '/static/webchat.js',
       file: packageFile('botframework-webchat', 'dist/webchat.js'),
