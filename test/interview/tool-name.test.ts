@@ -129,6 +129,13 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
     expect(probeAfter('en', 'We got a booking system last year, for the salon.', tagger)).toMatch(
       /^For your booking system: who pushed/,
     );
+    // A maker's name before the common words goes with them: no "machine programming" the garage never said.
+    expect(probeAfter('en', 'We bought a Bosch diagnostic kit for the cars.', tagger)).toMatch(
+      /^Who benefits from your Bosch diagnostic kit\?/,
+    );
+    expect(probeAfter('en', 'We bought diagnostic kits. Bosch diagnostic kit, mostly.', tagger)).not.toMatch(
+      /Bosch/,
+    );
     // Its own label's words keep the label; words that are no name (a verb, markup around them) are not quoted.
     expect(probeAfter('fr', 'On a un CRM depuis deux ans, pour suivre les devis.', tagger)).toMatch(
       /^Pour le CRM\u00a0: /,

@@ -228,6 +228,13 @@ export const Guide = z
        */
       dropped: Words,
       /**
+       * Asked about one tool, a sentence saying the firm has no such thing: with `{tool}`, said of a word opening
+       * like one of the tool's ("we don't {tool}": "we dont program machines"); without, closing its sentence but
+       * for `notHeldAfter` words ("on n'en a pas chez nous"). See interview/denied-tool.ts.
+       */
+      notHeld: Words,
+      notHeldAfter: Words,
+      /**
        * How a tool named in common words is named back in a probe ("une caisse connectée": "Pour votre caisse
        * connectée, …"): the determiners (`from`, lower case) turned into the possessive (`to`), the words a
        * name does not hold (`breaks`), and its longest length in words. See interview/tool-name.ts.
@@ -326,6 +333,8 @@ export const Guide = z
       didYouMean: Text,
       /** The same question while the interview is paused, where nothing typed is kept as an answer. */
       didYouMeanPaused: Text,
+      /** After a probe on a tool the respondent said the firm does not have: `{tool}` is its label. */
+      toolDenied: Text,
       progress: Text,
       reaskEmpty: Text,
       reaskGibberish: Text,

@@ -27,6 +27,7 @@ import {
   parseYesNo,
 } from './commands.js';
 import { hasAnyTag } from './coverage.js';
+import { deniedTool } from './denied-tool.js';
 import { droppedTools } from './dropped-tools.js';
 import {
   CONSENT_QUESTION_ID,
@@ -53,6 +54,7 @@ import {
   exampleProbeId,
   mainQuestions,
   type PlannedQuestion,
+  probedToolName,
   sectionsOf,
   wordingIn,
 } from './plan.js';
@@ -1073,6 +1075,11 @@ function respond(
     result.replies.push(guide.messages.skipped);
     return advance(guide, meta, turns, result, options);
   }
+  // "We dont program machines", asked about machine programming: the words it was misread from are taken out.
+  const probedTool = position.pending?.subject?.tool;
+  const denied = probedTool
+    ? deniedTool(guide, probedTool, position.answers, position.dropped, text, tags)
+    : [];
   result.newTurns.push({
     kind: 'answer',
     section: question.section,
@@ -1091,9 +1098,26 @@ function respond(
           )
         : tags,
     refSeq: pendingSeq,
-    // Read by the plan: an answer saying it was already given is not asked for an example either.
-    data: saysAlreadyAnswered(commandGuides, text) ? { alreadySaid: true } : null,
+    // Read by the plan: an answer saying it was already given is not asked for an example either. One saying
+    // the firm has no such tool speaks of it no more.
+    data: answerData(saysAlreadyAnswered(commandGuides, text), denied.length > 0),
   });
+  for (const removal of denied)
+    result.newTurns.push({
+      kind: 'correction',
+      section: question.section,
+      questionId: null,
+      text,
+      tags: null,
+      refSeq: null,
+      data: { ...removal },
+    });
+  if (probedTool && denied.length > 0)
+    result.replies.push(
+      fill(guide.messages.toolDenied, {
+        tool: probedToolName(guide, position, question.section, probedTool),
+      }),
+    );
   // "En fait on a arrêté Instagram": what an earlier answer named so is taken out, and not asked about.
   for (const dropped of droppedTools(guide, position.answers, position.dropped, text, tags))
     result.newTurns.push({
@@ -1106,4 +1130,9 @@ function respond(
       data: { ...dropped },
     });
   return advance(guide, meta, turns, result, options);
+}
+
+function answerData(alreadySaid: boolean, deniesSubject: boolean): Record<string, true> | null {
+  if (!alreadySaid && !deniesSubject) return null;
+  return { ...(alreadySaid ? { alreadySaid: true } : {}), ...(deniesSubject ? { deniesSubject: true } : {}) };
 }

@@ -18,7 +18,10 @@ export interface AskedQuestion {
   subject: QuestionSubject | null;
 }
 
-/** A tool an answer said was dropped: a removal of the name it was given, as the closing review records one. */
+/**
+ * A tool an answer said was dropped, or the firm does not have (asked about it): a removal of the words it was
+ * read from, as the closing review records one.
+ */
 export type DroppedTool = Extract<Correction, { target: 'tool' }>;
 
 /** An answer as it stands now: the text and tags of its latest amend, if any. */
@@ -68,7 +71,7 @@ export interface Position {
   consentGiven: boolean;
   /** Consent was taken back (a `stop` saying so) and not given again since. */
   consentWithdrawn: boolean;
-  /** Tools an answer said were dropped, by the name an earlier answer gave them (see dropped-tools.ts). */
+  /** Tools an answer said were dropped or not had, by the words an earlier answer gave them (dropped-tools.ts, denied-tool.ts). */
   dropped: readonly DroppedTool[];
   lastSeq: number;
 }
@@ -188,7 +191,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
       }
       case 'correction': {
         const correction = Correction.safeParse(turn.data);
-        if (correction.success && correction.data.target === 'tool' && correction.data.from === 'answer')
+        if (correction.success && correction.data.target === 'tool' && correction.data.from !== undefined)
           dropped.push(correction.data);
         break;
       }
@@ -233,7 +236,8 @@ function effectiveAnswer(turn: LogTurn, question: AskedQuestion): EffectiveAnswe
     tags: turn.tags,
     data: turn.data,
     amended: false,
-    subject: question.subject,
+    // Said not to be had, the tool asked about is no subject of the answer.
+    subject: turn.data?.deniesSubject === true ? null : question.subject,
   };
 }
 

@@ -201,11 +201,31 @@ function toolProbeText(
   names: ReadonlySet<string>,
   spoken: readonly SpokenName[],
 ): string {
+  return fill(probe[asks], { tool: toolName(guide, tool, names, spoken) });
+}
+
+function toolName(
+  guide: Guide,
+  tool: string,
+  names: ReadonlySet<string>,
+  spoken: readonly SpokenName[],
+): string {
   const label = guide.toolLabels[tool] ?? tool.replace(/_/g, ' ');
   const named =
     ownToolName(names, label) ??
     (names.size === 0 ? ownWordsFor(spoken, guide.language, guide.words.ownTool, label) : null);
-  return fill(probe[asks], { tool: named ?? label });
+  return named ?? label;
+}
+
+/** A tool as the probes of a section name it, from the answers so far. */
+export function probedToolName(guide: Guide, position: Position, section: string, tool: string): string {
+  const coverage = computeCoverage(position.answers, position.dropped).tools.find((t) => t.id === tool);
+  return toolName(
+    guide,
+    tool,
+    coverage?.sections.get(section) ?? new Set(),
+    coverage?.spoken.get(section) ?? [],
+  );
 }
 
 /** A main question as it is asked now: worded without "these tools" while none has been named. */

@@ -86,7 +86,8 @@ export function ownToolName(names: Iterable<string>, label: string): string | nu
 
 /**
  * Words a respondent named a tool with, in the common words of their language ("une caisse connectée", "the
- * tablets"): the tagger's evidence for it and the word right before it, which says whether it is a noun
+ * tablets", "a Bosch diagnostic kit"): the tagger's evidence for it (with a maker's name right before it) and the
+ * word before that, which says whether it is a noun
  * phrase the bot may name the tool by ("votre caisse connectée"); see `ownWordsFor`.
  */
 export interface SpokenName {
@@ -97,6 +98,8 @@ export interface SpokenName {
 }
 
 const WORD_BEFORE = /([\p{L}]+['’]?)\s*$/u;
+/** A maker's name between the determiner and the common words: "a Bosch diagnostic kit". */
+const MAKER_BEFORE = /([\p{L}]+['’]?)\s+(\p{Lu}\p{Ll}+)\s+$/u;
 /** Common words only: a name with digits, marks or capitals inside is a brand's, which `namesInEvidence` reads. */
 const COMMON_WORDS = /^[\p{Ll}]+(?:[ '’-][\p{Ll}]+)*$/u;
 
@@ -104,8 +107,14 @@ export function spokenNamesIn(answer: string, evidence: readonly Evidence[], lan
   const out: SpokenName[] = [];
   for (const span of evidence) {
     if (answer.slice(span.start, span.end) !== span.text || !COMMON_WORDS.test(span.text)) continue;
-    const before = WORD_BEFORE.exec(answer.slice(Math.max(0, span.start - 12), span.start));
-    out.push({ lang, before: (before?.[1] ?? '').toLowerCase().replace('’', "'"), text: span.text });
+    const preceding = answer.slice(Math.max(0, span.start - 30), span.start);
+    const maker = MAKER_BEFORE.exec(preceding);
+    const before = maker ?? WORD_BEFORE.exec(preceding.slice(-12));
+    out.push({
+      lang,
+      before: (before?.[1] ?? '').toLowerCase().replace('’', "'"),
+      text: maker ? `${maker[2]} ${span.text}` : span.text,
+    });
   }
   return out;
 }

@@ -156,7 +156,8 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
       if (UnreadReview.safeParse(turn.data).success)
         unreadCorrections.push({ seq: turn.seq, at: turn.at, text: turn.text });
       const subject = turn.questionId === null ? undefined : questionTools.get(turn.questionId);
-      if (subject) subjectTools.set(turn.seq, subject);
+      // "We don't have that": the answer does not speak of the tool asked about.
+      if (subject && turn.data?.deniesSubject !== true) subjectTools.set(turn.seq, subject);
       // A question skipped, then answered after `back`, is declined no more.
       const skippedAt = declined.findLastIndex(
         (d) => d.questionId !== null && d.questionId === turn.questionId,

@@ -434,6 +434,12 @@ export function describeCorrection(
     const name = correction.said === undefined ? item.label : correction.said;
     return fill(p.corrections.describedPutBack, { ...item, name: fill(p.typography.quoted, { text: name }) });
   }
+  if (correction.target === 'tool' && correction.from === 'probe' && correction.said !== undefined)
+    return fill(p.corrections.describedDenied, {
+      ...item,
+      name: fill(p.typography.quoted, { text: correction.said }),
+      label: fill(p.typography.quoted, { text: item.label }),
+    });
   if (correction.target === 'tool' && correction.from === 'answer' && correction.said !== undefined)
     return fill(p.corrections.describedDropped, {
       ...item,

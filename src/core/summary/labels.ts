@@ -248,6 +248,8 @@ export const SummaryPrompts = z.object({
     describedPutBack: text,
     /** A tool an answer said was dropped (`from: answer`): `{target}`, `{name}` as said, `{label}`. */
     describedDropped: text,
+    /** Words read as a tool the respondent said the firm does not have (`from: probe`): `{label}`, `{name}`. */
+    describedDenied: text,
     /** A correction's description, `{correction}`, then the reply as written, `{text}`, quoted. */
     asWritten: text,
     targetNames: keyed(CORRECTION_TARGETS),

@@ -33,9 +33,11 @@ export const Correction = z.discriminatedUnion('target', [
     scope: z.enum(['named']).optional(),
     /**
      * `answer`: said while answering, not at the closing review ("en fait on a arrêté Instagram"): the tool named
-     * so in an earlier answer was dropped. Absent: a correction of the review.
+     * so in an earlier answer was dropped. `probe`: asked about the tool, the respondent said the firm has no
+     * such thing ("we dont program machines"): `said` is the words it was misread from. Absent: a correction of
+     * the review.
      */
-    from: z.enum(['answer']).optional(),
+    from: z.enum(['answer', 'probe']).optional(),
   }),
   z.object({ action: z.enum(CORRECTION_ACTIONS), target: z.literal('lever'), id: LeverId, said }),
 ]);
