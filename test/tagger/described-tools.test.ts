@@ -81,3 +81,28 @@ describe('tools described by what they do rather than named', () => {
     ]);
   });
 });
+
+describe('trades outside the usual sectors: their tools, and their words that name none', () => {
+  it.each([
+    ['Le tiers payant avec les mutuelles passe en télétransmission maintenant.', 'fr', 'edi'],
+    ["On a une borne de téléconsultation dans l'officine depuis l'an dernier.", 'fr', 'videoconference'],
+    ['Les demandes arrivent par des comparateurs, on paye au lead.', 'fr', 'marketplace'],
+    ['We get most of our work through comparison sites now.', 'en', 'marketplace'],
+    ["The oxygen alarm texts my phone, so I'm not sleeping down at the tanks.", 'en', 'remote_maintenance'],
+    ['Le scanner de grumes calcule le meilleur débit pour chaque tronc.', 'fr', 'machine_programming'],
+    ['We started livestreaming services when Covid hit and never stopped.', 'en', 'video'],
+    ['Les clientes réservent sur mon lien de réservation, le soir surtout.', 'fr', 'ecommerce_website'],
+  ] as const)('"%s" (%s) names %s', (text, lang, tool) => {
+    expect(toolsOf(text, lang)).toContain(tool);
+  });
+
+  it.each([
+    ['The cloud cover came in around noon and we pulled every kid off the mountain.', 'en'],
+    ['Heavy cloud all night, the lads walked the perimeter with torches.', 'en'],
+    ["On a refait la devanture, l'application de la lasure a pris deux jours.", 'fr'],
+    ["L'application du fart sur les skis de location, c'est encore à la main.", 'fr'],
+    ['Je passe mes journées sur le site, le chantier quoi, pas devant l’ordi.', 'fr'],
+  ] as const)('"%s" (%s) names no tool', (text, lang) => {
+    expect(toolsOf(text, lang)).toEqual([]);
+  });
+});
