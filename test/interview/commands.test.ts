@@ -27,6 +27,21 @@ describe('command parser', () => {
     expect(parseInterviewCommand(both, 'We had to stop using paper')).toBeNull();
   });
 
+  it('reads a pause asked for in a sentence, with courtesy words, as the pause command', () => {
+    for (const text of [
+      'on peut faire une pause ?',
+      'On fait une petite pause svp',
+      'je reprendrai plus tard, merci',
+      'can we take a break?',
+      "Let's pause here, thanks",
+      "I'll finish this later",
+    ])
+      expect(parseInterviewCommand(both, text), text).toBe('pause');
+    // Said of the firm, a pause is an answer.
+    expect(parseInterviewCommand(both, 'On a fait une pause dans le projet de site')).toBeNull();
+    expect(parseInterviewCommand(both, 'We took a break from social media last year')).toBeNull();
+  });
+
   it('reads bot commands and invitation codes', () => {
     expect(parseBotCommand(both, 'code ab12cd')).toEqual({ kind: 'code', code: 'AB12CD' });
     expect(parseBotCommand(both, 'code ABCDEF')).toBeNull();

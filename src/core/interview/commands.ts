@@ -11,13 +11,14 @@ export type InterviewCommand = (typeof INTERVIEW_COMMANDS)[number];
 
 /**
  * Commands are recognised in both languages whatever the interview's language (a French respondent
- * typing "help" means it); the interview's own guide is looked at first. A question declined in a sentence
+ * typing "help" means it); the interview's own guide is looked at first, with its courtesy words around the
+ * command ("on peut faire une pause svp ?"). A question declined in a sentence
  * ("can we skip this one?", "je préfère ne pas en parler") is the `skip` command.
  */
 export function parseInterviewCommand(guides: readonly Guide[], text: string): InterviewCommand | null {
   for (const guide of guides) {
     for (const command of INTERVIEW_COMMANDS) {
-      if (matchesPhrase(text, guide.commands[command])) return command;
+      if (matchesPhrase(text, guide.commands[command], guide.words.courtesy)) return command;
     }
   }
   return readsAsSkipRequest(guides, text) ? 'skip' : null;
