@@ -179,13 +179,16 @@ describe('firms named with their trade, legal form or article', () => {
     for (const presentation of [
       'Nous vendons sur la boutique Shopify et la page Facebook, la compta est sur Sage, je gère le site Wix.',
       'Je dirige une entreprise de 12 salariés à Quimper ; la CCI et la banque nous suivent.',
-      'I run a small bakery in Leeds with my brother Tom.',
       'On est une petite fromagerie du Jura, on vend au marché.',
       "J'ai travaillé chez Leroy Merlin, puis avec la French Tech de Montpellier.",
       'Je dirige le service Qualité et les Ressources Humaines.',
       "we're an MSP, on est a Concarneau",
     ])
       expect(findIntroducedNames(presentation), presentation).toEqual([]);
+    // A relative named in passing is a person, no firm.
+    expect(
+      findIntroducedNames('I run a small bakery in Leeds with my brother Tom.').map((n) => [n.kind, n.text]),
+    ).toEqual([['person', 'Tom']]);
   });
 
   it('finds the name in capitals, and in an answer written all in lower case', () => {

@@ -45,3 +45,35 @@ describe('people the respondent introduces by who they are to them', () => {
     );
   });
 });
+
+describe('names a user found in clear, or hidden where they were none', () => {
+  it('hides a relative named right after who they are, and a firm named "It\'s …" with "of" inside', () => {
+    const text = presentedThenLater(
+      "Sure. It's Hartley School of Motoring, a driving school in Sheffield. There's me and four other instructors, plus my sister Karen who does the admin part time.",
+      'Karen set up the WhatsApp groups and Hartley School of Motoring got a new logo.',
+      KEY,
+      'en',
+    );
+    for (const name of ['Karen', 'Hartley', 'Motoring']) expect(text).not.toContain(name);
+    expect(text).toMatch(/my sister \[PERSON-[0-9A-F]{6}\]/);
+  });
+
+  it("keeps trade words of a firm's name readable where they mean the trade", () => {
+    const fr = presentedThenLater(
+      'Je dirige les Pompes Funèbres Le Bihan, à Quimper, 9 personnes.',
+      "c'est notre fédération, le réseau de pompes funèbres indépendantes, qui nous l'a proposé.",
+      KEY,
+      'fr',
+    );
+    expect(fr).toContain('le réseau de pompes funèbres indépendantes');
+    expect(fr).not.toContain('Bihan');
+    const en = presentedThenLater(
+      "We're Inkwell Print & Copy Ltd, a print shop in Bristol.",
+      'we look more professional than the corner copy shop',
+      KEY,
+      'en',
+    );
+    expect(en).toContain('the corner copy shop');
+    expect(en).not.toContain('Inkwell');
+  });
+});

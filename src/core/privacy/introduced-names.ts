@@ -142,7 +142,8 @@ const AFTER_NAME = new RegExp(
 );
 /**
  * People the respondent introduces by who they are to them ("mon associé, Marc Le Bihan", "notre comptable
- * s'appelle Sophie Garnier", "my business partner, John Hartley", "our accountant is called Susan Pickford"):
+ * s'appelle Sophie Garnier", "my business partner, John Hartley", "our accountant is called Susan Pickford",
+ * "my sister Karen"):
  * a person, even after "called", which otherwise introduces a firm.
  */
 const RELATIONS_FR =
@@ -150,8 +151,8 @@ const RELATIONS_FR =
 const RELATIONS_EN =
   '(?:business )?partner|wife|husband|spouse|son|daughter|brother|sister|father|mother|dad|mum|mom|cousin|uncle|aunt|brother-in-law|sister-in-law|accountant|bookkeeper|assistant|colleague|apprentice|employee|secretary|developer|designer|foreman|right-hand man|right-hand woman|bank manager';
 const RELATION_CUES = cues([
-  `(?:mon|ma|notre) (?:${RELATIONS_FR})(?:,| (?:s['’]appelle|qui s['’]appelle|c['’]est|est))`,
-  `(?:my|our) (?:${RELATIONS_EN})(?:,| (?:is called|called|named|is))`,
+  `(?:mon|ma|notre) (?:${RELATIONS_FR})(?:,| (?:s['’]appelle|qui s['’]appelle|c['’]est|est))?`,
+  `(?:my|our) (?:${RELATIONS_EN})(?:,| (?:is called|called|named|is))?`,
 ]);
 /** Cues so explicit that the name after them is taken even in lower case ("je m'appelle paul le gall"). */
 const STRONG_PERSON_CUES = cues(["je m['’]appelle", 'mon nom est', 'my name is']);

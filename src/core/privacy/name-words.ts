@@ -66,6 +66,11 @@ export const TRADE_WORDS = words(`
   industries technologies systèmes solutions services consulting conseils comptabilité
   architecture immobilier assurances voyages communication événementiel création créations design
   maison groupe manufacture fabrique
+  pompes funèbres funéraire funéraires funérarium marbrerie ambulance auto-école école écoles académie
+  vétérinaire vétérinaires dentaire prothèse opticien laverie pressing blanchisserie tatouage traduction
+  apiculture miellerie rucher pisciculture salmoniculture scierie chantier naval location toilettage
+  crèche micro-crèche recyclage gardiennage surveillance ménage fleurs traiteurs reprographie repro copies
+  enseignes signalétique
   joinery carpentry joiners builders building construction roofing plumbing heating electrical electrics
   engineering fabrication fabrications welding metalwork timber flooring glazing decorating
   landscaping gardens garden nursery florist florists farm farms dairy vineyard vineyards winery brewery
@@ -75,6 +80,10 @@ export const TRADE_WORDS = words(`
   holdings trading supplies manufacturing workshop works design interiors furniture kitchens bathrooms
   homeware crafts gifts salon barbers hair beauty pharmacy chemist chemists opticians accountants
   solicitors architects surveyors shop store stores foods wines textiles plastics packaging
+  school schools academy motoring driving funeral funerals undertakers veterinary vets vet dental
+  laundry launderette tattoo translation translations apiary honey fisheries boatyard boatbuilders
+  rentals rental hire grooming nursery daycare recycling scrap security guarding removals movers copy copies
+  reprographics signs signage
 `);
 
 /**
@@ -95,8 +104,11 @@ export const DETERMINERS = words(
   lower,
 );
 
-/** Joining words inside a name ("Conserverie d'Armor", "Hollis & Sons"). `et`/`and` only before a family ending. */
-export const CONNECTORS = words("de du des d' & et and", lower);
+/**
+ * Joining words inside a name ("Conserverie d'Armor", "Hollis & Sons", "Hartley School of Motoring"). `et`/`and`
+ * only before a family ending.
+ */
+export const CONNECTORS = words("de du des d' of & et and", lower);
 
 /** Verbs between a firm word and its name ("mon entreprise s'appelle …", "our business is …"). */
 export const NAMING_VERBS = words("c'est s'appelle se nomme est is was called appelée appelee nommée", lower);
