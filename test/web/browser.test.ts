@@ -636,6 +636,33 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     await page.close();
   }, 60_000);
 
+  it('sends an answer of several lines, typed with Shift+Enter or pasted, as one answer with its line breaks', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => localStorage.removeItem('sme-interview.webchat'));
+    await page.goto(`${server.url}/?lang=fr`);
+    const box = page.locator('[data-id="webchat-sendbox-input"]');
+    await box.waitFor();
+    const saved = await savedConversation(page);
+    await botReplySince(saved.conversationId, saved.userId, 0);
+    for (const text of ['démarrer', '1', '1', 'oui']) {
+      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+      await send(page, text);
+      await botReplySince(saved.conversationId, saved.userId, before);
+    }
+    const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+    await box.fill('Clinique vétérinaire à Vannes.');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('On est 3 vétos et 6 ASV.');
+    await box.press('Enter');
+    await botReplySince(saved.conversationId, saved.userId, before);
+    const [interview] = await server.store.listInterviews({
+      conversationKey: `webchat:${saved.conversationId}`,
+    });
+    const answers = (await server.store.getTurns(interview?.id ?? '')).filter((t) => t.kind === 'answer');
+    expect(answers.map((a) => a.text)).toContain('Clinique vétérinaire à Vannes.\nOn est 3 vétos et 6 ASV.');
+    expect(answers.filter((a) => a.section === 'presentation')).toHaveLength(1);
+  }, 60_000);
+
   it('shows the exchange so far and the question waiting for an answer when the page is reloaded after a server restart', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=fr`);

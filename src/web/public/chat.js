@@ -169,7 +169,13 @@
         store: createCappingStore(),
         userID: saved.userId,
         locale,
-        styleOptions: { hideUploadButton: true, botAvatarInitials: 'PME', userAvatarInitials: '' },
+        // A text area: an answer of several lines (Shift+Enter, or pasted) is sent as one message.
+        styleOptions: {
+          hideUploadButton: true,
+          botAvatarInitials: 'PME',
+          userAvatarInitials: '',
+          sendBoxTextWrap: true,
+        },
       },
       document.getElementById('webchat'),
     );
