@@ -60,6 +60,22 @@ describe.each(['fr', 'en'] as const)('respondent commands (%s)', (lang) => {
       ? { help: 'aide', skip: 'passer', back: 'retour', pause: 'pause', resume: 'reprendre', stop: 'arrêter' }
       : { help: 'help', skip: 'skip', back: 'back', pause: 'pause', resume: 'resume', stop: 'stop' };
 
+  it('a slash command we do not have ("/foo") is answered as unknown, recorded nowhere, and the question waits', () => {
+    const session = atPresentation(lang);
+    const before = session.turns.length;
+    const replies = session.say('/foo');
+    expect(replies[0]).toContain('/foo');
+    expect(replies[0]).toContain(
+      lang === 'fr' ? 'Je ne connais pas la commande' : "I don't know the command",
+    );
+    expect(replies.at(-1)).toBe(g.presentation.questions[0]?.text);
+    expect(session.turns).toHaveLength(before);
+    // Ours, typed the same way, still work; a slash inside an answer is an answer.
+    expect(session.say('/help')[0]).toBe(g.messages.help);
+    session.say('Menuiserie / agencement, 12 salariés à Brest.');
+    expect(session.turns.some((t) => t.kind === 'answer' && t.text.startsWith('Menuiserie /'))).toBe(true);
+  });
+
   it('help explains and repeats the question without recording anything', () => {
     const session = atPresentation(lang);
     const before = session.turns.length;

@@ -335,6 +335,8 @@ export const Guide = z
       didYouMeanPaused: Text,
       /** After a probe on a tool the respondent said the firm does not have: `{tool}` is its label. */
       toolDenied: Text,
+      /** "/foo", a slash command we do not have: `{command}` as typed. Nothing is recorded. */
+      unknownCommand: Text,
       progress: Text,
       reaskEmpty: Text,
       reaskGibberish: Text,

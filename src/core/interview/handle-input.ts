@@ -23,6 +23,7 @@ import {
   INTERVIEW_COMMANDS,
   type InterviewCommand,
   nearInterviewCommand,
+  parseBotCommand,
   parseInterviewCommand,
   parseYesNo,
 } from './commands.js';
@@ -842,6 +843,13 @@ function respond(
     // Nothing recorded: the next message answers what waits, as if this one had not been sent.
     return { ...result, replies: [guide.messages.waiting] };
   }
+  const slashed = unknownSlashCommand(commandGuides, text);
+  if (slashed !== null) {
+    // "/foo": a command typed as chat apps take them, none of ours; no answer.
+    result.replies.push(fill(guide.messages.unknownCommand, { command: slashed }));
+    if (!position.amendTarget) result.replies.push(guide.messages.repeatQuestion);
+    return advance(guide, meta, turns, result, options);
+  }
   if (readsAsReturn(commandGuides, text)) {
     // Back after a wait: nothing recorded, and what waits (a question, or a `back` for its text) is said again.
     result.replies.push(guide.messages.welcomeBack);
@@ -1135,4 +1143,14 @@ function respond(
 function answerData(alreadySaid: boolean, deniesSubject: boolean): Record<string, true> | null {
   if (!alreadySaid && !deniesSubject) return null;
   return { ...(alreadySaid ? { alreadySaid: true } : {}), ...(deniesSubject ? { deniesSubject: true } : {}) };
+}
+
+/** A slash and one word ("/foo"), as chat apps take commands. */
+const SLASH_COMMAND = /^\s*\/([\p{L}][\p{L}\p{N}_-]{0,30})\s*$/u;
+
+/** The word of a "/word" message that is neither an interview command nor a bot command, else null. */
+function unknownSlashCommand(guides: readonly Guide[], text: string): string | null {
+  const word = SLASH_COMMAND.exec(text)?.[1];
+  if (word === undefined || parseBotCommand(guides, text) !== null) return null;
+  return `/${word}`;
 }
