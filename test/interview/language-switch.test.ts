@@ -28,6 +28,10 @@ describe('a request to go on in the other language', () => {
     // A short reason that speaks of a language may follow.
     ['can we continue in French? my English is getting tired', 'fr'],
     ["on peut passer en anglais ? mon français n'est pas terrible", 'en'],
+    // Or a reason that says why in other words: someone will help answer.
+    ["actually can we switch to French? Marc is going to help me answer and his English isn't great", 'fr'],
+    ['can we switch to French? my partner will help me answer', 'fr'],
+    ["on peut passer en anglais ? mon associé va m'aider", 'en'],
   ] as const)('"%s" asks for %s', (text, language) => {
     expect(readLanguageRequest(both, text, 'fr')).toBe(language);
   });
@@ -47,6 +51,16 @@ describe('a request to go on in the other language', () => {
   it('"change language" asks for the other one', () => {
     expect(readLanguageRequest(both, 'can we change language?', 'fr')).toBe('en');
     expect(readLanguageRequest(both, 'on peut changer de langue ?', 'en')).toBe('fr');
+  });
+
+  it('takes a request followed by an answer as the answer, nothing of it lost', () => {
+    expect(
+      readLanguageRequest(
+        both,
+        'can we switch to French? We are a bakery in Leeds with twelve people and two shops',
+        'en',
+      ),
+    ).toBeNull();
   });
 
   it.each([

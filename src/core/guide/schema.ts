@@ -305,7 +305,11 @@ export const Guide = z
      * with messages.languageSwitched in that language, nothing recorded as an answer (see
      * interview/language-switch.ts).
      */
-    languageSwitch: z.object({ edges: Words, verbs: Words, links: Words, others: Words }),
+    /**
+     * A request to go on in the other language (language-switch.ts); `reasons`: words that make a short clause
+     * after it the reason for it ("Marc is going to help me answer"), not an answer.
+     */
+    languageSwitch: z.object({ edges: Words, verbs: Words, links: Words, others: Words, reasons: Words }),
     /** A question declined in a sentence rather than with the `skip` word (skip-request.ts). */
     skipRequest: z.object({ leads: Words, verbs: Words, topicVerbs: Words, links: Words, objects: Words }),
     botCommands: z.object({

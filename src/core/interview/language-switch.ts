@@ -11,6 +11,7 @@ interface SwitchReadings {
   verbs: Readings;
   links: Readings;
   others: Readings;
+  reasons: Readings;
   names: Readonly<Record<Language, Readings>>;
 }
 
@@ -20,6 +21,7 @@ const switchReadings = oncePer(
     verbs: readingsOf(guide.languageSwitch.verbs),
     links: readingsOf(guide.languageSwitch.links),
     others: readingsOf(guide.languageSwitch.others),
+    reasons: readingsOf(guide.languageSwitch.reasons),
     names: { fr: readingsOf(guide.bot.languageMentions.fr), en: readingsOf(guide.bot.languageMentions.en) },
   }),
 );
@@ -38,8 +40,13 @@ function clauseRequest(said: readonly string[], readings: SwitchReadings): Claus
   );
 }
 
-/** The longest reason given after a request to switch ("mon anglais est un peu rouillé"). */
+/**
+ * The longest reason given after a request to switch that only names a language ("mon anglais est un peu
+ * rouillé"), and one that says why in `reasons` words ("Marc is going to help me answer and his English isn't
+ * great"): "For us digital means selling to English buyers online" is an answer.
+ */
 const MAX_REASON_WORDS = 8;
+const MAX_WHY_WORDS = 16;
 
 function namesLanguageAt(said: readonly string[], at: number, readings: SwitchReadings): boolean {
   return LANGUAGES.some((language) => pastOne(said, [at], readings.names[language]).size > 0);
@@ -52,6 +59,7 @@ const joinedSwitchReadings = oncePerList((guides: readonly Guide[]): SwitchReadi
     verbs: all.flatMap((r) => r.verbs),
     links: all.flatMap((r) => r.links),
     others: all.flatMap((r) => r.others),
+    reasons: all.flatMap((r) => r.reasons),
     names: { fr: all.flatMap((r) => r.names.fr), en: all.flatMap((r) => r.names.en) },
   };
 });
@@ -74,10 +82,11 @@ export function readLanguageRequest(
     .map(elidedWords)
     .filter((said) => said.length > 0);
   // Every other clause is polite words alone, or, after the request, a short reason that speaks of a language
-  // ("my English is getting tired"): a clause saying something more is an answer.
+  // or of why ("my English is getting tired", "my partner will help me answer"): anything more is an answer.
   const politeOnly = (said: readonly string[]) => pastAny(said, [0], readings.edges).has(said.length);
   const reason = (said: readonly string[]) =>
-    said.length <= MAX_REASON_WORDS && said.some((_, at) => namesLanguageAt(said, at, readings));
+    (said.length <= MAX_REASON_WORDS && said.some((_, at) => namesLanguageAt(said, at, readings))) ||
+    (said.length <= MAX_WHY_WORDS && said.some((_, at) => pastOne(said, [at], readings.reasons).size > 0));
   const asked = new Set<Language>();
   for (const said of clauses) {
     const request = clauseRequest(said, readings);
