@@ -214,19 +214,23 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     expect(session.say(lang === 'fr' ? 'ouais' : 'yep')).toEqual([guide.closing.correctionPrompt]);
   });
 
-  it('moves on after a second reply in a row it cannot read, kept as written, instead of asking for ever', () => {
+  it('moves on after a third reply in a row it cannot read, kept as written, having said so before it', () => {
     const { session } = atReview(lang);
     const again = lang === 'fr' ? 'la troisième aussi en fait' : 'the third one too actually';
     expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);
+    // The second is answered with a warning, and the review still waits.
+    expect(session.say(script.garbledAgain).at(-1)).toBe(guide.closing.correctionLastTry);
+    expect(session.meta.status).toBe('in_progress');
     expect(session.say(again)).toEqual([guide.closing.correctionKeptAsWritten, guide.closing.thanks]);
     expect(session.meta.status).toBe('completed');
     expect(session.turns.find((t) => t.kind === 'answer' && t.questionId === REVIEW_ID)).toMatchObject({
       text: again,
       data: { review: 'unread' },
     });
-    // Between two, a correction read starts the count again.
+    // Between them, a correction read starts the count again.
     const other = atReview(lang).session;
     other.say(script.garbled);
+    other.say(script.garbledAgain);
     other.say(script.addTool);
     expect(other.say(again).at(-1)).toBe(guide.closing.correctionHint);
     expect(other.meta.status).toBe('in_progress');
@@ -235,6 +239,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
   it('counts unread replies in a row only: a reply it read in between starts the count again', () => {
     const { session } = atReview(lang);
     expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);
+    expect(session.say(script.garbledAgain).at(-1)).toBe(guide.closing.correctionLastTry);
     // Read (and answered that it is not in the summary), though nothing is recorded as a correction.
     expect(session.say(script.removeAbsent)[0]).toMatch(lang === 'fr' ? /ne figure pas/ : /isn't in/);
     expect(session.say(script.garbledAgain).at(-1)).toBe(guide.closing.correctionHint);
@@ -242,8 +247,9 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     // A bare yes is read too.
     expect(session.say(script.yes)).toEqual([guide.closing.correctionPrompt]);
     expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);
+    expect(session.say(script.garbledAgain).at(-1)).toBe(guide.closing.correctionLastTry);
     expect(session.meta.status).toBe('in_progress');
-    expect(session.say(script.garbledAgain)).toContain(guide.closing.correctionKeptAsWritten);
+    expect(session.say(script.garbled)).toContain(guide.closing.correctionKeptAsWritten);
     expect(session.meta.status).toBe('completed');
   });
 
@@ -253,12 +259,14 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     session.say(script.addTool);
     session.say(script.garbled);
     session.say(script.garbledAgain);
+    session.say(script.garbled);
     expect(session.meta.status).toBe('completed');
     const summary = summaryOf(session);
     expect(summary.unreadCorrections.map((c) => c.text)).toEqual([
       script.unreadSite,
       script.garbled,
       script.garbledAgain,
+      script.garbled,
     ]);
     // Applied corrections and unread ones are told apart: only the CRM was added.
     expect(summary.corrections.map((c) => c.correction)).toEqual([
@@ -271,7 +279,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     const section = markdown.slice(start, markdown.indexOf('\n## ', start + 1));
     const notApplied = lang === 'fr' ? 'Non appliquée (non comprise)' : 'Not applied (not understood)';
     const lines = section.split('\n').filter((line) => line.includes(notApplied));
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toContain(escapeMarkdown(script.unreadSite));
     expect(section).toMatch(lang === 'fr' ? /Ajouté \(outil\)\u00a0: CRM/ : /Added \(tool\): CRM/);
   });

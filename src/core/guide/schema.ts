@@ -167,6 +167,8 @@ export const Guide = z
       correctionSaved: Text,
       /** Follows the correction parser's message when a correction was not understood. */
       correctionHint: Text,
+      /** In place of the hint before the last reply the review reads: one more unread ends it, kept as written. */
+      correctionLastTry: Text,
       /** Before the thanks, when the respondent corrected the summary. */
       correctionsKept: Text,
       /** `{target}` (value, tool, lever) and `{label}`: a removal of what the summary does not hold. */

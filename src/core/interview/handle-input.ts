@@ -260,6 +260,9 @@ function advance(
   return { ...result, outcome: 'completed' };
 }
 
+/** Review replies read as no correction, in a row, before the review ends with the last kept as written. */
+const MAX_UNCLEAR_REVIEW_REPLIES = 3;
+
 function emptyResult(): TurnResult {
   return { newTurns: [], patch: null, replies: [], outcome: 'continue' };
 }
@@ -998,8 +1001,9 @@ function respond(
       case 'unclear': {
         const nothingToKeep = isBlank(text) || unreadable;
         const reason: ReaskReason = isBlank(text) ? 'empty' : unreadable ? 'unreadable' : 'unclear';
-        if (pendingSeq !== null && unclearRepliesInARow(turns, pendingSeq) > 0) {
-          // The second in a row ends the review: asking again could go on for ever.
+        const inARow = pendingSeq === null ? 0 : unclearRepliesInARow(turns, pendingSeq);
+        if (inARow >= MAX_UNCLEAR_REVIEW_REPLIES - 1) {
+          // The last allowed in a row ends the review, as the one before said: asking again could go on for ever.
           result.newTurns.push({
             kind: nothingToKeep ? 'skip' : 'answer',
             section: question.section,
@@ -1017,7 +1021,12 @@ function respond(
         result.newTurns.push(
           event('reask', question.section, nothingToKeep ? { reason } : { reason, text }, pendingSeq),
         );
-        result.replies.push(reply.message, guide.closing.correctionHint);
+        result.replies.push(
+          reply.message,
+          inARow === MAX_UNCLEAR_REVIEW_REPLIES - 2
+            ? guide.closing.correctionLastTry
+            : guide.closing.correctionHint,
+        );
         return result;
       }
     }
