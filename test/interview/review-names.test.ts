@@ -190,3 +190,43 @@ describe('closing review: a tool removed by one of the names it was read from', 
     expect(second?.correction).toMatchObject({ id: 'dematerialization', said: 'Xero', scope: 'named' });
   });
 });
+
+describe("closing review: a tool named by its class in the respondent's own words", () => {
+  const TILL = {
+    fr: 'On a une caisse connectée à la boutique, ça nous fait gagner du temps.',
+    en: 'We bought a Bosch diagnostic kit for the workshop, it saves us time.',
+  } as const;
+
+  it.each([
+    [
+      'fr',
+      "retire le cloud, j'ai jamais parlé de cloud",
+      'cloud_virtualization',
+      /Retiré \(outil\)\u00a0: Cloud/,
+    ],
+    [
+      'en',
+      'remove machine programming, we dont program machines',
+      'machine_programming',
+      /Removed \(tool\): Machine/,
+    ],
+  ] as const)('%s: "%s" removes the whole tool, whatever words it was read from', (lang, reply, id, said) => {
+    const session = atReviewWith(guides, tagger, TILL, lang);
+    expect(buildSummary(session.meta, session.turns).tools.map((t) => t.id)).toContain(id);
+    expect(session.say(reply)[0]).toMatch(said);
+    expect(buildSummary(session.meta, session.turns).tools.map((t) => t.id)).not.toContain(id);
+  });
+});
+
+describe('closing review: tools added by the everyday names users gave them', () => {
+  it.each([
+    ['fr', "ajoute l'outil logiciel de planning", /Ajouté \(outil\)\u00a0: Plateforme collaborative/],
+    ['fr', 'ajoute les SMS', /Ajouté \(outil\)\u00a0: CRM/],
+    ['fr', "ajoute l'outil caisse enregistreuse", /Ajouté \(outil\)\u00a0: ERP/],
+    ['en', 'add tool online booking system', /Added \(tool\): Online shop or booking site/],
+    ['en', 'add tool scheduling software', /Added \(tool\): Collaboration platform/],
+  ] as const)('%s: "%s" is read', (lang, reply, said) => {
+    const session = atReview(lang);
+    expect(session.say(reply)[0]).toMatch(said);
+  });
+});

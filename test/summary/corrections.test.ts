@@ -224,7 +224,7 @@ describe('buildShortSummary', () => {
     ]);
     expect(corrected.leverBalance).toBe('balanced');
     expect(corrected.corrections.map((c) => c.description)).toEqual([
-      'Added (tool): E-commerce website (in their words: “add tool e-commerce”)',
+      'Added (tool): Online shop or booking site (in their words: “add tool e-commerce”)',
     ]);
     expect(corrected.corrections[0]?.text).toBe('add tool e-commerce');
   });

@@ -165,9 +165,9 @@ describe('closing review: a review answered with corrections is not declined', (
     }
   });
 
-  it('is not listed as declined when it ended on two empty replies after corrections', () => {
+  it('is not listed as declined when it ended on three empty replies after corrections', () => {
     const fr = atReview('fr');
-    for (const reply of ['retire Xero', 'ajoute la valeur plaisir', 'retire le CRM', '   ', '...'])
+    for (const reply of ['retire Xero', 'ajoute la valeur plaisir', 'retire le CRM', '   ', '...', '…'])
       fr.say(reply);
     expect(fr.meta.status).toBe('completed');
     expect(reviewDeclined(fr)).toEqual([]);
@@ -184,17 +184,19 @@ describe('closing review: a review answered with corrections is not declined', (
     ]);
   });
 
-  it('lists two unread replies as not applied, and the review as answered', () => {
+  it('lists three unread replies as not applied, and the review as answered', () => {
     const fr = atReview('fr');
     fr.say('retire Xero');
     fr.say('la deuxième ligne est fausse');
     fr.say('la troisième aussi');
+    fr.say('et la quatrième');
     expect(fr.meta.status).toBe('completed');
     const summary = buildSummary(fr.meta, fr.turns);
     expect(summary.declined).toEqual([]);
     expect(summary.unreadCorrections.map((u) => u.text)).toEqual([
       'la deuxième ligne est fausse',
       'la troisième aussi',
+      'et la quatrième',
     ]);
   });
 
@@ -205,6 +207,7 @@ describe('closing review: a review answered with corrections is not declined', (
     const fr = atReview('fr');
     fr.say('   ');
     fr.say('...');
+    fr.say('…');
     expect(reviewDeclined(fr)).toHaveLength(1);
   });
 });

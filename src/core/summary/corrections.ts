@@ -276,7 +276,8 @@ function readItem(typed: string, reading: Reading): { correction: Correction; by
   const byItsName = resolve(foldText(typed), reading.targets, reading.items);
   if (byItsName) return { correction: byItsName, byName: false };
   const read = reading.reader ? readName(typed, reading, reading.reader) : null;
-  return read ? { correction: read, byName: true } : null;
+  // The tool's class in other words ("programmation des machines", "le cloud") names all of it; a brand, its own words.
+  return read ? { correction: read, byName: read.target === 'tool' && holdsKnownName(typed) } : null;
 }
 
 /**
