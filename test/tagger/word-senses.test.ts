@@ -111,3 +111,13 @@ describe('what reads as a facet only in its own sense', () => {
     expect(facetIds('La dépendance aux plateformes, ça me fait peur.')).toContain('threat');
   });
 });
+
+describe("a common word whose stem is a cue's", () => {
+  it('reads "je sais pas" as no data entry, and the data entry as the value chain', () => {
+    expect(ids('Je sais pas trop.', 'fr').levers).toEqual([]);
+    expect(ids('Je sais pas, je sais plus.', 'fr').levers).toEqual([]);
+    expect(ids('La saisie des commandes se fait une seule fois maintenant.', 'fr').levers).toContain(
+      'value_chain',
+    );
+  });
+});
