@@ -51,3 +51,22 @@ describe('an answer that only names actors gives them no role', () => {
     expect(rolesOf('The accountant pushed for it.', 'en')).toEqual(['accountants:initiator']);
   });
 });
+
+describe('the customers and staff of trades, in their own words', () => {
+  it.each([
+    ['fr', "C'est moi qui l'ai voulu. Ça profite aux familles surtout.", 'clients:beneficiary'],
+    ['fr', 'Les parents adorent, les élèves aussi.', 'clients:beneficiary'],
+    ['en', 'The learners benefit most.', 'clients:beneficiary'],
+    ['en', "That was the instructors' idea, it helps everybody.", 'employees:initiator'],
+    ['fr', "C'était l'idée de nos moniteurs.", 'employees:initiator'],
+  ] as const)('%s: "%s" gives %s', (lang, text, role) => {
+    expect(rolesOf(text, lang)).toContain(role);
+  });
+
+  it('reads a family business as no customers', () => {
+    expect(rolesOf('We are nine shops, all owned by the same family.', 'en')).not.toContain(
+      'clients:mentioned',
+    );
+    expect(rolesOf('Une entreprise de famille, trois générations.', 'fr')).toEqual([]);
+  });
+});
