@@ -148,3 +148,39 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
     ).toMatch(/^Pour le cloud\u00a0: /);
   });
 });
+
+describe('an expert asked about the tools of the firms they support', () => {
+  it.each([
+    [
+      'fr',
+      ['oui', 'Je suis conseillère numérique à la CCI du Morbihan.', "J'accompagne surtout des commerçants."],
+      'Les plus avancés ont une caisse connectée et un site.',
+      /^Pour leur caisse connectée\u00a0: dans les PME/,
+    ],
+    [
+      'en',
+      ['yes', "I'm a digital adviser at the chamber of commerce.", 'Mostly shopkeepers and small trades.'],
+      'The most advanced ones have a booking system and a website.',
+      /^For their booking system: /,
+    ],
+  ] as const)("%s: names the tool as theirs, not the expert's", (lang, opening, tools, probe) => {
+    const session = new CoreSession(guides, createTagger(), lang, 'expert');
+    session.start();
+    for (const answer of opening) session.say(answer);
+    const filler =
+      lang === 'fr'
+        ? 'Ça dépend beaucoup des entreprises, honnêtement.'
+        : 'It depends a lot on the firm, honestly.';
+    for (let guard = 0; guard < 12 && session.pendingId() !== 'tools.observed'; guard += 1)
+      session.say(filler);
+    session.say(tools);
+    for (let guard = 0; guard < 3 && session.pendingId()?.startsWith('tools.'); guard += 1)
+      session.say(filler);
+    const asked = session.turns.filter((t) => t.kind === 'question').map((t) => t.text);
+    expect(
+      asked.some((text) => probe.test(text)),
+      asked.join(' | '),
+    ).toBe(true);
+    expect(asked.join('\n')).not.toMatch(lang === 'fr' ? /votre caisse/ : /your booking/);
+  });
+});

@@ -244,6 +244,8 @@ export const Guide = z
       ownTool: z.object({
         singular: z.object({ from: Words, to: Text }),
         plural: z.object({ from: Words, to: Text }),
+        /** The possessive for an expert, who speaks of the firms they support ("leur caisse connectée"). */
+        expert: z.object({ singular: Text, plural: Text }),
         breaks: Words,
         maxWords: z.number().int().min(1).max(5),
       }),

@@ -1132,7 +1132,7 @@ function respond(
   if (probedTool && denied.length > 0)
     result.replies.push(
       fill(guide.messages.toolDenied, {
-        tool: probedToolName(guide, position, question.section, probedTool),
+        tool: probedToolName(guide, meta.profile, position, question.section, probedTool),
       }),
     );
   // "En fait on a arrêté Instagram": what an earlier answer named so is taken out, and not asked about.

@@ -176,7 +176,15 @@ export function probeCandidates(
           out.push({
             id: probeQuestionId(section, probe, tool.id),
             kind: 'probe',
-            text: toolProbeText(guide, probe, asks, tool.id, names, tool.spoken.get(section.id) ?? []),
+            text: toolProbeText(
+              guide,
+              profile,
+              probe,
+              asks,
+              tool.id,
+              names,
+              tool.spoken.get(section.id) ?? [],
+            ),
             tool: tool.id,
             asks,
           });
@@ -195,33 +203,51 @@ type ToolActorsProbe = Extract<GuideProbe, { when: 'tool_actors_missing' }>;
  */
 function toolProbeText(
   guide: Guide,
+  profile: Profile,
   probe: ToolActorsProbe,
   asks: AskedRole,
   tool: string,
   names: ReadonlySet<string>,
   spoken: readonly SpokenName[],
 ): string {
-  return fill(probe[asks], { tool: toolName(guide, tool, names, spoken) });
+  return fill(probe[asks], { tool: toolName(guide, profile, tool, names, spoken) });
 }
 
 function toolName(
   guide: Guide,
+  profile: Profile,
   tool: string,
   names: ReadonlySet<string>,
   spoken: readonly SpokenName[],
 ): string {
   const label = guide.toolLabels[tool] ?? tool.replace(/_/g, ' ');
+  const { ownTool } = guide.words;
+  // An expert speaks of the firms they support: "leur caisse connectée", not "votre".
+  const own =
+    profile === 'expert'
+      ? {
+          ...ownTool,
+          singular: { ...ownTool.singular, to: ownTool.expert.singular },
+          plural: { ...ownTool.plural, to: ownTool.expert.plural },
+        }
+      : ownTool;
   const named =
-    ownToolName(names, label) ??
-    (names.size === 0 ? ownWordsFor(spoken, guide.language, guide.words.ownTool, label) : null);
+    ownToolName(names, label) ?? (names.size === 0 ? ownWordsFor(spoken, guide.language, own, label) : null);
   return named ?? label;
 }
 
 /** A tool as the probes of a section name it, from the answers so far. */
-export function probedToolName(guide: Guide, position: Position, section: string, tool: string): string {
+export function probedToolName(
+  guide: Guide,
+  profile: Profile,
+  position: Position,
+  section: string,
+  tool: string,
+): string {
   const coverage = computeCoverage(position.answers, position.dropped).tools.find((t) => t.id === tool);
   return toolName(
     guide,
+    profile,
     tool,
     coverage?.sections.get(section) ?? new Set(),
     coverage?.spoken.get(section) ?? [],
@@ -267,6 +293,7 @@ export function wordingIn(
       );
       return toolProbeText(
         guide,
+        profile,
         probe,
         subject.asks,
         subject.tool,
