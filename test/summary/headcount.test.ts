@@ -60,6 +60,18 @@ describe("the firm's headcount, read from a manager's presentation", () => {
     expect(headcountOf(answer, 'en')).toEqual({ headcount, headcountApproximate });
   });
 
+  it.each([
+    ['fr', 'On est 3 vétos dont moi, et 6 ASV.', 9],
+    ['fr', 'Il y a moi et quatre autres moniteurs.', 5],
+    ['en', "There's me and four other instructors, plus my sister Karen who does the admin part time.", 6],
+    ['en', 'its me and my partner Marc plus a seasonal helper', 3],
+  ] as const)(
+    '%s: adds up the people of a trade counted by their jobs: "%s" is %i',
+    (lang, answer, headcount) => {
+      expect(headcountOf(answer, lang)).toEqual({ headcount, headcountApproximate: false });
+    },
+  );
+
   it('reads no headcount from years, clients, shops, other firms, hires or durations', () => {
     const none = { headcount: null, headcountApproximate: false };
     for (const answer of [

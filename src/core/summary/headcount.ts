@@ -17,6 +17,9 @@ export interface Headcount {
   approximate: boolean;
 }
 
+/** A pseudonym put in place of a name (privacy/pseudonymize.ts). */
+const PSEUDONYM = /\[\p{Lu}+-[0-9A-F]{6}\]/gu;
+
 /** A comma or colon said before a space, kept among the words (see `sentences`). */
 const COMMA = ',';
 const COLON = ':';
@@ -625,6 +628,9 @@ const WE_HAVE: readonly string[][] = [
   ['there', 's'],
   ['it', 'is'],
   ['it', 's'],
+  // "its me and my partner", typed without its apostrophe
+  ['its'],
+  ['theres'],
   ['i', 'have'],
   ['i', 've'],
   ['we', 'have'],
@@ -734,6 +740,11 @@ const BEFORE_JOB = new Set([
   'experienced',
   'senior',
   'junior',
+  // "me and four other instructors", "moi et deux autres moniteurs"
+  'other',
+  'autres',
+  'seasonal',
+  'saisonniers',
 ]);
 /** Words a job may be followed by before the next part of the list ("deux techniciens à mi-temps, …"). */
 const MAX_WORDS_AFTER_JOB = 3;
@@ -1054,7 +1065,8 @@ function staffIn(tokens: readonly string[]): Headcount | null {
  * only when none is said.
  */
 export function readHeadcount(texts: readonly string[]): Headcount | null {
-  const read = texts.flatMap(sentences);
+  // A pseudonym stands where a name was said ("my partner [PERSON-1A2B3C] plus a helper"): read as a name word.
+  const read = texts.map((text) => text.replace(PSEUDONYM, 'name')).flatMap(sentences);
   for (const sentence of read) {
     for (const clause of clausesOf(sentence)) {
       const found = headcountIn(clause);
