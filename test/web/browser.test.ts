@@ -713,6 +713,44 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     expect(turns.find((t) => t.kind === 'answer' && t.text === answer)?.questionId).toBe(pending?.questionId);
   }, 60_000);
 
+  it('goes on by itself in a page left open while the server restarted, and records the next answer once', async () => {
+    // Pages of earlier tests would take their conversations up again too: only this one is left open, in a
+    // browser of its own, whose storage holds this conversation alone.
+    for (const open of context.pages()) await open.close();
+    const own = await launchChromium('fr-FR');
+    const page = await own.context.newPage();
+    await page.goto(`${server.url}/?lang=fr`);
+    const box = page.locator('[data-id="webchat-sendbox-input"]');
+    await box.waitFor();
+    const saved = await savedConversation(page);
+    await botReplySince(saved.conversationId, saved.userId, 0);
+    for (const text of ['démarrer', '1', '1', 'oui']) {
+      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+      await send(page, text);
+      await botReplySince(saved.conversationId, saved.userId, before);
+    }
+    const { store, port } = server;
+    // The page finds its polling dead, waits for the server, and takes the conversation up again.
+    const reloaded = page.waitForEvent('load', { timeout: 40_000 });
+    await server.close();
+    // Down long enough for the page's polls to fail.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    server = await startWebServer({ bot: realInterviewBot(store), store, port });
+    await reloaded;
+    const company = loadGuides().fr.presentation.questions[0]?.text ?? '?';
+    await page.getByText(company.replaceAll("'", '’'), { exact: false }).last().waitFor({ timeout: 15_000 });
+    const answer = 'Miellerie familiale en Dordogne, 2 personnes.';
+    const shown = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+    await send(page, answer);
+    await botReplySince(saved.conversationId, saved.userId, shown);
+    const role = loadGuides().fr.presentation.questions[1]?.text ?? '?';
+    await page.getByText(role.replaceAll("'", '’'), { exact: false }).last().waitFor({ timeout: 15_000 });
+    const [interview] = await store.listInterviews({ conversationKey: `webchat:${saved.conversationId}` });
+    const answers = (await store.getTurns(interview?.id ?? '')).filter((t) => t.kind === 'answer');
+    expect(answers.filter((a) => a.text === answer)).toHaveLength(1);
+    await own.close();
+  }, 90_000);
+
   it('pauses the interview of the conversation left for a new one, writing nothing in it', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=fr`);

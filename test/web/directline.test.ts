@@ -116,6 +116,29 @@ describe('Direct Line endpoint', () => {
     expect((await poll(grant, next.watermark)).activities).toEqual([]);
   });
 
+  it("runs a message Web Chat sends again (its retry, same clientActivityID) once, answering the first one's id", async () => {
+    server = await startWebServer({ bot: probeBot });
+    const grant = await openConversation();
+    const greeting = await poll(grant);
+    const message = {
+      type: 'message',
+      text: 'Miellerie familiale, 2 personnes',
+      channelData: { clientActivityID: 'r1' },
+    };
+    const first = await post(grant, message);
+    const again = await post(grant, message);
+    expect(again.status).toBe(200);
+    expect(again.json.id).toBe(first.json.id);
+    const said = await poll(grant, greeting.watermark);
+    expect(said.activities.map((a) => a.text)).toEqual([
+      'Miellerie familiale, 2 personnes',
+      `écho Miellerie familiale, 2 personnes (${grant.userId}, webchat)`,
+    ]);
+    // Another message with the same words is another message.
+    await post(grant, { ...message, channelData: { clientActivityID: 'r2' } });
+    expect((await poll(grant, said.watermark)).activities).toHaveLength(2);
+  });
+
   it('greets a conversation once, however often the page starts it again', async () => {
     server = await startWebServer({ bot: interviewBot(createMemoryStore()) });
     const grant = await openConversation();

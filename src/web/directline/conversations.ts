@@ -158,6 +158,22 @@ export class DirectLineConversations {
     return true;
   }
 
+  /**
+   * The id given to a message the page posted before with this `clientActivityID` (Web Chat's retry of a message
+   * whose reply it did not see), or null: the message is not run twice.
+   */
+  postedBefore(conversationId: string, clientActivityId: string): string | null {
+    const held = this.#transcripts.get(conversationId)?.activities ?? [];
+    const posted = held.find(
+      (activity) =>
+        typeof activity.channelData === 'object' &&
+        activity.channelData !== null &&
+        'clientActivityID' in activity.channelData &&
+        activity.channelData.clientActivityID === clientActivityId,
+    );
+    return posted?.id ?? null;
+  }
+
   /** What Web Chat has not seen yet, and the watermark to ask from next time. */
   since(
     conversationId: string,

@@ -184,6 +184,15 @@ export function registerDirectLineRoutes(outer: Router, deps: DirectLineDeps): D
     const check = checkClientActivity(await readJsonBody(ctx.req, BODY_LIMIT));
     if (!check.ok) throw new HttpError(400, 'bad_input', `invalid activity: ${check.problem}`);
     const { from, ...incoming } = check.activity;
+    const clientActivityId = incoming.channelData?.clientActivityID;
+    const before =
+      typeof clientActivityId === 'string'
+        ? conversations.postedBefore(grant.conversationId, clientActivityId)
+        : null;
+    if (before !== null) {
+      sendJson(ctx.res, 200, { id: before });
+      return;
+    }
     const activity: Partial<Activity> = { ...incoming, ...baseActivity(grant, from?.name) };
     // Web Chat shows its own message once it comes back with our id (matched on channelData.clientActivityID).
     const [id] = conversations.append(grant.conversationId, [JSON.parse(JSON.stringify(activity))]);

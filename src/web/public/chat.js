@@ -22,6 +22,7 @@
       earlier: 'Conversations précédentes…',
       earlierOne: 'Conversation du {date}',
       pauseFailed: "L'entretien en cours n'a pas pu être mis en pause\u00a0: réessayez dans un instant.",
+      reconnecting: 'Connexion au service perdue\u00a0: la conversation reprendra dès son retour.',
     },
     en: {
       title: 'Interview',
@@ -34,6 +35,8 @@
       earlier: 'Earlier conversations…',
       earlierOne: 'Conversation of {date}',
       pauseFailed: 'The interview under way could not be paused: try again in a moment.',
+      reconnecting:
+        'Lost the connection to the chat service: the conversation will go on as soon as it is back.',
     },
   };
   /**
@@ -144,6 +147,45 @@
     });
   }
 
+  /**
+   * Web Chat's Direct Line stops polling for good after a request that gets no answer (the server restarting):
+   * the page would show no more replies, and a message sent meanwhile would look unsent and be sent again.
+   * When no poll has come back for a while, the page waits for the server, then reloads, which resumes the
+   * conversation from the store.
+   */
+  const POLL_STALL_MS = 8000;
+  const HEALTH_RETRY_MS = 2000;
+  let lastPoll = Date.now();
+  let reconnecting = false;
+  function watchPolling() {
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+      if (method === 'GET' && /\/directline\/conversations\/[^/]+\/activities/.test(String(url))) {
+        this.addEventListener('load', () => {
+          lastPoll = Date.now();
+        });
+      }
+      return open.call(this, method, url, ...rest);
+    };
+    // A page in the background polls slowly, if at all: its stall is counted from when it is seen again.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') lastPoll = Date.now();
+    });
+    setInterval(() => {
+      if (reconnecting || document.visibilityState !== 'visible' || Date.now() - lastPoll < POLL_STALL_MS)
+        return;
+      reconnecting = true;
+      const status = document.getElementById('status');
+      status.hidden = false;
+      status.textContent = labels.reconnecting;
+      const tryAgain = () =>
+        fetch('/healthz', { cache: 'no-store' })
+          .then((response) => (response.ok ? location.reload() : setTimeout(tryAgain, HEALTH_RETRY_MS)))
+          .catch(() => setTimeout(tryAgain, HEALTH_RETRY_MS));
+      tryAgain();
+    }, POLL_STALL_MS / 4);
+  }
+
   async function start() {
     let saved = readSaved();
     let resuming = saved !== null && (await stillValid(saved));
@@ -153,6 +195,7 @@
     }
     current = saved;
     showEarlier();
+    watchPolling();
     const directLine = window.WebChat.createDirectLine({
       domain: `${location.origin}/directline`,
       token: saved.token,
