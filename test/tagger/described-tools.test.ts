@@ -106,3 +106,21 @@ describe('trades outside the usual sectors: their tools, and their words that na
     expect(toolsOf(text, lang)).toEqual([]);
   });
 });
+
+describe('a tool named, then said in a few words not to be used', () => {
+  it.each([
+    ['la prise en main à distance, j’en fais pas', 'fr'],
+    ['Untappd, les applis de notes de bières, on y est pas.', 'fr'],
+    ['Bookshop.org, we looked at it, and an Amazon storefront, no way.', 'en'],
+    ['g pa de site, juste le bouche à oreille', 'fr'],
+  ] as const)('"%s" (%s) names no tool in use', (text, lang) => {
+    expect(toolsOf(text, lang)).toEqual([]);
+  });
+
+  it('keeps a tool said to be used, however it is put', () => {
+    expect(toolsOf('Facebook, on y est, ça marche bien.', 'fr')).toContain('social_media');
+    expect(toolsOf('Shopify, no way we would go back to a market stall only.', 'en')).toContain(
+      'ecommerce_website',
+    );
+  });
+});
