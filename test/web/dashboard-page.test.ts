@@ -112,6 +112,11 @@ describe.skipIf(!chromiumAvailable)('the dashboard in the browser', () => {
     expect(await page.locator('#tools li[data-tool="dematerialization"]').textContent()).toContain(
       'Initiateurs\u00a0: experts-comptables',
     );
+    // A tool with no value read says so by showing none, not a dash with nothing after it; the respondent's
+    // words about it follow.
+    for (const line of await page.locator('#tools li').allTextContents())
+      expect(line).not.toMatch(/—\s*(·|$)/);
+    expect(await page.locator('#tools li[data-tool="dematerialization"] q.tool-quote').count()).toBe(1);
     // No closing correction in this interview: no heading for them.
     expect(await page.locator('#corrections-heading').isHidden()).toBe(true);
     expect(await page.locator('#answers h4').allTextContents()).toEqual(['La valeur créée']);

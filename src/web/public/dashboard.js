@@ -252,12 +252,19 @@
     show('summary-view');
   }
 
-  /** "ERP — Fonctionnelle · Initiateurs : organisation · Bénéficiaires : clients": which value, for whom. */
+  /**
+   * "ERP — Fonctionnelle · Initiateurs : organisation · Bénéficiaires : clients": which value, for whom; then the
+   * respondent's first words about it ("On a pris Sage pour les devis."), which say what the class stands for.
+   */
   function toolLine(tool) {
-    const parts = [`${tool.label} — ${tool.values.map(label).join(', ')}`];
+    const head = tool.values.length > 0 ? `${tool.label} — ${tool.values.map(label).join(', ')}` : tool.label;
+    const parts = [head];
     for (const role of ['initiators', 'beneficiaries'])
       if (tool[role].length > 0) parts.push(labelledIds(role, tool[role], words.actors));
-    return element('li', { 'data-tool': tool.id }, parts.join(' · '));
+    const line = element('li', { 'data-tool': tool.id }, parts.join(' · '));
+    const [quote] = tool.quotes;
+    if (quote !== undefined) line.append(element('q', { class: 'tool-quote' }, quote));
+    return line;
   }
 
   /** "Initiateurs : experts-comptables, clients": ids of one kind of tag, named in the words in use. */
