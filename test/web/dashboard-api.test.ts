@@ -172,6 +172,40 @@ describe('dashboard API', () => {
     expect(row(paused)).toMatchObject({ status: 'paused', consentWithdrawn: false });
   });
 
+  it('names each interview by the firm as presented, its names pseudonymised, its amended text', async () => {
+    const { store, alice } = await withInterviewers();
+    const id = await seedStartedInterview(store, 'alice', [
+      ['question', 'presentation', 'presentation.company'],
+    ]);
+    const turn = (kind: 'answer' | 'amend', text: string, refSeq: number | null) => ({
+      kind,
+      section: 'presentation',
+      questionId: 'presentation.company',
+      text,
+      tags: null,
+      refSeq,
+      data: null,
+    });
+    const [answer] = await store.appendTurns(id, [
+      turn('answer', 'Je dirige la Miellerie Kerlann, en Dordogne. Nous sommes deux.', null),
+    ]);
+    await store.appendTurns(id, [
+      turn(
+        'amend',
+        'Je dirige la Miellerie Kerlann, miel et pain d’épices en Dordogne. Nous sommes deux.',
+        answer?.seq ?? 0,
+      ),
+    ]);
+    const rows = (await (await get('/api/interviews', alice)).json()).interviews;
+    const firm: string = rows.find((r: { id: string }) => r.id === id).firm;
+    expect(firm).toMatch(/^Je dirige la \[ENTREPRISE-[0-9A-F]{6}\], miel et pain d’épices en Dordogne$/);
+    expect(firm).not.toContain('Kerlann');
+    // Nothing said yet: no line.
+    const silent = await seedStartedInterview(store, 'alice', [['question', 'meaning', 'meaning.main']]);
+    const again = (await (await get('/api/interviews', alice)).json()).interviews;
+    expect(again.find((r: { id: string }) => r.id === silent).firm).toBeNull();
+  });
+
   it("hides another interviewer's interview behind a 404, like a missing one", async () => {
     const { alice, brunosInterview } = await withInterviewers();
     for (const what of ['summary', 'lever-reading']) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Language } from '../../core/domain.js';
 import { consentStandsWithdrawn } from '../../core/interview/log.js';
 import { type InterviewMeta, interviewListing, type TurnRecord } from '../../core/interview/record.js';
+import { firmLine } from '../../core/summary/firm-line.js';
 import {
   buildStudy,
   buildSummary,
@@ -103,6 +104,18 @@ export function progressOf(turns: readonly TurnRecord[]): {
   return { asked: asked.size, answered: answered.size, section };
 }
 
+/** The presentation's answers as they now stand (an amend replaces the answer it amends), in order. */
+function presentationTexts(turns: readonly TurnRecord[]): string[] {
+  const texts = new Map<number, string>();
+  for (const turn of turns) {
+    if (turn.section !== 'presentation') continue;
+    if (turn.kind === 'answer') texts.set(turn.seq, turn.text);
+    else if (turn.kind === 'amend' && turn.refSeq !== null && texts.has(turn.refSeq))
+      texts.set(turn.refSeq, turn.text);
+  }
+  return [...texts.values()];
+}
+
 function csvOptions(separator: keyof typeof SEPARATORS | undefined) {
   return separator ? { csvSeparator: SEPARATORS[separator] } : {};
 }
@@ -150,11 +163,13 @@ export function registerDashboardApi(router: Router, { store, auth, logger }: Da
     // The code the interviewer sent is how they tell their interviews apart (the firm is pseudonymised).
     const invitations = await store.listInvitations(interviewerId);
     const codeOf = new Map(invitations.map((invitation) => [invitation.interviewId, invitation.code]));
+    const pseudonymKey = await getStudyKey(store, interviewerId);
     const rows = [];
     for (const meta of interviews) {
       const turns = await store.getTurns(meta.id);
       rows.push({
         ...interviewListing(meta),
+        firm: firmLine(presentationTexts(turns), pseudonymKey, meta.language),
         completedAt: meta.completedAt,
         consentWithdrawn: consentStandsWithdrawn(meta, turns),
         invitationCode: codeOf.get(meta.id) ?? null,

@@ -163,8 +163,10 @@
   }
 
   /** An interview made from an invitation is named by its code first: the code is what the reader sent. */
-  function interviewCell({ id, invitationCode }) {
+  function interviewCell({ id, invitationCode, firm }) {
     const cell = element('td', { class: 'interview-name' });
+    // The firm as the respondent presented it (names pseudonymised): what tells interviews apart at a glance.
+    if (firm) cell.append(element('div', { class: 'interview-firm' }, firm));
     if (invitationCode) {
       cell.append(
         element(
