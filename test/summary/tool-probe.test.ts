@@ -17,7 +17,7 @@ const named = 'Nous avons un ERP depuis deux ans.';
 const probeAnswer =
   "C'est notre expert-comptable qui nous l'a conseillé, et ça profite surtout aux salariés.";
 
-function interview(probeData: Record<string, unknown> | null) {
+function interview(probeData: Record<string, unknown> | null, answer = probeAnswer, self = false) {
   return log([
     { ...base, kind: 'question', section: 'tools', questionId: 'tools.acquired', text: 'Quels outils ?' },
     {
@@ -41,12 +41,14 @@ function interview(probeData: Record<string, unknown> | null) {
       kind: 'answer',
       section: 'tools',
       questionId: 'tools.probe.actors.erp',
-      text: probeAnswer,
-      tags: tagsFor(probeAnswer, 'fr', {
-        actors: [
-          ['accountants', 'initiator', 'expert-comptable'],
-          ['employees', 'beneficiary', 'salariés'],
-        ],
+      text: answer,
+      tags: tagsFor(answer, 'fr', {
+        actors: self
+          ? [['organisation', 'initiator', 'Moi']]
+          : [
+              ['accountants', 'initiator', 'expert-comptable'],
+              ['employees', 'beneficiary', 'salariés'],
+            ],
       }),
     },
   ]);
@@ -66,5 +68,15 @@ describe('an answer to a probe on one tool', () => {
     const erp = summary.tools.find((t) => t.id === 'erp');
     expect(erp?.initiators).toEqual([]);
     expect(erp?.beneficiaries).toEqual([]);
+  });
+
+  it('quotes no one-word answer for it ("Moi."): the initiators say who already', () => {
+    const summary = buildSummary(
+      metaFor('itv-probe', 'fr'),
+      interview({ kind: 'probe', tool: 'erp' }, 'Moi.', true),
+    );
+    const erp = summary.tools.find((t) => t.id === 'erp');
+    expect(erp?.initiators).toEqual(['organisation']);
+    expect(erp?.quotes).toEqual([named]);
   });
 });

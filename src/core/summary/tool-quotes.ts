@@ -86,7 +86,12 @@ function saysSomething(text: string, sentence: Sentence, toolWords: readonly Evi
     const to = Math.min(words.end, sentence.end) - sentence.start;
     if (from < to) rest = `${rest.slice(0, from)}${' '.repeat(to - from)}${rest.slice(to)}`;
   }
-  return Array.from(rest.matchAll(WORD), (word) => word[0].toLowerCase()).some(
+  // One word alone ("Me.", "Nous.") answers who, which the initiators say already: no quote.
+  const own = Array.from(rest.matchAll(WORD), (word) => word[0].toLowerCase()).filter(
     (word) => !ECHO_WORDS.has(word),
   );
+  return own.length >= MIN_OWN_WORDS;
 }
+
+/** Words of its own, besides the tools' names and echo words, a sentence needs to be quoted for a tool. */
+const MIN_OWN_WORDS = 2;
