@@ -46,6 +46,7 @@ import {
   earlierExchange,
   parseBotCommand,
   recapLines,
+  reviewedSummary,
 } from '../core/interview/index.js';
 import type { InterviewMeta } from '../core/interview/record.js';
 import type { Tagger } from '../core/tagger/types.js';
@@ -691,8 +692,10 @@ export class InterviewBot extends ActivityHandler {
       return;
     }
     const loaded = await loadInterview(this.services, meta.id, context);
-    const lines = recapLines(guide, loaded?.turns ?? [], turnOptions(this.services, context).quote, {
+    const turns = loaded?.turns ?? [];
+    const lines = recapLines(guide, turns, turnOptions(this.services, context).quote, {
       profile: meta.profile,
+      corrected: reviewedSummary(meta, turns, new Date()),
     });
     // One message (a few for a very long interview): Teams throttles a conversation sent many in a row.
     await sendLines(

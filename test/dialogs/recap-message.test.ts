@@ -60,4 +60,21 @@ describe.each(['fr', 'en'] as const)('the recap of the answers in the chat (%s)'
     const labels = summaryPrompts(lang);
     expect(message).toContain(labels.values.functional);
   });
+
+  it('shows the tags as the review left them: a tool taken out there is not shown again', async () => {
+    const bot = new BotHarness();
+    for (const text of script.start) await bot.say(text);
+    for (let n = 0; n < 30; n++) {
+      const { turns } = await bot.interview();
+      if (turns.filter((t) => t.kind === 'question').at(-1)?.questionId === 'closing.review') break;
+      await bot.say(script.answer);
+    }
+    const removal = lang === 'fr' ? "retire l'outil ERP" : 'remove tool ERP';
+    await bot.say(removal);
+    const [message = ''] = await bot.say(script.summary);
+    expect(message).not.toContain(
+      lang === 'fr' ? 'Outils et dispositifs\u00a0: ERP' : 'Tools and schemes: ERP',
+    );
+    expect(message).toContain(summaryPrompts(lang).values.functional);
+  });
 });

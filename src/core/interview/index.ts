@@ -19,4 +19,4 @@ export { derivePosition, type EffectiveAnswer, type LogTurn, type Position } fro
 export { decideNext, type NextStep, type PlannedQuestion, probeCandidates } from './plan.js';
 export { recapLines, tagIds } from './recap.js';
 export { earlierExchange, MAX_REPLAYED_MESSAGES, type ReplayedMessage } from './replay.js';
-export { type ReviewReply, readReviewReply, shortReview } from './review.js';
+export { type ReviewReply, readReviewReply, reviewedSummary, shortReview } from './review.js';

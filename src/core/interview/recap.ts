@@ -2,6 +2,7 @@ import type { ActorId, Profile } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import { fill } from '../guide/template.js';
 import { type SummaryPrompts, summaryPrompts, toolLabel } from '../summary/labels.js';
+import type { Summary } from '../summary/schema.js';
 import type { Tags } from '../tags.js';
 import { CONSENT_QUESTION_ID } from './events.js';
 import { derivePosition, type LogTurn, type Position } from './log.js';
@@ -57,16 +58,26 @@ export function recapLines(
   guide: Guide,
   turns: readonly LogTurn[],
   quote: Quote = escapeMarkdown,
-  options: { labels?: SummaryPrompts; profile?: Profile } = {},
+  options: { labels?: SummaryPrompts; profile?: Profile; corrected?: Summary } = {},
 ): string[] {
   const labels = options.labels ?? summaryPrompts(guide.language);
   const position = derivePosition(turns);
   const lines: string[] = [];
   const answers = new Map(position.answers.map((a) => [a.questionId, a]));
+  // The tags as the summary now has them: a tool removed at the review, or said dropped, is no longer shown.
+  const correctedTags = new Map(
+    options.corrected
+      ? [
+          ...options.corrected.themes.flatMap((theme) => theme.answers),
+          ...options.corrected.otherAnswers,
+        ].map((answer) => [answer.seq, answer.tags])
+      : [],
+  );
   for (const question of position.asked.values()) {
     if (question.questionId === CONSENT_QUESTION_ID || question.status === 'pending') continue;
     const answer = answers.get(question.questionId);
-    const worded = tagLabels(answer?.tags ?? null, labels, options.profile);
+    const tags = answer ? (correctedTags.get(answer.seq) ?? answer.tags) : null;
+    const worded = tagLabels(tags, labels, options.profile);
     lines.push(
       fill(guide.bot.summaryLine, {
         question: question.text,
