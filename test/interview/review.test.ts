@@ -236,6 +236,21 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     expect(other.meta.status).toBe('in_progress');
   });
 
+  it('explains what the summary says when asked ("c\'est quoi un levier ?"), recording nothing, and waits', () => {
+    const { session } = atReview(lang);
+    const before = session.turns.filter((t) => t.kind === 'correction' || t.kind === 'answer').length;
+    for (const asked of lang === 'fr'
+      ? ["c'est quoi un levier ?", 'c est quoi une forme de valeur']
+      : ["what's a lever?", 'what do you mean by value forms?']) {
+      expect(session.say(asked)).toEqual([guide.closing.glossary]);
+      expect(session.meta.status).toBe('in_progress');
+    }
+    expect(session.turns.filter((t) => t.kind === 'correction' || t.kind === 'answer')).toHaveLength(before);
+    expect(summaryOf(session).unreadCorrections).toEqual([]);
+    // Two garbled replies after it still get the hint, then the warning: the questions counted for nothing.
+    expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);
+  });
+
   it('counts unread replies in a row only: a reply it read in between starts the count again', () => {
     const { session } = atReview(lang);
     expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);

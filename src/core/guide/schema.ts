@@ -167,6 +167,11 @@ export const Guide = z
       correctionSaved: Text,
       /** Follows the correction parser's message when a correction was not understood. */
       correctionHint: Text,
+      /**
+       * A question about what the short summary says ("c'est quoi un levier ?"): what its tools, value forms and
+       * levers are, then how to correct. Nothing is recorded and the review waits.
+       */
+      glossary: Text,
       /** In place of the hint before the last reply the review reads: one more unread ends it, kept as written. */
       correctionLastTry: Text,
       /** Before the thanks, when the respondent corrected the summary. */

@@ -921,6 +921,13 @@ function respond(
   }
 
   if (question.kind === 'review') {
+    // "C'est quoi un levier ?": what the summary says is explained, and the review waits; no correction is read.
+    const asked = readClarification(commandGuides, text);
+    if (asked !== null && asked !== 'privacy') {
+      result.newTurns.push(event('clarify', question.section, { request: asked, text }, pendingSeq));
+      result.replies.push(guide.closing.glossary);
+      return result;
+    }
     const reply = readReviewReply(commandGuides, text, meta.language, quoteOf(options), tagger);
     const corrected = pendingSeq !== null && correctionsSince(turns, pendingSeq) > 0;
     switch (reply.kind) {
