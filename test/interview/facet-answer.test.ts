@@ -108,6 +108,14 @@ describe('an answer to a question asking for one facet carries it', () => {
     ['fr', 'Oui.', 'Lesquelles, par exemple\u202f?', 'De nouveaux clients à Lyon.'],
     ['fr', 'oui oui', 'Lesquelles, par exemple\u202f?', 'De nouveaux clients à Lyon.'],
     ['en', 'Yes.', 'Which ones, for example?', 'New customers in Lyon.'],
+    // A yes hedged with nothing more is a yes too.
+    [
+      'fr',
+      'bof, oui sûrement, pour certaines',
+      'Lesquelles, par exemple\u202f?',
+      'De nouveaux clients à Lyon.',
+    ],
+    ['en', 'yes, probably, for some of them', 'Which ones, for example?', 'New customers in Lyon.'],
   ] as const)(
     '%s: a bare "%s" is asked which ones, once, and the reply is listed',
     (lang, yes, which, reply) => {

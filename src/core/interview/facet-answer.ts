@@ -57,6 +57,8 @@ interface Readings {
   /** `words.nothingOpenings`: a first clause opening with one of these gives nothing. */
   openings: readonly (readonly string[])[];
   yes: readonly (readonly string[])[];
+  /** Edges, and the lukewarm words of `words.nothing` that are no no ("bof", "mouais"). */
+  lukewarm: readonly (readonly string[])[];
   /** A no, or nothing: the whole answer made of these gives nothing. */
   whole: readonly SayingPhrase[];
   /** A first clause made of these (no words) gives nothing. */
@@ -84,13 +86,17 @@ function readingsOf(guides: readonly Guide[]): Readings {
   const noWords = (guide: Guide) => [...guide.words.no, ...guide.opening.consentWords.no];
   const edges = all(edgeWords);
   const byLength = (a: readonly string[], b: readonly string[]) => b.length - a.length;
+  const lukewarm = all((g) =>
+    g.words.nothing.filter((phrase) => !guides.some((h) => noWords(h).includes(phrase))),
+  );
   const found: Readings = {
     edges: [...edges].sort(byLength),
+    lukewarm: [...edges, ...lukewarm].sort(byLength),
     openers: [
       ...edges,
       ...all((g) => [...g.words.yes, ...g.opening.consentWords.yes]),
       // "Bof, peut-être gagner du temps": a lukewarm opening, not what the answer gives; a no stays ("Non seulement").
-      ...all((g) => g.words.nothing.filter((phrase) => !guides.some((h) => noWords(h).includes(phrase)))),
+      ...lukewarm,
     ].sort(byLength),
     openings: all((g) => g.words.nothingOpenings),
     yes: all((g) => [...g.words.yes, ...g.opening.consentWords.yes]),
@@ -157,7 +163,8 @@ export function givesNothing(guides: readonly Guide[], text: string): boolean {
 export function opensWithYes(guides: readonly Guide[], text: string): boolean {
   const readings = readingsOf(guides);
   const said = elidedWords(text);
-  const at = skipped(said, readings.edges);
+  // "Bof, oui sûrement": a lukewarm word may come before the yes.
+  const at = skipped(said, readings.lukewarm);
   return readings.yes.some((yes) => wordsAt(said, yes, at));
 }
 

@@ -4,6 +4,7 @@ import { fill } from '../guide/template.js';
 import { parseYesNo } from './commands.js';
 import { type Coverage, computeCoverage, hasAnyTag } from './coverage.js';
 import { CLOSING_SECTION, CONSENT_QUESTION_ID, OPENING_SECTION, type QuestionKind } from './events.js';
+import { meaningfulSpan, opensWithYes } from './facet-answer.js';
 import {
   type AskedQuestion,
   derivePosition,
@@ -109,7 +110,12 @@ function whichOnesAfterYes(
     if (!position.asked.has(id) || position.asked.has(whichOnesId(id)) || coverage.facets.has(probe.facet))
       continue;
     const answer = position.answers.find((a) => a.questionId === id);
-    if (answer && parseYesNo([guide], answer.text) === 'yes')
+    // "Oui.", and a yes hedged with nothing more ("bof, oui sûrement, pour certaines").
+    if (
+      answer &&
+      (parseYesNo([guide], answer.text) === 'yes' ||
+        (opensWithYes([guide], answer.text) && meaningfulSpan([guide], answer.text) === null))
+    )
       return { id: whichOnesId(id), kind: 'probe', text: probe.ifYes };
   }
   return null;
