@@ -246,6 +246,12 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
       expect(session.meta.status).toBe('in_progress');
     }
     expect(session.turns.filter((t) => t.kind === 'correction' || t.kind === 'answer')).toHaveLength(before);
+    // Asked in other words, naming a word of the summary.
+    expect(
+      session.say(
+        lang === 'fr' ? 'non mais je demande ce que veut dire levier' : 'no I mean what does lever mean here',
+      ),
+    ).toEqual([guide.closing.glossary]);
     expect(summaryOf(session).unreadCorrections).toEqual([]);
     // Two garbled replies after it still get the hint, then the warning: the questions counted for nothing.
     expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);

@@ -172,6 +172,8 @@ export const Guide = z
        * levers are, then how to correct. Nothing is recorded and the review waits.
        */
       glossary: Text,
+      /** Words of the summary a reply not read as a correction may ask about ("je demande ce que veut dire levier"). */
+      glossaryTerms: Words,
       /** In place of the hint before the last reply the review reads: one more unread ends it, kept as written. */
       correctionLastTry: Text,
       /** Before the thanks, when the respondent corrected the summary. */

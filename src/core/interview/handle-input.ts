@@ -1006,6 +1006,12 @@ function respond(
         return result;
       }
       case 'unclear': {
+        // "non mais je demande ce que veut dire levier": a word of the summary asked about, not a correction.
+        if (commandGuides.some((g) => mentionsAny(text, g.closing.glossaryTerms))) {
+          result.newTurns.push(event('clarify', question.section, { request: 'rephrase', text }, pendingSeq));
+          result.replies.push(guide.closing.glossary);
+          return result;
+        }
         const nothingToKeep = isBlank(text) || unreadable;
         const reason: ReaskReason = isBlank(text) ? 'empty' : unreadable ? 'unreadable' : 'unclear';
         const inARow = pendingSeq === null ? 0 : unclearRepliesInARow(turns, pendingSeq);
