@@ -229,3 +229,22 @@ describe('buildShortSummary', () => {
     expect(corrected.corrections[0]?.text).toBe('add tool e-commerce');
   });
 });
+
+describe('a reply at the review saying the firm has no such thing', () => {
+  it.each([
+    ['fr', "je vous ai dit qu'on avait pas d'ERP !", 'erp', 'ERP'],
+    ['fr', "on n'a pas de site e-commerce, on vend rien en ligne", 'ecommerce_website', 'site e-commerce'],
+    ['en', "we don't have a CRM, never had one", 'crm', 'CRM'],
+  ] as const)('%s: "%s" removes it', (lang, text, id, said) => {
+    expect(parseCorrection(text, lang)).toMatchObject({
+      ok: true,
+      correction: { action: 'remove', target: 'tool', id },
+      said,
+    });
+  });
+
+  it('reads no removal where nothing is denied', () => {
+    expect(parseCorrection("non c'est bon, tout est juste", 'fr').ok).toBe(false);
+    expect(parseCorrection('we have no complaints', 'en')).toMatchObject({ ok: false });
+  });
+});

@@ -327,6 +327,25 @@ function nameCandidates(typed: string, fillers: readonly string[]): { name: stri
   return found;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What follows the first of `phrases` said in `folded` (itself folded), from a word's start; null when none is. */
+function afterDenial(folded: string, phrases: readonly string[]): string | null {
+  const padded = ` ${folded} `;
+  let best: { at: number; end: number } | null = null;
+  for (const phrase of phrases) {
+    const wanted = foldText(phrase);
+    // It starts a word, or follows an elision ("qu'on avait pas d'"); an elided one ("d'") runs into the name.
+    const pattern = new RegExp(`(?<=[ '])${escapeRegExp(wanted)}${wanted.endsWith("'") ? '' : '(?= )'}`, 'u');
+    const match = pattern.exec(padded);
+    if (!match) continue;
+    const at = match.index;
+    const end = at + match[0].length;
+    if (!best || at < best.at || (at === best.at && end > best.end)) best = { at, end };
+  }
+  return best === null ? null : padded.slice(best.end).trim();
+}
+
 /**
  * Reads a respondent's correction of the short summary: a verb (add, remove, or put back: an add), an optional
  * kind (value, tool, lever) and a name. Names are matched in the given language first, then the other,
@@ -361,6 +380,17 @@ export function parseCorrection(
       action = 'add';
       rest = added.rest;
       break;
+    }
+  }
+  if (action === null) {
+    // "je vous ai dit qu'on avait pas d'ERP !": the name follows a denial anywhere in the reply.
+    const after = afterDenial(
+      rest,
+      all.flatMap((p) => p.corrections.denyPhrases),
+    );
+    if (after !== null) {
+      action = 'remove';
+      rest = after;
     }
   }
   if (action === null || rest === '')

@@ -226,6 +226,11 @@ export const SummaryPrompts = z.object({
   corrections: z.object({
     addVerbs: z.array(text).min(1),
     removeVerbs: z.array(text).min(1),
+    /**
+     * Saying the firm has no such thing, anywhere in the reply, before the name ("je vous ai dit qu'on avait pas
+     * d'ERP", "we don't have a CRM"): a removal. Folded: lower case, no accents.
+     */
+    denyPhrases: z.array(text),
     targets: z.object(
       Object.fromEntries(CORRECTION_TARGETS.map((k) => [k, z.array(text).min(1)])) as {
         [P in (typeof CORRECTION_TARGETS)[number]]: z.ZodArray<typeof text>;
