@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/core/domain.js';
 import { findIntroducedNames } from '../../src/core/privacy/introduced-names.js';
+import { createPseudonymizer } from '../../src/core/privacy/tagged-text.js';
 import { presentedThenLater } from './helpers.js';
 
 const KEY = 'study-key-relations';
@@ -75,5 +76,36 @@ describe('names a user found in clear, or hidden where they were none', () => {
     );
     expect(en).toContain('the corner copy shop');
     expect(en).not.toContain('Inkwell');
+  });
+});
+
+describe('people and firms a user found in clear in every export', () => {
+  it('hides a firm named "c\'est l\'Hôtel-Restaurant …" and apprentices named in a list', () => {
+    const fr = presentedThenLater(
+      "Alors nous c'est l'Hôtel-Restaurant Le Chamois d'Or, à Valloire en Savoie, 14 personnes.",
+      'Au Chamois on a tout mis sur le PMS.',
+      KEY,
+      'fr',
+    );
+    expect(fr).not.toContain('Chamois');
+    const en = presentedThenLater(
+      "I'm Declan Byrne, Byrne Electrical. It's myself and two apprentices, Conor and Jack, so three of us.",
+      'Conor does the quotes on Tradify and Jack the invoices.',
+      KEY,
+      'en',
+    );
+    for (const name of ['Conor', 'Jack', 'Declan', 'Byrne']) expect(en).not.toContain(name);
+  });
+
+  it('hides a relative introduced in a later answer, there and wherever named again', () => {
+    const p = createPseudonymizer(KEY, ['Un hôtel de 14 personnes à Valloire.'], 'fr', [
+      "C'est ma fille Léa qui gère Instagram.",
+    ]);
+    expect(p.text("C'est ma fille Léa qui gère Instagram.")).toMatch(
+      /ma fille \[PERSONNE-[0-9A-F]{6}\] qui gère/,
+    );
+    expect(p.text('Léa poste tous les jours.')).not.toContain('Léa');
+    // A word of a sentence is no name: nothing else changes.
+    expect(p.text('Le planning est sur la tablette.')).toBe('Le planning est sur la tablette.');
   });
 });

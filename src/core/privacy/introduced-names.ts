@@ -153,7 +153,14 @@ const RELATIONS_EN =
 const RELATION_CUES = cues([
   `(?:mon|ma|notre) (?:${RELATIONS_FR})(?:,| (?:s['’]appelle|qui s['’]appelle|c['’]est|est))?`,
   `(?:my|our) (?:${RELATIONS_EN})(?:,| (?:is called|called|named|is))?`,
+  // Several of them, then their names: "two apprentices, Conor and Jack", "mes deux salariés, Paul et Léa".
+  `(?:mes|nos|deux|trois|quatre|\\d+) (?:${RELATIONS_FR})s?,`,
+  `(?:my|our|two|three|four|\\d+) (?:${RELATIONS_EN})s?,`,
 ]);
+/** Joining words between the names of a list of people. */
+const LIST_JOINERS = new Set(['et', 'and', '&', ',']);
+/** Names read in one list of people, at most. */
+const MAX_LISTED_PEOPLE = 6;
 /** Cues so explicit that the name after them is taken even in lower case ("je m'appelle paul le gall"). */
 const STRONG_PERSON_CUES = cues(["je m['’]appelle", 'mon nom est', 'my name is']);
 const OF = "(?:de|d['’]|du|des)";
@@ -881,13 +888,9 @@ function namesIn(text: string, known: ReadonlySet<string>, ordinary: Ordinary): 
   }
   // A relation says the name is a person's, whatever a firm cue before it read ("is called …").
   const relations = new Set<string>();
-  for (const cue of overlappingMatches(RELATION_CUES, text)) {
-    const run = personRun(cue.index + cue[0].length);
-    const person = run ? personOf(text, tokens, run, known) : null;
-    if (person) {
-      relations.add(person.text);
-      add(person);
-    }
+  for (const person of relationPeople(text, tokens, known)) {
+    relations.add(person.text);
+    add(person);
   }
   if (relations.size > 0) {
     const firms = names.filter((name) => name.kind === 'company' && relations.has(name.text));
@@ -902,6 +905,42 @@ function namesIn(text: string, known: ReadonlySet<string>, ordinary: Ordinary): 
     if (person && person.text.length > read.length) add(person);
   }
   return names;
+}
+
+/** The people a text names by who they are to the speaker ("ma fille Léa", "two apprentices, Conor and Jack"). */
+function relationPeople(text: string, tokens: readonly Token[], known: ReadonlySet<string>): Name[] {
+  const people: Name[] = [];
+  for (const cue of overlappingMatches(RELATION_CUES, text)) {
+    const start = firstTokenFrom(tokens, cue.index + cue[0].length);
+    let run = start < 0 ? null : readRun(tokens, tokens[start]?.text === ',' ? start + 1 : start, true);
+    // "two apprentices, Conor and Jack": each name of the list.
+    for (let listed = 0; run && listed < MAX_LISTED_PEOPLE; listed += 1) {
+      const person = personOf(text, tokens, run, known);
+      if (!person) break;
+      people.push(person);
+      const joiner = tokens[run.to];
+      run = joiner && LIST_JOINERS.has(joiner.lower) ? readRun(tokens, run.to + 1, true) : null;
+    }
+  }
+  return people;
+}
+
+/**
+ * People named by who they are to the speaker in any answer, not only the presentation ("c'est ma fille Léa
+ * qui gère Instagram"): identifiers for them, as `findIntroducedNames` gives.
+ */
+export function findRelationNames(
+  texts: readonly string[],
+  known: ReadonlySet<string> = shippedKnownNames(),
+): Identifier[] {
+  const identifiers: Identifier[] = [];
+  for (const text of texts)
+    for (const person of relationPeople(text, tokenize(text), known)) {
+      identifiers.push({ kind: 'person', text: person.text, canonical: person.text, caseSensitive: true });
+      for (const part of person.parts.filter((p) => p !== person.text))
+        identifiers.push({ kind: 'person', text: part, canonical: person.text, caseSensitive: true });
+    }
+  return identifiers;
 }
 
 /** Sticky: read where the cue ends, not from a copy of the rest of the text. */

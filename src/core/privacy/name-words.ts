@@ -69,7 +69,7 @@ export const TRADE_WORDS = words(`
   pompes funèbres funéraire funéraires funérarium marbrerie ambulance auto-école école écoles académie
   vétérinaire vétérinaires dentaire prothèse opticien laverie pressing blanchisserie tatouage traduction
   apiculture miellerie rucher pisciculture salmoniculture scierie chantier naval location toilettage
-  crèche micro-crèche recyclage gardiennage surveillance ménage fleurs traiteurs reprographie repro copies
+  crèche micro-crèche recyclage gardiennage surveillance ménage fleurs traiteurs reprographie repro copies tabac
   enseignes signalétique
   joinery carpentry joiners builders building construction roofing plumbing heating electrical electrics
   engineering fabrication fabrications welding metalwork timber flooring glazing decorating
@@ -393,6 +393,9 @@ export function hasCommonEnding(folded: string): boolean {
 
 /** A trade word as written or in the plural ("menuiseries", "Ateliers"). */
 export function isTradeWord(folded: string): boolean {
+  // "hotel-restaurant", "bar-tabac": trades joined by a hyphen.
+  if (folded.includes('-') && folded.split('-').every((part) => part !== '' && isTradeWord(part)))
+    return true;
   return TRADE_WORDS.has(folded) || (/[sx]$/.test(folded) && TRADE_WORDS.has(folded.slice(0, -1)));
 }
 

@@ -1,6 +1,6 @@
 import type { Language } from '../domain.js';
 import type { Evidence, Tags } from '../tags.js';
-import { findIntroducedNames } from './introduced-names.js';
+import { findIntroducedNames, findRelationNames } from './introduced-names.js';
 import { pseudonymizeText } from './pseudonymize.js';
 
 /** Pseudonymises the texts of one interview with the names its presentation introduced. */
@@ -13,14 +13,17 @@ export interface Pseudonymizer {
 /**
  * `presentation`: the texts the respondent introduced themselves and their firm in; the names found
  * there are replaced everywhere, with e-mails, phone numbers and URLs in any text. `lang`: the language
- * the interview was held in, so a pseudonym reads in the language of the words around it.
+ * the interview was held in, so a pseudonym reads in the language of the words around it. `answers`: every
+ * other text, where only people introduced by who they are to the speaker are looked for.
  */
 export function createPseudonymizer(
   key: string,
   presentation: readonly string[],
   lang: Language,
+  answers: readonly string[] = [],
 ): Pseudonymizer {
-  const names = findIntroducedNames(presentation);
+  // People named by who they are to the speaker may come up in any answer ("ma fille Léa s'occupe d'Instagram").
+  const names = [...findIntroducedNames(presentation), ...findRelationNames(answers)];
   const text = (input: string) => pseudonymizeText(input, names, key, lang).text;
   return {
     text,

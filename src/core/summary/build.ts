@@ -252,6 +252,7 @@ function pseudonymize(
     options.pseudonymKey ?? interviewPseudonymKey(meta.id),
     presentation,
     meta.language,
+    turns.filter((t) => t.kind === 'answer' || t.kind === 'amend').map((t) => t.text),
   );
   return {
     answers: replayed.answers.map((answer) => ({

@@ -86,12 +86,14 @@ function saysSomething(text: string, sentence: Sentence, toolWords: readonly Evi
     const to = Math.min(words.end, sentence.end) - sentence.start;
     if (from < to) rest = `${rest.slice(0, from)}${' '.repeat(to - from)}${rest.slice(to)}`;
   }
-  // One word alone ("Me.", "Nous.") answers who, which the initiators say already: no quote.
   const own = Array.from(rest.matchAll(WORD), (word) => word[0].toLowerCase()).filter(
     (word) => !ECHO_WORDS.has(word),
   );
-  return own.length >= MIN_OWN_WORDS;
+  // One word alone ("Me.", "Nous.") answers who, which the initiators say already; beside a tool's name
+  // ("Booking.com, mainly.") it says which tool.
+  const namesATool = toolWords.some((words) => within(words, sentence));
+  return own.length >= (namesATool ? 1 : MIN_OWN_WORDS_UNNAMED);
 }
 
-/** Words of its own, besides the tools' names and echo words, a sentence needs to be quoted for a tool. */
-const MIN_OWN_WORDS = 2;
+/** Words of its own, besides echo words, a sentence naming no tool needs to be quoted for one. */
+const MIN_OWN_WORDS_UNNAMED = 2;
