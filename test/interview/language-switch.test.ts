@@ -32,6 +32,11 @@ describe('a request to go on in the other language', () => {
     ["actually can we switch to French? Marc is going to help me answer and his English isn't great", 'fr'],
     ['can we switch to French? my partner will help me answer', 'fr'],
     ["on peut passer en anglais ? mon associé va m'aider", 'en'],
+    ['can we do French? my colleague will help me', 'fr'],
+    [
+      'sorry I meant can we do it in French please, my colleague Marie speaks French better than me and she will help',
+      'fr',
+    ],
   ] as const)('"%s" asks for %s', (text, language) => {
     expect(readLanguageRequest(both, text, 'fr')).toBe(language);
   });

@@ -51,6 +51,11 @@ describe('short answers to "who started it?" and "who gains from it?"', () => {
       'organisation:initiator',
     ]);
     expect(actorsOf('Moi.', 'both')).toEqual(['organisation:initiator']);
+    // "c est" typed without its apostrophe, "it's me".
+    expect(actorsOf('C est moi, pendant le covid, avec un tuto.', 'initiator')).toContain(
+      'organisation:initiator',
+    );
+    expect(actorsOf("It's me, I found it on a forum.", 'initiator')).toContain('organisation:initiator');
     expect(actorsOf('Nous, surtout : on gagne du temps.', 'beneficiary')).toContain(
       'organisation:beneficiary',
     );

@@ -108,4 +108,15 @@ describe('people and firms a user found in clear in every export', () => {
     // A word of a sentence is no name: nothing else changes.
     expect(p.text('Le planning est sur la tablette.')).toBe('Le planning est sur la tablette.');
   });
+
+  it('keeps the trade words of a firm readable in the name of another body ("Garden Centre Association")', () => {
+    const text = presentedThenLater(
+      "We're Greenfields Garden Centre, near Bath.",
+      "We're members of the Garden Centre Association.",
+      KEY,
+      'en',
+    );
+    expect(text).toContain('the Garden Centre Association');
+    expect(text).not.toContain('Greenfields');
+  });
 });

@@ -7,7 +7,7 @@ import type { AskedRole } from './question-subject.js';
  * a first-person opening is the firm itself, and actors merely mentioned take the role asked for.
  */
 const FIRST_PERSON =
-  /^[\s«"“]*(?:c'est\s+|c’est\s+|it was\s+)?(moi|nous|me|us|myself|ourselves|we did|i did)(?=[\s.,;:!?»"”-]|$)/iu;
+  /^[\s«"“]*(?:c'est\s+|c’est\s+|c\s+est\s+|cest\s+|it was\s+|it's\s+|it’s\s+)?(moi|nous|me|us|myself|ourselves|we did|i did)(?=[\s.,;:!?»"”-]|$)/iu;
 
 /** "C'est le comptable.", "It was the owner": a cleft answers the first half of a two-part question. */
 const CLEFT = /^[\s«"“]*(?:c'est|c’est|cest|c|ce sont|it was|it's|it’s|it is|that was)\s/iu;

@@ -83,7 +83,7 @@ export const TRADE_WORDS = words(`
   school schools academy motoring driving funeral funerals undertakers veterinary vets vet dental
   laundry launderette tattoo translation translations apiary honey fisheries boatyard boatbuilders
   rentals rental hire grooming nursery daycare recycling scrap security guarding removals movers copy copies
-  reprographics signs signage
+  reprographics signs signage centre center centres centers
 `);
 
 /**
