@@ -48,6 +48,29 @@ describe.skipIf(!chromiumAvailable)('the dashboard in the browser', () => {
         facets: [['threat', 'ça nous inquiète']],
       },
     ]);
+    // At the closing review, a reply it could not read: kept for the interviewer.
+    const [review] = await store.appendTurns(id, [
+      {
+        kind: 'question',
+        section: 'closing',
+        questionId: 'closing.review',
+        text: 'Y a-t-il quelque chose à corriger ?',
+        tags: null,
+        refSeq: null,
+        data: { kind: 'review' },
+      },
+    ]);
+    await store.appendTurns(id, [
+      {
+        kind: 'answer',
+        section: 'closing',
+        questionId: 'closing.review',
+        text: 'le passage sur les partenaires est un peu à côté',
+        tags: null,
+        refSeq: review?.seq ?? null,
+        data: { review: 'unread' },
+      },
+    ]);
     for (const [invitation, language, profile] of [
       [code, 'fr', 'manager'],
       [pendingCode, 'en', 'expert'],
@@ -103,7 +126,11 @@ describe.skipIf(!chromiumAvailable)('the dashboard in the browser', () => {
     await page.locator('#answers li').first().waitFor();
     expect(await page.locator('#summary-code').textContent()).toBe("Code d'invitation\u00a0: K7M2QX9P");
     expect(await page.locator('#answers .answer-text').first().textContent()).toBe(ANSWER);
-    expect(await page.locator('#answers .question').allTextContents()).toEqual(['Question 1', 'Question 2']);
+    expect(await page.locator('#answers .question').allTextContents()).toEqual([
+      'Question 1',
+      'Question 2',
+      'Y a-t-il quelque chose à corriger ?',
+    ]);
     const tags = await page.locator('#answers .tags').allTextContents();
     expect(tags[0]).toBe('Leviers de la valeur partagée\u00a0: Chaîne de valeur');
     // Who started a tool and the facets an answer evidences are shown as the exports show them.
@@ -117,9 +144,12 @@ describe.skipIf(!chromiumAvailable)('the dashboard in the browser', () => {
     for (const line of await page.locator('#tools li').allTextContents())
       expect(line).not.toMatch(/—\s*(·|$)/);
     expect(await page.locator('#tools li[data-tool="dematerialization"] q.tool-quote').count()).toBe(1);
-    // No closing correction in this interview: no heading for them.
-    expect(await page.locator('#corrections-heading').isHidden()).toBe(true);
-    expect(await page.locator('#answers h4').allTextContents()).toEqual(['La valeur créée']);
+    // The review reply it could not read is listed for the interviewer, as the exports list it.
+    expect(await page.locator('#corrections-heading').isHidden()).toBe(false);
+    expect(await page.locator('#corrections li').allTextContents()).toEqual([
+      expect.stringContaining('le passage sur les partenaires est un peu à côté'),
+    ]);
+    expect(await page.locator('#answers h4').allTextContents()).toEqual(['La valeur créée', 'Clôture']);
     const injected = await page.evaluate(
       () =>
         'injected' in window || document.querySelector('#answers img, #answers script, #answers a') !== null,

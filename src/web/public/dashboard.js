@@ -237,7 +237,10 @@
     leverVerdict(document.getElementById('lever-balance'), reading);
     const tools = document.getElementById('tools');
     tools.replaceChildren(...summary.tools.map(toolLine));
-    const corrections = summary.corrections.map((entry) => element('li', {}, entry.description));
+    // Those the review applied, then the replies it could not read, as the exports list them (in seq order).
+    const corrections = [...summary.corrections, ...summary.unreadCorrections]
+      .sort((a, b) => a.seq - b.seq)
+      .map((entry) => element('li', {}, entry.description));
     document.getElementById('corrections').replaceChildren(...corrections);
     document.getElementById('corrections-heading').hidden = corrections.length === 0;
     showAnswers(summary);
