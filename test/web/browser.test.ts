@@ -713,7 +713,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     expect(turns.find((t) => t.kind === 'answer' && t.text === answer)?.questionId).toBe(pending?.questionId);
   }, 60_000);
 
-  it('goes on by itself in a page left open while the server restarted, and records the next answer once', async () => {
+  it('goes on by itself in a page left open while the server restarted, sending once the answer typed meanwhile', async () => {
     // Pages of earlier tests would take their conversations up again too: only this one is left open, in a
     // browser of its own, whose storage holds this conversation alone.
     for (const open of context.pages()) await open.close();
@@ -733,21 +733,21 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     // The page finds its polling dead, waits for the server, and takes the conversation up again.
     const reloaded = page.waitForEvent('load', { timeout: 40_000 });
     await server.close();
-    // Down long enough for the page's polls to fail.
+    // Down long enough for the page's polls to fail; the answer typed meanwhile cannot be sent, and a draft waits.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const answer = 'Miellerie familiale en Dordogne, 2 personnes.';
+    await send(page, answer);
+    const draft = 'Je suis la gérante';
+    await box.fill(draft);
     server = await startWebServer({ bot: realInterviewBot(store), store, port });
     await reloaded;
-    const company = loadGuides().fr.presentation.questions[0]?.text ?? '?';
-    await page.getByText(company.replaceAll("'", '’'), { exact: false }).last().waitFor({ timeout: 15_000 });
-    const answer = 'Miellerie familiale en Dordogne, 2 personnes.';
-    const shown = server.web.conversations.since(saved.conversationId, undefined).activities.length;
-    await send(page, answer);
-    await botReplySince(saved.conversationId, saved.userId, shown);
+    // Sent again once the conversation is back, recorded once, and the draft is back in the box.
     const role = loadGuides().fr.presentation.questions[1]?.text ?? '?';
-    await page.getByText(role.replaceAll("'", '’'), { exact: false }).last().waitFor({ timeout: 15_000 });
+    await page.getByText(role.replaceAll("'", '’'), { exact: false }).last().waitFor({ timeout: 30_000 });
     const [interview] = await store.listInterviews({ conversationKey: `webchat:${saved.conversationId}` });
     const answers = (await store.getTurns(interview?.id ?? '')).filter((t) => t.kind === 'answer');
     expect(answers.filter((a) => a.text === answer)).toHaveLength(1);
+    await expect.poll(() => box.inputValue(), { timeout: 10_000 }).toBe(draft);
     await own.close();
   }, 90_000);
 

@@ -134,9 +134,25 @@
     localStorage.setItem(STORAGE_KEY, JSON.stringify(current));
   }
 
+  /**
+   * Messages sent that the bot has not been seen to receive (Web Chat shows them "sending" or "failed"), by their
+   * clientActivityID: kept across the page's own reload after a lost connection, and sent again then.
+   */
+  const UNSENT_KEY = 'sme-interview.webchat.unsent';
+  const unsent = new Map();
+
   /** Web Chat's store, with every message it posts cut to MAX_TEXT_LENGTH. */
   function createCappingStore() {
     return window.WebChat.createStore({}, () => (next) => (action) => {
+      const id = action.meta?.clientActivityID;
+      if (
+        action.type === 'DIRECT_LINE/POST_ACTIVITY_PENDING' &&
+        id &&
+        action.payload?.activity?.type === 'message'
+      ) {
+        const { text, locale: said } = action.payload.activity;
+        unsent.set(id, { type: 'message', text, locale: said, channelData: { clientActivityID: id } });
+      } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && id) unsent.delete(id);
       const activity = action.type === 'DIRECT_LINE/POST_ACTIVITY' ? action.payload.activity : null;
       if (activity?.type === 'message') noteWriting();
       if (!activity || typeof activity.text !== 'string' || activity.text.length <= MAX_TEXT_LENGTH) {
@@ -154,6 +170,8 @@
    * conversation from the store.
    */
   const POLL_STALL_MS = 8000;
+  /** After the conversation shown again starts coming back, before what was unsent is sent again. */
+  const RESEND_DELAY_MS = 1500;
   const HEALTH_RETRY_MS = 2000;
   let lastPoll = Date.now();
   let reconnecting = false;
@@ -178,12 +196,48 @@
       const status = document.getElementById('status');
       status.hidden = false;
       status.textContent = labels.reconnecting;
+      const reload = () => {
+        // What was typed and not received goes with the page: it is sent again once the conversation is back.
+        const draft = webChatStore?.getState().sendBoxValue ?? '';
+        sessionStorage.setItem(
+          UNSENT_KEY,
+          JSON.stringify({ conversationId: current.conversationId, activities: [...unsent.values()], draft }),
+        );
+        location.reload();
+      };
       const tryAgain = () =>
         fetch('/healthz', { cache: 'no-store' })
-          .then((response) => (response.ok ? location.reload() : setTimeout(tryAgain, HEALTH_RETRY_MS)))
+          .then((response) => (response.ok ? reload() : setTimeout(tryAgain, HEALTH_RETRY_MS)))
           .catch(() => setTimeout(tryAgain, HEALTH_RETRY_MS));
       tryAgain();
     }, POLL_STALL_MS / 4);
+  }
+
+  let webChatStore = null;
+
+  /**
+   * After the page's reload on a lost connection: the messages the bot had not received are sent again (with
+   * their own clientActivityID, so one it did receive is not run twice) once the conversation shown again has
+   * come back, and the draft is put back in the send box.
+   */
+  function sendAgainWhatWasUnsent(directLine) {
+    const saved = JSON.parse(sessionStorage.getItem(UNSENT_KEY) ?? 'null');
+    sessionStorage.removeItem(UNSENT_KEY);
+    if (!saved || saved.conversationId !== current.conversationId) return;
+    const subscription = directLine.activity$.subscribe(() => {
+      subscription.unsubscribe();
+      setTimeout(async () => {
+        for (const activity of saved.activities) {
+          await fetch(`/directline/conversations/${encodeURIComponent(current.conversationId)}/activities`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${current.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ ...activity, from: { id: current.userId } }),
+          }).catch(() => undefined);
+        }
+        if (saved.draft)
+          webChatStore.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: saved.draft } });
+      }, RESEND_DELAY_MS);
+    });
   }
 
   async function start() {
@@ -206,10 +260,12 @@
       webSocket: false,
       pollingInterval: 500,
     });
+    webChatStore = createCappingStore();
+    sendAgainWhatWasUnsent(directLine);
     window.WebChat.renderWebChat(
       {
         directLine,
-        store: createCappingStore(),
+        store: webChatStore,
         userID: saved.userId,
         locale,
         // A text area: an answer of several lines (Shift+Enter, or pasted) is sent as one message.
