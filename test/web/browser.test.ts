@@ -65,6 +65,21 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     await box.press('Enter');
   }
 
+  /** A page on a conversation of its own, the interview started and consent given: at the presentation. */
+  async function atPresentation(page: Page) {
+    await page.goto(`${server.url}/?lang=fr`);
+    const box = page.locator('[data-id="webchat-sendbox-input"]');
+    await box.waitFor();
+    const saved = await savedConversation(page);
+    await botReplySince(saved.conversationId, saved.userId, 0);
+    for (const text of ['démarrer', '1', '1', 'oui']) {
+      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
+      await send(page, text);
+      await botReplySince(saved.conversationId, saved.userId, before);
+    }
+    return { box, saved };
+  }
+
   /** Waits until the bot has answered everything sent so far, then returns what it said since `from`. */
   async function botReplySince(conversationId: string, userId: string, from: number): Promise<string> {
     const deadline = Date.now() + 15_000;
@@ -639,16 +654,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
   it('sends an answer of several lines, typed with Shift+Enter or pasted, as one answer with its line breaks', async () => {
     const page = await context.newPage();
     await page.addInitScript(() => localStorage.removeItem('sme-interview.webchat'));
-    await page.goto(`${server.url}/?lang=fr`);
-    const box = page.locator('[data-id="webchat-sendbox-input"]');
-    await box.waitFor();
-    const saved = await savedConversation(page);
-    await botReplySince(saved.conversationId, saved.userId, 0);
-    for (const text of ['démarrer', '1', '1', 'oui']) {
-      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
-      await send(page, text);
-      await botReplySince(saved.conversationId, saved.userId, before);
-    }
+    const { box, saved } = await atPresentation(page);
     const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
     await box.fill('Clinique vétérinaire à Vannes.');
     await box.press('Shift+Enter');
@@ -719,16 +725,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     for (const open of context.pages()) await open.close();
     const own = await launchChromium('fr-FR');
     const page = await own.context.newPage();
-    await page.goto(`${server.url}/?lang=fr`);
-    const box = page.locator('[data-id="webchat-sendbox-input"]');
-    await box.waitFor();
-    const saved = await savedConversation(page);
-    await botReplySince(saved.conversationId, saved.userId, 0);
-    for (const text of ['démarrer', '1', '1', 'oui']) {
-      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
-      await send(page, text);
-      await botReplySince(saved.conversationId, saved.userId, before);
-    }
+    const { box, saved } = await atPresentation(page);
     const { store, port } = server;
     // The page finds its polling dead, waits for the server, and takes the conversation up again.
     const reloaded = page.waitForEvent('load', { timeout: 40_000 });

@@ -43,6 +43,7 @@ import { readLanguageRequest } from './language-switch.js';
 import {
   type AmendTarget,
   type AskedQuestion,
+  type DroppedTool,
   derivePosition,
   type LogTurn,
   lastAmendable,
@@ -1132,16 +1133,7 @@ function respond(
     // the firm has no such tool speaks of it no more.
     data: answerData(saysAlreadyAnswered(commandGuides, text), denied.length > 0),
   });
-  for (const removal of denied)
-    result.newTurns.push({
-      kind: 'correction',
-      section: question.section,
-      questionId: null,
-      text,
-      tags: null,
-      refSeq: null,
-      data: { ...removal },
-    });
+  for (const removal of denied) result.newTurns.push(answerCorrection(question.section, text, removal));
   if (probedTool && denied.length > 0)
     result.replies.push(
       fill(guide.messages.toolDenied, {
@@ -1150,15 +1142,7 @@ function respond(
     );
   // "En fait on a arrêté Instagram": what an earlier answer named so is taken out, and not asked about.
   for (const dropped of droppedTools(guide, position.answers, position.dropped, text, tags))
-    result.newTurns.push({
-      kind: 'correction',
-      section: question.section,
-      questionId: null,
-      text,
-      tags: null,
-      refSeq: null,
-      data: { ...dropped },
-    });
+    result.newTurns.push(answerCorrection(question.section, text, dropped));
   return advance(guide, meta, turns, result, options);
 }
 
@@ -1175,4 +1159,17 @@ function unknownSlashCommand(guides: readonly Guide[], text: string): string | n
   const word = SLASH_COMMAND.exec(text)?.[1];
   if (word === undefined || parseBotCommand(guides, text) !== null) return null;
   return `/${word}`;
+}
+
+/** A tool taken out by what an answer said (dropped, or not had), recorded beside the answer as a correction. */
+function answerCorrection(section: string, text: string, removal: DroppedTool): NewTurn {
+  return {
+    kind: 'correction',
+    section,
+    questionId: null,
+    text,
+    tags: null,
+    refSeq: null,
+    data: { ...removal },
+  };
 }
