@@ -178,15 +178,7 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     const page = await context.newPage();
     // A conversation of its own, whatever an earlier test left in the browser's storage.
     await page.addInitScript(() => localStorage.removeItem('sme-interview.webchat'));
-    await page.goto(`${server.url}/?lang=fr`);
-    await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
-    const saved = await savedConversation(page);
-    await botReplySince(saved.conversationId, saved.userId, 0);
-    for (const text of ['démarrer', '1', '1', 'oui']) {
-      const before = server.web.conversations.since(saved.conversationId, undefined).activities.length;
-      await send(page, text);
-      await botReplySince(saved.conversationId, saved.userId, before);
-    }
+    const { saved } = await atPresentation(page);
     // About 300 KB, a whole document pasted: more than any request the endpoint reads.
     const pasted =
       "Notre atelier de chaudronnerie travaille surtout pour l'agroalimentaire, avec douze salariés. ".repeat(
