@@ -5,6 +5,9 @@ import { readsAsErasureRequest } from './erasure.js';
 import { readsAsSkipRequest } from './skip-request.js';
 import { elidedWords, matchesPhrase, normalize, oneLetterOff } from './text.js';
 
+/** Longest message read as a command said with polite words ("on peut faire une petite pause svp ?"). */
+const MAX_COMMAND_CHARS = 80;
+
 /** What a respondent can ask for while an interview runs. */
 export const INTERVIEW_COMMANDS = ['help', 'skip', 'back', 'pause', 'resume', 'stop'] as const;
 export type InterviewCommand = (typeof INTERVIEW_COMMANDS)[number];
@@ -16,9 +19,11 @@ export type InterviewCommand = (typeof INTERVIEW_COMMANDS)[number];
  * ("can we skip this one?", "je préfère ne pas en parler") is the `skip` command.
  */
 export function parseInterviewCommand(guides: readonly Guide[], text: string): InterviewCommand | null {
+  // A command with its polite words is a few words: a longer message is not read for one, word by word.
+  const short = text.length <= MAX_COMMAND_CHARS;
   for (const guide of guides) {
     for (const command of INTERVIEW_COMMANDS) {
-      if (matchesPhrase(text, guide.commands[command], guide.words.courtesy)) return command;
+      if (matchesPhrase(text, guide.commands[command], short ? guide.words.courtesy : [])) return command;
     }
   }
   return readsAsSkipRequest(guides, text) ? 'skip' : null;
