@@ -102,9 +102,10 @@ function codebook(summaries: readonly Summary[], lang: Language): string {
       l.h.levers,
       LEVER_IDS.map((id) => code(`code:lever:${id}`, l.p.levers[id])).join(''),
     ),
+    // "Actors", over its three roles: the codes of actors named with no role are "Actors mentioned".
     group(
       'group:actor',
-      l.h.actorsMentioned,
+      l.h.actors,
       ACTOR_ROLES.map((role) =>
         group(
           `group:actor:${role}`,

@@ -117,6 +117,20 @@ describe('REFI-QDA export', () => {
     expect(again).toBe(xml);
   });
 
+  it('names no code group as one of its own groups: a QDA tool would show two codes of one name, one inside the other', () => {
+    const book = /<CodeBook>(.*)<\/CodeBook>/s.exec(xml)?.[1] ?? '';
+    const path: string[] = [];
+    for (const tag of book.matchAll(/<Code [^>]*name="([^"]*)"[^>]*?(\/?)>|<\/Code>/g)) {
+      if (tag[0] === '</Code>') path.pop();
+      else {
+        const name = tag[1] ?? '';
+        expect(path, name).not.toContain(name);
+        if (tag[2] !== '/') path.push(name);
+      }
+    }
+    expect(book).toContain('name="Acteurs"');
+  });
+
   it('keeps hostile text as escaped XML that still validates and still slices right', async () => {
     const hostile = hostileInterview();
     const out = unzip(

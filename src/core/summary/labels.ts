@@ -44,6 +44,7 @@ const HEADING_KEYS = [
   'respondent',
   'headcount',
   'actorsMentioned',
+  'actors',
   'themes',
   'otherAnswers',
   'question',
