@@ -1,7 +1,7 @@
 import type { Guide } from '../guide/schema.js';
 import type { Tags } from '../tags.js';
 import type { DroppedTool, EffectiveAnswer } from './log.js';
-import { phraseReader, words } from './text.js';
+import { elidedWords, phraseReader } from './text.js';
 
 /** A clause of an answer, with what closes it: a denial is read in one ("Non, on n'en a pas, c'est un tiroir-caisse"). */
 const CLAUSE = /[^.!?;,:\n]+[.!?;,:\n]*/gu;
@@ -59,7 +59,7 @@ export function deniedTool(
 function toolStems(names: readonly string[]): string[] {
   const stems = new Set<string>();
   for (const name of names)
-    for (const word of words(name).flatMap((w) => w.split("'")))
+    for (const word of elidedWords(name))
       if (word.length >= MIN_TOOL_WORD && /^\p{L}+$/u.test(word)) stems.add(word.slice(0, STEM_LETTERS));
   return [...stems];
 }
@@ -76,11 +76,9 @@ function deniesIn(guide: Guide, clause: string, stems: readonly string[]): boole
 
 /** The phrase's words, then nothing but `after` words to the clause's end. */
 function closesClause(clause: string, phrase: string, after: readonly string[]): boolean {
-  const split = (text: string) =>
-    words(text).flatMap((word) => word.split("'").filter((part) => part !== ''));
-  const said = split(clause);
-  const wanted = split(phrase);
-  const tail = new Set(after.flatMap(split));
+  const said = elidedWords(clause);
+  const wanted = elidedWords(phrase);
+  const tail = new Set(after.flatMap(elidedWords));
   for (let at = 0; at + wanted.length <= said.length; at += 1) {
     if (!wanted.every((word, i) => said[at + i] === word)) continue;
     if (said.slice(at + wanted.length).every((word) => tail.has(word))) return true;

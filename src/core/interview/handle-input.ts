@@ -14,6 +14,7 @@ import { readConsent } from './choices.js';
 import {
   afterQuestionAskedBack,
   asksAboutPrivacy,
+  type Clarification,
   clarificationReplies,
   MAX_CLARIFICATIONS,
   readClarification,
@@ -923,12 +924,14 @@ function respond(
 
   if (question.kind === 'review') {
     // "C'est quoi un levier ?": what the summary says is explained, and the review waits; no correction is read.
-    const asked = readClarification(commandGuides, text);
-    if (asked !== null && asked !== 'privacy') {
-      result.newTurns.push(event('clarify', question.section, { request: asked, text }, pendingSeq));
+    // Nothing recorded but the question, and the review waits.
+    const explainSummary = (request: Clarification): TurnResult => {
+      result.newTurns.push(event('clarify', question.section, { request, text }, pendingSeq));
       result.replies.push(guide.closing.glossary);
       return result;
-    }
+    };
+    const asked = readClarification(commandGuides, text);
+    if (asked !== null && asked !== 'privacy') return explainSummary(asked);
     const reply = readReviewReply(commandGuides, text, meta.language, quoteOf(options), tagger);
     const corrected = pendingSeq !== null && correctionsSince(turns, pendingSeq) > 0;
     switch (reply.kind) {
@@ -1008,11 +1011,8 @@ function respond(
       }
       case 'unclear': {
         // "non mais je demande ce que veut dire levier": a word of the summary asked about, not a correction.
-        if (commandGuides.some((g) => mentionsAny(text, g.closing.glossaryTerms))) {
-          result.newTurns.push(event('clarify', question.section, { request: 'rephrase', text }, pendingSeq));
-          result.replies.push(guide.closing.glossary);
-          return result;
-        }
+        if (commandGuides.some((g) => mentionsAny(text, g.closing.glossaryTerms)))
+          return explainSummary('rephrase');
         const nothingToKeep = isBlank(text) || unreadable;
         const reason: ReaskReason = isBlank(text) ? 'empty' : unreadable ? 'unreadable' : 'unclear';
         const inARow = pendingSeq === null ? 0 : unclearRepliesInARow(turns, pendingSeq);

@@ -86,9 +86,9 @@ export function ownToolName(names: Iterable<string>, label: string): string | nu
 
 /**
  * Words a respondent named a tool with, in the common words of their language ("une caisse connectée", "the
- * tablets", "a Bosch diagnostic kit"): the tagger's evidence for it (with a maker's name right before it) and the
- * word before that, which says whether it is a noun
- * phrase the bot may name the tool by ("votre caisse connectée"); see `ownWordsFor`.
+ * tablets", "a Bosch diagnostic kit"): the tagger's evidence for it (with a maker's name right before it) and
+ * the word before that, which says whether it is a noun phrase the bot may name the tool by ("votre caisse
+ * connectée"); see `ownWordsFor`.
  */
 export interface SpokenName {
   lang: Language;

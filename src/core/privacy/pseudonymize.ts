@@ -60,6 +60,9 @@ const WHOLE_SITE = /^(?:https?:\/\/)?(?:www\.)?([^/]+)\/?$/iu;
 /** French numbers (0X XX XX XX XX, +33 X …) and generic international numbers of 9 to 15 digits. */
 const PHONE = /(?<!\d)(?:\+\d{1,3}[\s.-]?)?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){8,14}\b/g;
 
+/** A pseudonym as `pseudonymFor` writes it, wherever it stands in a text. */
+export const PSEUDONYM = /\[\p{Lu}+-[0-9A-F]{6}\]/gu;
+
 export function pseudonymFor(key: string, kind: IdentifierKind, text: string, lang: Language): string {
   const digest = createHmac('sha256', key)
     .update(`${kind}\u0000${normalise(text)}`)

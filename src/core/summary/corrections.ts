@@ -327,8 +327,6 @@ function nameCandidates(typed: string, fillers: readonly string[]): { name: stri
   return found;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** What follows the first of `phrases` said in `folded` (itself folded), from a word's start; null when none is. */
 function afterDenial(folded: string, phrases: readonly string[]): string | null {
   const padded = ` ${folded} `;
@@ -336,12 +334,13 @@ function afterDenial(folded: string, phrases: readonly string[]): string | null 
   for (const phrase of phrases) {
     const wanted = foldText(phrase);
     // It starts a word, or follows an elision ("qu'on avait pas d'"); an elided one ("d'") runs into the name.
-    const pattern = new RegExp(`(?<=[ '])${escapeRegExp(wanted)}${wanted.endsWith("'") ? '' : '(?= )'}`, 'u');
-    const match = pattern.exec(padded);
-    if (!match) continue;
-    const at = match.index;
-    const end = at + match[0].length;
-    if (!best || at < best.at || (at === best.at && end > best.end)) best = { at, end };
+    for (let at = padded.indexOf(wanted); at >= 0; at = padded.indexOf(wanted, at + 1)) {
+      const end = at + wanted.length;
+      const starts = padded[at - 1] === ' ' || padded[at - 1] === "'";
+      if (!starts || !(wanted.endsWith("'") || padded[end] === ' ')) continue;
+      if (!best || at < best.at || (at === best.at && end > best.end)) best = { at, end };
+      break;
+    }
   }
   return best === null ? null : padded.slice(best.end).trim();
 }

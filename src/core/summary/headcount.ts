@@ -1,4 +1,5 @@
 import { LANGUAGES } from '../domain.js';
+import { PSEUDONYM } from '../privacy/pseudonymize.js';
 import { summaryPrompts } from './labels.js';
 
 /**
@@ -16,9 +17,6 @@ export interface Headcount {
   /** Said as a round figure: "une quinzaine", "environ 40", "about 40", "a dozen". */
   approximate: boolean;
 }
-
-/** A pseudonym put in place of a name (privacy/pseudonymize.ts). */
-const PSEUDONYM = /\[\p{Lu}+-[0-9A-F]{6}\]/gu;
 
 /** A comma or colon said before a space, kept among the words (see `sentences`). */
 const COMMA = ',';

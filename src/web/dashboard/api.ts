@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { Language } from '../../core/domain.js';
-import { consentStandsWithdrawn } from '../../core/interview/log.js';
+import { consentStandsWithdrawn, derivePosition } from '../../core/interview/log.js';
 import { type InterviewMeta, interviewListing, type TurnRecord } from '../../core/interview/record.js';
 import { firmLine } from '../../core/summary/firm-line.js';
 import {
@@ -106,14 +106,9 @@ export function progressOf(turns: readonly TurnRecord[]): {
 
 /** The presentation's answers as they now stand (an amend replaces the answer it amends), in order. */
 function presentationTexts(turns: readonly TurnRecord[]): string[] {
-  const texts = new Map<number, string>();
-  for (const turn of turns) {
-    if (turn.section !== 'presentation') continue;
-    if (turn.kind === 'answer') texts.set(turn.seq, turn.text);
-    else if (turn.kind === 'amend' && turn.refSeq !== null && texts.has(turn.refSeq))
-      texts.set(turn.refSeq, turn.text);
-  }
-  return [...texts.values()];
+  return derivePosition(turns)
+    .answers.filter((answer) => answer.section === 'presentation')
+    .map((answer) => answer.text);
 }
 
 function csvOptions(separator: keyof typeof SEPARATORS | undefined) {

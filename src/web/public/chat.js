@@ -215,6 +215,15 @@
 
   let webChatStore = null;
 
+  /** Posts an activity to the page's conversation as its respondent, beside Web Chat's own posts. */
+  function postToConversation(activity) {
+    return fetch(`/directline/conversations/${encodeURIComponent(current.conversationId)}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${current.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...activity, from: { id: current.userId } }),
+    });
+  }
+
   /**
    * After the page's reload on a lost connection: the messages the bot had not received are sent again (with
    * their own clientActivityID, so one it did receive is not run twice) once the conversation shown again has
@@ -228,11 +237,7 @@
       subscription.unsubscribe();
       setTimeout(async () => {
         for (const activity of saved.activities) {
-          await fetch(`/directline/conversations/${encodeURIComponent(current.conversationId)}/activities`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${current.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ ...activity, from: { id: current.userId } }),
-          }).catch(() => undefined);
+          await postToConversation(activity).catch(() => undefined);
         }
         if (saved.draft)
           webChatStore.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: saved.draft } });
@@ -310,14 +315,7 @@
    * Resolves once the bot has recorded it (the endpoint answers after the turn).
    */
   async function pauseCurrent() {
-    const response = await fetch(
-      `/directline/conversations/${encodeURIComponent(current.conversationId)}/activities`,
-      {
-        method: 'POST',
-        headers: { authorization: `Bearer ${current.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'event', name: LEAVING_EVENT, from: { id: current.userId }, locale }),
-      },
-    );
+    const response = await postToConversation({ type: 'event', name: LEAVING_EVENT, locale });
     if (!response.ok) throw new Error(`pausing answered ${response.status}`);
   }
 
