@@ -100,7 +100,7 @@ describe('bot-level behaviour', () => {
     await bot.say('We make furniture with an ERP, 25 people, in Savoie.');
     expect(await bot.say('pause')).toEqual([bot.guides.en.messages.paused]);
     expect((await bot.interview()).meta.status).toBe('paused');
-    expect(await bot.say('anything')).toEqual([bot.guides.en.messages.pausedReminder]);
+    expect(await bot.say('anything')).toEqual([bot.guides.en.messages.pausedNotRecorded]);
     const resumed = await bot.say('resume');
     expect(resumed).toEqual([bot.guides.en.messages.resumed, bot.guides.en.presentation.questions[1]?.text]);
     const summary = await bot.say('summary');

@@ -239,7 +239,7 @@ describe.each(['fr', 'en'] as const)('what respondents ask for in their own word
     expect(await bot.say(typo)).toEqual([
       fill(guide.messages.didYouMeanPaused, { command: lang === 'fr' ? 'reprendre' : 'resume' }),
     ]);
-    expect(await bot.say(script.no)).toEqual([guide.messages.pausedReminder]);
+    expect(await bot.say(script.no)).toEqual([guide.messages.pausedNotRecorded]);
     expect((await bot.interview()).meta.status).toBe('paused');
   });
 

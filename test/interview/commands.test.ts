@@ -145,7 +145,9 @@ describe.each(['fr', 'en'] as const)('respondent commands (%s)', (lang) => {
     session.say(words.pause);
     expect(session.meta.status).toBe('paused');
     const before = session.turns.length;
-    expect(session.say('We make furniture in Savoie with 25 people.')).toEqual([g.messages.pausedReminder]);
+    expect(session.say('We make furniture in Savoie with 25 people.')).toEqual([
+      g.messages.pausedNotRecorded,
+    ]);
     expect(session.turns).toHaveLength(before);
     const replies = session.say(words.resume);
     expect(session.meta.status).toBe('in_progress');

@@ -364,6 +364,8 @@ export const Guide = z
       answeredLate: Text,
       paused: Text,
       pausedReminder: Text,
+      /** A message sent to a paused interview that is no command: said not to be kept, so it is typed again. */
+      pausedNotRecorded: Text,
       resumed: Text,
       notPaused: Text,
       stopped: Text,

@@ -839,7 +839,11 @@ function respond(
       ? null
       : readNearCommand(guide, meta, turns, text, tagger, options, PAUSED_COMMANDS);
     if (nearCommand) return nearCommand;
-    return { ...emptyResult(), replies: [guide.messages.pausedReminder], outcome: 'paused' };
+    // Asked to give it again only when the respondent still takes part: consent taken back keeps the plain reminder.
+    const reply = position.consentWithdrawn
+      ? guide.messages.pausedReminder
+      : guide.messages.pausedNotRecorded;
+    return { ...emptyResult(), replies: [reply], outcome: 'paused' };
   }
   if (command) return applyCommand(guide, meta, turns, command, options);
 
