@@ -154,6 +154,8 @@ describe('a respondent asking the interview to wait', () => {
     ['fr', 'deux secondes'],
     ['fr', 'un instant svp'],
     ['fr', 'attends je reviens dans 5 min'],
+    ['fr', 'attendez deux secondes'],
+    ['en', 'hang on a sec, phone'],
     ['en', 'wait, a customer just came in'],
     ['en', 'hold on'],
     ['en', 'brb'],

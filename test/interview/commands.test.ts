@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { parseBotCommand, parseInterviewCommand } from '../../src/core/interview/index.js';
+import { createTagger } from '../../src/core/tagger/index.js';
 import { createFakeTagger } from './fake-tagger.js';
 import { CoreSession } from './session.js';
 
@@ -40,6 +41,42 @@ describe('command parser', () => {
     // Said of the firm, a pause is an answer.
     expect(parseInterviewCommand(both, 'On a fait une pause dans le projet de site')).toBeNull();
     expect(parseInterviewCommand(both, 'We took a break from social media last year')).toBeNull();
+  });
+
+  it.each([
+    ['fr', "on peut faire une pause ? la farine vient d'arriver"],
+    ['en', 'can we take a break? got a customer'],
+  ] as const)('%s: a pause asked with why, "%s", pauses and records nothing', (lang, text) => {
+    const session = atPresentation(lang);
+    const before = session.turns.length;
+    expect(session.say(text)).toEqual([guides[lang].messages.paused]);
+    expect(session.meta.status).toBe('paused');
+    expect(session.turns.filter((t) => t.kind === 'answer')).toHaveLength(
+      session.turns.slice(0, before).filter((t) => t.kind === 'answer').length,
+    );
+  });
+
+  it.each([
+    ['fr', "on peut passer celle la ? j'ai pas le temps pour les clubs"],
+    ['en', "can we skip this one? I'm not a joiner"],
+  ] as const)('%s: a skip asked with why, "%s", declines the question and keeps no answer', (lang, text) => {
+    const session = atPresentation(lang);
+    const pending = session.pendingId();
+    session.say(text);
+    expect(session.pendingId()).not.toBe(pending);
+    expect(session.turns.some((t) => t.kind === 'answer' && t.text === text)).toBe(false);
+    expect(session.turns.some((t) => t.kind === 'skip')).toBe(true);
+  });
+
+  it.each([
+    ['fr', 'Je préfère ne pas répondre, mais on utilise Sage pour la compta'],
+    ['en', "I'd rather not answer that, but we use Sage for the books"],
+  ] as const)('%s: a skip followed by a tool, "%s", is an answer', (lang, text) => {
+    const session = new CoreSession(guides, createTagger(), lang, 'manager');
+    session.start();
+    session.say(lang === 'fr' ? 'oui' : 'yes');
+    session.say(text);
+    expect(session.turns.some((t) => t.kind === 'answer' && t.text === text)).toBe(true);
   });
 
   it('reads bot commands and invitation codes', () => {

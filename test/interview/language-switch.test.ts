@@ -49,6 +49,15 @@ describe('a request to go on in the other language', () => {
     ['en fait non, revenons en francais svp', 'en', 'fr'],
     ['english again please', 'fr', 'en'],
     ['back to english please', 'fr', 'en'],
+    // A few words leading to a request that says what to do.
+    ["ok she's gone, back to english please", 'fr', 'en'],
+    ['bon elle est partie, on repasse en français', 'en', 'fr'],
+    // A reason over two clauses.
+    [
+      "can we carry on in french? my wife does the books and she's french, she'll answer this bit",
+      'en',
+      'fr',
+    ],
   ] as const)('"%s", said in an interview gone %s, goes back to %s', (text, current, language) => {
     expect(readLanguageRequest(both, text, current)).toBe(language);
   });
@@ -71,6 +80,8 @@ describe('a request to go on in the other language', () => {
   it.each([
     'nos clients parlent anglais',
     'we sell to French customers',
+    'We sell abroad, in English',
+    'On vend en Suisse, en allemand',
     'notre site est en anglais',
     'Notre site est en anglais, merci.',
     'pas en anglais',

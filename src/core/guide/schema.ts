@@ -322,7 +322,15 @@ export const Guide = z
      */
     languageSwitch: z.object({ edges: Words, verbs: Words, links: Words, others: Words, reasons: Words }),
     /** A question declined in a sentence rather than with the `skip` word (skip-request.ts). */
-    skipRequest: z.object({ leads: Words, verbs: Words, topicVerbs: Words, links: Words, objects: Words }),
+    skipRequest: z.object({
+      leads: Words,
+      verbs: Words,
+      topicVerbs: Words,
+      links: Words,
+      objects: Words,
+      /** Words opening what follows a refusal as an answer after all ("…, but we use Sage"). */
+      goesOn: Words,
+    }),
     botCommands: z.object({
       start: Words,
       resume: Words,

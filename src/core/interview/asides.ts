@@ -47,7 +47,8 @@ export function readsAsWaitRequest(guides: readonly Guide[], text: string): bool
   if (said.length === 0) return false;
   const { edges, phrases } = joinedWaitReadings(guides);
   const opened = pastOne(said, pastAny(said, [0], edges), phrases);
-  const afterPhrase = pastAny(said, opened, edges);
+  // "attendez deux secondes", "hang on, one sec": more of the request after it.
+  const afterPhrase = pastAny(said, opened, [...edges, ...phrases]);
   if (afterPhrase.has(said.length)) return true;
   const reasons = guides.flatMap((guide) => guide.waitRequest.reasons);
   return [...afterPhrase].some((at) => {

@@ -3,7 +3,7 @@ import type { Guide } from '../guide/schema.js';
 import { readConsent } from './choices.js';
 import { readsAsErasureRequest } from './erasure.js';
 import { readsAsSkipRequest } from './skip-request.js';
-import { elidedWords, matchesPhrase, normalize, oneLetterOff } from './text.js';
+import { elidedWords, matchesPhrase, normalize, oneLetterOff, pastOne, readingsOf, words } from './text.js';
 
 /** Longest message read as a command said with polite words ("on peut faire une petite pause svp ?"). */
 const MAX_COMMAND_CHARS = 80;
@@ -27,6 +27,41 @@ export function parseInterviewCommand(guides: readonly Guide[], text: string): I
     }
   }
   return readsAsSkipRequest(guides, text) ? 'skip' : null;
+}
+
+/** Words of why after a pause or a skip asked in its own clause ("got a customer", "j'ai pas le temps pour ça"). */
+const MAX_REASON_WORDS = 12;
+const CLAUSE_BREAK = /[.!?;:,\n]+|\s[-–—]\s/gu;
+
+/** A pause or a skip asked in a message's first clauses, and the words of why that follow it. */
+export interface ReasonedCommand {
+  command: Extract<InterviewCommand, 'pause' | 'skip'>;
+  reason: string;
+}
+
+/** What follows a refusal opens as an answer after all: "…, but we use Sage". */
+function goesOn(guides: readonly Guide[], reason: string): boolean {
+  const said = elidedWords(reason);
+  return guides.some((guide) => pastOne(said, [0], readingsOf(guide.skipRequest.goesOn)).size > 0);
+}
+
+/**
+ * A pause or a skip asked in the opening clauses of a short message, a few words of why after it: "on peut faire
+ * une pause ? la farine vient d'arriver", "can we skip this one? not a joiner". Whether those words answer the
+ * question after all ("I'd rather not, but we use Sage") is the caller's to judge, with the tagger.
+ */
+export function commandWithReason(guides: readonly Guide[], text: string): ReasonedCommand | null {
+  if (text.length > MAX_COMMAND_CHARS * 2) return null;
+  for (const match of text.matchAll(CLAUSE_BREAK)) {
+    const reason = text.slice(match.index + match[0].length);
+    const reasonWords = words(reason).length;
+    if (reasonWords === 0) return null;
+    if (reasonWords > MAX_REASON_WORDS) continue;
+    const command = parseInterviewCommand(guides, text.slice(0, match.index));
+    if (command === 'pause') return { command, reason };
+    if (command === 'skip') return goesOn(guides, reason) ? null : { command, reason };
+  }
+  return null;
 }
 
 /** Commands a one-word typo of is read as probably meant ("hlep", "skpi", "bakc", "puase", "reprende"). */

@@ -20,6 +20,7 @@ import {
   readClarification,
 } from './clarification.js';
 import {
+  commandWithReason,
   guidesFor,
   INTERVIEW_COMMANDS,
   type InterviewCommand,
@@ -782,6 +783,23 @@ function coveredByAmend(guide: Guide, meta: InterviewMeta, after: readonly LogTu
   return covering ? [coveredTurn({ ...covering, text: question.text })] : [];
 }
 
+/**
+ * A pause asked with why ("can we take a break? got a customer"), or a skip whose words of why name no tool or
+ * value ("on peut passer celle-là ? j'ai pas le temps pour les clubs"; "skip, but we use Sage" answers).
+ */
+function reasonedCommand(
+  guides: readonly Guide[],
+  text: string,
+  tagger: Tagger,
+  meta: InterviewMeta,
+): InterviewCommand | null {
+  const reasoned = commandWithReason(guides, text);
+  if (!reasoned) return null;
+  if (reasoned.command === 'pause') return 'pause';
+  const tags = answerTags(tagger, reasoned.reason, meta, null);
+  return tags.tools.length + tags.values.length === 0 ? 'skip' : null;
+}
+
 function respond(
   guide: Guide,
   meta: InterviewMeta,
@@ -793,7 +811,8 @@ function respond(
 ): TurnResult {
   const position = derivePosition(turns);
   const commandGuides = options.guides ? guidesFor(options.guides, meta.language) : [guide];
-  const command = parseInterviewCommand(commandGuides, text);
+  const command =
+    parseInterviewCommand(commandGuides, text) ?? reasonedCommand(commandGuides, text, tagger, meta);
   // Before anything else, a paused interview and a `back` waiting for its text included: it is no answer.
   if (!command && readsAsWithdrawal(commandGuides, text)) return withdrawConsent(guide, position);
   // Asked in any state, a `back` waiting included; going on in another language needs that language's guide.

@@ -47,6 +47,8 @@ function clauseRequest(said: readonly string[], readings: SwitchReadings): Claus
  */
 const MAX_REASON_WORDS = 8;
 const MAX_WHY_WORDS = 16;
+/** Words leading to a request that says what to do ("ok she's gone, back to English"). */
+const MAX_LEAD_WORDS = 4;
 
 function namesLanguageAt(said: readonly string[], at: number, readings: SwitchReadings): boolean {
   return LANGUAGES.some((language) => pastOne(said, [at], readings.names[language]).size > 0);
@@ -81,18 +83,31 @@ export function readLanguageRequest(
     .split(CLAUSE_END)
     .map(elidedWords)
     .filter((said) => said.length > 0);
-  // Every other clause is polite words alone, or, after the request, a short reason that speaks of a language
-  // or of why ("my English is getting tired", "my partner will help me answer"): anything more is an answer.
   const politeOnly = (said: readonly string[]) => pastAny(said, [0], readings.edges).has(said.length);
-  const reason = (said: readonly string[]) =>
-    (said.length <= MAX_REASON_WORDS && said.some((_, at) => namesLanguageAt(said, at, readings))) ||
-    (said.length <= MAX_WHY_WORDS && said.some((_, at) => pastOne(said, [at], readings.reasons).size > 0));
+  const requests = clauses.map((said) => clauseRequest(said, readings));
+  const first = requests.findIndex((request) => request !== null);
+  if (first < 0) return null;
+  // Before the request, polite words alone, or a few words leading to it ("ok she's gone, back to English
+  // please") when the request says what to do: "We sell abroad, in English" asks nothing.
+  const lead = clauses.slice(0, first).filter((said) => !politeOnly(said));
+  const leadWords = lead.reduce((count, said) => count + said.length, 0);
+  const requestSaid = clauses[first] ?? [];
+  const withVerb = requestSaid.some((_, at) => pastOne(requestSaid, [at], readings.verbs).size > 0);
+  if (lead.length > 1 || (lead.length === 1 && !(withVerb && leadWords <= MAX_LEAD_WORDS))) return null;
+  // After it, polite words alone, more of the request, or a short reason, maybe over several clauses, that speaks
+  // of a language or of why ("my wife does the books and she's French, she'll answer this bit"): anything more is
+  // an answer.
+  const after = clauses.filter((said, at) => at > first && requests[at] === null && !politeOnly(said));
+  const reason = after.flat();
+  const givesReason =
+    (reason.length <= MAX_REASON_WORDS && reason.some((_, at) => namesLanguageAt(reason, at, readings))) ||
+    (reason.length <= MAX_WHY_WORDS &&
+      reason.some((_, at) => pastOne(reason, [at], readings.reasons).size > 0));
+  if (after.length > 0 && !givesReason) return null;
   const asked = new Set<Language>();
-  for (const said of clauses) {
-    const request = clauseRequest(said, readings);
+  for (const request of requests) {
     if (request === 'other') asked.add(LANGUAGES.find((language) => language !== current) ?? current);
     else if (request !== null) asked.add(request);
-    else if (!politeOnly(said) && !(asked.size > 0 && reason(said))) return null;
   }
   const [language] = asked;
   return asked.size === 1 && language !== undefined ? language : null;

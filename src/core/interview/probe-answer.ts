@@ -3,11 +3,11 @@ import type { AskedRole } from './question-subject.js';
 
 /**
  * A short answer to "who started it?" or "who gains from it?" names its actor without a verb the tagger
- * reads a role from: "Moi.", "Me. I built it myself", "nos clients surtout". In the light of the question,
+ * reads a role from: "Moi.", "Mine, during lockdown", "Me. I built it myself", "nos clients surtout". In the light of the question,
  * a first-person opening is the firm itself, and actors merely mentioned take the role asked for.
  */
 const FIRST_PERSON =
-  /^[\s«"“]*(?:c'est\s+|c’est\s+|c\s+est\s+|cest\s+|it was\s+|it's\s+|it’s\s+)?(moi|nous|me|us|myself|ourselves|we did|i did)(?=[\s.,;:!?»"”-]|$)/iu;
+  /^[\s«"“]*(?:c'est\s+|c’est\s+|c\s+est\s+|cest\s+|c'était\s+|c’était\s+|c'etait\s+|c\s+[ée]tait\s+|it was\s+|it's\s+|it’s\s+)?(moi|nous|me|us|myself|ourselves|mine|ours|we did|i did)(?=[\s.,;:!?»"”-]|$)/iu;
 
 /** "C'est le comptable.", "It was the owner": a cleft answers the first half of a two-part question. */
 const CLEFT = /^[\s«"“]*(?:c'est|c’est|cest|c|ce sont|it was|it's|it’s|it is|that was)\s/iu;
