@@ -68,7 +68,7 @@ describe('buildSummary on a French interview', () => {
     expect(summary.tools.every((t) => !t.values.includes('security'))).toBe(true);
     expect(summary.tools.find((t) => t.id === 'crm')).toMatchObject({
       addedByRespondent: true,
-      lever: 'value_chain',
+      lever: 'product_market',
       quotes: [],
     });
     expect(summary.corrections.map((c) => c.description)).toEqual([

@@ -217,16 +217,17 @@ export function englishInterview(id = 'itv-en-1') {
     'tools',
     'tools',
     'Which tools do you see firms adopt?',
-    'Firms adopt videoconference so clients can reach them from anywhere, and a cloud backup keeps their files safe.',
+    'Firms adopt videoconference to meet their clients and business network from anywhere, and a cloud backup keeps their files safe.',
     {
       values: [
-        ['localization', 'reach them from anywhere'],
+        ['localization', 'from anywhere'],
         ['security', 'keeps their files safe'],
       ],
       tools: [
         ['videoconference', 'videoconference'],
         ['cloud_virtualization', 'cloud backup'],
       ],
+      levers: [['cluster', 'business network', 0.8]],
       actors: [['clients', 'beneficiary', 'clients']],
     },
   );

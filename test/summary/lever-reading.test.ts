@@ -6,6 +6,7 @@ import {
   englishInterview,
   englishUnevenLeversInterview,
   frenchUnevenLeversInterview,
+  metaFor,
   TurnLog,
 } from './helpers.js';
 
@@ -148,5 +149,33 @@ describe('lever reading with corrections', () => {
     });
     expect(summary.nextSteps).toEqual([fr.nextSteps.manager.balanced]);
     expect(buildShortSummary(summary, 'fr')).not.toContain('Peu évoqué(s)');
+  });
+});
+
+describe('a lever read from the kind of tool named, not from what is said of it', () => {
+  const log = new TurnLog('itv-inferred', 'en');
+  log.qa('tools', 'tools', 'Which tools do you use?', 'The lads have a WhatsApp group for the jobs.', {
+    tools: [['social_media', 'WhatsApp group']],
+  });
+  log.qa('tools', 'training', 'How did you learn them?', 'I did an online course on the accounts software.', {
+    tools: [['digital_training', 'online course']],
+  });
+  log.qa('tools', 'meetings', 'Anything else?', 'We went on a training day at the builders merchant.', {
+    tools: [['digital_training', 'training day']],
+  });
+  const summary = buildSummary(metaFor('itv-inferred', 'en'), log.turns);
+
+  it('counts it, but never as well evidenced: two trainings say nothing of networks of firms', () => {
+    expect(summary.leverReading.levers.cluster).toEqual({
+      strength: 'weak',
+      weakBecause: 'uncertain',
+      answers: 2,
+      confidentAnswers: 0,
+    });
+    expect(renderMarkdown(summary)).toContain('- Clusters and networks: weak (2 answers, none read clearly)');
+  });
+
+  it('gives social networks the offer and its markets, not the cluster lever', () => {
+    expect(summary.tools.find((t) => t.id === 'social_media')?.lever).toBe('product_market');
   });
 });

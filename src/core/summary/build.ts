@@ -26,7 +26,13 @@ import { ASSERTED_FACET_CONFIDENCE, type Evidence, emptyTags, type Tags } from '
 import { describeCorrection, namesEvidence } from './corrections.js';
 import { type Headcount, readHeadcount } from './headcount.js';
 import { summaryPrompts, toolLabel } from './labels.js';
-import { CLEAR_LEVER_CONFIDENCE, type LeverTally, leversOf, readLevers } from './lever-reading.js';
+import {
+  CLEAR_LEVER_CONFIDENCE,
+  INFERRED_LEVER_CONFIDENCE,
+  type LeverTally,
+  leversOf,
+  readLevers,
+} from './lever-reading.js';
 import { Correction, FACET_KEYS, type Summary, type SummaryAnswer, type SummaryTool } from './schema.js';
 import { sentenceAround } from './text.js';
 import { DEFAULT_TOOL_LEVERS } from './tool-levers.js';
@@ -370,8 +376,9 @@ function uniqueValues(tags: Tags): ValueId[] {
 
 /**
  * Levers an answer evidences, each with the confidence it is read with there: its lever tags, and the catalogue
- * lever of each tool it names that none of its lever tags was credited to (read as surely as the tool), so an
- * ERP listed beside a site read as products and markets still evidences the value chain.
+ * lever of each tool it names that none of its lever tags was credited to, so an ERP listed beside a site read
+ * as products and markets still evidences the value chain. A lever inferred from a tool's kind is never read
+ * clearly: naming a staff WhatsApp group says nothing of networks, so it alone never makes a lever well evidenced.
  */
 function answerLevers(
   tags: Tags,
@@ -383,7 +390,7 @@ function answerLevers(
     ...tags.tools.flatMap((tool) => {
       const lever = DEFAULT_TOOL_LEVERS[tool.id];
       return lever && (credited.get(tool.id)?.levers.size ?? 0) === 0
-        ? [{ id: lever, confidence: tool.confidence }]
+        ? [{ id: lever, confidence: Math.min(tool.confidence, INFERRED_LEVER_CONFIDENCE) }]
         : [];
     }),
   ];

@@ -7,6 +7,8 @@ import type { LeverEvidence, LeverReading } from './schema.js';
  * of its lever readings below 0.7 are wrong, under a quarter of those above.
  */
 export const CLEAR_LEVER_CONFIDENCE = 0.7;
+/** A lever read from the kind of tool an answer names, not from its words: below a clear reading. */
+export const INFERRED_LEVER_CONFIDENCE = 0.6;
 /** A lever is well evidenced when at least this many answers evidence it, one of them clearly. */
 export const WELL_EVIDENCED_ANSWERS = 2;
 
