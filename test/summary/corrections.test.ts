@@ -6,7 +6,7 @@ import {
   summaryPrompts,
 } from '../../src/core/summary/index.js';
 import { createTagger } from '../../src/core/tagger/index.js';
-import { englishInterview, frenchInterview } from './helpers.js';
+import { englishInterview, frenchInterview, metaFor, TurnLog } from './helpers.js';
 
 describe('parseCorrection', () => {
   it.each([
@@ -200,7 +200,21 @@ describe('buildShortSummary', () => {
     const { meta, turns } = englishInterview();
     const text = buildShortSummary(buildSummary(meta, turns), 'en');
     expect(text).toContain('Missing lever(s): Products and markets.');
-    expect(text).toContain('Tools: Videoconference, Cloud and backup.');
+    // A tool read from other words than its label is shown with them: the reply correcting it knows what it corrects.
+    expect(text).toContain('Tools: Videoconference, Cloud and backup (“cloud backup”).');
+  });
+
+  it("shows the words each tool was read from, in the respondent's typing, when they are not its label", () => {
+    const log = new TurnLog('itv-said', 'fr');
+    const answer = 'Les devis, on les fait sur Batappli. Et on a un ERP depuis 2019.';
+    log.qa('tools', 'tools', 'Quels outils utilisez-vous ?', answer, {
+      tools: [
+        ['erp', 'Batappli'],
+        ['erp', 'ERP'],
+      ],
+    });
+    const text = buildShortSummary(buildSummary(metaFor('itv-said', 'fr'), log.turns), 'fr');
+    expect(text).toContain('Outils\u00a0: ERP («\u00a0Batappli\u00a0»).');
   });
 
   it('a parsed correction stored as a turn changes the next summary', () => {

@@ -61,6 +61,8 @@ export function interviewPseudonymKey(interviewId: string): string {
 /** How many unanswered value forms turn into suggested questions (the rest stay listed as gaps). */
 const MAX_VALUE_QUESTIONS = 3;
 const MAX_QUOTES_PER_TOOL = 5;
+/** Enough of the words a tool was read from for the respondent to know it again at the review. */
+const MAX_SAID_PER_TOOL = 3;
 
 type AnswerWithSection = SummaryAnswer & { section: string };
 
@@ -416,6 +418,7 @@ interface ToolAccumulator {
   initiators: Set<ActorId>;
   beneficiaries: Set<ActorId>;
   quotes: string[];
+  said: string[];
 }
 
 function pseudonym(id: string): string {
@@ -509,8 +512,17 @@ export function buildSummary(
         initiators: new Set(),
         beneficiaries: new Set(),
         quotes: [],
+        said: [],
       };
       tools.set(tool.id, acc);
+      for (const { text } of tool.evidence) {
+        const folded = text.toLocaleLowerCase(lang);
+        if (
+          acc.said.length < MAX_SAID_PER_TOOL &&
+          !acc.said.some((w) => w.toLocaleLowerCase(lang) === folded)
+        )
+          acc.said.push(text);
+      }
       // The levers its own words or its clause carry; none: its catalogue lever (below).
       const levers = leversOfTools.get(tool.id);
       for (const lever of levers?.levers ?? [])
@@ -542,6 +554,7 @@ export function buildSummary(
       initiators: new Set(),
       beneficiaries: new Set(),
       quotes: [],
+      said: [],
     });
   }
   const addedTools = new Set(
@@ -562,6 +575,7 @@ export function buildSummary(
       initiators: [...acc.initiators],
       beneficiaries: [...acc.beneficiaries],
       quotes: acc.quotes,
+      said: acc.said,
       addedByRespondent: addedTools.has(id),
     };
   });

@@ -221,6 +221,8 @@ export const SummaryPrompts = z.object({
     'balanced',
     'invite',
   ]).extend({
+    /** A tool and the respondent's words it was read from ("ERP (« Batappli »)"). */
+    toolSaid: text,
     /** An empty list in the recap, worded for each list ("Valeurs : aucune."). */
     none: keyed(['tools', 'values', 'levers']),
   }),

@@ -74,6 +74,8 @@ export const SummaryTool = z.object({
   initiators: z.array(ActorId),
   beneficiaries: z.array(ActorId),
   quotes: z.array(z.string()),
+  /** The respondent's words the tool was read from ("Batappli", "logiciel de devis"), as typed, pseudonymised. */
+  said: z.array(z.string()),
   /** True when the tool is only in the summary because the respondent added it in a correction. */
   addedByRespondent: z.boolean(),
 });

@@ -1,8 +1,22 @@
 import { type Language, LEVER_IDS, type LeverId, VALUE_IDS } from '../domain.js';
 import { fill } from '../guide/template.js';
+import { foldText } from './corrections.js';
 import { summaryPrompts, toolLabel } from './labels.js';
 import { leversOf } from './lever-reading.js';
 import type { LeverEvidence, Summary } from './schema.js';
+
+/**
+ * A tool as the recap lists it: its label, and the respondent's own words it was read from when they are not
+ * the label itself ("ERP (« Batappli »)"), so a reply correcting it knows what it corrects.
+ */
+function toolLine(tool: Summary['tools'][number], lang: Language): string {
+  const p = summaryPrompts(lang);
+  const label = toolLabel(p, tool.id);
+  const words = tool.said.filter((said) => foldText(said) !== foldText(label));
+  if (words.length === 0) return label;
+  const quoted = words.map((text) => fill(p.typography.quoted, { text })).join(', ');
+  return fill(p.short.toolSaid, { tool: label, words: quoted });
+}
 
 /** The few lines the respondent reads at the end of the interview, before confirming or correcting. */
 export function buildShortSummary(summary: Summary, lang: Language): string {
@@ -22,7 +36,7 @@ export function buildShortSummary(summary: Summary, lang: Language): string {
     p.short.intro,
     fill(p.short.tools, {
       list: list(
-        summary.tools.map((t) => toolLabel(p, t.id)),
+        summary.tools.map((t) => toolLine(t, lang)),
         p.short.none.tools,
       ),
     }),
