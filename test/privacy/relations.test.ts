@@ -37,6 +37,35 @@ describe('people the respondent introduces by who they are to them', () => {
     },
   );
 
+  it.each<[Language, string, string, string[], string]>([
+    [
+      'fr',
+      'Boulangerie-pâtisserie à Vannes, deux boutiques, onze salariés.',
+      "Ah ok. C'est une vendeuse, Julie Marec, elle adore ça, c'est elle qui poste les photos le matin.",
+      ['Julie', 'Marec'],
+      'PERSONNE',
+    ],
+    [
+      'en',
+      'An independent bookshop in Hay-on-Wye, five of us.',
+      'One of the booksellers, Anna Price, does the Instagram; a manager, Tom, runs the website.',
+      ['Anna', 'Price', 'Tom'],
+      'PERSON',
+    ],
+  ])(
+    '(%s) hides one of the staff named after their job, in any answer',
+    (lang, presentation, later, hidden, label) => {
+      const text = createPseudonymizer(KEY, [presentation], lang, [later]).text(later);
+      for (const name of hidden) expect(text).not.toContain(name);
+      expect(pseudonyms(text, label).size).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  it('reads a job without a name after it as no name', () => {
+    expect(findIntroducedNames('We have a manager, and he does the rota.')).toEqual([]);
+    expect(findIntroducedNames('On a une vendeuse, elle fait les photos.')).toEqual([]);
+  });
+
   it('reads a relation without a name after it as no name', () => {
     expect(
       findIntroducedNames('Avec mon associé, on a repris en 2019. Notre comptable est très présent.'),

@@ -150,9 +150,19 @@ const RELATIONS_FR =
   "associ[ée]e?|femme|mari|[ée]pou(?:se|x)|compagnon|compagne|conjointe?|fils|fille|fr[èe]re|s[œo]e?ur|p[èe]re|m[èe]re|cousine?|oncle|tante|beau-fr[èe]re|belle-s[œo]e?ur|(?:expert-)?comptable|adjointe?|salari[ée]e?|employ[ée]e?|commerciale?|apprentie?|coll[èe]gue|stagiaire|banqui(?:er|[èe]re)|secr[ée]taire|assistante?|informaticien(?:ne)?|graphiste|d[ée]veloppeu(?:r|se)|chef d['’]atelier|bras droit";
 const RELATIONS_EN =
   '(?:business )?partner|wife|husband|spouse|son|daughter|brother|sister|father|mother|dad|mum|mom|cousin|uncle|aunt|brother-in-law|sister-in-law|accountant|bookkeeper|assistant|colleague|apprentice|employee|secretary|developer|designer|foreman|right-hand man|right-hand woman|bank manager';
+/** Jobs in a firm a person is named after, once set off by a comma ("c'est une vendeuse, Julie Marec, qui…"). */
+const STAFF_FR =
+  "vendeu(?:r|se)|serveu(?:r|se)|cuisini(?:er|[èe]re)|technicien(?:ne)?|ouvri(?:er|[èe]re)|livreu(?:r|se)|chef d['’][ée]quipe|responsable|g[ée]rante?|manag(?:er|euse)|r[ée]ceptionniste|caissi(?:er|[èe]re)|coiffeu(?:r|se)|libraire";
+const STAFF_EN =
+  'salesgirl|salesman|saleswoman|(?:shop |sales )?assistant|manager|supervisor|technician|driver|waiter|waitress|cook|chef|receptionist|cashier|team leader|bookseller|hairdresser';
 const RELATION_CUES = cues([
   `(?:mon|ma|notre) (?:${RELATIONS_FR})(?:,| (?:s['’]appelle|qui s['’]appelle|c['’]est|est))?`,
   `(?:my|our) (?:${RELATIONS_EN})(?:,| (?:is called|called|named|is))?`,
+  // One of the staff, then their name: "une vendeuse, Julie Marec", "one of the booksellers, Anna".
+  `(?:une?|l['’]une? de (?:mes|nos)) (?:${RELATIONS_FR}|${STAFF_FR}),`,
+  `(?:a|an|one of (?:my|our|the)) (?:${RELATIONS_EN}|${STAFF_EN})s?,`,
+  `(?:mon|ma|notre) (?:${STAFF_FR})(?:,| (?:s['’]appelle|qui s['’]appelle))`,
+  `(?:my|our) (?:${STAFF_EN})(?:,| (?:is called|called|named))`,
   // Several of them, then their names: "two apprentices, Conor and Jack", "mes deux salariés, Paul et Léa".
   `(?:mes|nos|deux|trois|quatre|\\d+) (?:${RELATIONS_FR})s?,`,
   `(?:my|our|two|three|four|\\d+) (?:${RELATIONS_EN})s?,`,
