@@ -199,6 +199,42 @@ describe('an answer to what is needed names needs, not tools in use', () => {
     expect(evidence.map((e) => e.text).join(' ')).toContain(word);
   });
 
+  it.each([
+    ['fr', 'Surtout du temps. Et une formation sur la compta en ligne.'],
+    ['en', 'Time, mostly. And then a course on the online accounts.'],
+  ] as const)('%s: "%s" names a training needed in its second sentence too', (lang, text) => {
+    const session = pastPresentation(guides, tagger, lang);
+    session.say(SCRIPT[lang].meaning);
+    for (let guard = 0; session.pendingId() !== 'meaning.probe.resource'; guard += 1) {
+      if (guard > 5) throw new Error('the resources probe never came');
+      session.say(lang === 'fr' ? 'Plus de clients, et le piratage.' : 'More customers, and hackers.');
+    }
+    session.say(text);
+    expect(lastAnswer(session)?.tags?.tools).toEqual([]);
+    expect(lastAnswer(session)?.tags?.facets.map((f) => f.id)).toContain('resource');
+  });
+
+  it.each([
+    ['en', 'Amazon, obviously. And scams, we get fake emails every week.', []],
+    ['fr', "Les arnaques. On a notre site et j'ai peur qu'il soit piraté.", ['showcase_website']],
+  ] as const)(
+    '%s: at the threats probe, "%s" names what is feared, not tools in use but the firm\'s own',
+    (lang, text, tools) => {
+      const session = pastPresentation(guides, tagger, lang);
+      session.say(SCRIPT[lang].meaning);
+      for (let guard = 0; session.pendingId() !== 'meaning.probe.threat'; guard += 1) {
+        if (guard > 5) throw new Error('the threats probe never came');
+        session.say(lang === 'fr' ? 'Plus de clients.' : 'More customers.');
+      }
+      session.say(text);
+      const tags = lastAnswer(session)?.tags;
+      expect(tags?.tools.map((t) => t.id)).toEqual(tools);
+      // A threat named is no value gained: fake emails are no security.
+      expect(tags?.values.map((v) => v.id)).not.toContain('security');
+      expect(tags?.facets.map((f) => f.id)).toContain('threat');
+    },
+  );
+
   it('still reads a training taken, named in answer to the tools question, as a tool', () => {
     expect(
       tagger

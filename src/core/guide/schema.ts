@@ -75,10 +75,10 @@ const FacetProbe = ProbeBase.extend({
   /** Asked once after a bare yes to `text` ("Voyez-vous des opportunités ? …" "Oui."): which ones. */
   ifYes: Text.optional(),
   /**
-   * The answer is read as if it followed these words, a framing of what is needed ("il nous faut"): "du temps et
-   * un peu de formation" then names a training needed, not a training tool in use.
+   * What the whole answer speaks of, `needs` or `fears`: "Surtout du temps. Et une formation sur la compta en
+   * ligne." then names a training needed, "Amazon, obviously." a marketplace feared, not tools in use.
    */
-  readAfter: z.string().min(1).optional(),
+  readAs: z.enum(['needs', 'fears']).optional(),
 });
 const ToolActorsWording = z.object({ initiator: Text, beneficiary: Text, both: Text });
 const ToolActorsProbe = ProbeBase.extend({

@@ -1,5 +1,6 @@
 import type { FacetId, Profile } from '../domain.js';
 import type { Guide, GuideProbe } from '../guide/schema.js';
+import type { AnswerAbout } from '../tagger/types.js';
 import { ASSERTED_FACET_CONFIDENCE, type Evidence, type Tags } from '../tags.js';
 import { askedOf, probeQuestionId, sectionsOf, whichOnesId } from './plan.js';
 import { elidedWords, fewestPhraseCuts, phraseReadings, type SayingPhrase, wordsAt } from './text.js';
@@ -40,13 +41,13 @@ export function askedFacet(
   return facetProbeOf(guide, profile, question)?.facet ?? null;
 }
 
-/** The words an answer to `question` is read after (its facet probe's `readAfter`), if any. */
-export function answerFraming(
+/** What a whole answer to `question` speaks of (its facet probe's `readAs`: needs, fears), if it says. */
+export function answerAbout(
   guide: Guide,
   profile: Profile,
   question: { section: string; questionId: string },
-): string | null {
-  return facetProbeOf(guide, profile, question)?.readAfter ?? null;
+): AnswerAbout | null {
+  return facetProbeOf(guide, profile, question)?.readAs ?? null;
 }
 
 interface Readings {

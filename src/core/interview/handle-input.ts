@@ -5,7 +5,7 @@ import { fill } from '../guide/template.js';
 import { formatNumber } from '../locale-format.js';
 import { correctionItem, describeCorrection } from '../summary/corrections.js';
 import { summaryPrompts } from '../summary/labels.js';
-import type { Tagger } from '../tagger/types.js';
+import type { AnswerAbout, Tagger } from '../tagger/types.js';
 import type { Evidence, Tags } from '../tags.js';
 import { answerLanguage } from './answer-language.js';
 import { readsAsReturn, readsAsWaitRequest, saysAlreadyAnswered } from './asides.js';
@@ -39,7 +39,7 @@ import {
   OPENING_SECTION,
   type ReaskReason,
 } from './events.js';
-import { answerFraming, askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
+import { answerAbout, askedFacet, givesNothing, opensWithYes, withAskedFacet } from './facet-answer.js';
 import { isGibberish, isUnreadable, shippedWords } from './gibberish.js';
 import { readLanguageRequest } from './language-switch.js';
 import {
@@ -509,25 +509,20 @@ export function handleInput(
   };
 }
 
-/** An answer's tags, read in the light of a probe on one tool ("Qui en a eu l'idée ?" "Moi."). */
+/**
+ * An answer's tags, read in the light of a probe on one tool ("Qui en a eu l'idée ?" "Moi."), and of a question
+ * on what is needed or feared (`about`).
+ */
 function answerTags(
   tagger: Tagger,
   text: string,
   meta: InterviewMeta,
   subject: QuestionSubject | null,
-  framing: string | null = null,
+  about: AnswerAbout | null = null,
 ): Tags {
   // An answer in the other language is read in its own: tagged in the interview's, it would lose every tag.
   const lang = answerLanguage(text, meta.language);
-  const plain = tagger.tag(text, { lang });
-  // The framing speaks for what is named, not for the facets: those are read as said (and the asked one added).
-  const tags =
-    framing !== null && lang === meta.language
-      ? {
-          ...unframed(tagger.tag(`${framing} ${text}`, { lang }), text, framing.length + 1),
-          facets: plain.facets,
-        }
-      : plain;
+  const tags = tagger.tag(text, about ? { lang, about } : { lang });
   return subject ? readProbeAnswer(tags, text, subject.asks) : tags;
 }
 
@@ -550,15 +545,6 @@ function movedEvidence(tags: Tags, move: (evidence: Evidence) => Evidence | null
   };
 }
 
-/** Tags read after a framing `skip` characters long, with their evidence in the answer itself; none in the framing. */
-function unframed(tags: Tags, text: string, skip: number): Tags {
-  return movedEvidence(tags, (e) => {
-    const start = Math.max(0, e.start - skip);
-    const end = e.end - skip;
-    return end > start ? { start, end, text: text.slice(start, end) } : null;
-  });
-}
-
 /**
  * The tags of what an answer says past the sentences it opens with asking about the question `asked` ("Quel ERP ?
  * On n'a pas d'ERP.", "Which app? We don't have one."): the tool asked back about is not said to be in use.
@@ -571,11 +557,11 @@ function statementTags(
   asked: string,
   meta: InterviewMeta,
   subject: QuestionSubject | null,
-  framing: string | null = null,
+  about: AnswerAbout | null = null,
 ): Tags {
   const from = afterQuestionAskedBack(guides, text, asked);
-  if (from === 0) return answerTags(tagger, text, meta, subject, framing);
-  const tags = answerTags(tagger, text.slice(from), meta, subject, framing);
+  if (from === 0) return answerTags(tagger, text, meta, subject, about);
+  const tags = answerTags(tagger, text.slice(from), meta, subject, about);
   return movedEvidence(tags, (e) => ({ ...e, start: e.start + from, end: e.end + from }));
 }
 
@@ -760,7 +746,7 @@ function amendTurn(
     meta,
     answered,
     text,
-    answerTags(tagger, text, meta, answered.subject),
+    answerTags(tagger, text, meta, answered.subject, answerAbout(guide, meta.profile, answered)),
   );
   const { section, questionId } = answered;
   return target.kind === 'answer'
@@ -1103,7 +1089,7 @@ function respond(
           question.text,
           meta,
           position.pending?.subject ?? null,
-          answerFraming(guide, meta.profile, { section: question.section, questionId: question.id }),
+          answerAbout(guide, meta.profile, { section: question.section, questionId: question.id }),
         );
   const reason = reaskReason(guide, commandGuides, meta, question, position, text, unreadable, tags, tagger);
   if (reason && position.reasks === 0) {

@@ -2,6 +2,7 @@ import type { Language } from '../domain.js';
 import type { Lexicon } from './lexicon.js';
 import { PhraseIndex } from './phrases.js';
 import type { Stem, Token } from './text.js';
+import type { AnswerAbout } from './types.js';
 
 /** How far back (in words, inside the clause) a negation reaches: "on n'a toujours pas mis en place de CRM". */
 const NEGATION_REACH = 6;
@@ -199,7 +200,7 @@ export class ScopeReader {
     return !GROUP_DETERMINERS[this.lang].has(tokens[at - 1]?.norm ?? '');
   }
 
-  read(tokens: readonly Token[]): Scope {
+  read(tokens: readonly Token[], about?: AnswerAbout): Scope {
     const negation = new Uint8Array(tokens.length);
     const breaker = new Uint8Array(tokens.length);
     const hypothetical = new Uint8Array(tokens.length);
@@ -376,6 +377,8 @@ export class ScopeReader {
      * "notre ERP", "our new website": the speaker's own tool stays in use inside a fear or talk of others; so does
      * one whose name opens on the possessive ("our booking app").
      */
+    if (about === 'needs') needed.fill(1);
+    else if (about === 'fears') concern.fill(1);
     const ownedAt = (index: number): boolean => {
       const clause = tokens[index]?.clause;
       for (let j = index; j >= index - OWNER_REACH && j >= 0 && tokens[j]?.clause === clause; j -= 1)

@@ -21,7 +21,7 @@ import { type Scope, ScopeReader } from './scope.js';
 import { Speller } from './spelling.js';
 import { stemmerFor } from './stemmers.js';
 import { foldedWords, foldUncached, type Token, tokenize } from './text.js';
-import type { Tagger, TagOptions } from './types.js';
+import type { AnswerAbout, Tagger, TagOptions } from './types.js';
 
 /** At most this many evidence spans per tag: enough to quote, small enough to store with every answer. */
 const MAX_EVIDENCE = 5;
@@ -567,11 +567,11 @@ function lexiconFeatures(reading: Omit<Reading, 'features' | 'toolInfos' | 'acto
   return features;
 }
 
-export function readAnswer(model: LanguageModel, text: string): Reading {
+export function readAnswer(model: LanguageModel, text: string, about?: AnswerAbout): Reading {
   const lang = model.lang;
   const speller = model.speller;
   const tokens = tokenize(text, lang, stemmerFor(lang), model.words, (norm) => speller.correct(norm));
-  const scope = model.scope.read(tokens);
+  const scope = model.scope.read(tokens, about);
   const scopes: TokenScopes = {
     negated: new Uint8Array(tokens.length),
     imagined: new Uint8Array(tokens.length),
@@ -685,7 +685,7 @@ export function buildTagger(lexicon: Lexicon, learned?: TaggerModel): Tagger {
   return {
     tag(text: string, options: TagOptions = {}): Tags {
       const lang = options.lang ?? detectLanguage(text);
-      const reading = readAnswer(modelFor(lang), text);
+      const reading = readAnswer(modelFor(lang), text, options.about);
       return learned ? combinedTags(reading, learned) : lexiconTags(reading);
     },
     knownWords(): ReadonlySet<string> {
