@@ -118,6 +118,7 @@ describe('off-topic input gets one polite re-ask, at probes and whatever an acto
     // The speaker's own side, typed casually.
     ['fr', 'tools.probe.actors.crm', 'c nous, ca evite de téléphoner au moulin'],
     ['en', 'tools.probe.actors.crm', 'it was us, saves ringing the mill every day'],
+    ['en', 'tools.probe.actors.crm', 'Mine, during lockdown when the shop was shut.'],
   ] as const)('%s: at %s, "%s" is taken at once', (lang, questionId, text) => {
     const s = SCRIPT[lang];
     const session = started(lang);

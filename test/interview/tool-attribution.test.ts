@@ -56,6 +56,10 @@ describe('short answers to "who started it?" and "who gains from it?"', () => {
       'organisation:initiator',
     );
     expect(actorsOf("It's me, I found it on a forum.", 'initiator')).toContain('organisation:initiator');
+    expect(actorsOf('Mine, during lockdown when the shop was shut.', 'initiator')).toContain(
+      'organisation:initiator',
+    );
+    expect(actorsOf("C'était moi, pendant le confinement.", 'initiator')).toContain('organisation:initiator');
     expect(actorsOf('Nous, surtout : on gagne du temps.', 'beneficiary')).toContain(
       'organisation:beneficiary',
     );
