@@ -44,10 +44,13 @@ import {
   applyCommand,
   type BotCommand,
   earlierExchange,
+  nearBotCommand,
   parseBotCommand,
+  readsAsStartRequest,
   recapLines,
   reviewedSummary,
 } from '../core/interview/index.js';
+import { shippedWords } from '../core/interview/gibberish.js';
 import type { InterviewMeta } from '../core/interview/record.js';
 import type { Tagger } from '../core/tagger/types.js';
 import type { Logger } from '../log.js';
@@ -504,6 +507,14 @@ export class InterviewBot extends ActivityHandler {
     if (meta && meta.status !== 'completed') {
       await dc.beginDialog(INTERVIEW_DIALOG, { interviewId: meta.id });
       await dc.continueDialog();
+      return;
+    }
+    // Nothing runs here, so a start said in a sentence or a command typed a letter off is no answer to anything.
+    const meant = readsAsStartRequest(this.allGuides, text)
+      ? { kind: 'start' as const }
+      : nearBotCommand(this.allGuides, text, this.deps.tagger.knownWords?.() ?? shippedWords());
+    if (!command && meant) {
+      await this.runBotCommand(dc, meant, meta);
       return;
     }
     const { bot } = this.guideFor(context, meta);

@@ -170,3 +170,35 @@ describe("the welcome and the start's choices, in the language Teams or the page
     expect(await bot.send({ type: 'message', text: 'start', locale: '' })).toEqual([fr.chooseLanguage]);
   });
 });
+
+describe('a start asked in a sentence or typed a letter off, where no interview runs', () => {
+  it.each([
+    ['en-GB', "let's start"],
+    ['en-GB', 'can we begin?'],
+    ['en-GB', 'start please'],
+    ['en-GB', 'strat'],
+    ['fr-FR', 'demarer'],
+    ['fr-FR', 'on peut commencer ?'],
+    ['fr-FR', "c'est parti"],
+  ] as const)('(%s) "%s" starts, asking the language', async (locale, text) => {
+    const bot = new BotHarness();
+    const lang = locale.startsWith('fr') ? 'fr' : 'en';
+    expect(await bot.send(typed(text, locale))).toEqual([bot.guides[lang].bot.chooseLanguage]);
+  });
+
+  it('takes "hlep" for help, and anything else still gets the welcome', async () => {
+    const bot = new BotHarness();
+    expect(await bot.send(typed('hlep', 'en-GB'))).toEqual([bot.guides.en.bot.help]);
+    expect(await bot.send(typed('hello, I got a message to do an interview', 'en-GB'))).toEqual([
+      bot.guides.en.bot.welcome,
+    ]);
+  });
+
+  it('reads none of it during an interview: "c\'est parti" at consent is no new start', async () => {
+    const bot = new BotHarness();
+    for (const text of ['démarrer', '1', '1']) await bot.say(text);
+    const replies = await bot.say("c'est parti");
+    expect(replies).not.toContain(bot.guides.fr.bot.chooseLanguage);
+    expect((await bot.store.listInterviews()).length).toBe(1);
+  });
+});

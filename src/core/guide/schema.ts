@@ -402,6 +402,11 @@ export const Guide = z
     }),
     bot: z.object({
       welcome: Text,
+      /**
+       * Asking to begin in a sentence, read only where no interview runs, so never an answer ("let's start", "on
+       * peut commencer ?", "c'est parti"): the start command.
+       */
+      startRequests: Words,
       /** To a message that is no command once the conversation's interview is over: nothing is added to it. */
       afterCompleted: Text,
       /** A message with a photo or a file and no words: nothing is read or recorded, the question stays. */

@@ -152,12 +152,50 @@ export function invitationCodeOf(guides: readonly Guide[], text: string): string
 export function parseBotCommand(guides: readonly Guide[], text: string): BotCommand | null {
   const code = invitationCodeOf(guides, text);
   if (code !== null) return { kind: 'code', code };
+  // With its polite words around it ("start please", "démarrer svp") when the message is short.
+  const short = text.length <= MAX_COMMAND_CHARS;
   for (const guide of guides) {
     for (const kind of BOT_COMMANDS) {
-      if (matchesPhrase(text, guide.botCommands[kind])) return { kind };
+      if (matchesPhrase(text, guide.botCommands[kind], short ? guide.words.courtesy : [])) return { kind };
     }
   }
   return readsAsErasureRequest(guides, text) ? { kind: 'delete' } : null;
+}
+
+/**
+ * A start asked in a sentence ("let's start", "on peut commencer ?", "c'est parti svp"): one of the guide's
+ * `bot.startRequests`, polite words around it. Read only where no interview runs: there it is no answer.
+ */
+export function readsAsStartRequest(guides: readonly Guide[], text: string): boolean {
+  if (text.length > MAX_COMMAND_CHARS) return false;
+  return guides.some((guide) => matchesPhrase(text, guide.bot.startRequests, guide.words.courtesy));
+}
+
+/** Bot commands a one-word typo of is taken for: never erasure, which is only done as typed. */
+const NEAR_BOT_COMMANDS = ['start', 'resume', 'summary', 'help'] as const satisfies readonly BotCommandKind[];
+
+/**
+ * The bot command a one-word message is a typo of ("strat", "demarer", "hlep", "sumary"), read as
+ * `nearInterviewCommand` reads a command's; words the respondent may mean as themselves (`known`) are none.
+ */
+export function nearBotCommand(
+  guides: readonly Guide[],
+  text: string,
+  known: ReadonlySet<string>,
+): { kind: (typeof NEAR_BOT_COMMANDS)[number] } | null {
+  const said = elidedWords(text);
+  const [word] = said;
+  if (said.length !== 1 || word === undefined || word.length < MIN_NEAR_WORD || known.has(word)) return null;
+  for (const guide of guides) {
+    for (const kind of NEAR_BOT_COMMANDS) {
+      for (const phrase of guide.botCommands[kind]) {
+        const written = normalize(phrase);
+        if (written.length >= MIN_NEAR_WORD && /^\p{L}+$/u.test(written) && oneLetterOff(word, written))
+          return { kind };
+      }
+    }
+  }
+  return null;
 }
 
 /** The guide of `language` first, then the others: command words of the interview's language win. */

@@ -6,9 +6,11 @@ export {
   guidesFor,
   INTERVIEW_COMMANDS,
   type InterviewCommand,
+  nearBotCommand,
   parseBotCommand,
   parseInterviewCommand,
   parseYesNo,
+  readsAsStartRequest,
   type YesNo,
 } from './commands.js';
 export { type Coverage, computeCoverage } from './coverage.js';
