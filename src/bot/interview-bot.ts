@@ -459,11 +459,12 @@ export class InterviewBot extends ActivityHandler {
     if (typeof forgetTranscript === 'function') forgetTranscript();
   }
 
+  /**
+   * Once a conversation: when someone joins it, or when the bot is added to it, which is all Teams says when a
+   * user installs the app in their personal chat (no member but the bot in `membersAdded`).
+   */
   private async greet(context: TurnContext): Promise<void> {
-    const newcomers = (context.activity.membersAdded ?? []).filter(
-      (m) => m.id !== context.activity.recipient.id,
-    );
-    if (newcomers.length === 0) return;
+    if ((context.activity.membersAdded ?? []).length === 0) return;
     const data = await this.conversationData.get(context, {});
     if (data.greeted) return;
     data.greeted = true;
