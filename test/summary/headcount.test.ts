@@ -56,6 +56,8 @@ describe("the firm's headcount, read from a manager's presentation", () => {
     ['A dozen people work in the bakery.', 12, true],
     ['A joinery with forty-five employees, founded in 1987.', 45, false],
     ["Well, we're a family joinery in County Cork, eleven of us.", 11, false],
+    ['Landscaping and garden maintenance, near Carmarthen. 6 of us incl me', 6, false],
+    ['six of us inc. the apprentice', 6, false],
   ])('reads "%s" in English as %i (approximate: %s)', (answer, headcount, headcountApproximate) => {
     expect(headcountOf(answer, 'en')).toEqual({ headcount, headcountApproximate });
   });

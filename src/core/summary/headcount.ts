@@ -280,6 +280,8 @@ const AFTER_COUNTING_US = new Set([
   'today',
   'currently',
   'including',
+  'incl',
+  'inc',
   'with',
   'and',
   'altogether',
