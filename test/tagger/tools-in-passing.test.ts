@@ -121,6 +121,17 @@ describe('trade software and devices named by brand or by what they do', () => {
     );
   });
 
+  it('reads an online calendar the jobs are shared on as a collaboration platform', () => {
+    expect(toolIds('We put the jobs in Google Calendar so the lads see them.', 'en')).toEqual([
+      'collaboration_platform',
+    ]);
+    expect(
+      toolIds('Les chantiers sont sur Google Agenda, les gars le voient sur leur téléphone.', 'fr'),
+    ).toContain('collaboration_platform');
+    // A paper diary is no tool.
+    expect(toolIds('I write the jobs in my diary every evening.', 'en')).toEqual([]);
+  });
+
   it('reads alarms and alerts that reach the phone as watching from afar', () => {
     expect(toolIds('If the cold room warms up, the alerts come straight to my phone.', 'en')).toContain(
       'remote_maintenance',
