@@ -40,6 +40,7 @@ import {
 import { StartDialog, type StartOptions } from '../../dialogs/start-dialog.js';
 import type { Language } from '../core/domain.js';
 import type { Guide, GuideSet } from '../core/guide/schema.js';
+import { shippedWords } from '../core/interview/gibberish.js';
 import {
   applyCommand,
   type BotCommand,
@@ -50,7 +51,6 @@ import {
   recapLines,
   reviewedSummary,
 } from '../core/interview/index.js';
-import { shippedWords } from '../core/interview/gibberish.js';
 import type { InterviewMeta } from '../core/interview/record.js';
 import type { Tagger } from '../core/tagger/types.js';
 import type { Logger } from '../log.js';

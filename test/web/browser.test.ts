@@ -766,6 +766,35 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     // Nothing the respondent did not type, and no answer to it, in the conversation left.
     const after = server.web.conversations.since(left.conversationId, undefined).activities;
     expect(after.slice(shownBefore).filter((a) => a.type === 'message')).toEqual([]);
+
+    // On a phone's width, with the earlier conversations' list now in the bar, nothing sticks out sideways.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.locator('#earlier').waitFor();
+    const chatWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(chatWidth).toBeLessThanOrEqual(375);
+    await page.close();
+  }, 60_000);
+
+  it("fits a phone's width: the list and a summary scroll in their own boxes, never the whole page", async () => {
+    await server.store.upsertInterviewer({ id: LOCAL_INTERVIEWER_ID });
+    const completed = await seedLeverInterview(server.store, LOCAL_INTERVIEWER_ID, 'fr', [
+      {
+        text: 'On est au club des entreprises du canton.',
+        levers: [['cluster', 'club des entreprises', 0.9]],
+      },
+    ]);
+    const token = await issueLocalDashboardToken(server.store);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${server.url}/dashboard#token=${token}`);
+    const row = page.locator(`#interviews tr[data-id="${completed}"]`);
+    await row.waitFor();
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
+    await row.click();
+    await page.locator('#summary-downloads .download').first().waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
     await page.close();
   }, 60_000);
 });
