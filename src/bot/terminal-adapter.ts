@@ -17,6 +17,19 @@ export interface TerminalAdapterOptions {
   /** The holder of the chat's hold on its interview: its turns may record in the interview it holds. */
   holder?: string;
   conversationId?: string;
+  /** The reader's locale ("en-GB"), as a web page or Teams would send it: the greeting is worded in it. */
+  locale?: string;
+}
+
+/**
+ * The terminal reader's locale from the environment, as POSIX gives it (`LC_ALL`, then `LC_MESSAGES`, then
+ * `LANG`: "en_GB.UTF-8" is "en-GB"); none for "C", "POSIX" or nothing set.
+ */
+export function terminalLocale(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  const match = raw ? /^([a-z]{2,3})(?:_([A-Z]{2}))?/.exec(raw) : null;
+  if (!match?.[1]) return undefined;
+  return match[2] ? `${match[1]}-${match[2]}` : match[1];
 }
 
 /**
@@ -26,6 +39,7 @@ export interface TerminalAdapterOptions {
 export class TerminalAdapter extends BotAdapter {
   private readonly conversation: { id: string };
   private readonly holder: string | null;
+  private readonly locale: string | undefined;
 
   constructor(
     private readonly print: (text: string) => void,
@@ -34,6 +48,7 @@ export class TerminalAdapter extends BotAdapter {
     super();
     this.conversation = { id: options.conversationId ?? randomUUID() };
     this.holder = options.holder ?? null;
+    this.locale = options.locale;
   }
 
   get conversationId(): string {
@@ -96,6 +111,7 @@ export class TerminalAdapter extends BotAdapter {
       },
       from: USER,
       recipient: BOT,
+      ...(this.locale ? { locale: this.locale } : {}),
       ...partial,
     };
     const context = new TurnContext(this, activity);

@@ -37,8 +37,13 @@ const sink = (append: (s: string) => void) =>
   });
 
 /** Runs `sme-interview <args>` in-process with `lines` piped on stdin. */
-export async function runChat(args: string[], lines: string[], dataDir: string) {
-  const chat = openChat(args, dataDir);
+export async function runChat(
+  args: string[],
+  lines: string[],
+  dataDir: string,
+  env: Record<string, string> = {},
+) {
+  const chat = openChat(args, dataDir, env);
   for (const line of lines) chat.say(line);
   chat.stdin.end();
   const code = await chat.exited;
@@ -46,7 +51,7 @@ export async function runChat(args: string[], lines: string[], dataDir: string) 
 }
 
 /** `sme-interview <args>` in-process with its input left open, as a person at a terminal keeps it. */
-export function openChat(args: string[], dataDir: string) {
+export function openChat(args: string[], dataDir: string, env: Record<string, string> = {}) {
   const output = { stdout: '', stderr: '' };
   const stdin = new PassThrough();
   const exited = runCli(args, {
@@ -57,7 +62,7 @@ export function openChat(args: string[], dataDir: string) {
     stderr: sink((s) => {
       output.stderr += s;
     }),
-    env: { DATA_DIR: dataDir },
+    env: { DATA_DIR: dataDir, ...env },
   });
   return { stdin, output, exited, say: (line: string) => stdin.write(`${line}\n`) };
 }

@@ -226,3 +226,17 @@ describe('sme-interview chat, a very long answer', () => {
     },
   );
 });
+
+describe("sme-interview chat, worded in the terminal reader's language", () => {
+  it.each([
+    [{ LANG: 'en_GB.UTF-8' }, 'en'],
+    [{ LANG: 'fr_FR.UTF-8' }, 'fr'],
+    [{ LANG: 'fr_FR.UTF-8', LC_ALL: 'en_US.UTF-8' }, 'en'],
+    [{ LANG: 'C.UTF-8' }, 'fr'],
+  ] as const)('greets and asks the language as %o says', async (env, lang) => {
+    const guides = loadGuides();
+    const { stdout } = await runChat(['chat'], [], tempDataDir(), env);
+    expect(stdout).toContain(guides[lang].bot.chooseLanguage);
+    expect(stdout).not.toContain(guides[lang === 'fr' ? 'en' : 'fr'].bot.chooseLanguage);
+  });
+});

@@ -1,7 +1,7 @@
 import { createServices } from '../../app.js';
 import { BOT_EVENT_END_OF_INPUT, BOT_EVENT_RESUME, BOT_EVENT_START } from '../../bot/events.js';
 import type { TurnContext } from '../../bot/protocol.js';
-import { TerminalAdapter } from '../../bot/terminal-adapter.js';
+import { TerminalAdapter, terminalLocale } from '../../bot/terminal-adapter.js';
 import { loadConfig } from '../../config.js';
 import { Language, Profile } from '../../core/domain.js';
 import { fill } from '../../core/guide/template.js';
@@ -94,7 +94,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     let failure: unknown = null;
     const print = (text: string) => io.stdout.write(`${text}\n`);
     // Its turns carry the hold, so the bot lets them record in the interview it keeps from the other front doors.
-    const adapter = new TerminalAdapter(print, { holder: hold.holder });
+    const adapter = new TerminalAdapter(print, { holder: hold.holder, locale: terminalLocale(io.env) });
     adapter.onTurnError = async (_context: TurnContext, error: unknown) => {
       failure = error;
     };
