@@ -77,4 +77,34 @@ describe.each(['fr', 'en'] as const)('the recap of the answers in the chat (%s)'
     );
     expect(message).toContain(summaryPrompts(lang).values.functional);
   });
+
+  it('shows the respondent what now stands once their corrections are kept, and lists them in the recap', async () => {
+    const bot = new BotHarness();
+    for (const text of script.start) await bot.say(text);
+    for (let n = 0; n < 30; n++) {
+      const { turns } = await bot.interview();
+      if (turns.filter((t) => t.kind === 'question').at(-1)?.questionId === 'closing.review') break;
+      await bot.say(script.answer);
+    }
+    const removal =
+      lang === 'fr' ? 'enleve l ERP on en a pas encore' : "remove the ERP we don't have one yet";
+    const addition = lang === 'fr' ? 'ajoute la valeur hédonique' : 'add value hedonic';
+    await bot.say(removal);
+    await bot.say(addition);
+    const labels = summaryPrompts(lang);
+    const ending = await bot.say(lang === 'fr' ? 'c bon merci' : 'all good thanks');
+    const now = ending.find((line) => line.startsWith(labels.short.introCorrected)) ?? '';
+    expect(now).toContain(labels.values.hedonic);
+    expect(now).not.toMatch(/\bERP\b/);
+    expect(now).not.toContain(labels.short.invite);
+
+    const [message = ''] = await bot.say(script.summary);
+    // Both corrections under the review question, in their own words, before the reply that ended it.
+    const review = message.slice(message.lastIndexOf('•'));
+    expect(review).toContain(removal);
+    expect(review).toContain(addition);
+    expect(review.indexOf(addition)).toBeLessThan(
+      review.indexOf(lang === 'fr' ? 'c bon merci' : 'all good thanks'),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { buildSummary } from '../../src/core/summary/build.js';
+import { summaryPrompts } from '../../src/core/summary/labels.js';
 import { createTagger } from '../../src/core/tagger/index.js';
 import { renderCsv } from '../../src/export/csv.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
@@ -81,7 +82,11 @@ describe('closing review: items named as the respondent and the bot name them', 
     const en = atReview('en');
     expect(en.say('Nope, remove Facebook')[0]).toMatch(/Removed \(tool\): Social media/);
     expect(en.meta.status).toBe('in_progress');
-    expect(en.say('looks good to me')).toEqual([guides.en.closing.correctionsKept, guides.en.closing.thanks]);
+    expect(en.say('looks good to me')).toEqual([
+      guides.en.closing.correctionsKept,
+      expect.stringContaining(summaryPrompts('en').short.introCorrected),
+      guides.en.closing.thanks,
+    ]);
   });
 });
 

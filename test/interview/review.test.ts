@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGuides } from '../../src/core/guide/index.js';
 import { escapeMarkdown } from '../../src/core/interview/quote.js';
 import { buildSummary } from '../../src/core/summary/build.js';
+import { summaryPrompts } from '../../src/core/summary/labels.js';
 import { renderCsv, renderQdpx } from '../../src/export/index.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { parseCsv, unescapeXml, unzip } from '../export/helpers.js';
@@ -88,7 +89,11 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     expect(after.corrections).toHaveLength(2);
 
     const end = session.say(script.done);
-    expect(end).toEqual([guide.closing.correctionsKept, guide.closing.thanks]);
+    // What now stands is shown, as corrected: no security, the CRM added.
+    expect(end).toEqual([guide.closing.correctionsKept, expect.any(String), guide.closing.thanks]);
+    expect(end[1]).toContain(summaryPrompts(lang).short.introCorrected);
+    expect(end[1]).not.toContain(summaryPrompts(lang).values.security);
+    expect(end[1]).toContain('CRM');
     expect(session.meta.status).toBe('completed');
     expect(summaryOf(session).values.security.count).toBe(0);
   });

@@ -444,6 +444,8 @@ export const Guide = z
       noInterview: Text,
       summaryHeader: Text,
       summaryLine: Text,
+      /** Between the replies to one question in the recap: the review's corrections, then its last reply. */
+      summaryAnswersJoin: z.string().min(1),
       summaryTags: Text,
       summarySkipped: Text,
       /** Ends the recap: `{question}`, what the interview waits on. */

@@ -954,7 +954,11 @@ function respond(
           refSeq: pendingSeq,
           data: { review: 'done' },
         });
-        if (corrected) result.replies.push(guide.closing.correctionsKept);
+        if (corrected)
+          result.replies.push(
+            guide.closing.correctionsKept,
+            shortReview(meta, turns, options.now, 'corrected'),
+          );
         return advance(guide, meta, turns, result, options);
       case 'wants':
         // Recorded, though it changes nothing: a reply read between two unread ones breaks their row.
@@ -1037,7 +1041,11 @@ function respond(
             data: nothingToKeep ? { reason } : { review: 'unread' },
           });
           result.replies.push(nothingToKeep ? guide.messages.skipped : guide.closing.correctionKeptAsWritten);
-          if (corrected) result.replies.push(guide.closing.correctionsKept);
+          if (corrected)
+            result.replies.push(
+              guide.closing.correctionsKept,
+              shortReview(meta, turns, options.now, 'corrected'),
+            );
           return advance(guide, meta, turns, result, options);
         }
         // Kept, so a correction the parser could not read still reaches the researcher.

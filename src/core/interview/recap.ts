@@ -73,19 +73,27 @@ export function recapLines(
         ].map((answer) => [answer.seq, answer.tags])
       : [],
   );
-  for (const question of position.asked.values()) {
-    if (question.questionId === CONSENT_QUESTION_ID || question.status === 'pending') continue;
+  const asked = [...position.asked.values()];
+  const corrections = options.corrected?.corrections ?? [];
+  asked.forEach((question, index) => {
+    if (question.questionId === CONSENT_QUESTION_ID || question.status === 'pending') return;
     const answer = answers.get(question.questionId);
     const tags = answer ? (correctedTags.get(answer.seq) ?? answer.tags) : null;
     const worded = tagLabels(tags, labels, options.profile);
+    // The corrections made in reply to it (the closing review's), each as it was read, before the last reply.
+    const next = asked[index + 1]?.seq ?? Number.POSITIVE_INFINITY;
+    const made = corrections
+      .filter((c) => c.seq > question.seq && c.seq < next)
+      .map((c) => quote(c.description));
+    const said = answer ? quote(answer.text) : guide.bot.summarySkipped;
     lines.push(
       fill(guide.bot.summaryLine, {
         question: question.text,
-        answer: answer ? quote(answer.text) : guide.bot.summarySkipped,
+        answer: [...made, said].join(guide.bot.summaryAnswersJoin),
         tags: worded !== '' ? fill(guide.bot.summaryTags, { ids: worded }) : '',
       }),
     );
-  }
+  });
   const waiting = waitingQuestion(position);
   if (waiting !== null) lines.push(fill(guide.bot.summaryPending, { question: waiting }));
   return lines;

@@ -231,13 +231,21 @@ function putsBackNamed(summary: Summary, correction: Correction): boolean {
 export function reviewedSummary(meta: InterviewMeta, turns: readonly LogTurn[], now: Date): Summary {
   const at = now.toISOString();
   const records = turns.map((turn) => ({ ...turn, interviewId: meta.id, at }));
-  // Raw: the short version names tools, values and levers only, never the respondent's words.
+  // Raw: the respondent reads back their own words as typed (the words a tool was read from).
   return buildSummary(meta, records, { raw: true });
 }
 
-/** The short summary of the interview as the log stands (corrections applied): what the respondent reviews. */
-export function shortReview(meta: InterviewMeta, turns: readonly LogTurn[], now: Date): string {
-  return buildShortSummary(reviewedSummary(meta, turns, now), meta.language);
+/**
+ * The short summary of the interview as the log stands (corrections applied): what the respondent reviews, or,
+ * once the corrections are kept, what now stands.
+ */
+export function shortReview(
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  now: Date,
+  stage: 'review' | 'corrected' = 'review',
+): string {
+  return buildShortSummary(reviewedSummary(meta, turns, now), meta.language, stage);
 }
 
 /** Corrections recorded since the review question was asked (seq `since`). */

@@ -213,6 +213,7 @@ export const SummaryPrompts = z.object({
   }),
   short: keyed([
     'intro',
+    'introCorrected',
     'tools',
     'values',
     'levers',

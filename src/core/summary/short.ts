@@ -18,8 +18,15 @@ function toolLine(tool: Summary['tools'][number], lang: Language): string {
   return fill(p.short.toolSaid, { tool: label, words: quoted });
 }
 
-/** The few lines the respondent reads at the end of the interview, before confirming or correcting. */
-export function buildShortSummary(summary: Summary, lang: Language): string {
+/**
+ * The few lines the respondent reads at the end of the interview, before confirming or correcting (`review`),
+ * or once their corrections are kept, as they now stand (`corrected`).
+ */
+export function buildShortSummary(
+  summary: Summary,
+  lang: Language,
+  stage: 'review' | 'corrected' = 'review',
+): string {
   const p = summaryPrompts(lang);
   const list = (items: readonly string[], none: string) => (items.length === 0 ? none : items.join(', '));
   // Every value read, most evidenced first: the respondent can only correct what they are shown.
@@ -33,7 +40,7 @@ export function buildShortSummary(summary: Summary, lang: Language): string {
   const missing = of('missing');
   const weak = of('weak');
   return [
-    p.short.intro,
+    stage === 'review' ? p.short.intro : p.short.introCorrected,
     fill(p.short.tools, {
       list: list(
         summary.tools.map((t) => toolLine(t, lang)),
@@ -50,6 +57,6 @@ export function buildShortSummary(summary: Summary, lang: Language): string {
     ...(reading.verdict === 'balanced' ? [p.short.balanced] : []),
     ...(missing.length > 0 ? [fill(p.short.missingLevers, { list: missing.join(', ') })] : []),
     ...(weak.length > 0 ? [fill(p.short.weakLevers, { list: weak.join(', ') })] : []),
-    p.short.invite,
+    ...(stage === 'review' ? [p.short.invite] : []),
   ].join('\n');
 }
