@@ -6,6 +6,13 @@ const tagger = createTagger();
 const rolesOf = (text: string) => tagger.tag(text).actors.map((a) => `${a.id}:${a.role}`);
 
 describe('who started a tool and who gains from it, read from the whole answer', () => {
+  it('gives no role to an actor denied in the cue itself ("c\'est pas le comptable qui")', () => {
+    expect(rolesOf("C'est pas le comptable qui l'a installé, c'est mon fils.")).not.toContain(
+      'accountants:initiator',
+    );
+    expect(rolesOf("C'est le comptable qui l'a installé.")).toContain('accountants:initiator');
+  });
+
   it('reads who offered a tool as the one who started it', () => {
     const text = 'The bank offered us the payment terminal and our customers like paying contactless.';
     expect(rolesOf(text)).toContain('banks:initiator');

@@ -421,7 +421,9 @@ function tagActors(
     if (scope.headcountAt(mention.first)) continue;
     mentioned(mention.payload, { first: mention.first, last: mention.last });
     const role = roleAround(model, tokens, mention.first, mention.last);
-    const assertedRole = role && !scope.negatedAt(role.from) && !scope.hypotheticalAt(mention.first);
+    // The negation may stand inside the cue, before the actor it names ("c'est pas le comptable qui l'a installé").
+    const negated = role !== undefined && (scope.negatedAt(role.from) || scope.negatedAt(mention.first));
+    const assertedRole = role && !negated && !scope.hypotheticalAt(mention.first);
     if (role && assertedRole) add(mention.payload, role.role, evidenceOf(text, tokens, role.from, role.to));
     else add(mention.payload, 'mentioned', evidenceOf(text, tokens, mention.first, mention.last));
   }
