@@ -31,7 +31,15 @@ export function parseInterviewCommand(guides: readonly Guide[], text: string): I
 
 /** Words of why after a pause or a skip asked in its own clause ("got a customer", "j'ai pas le temps pour ça"). */
 const MAX_REASON_WORDS = 12;
+/** A pause or a skip is asked in a few words ("désolé, on peut faire une petite pause svp"). */
+const MAX_REQUEST_WORDS = 10;
 const CLAUSE_BREAK = /[.!?;:,\n]+|\s[-–—]\s/gu;
+/** Counted, not read: a word count only decides whether a clause is worth reading as a request. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
 
 /** A pause or a skip asked in a message's first clauses, and the words of why that follow it. */
 export interface ReasonedCommand {
@@ -52,12 +60,16 @@ function goesOn(guides: readonly Guide[], reason: string): boolean {
  */
 export function commandWithReason(guides: readonly Guide[], text: string): ReasonedCommand | null {
   if (text.length > MAX_COMMAND_CHARS * 2) return null;
+  const total = wordCount(text);
+  let from = 0;
+  let before = 0;
   for (const match of text.matchAll(CLAUSE_BREAK)) {
-    const reason = text.slice(match.index + match[0].length);
-    const reasonWords = words(reason).length;
-    if (reasonWords === 0) return null;
-    if (reasonWords > MAX_REASON_WORDS) continue;
+    before += wordCount(text.slice(from, match.index));
+    from = match.index + match[0].length;
+    if (before > MAX_REQUEST_WORDS || before === total) return null;
+    if (total - before > MAX_REASON_WORDS || before === 0) continue;
     const command = parseInterviewCommand(guides, text.slice(0, match.index));
+    const reason = text.slice(from);
     if (command === 'pause') return { command, reason };
     if (command === 'skip') return goesOn(guides, reason) ? null : { command, reason };
   }
