@@ -257,6 +257,11 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
         lang === 'fr' ? 'non mais je demande ce que veut dire levier' : 'no I mean what does lever mean here',
       ),
     ).toEqual([guide.closing.glossary]);
+    // Or an item of the summary asked about by its name, typed casually.
+    for (const asked of lang === 'fr'
+      ? ['traditionnelle ??', 'c quoi place de marché ?']
+      : ['traditional??', 'whats a marketplace?'])
+      expect(session.say(asked)).toEqual([guide.closing.glossary]);
     expect(summaryOf(session).unreadCorrections).toEqual([]);
     // Two garbled replies after it still get the hint, then the warning: the questions counted for nothing.
     expect(session.say(script.garbled).at(-1)).toBe(guide.closing.correctionHint);

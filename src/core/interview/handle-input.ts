@@ -509,6 +509,12 @@ export function handleInput(
   };
 }
 
+/** The names the short summary gives its items (value forms, levers, tools), as a reply may ask about them. */
+function summaryItemNames(language: Language): string[] {
+  const labels = summaryPrompts(language);
+  return [...Object.values(labels.values), ...Object.values(labels.levers), ...Object.values(labels.tools)];
+}
+
 /**
  * An answer's tags, read in the light of a probe on one tool ("Qui en a eu l'idée ?" "Moi."), and of a question
  * on what is needed or feared (`about`).
@@ -1023,8 +1029,12 @@ function respond(
         return result;
       }
       case 'unclear': {
-        // "non mais je demande ce que veut dire levier": a word of the summary asked about, not a correction.
-        if (commandGuides.some((g) => mentionsAny(text, g.closing.glossaryTerms)))
+        // "non mais je demande ce que veut dire levier", "traditional??", "c quoi place de marché ?": a word of
+        // the summary asked about, not a correction.
+        if (
+          commandGuides.some((g) => mentionsAny(text, g.closing.glossaryTerms)) ||
+          (text.includes('?') && mentionsAny(text, summaryItemNames(meta.language)))
+        )
           return explainSummary('rephrase');
         const nothingToKeep = isBlank(text) || unreadable;
         const reason: ReaskReason = isBlank(text) ? 'empty' : unreadable ? 'unreadable' : 'unclear';
