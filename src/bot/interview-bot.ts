@@ -481,9 +481,12 @@ export class InterviewBot extends ActivityHandler {
     const command = parseBotCommand(this.allGuides, text);
     const meta = await this.interviewOf(dc);
     if (meta && (await this.answeredAsTakenUpElsewhere(dc, meta, command))) return;
-    if (meta?.status === 'in_progress' && isAttachmentOnly(context.activity)) {
-      // A photo or a file with no words: nothing to read or record, and no empty answer counted toward a skip.
+    const choosing = atStartChoices(dc);
+    if ((meta?.status === 'in_progress' || choosing) && isAttachmentOnly(context.activity)) {
+      // A photo or a file with no words: nothing to read or record, and no empty answer counted toward a skip;
+      // a choice of the start is asked again as it was.
       await context.sendActivity(this.guideFor(context, meta).bot.attachmentOnly);
+      if (choosing) await dc.repromptDialog();
       return;
     }
     if (command && this.handledAtBotLevel(dc, command, meta)) {

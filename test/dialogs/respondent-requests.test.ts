@@ -254,6 +254,18 @@ describe.each(['fr', 'en'] as const)('what respondents ask for in their own word
     expect((await pendingQuestion(bot))?.questionId).toBe('presentation.role');
   });
 
+  it('answers a photo sent at the language choice that it cannot read it, and asks the choice again', async () => {
+    const bot = new BotHarness();
+    const guide = bot.guides[lang];
+    await bot.say(lang === 'fr' ? 'démarrer' : 'start');
+    const photo = { contentType: 'image/png', contentUrl: 'http://127.0.0.1:9/logo.png', name: 'logo.png' };
+    const replies = await bot.send({ type: 'message', attachments: [photo] });
+    expect(replies[0]).toBe(bot.guides.fr.bot.attachmentOnly);
+    expect(replies).toHaveLength(2);
+    expect(replies[1]).toContain('English');
+    expect(replies.join('\n')).not.toContain(guide.bot.choiceReask);
+  });
+
   it('takes "Correct" as an answer, not as `back`', async () => {
     const bot = await atRoleQuestion(lang);
     const replies = await bot.say(script.notACommand);
