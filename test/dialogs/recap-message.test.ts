@@ -34,6 +34,18 @@ const SCRIPTS = {
 describe.each(['fr', 'en'] as const)('the recap of the answers in the chat (%s)', (lang) => {
   const script = SCRIPTS[lang];
 
+  /** The same answer to every question until the closing review asks for corrections. */
+  async function atReview(): Promise<BotHarness> {
+    const bot = new BotHarness();
+    for (const text of script.start) await bot.say(text);
+    for (let n = 0; n < 30; n++) {
+      const { turns } = await bot.interview();
+      if (turns.filter((t) => t.kind === 'question').at(-1)?.questionId === 'closing.review') break;
+      await bot.say(script.answer);
+    }
+    return bot;
+  }
+
   it("is one message, its tags worded as the exports word them in the interview's language", async () => {
     const bot = new BotHarness();
     for (const text of script.start) await bot.say(text);
@@ -62,13 +74,7 @@ describe.each(['fr', 'en'] as const)('the recap of the answers in the chat (%s)'
   });
 
   it('shows the tags as the review left them: a tool taken out there is not shown again', async () => {
-    const bot = new BotHarness();
-    for (const text of script.start) await bot.say(text);
-    for (let n = 0; n < 30; n++) {
-      const { turns } = await bot.interview();
-      if (turns.filter((t) => t.kind === 'question').at(-1)?.questionId === 'closing.review') break;
-      await bot.say(script.answer);
-    }
+    const bot = await atReview();
     const removal = lang === 'fr' ? "retire l'outil ERP" : 'remove tool ERP';
     await bot.say(removal);
     const [message = ''] = await bot.say(script.summary);
@@ -79,13 +85,7 @@ describe.each(['fr', 'en'] as const)('the recap of the answers in the chat (%s)'
   });
 
   it('shows the respondent what now stands once their corrections are kept, and lists them in the recap', async () => {
-    const bot = new BotHarness();
-    for (const text of script.start) await bot.say(text);
-    for (let n = 0; n < 30; n++) {
-      const { turns } = await bot.interview();
-      if (turns.filter((t) => t.kind === 'question').at(-1)?.questionId === 'closing.review') break;
-      await bot.say(script.answer);
-    }
+    const bot = await atReview();
     const removal =
       lang === 'fr' ? 'enleve l ERP on en a pas encore' : "remove the ERP we don't have one yet";
     const addition = lang === 'fr' ? 'ajoute la valeur hédonique' : 'add value hedonic';

@@ -179,16 +179,26 @@ describe('an answer to a question asking for one facet carries it', () => {
 describe('an answer to what is needed names needs, not tools in use', () => {
   const tagger = createTagger();
 
+  /** At theme 1's probe `probe` ("resource", "threat"), the answers before it giving other facets. */
+  function atProbe(lang: Language, probe: 'resource' | 'threat'): CoreSession {
+    const session = pastPresentation(guides, tagger, lang);
+    session.say(SCRIPT[lang].meaning);
+    const other =
+      probe === 'resource'
+        ? { fr: 'Plus de clients, et le piratage.', en: 'More customers, and hackers.' }
+        : { fr: 'Plus de clients.', en: 'More customers.' };
+    for (let guard = 0; session.pendingId() !== `meaning.probe.${probe}`; guard += 1) {
+      if (guard > 5) throw new Error(`the ${probe} probe never came`);
+      session.say(other[lang]);
+    }
+    return session;
+  }
+
   it.each([
     ['fr', 'du temps surtt et un peu de formation', 'formation'],
     ['en', 'training mostly, and a bit of cash for the new scanner', 'training'],
   ] as const)('%s: "%s" is a resource needed, no training tool nor its lever', (lang, text, word) => {
-    const session = pastPresentation(guides, tagger, lang);
-    session.say(SCRIPT[lang].meaning);
-    for (let guard = 0; session.pendingId() !== 'meaning.probe.resource'; guard += 1) {
-      if (guard > 5) throw new Error('the resources probe never came');
-      session.say(lang === 'fr' ? 'Plus de clients, et le piratage.' : 'More customers, and hackers.');
-    }
+    const session = atProbe(lang, 'resource');
     session.say(text);
     const tags = lastAnswer(session)?.tags;
     expect(tags?.tools).toEqual([]);
@@ -203,12 +213,7 @@ describe('an answer to what is needed names needs, not tools in use', () => {
     ['fr', 'Surtout du temps. Et une formation sur la compta en ligne.'],
     ['en', 'Time, mostly. And then a course on the online accounts.'],
   ] as const)('%s: "%s" names a training needed in its second sentence too', (lang, text) => {
-    const session = pastPresentation(guides, tagger, lang);
-    session.say(SCRIPT[lang].meaning);
-    for (let guard = 0; session.pendingId() !== 'meaning.probe.resource'; guard += 1) {
-      if (guard > 5) throw new Error('the resources probe never came');
-      session.say(lang === 'fr' ? 'Plus de clients, et le piratage.' : 'More customers, and hackers.');
-    }
+    const session = atProbe(lang, 'resource');
     session.say(text);
     expect(lastAnswer(session)?.tags?.tools).toEqual([]);
     expect(lastAnswer(session)?.tags?.facets.map((f) => f.id)).toContain('resource');
@@ -220,12 +225,7 @@ describe('an answer to what is needed names needs, not tools in use', () => {
   ] as const)(
     '%s: at the threats probe, "%s" names what is feared, not tools in use but the firm\'s own',
     (lang, text, tools) => {
-      const session = pastPresentation(guides, tagger, lang);
-      session.say(SCRIPT[lang].meaning);
-      for (let guard = 0; session.pendingId() !== 'meaning.probe.threat'; guard += 1) {
-        if (guard > 5) throw new Error('the threats probe never came');
-        session.say(lang === 'fr' ? 'Plus de clients.' : 'More customers.');
-      }
+      const session = atProbe(lang, 'threat');
       session.say(text);
       const tags = lastAnswer(session)?.tags;
       expect(tags?.tools.map((t) => t.id)).toEqual(tools);
