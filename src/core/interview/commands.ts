@@ -106,20 +106,31 @@ export function nearInterviewCommand(
   known: ReadonlySet<string>,
   among: readonly InterviewCommand[] = NEAR_COMMANDS,
 ): NearCommand | null {
-  const said = elidedWords(text);
-  const [word] = said;
-  if (said.length !== 1 || word === undefined || word.length < MIN_NEAR_WORD || known.has(word)) return null;
+  const word = typedWord(text, known);
+  if (word === null) return null;
   for (const guide of guides) {
     for (const command of NEAR_COMMANDS) {
       if (!among.includes(command)) continue;
-      for (const phrase of guide.commands[command]) {
-        const written = normalize(phrase);
-        if (written.length >= MIN_NEAR_WORD && /^\p{L}+$/u.test(written) && oneLetterOff(word, written))
-          return { command, word: phrase };
-      }
+      const phrase = guide.commands[command].find((p) => typoOf(word, p));
+      if (phrase !== undefined) return { command, word: phrase };
     }
   }
   return null;
+}
+
+/** The one word a message is, when it may be a typo: long enough, and no word meant as itself (`known`). */
+function typedWord(text: string, known: ReadonlySet<string>): string | null {
+  const said = elidedWords(text);
+  const [word] = said;
+  return said.length === 1 && word !== undefined && word.length >= MIN_NEAR_WORD && !known.has(word)
+    ? word
+    : null;
+}
+
+/** Whether `word` is one letter off `phrase`, a one-word phrase long enough not to be near too many words. */
+function typoOf(word: string, phrase: string): boolean {
+  const written = normalize(phrase);
+  return written.length >= MIN_NEAR_WORD && /^\p{L}+$/u.test(written) && oneLetterOff(word, written);
 }
 
 export type YesNo = 'yes' | 'no';
@@ -195,17 +206,11 @@ export function nearBotCommand(
   text: string,
   known: ReadonlySet<string>,
 ): { kind: (typeof NEAR_BOT_COMMANDS)[number] } | null {
-  const said = elidedWords(text);
-  const [word] = said;
-  if (said.length !== 1 || word === undefined || word.length < MIN_NEAR_WORD || known.has(word)) return null;
+  const word = typedWord(text, known);
+  if (word === null) return null;
   for (const guide of guides) {
-    for (const kind of NEAR_BOT_COMMANDS) {
-      for (const phrase of guide.botCommands[kind]) {
-        const written = normalize(phrase);
-        if (written.length >= MIN_NEAR_WORD && /^\p{L}+$/u.test(written) && oneLetterOff(word, written))
-          return { kind };
-      }
-    }
+    const kind = NEAR_BOT_COMMANDS.find((k) => guide.botCommands[k].some((phrase) => typoOf(word, phrase)));
+    if (kind !== undefined) return { kind };
   }
   return null;
 }
