@@ -775,6 +775,16 @@ function coveredByAmend(guide: Guide, meta: InterviewMeta, after: readonly LogTu
   return covering ? [coveredTurn({ ...covering, text: question.text })] : [];
 }
 
+/** The review ended after corrections: they are kept, and what now stands is shown. */
+function correctionsKept(
+  guide: Guide,
+  meta: InterviewMeta,
+  turns: readonly LogTurn[],
+  options: TurnOptions,
+): string[] {
+  return [guide.closing.correctionsKept, shortReview(meta, turns, options.now, 'corrected')];
+}
+
 /**
  * A pause asked with why ("can we take a break? got a customer"), or a skip whose words of why name no tool or
  * value ("on peut passer celle-là ? j'ai pas le temps pour les clubs"; "skip, but we use Sage" answers).
@@ -960,11 +970,7 @@ function respond(
           refSeq: pendingSeq,
           data: { review: 'done' },
         });
-        if (corrected)
-          result.replies.push(
-            guide.closing.correctionsKept,
-            shortReview(meta, turns, options.now, 'corrected'),
-          );
+        if (corrected) result.replies.push(...correctionsKept(guide, meta, turns, options));
         return advance(guide, meta, turns, result, options);
       case 'wants':
         // Recorded, though it changes nothing: a reply read between two unread ones breaks their row.
@@ -1051,11 +1057,7 @@ function respond(
             data: nothingToKeep ? { reason } : { review: 'unread' },
           });
           result.replies.push(nothingToKeep ? guide.messages.skipped : guide.closing.correctionKeptAsWritten);
-          if (corrected)
-            result.replies.push(
-              guide.closing.correctionsKept,
-              shortReview(meta, turns, options.now, 'corrected'),
-            );
+          if (corrected) result.replies.push(...correctionsKept(guide, meta, turns, options));
           return advance(guide, meta, turns, result, options);
         }
         // Kept, so a correction the parser could not read still reaches the researcher.
