@@ -133,6 +133,27 @@ describe('off-topic input gets one polite re-ask, at probes and whatever an acto
   });
 
   it.each([
+    [
+      'fr',
+      'les grosses brasseries qui achetent de la pub sur google, et les frais de port qui mangent la marge',
+    ],
+    ['en', 'the big chains buying google ads, and the postage fees eating the margin'],
+  ] as const)('%s: at the threats probe, "%s" (competitors, costs) is taken at once', (lang, text) => {
+    const s = SCRIPT[lang];
+    // A tagger reading nothing: the question's topic words alone tie the answer to it.
+    const session = pastPresentation(
+      guides,
+      { tag: (_text, options) => emptyTags(options?.lang ?? lang) },
+      lang,
+    );
+    session.say(s.meaning);
+    session.say(s.opportunity);
+    expect(session.pendingId()).toBe('meaning.probe.threat');
+    expect(session.say(text)).not.toContain(session.guide.messages.reaskOffTopic);
+    expect(answered(session)).toContain('meaning.probe.threat');
+  });
+
+  it.each([
     ['fr', 'bof on est pas dans un club'],
     ['en', 'meh, we are not in any club, really'],
   ] as const)('%s: "%s" answers the question on clubs, whose word it says in the singular', (lang, text) => {
