@@ -59,6 +59,21 @@ describe('a firm named in lower case after its trade, in an answer typed in both
     expect(firmPseudonyms(text).size).toBe(1);
   });
 
+  it('reads two capitalised words after a trade and "du" / "des" as its name, one as a place', () => {
+    const text = replaced(
+      "alors nous c'est la brasserie du Vieux Moulin a Namur, une micro brasserie quoi, on est 5.",
+      'Au Vieux Moulin on vend sur Shopify.',
+      'fr',
+    );
+    expect(text).not.toContain('Vieux Moulin');
+    expect(text).toContain('a Namur');
+    expect(text).toContain('la brasserie du [ENTREPRISE-');
+    expect(
+      findIntroducedNames('Je suis gérant de la boulangerie des Quatre Vents à Lyon.').map((n) => n.text),
+    ).toContain('Quatre Vents');
+    expect(findIntroducedNames('On est une fromagerie du Jura, douze salariés.')).toEqual([]);
+  });
+
   it('gives the firm the pseudonym it has when its name is capitalised', () => {
     expect(replaced('Je dirige la menuiserie kerguelen à Brest.', 'Chez kerguelen on a un ERP.', 'fr')).toBe(
       replaced('Je dirige la menuiserie Kerguelen à Brest.', 'Chez Kerguelen on a un ERP.', 'fr'),

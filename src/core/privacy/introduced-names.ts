@@ -201,6 +201,7 @@ const COMPANY_CUES = cues([
   'chez',
   'nous sommes',
   'on est',
+  "nous,? c['’]est",
   "on s['’]appelle",
   'appel[ée]e?s?',
   'nomm[ée]e?s?',
@@ -430,6 +431,13 @@ function nameAfterLead(
         if (plainFrom < 0) plainFrom = i;
         plainTo = i + 1;
       } else afterTrade = false;
+    } else if (lead.cue && describing && ['de', 'du', 'des'].includes(token.lower)) {
+      // "c'est la brasserie du Vieux Moulin", "la boulangerie des Quatre Vents": two capitalised words or more
+      // after a trade a cue introduces are its name; one ("la boulangerie de Brest") is rather a place.
+      const named = readRun(tokens, i + 1);
+      if (named && named.to - named.from >= 2) return { ...named, bare: false };
+      if (!describes(tokens[i + 1])) break;
+      afterTrade = false;
     } else if (['de', "d'", 'du'].includes(token.lower) && describing && describes(tokens[i + 1])) {
       // "entreprise de plomberie", "bureau d'études"; what follows "de" after a trade is rather a place
       // ("la boulangerie de brest") than the name.
