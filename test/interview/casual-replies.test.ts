@@ -236,6 +236,8 @@ describe('the role, said in the presentation casually, is not asked again', () =
     ['en', "A bakery in Leeds, 12 staff, and it's me, the owner."],
     ['en', 'Plumbing firm in York, 4 staff. Owner since 2015.'],
     ['en', 'my role is managing director of a 30-person engineering firm near Bristol'],
+    ['fr', "une micro brasserie a Namur, on est 5 avec mon associé. moi je m'occupe de la vente et des sous"],
+    ['en', 'Landscaping near Carmarthen, six of us, I look after the quotes and the money'],
   ] as const)('%s: "%s"', (lang, company) => {
     const session = afterCompany(lang, company);
     expect(session.askedIds()).not.toContain(ROLE);
