@@ -90,6 +90,9 @@ describe.each(['fr', 'en'] as const)('the recap of the answers in the chat (%s)'
       lang === 'fr' ? 'enleve l ERP on en a pas encore' : "remove the ERP we don't have one yet";
     const addition = lang === 'fr' ? 'ajoute la valeur hédonique' : 'add value hedonic';
     await bot.say(removal);
+    // Asked for while the review still waits, the recap lists the corrections made so far.
+    const [during = ''] = await bot.say(script.summary);
+    expect(during.slice(during.lastIndexOf('•'))).toContain(removal);
     await bot.say(addition);
     const labels = summaryPrompts(lang);
     const ending = await bot.say(lang === 'fr' ? 'c bon merci' : 'all good thanks');

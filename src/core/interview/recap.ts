@@ -76,20 +76,26 @@ export function recapLines(
   const asked = [...position.asked.values()];
   const corrections = options.corrected?.corrections ?? [];
   asked.forEach((question, index) => {
-    if (question.questionId === CONSENT_QUESTION_ID || question.status === 'pending') return;
-    const answer = answers.get(question.questionId);
-    const tags = answer ? (correctedTags.get(answer.seq) ?? answer.tags) : null;
-    const worded = tagLabels(tags, labels, options.profile);
-    // The corrections made in reply to it (the closing review's), each as it was read, before the last reply.
+    if (question.questionId === CONSENT_QUESTION_ID) return;
+    // The corrections made in reply to it (the closing review's), each as it was read, before the last reply;
+    // while it still waits, those made so far.
     const next = asked[index + 1]?.seq ?? Number.POSITIVE_INFINITY;
     const made = corrections
       .filter((c) => c.seq > question.seq && c.seq < next)
       .map((c) => quote(c.description));
-    const said = answer ? quote(answer.text) : guide.bot.summarySkipped;
+    if (question.status === 'pending' && made.length === 0) return;
+    const answer = question.status === 'pending' ? undefined : answers.get(question.questionId);
+    const tags = answer ? (correctedTags.get(answer.seq) ?? answer.tags) : null;
+    const worded = tagLabels(tags, labels, options.profile);
+    const said = answer
+      ? [quote(answer.text)]
+      : question.status === 'pending'
+        ? []
+        : [guide.bot.summarySkipped];
     lines.push(
       fill(guide.bot.summaryLine, {
         question: question.text,
-        answer: [...made, said].join(guide.bot.summaryAnswersJoin),
+        answer: [...made, ...said].join(guide.bot.summaryAnswersJoin),
         tags: worded !== '' ? fill(guide.bot.summaryTags, { ids: worded }) : '',
       }),
     );
