@@ -514,10 +514,8 @@ export class InterviewBot extends ActivityHandler {
       return;
     }
     // Nothing runs here, so a start said in a sentence or a command typed a letter off is no answer to anything.
-    const meant = readsAsStartRequest(this.allGuides, text)
-      ? { kind: 'start' as const }
-      : nearBotCommand(this.allGuides, text, this.deps.tagger.knownWords?.() ?? shippedWords());
-    if (!command && meant) {
+    const meant = command ? null : this.meantCommand(text);
+    if (meant) {
       await this.runBotCommand(dc, meant, meta);
       return;
     }
@@ -525,6 +523,12 @@ export class InterviewBot extends ActivityHandler {
     if (command?.kind === 'help') await context.sendActivity(bot.help);
     // A correction or an afterthought sent once the interview is over would otherwise get a greeting.
     else await context.sendActivity(meta?.status === 'completed' ? bot.afterCompleted : bot.welcome);
+  }
+
+  /** The bot command a message means without being one: a start said in a sentence, a command's typo. */
+  private meantCommand(text: string): BotCommand | null {
+    if (readsAsStartRequest(this.allGuides, text)) return { kind: 'start' };
+    return nearBotCommand(this.allGuides, text, this.deps.tagger.knownWords?.() ?? shippedWords());
   }
 
   /**

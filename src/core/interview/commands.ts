@@ -2,8 +2,8 @@ import type { Language } from '../domain.js';
 import type { Guide } from '../guide/schema.js';
 import { readConsent } from './choices.js';
 import { readsAsErasureRequest } from './erasure.js';
-import { readsAsSkipRequest } from './skip-request.js';
-import { elidedWords, matchesPhrase, normalize, oneLetterOff, pastOne, readingsOf, words } from './text.js';
+import { goesOnAfterRefusal, readsAsSkipRequest } from './skip-request.js';
+import { elidedWords, matchesPhrase, normalize, oneLetterOff } from './text.js';
 
 /** Longest message read as a command said with polite words ("on peut faire une petite pause svp ?"). */
 const MAX_COMMAND_CHARS = 80;
@@ -47,12 +47,6 @@ export interface ReasonedCommand {
   reason: string;
 }
 
-/** What follows a refusal opens as an answer after all: "…, but we use Sage". */
-function goesOn(guides: readonly Guide[], reason: string): boolean {
-  const said = elidedWords(reason);
-  return guides.some((guide) => pastOne(said, [0], readingsOf(guide.skipRequest.goesOn)).size > 0);
-}
-
 /**
  * A pause or a skip asked in the opening clauses of a short message, a few words of why after it: "on peut faire
  * une pause ? la farine vient d'arriver", "can we skip this one? not a joiner". Whether those words answer the
@@ -71,7 +65,7 @@ export function commandWithReason(guides: readonly Guide[], text: string): Reaso
     const command = parseInterviewCommand(guides, text.slice(0, match.index));
     const reason = text.slice(from);
     if (command === 'pause') return { command, reason };
-    if (command === 'skip') return goesOn(guides, reason) ? null : { command, reason };
+    if (command === 'skip') return goesOnAfterRefusal(guides, reason) ? null : { command, reason };
   }
   return null;
 }

@@ -948,8 +948,8 @@ function respond(
   }
 
   if (question.kind === 'review') {
-    // "C'est quoi un levier ?": what the summary says is explained, and the review waits; no correction is read.
-    // Nothing recorded but the question, and the review waits.
+    // "C'est quoi un levier ?": what the summary says is explained (the question kept as a `clarify` event), no
+    // correction is read, and the review waits.
     const explainSummary = (request: Clarification): TurnResult => {
       result.newTurns.push(event('clarify', question.section, { request, text }, pendingSeq));
       result.replies.push(guide.closing.glossary);

@@ -87,11 +87,8 @@ export function recapLines(
     const answer = question.status === 'pending' ? undefined : answers.get(question.questionId);
     const tags = answer ? (correctedTags.get(answer.seq) ?? answer.tags) : null;
     const worded = tagLabels(tags, labels, options.profile);
-    const said = answer
-      ? [quote(answer.text)]
-      : question.status === 'pending'
-        ? []
-        : [guide.bot.summarySkipped];
+    const said =
+      question.status === 'pending' ? [] : [answer ? quote(answer.text) : guide.bot.summarySkipped];
     lines.push(
       fill(guide.bot.summaryLine, {
         question: question.text,

@@ -19,6 +19,8 @@ interface SkipReadings {
   topicVerbs: Readings;
   links: Readings;
   objects: Readings;
+  /** Words opening what follows a refusal as an answer after all ("…, but we use Sage"). */
+  goesOn: Readings;
 }
 
 const skipReadings = oncePer(
@@ -28,6 +30,7 @@ const skipReadings = oncePer(
     topicVerbs: readingsOf(guide.skipRequest.topicVerbs),
     links: readingsOf(guide.skipRequest.links),
     objects: readingsOf(guide.skipRequest.objects),
+    goesOn: readingsOf(guide.skipRequest.goesOn),
   }),
 );
 
@@ -67,6 +70,7 @@ const joinedSkipReadings = oncePerList((guides: readonly Guide[]): SkipReadings 
     topicVerbs: all.flatMap((r) => r.topicVerbs),
     links: all.flatMap((r) => r.links),
     objects: all.flatMap((r) => r.objects),
+    goesOn: all.flatMap((r) => r.goesOn),
   };
 });
 
@@ -84,4 +88,9 @@ export function readsAsSkipRequest(guides: readonly Guide[], text: string): bool
   if (clauses.reduce((count, said) => count + said.length, 0) > MAX_WORDS) return false;
   const read = clauses.map((said) => readClause(said, readings));
   return read.includes('refusal') && !read.includes('other');
+}
+
+/** Whether words that follow a refusal open as an answer after all: "…, but we use Sage", "…, mais on a un ERP". */
+export function goesOnAfterRefusal(guides: readonly Guide[], text: string): boolean {
+  return pastOne(elidedWords(text), [0], joinedSkipReadings(guides).goesOn).size > 0;
 }

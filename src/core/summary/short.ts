@@ -1,7 +1,7 @@
 import { type Language, LEVER_IDS, type LeverId, VALUE_IDS } from '../domain.js';
 import { fill } from '../guide/template.js';
 import { foldText } from './corrections.js';
-import { summaryPrompts, toolLabel } from './labels.js';
+import { type SummaryPrompts, summaryPrompts, toolLabel } from './labels.js';
 import { leversOf } from './lever-reading.js';
 import type { LeverEvidence, Summary } from './schema.js';
 
@@ -9,8 +9,7 @@ import type { LeverEvidence, Summary } from './schema.js';
  * A tool as the recap lists it: its label, and the respondent's own words it was read from when they are not
  * the label itself ("ERP (« Batappli »)"), so a reply correcting it knows what it corrects.
  */
-function toolLine(tool: Summary['tools'][number], lang: Language): string {
-  const p = summaryPrompts(lang);
+function toolLine(tool: Summary['tools'][number], p: SummaryPrompts): string {
   const label = toolLabel(p, tool.id);
   const words = tool.said.filter((said) => foldText(said) !== foldText(label));
   if (words.length === 0) return label;
@@ -43,7 +42,7 @@ export function buildShortSummary(
     stage === 'review' ? p.short.intro : p.short.introCorrected,
     fill(p.short.tools, {
       list: list(
-        summary.tools.map((t) => toolLine(t, lang)),
+        summary.tools.map((t) => toolLine(t, p)),
         p.short.none.tools,
       ),
     }),

@@ -373,12 +373,13 @@ export class ScopeReader {
     tokens.forEach((token, index) => {
       if (this.isConditional(token)) markClause(index);
     });
+    // An answer to what is needed, or feared, speaks of that throughout.
+    if (about === 'needs') needed.fill(1);
+    else if (about === 'fears') concern.fill(1);
     /**
      * "notre ERP", "our new website": the speaker's own tool stays in use inside a fear or talk of others; so does
      * one whose name opens on the possessive ("our booking app").
      */
-    if (about === 'needs') needed.fill(1);
-    else if (about === 'fears') concern.fill(1);
     const ownedAt = (index: number): boolean => {
       const clause = tokens[index]?.clause;
       for (let j = index; j >= index - OWNER_REACH && j >= 0 && tokens[j]?.clause === clause; j -= 1)
