@@ -15,7 +15,8 @@ import { eraseCommand, loadTerminalPrompts, resumeCommand, summaryCommand } from
 
 const USAGE = `usage: sme-interview chat [--lang fr|en] [--profile manager|expert] [--resume ID]
 
-Runs an interview in the terminal, through the same bot and store as Teams and the web chat.
+Runs an interview in the terminal, through the same bot and store as Teams and the web chat, greeting
+in the terminal's language (LC_ALL, LC_MESSAGES or LANG: en_* is English, anything else French).
 One input line is one message; piped input works. At the end of input an unfinished interview is
 paused (never lost) and its id is printed: continue it later with --resume (after consent was taken
 back, it is asked for again first; the erase command is printed too). The chat ends when the
