@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterOpeningPhrase, matchesPhrase, normalize, saysPhrase } from '../../src/core/interview/text.js';
+import { matchesPhrase, normalize, restsAfterOpenings, saysPhrase } from '../../src/core/interview/text.js';
 
 describe('normalize', () => {
   it('folds plain ASCII and accented text the same way', () => {
@@ -69,10 +69,13 @@ describe('matchesPhrase with polite words', () => {
     expect(matchesPhrase("c'est bon pour le CRM", done, courtesy)).toBe(false);
   });
 
-  it('gives what follows an opening phrase', () => {
-    expect(afterOpeningPhrase('Non, rien à corriger.', ['non', 'no'])).toBe('rien a corriger');
-    expect(afterOpeningPhrase('Non.', ['non'])).toBeNull();
-    expect(afterOpeningPhrase('nonobstant tout', ['non'])).toBeNull();
+  it('gives what follows each opening phrase', () => {
+    expect(restsAfterOpenings('Non, rien à corriger.', ['non', 'no', 'non rien'])).toEqual([
+      'rien a corriger',
+      'a corriger',
+    ]);
+    expect(restsAfterOpenings('Non.', ['non'])).toEqual([]);
+    expect(restsAfterOpenings('nonobstant tout', ['non'])).toEqual([]);
   });
 });
 

@@ -16,11 +16,12 @@ import type { LogTurn } from './log.js';
 import type { Quote } from './quote.js';
 import type { InterviewMeta } from './record.js';
 import {
-  afterOpeningPhrase,
   elidedWords,
   fewestPhraseCuts,
   matchesPhrase,
   oncePer,
+  oncePerList,
+  restsAfterOpenings,
   sayingPhrases,
   words,
 } from './text.js';
@@ -49,6 +50,8 @@ const openingsOf = oncePer((guide: Guide): readonly string[] => [
   ...guide.closing.hedges,
 ]);
 
+const courtesyOf = oncePerList((guides: readonly Guide[]) => guides.flatMap((guide) => guide.words.courtesy));
+
 /** Skin tones and the emoji presentation selector change no symbol's meaning: "👍🏽" approves as "👍" does. */
 const SYMBOL_VARIANTS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
 
@@ -74,7 +77,7 @@ export function readReviewReply(
   quote: Quote,
   reader?: NameReader,
 ): ReviewReply {
-  const courtesy = guides.flatMap((guide) => guide.words.courtesy);
+  const courtesy = courtesyOf(guides);
   const done = (said: string) => guides.some((guide) => matchesPhrase(said, guide.words.done, courtesy));
   // Done words first: "ok" is also a yes word, and here it means "fine as it is".
   if (done(text) || approvesAsItStands(guides, text)) return { kind: 'done' };
@@ -88,13 +91,11 @@ export function readReviewReply(
     const next: string[] = [];
     for (const reply of said)
       for (const guide of guides)
-        for (const opening of openingsOf(guide)) {
-          const rest = afterOpeningPhrase(reply, [opening]);
-          if (rest !== null && !rests.has(rest)) {
+        for (const rest of restsAfterOpenings(reply, openingsOf(guide)))
+          if (!rests.has(rest)) {
             rests.add(rest);
             next.push(rest);
           }
-        }
     said = next;
   }
   if ([...rests].some(done)) return { kind: 'done' };

@@ -65,18 +65,22 @@ export function matchesPhrase(
 }
 
 /**
- * What follows one of `phrases` opening the message ("Non, c'est bon" after "non"), normalised; null when
- * the message does not open with one of them or is nothing more.
+ * What follows each of `phrases` that opens the message ("c'est bon, retire Facebook" after "c'est" and after
+ * "c'est bon"), normalised; none when no phrase opens it or one is the whole message.
  */
-export function afterOpeningPhrase(message: string, phrases: readonly string[]): string | null {
+export function restsAfterOpenings(message: string, phrases: readonly string[]): string[] {
   const said = messageWords(message);
-  for (const phrase of phrases) {
-    const opening = messageWords(phrase);
-    if (opening.length > 0 && opening.length < said.length && startsWithWords(said, opening))
-      return said.slice(opening.length).join(' ');
-  }
-  return null;
+  const rests: string[] = [];
+  for (const opening of phraseWordLists(phrases))
+    if (opening.length < said.length && startsWithWords(said, opening))
+      rests.push(said.slice(opening.length).join(' '));
+  return rests;
 }
+
+/** The words of each phrase of a fixed list, normalised once. */
+const phraseWordLists = oncePer((phrases: readonly string[]): readonly (readonly string[])[] =>
+  phrases.map(messageWords).filter((words) => words.length > 0),
+);
 
 function messageWords(message: string): string[] {
   const normalized = stripEdgePunctuation(normalize(message));
@@ -90,7 +94,7 @@ function startsWithWords(said: readonly string[], opening: readonly string[], fr
 
 /** `said` without the phrases it opens or ends with, however many follow one another. */
 function withoutEdgePhrases(said: readonly string[], phrases: readonly string[]): readonly string[] {
-  const edges = phrases.map(messageWords).filter((words) => words.length > 0);
+  const edges = phraseWordLists(phrases);
   let start = 0;
   let end = said.length;
   for (let trimmed = true; trimmed && start < end; ) {
