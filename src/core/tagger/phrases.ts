@@ -145,9 +145,122 @@ export function matchBackward(items: readonly Item[], tokens: readonly Token[], 
   return at;
 }
 
+/**
+ * Every first-word key of every index, numbered: a text's words are looked up in this one map once, and each
+ * index then reads its patterns by number, not by hashing the same words again (a dozen indexes read a text).
+ */
+const KEY_NUMBERS = new Map<string, number>();
+
+function keyNumber(key: string): number {
+  let number = KEY_NUMBERS.get(key);
+  if (number === undefined) {
+    number = KEY_NUMBERS.size;
+    KEY_NUMBERS.set(key, number);
+  }
+  return number;
+}
+
+interface TokenKeys {
+  /** Per token, the numbers of its folded form, stem and exact keys (-1: no index files a pattern under it). */
+  numbers: Int32Array;
+  /** Keys known when read: a pattern added since may be filed under a word read as unknown. */
+  known: number;
+}
+
+const tokenKeys = new WeakMap<readonly Token[], TokenKeys>();
+
+function keysOf(tokens: readonly Token[]): Int32Array {
+  const cached = tokenKeys.get(tokens);
+  if (cached && cached.known === KEY_NUMBERS.size && cached.numbers.length === tokens.length * 3)
+    return cached.numbers;
+  const numbers = new Int32Array(tokens.length * 3);
+  tokens.forEach((token, i) => {
+    numbers[3 * i] = KEY_NUMBERS.get(token.norm) ?? -1;
+    numbers[3 * i + 1] = KEY_NUMBERS.get(token.stemKey) ?? -1;
+    numbers[3 * i + 2] = KEY_NUMBERS.get(token.exactKey) ?? -1;
+  });
+  tokenKeys.set(tokens, { numbers, known: KEY_NUMBERS.size });
+  return numbers;
+}
+
+/**
+ * The keys a word of a pattern is found under, as `keysOf` numbers a text's words; null when it cannot be
+ * told from them (a `==` word reads the surface of a text written in one case).
+ */
+function itemKeys(item: Item): readonly string[] | null {
+  if (item.strictCase) return null;
+  if (item.exact !== undefined) return [`=${item.exact}`, `=~${item.norm}`];
+  if (item.unstemmed) return [item.norm];
+  if (item.name === 'acronym') return [item.norm, `${item.norm}s`];
+  return [item.norm, `~${item.stem}`];
+}
+
+/** Above this many patterns under one first word ("on", "the"), they are also filed by their second word. */
+const FILED_BY_SECOND_WORD = 8;
+
+/**
+ * The patterns filed under one first word, in the order they were added. When they are many, only those whose
+ * second word stands among the next words of the text are tried: the others cannot match there.
+ */
+class FirstWordPatterns<T> {
+  readonly all: Compiled<T>[] = [];
+  /** Second word's key number → positions in `all`; null until first needed after an addition. */
+  private bySecond: Map<number, number[]> | null = null;
+  /** Positions of patterns of one word, or whose second word has no key: always tried. */
+  private always: number[] = [];
+
+  add(compiled: Compiled<T>): void {
+    this.all.push(compiled);
+    this.bySecond = null;
+  }
+
+  candidates(keys: Int32Array, at: number, reach: number): readonly Compiled<T>[] {
+    if (this.all.length <= FILED_BY_SECOND_WORD) return this.all;
+    const bySecond = this.filed();
+    const positions = [...this.always];
+    const last = Math.min(at + 1 + reach, keys.length / 3 - 1);
+    for (let j = at + 1; j <= last; j += 1)
+      for (let k = 3 * j; k < 3 * j + 3; k += 1) {
+        const found = bySecond.get(keys[k] ?? -1);
+        if (found) positions.push(...found);
+      }
+    positions.sort((a, b) => a - b);
+    const picked: Compiled<T>[] = [];
+    let previous = -1;
+    for (const position of positions) {
+      const compiled = this.all[position];
+      if (position !== previous && compiled) picked.push(compiled);
+      previous = position;
+    }
+    return picked;
+  }
+
+  private filed(): Map<number, number[]> {
+    if (this.bySecond) return this.bySecond;
+    const bySecond = new Map<number, number[]>();
+    const always: number[] = [];
+    this.all.forEach((compiled, position) => {
+      const second = compiled.items[1];
+      const keys = second === undefined ? null : itemKeys(second);
+      if (keys === null) {
+        always.push(position);
+        return;
+      }
+      for (const number of new Set(keys.map(keyNumber))) {
+        const list = bySecond.get(number);
+        if (list) list.push(position);
+        else bySecond.set(number, [position]);
+      }
+    });
+    this.bySecond = bySecond;
+    this.always = always;
+    return bySecond;
+  }
+}
+
 /** Patterns indexed by their first word, so a text is scanned once whatever the lexicon's size. */
 export class PhraseIndex<T> {
-  private readonly byKey = new Map<string, Compiled<T>[]>();
+  private readonly byKey: (FirstWordPatterns<T> | undefined)[] = [];
   private readonly lang: Language;
   private readonly stem: Stem;
   private readonly negationWords: ReadonlySet<string>;
@@ -188,10 +301,16 @@ export class PhraseIndex<T> {
         : first.unstemmed
           ? [first.norm]
           : [...new Set([first.norm, `~${first.stem}`])];
+    // Numbered now, so that a text read before its patterns are filed by second word knows its keys.
+    for (const key of (items[1] && itemKeys(items[1])) ?? []) keyNumber(key);
     for (const key of keys) {
-      const list = this.byKey.get(key);
-      if (list) list.push(compiled);
-      else this.byKey.set(key, [compiled]);
+      const number = keyNumber(key);
+      let filed = this.byKey[number];
+      if (!filed) {
+        filed = new FirstWordPatterns<T>();
+        this.byKey[number] = filed;
+      }
+      filed.add(compiled);
     }
   }
 
@@ -201,16 +320,23 @@ export class PhraseIndex<T> {
 
   find(tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
+    const keys = keysOf(tokens);
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i];
       if (token === undefined) continue;
-      this.tryAll(this.byKey.get(token.norm), tokens, i, matches, null);
+      this.tryAll(this.patternsAt(keys, 3 * i, i), tokens, i, matches, null);
       // A pattern is filed under its first word's folded form and its stem: when both equal this word's,
       // it was tried with the folded form already.
-      this.tryAll(this.byKey.get(token.stemKey), tokens, i, matches, token.norm);
-      this.tryAll(this.byKey.get(token.exactKey), tokens, i, matches, null);
+      this.tryAll(this.patternsAt(keys, 3 * i + 1, i), tokens, i, matches, token.norm);
+      this.tryAll(this.patternsAt(keys, 3 * i + 2, i), tokens, i, matches, null);
     }
     return matches;
+  }
+
+  private patternsAt(keys: Int32Array, slot: number, at: number): readonly Compiled<T>[] | undefined {
+    const key = keys[slot];
+    if (key === undefined || key < 0) return undefined;
+    return this.byKey[key]?.candidates(keys, at, this.maxGap);
   }
 
   private tryAll(
