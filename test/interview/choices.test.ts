@@ -26,6 +26,7 @@ describe.each(['fr', 'en'] as const)('the consent reply (%s interview)', (lang) 
       'OUI DACCORD !',
       'Euh… oui, bien sûr',
       'ok pour moi, merci',
+      "ouin c'est correct",
       'I agree',
       'yes, I consent',
       'yep',

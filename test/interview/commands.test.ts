@@ -21,6 +21,9 @@ describe('command parser', () => {
     expect(parseInterviewCommand(both, 'help!')).toBe('help');
     expect(parseInterviewCommand(both, 'Je préfère ne pas répondre.')).toBe('skip');
     expect(parseInterviewCommand(both, "I'd rather not answer")).toBe('skip');
+    // Spoken French drops the "ne".
+    expect(parseInterviewCommand(both, 'je prefere pas en parler')).toBe('skip');
+    expect(parseInterviewCommand(both, 'Je veux pas répondre.')).toBe('skip');
     expect(parseInterviewCommand(both, 'RETOUR')).toBe('back');
     expect(parseInterviewCommand(both, 'Arrêter')).toBe('stop');
     expect(parseInterviewCommand(both, 'reprendre')).toBe('resume');

@@ -89,6 +89,8 @@ describe('an answer to a question asking for one facet carries it', () => {
     ['fr', "Non, franchement on n'en voit pas."],
     ['fr', 'Bof.'],
     ['fr', 'Oui.'],
+    // Quebec French for "not at all".
+    ['fr', 'pantoute'],
     ['en', 'No.'],
     ['en', 'Not really.'],
     ['en', "I don't know."],

@@ -186,6 +186,8 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
             'ça roule',
             'Ouais, ça marche merci',
             'euh non, rien',
+            "ouin c'est beau",
+            "c'est beau de même merci",
           ]
         : [
             'yep all good',
@@ -195,6 +197,7 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
             'that works',
             "that's accurate",
             "Yeah, I think that's fine, thanks",
+            'yeah sweet as',
           ];
     for (const ending of endings) {
       const { session } = atReview(lang);
