@@ -82,6 +82,21 @@ describe.each(['fr', 'en'] as const)(
       expect(renderMarkdown(summary)).not.toContain(WORDS[lang].image);
     });
 
+    it('does not ask for more on a lever its probe asked about and the answer only glimpsed', () => {
+      const log = new TurnLog(`itv-weak-${lang}`, lang);
+      toolsAnswer(log);
+      const [question, answer, cue] =
+        lang === 'fr'
+          ? ['Quel rôle jouent les réseaux ?', "On est à l'association des commerçants.", 'association des']
+          : ['What part do networks play?', "We're in the traders' association.", 'association'];
+      log.qa('value', 'value.probe.cluster', question, answer, { levers: [['cluster', cue, 0.6]] });
+      const summary = buildSummary(metaFor(log.interviewId, lang), log.turns);
+      expect(summary.leverReading.levers.cluster.strength).toBe('weak');
+      expect(summary.nextQuestions).not.toContain(q.weakLevers.cluster);
+      // What to do about it is still advised.
+      expect(summary.nextSteps).toContain(summaryPrompts(lang).nextSteps.manager.weakLevers.cluster);
+    });
+
     it('does not suggest them either in a summary written in the other language', () => {
       const { log, meta } = probedInterview(lang);
       const other = lang === 'fr' ? 'en' : 'fr';

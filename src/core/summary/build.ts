@@ -606,7 +606,7 @@ export function buildSummary(
   const nextQuestions = [
     ...(summaryTools.length === 0 && !asked.tools ? [questions.noTools] : []),
     ...missingLevers.filter((id) => !asked.levers.has(id)).map((id) => questions.levers[id]),
-    ...weakLevers.map((id) => questions.weakLevers[id]),
+    ...weakLevers.filter((id) => !asked.levers.has(id)).map((id) => questions.weakLevers[id]),
     ...valueGaps
       .filter((id) => !asked.values.has(id))
       .slice(0, MAX_VALUE_QUESTIONS)
