@@ -100,10 +100,22 @@ describe('short answers to "who started it?" and "who gains from it?"', () => {
       'accountants:initiator',
       'clients:beneficiary',
     ]);
+    // Said again, impatiently: the actor it opens with started it.
+    expect(actorsOf("le comptable!! je vous l'ai dit deux fois.", 'both')).toEqual(['accountants:initiator']);
+    expect(actorsOf('Well, the accountant, like I said.', 'both')).toEqual(['accountants:initiator']);
     // A list in one breath names who, not which half.
     expect(actorsOf('Nos clients et nos fournisseurs.', 'both')).toEqual([
       'clients:mentioned',
       'suppliers:mentioned',
+    ]);
+  });
+
+  it('reads who put the firm on a tool as its initiator', () => {
+    expect(rolesByTool('Le comptable nous a mis sur QuickBooks.').dematerialization?.initiators).toEqual([
+      'accountants',
+    ]);
+    expect(rolesByTool('The accountant put us on Xero.').dematerialization?.initiators).toEqual([
+      'accountants',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { ActorId } from '../domain.js';
 import type { ActorTag, Evidence, Tags } from '../tags.js';
 import type { AskedRole } from './question-subject.js';
 
@@ -12,6 +13,27 @@ const FIRST_PERSON =
 /** "C'est le comptable.", "It was the owner": a cleft answers the first half of a two-part question. */
 const CLEFT = /^[\s«"“]*(?:c'est|c’est|cest|c|ce sont|it was|it's|it’s|it is|that was)\s/iu;
 
+/**
+ * What may stand before an actor an answer opens with ("Le comptable !!", "Notre fils.", "Well, the owner"):
+ * a filler word, an article or a possessive.
+ */
+const BEFORE_OPENING_ACTOR =
+  /^[\s«"“]*(?:(?:euh|heu|ben|bah|bon|ah|well|oh|um|erm)[\s,.…]+)?(?:(?:le|la|les|notre|nos|mon|ma|mes|the|our|my)\s+|l['’]\s*)?$/iu;
+
+/**
+ * The actors our labelled answers more often name as starting a tool than as gaining from it: an answer opening
+ * with one of them ("Le comptable !!") says who started it, one opening with the clients ("Nos clients surtout")
+ * says neither for sure.
+ */
+const USUALLY_INITIATING: ReadonlySet<ActorId> = new Set([
+  'accountants',
+  'banks',
+  'cci',
+  'it_provider',
+  'networks',
+  'suppliers',
+]);
+
 /** Two actors named a sentence apart ("Usually the owner. Their customers, mostly.") answer the two halves in turn. */
 const SENTENCE_BREAK = /[.;!?]/;
 
@@ -25,7 +47,8 @@ function firstAt(actor: ActorTag): number {
 
 /**
  * Asked who started a tool and who gains from it at once, an answer that states neither role still answers
- * them in order: a cleft names who started it; two actors a sentence apart are who started it, then who
+ * them in order: a cleft, or an answer opening with its one actor, one that usually starts tools ("Le comptable !!
+ * Je vous l'ai dit."), names who started it; two actors a sentence apart are who started it, then who
  * gains. A bare list ("nos clients et nos fournisseurs") says neither for sure.
  */
 function readInOrder(actors: readonly ActorTag[], text: string): ActorTag[] | null {
@@ -36,7 +59,10 @@ function readInOrder(actors: readonly ActorTag[], text: string): ActorTag[] | nu
   const later = ordered.filter(
     (a) => a.id !== first.id && SENTENCE_BREAK.test(text.slice(firstAt(first), firstAt(a))),
   );
-  if (later.length === 0 && !(CLEFT.test(text) && ordered.every((a) => a.id === first.id))) return null;
+  const opensWith =
+    CLEFT.test(text) ||
+    (USUALLY_INITIATING.has(first.id) && BEFORE_OPENING_ACTOR.test(text.slice(0, firstAt(first))));
+  if (later.length === 0 && !(opensWith && ordered.every((a) => a.id === first.id))) return null;
   const beneficiaries = new Set(later);
   return actors.map((a) =>
     a.id === first.id
