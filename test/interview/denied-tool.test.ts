@@ -118,4 +118,30 @@ describe('asked about a tool, the respondent says the firm has no such thing', (
     expect(replies.join('\n')).not.toMatch(/noté : je retire|Noted: I'm leaving/);
     expect(buildSummary(session.meta, session.turns).tools.map((t) => t.id)).toContain(c.tool);
   });
+
+  it.each(Object.entries(CASES))('%s: going back and rewriting the denial puts the tool back', (_, c) => {
+    const session = atFirstProbe(c.lang, c.tools);
+    session.say(c.denial);
+    session.say(c.lang === 'fr' ? 'retour' : 'back');
+    const rewritten =
+      c.lang === 'fr'
+        ? "Ah si pardon, c'est le comptable qui l'a voulue."
+        : 'Oh wait, yes, my son wanted it.';
+    session.say(rewritten);
+    const summary = buildSummary(session.meta, session.turns);
+    expect(summary.tools.map((t) => t.id)).toContain(c.tool);
+    expect(summary.corrections).toEqual([]);
+    expect(summary.themes.flatMap((t) => t.answers).map((a) => a.text)).toContain(rewritten);
+    expect(summary.themes.flatMap((t) => t.answers).map((a) => a.text)).not.toContain(c.denial);
+  });
+
+  it.each(Object.entries(CASES))('%s: a rewritten answer that denies the tool takes it out', (_, c) => {
+    const session = atFirstProbe(c.lang, c.tools);
+    session.say(c.lang === 'fr' ? 'Les clients surtout.' : 'The customers mostly.');
+    session.say(c.lang === 'fr' ? 'retour' : 'back');
+    session.say(c.denial);
+    const summary = buildSummary(session.meta, session.turns);
+    expect(summary.tools.map((t) => t.id)).not.toContain(c.tool);
+    expect(new Set(summary.corrections.map((x) => x.correction.id))).toEqual(new Set([c.tool]));
+  });
 });

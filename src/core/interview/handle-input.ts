@@ -761,6 +761,28 @@ function amendTurn(
 }
 
 /**
+ * The tools the new words of an amended (or late) answer say the firm does not have or dropped, as its first
+ * words would have (the removals its first words made were taken back with them: log.ts), and the seq of the
+ * question it answers.
+ */
+function amendRemovals(
+  guide: Guide,
+  after: readonly LogTurn[],
+  amend: NewTurn,
+): { denied: DroppedTool[]; dropped: DroppedTool[]; questionSeq: number | null } {
+  const position = derivePosition(after);
+  const answer = position.answers.find((a) => a.questionId === amend.questionId && a.text === amend.text);
+  if (!answer) return { denied: [], dropped: [], questionSeq: null };
+  const others = position.answers.filter((a) => a !== answer);
+  const probed = answer.subject?.tool;
+  return {
+    denied: probed ? deniedTool(guide, probed, others, position.dropped, amend.text, amend.tags) : [],
+    dropped: droppedTools(guide, others, position.dropped, amend.text, amend.tags),
+    questionSeq: position.asked.get(answer.questionId)?.seq ?? null,
+  };
+}
+
+/**
  * The main question waiting, recorded as covered when the log `after` an amend has an earlier answer of its
  * section say what it asks ("…I'm the owner" added to the presentation covers the role question).
  */
@@ -905,7 +927,14 @@ function respond(
   if (target) {
     if (isBlank(text) || unreadable)
       return { ...result, replies: [amendPrompt(guide, meta, position, target, options)] };
-    result.newTurns.push(amendTurn(guide, commandGuides, meta, target, text, tagger));
+    const amend = amendTurn(guide, commandGuides, meta, target, text, tagger);
+    const { denied, dropped, questionSeq } = amendRemovals(guide, logWith(turns, [amend]), amend);
+    result.newTurns.push(
+      { ...amend, data: answerData(saysAlreadyAnswered(commandGuides, text), denied.length > 0) },
+      ...[...denied, ...dropped].map((removal) =>
+        answerCorrection(amend.section, text, removal, questionSeq),
+      ),
+    );
     result.newTurns.push(...coveredByAmend(guide, meta, logWith(turns, result.newTurns)));
     result.replies.push(target.kind === 'skipped' ? guide.messages.answeredLate : guide.messages.amended);
     return advance(guide, meta, turns, result, options);
@@ -1162,7 +1191,8 @@ function respond(
     // the firm has no such tool speaks of it no more.
     data: answerData(saysAlreadyAnswered(commandGuides, text), denied.length > 0),
   });
-  for (const removal of denied) result.newTurns.push(answerCorrection(question.section, text, removal));
+  for (const removal of denied)
+    result.newTurns.push(answerCorrection(question.section, text, removal, pendingSeq));
   if (probedTool && denied.length > 0)
     result.replies.push(
       fill(guide.messages.toolDenied, {
@@ -1171,7 +1201,7 @@ function respond(
     );
   // "En fait on a arrêté Instagram": what an earlier answer named so is taken out, and not asked about.
   for (const dropped of droppedTools(guide, position.answers, position.dropped, text, tags))
-    result.newTurns.push(answerCorrection(question.section, text, dropped));
+    result.newTurns.push(answerCorrection(question.section, text, dropped, pendingSeq));
   return advance(guide, meta, turns, result, options);
 }
 
@@ -1190,15 +1220,23 @@ function unknownSlashCommand(guides: readonly Guide[], text: string): string | n
   return `/${word}`;
 }
 
-/** A tool taken out by what an answer said (dropped, or not had), recorded beside the answer as a correction. */
-function answerCorrection(section: string, text: string, removal: DroppedTool): NewTurn {
+/**
+ * A tool taken out by what an answer said (dropped, or not had), recorded beside the answer as a correction. It
+ * refers to the question the answer answered, as the answer does: an amend of that answer takes it back.
+ */
+function answerCorrection(
+  section: string,
+  text: string,
+  removal: DroppedTool,
+  questionSeq: number | null,
+): NewTurn {
   return {
     kind: 'correction',
     section,
     questionId: null,
     text,
     tags: null,
-    refSeq: null,
+    refSeq: questionSeq,
     data: { ...removal },
   };
 }

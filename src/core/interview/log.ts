@@ -104,7 +104,10 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
   const skipped = new Map<number, SkippedQuestion>();
   let consentGiven = false;
   let consentWithdrawn = false;
-  const dropped: DroppedTool[] = [];
+  // With the seq of the question whose answer removed the tool (null: the closing review's removal).
+  const dropped: { removal: DroppedTool; questionSeq: number | null }[] = [];
+  /** Answer seq → the seq of the question it answered. */
+  const questionOfAnswer = new Map<number, number | null>();
   let lastSeq = 0;
   // Question id → the covering answer's seq and the phrase it said; judged once every amend is applied.
   const coveredBy = new Map<string, { answerSeq: number | null; phrase: unknown }>();
@@ -130,6 +133,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
       }
       case 'answer':
       case 'skip': {
+        if (turn.kind === 'answer') questionOfAnswer.set(turn.seq, turn.refSeq);
         const late = turn.kind === 'answer' ? lateAnswered(skipped, turn.questionId) : undefined;
         if (late) {
           // A skipped question answered after `back`: it counts as answered from now on.
@@ -157,7 +161,12 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
         if (target) {
           target.text = turn.text;
           target.tags = turn.tags;
+          target.data = turn.data;
           target.amended = true;
+          // What the answer's first words removed goes with them.
+          const questionSeq = questionOfAnswer.get(target.seq);
+          if (questionSeq != null)
+            dropped.splice(0, dropped.length, ...dropped.filter((d) => d.questionSeq !== questionSeq));
         }
         amendTarget = null;
         break;
@@ -192,7 +201,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
       case 'correction': {
         const correction = Correction.safeParse(turn.data);
         if (correction.success && correction.data.target === 'tool' && correction.data.from !== undefined)
-          dropped.push(correction.data);
+          dropped.push({ removal: correction.data, questionSeq: turn.refSeq });
         break;
       }
     }
@@ -213,7 +222,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
     covered,
     consentGiven,
     consentWithdrawn,
-    dropped,
+    dropped: dropped.map((d) => d.removal),
     lastSeq,
   };
 }

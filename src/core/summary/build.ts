@@ -142,7 +142,16 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const answers = new Map<number, AnswerWithSection>();
   const declined: Summary['declined'] = [];
   const coveredBy = new Map<string, Summary['covered'][number] & { phrase: unknown }>();
-  const corrections: { seq: number; at: string; correction: Correction; text: string }[] = [];
+  const corrections: {
+    seq: number;
+    at: string;
+    correction: Correction;
+    text: string;
+    /** An answer's removal: the seq of the question that answer answered (an amend of it takes it back). */
+    answeredAt?: number;
+  }[] = [];
+  /** Answer seq → the seq of the question it answered. */
+  const questionOfAnswer = new Map<number, number>();
   /** By seq, the id of each review question asked. */
   const reviewQuestions = new Map<number, string | null>();
   /** Review questions the respondent replied to with a correction, or with words kept as one not read. */
@@ -161,6 +170,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         if (tool) questionTools.set(turn.questionId, tool);
       }
     } else if (turn.kind === 'answer') {
+      if (turn.refSeq !== null) questionOfAnswer.set(turn.seq, turn.refSeq);
       if (UnreadReview.safeParse(turn.data).success)
         unreadCorrections.push({ seq: turn.seq, at: turn.at, text: turn.text });
       const subject = turn.questionId === null ? undefined : questionTools.get(turn.questionId);
@@ -188,6 +198,18 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         target.tags = turn.tags ?? emptyTags(target.tags.lang);
         target.amended = true;
         target.at = turn.at;
+        // "We don't have that" said, or taken back, in the new words.
+        const subject = turn.questionId === null ? undefined : questionTools.get(turn.questionId);
+        if (subject && turn.data?.deniesSubject === true) subjectTools.delete(target.seq);
+        else if (subject) subjectTools.set(target.seq, subject);
+        // What the answer's first words removed ("on n'a pas de site") goes with them.
+        const answeredAt = questionOfAnswer.get(target.seq);
+        if (answeredAt !== undefined)
+          corrections.splice(
+            0,
+            corrections.length,
+            ...corrections.filter((c) => c.answeredAt !== answeredAt),
+          );
       }
     } else if (turn.kind === 'skip') {
       // A review ended by a skip after corrections (or after a reply kept as written) was answered, not declined.
@@ -220,7 +242,14 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
     } else if (turn.kind === 'correction') {
       const parsed = Correction.safeParse(turn.data);
       if (parsed.success) {
-        corrections.push({ seq: turn.seq, at: turn.at, correction: parsed.data, text: turn.text });
+        const fromAnswer = parsed.data.target === 'tool' && parsed.data.from !== undefined;
+        corrections.push({
+          seq: turn.seq,
+          at: turn.at,
+          correction: parsed.data,
+          text: turn.text,
+          ...(fromAnswer && turn.refSeq !== null ? { answeredAt: turn.refSeq } : {}),
+        });
         if (turn.questionId !== null) repliedReviews.add(turn.questionId);
       }
     }
@@ -657,7 +686,7 @@ export function buildSummary(
     gaps: { values: valueGaps, levers: missingLevers },
     nextQuestions,
     nextSteps,
-    corrections: replayed.corrections.map(({ text, ...c }, index, all) => {
+    corrections: replayed.corrections.map(({ text, answeredAt: _answeredAt, ...c }, index, all) => {
       const earlier = all.slice(0, index).map((before) => before.correction);
       const description = describeCorrection(c.correction, lang, earlier);
       // Corrections stored without the reply's words are described as they were.
