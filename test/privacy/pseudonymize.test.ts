@@ -88,6 +88,21 @@ describe('pseudonymizeText', () => {
     expect(result.text).toContain(' répond.');
   });
 
+  it('replaces a social network account, not an e-mail address or a lone "@"', () => {
+    const result = pseudonymizeText(
+      'Follow us on @spokeandchain_bikes or write to shop@spoke.co.nz, @ the counter.',
+      [],
+      KEY,
+      'en',
+    );
+    expect(result.text).toMatch(
+      /^Follow us on \[ACCOUNT-[0-9A-F]{6}\] or write to \[EMAIL-[0-9A-F]{6}\], @ the counter\.$/,
+    );
+    expect(pseudonymizeText('Notre compte @Boulangerie.Morvan', [], KEY, 'fr').text).toMatch(
+      /^Notre compte \[COMPTE-[0-9A-F]{6}\]$/,
+    );
+  });
+
   it('takes a phone number whole or not at all: no pseudonym in the middle of a longer run of digits', () => {
     expect(pseudonymizeText('Mon portable : +33 6 12 34 56 78.', [], KEY, 'fr').text).toMatch(
       /^Mon portable : \[TEL-[0-9A-F]+\]\.$/,

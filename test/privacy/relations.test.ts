@@ -138,6 +138,28 @@ describe('people and firms a user found in clear in every export', () => {
     expect(p.text('Le planning est sur la tablette.')).toBe('Le planning est sur la tablette.');
   });
 
+  it('hides names given in any answer with a title, a job or "name\'s", and firms with a legal form', () => {
+    const later = [
+      "Owner. Name's Dave Kerr.",
+      'Just me and two mechanics, Tama Ngata and Hemi.',
+      'Our freelance designer, Priya Nair, works from Google Drive.',
+      "ok I'm back, Mrs. Thibodeaux has roaches again",
+      'Our accountant, Mr Goh from Goh & Partners, push us to use.',
+    ];
+    const p = createPseudonymizer(KEY, ['A bike shop in Whanganui.'], 'en', later);
+    const all = later.map((text) => p.text(text)).join('\n');
+    for (const name of ['Dave', 'Kerr', 'Tama', 'Ngata', 'Hemi', 'Priya', 'Nair', 'Thibodeaux', 'Goh'])
+      expect(all).not.toContain(name);
+    expect(p.text('Priya asked for it.')).toMatch(/^\[PERSON-[0-9A-F]{6}\] asked for it\.$/);
+    // The firm keeps a firm's pseudonym, not its partner's.
+    expect(p.text('Mr Goh from Goh & Partners')).toMatch(
+      /^Mr \[PERSON-[0-9A-F]{6}\] from \[COMPANY-[0-9A-F]{6}\]$/,
+    );
+    // Software, programmes and a controller named with a capital stay.
+    const kept = 'Drawn in Cabinet Vision, run by a Siemens PLC, with Team France Export.';
+    expect(p.text(kept)).toBe(kept);
+  });
+
   it('keeps the trade words of a firm readable in the name of another body ("Garden Centre Association")', () => {
     const text = presentedThenLater(
       "We're Greenfields Garden Centre, near Bath.",

@@ -152,20 +152,23 @@ const RELATIONS_EN =
   '(?:business )?partner|wife|husband|spouse|son|daughter|brother|sister|father|mother|dad|mum|mom|cousin|uncle|aunt|brother-in-law|sister-in-law|accountant|bookkeeper|assistant|colleague|apprentice|employee|secretary|developer|designer|foreman|right-hand man|right-hand woman|bank manager';
 /** Jobs in a firm a person is named after, once set off by a comma ("c'est une vendeuse, Julie Marec, qui…"). */
 const STAFF_FR =
-  "vendeu(?:r|se)|serveu(?:r|se)|cuisini(?:er|[èe]re)|technicien(?:ne)?|ouvri(?:er|[èe]re)|livreu(?:r|se)|chef d['’][ée]quipe|responsable|g[ée]rante?|manag(?:er|euse)|r[ée]ceptionniste|caissi(?:er|[èe]re)|coiffeu(?:r|se)|libraire";
+  "vendeu(?:r|se)|serveu(?:r|se)|cuisini(?:er|[èe]re)|technicien(?:ne)?|ouvri(?:er|[èe]re)|livreu(?:r|se)|chef d['’][ée]quipe|responsable|g[ée]rante?|manag(?:er|euse)|r[ée]ceptionniste|caissi(?:er|[èe]re)|coiffeu(?:r|se)|libraire|m[ée]canicien(?:ne)?|plombi(?:er|[èe]re)|[ée]lectricien(?:ne)?|menuisi(?:er|[èe]re)|ma[çc]on|charpenti(?:er|[èe]re)|peintre|jardini(?:er|[èe]re)|boulang(?:er|[èe]re)|bouch(?:er|[èe]re)|pr[ée]parat(?:eur|rice)|op[ée]rat(?:eur|rice)|chauffeur|moniteur|monitrice|infirmi(?:er|[èe]re)|esth[ée]ticienne|fleuriste|agente?";
 const STAFF_EN =
-  'salesgirl|salesman|saleswoman|(?:shop |sales )?assistant|manager|supervisor|technician|driver|waiter|waitress|cook|chef|receptionist|cashier|team leader|bookseller|hairdresser';
+  'salesgirl|salesman|saleswoman|(?:shop |sales )?assistant|manager|supervisor|technician|tech|driver|waiter|waitress|cook|chef|receptionist|cashier|team leader|bookseller|hairdresser|mechanic|plumber|electrician|carpenter|joiner|painter|gardener|baker|butcher|cleaner|labourer|laborer|nurse|instructor|operator|engineer|stylist|florist';
 const RELATION_CUES = cues([
+  // The respondent's own name, wherever it is given ("Owner. Name's Dave Kerr.").
+  "je m['’]appelle|mon nom est|my name is|my name['’]s|name['’]s",
   `(?:mon|ma|notre) (?:${RELATIONS_FR})(?:,| (?:s['’]appelle|qui s['’]appelle|c['’]est|est))?`,
-  `(?:my|our) (?:${RELATIONS_EN})(?:,| (?:is called|called|named|is))?`,
+  // One word may describe them first: "our freelance designer, Priya Nair".
+  `(?:my|our)(?: [\\p{L}-]+)? (?:${RELATIONS_EN})(?:,| (?:is called|called|named|is))?`,
   // One of the staff, then their name: "une vendeuse, Julie Marec", "one of the booksellers, Anna".
   `(?:une?|l['’]une? de (?:mes|nos)) (?:${RELATIONS_FR}|${STAFF_FR}),`,
   `(?:a|an|one of (?:my|our|the)) (?:${RELATIONS_EN}|${STAFF_EN})s?,`,
   `(?:mon|ma|notre) (?:${STAFF_FR})(?:,| (?:s['’]appelle|qui s['’]appelle))`,
   `(?:my|our) (?:${STAFF_EN})(?:,| (?:is called|called|named))`,
   // Several of them, then their names: "two apprentices, Conor and Jack", "mes deux salariés, Paul et Léa".
-  `(?:mes|nos|deux|trois|quatre|\\d+) (?:${RELATIONS_FR})s?,`,
-  `(?:my|our|two|three|four|\\d+) (?:${RELATIONS_EN})s?,`,
+  `(?:mes|nos|deux|trois|quatre|\\d+) (?:${RELATIONS_FR}|${STAFF_FR})s?,`,
+  `(?:my|our|two|three|four|\\d+) (?:${RELATIONS_EN}|${STAFF_EN})s?,`,
 ]);
 /** Joining words between the names of a list of people. */
 const LIST_JOINERS = new Set(['et', 'and', '&', ',']);
@@ -925,9 +928,19 @@ function namesIn(text: string, known: ReadonlySet<string>, ordinary: Ordinary): 
   return names;
 }
 
-/** The people a text names by who they are to the speaker ("ma fille Léa", "two apprentices, Conor and Jack"). */
+/**
+ * The people a text names by who they are to the speaker ("ma fille Léa", "two apprentices, Conor and Jack"),
+ * or with a title ("Mrs. Thibodeaux", "Mr Goh", "Madame Le Goff").
+ */
 function relationPeople(text: string, tokens: readonly Token[], known: ReadonlySet<string>): Name[] {
   const people: Name[] = [];
+  tokens.forEach((token, i) => {
+    if (!TITLES.has(token.folded) || !startsUpper(token.text)) return;
+    // A title's stop ("Mrs.") stands between it and the name; without one the title opens the run.
+    const run = tokens[i + 1]?.text === '.' ? readRun(tokens, i + 2, true) : readRun(tokens, i, true);
+    const person = run && personOf(text, tokens, run, known);
+    if (person) people.push(person);
+  });
   for (const cue of overlappingMatches(RELATION_CUES, text)) {
     const start = firstTokenFrom(tokens, cue.index + cue[0].length);
     let run = start < 0 ? null : readRun(tokens, tokens[start]?.text === ',' ? start + 1 : start, true);
@@ -944,21 +957,58 @@ function relationPeople(text: string, tokens: readonly Token[], known: ReadonlyS
 }
 
 /**
- * People named by who they are to the speaker in any answer, not only the presentation ("c'est ma fille Léa
- * qui gère Instagram"): identifiers for them, as `findIntroducedNames` gives.
+ * People named by who they are to the speaker or with a title in any answer, not only the presentation ("c'est
+ * ma fille Léa qui gère Instagram", "Mrs. Thibodeaux"), and firms named with their legal form or trade ("Goh &
+ * Partners"): identifiers for them, as `findIntroducedNames` gives.
  */
 export function findRelationNames(
   texts: readonly string[],
   known: ReadonlySet<string> = shippedKnownNames(),
 ): Identifier[] {
   const identifiers: Identifier[] = [];
-  for (const text of texts)
-    for (const person of relationPeople(text, tokenize(text), known)) {
+  const firms: Name[] = [];
+  for (const text of texts) {
+    const tokens = tokenize(text);
+    for (const person of relationPeople(text, tokens, known)) {
       identifiers.push({ kind: 'person', text: person.text, canonical: person.text, caseSensitive: true });
       for (const part of person.parts.filter((p) => p !== person.text))
         identifiers.push({ kind: 'person', text: part, canonical: person.text, caseSensitive: true });
     }
+    firms.push(...firmsByShape(text, tokens, known));
+  }
+  const canonical = canonicalNames(firms);
+  for (const firm of firms) {
+    const of = canonical.get(firm) ?? firm.text;
+    for (const said of new Set([firm.text, firm.core]))
+      identifiers.push({ kind: 'company', text: said, canonical: of, caseSensitive: true });
+  }
   return identifiers;
+}
+
+/**
+ * Firms a text names with a legal form or a family ending ("Hollis Digital Ltd", "Goh & Partners", "Martin
+ * Frères"): wherever they are said, they name a firm. A trade in a capitalised name is no sign here: outside
+ * the presentation such names are mostly programmes, software and events ("Team France Export", "Cabinet
+ * Vision", "Maison&Objet"); nor is "PLC", which in the workshop is a controller ("a Siemens PLC").
+ */
+function firmsByShape(text: string, tokens: readonly Token[], known: ReadonlySet<string>): Name[] {
+  const firms: Name[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const run = readRun(tokens, i);
+    if (!run) {
+      i += 1;
+      continue;
+    }
+    const words = tokens.slice(run.from, run.to);
+    const last = words.at(-1);
+    const marked =
+      words.some((word) => isLegalForm(word.text) && word.folded !== 'plc') ||
+      (words.length > 1 && last !== undefined && FAMILY_ENDINGS.has(last.folded));
+    const firm = marked ? firmOf(text, tokens, run, known, true) : null;
+    if (firm) firms.push(firm);
+    i = run.to;
+  }
+  return firms;
 }
 
 /** Sticky: read where the cue ends, not from a copy of the rest of the text. */

@@ -3,12 +3,13 @@ import type { Language } from '../domain.js';
 import { asWebName, shippedKnownWebNames } from './known-names.js';
 
 /**
- * Pseudonymisation for exports: names given at presentation, e-mail addresses, phone numbers and URLs are
+ * Pseudonymisation for exports: names given at presentation, e-mail addresses, phone numbers, URLs and social
+ * network accounts are
  * replaced by stable pseudonyms. The pseudonym is derived from a per-study secret key, so the same firm maps
  * to the same pseudonym across every interview and export of a study, and cannot be reversed without the key.
  */
 
-export const IDENTIFIER_KINDS = ['person', 'company', 'email', 'phone', 'url'] as const;
+export const IDENTIFIER_KINDS = ['person', 'company', 'email', 'phone', 'url', 'handle'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 export interface Identifier {
@@ -38,8 +39,15 @@ export interface Replacement {
  * language, never the code after it: one firm keeps one code across the interviews of a study.
  */
 const LABELS: Record<Language, Record<IdentifierKind, string>> = {
-  fr: { person: 'PERSONNE', company: 'ENTREPRISE', email: 'EMAIL', phone: 'TEL', url: 'URL' },
-  en: { person: 'PERSON', company: 'COMPANY', email: 'EMAIL', phone: 'PHONE', url: 'URL' },
+  fr: {
+    person: 'PERSONNE',
+    company: 'ENTREPRISE',
+    email: 'EMAIL',
+    phone: 'TEL',
+    url: 'URL',
+    handle: 'COMPTE',
+  },
+  en: { person: 'PERSON', company: 'COMPANY', email: 'EMAIL', phone: 'PHONE', url: 'URL', handle: 'ACCOUNT' },
 };
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
@@ -57,6 +65,8 @@ const URL_PATTERN = new RegExp(
 const DOMAIN_SUFFIXES = new Set([...TOP_LEVEL_DOMAINS, 'co']);
 /** A site named with no page of it: a scheme and "www." may open it, a slash end it. */
 const WHOLE_SITE = /^(?:https?:\/\/)?(?:www\.)?([^/]+)\/?$/iu;
+/** A social network account ("@spokeandchain_bikes"): an "@" no word or address runs into. */
+const HANDLE = /(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_.]*[\p{L}\p{N}_]/gu;
 /** French numbers (0X XX XX XX XX, +33 X …) and generic international numbers of 9 to 15 digits. */
 const PHONE = /(?<!\d)(?:\+\d{1,3}[\s.-]?)?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){8,14}\b/g;
 
@@ -111,6 +121,8 @@ export function findReplacements(
         add(match.index ?? 0, match[0], name.kind, name.canonical ?? name.text);
   }
   for (const match of text.matchAll(EMAIL)) add(match.index ?? 0, match[0], 'email', match[0]);
+  for (const match of text.matchAll(HANDLE))
+    if (match[0].length > 2) add(match.index ?? 0, match[0], 'handle', match[0].toLowerCase());
   for (const match of text.matchAll(URL_PATTERN)) {
     const url = match[0].replace(/[.,;:!?]+$/, '');
     if (!isKnownSite(url)) add(match.index ?? 0, url, 'url', url);
