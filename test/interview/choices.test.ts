@@ -32,6 +32,9 @@ describe.each(['fr', 'en'] as const)('the consent reply (%s interview)', (lang) 
       'yep',
       'sure',
       'Yeah, go ahead.',
+      "yes ma'am",
+      'sweet as',
+      'ok can',
     ];
     for (const reply of replies) {
       const session = atConsent(lang);

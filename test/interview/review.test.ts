@@ -198,6 +198,9 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
             "that's accurate",
             "Yeah, I think that's fine, thanks",
             'yeah sweet as',
+            "That's all, thank you kindly",
+            "that's all y'all",
+            "ok can, that's all",
           ];
     for (const ending of endings) {
       const { session } = atReview(lang);
@@ -220,6 +223,18 @@ describe.each(['fr', 'en'] as const)('closing review with corrections (%s)', (la
     expect(session.meta.status).toBe('in_progress');
     // Yes words alone mean there is something to correct.
     expect(session.say(lang === 'fr' ? 'ouais' : 'yep')).toEqual([guide.closing.correctionPrompt]);
+  });
+
+  it('reads a correction said after why, not two corrections in one reply', () => {
+    const { session } = atReview(lang);
+    const why =
+      lang === 'fr'
+        ? 'la sécurité on en a pas parlé vraiment, retire la valeur sécurité'
+        : "security we didn't really talk about, remove value security";
+    expect(session.say(why)[0]).toMatch(lang === 'fr' ? /^C'est noté/ : /^Noted/);
+    expect(session.turns.filter((t) => t.kind === 'correction').map((t) => t.data)).toMatchObject([
+      { action: 'remove', target: 'value', id: 'security' },
+    ]);
   });
 
   it('moves on after a third reply in a row it cannot read, kept as written, having said so before it', () => {

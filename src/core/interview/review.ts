@@ -109,8 +109,36 @@ export function readReviewReply(
     const other = parseCorrection(said, language, quote, reader);
     if (other.ok) return read(other);
   }
+  const afterWhy = correctionAfterReason(text, language, quote, reader);
+  if (afterWhy) return read(afterWhy);
   // What is not understood is said of the first reading, the one the name is most likely in.
   return { kind: 'unclear', message: parsed.message };
+}
+
+/** Where a clause of a reply ends: what follows may be the correction, what comes before why. */
+const CLAUSE_BREAK = /[,;.!?…]+\s+/gu;
+
+/**
+ * A correction said after why ("yeah nah the club is just a bike club, remove network meetings", "Canva we
+ * still use for the menus lah, put Canva back"): the clauses that end the reply, when what comes before them
+ * is no correction of its own (two corrections in one reply are not read).
+ */
+function correctionAfterReason(
+  text: string,
+  language: Language,
+  quote: Quote,
+  reader: NameReader | undefined,
+): Extract<ReturnType<typeof parseCorrection>, { ok: true }> | null {
+  for (const match of text.matchAll(CLAUSE_BREAK)) {
+    const from = (match.index ?? 0) + match[0].length;
+    const rest = text.slice(from).trim();
+    if (rest === '') continue;
+    const parsed = parseCorrection(rest, language, quote, reader);
+    if (!parsed.ok) continue;
+    const before = text.slice(0, match.index ?? 0);
+    return parseCorrection(before, language, quote, reader).ok ? null : parsed;
+  }
+  return null;
 }
 
 const SAYS_NOTHING = 0;
