@@ -180,6 +180,10 @@ describe('a start asked in a sentence or typed a letter off, where no interview 
     ['fr-FR', 'demarer'],
     ['fr-FR', 'on peut commencer ?'],
     ['fr-FR', "c'est parti"],
+    ['en-GB', "ok let's start"],
+    ['en-GB', 'Let’s get started I reckon'],
+    ['en-GB', 'start lah'],
+    ['fr-FR', 'bon ben on y va'],
   ] as const)('(%s) "%s" starts, asking the language', async (locale, text) => {
     const bot = new BotHarness();
     const lang = locale.startsWith('fr') ? 'fr' : 'en';

@@ -3,7 +3,7 @@ import type { Guide } from '../guide/schema.js';
 import { readConsent } from './choices.js';
 import { readsAsErasureRequest } from './erasure.js';
 import { goesOnAfterRefusal, readsAsSkipRequest } from './skip-request.js';
-import { elidedWords, matchesPhrase, normalize, oneLetterOff } from './text.js';
+import { elidedWords, matchesPhrase, normalize, oncePerList, oneLetterOff } from './text.js';
 
 /** Longest message read as a command said with polite words ("on peut faire une petite pause svp ?"). */
 const MAX_COMMAND_CHARS = 80;
@@ -180,13 +180,24 @@ export function parseBotCommand(guides: readonly Guide[], text: string): BotComm
 }
 
 /**
- * A start asked in a sentence ("let's start", "on peut commencer ?", "c'est parti svp"): one of the guide's
- * `bot.startRequests`, polite words around it. Read only where no interview runs: there it is no answer.
+ * A start asked in a sentence ("let's start", "on peut commencer ?", "ok let's get started I reckon"): one of the
+ * guide's `bot.startRequests`, polite, filler, yes and hedging words around it. Read only where no interview
+ * runs: there it is no answer.
  */
 export function readsAsStartRequest(guides: readonly Guide[], text: string): boolean {
   if (text.length > MAX_COMMAND_CHARS) return false;
-  return guides.some((guide) => matchesPhrase(text, guide.bot.startRequests, guide.words.courtesy));
+  const around = startEdges(guides);
+  return guides.some((guide) => matchesPhrase(text, guide.bot.startRequests, around));
 }
+
+const startEdges = oncePerList((guides: readonly Guide[]) =>
+  guides.flatMap((guide) => [
+    ...guide.words.courtesy,
+    ...guide.words.yes,
+    ...guide.opening.consentWords.filler,
+    ...guide.closing.hedges,
+  ]),
+);
 
 /** Bot commands a one-word typo of is taken for: never erasure, which is only done as typed. */
 const NEAR_BOT_COMMANDS = ['start', 'resume', 'summary', 'help'] as const satisfies readonly BotCommandKind[];
