@@ -194,6 +194,9 @@ describe('a respondent back after a wait', () => {
     ['en', 'brb', 'ok im back'],
     ['en', 'hold on', 'sorry about that'],
     ['en', 'one sec', "I'm back now, sorry"],
+    // Why they left, said on their return: an aside.
+    ['en', "hold on, phone's ringing", "ok I'm back, sorry about that, Mrs. Thibodeaux has roaches again"],
+    ['fr', 'attendez', 'me revoilà, désolé, une livraison de glace pilée'],
   ] as const)('%s: "%s" then "%s" records nothing and asks the question again', (lang, wait, back) => {
     const session = underWay(lang);
     const question = guides[lang].themes[0]?.questions[0]?.text;
@@ -209,6 +212,18 @@ describe('a respondent back after a wait', () => {
     ['en', "I'm here most days, and going digital for us means selling online."],
   ] as const)('%s: "%s" is an answer', (lang, text) => {
     const session = underWay(lang);
+    expect(session.say(text)).not.toContain(guides[lang].messages.welcomeBack);
+    expect(answers(session)).toContain(text);
+  });
+});
+
+describe('a respondent back after a wait who answers at once', () => {
+  it.each([
+    ['en', "I'm back. For us it means selling online and saving time."],
+    ['fr', 'Me revoilà. Pour nous ça veut dire vendre en ligne et gagner du temps.'],
+  ] as const)('%s: "%s" is an answer', (lang, text) => {
+    const session = pastPresentation(guides, createTagger(), lang);
+    session.say(lang === 'fr' ? 'attendez' : 'hold on');
     expect(session.say(text)).not.toContain(guides[lang].messages.welcomeBack);
     expect(answers(session)).toContain(text);
   });

@@ -74,6 +74,24 @@ export function readsAsReturn(guides: readonly Guide[], text: string): boolean {
   return pastAny(said, pastOne(said, pastAny(said, [0], edges), phrases), edges).has(said.length);
 }
 
+/** What a respondent back after a wait says of why they left is said in a few words. */
+const MAX_ASIDE_WORDS = 12;
+
+/** Where a clause ends: "ok I'm back" must be a clause of its own ("je suis la gérante" is no return). */
+const CLAUSE_END = /[,;.!?…]+/u;
+
+/**
+ * Whether a message opens with a clause saying the respondent is back and goes on for a few words only ("ok
+ * I'm back, sorry about that, Mrs. Thibodeaux has roaches again"): what follows may be an aside or an answer,
+ * which the caller tells by what it says of the question.
+ */
+export function opensWithReturn(guides: readonly Guide[], text: string): boolean {
+  const end = CLAUSE_END.exec(text);
+  if (!end) return false;
+  const rest = elidedWords(text.slice(end.index));
+  return rest.length <= MAX_ASIDE_WORDS && readsAsReturn(guides, text.slice(0, end.index));
+}
+
 /**
  * Whether the respondent says they already answered ("je viens de le dire", "jviens de le dire", "I just said
  * that", "already told you"): one of the guide's `words.alreadySaid` anywhere in the message, read as the

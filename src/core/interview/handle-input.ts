@@ -8,7 +8,7 @@ import { summaryPrompts } from '../summary/labels.js';
 import type { AnswerAbout, Tagger } from '../tagger/types.js';
 import type { Evidence, Tags } from '../tags.js';
 import { answerLanguage } from './answer-language.js';
-import { readsAsReturn, readsAsWaitRequest, saysAlreadyAnswered } from './asides.js';
+import { opensWithReturn, readsAsReturn, readsAsWaitRequest, saysAlreadyAnswered } from './asides.js';
 import { keepUpTo } from './cap.js';
 import { readConsent } from './choices.js';
 import {
@@ -902,8 +902,12 @@ function respond(
     if (!position.amendTarget) result.replies.push(guide.messages.repeatQuestion);
     return advance(guide, meta, turns, result, options);
   }
-  if (readsAsReturn(commandGuides, text)) {
-    // Back after a wait: nothing recorded, and what waits (a question, or a `back` for its text) is said again.
+  if (
+    readsAsReturn(commandGuides, text) ||
+    (opensWithReturn(commandGuides, text) && !tagsOnTopic(answerTags(tagger, text, meta, null), false))
+  ) {
+    // Back after a wait, with an aside at most: nothing recorded, and what waits (a question, or a `back` for its
+    // text) is said again.
     result.replies.push(guide.messages.welcomeBack);
     return advance(guide, meta, turns, result, options);
   }
