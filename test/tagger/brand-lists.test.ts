@@ -27,3 +27,20 @@ describe('brands named plainly in a long answer are tools in use', () => {
     expect(tools).not.toContain('social_media');
   });
 });
+
+describe('ride-hailing, mobile money and booking brands', () => {
+  it.each([
+    ['VTC, on est sur Uber et Bolt avec trois chauffeurs.', 'marketplace'],
+    ['We have a fleet of fifteen on Bolt and Uber.', 'marketplace'],
+    ['Les clients de Dakar payent avec Wave ou Orange Money.', 'secure_payment'],
+    ['Customers pay by M-Pesa before delivery.', 'secure_payment'],
+    ['Bookings come through SimplyBook now.', 'ecommerce_website'],
+    ['Everything runs on PestPac, the routes and the invoices.', 'erp'],
+  ])('"%s" names %s', (text, tool) => {
+    expect(toolIds(text)).toContain(tool);
+  });
+
+  it('leaves the common words alone: a bolt, a wave, to grab', () => {
+    expect(toolIds('We tighten every bolt by hand, then grab a coffee and wave the van off.')).toEqual([]);
+  });
+});
