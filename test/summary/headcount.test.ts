@@ -45,6 +45,7 @@ describe("the firm's headcount, read from a manager's presentation", () => {
     ['Une scierie familiale : vingt-cinq salariés en 2024, contre douze en 2015.', 25, false],
     ["L'entreprise emploie environ 40 personnes.", 40, true],
     ["C'est une salle d'escalade, douze salariés à peu près en comptant les ouvreurs.", 12, true],
+    ["Déneigement à Lévis, on est une douzaine l'hiver, 4 l'été.", 12, true],
   ])('reads "%s" in French as %i (approximate: %s)', (answer, headcount, headcountApproximate) => {
     expect(headcountOf(answer, 'fr')).toEqual({ headcount, headcountApproximate });
   });
@@ -58,6 +59,7 @@ describe("the firm's headcount, read from a manager's presentation", () => {
     ["Well, we're a family joinery in County Cork, eleven of us.", 11, false],
     ['Landscaping and garden maintenance, near Carmarthen. 6 of us incl me', 6, false],
     ['six of us inc. the apprentice', 6, false],
+    ["Pest control in Mobile. We got 22 folks, nine of 'em techs out in the trucks.", 22, false],
   ])('reads "%s" in English as %i (approximate: %s)', (answer, headcount, headcountApproximate) => {
     expect(headcountOf(answer, 'en')).toEqual({ headcount, headcountApproximate });
   });

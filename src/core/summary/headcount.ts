@@ -267,6 +267,8 @@ const AFTER_COUNTING_US = new Set([
   'maintenant',
   'actuellement',
   'depuis',
+  // "on est une douzaine l'hiver": a season's count.
+  'l',
   'avec',
   'et',
   'dont',
