@@ -79,6 +79,14 @@ describe('a probe on a tool names it in the respondent’s own words', () => {
     expect(
       probeAfter('en', 'Square or SumUp card readers at the counter, since last spring.', createTagger()),
     ).not.toMatch(/^For (SumUp|Square)/);
+    // One brand said whole, then shortened, is one name.
+    expect(
+      probeAfter(
+        'en',
+        'WhatsApp Business with customers, and WhatsApp with the drivers, since 2020.',
+        createTagger(),
+      ),
+    ).toMatch(/^For WhatsApp Business[,:] /);
     // A sentence's ordinary first word is still no name.
     expect(probeAfter('fr', 'Site internet et page Facebook, pour la boutique.', createTagger())).not.toMatch(
       /^Pour Site/,

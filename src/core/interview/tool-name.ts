@@ -69,7 +69,8 @@ function opensSentence(text: string, at: number): boolean {
 /**
  * The one name the respondent used for a tool that says more than the tool's label: "Shopify" for the online
  * shop, "HubSpot" for "le CRM" even when "CRM" was said too, but never "ERP" for "l'ERP". Null when they gave
- * none, or several (the label then speaks of all of them).
+ * none, or several (the label then speaks of all of them); a name said again shortened ("WhatsApp Business",
+ * "WhatsApp") is one.
  */
 export function ownToolName(names: Iterable<string>, label: string): string | null {
   const labelWords = ` ${words(label)
@@ -78,7 +79,10 @@ export function ownToolName(names: Iterable<string>, label: string): string | nu
   const distinct = new Map<string, string>();
   for (const name of names) {
     const key = words(name).join(' ');
-    if (!labelWords.includes(` ${key} `)) distinct.set(key, name);
+    if (labelWords.includes(` ${key} `)) continue;
+    // "WhatsApp Business", then "WhatsApp": one name, as first said.
+    const same = [...distinct.keys()].some((k) => k.startsWith(`${key} `) || key.startsWith(`${k} `));
+    if (!same) distinct.set(key, name);
   }
   const [only] = distinct.values();
   return distinct.size === 1 && only !== undefined ? only : null;
