@@ -21,7 +21,7 @@ function log(turns: readonly Omit<LogTurn, 'seq'>[]): LogTurn[] {
 }
 
 describe('the exchange shown again after a front door lost it', () => {
-  it('gives the theme heading, the questions and each answer as it now stands, in order, and nothing of skips', () => {
+  it('gives the theme heading, the questions and each answer as it now stands, in order, and a skip as skipped', () => {
     const turns = log([
       turn('question', 'value.q1', 'Question 1'),
       turn('answer', 'value.q1', 'Réponse 1'),
@@ -38,6 +38,7 @@ describe('the exchange shown again after a front door lost it', () => {
       { from: 'bot', text: 'Question 1' },
       { from: 'respondent', text: 'Réponse 1' },
       { from: 'bot', text: 'Question 2' },
+      { from: 'bot', text: guides.fr.messages.skipped },
       { from: 'bot', text: 'Question 3' },
       { from: 'respondent', text: 'Réponse 3, corrigée' },
     ]);
@@ -64,6 +65,23 @@ describe('the exchange shown again after a front door lost it', () => {
     expect(earlierExchange(guides.fr, turns, 4)[0]?.text).toBe(
       "Les 56 premiers messages de l'entretien ne sont pas réaffichés\u202f; voici la suite.",
     );
+    // Never an answer without its question first: one more message is left out.
+    const odd = earlierExchange(guides.en, turns, 5);
+    expect(odd[0]?.text).toMatch(/^The first 56 messages/);
+    expect(odd[1]).toEqual({ from: 'bot', text: 'Question 29' });
+  });
+
+  it('dates the line saying what is left out as the first message shown, so it is shown first', () => {
+    const turns = log([
+      ...Array.from({ length: 4 }, (_, i) => [
+        turn('question', `presentation.q${i + 1}`, `Question ${i + 1}`, 'presentation'),
+        turn('answer', `presentation.q${i + 1}`, `Answer ${i + 1}`, 'presentation'),
+      ]).flat(),
+      turn('question', 'presentation.pending', 'Pending question', 'presentation'),
+    ]).map((t) => ({ ...t, at: `2026-11-20T10:00:${String(t.seq).padStart(2, '0')}.000Z` }));
+    const shown = earlierExchange(guides.en, turns, 4);
+    expect(shown[0]?.at).toBe(shown[1]?.at);
+    expect(shown[1]).toMatchObject({ from: 'bot', text: 'Question 3' });
   });
 });
 

@@ -18,8 +18,9 @@ export const MAX_REPLAYED_MESSAGES = 40;
  * question now waiting for an answer (whoever shows where the respondent is asks that one again): each theme's
  * heading where its first question was asked, the questions as asked, and under each its answer as it now
  * stands (rewritten after `back`: the text that replaced it; given after `back` to a question first skipped:
- * under that question), then the review's corrections in the order they were made. Only the latest `max`
- * messages are kept, after a line saying how many earlier ones are left out.
+ * under that question; skipped and not answered since: the bot's word that it was skipped), then the review's
+ * corrections in the order they were made. Only the latest `max` messages or so are kept, opening on something
+ * the bot said, after a line saying how many earlier ones are left out.
  */
 export function earlierExchange(
   guide: Guide,
@@ -51,16 +52,20 @@ export function earlierExchange(
       themesBegun.add(turn.section);
       said.push({ from: 'bot', text: turn.text, ...at });
     } else if (answer) said.push({ from: 'respondent', text: answer, ...at });
+    // A question skipped and never answered since: what the bot said when it was.
+    else if (turn.kind === 'skip') said.push({ from: 'bot', text: guide.messages.skipped, ...at });
     // A review's correction; a tool an answer said was dropped (no question of its own) was that answer.
     else if (turn.kind === 'correction' && turn.questionId !== null && turn.text !== '')
       said.push({ from: 'respondent', text: turn.text, ...at });
   }
-  const omitted = said.length - max;
-  if (omitted <= 0) return said;
-  return [
-    { from: 'bot', text: fill(guide.messages.earlierOmitted, { count: omitted }) },
-    ...said.slice(omitted),
-  ];
+  let omitted = Math.max(0, said.length - max);
+  if (omitted === 0) return said;
+  // What is shown opens on something the bot said, never on an answer whose question is left out.
+  while (said[omitted]?.from === 'respondent') omitted += 1;
+  const kept = said.slice(omitted);
+  // Dated as the first message kept, so that a client ordering by time shows it first.
+  const at = kept[0]?.at === undefined ? {} : { at: kept[0].at };
+  return [{ from: 'bot', text: fill(guide.messages.earlierOmitted, { count: omitted }), ...at }, ...kept];
 }
 
 /** The heading said with a theme's first question ("Thème 1 sur 3 : …"); null for a part outside the themes. */
