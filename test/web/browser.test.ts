@@ -160,9 +160,16 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     expect(counts.some((count) => count > 0)).toBe(true);
     // The closing's answers too, as the exports show them (the counts include them).
     if (!interview) throw new Error('no interview');
-    const closing = buildSummary(interview, await server.store.getTurns(interview.id)).otherAnswers.filter(
-      (answer) => answer.section === 'closing',
-    );
+    const built = buildSummary(interview, await server.store.getTurns(interview.id));
+    const closing = built.otherAnswers.filter((answer) => answer.section === 'closing');
+    // What the transition means to them, in their words, and the firm's headcount, as the exports give them.
+    const facetQuotes = [...built.facets.opportunities, ...built.facets.threats, ...built.facets.resources];
+    expect(facetQuotes.length).toBeGreaterThan(0);
+    expect(await dashboard.locator('#facets q').allTextContents()).toEqual(facetQuotes);
+    if (built.respondent.headcount !== null)
+      expect(await dashboard.locator('#summary-headcount').textContent()).toContain(
+        String(built.respondent.headcount),
+      );
     expect(closing.length).toBeGreaterThan(0);
     expect(
       await dashboard.locator('#answers section[data-theme="closing"] .answer-text').allTextContents(),

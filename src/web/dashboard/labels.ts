@@ -25,7 +25,11 @@ export function dashboardLabels(lang: Language) {
       themes: prompts.headings.themes,
       nextQuestions: prompts.headings.nextQuestions,
       nextSteps: prompts.headings.nextSteps,
+      headcount: prompts.headings.headcount,
+      facets: prompts.headings.facets,
+      declined: prompts.headings.declined,
     },
+    approximateHeadcount: prompts.approximateHeadcount,
     // The kinds of tags an answer carries, named as the exports name them.
     tagKinds: {
       tools: prompts.headings.tools,

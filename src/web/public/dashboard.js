@@ -232,6 +232,7 @@
     const codeLine = document.getElementById('summary-code');
     codeLine.hidden = code === null;
     codeLine.textContent = code === null ? '' : fill(words.invitations.codeOf, { code });
+    showRespondent(summary.respondent);
     valueMatrix(document.getElementById('value-matrix'), summary.valueMatrix);
     leverBars(document.getElementById('lever-chart'), summary.levers, (id) => reading.levers[id]);
     leverVerdict(document.getElementById('lever-balance'), reading);
@@ -243,7 +244,11 @@
       .map((entry) => element('li', {}, entry.description));
     document.getElementById('corrections').replaceChildren(...corrections);
     document.getElementById('corrections-heading').hidden = corrections.length === 0;
+    showFacets(summary.facets);
     showAnswers(summary);
+    const declined = summary.declined.map((entry) => element('li', {}, entry.question));
+    document.getElementById('declined').replaceChildren(...declined);
+    document.getElementById('declined-heading').hidden = declined.length === 0;
     shownInterview = { id, code };
     downloads(document.getElementById('summary-downloads'), `${base}?lang=${lang}`, [
       'json',
@@ -255,6 +260,41 @@
     ]);
     message('');
     show('summary-view');
+  }
+
+  /** "Effectif : environ 12": a manager's firm, as the exports give it (an expert's summary reads none). */
+  function showRespondent(respondent) {
+    const line = document.getElementById('summary-headcount');
+    const count = respondent.headcount;
+    line.hidden = respondent.profile === 'expert' || count === null;
+    if (line.hidden) return;
+    const value = respondent.headcountApproximate
+      ? fill(words.approximateHeadcount, { count })
+      : String(count);
+    line.textContent = fill(words.labelled, { label: words.headings.headcount, value });
+  }
+
+  /** What the digital transition means to the respondent: opportunities, threats, resources, in their words. */
+  function showFacets(facets) {
+    const kinds = [
+      ['opportunities', 'opportunity'],
+      ['threats', 'threat'],
+      ['resources', 'resource'],
+    ];
+    const blocks = [];
+    for (const [key, id] of kinds) {
+      const quotes = facets[key] ?? [];
+      if (quotes.length === 0) continue;
+      const list = element('ul', { 'data-facet': id });
+      for (const quote of quotes) {
+        const item = element('li');
+        item.append(element('q', {}, quote));
+        list.append(item);
+      }
+      blocks.push(element('h4', {}, words.facets[id]), list);
+    }
+    document.getElementById('facets').replaceChildren(...blocks);
+    document.getElementById('facets-heading').hidden = blocks.length === 0;
   }
 
   /**
