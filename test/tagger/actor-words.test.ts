@@ -70,3 +70,21 @@ describe('the customers and staff of trades, in their own words', () => {
     expect(rolesOf('Une entreprise de famille, trois générations.', 'fr')).toEqual([]);
   });
 });
+
+describe('words that only look like actors', () => {
+  const actorsOf = (text: string) => tagger.tag(text, { lang: 'fr' }).actors.map((a) => a.id);
+
+  it.each([
+    'On déneige des stationnements commerciaux à Lévis.',
+    'On a pas de réseau cellulaire dans le rang, alors le GPS décroche.',
+    'Le matin je preparais les sacs pour le marché.',
+  ])('"%s" names no staff and no network', (text) => {
+    expect(actorsOf(text)).not.toContain('employees');
+    expect(actorsOf(text)).not.toContain('networks');
+  });
+
+  it('still reads the sales staff and the buyers as people', () => {
+    expect(actorsOf('Nos commerciaux ont tous une tablette.')).toContain('employees');
+    expect(actorsOf('Les acheteurs des centrales passent par le portail.')).toContain('clients');
+  });
+});
