@@ -253,6 +253,8 @@ describe('the role, said in the presentation casually, is not asked again', () =
     ['en', 'my role is managing director of a 30-person engineering firm near Bristol'],
     ['fr', "une micro brasserie a Namur, on est 5 avec mon associé. moi je m'occupe de la vente et des sous"],
     ['en', 'Landscaping near Carmarthen, six of us, I look after the quotes and the money'],
+    ['fr', "Déneigement à Lévis, on est douze. Moi c'est Réjean Tremblay, le propriétaire."],
+    ['en', 'Bike repairs in Whanganui. Dave Kerr, the owner.'],
   ] as const)('%s: "%s"', (lang, company) => {
     const session = afterCompany(lang, company);
     expect(session.askedIds()).not.toContain(ROLE);
@@ -264,6 +266,7 @@ describe('the role, said in the presentation casually, is not asked again', () =
     ['fr', 'Je suis allée voir le directeur de la banque pour le prêt : 12 salariés à Nantes.'],
     ['en', 'A bakery in Leeds with 12 staff. The owner asked me to answer for the business.'],
     ['en', 'The role of the ERP is to keep our 12 staff on the same page, in Leeds.'],
+    ['fr', 'Une boulangerie à Brest, 12 salariés, le gérant et moi on fait tout.'],
   ] as const)('still asks it after "%s: %s"', (lang, company) => {
     const session = afterCompany(lang, company);
     expect(session.pendingId()).toBe(ROLE);

@@ -325,21 +325,29 @@ const coveringPhrases = oncePer((question: SectionQuestion): readonly string[] =
 const CLAUSE_END = /[.!?;:,\n]+/u;
 
 /**
- * The role a sentence or clause of the text opens with ("Gérant depuis 2015", "Owner of a bakery"), its last
- * word read as a word's beginning ("gérant" in "gérante"), as `saysPhrase` reads it.
+ * The role a sentence or clause of the text opens with ("Gérant depuis 2015", "Owner of a bakery"), or is with
+ * its article alone (", le propriétaire"), its last word read as a word's beginning ("gérant" in "gérante"), as
+ * `saysPhrase` reads it.
  */
 function openingRole(roles: readonly string[], text: string): string | undefined {
   const clauses = text.split(CLAUSE_END).map(elidedWords);
+  const opens = (said: readonly string[], reading: readonly string[], from: number) =>
+    reading.every((word, i) =>
+      i === reading.length - 1 ? (said[from + i] ?? '').startsWith(word) : said[from + i] === word,
+    );
   return roles.find((role) =>
     phraseReadings(role).some((reading) =>
-      clauses.some((said) =>
-        reading.every((word, i) =>
-          i === reading.length - 1 ? (said[i] ?? '').startsWith(word) : said[i] === word,
-        ),
+      clauses.some(
+        (said) =>
+          opens(said, reading, 0) ||
+          // "Moi c'est Réjean Tremblay, le propriétaire": a clause of the role alone, after its article.
+          (said.length === reading.length + 1 && ROLE_ARTICLES.has(said[0] ?? '') && opens(said, reading, 1)),
       ),
     ),
   );
 }
+
+const ROLE_ARTICLES = new Set(['le', 'la', "l'", 'the']);
 
 /**
  * The earlier answer of the section that says one of the question's covering phrases, or opens a sentence
