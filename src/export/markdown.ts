@@ -138,7 +138,7 @@ export function renderMarkdown(summary: Summary, lang: Language = summary.interv
       out.push(`### ${md(l.theme(section))}`, '');
     }
     const amended = answer.amended ? ` _(${md(h.amended)})_` : '';
-    out.push(`**${md(answer.question || h.question)}**${amended}`, '', `> ${md(answer.text)}`, '');
+    out.push(`**${md(answer.question || h.question)}**${amended}`, '', ...quotedParagraphs(answer.text), '');
   }
   if (summary.declined.length > 0) {
     out.push(
@@ -218,4 +218,15 @@ export function renderStudyMarkdown(study: Study, lang: Language): string {
     ),
   ];
   return `${out.join('\n')}\n`;
+}
+
+/** An answer as a block quote, its paragraphs kept apart (an answer pasted in two paragraphs reads as two). */
+function quotedParagraphs(text: string): string[] {
+  const paragraphs = text
+    .split(/\n\s*\n/u)
+    .map((paragraph) => md(paragraph))
+    .filter((paragraph) => paragraph !== '');
+  return (paragraphs.length > 0 ? paragraphs : ['']).flatMap((paragraph, i) =>
+    i === 0 ? [`> ${paragraph}`] : ['>', `> ${paragraph}`],
+  );
 }

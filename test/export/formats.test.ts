@@ -80,6 +80,18 @@ describe('Markdown', () => {
     expect(md).toContain('\\# Titre \\*\\*gras\\*\\* &lt;script&gt;');
     expect(md.split('\n').filter((line) => line.startsWith('# '))).toHaveLength(1);
   });
+
+  it('keeps the paragraphs of an answer pasted in several, each in the quote', () => {
+    const log = new TurnLog('itv-paragraphs', 'en');
+    log.qa(
+      'meaning',
+      'meaning.main',
+      'What does it mean?',
+      'We went online in 2020.\n\nSpeaking of which, # not a title.',
+    );
+    const md = renderMarkdown(buildSummary(metaFor(log.interviewId, 'en'), log.turns));
+    expect(md).toContain('> We went online in 2020.\n>\n> Speaking of which, \\# not a title.');
+  });
 });
 
 /** An interview whose one answer names no tool, value, lever or facet: every section of its summary is empty. */
