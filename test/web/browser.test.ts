@@ -181,6 +181,15 @@ describe.skipIf(!chromiumAvailable)('in the browser', () => {
     await dashboard.screenshot({ path: join(ARTIFACTS, 'dashboard-study.png'), fullPage: true });
   }, 180_000);
 
+  it("names the bot beside its messages in the page's language", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=en`);
+    const avatar = page.locator('.webchat__initialsAvatar').first();
+    await avatar.waitFor();
+    expect((await avatar.textContent())?.trim()).toBe('SME');
+    await page.close();
+  });
+
   it('keeps a very long pasted answer up to the limit and says so, as the terminal does', async () => {
     const page = await context.newPage();
     // A conversation of its own, whatever an earlier test left in the browser's storage.

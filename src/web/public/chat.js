@@ -13,6 +13,7 @@
   const LABELS = {
     fr: {
       title: 'Entretien',
+      avatar: 'PME',
       restart: 'Nouvelle conversation',
       failed: 'Le service de conversation ne répond pas.',
       confirmRestart:
@@ -26,6 +27,7 @@
     },
     en: {
       title: 'Interview',
+      avatar: 'SME',
       restart: 'New conversation',
       failed: 'The chat service is not answering.',
       confirmRestart:
@@ -276,7 +278,7 @@
         // A text area: an answer of several lines (Shift+Enter, or pasted) is sent as one message.
         styleOptions: {
           hideUploadButton: true,
-          botAvatarInitials: 'PME',
+          botAvatarInitials: labels.avatar,
           userAvatarInitials: '',
           sendBoxTextWrap: true,
         },
