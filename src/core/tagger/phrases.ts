@@ -208,6 +208,8 @@ class FirstWordPatterns<T> {
   private bySecond: Map<number, number[]> | null = null;
   /** Positions of patterns of one word, or whose second word has no key: always tried. */
   private always: number[] = [];
+  /** Those patterns themselves, in order. */
+  private alwaysTried: Compiled<T>[] = [];
 
   add(compiled: Compiled<T>): void {
     this.all.push(compiled);
@@ -217,13 +219,16 @@ class FirstWordPatterns<T> {
   candidates(keys: Int32Array, at: number, reach: number): readonly Compiled<T>[] {
     if (this.all.length <= FILED_BY_SECOND_WORD) return this.all;
     const bySecond = this.filed();
-    const positions = [...this.always];
+    let positions: number[] | null = null;
     const last = Math.min(at + 1 + reach, keys.length / 3 - 1);
     for (let j = at + 1; j <= last; j += 1)
       for (let k = 3 * j; k < 3 * j + 3; k += 1) {
         const found = bySecond.get(keys[k] ?? -1);
-        if (found) positions.push(...found);
+        if (!found) continue;
+        if (positions === null) positions = [...this.always];
+        for (const position of found) positions.push(position);
       }
+    if (positions === null) return this.alwaysTried;
     positions.sort((a, b) => a - b);
     const picked: Compiled<T>[] = [];
     let previous = -1;
@@ -254,13 +259,14 @@ class FirstWordPatterns<T> {
     });
     this.bySecond = bySecond;
     this.always = always;
+    this.alwaysTried = always.flatMap((position) => this.all[position] ?? []);
     return bySecond;
   }
 }
 
 /** Patterns indexed by their first word, so a text is scanned once whatever the lexicon's size. */
 export class PhraseIndex<T> {
-  private readonly byKey: (FirstWordPatterns<T> | undefined)[] = [];
+  private readonly byKey = new Map<number, FirstWordPatterns<T>>();
   private readonly lang: Language;
   private readonly stem: Stem;
   private readonly negationWords: ReadonlySet<string>;
@@ -305,10 +311,10 @@ export class PhraseIndex<T> {
     for (const key of (items[1] && itemKeys(items[1])) ?? []) keyNumber(key);
     for (const key of keys) {
       const number = keyNumber(key);
-      let filed = this.byKey[number];
+      let filed = this.byKey.get(number);
       if (!filed) {
         filed = new FirstWordPatterns<T>();
-        this.byKey[number] = filed;
+        this.byKey.set(number, filed);
       }
       filed.add(compiled);
     }
@@ -336,7 +342,7 @@ export class PhraseIndex<T> {
   private patternsAt(keys: Int32Array, slot: number, at: number): readonly Compiled<T>[] | undefined {
     const key = keys[slot];
     if (key === undefined || key < 0) return undefined;
-    return this.byKey[key]?.candidates(keys, at, this.maxGap);
+    return this.byKey.get(key)?.candidates(keys, at, this.maxGap);
   }
 
   private tryAll(
