@@ -160,6 +160,31 @@ describe('people and firms a user found in clear in every export', () => {
     expect(p.text(kept)).toBe(kept);
   });
 
+  it('hides a name after the role and a stop, staff listed with "dont" or ", and", kin and markup', () => {
+    const p = createPseudonymizer(
+      KEY,
+      ['Toitures Lambotte, à Liège. Couvreur.', 'Le patron. Jean-Marc Lambotte.'],
+      'fr',
+      ['Boulangerie à Brest, deux vendeuses, dont Léa Martin, et moi.'],
+    );
+    const fr = [
+      'Toitures Lambotte, à Liège.',
+      'Le patron. Jean-Marc Lambotte.',
+      'deux vendeuses, dont Léa Martin',
+    ].map((text) => p.text(text));
+    for (const name of ['Lambotte', 'Jean-Marc', 'Léa', 'Martin']) expect(fr.join(' ')).not.toContain(name);
+    const later = [
+      'three seamstresses, Efua, Adjoa and Akosua, and Kwame who does the cutting',
+      'My nephew Yaw does the Instagram, Auntie Esi sells at the market.',
+    ];
+    const en = createPseudonymizer(KEY, ['A tailoring workshop in Accra.'], 'en', later);
+    const shown = later.map((text) => en.text(text)).join(' ');
+    for (const name of ['Efua', 'Adjoa', 'Akosua', 'Kwame', 'Yaw', 'Esi']) expect(shown).not.toContain(name);
+    expect(
+      createPseudonymizer(KEY, ['Je dirige la menuiserie **Dupuis** à Vannes.'], 'fr').text('Dupuis'),
+    ).toMatch(/^\[ENTREPRISE-[0-9A-F]{6}\]$/);
+  });
+
   it('keeps the trade words of a firm readable in the name of another body ("Garden Centre Association")', () => {
     const text = presentedThenLater(
       "We're Greenfields Garden Centre, near Bath.",

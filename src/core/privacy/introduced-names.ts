@@ -66,14 +66,19 @@ const startsLower = (text: string): boolean => /^\p{Ll}/u.test(text);
 /** Pronouns after which a word is a verb ("JE DIRIGE", "WE USE"), not a name, in one-case text. */
 const SUBJECTS = new Set("je j' tu il elle on nous vous ils elles i we you he she they".split(' '));
 
+/** Emphasis and code marks typed around words ("la menuiserie **Dupuis**"): no part of what is said. */
+const MARKUP = /^[*_`~]$/u;
+
 function tokenize(text: string): Token[] {
-  const found = [...text.matchAll(TOKEN)].map((m) => ({
-    text: m[0],
-    lower: lower(m[0]),
-    folded: fold(m[0]),
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-  }));
+  const found = [...text.matchAll(TOKEN)]
+    .filter((m) => !MARKUP.test(m[0]))
+    .map((m) => ({
+      text: m[0],
+      lower: lower(m[0]),
+      folded: fold(m[0]),
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+    }));
   // Typed in capitals or with every word capitalised, case tells no name from a common word: only
   // the word lists do, or every word would join one name running to the end of the answer.
   const oneCase = !found.some((t) => startsLower(t.text));
@@ -130,8 +135,11 @@ const HEAD_ROLE = `(?:${HEAD_ROLES_FR}|${HEAD_ROLES_EN})(?: (?:g[ée]n[ée]rale?
 const HEAD_ROLES = `${HEAD_ROLE}(?: (?:et|and|&) ${HEAD_ROLE})?`;
 /** How far before a name its role may start ("directrice générale et fondatrice, "). */
 const MAX_ROLE_CHARS = 48;
-/** A role then a comma, right before a name: "I'm the owner, John Hartley", "la gérante, Anne Le Floch". */
-const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}\\p{N}])(?:${HEAD_ROLES})\\s*,\\s*$`, 'iu');
+/**
+ * A role then a comma, a stop or a colon, right before a name: "I'm the owner, John Hartley", "la gérante, Anne
+ * Le Floch", "Le patron. Jean-Marc Lambotte."
+ */
+const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}\\p{N}])(?:${HEAD_ROLES})\\s*[,.:]\\s*$`, 'iu');
 /**
  * What says the capitalised words before it are a person's name: a comma and their role ("Jean Dupont,
  * gérant de…", "Sarah Lee, the MD") or "here" ("John Hartley here").
@@ -147,14 +155,14 @@ const AFTER_NAME = new RegExp(
  * a person, even after "called", which otherwise introduces a firm.
  */
 const RELATIONS_FR =
-  "associ[ée]e?|femme|mari|[ée]pou(?:se|x)|compagnon|compagne|conjointe?|fils|fille|fr[èe]re|s[œo]e?ur|p[èe]re|m[èe]re|cousine?|oncle|tante|beau-fr[èe]re|belle-s[œo]e?ur|(?:expert-)?comptable|adjointe?|salari[ée]e?|employ[ée]e?|commerciale?|apprentie?|coll[èe]gue|stagiaire|banqui(?:er|[èe]re)|secr[ée]taire|assistante?|informaticien(?:ne)?|graphiste|d[ée]veloppeu(?:r|se)|chef d['’]atelier|bras droit";
+  "associ[ée]e?|femme|mari|[ée]pou(?:se|x)|compagnon|compagne|conjointe?|fils|fille|fr[èe]re|s[œo]e?ur|p[èe]re|m[èe]re|cousine?|oncle|tante|neveu|ni[èe]ce|petit-fils|petite-fille|beau-fr[èe]re|belle-s[œo]e?ur|(?:expert-)?comptable|adjointe?|salari[ée]e?|employ[ée]e?|commerciale?|apprentie?|coll[èe]gue|stagiaire|banqui(?:er|[èe]re)|secr[ée]taire|assistante?|informaticien(?:ne)?|graphiste|d[ée]veloppeu(?:r|se)|chef d['’]atelier|bras droit";
 const RELATIONS_EN =
-  '(?:business )?partner|wife|husband|spouse|son|daughter|brother|sister|father|mother|dad|mum|mom|cousin|uncle|aunt|brother-in-law|sister-in-law|accountant|bookkeeper|assistant|colleague|apprentice|employee|secretary|developer|designer|foreman|right-hand man|right-hand woman|bank manager';
+  '(?:business )?partner|wife|husband|spouse|son|daughter|brother|sister|father|mother|dad|mum|mom|cousin|uncle|aunt|auntie|nephew|niece|grandson|granddaughter|brother-in-law|sister-in-law|accountant|bookkeeper|assistant|colleague|apprentice|employee|secretary|developer|designer|foreman|right-hand man|right-hand woman|bank manager';
 /** Jobs in a firm a person is named after, once set off by a comma ("c'est une vendeuse, Julie Marec, qui…"). */
 const STAFF_FR =
-  "vendeu(?:r|se)|serveu(?:r|se)|cuisini(?:er|[èe]re)|technicien(?:ne)?|ouvri(?:er|[èe]re)|livreu(?:r|se)|chef d['’][ée]quipe|responsable|g[ée]rante?|manag(?:er|euse)|r[ée]ceptionniste|caissi(?:er|[èe]re)|coiffeu(?:r|se)|libraire|m[ée]canicien(?:ne)?|plombi(?:er|[èe]re)|[ée]lectricien(?:ne)?|menuisi(?:er|[èe]re)|ma[çc]on|charpenti(?:er|[èe]re)|peintre|jardini(?:er|[èe]re)|boulang(?:er|[èe]re)|bouch(?:er|[èe]re)|pr[ée]parat(?:eur|rice)|op[ée]rat(?:eur|rice)|chauffeur|moniteur|monitrice|infirmi(?:er|[èe]re)|esth[ée]ticienne|fleuriste|agente?";
+  "vendeu(?:r|se)|serveu(?:r|se)|cuisini(?:er|[èe]re)|technicien(?:ne)?|ouvri(?:er|[èe]re)|livreu(?:r|se)|chef d['’][ée]quipe|responsable|g[ée]rante?|manag(?:er|euse)|r[ée]ceptionniste|caissi(?:er|[èe]re)|coiffeu(?:r|se)|libraire|couturi(?:er|[èe]re)|m[ée]canicien(?:ne)?|plombi(?:er|[èe]re)|[ée]lectricien(?:ne)?|menuisi(?:er|[èe]re)|ma[çc]on|charpenti(?:er|[èe]re)|peintre|jardini(?:er|[èe]re)|boulang(?:er|[èe]re)|bouch(?:er|[èe]re)|pr[ée]parat(?:eur|rice)|op[ée]rat(?:eur|rice)|chauffeur|moniteur|monitrice|infirmi(?:er|[èe]re)|esth[ée]ticienne|fleuriste|agente?";
 const STAFF_EN =
-  'salesgirl|salesman|saleswoman|(?:shop |sales )?assistant|manager|supervisor|technician|tech|driver|waiter|waitress|cook|chef|receptionist|cashier|team leader|bookseller|hairdresser|mechanic|plumber|electrician|carpenter|joiner|painter|gardener|baker|butcher|cleaner|labourer|laborer|nurse|instructor|operator|engineer|stylist|florist';
+  'salesgirl|salesman|saleswoman|(?:shop |sales )?assistant|manager|supervisor|technician|tech|driver|waiter|waitress|cook|chef|receptionist|cashier|team leader|bookseller|hairdresser|mechanic|plumber|electrician|carpenter|joiner|painter|gardener|baker|butcher|cleaner|labourer|laborer|nurse|instructor|operator|engineer|stylist|florist|seamstress|tailor|cutter';
 const RELATION_CUES = cues([
   // The respondent's own name, wherever it is given ("Owner. Name's Dave Kerr.").
   "je m['’]appelle|mon nom est|my name is|my name['’]s|name['’]s",
@@ -167,8 +175,8 @@ const RELATION_CUES = cues([
   `(?:mon|ma|notre) (?:${STAFF_FR})(?:,| (?:s['’]appelle|qui s['’]appelle))`,
   `(?:my|our) (?:${STAFF_EN})(?:,| (?:is called|called|named))`,
   // Several of them, then their names: "two apprentices, Conor and Jack", "mes deux salariés, Paul et Léa".
-  `(?:mes|nos|deux|trois|quatre|\\d+) (?:${RELATIONS_FR}|${STAFF_FR})s?,`,
-  `(?:my|our|two|three|four|\\d+) (?:${RELATIONS_EN}|${STAFF_EN})s?,`,
+  `(?:mes|nos|deux|trois|quatre|\\d+) (?:${RELATIONS_FR}|${STAFF_FR})s?,(?: dont| notamment)?`,
+  `(?:my|our|two|three|four|\\d+) (?:${RELATIONS_EN}|${STAFF_EN})(?:s|es)?,(?: including| like)?`,
 ]);
 /** Joining words between the names of a list of people. */
 const LIST_JOINERS = new Set(['et', 'and', '&', ',']);
@@ -949,8 +957,10 @@ function relationPeople(text: string, tokens: readonly Token[], known: ReadonlyS
       const person = personOf(text, tokens, run, known);
       if (!person) break;
       people.push(person);
-      const joiner = tokens[run.to];
-      run = joiner && LIST_JOINERS.has(joiner.lower) ? readRun(tokens, run.to + 1, true) : null;
+      // ", and Kwame": a comma and a joining word in a row.
+      let next = run.to;
+      while (next < run.to + 2 && LIST_JOINERS.has(tokens[next]?.lower ?? '')) next += 1;
+      run = next > run.to ? readRun(tokens, next, true) : null;
     }
   }
   return people;

@@ -70,7 +70,7 @@ export const TRADE_WORDS = words(`
   vétérinaire vétérinaires dentaire prothèse opticien laverie pressing blanchisserie tatouage traduction
   apiculture miellerie rucher pisciculture salmoniculture scierie chantier naval location toilettage
   crèche micro-crèche recyclage gardiennage surveillance ménage fleurs traiteurs reprographie repro copies tabac
-  enseignes signalétique
+  enseignes signalétique toiture zinguerie ramonage déneigement vitrerie miroiterie maraîchage tailleur
   joinery carpentry joiners builders building construction roofing plumbing heating electrical electrics
   engineering fabrication fabrications welding metalwork timber flooring glazing decorating
   landscaping gardens garden nursery florist florists farm farms dairy vineyard vineyards winery brewery
@@ -83,7 +83,8 @@ export const TRADE_WORDS = words(`
   school schools academy motoring driving funeral funerals undertakers veterinary vets vet dental
   laundry launderette tattoo translation translations apiary honey fisheries boatyard boatbuilders
   rentals rental hire grooming nursery daycare recycling scrap security guarding removals movers copy copies
-  reprographics signs signage centre center centres centers
+  reprographics signs signage centre center centres centers roofing roofers glaziers scaffolding locksmiths
+  tailoring tailors
 `);
 
 /**
@@ -216,7 +217,9 @@ export const GREETINGS = words('bonjour bonsoir salut coucou hello hi hey mornin
  * Titles said before a name ("Mme Garnier", "Mr Hartley") or alone ("Bonjour Madame"): not the name, and
  * said of anyone.
  */
-export const TITLES = words('madame monsieur mademoiselle mme mlle mr mrs ms miss madam sir dr docteur');
+export const TITLES = words(
+  'madame monsieur mademoiselle mme mlle mr mrs ms miss madam sir dr docteur auntie aunty uncle tonton tata',
+);
 
 /**
  * Fillers and adverbs of speech said around a name ("my name is david basically", "je m'appelle julien
