@@ -84,6 +84,24 @@ describe('a question asked back, typed casually, is answered and nothing is reco
     expect(session.pendingId()).toBe(pending);
   });
 
+  it.each([
+    ['fr', "c'est quoi la différence entre levier et valeur ?"],
+    ['fr', "non mais je demandais c'est quoi un levier ?"],
+    ['en', "what's a lever?"],
+    ['en', "no but I was asking, what's a value form?"],
+  ] as const)('%s: "%s" is explained, every time, and the question waits', (lang, text) => {
+    const session = underWay(lang);
+    const pending = session.pendingId();
+    const before = answers(session);
+    for (let time = 0; time < 3; time += 1) {
+      const replies = session.say(text);
+      expect(replies[0]).toBe(guides[lang].messages.termsExplained);
+      expect(replies.at(-1)).toBe(guides[lang].themes[0]?.questions[0]?.text);
+    }
+    expect(answers(session)).toEqual(before);
+    expect(session.pendingId()).toBe(pending);
+  });
+
   it('keeps as answers sentences that only open like a question', () => {
     for (const text of [
       "Le numérique ? Pour nous c'est d'abord la facturation.",

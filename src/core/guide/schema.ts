@@ -391,6 +391,8 @@ export const Guide = z
       rephrased: Text,
       /** Before the question said again as it was, when the guide has no rewording for it. */
       rephraseFallback: Text,
+      /** The words of the typology asked about during the interview ("c'est quoi un levier ?"). */
+      termsExplained: Text,
       /** Why a question is asked, when its section gives no `purpose`. */
       whyAsked: Text,
       /** To a message that only asks to wait: nothing is recorded, the question stays pending. */

@@ -1111,6 +1111,16 @@ function respond(
   const nearCommand = readNearCommand(guide, meta, turns, text, tagger, options, INTERVIEW_COMMANDS);
   if (nearCommand) return nearCommand;
 
+  // "C'est quoi un levier ?", "la différence entre levier et valeur ?": the typology's words are explained, each
+  // time they are asked about, and the question stays pending.
+  if (
+    commandGuides.some((g) => mentionsAny(text, g.closing.glossaryTerms)) &&
+    readClarification(commandGuides, text, question.text) !== null
+  ) {
+    result.newTurns.push(event('clarify', question.section, { request: 'rephrase', text }, pendingSeq));
+    result.replies.push(guide.messages.termsExplained, guide.messages.repeatQuestion, question.text);
+    return result;
+  }
   // A question about the question is answered, and the question stays pending; past the rewording and the
   // question as it was, the message is read as an answer, so asking again never loops.
   const request =
