@@ -63,6 +63,10 @@ describe('a main question already answered is not asked, and the log says why', 
     ['en', "The county's growth hub; I'm a digital adviser there for the whole of Cornwall."],
     ['fr', "La CCI du Finistère. J'accompagne les commerçants et artisans du département sur le numérique."],
     ['fr', 'Un cluster agroalimentaire breton : je suis chargée de mission numérique pour les 80 adhérents.'],
+    [
+      'en',
+      "I manage Taste of Alba Network, a food and drink cluster with 140 members. I've been in the role for six years.",
+    ],
   ] as const)('skips the expert role question after "%s: %s"', (lang, presentation) => {
     const session = new CoreSession(guides, createFakeTagger(), lang, 'expert');
     session.start();

@@ -36,8 +36,13 @@ describe('ride-hailing, mobile money and booking brands', () => {
     ['Customers pay by M-Pesa before delivery.', 'secure_payment'],
     ['Bookings come through SimplyBook now.', 'ecommerce_website'],
     ['Everything runs on PestPac, the routes and the invoices.', 'erp'],
+    ['Clients pay through MoMo or MTN Mobile Money.', 'secure_payment'],
   ])('"%s" names %s', (text, tool) => {
     expect(toolIds(text)).toContain(tool);
+  });
+
+  it('reads no video call in a "Meet the Buyer" event', () => {
+    expect(toolIds('We run Meet the Buyer sessions with the supermarkets twice a year.')).toEqual([]);
   });
 
   it('leaves the common words alone: a bolt, a wave, to grab', () => {
