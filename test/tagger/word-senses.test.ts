@@ -121,3 +121,11 @@ describe("a common word whose stem is a cue's", () => {
     );
   });
 });
+
+describe('"compris" as "including"', () => {
+  it('reads no learning in "moi compris", and still in "on a compris"', () => {
+    const values = (text: string) => tagger.tag(text, { lang: 'fr' }).values.map((v) => v.id);
+    expect(values('On est sept, moi compris.')).not.toContain('epistemic');
+    expect(values("Avec le logiciel, on a compris d'où venaient les pertes.")).toContain('epistemic');
+  });
+});
