@@ -52,3 +52,37 @@ describe('the tools table credits each tool with what its own clause says', () =
     expect(table.erp).toEqual({ initiators: ['accountants'], values: ['functional'] });
   });
 });
+
+describe('one website read twice', () => {
+  it('is the online shop when "le site" said in passing is all that made it a showcase site', () => {
+    const log = new TurnLog('itv-one-site', 'fr');
+    log.qa(
+      'tools',
+      'tools.acquired',
+      'Quels outils utilisez-vous ?',
+      'Les clients commandent en ligne sur le site.',
+      {
+        tools: [['ecommerce_website', 'commandent en ligne']],
+      },
+    );
+    log.qa('tools', 'tools.probe', 'Qui a poussé ?', "Le site, c'est moi qui l'ai voulu.", {
+      tools: [['showcase_website', 'site']],
+      actors: [['organisation', 'initiator', "c'est moi qui l'ai voulu"]],
+    });
+    const summary = buildSummary(metaFor(log.interviewId, 'fr'), log.turns);
+    expect(summary.tools.map((t) => t.id)).toEqual(['ecommerce_website']);
+    expect(summary.tools[0]?.initiators).toEqual(['organisation']);
+  });
+
+  it('stays two sites when one is called a showcase site', () => {
+    const log = new TurnLog('itv-two-sites', 'fr');
+    log.qa('tools', 'tools.acquired', 'Quels outils ?', 'Un site vitrine, et la vente en ligne sur Etsy.', {
+      tools: [
+        ['showcase_website', 'site vitrine'],
+        ['ecommerce_website', 'vente en ligne'],
+      ],
+    });
+    const ids = buildSummary(metaFor(log.interviewId, 'fr'), log.turns).tools.map((t) => t.id);
+    expect(ids.sort()).toEqual(['ecommerce_website', 'showcase_website']);
+  });
+});

@@ -450,6 +450,36 @@ interface ToolAccumulator {
   said: string[];
 }
 
+/** "Le site", "the website" said with no more: the site the answers speak of, whatever it does. */
+const PLAIN_SITE =
+  /^(?:(?:le|notre|mon|un|the|our|my|a)\s+)?(?:site|site web|site internet|website|web site)$/iu;
+
+/**
+ * One site read twice: where the answers name an online shop or booking site, a showcase site read only from
+ * "le site" said in passing ("le site, c'est mon fils qui l'a fait") is that same site, and what was said of it
+ * goes to the shop. A site called a showcase ("site vitrine") stays apart.
+ */
+function foldPlainSiteIntoShop(tools: Map<string, ToolAccumulator>): void {
+  const site = tools.get('showcase_website');
+  const shop = tools.get('ecommerce_website');
+  if (!site || !shop || site.said.length === 0 || !site.said.every((said) => PLAIN_SITE.test(said.trim())))
+    return;
+  for (const [lever, votes] of site.leverVotes)
+    shop.leverVotes.set(lever, (shop.leverVotes.get(lever) ?? 0) + votes);
+  for (const value of site.values) shop.values.add(value);
+  for (const actor of site.initiators) shop.initiators.add(actor);
+  for (const actor of site.beneficiaries) shop.beneficiaries.add(actor);
+  for (const quote of site.quotes)
+    if (!shop.quotes.includes(quote) && shop.quotes.length < MAX_QUOTES_PER_TOOL) shop.quotes.push(quote);
+  for (const said of site.said)
+    if (
+      shop.said.length < MAX_SAID_PER_TOOL &&
+      !shop.said.some((w) => w.toLowerCase() === said.toLowerCase())
+    )
+      shop.said.push(said);
+  tools.delete('showcase_website');
+}
+
 function pseudonym(id: string): string {
   return `R-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 }
@@ -568,6 +598,7 @@ export function buildSummary(
     }
   }
 
+  foldPlainSiteIntoShop(tools);
   for (const id of state.added.value) {
     const parsed = VALUE_IDS.find((v) => v === id);
     if (parsed && values[parsed].count === 0) {
