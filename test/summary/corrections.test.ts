@@ -24,6 +24,8 @@ describe('parseCorrection', () => {
       { action: 'remove', target: 'lever', id: 'cluster' },
     ],
     ['delete the value Personalisation', 'en', { action: 'remove', target: 'value', id: 'personalization' }],
+    ['annule la valeur sécurité', 'fr', { action: 'remove', target: 'value', id: 'security' }],
+    ['cancel the tool CRM', 'en', { action: 'remove', target: 'tool', id: 'crm' }],
   ] as const)('%s', (text, lang, expected) => {
     expect(parseCorrection(text, lang)).toMatchObject({ ok: true, correction: expected, byName: false });
     const parsed = parseCorrection(text, lang);
