@@ -29,10 +29,14 @@ export const IncomingActivity = z.looseObject({
   conversation: Conversation,
   from: Account,
   recipient: Account.optional(),
-  /** A NUL in typed text carries nothing and cannot be stored: dropped rather than refusing the answer. */
+  /**
+   * A NUL in typed text carries nothing and cannot be stored: dropped rather than refusing the answer. Some
+   * clients send `null` for a message with no text (a photo alone): read as no text.
+   */
   text: z
     .string()
-    .transform((text) => text.replaceAll('\u0000', ''))
+    .nullable()
+    .transform((text) => (text === null ? undefined : text.replaceAll('\u0000', '')))
     .optional(),
   locale: z.string().max(64).optional(),
   timestamp: z.string().max(64).optional(),

@@ -118,6 +118,17 @@ describe('bot front door', () => {
     expect(replyTexts(replies)).toEqual(['ERP']);
   });
 
+  it('reads a message whose text is null (a photo alone) as one with no text, not as a bad request', async () => {
+    const { url } = await echoServer();
+    const reply = await httpRequest(`${url}/api/messages`, {
+      body: userActivity('conv-null-text', {
+        text: null,
+        attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1/photo.png' }],
+      }),
+    });
+    expect(reply.status).toBeLessThan(300);
+  });
+
   it('answers 400, not 500, when the store refuses what the respondent sent', async () => {
     server = await startTestServer({
       bot: {
