@@ -57,6 +57,13 @@ describe('an adviser running diagnostics or pointing firms to funding presents a
       ['We refer small firms to the regional funding schemes and to training courses.', 'en'],
       ['À la CCI on oriente les commerçants vers les aides de la Région et les formations.', 'fr'],
       ['On fait un premier rendez-vous gratuit et on les met en relation avec des financeurs.', 'fr'],
+      [
+        "Ma mission c'est de faire un premier diagnostic et d'orienter les commerçants que j'accompagne vers les bons dispositifs.",
+        'fr',
+      ],
+      ['On relaie France Num, les ateliers, les webinaires.', 'fr'],
+      ['On aidait aussi à monter les dossiers pour le chèque numérique.', 'fr'],
+      ['Our job is to help members grow, with training and funding.', 'en'],
     ] as const)
       expect(facetIds(text, lang), text).not.toContain('resource');
     // Said of the firm itself, the same words still name what it needs.
