@@ -173,9 +173,10 @@ export function malformedBody(
     case 4: {
       const field = pick(random, FIELDS_TO_BREAK);
       const value = pick(random, WRONG_VALUES);
-      // Values that happen to fit the field (any string for text, a short one for locale, an empty list) are skipped.
+      // Values that happen to fit the field (any string or null for text, a short one for locale, an empty list)
+      // are skipped.
       const fits =
-        (field === 'text' && typeof value === 'string') ||
+        (field === 'text' && (typeof value === 'string' || value === null)) ||
         (field === 'locale' && typeof value === 'string' && value.length <= 64) ||
         ((field === 'attachments' || field === 'entities' || field === 'membersAdded') &&
           Array.isArray(value) &&
