@@ -509,6 +509,11 @@ export function handleInput(
   };
 }
 
+/** Whether a message names a word of the typology the summary is read in ("levier", "forme de valeur"). */
+function namesTypologyWord(guides: readonly Guide[], text: string): boolean {
+  return guides.some((guide) => mentionsAny(text, guide.closing.glossaryTerms));
+}
+
 /** The names the short summary gives its items (value forms, levers, tools), as a reply may ask about them. */
 function summaryItemNames(language: Language): string[] {
   const labels = summaryPrompts(language);
@@ -1071,7 +1076,7 @@ function respond(
         // "non mais je demande ce que veut dire levier", "traditional??", "c quoi place de marché ?": a word of
         // the summary asked about, not a correction.
         if (
-          commandGuides.some((g) => mentionsAny(text, g.closing.glossaryTerms)) ||
+          namesTypologyWord(commandGuides, text) ||
           (text.includes('?') && mentionsAny(text, summaryItemNames(meta.language)))
         )
           return explainSummary('rephrase');
@@ -1111,22 +1116,17 @@ function respond(
   const nearCommand = readNearCommand(guide, meta, turns, text, tagger, options, INTERVIEW_COMMANDS);
   if (nearCommand) return nearCommand;
 
+  const asked = readClarification(commandGuides, text, question.text);
   // "C'est quoi un levier ?", "la différence entre levier et valeur ?": the typology's words are explained, each
   // time they are asked about, and the question stays pending.
-  if (
-    commandGuides.some((g) => mentionsAny(text, g.closing.glossaryTerms)) &&
-    readClarification(commandGuides, text, question.text) !== null
-  ) {
+  if (asked !== null && namesTypologyWord(commandGuides, text)) {
     result.newTurns.push(event('clarify', question.section, { request: 'rephrase', text }, pendingSeq));
     result.replies.push(guide.messages.termsExplained, guide.messages.repeatQuestion, question.text);
     return result;
   }
   // A question about the question is answered, and the question stays pending; past the rewording and the
   // question as it was, the message is read as an answer, so asking again never loops.
-  const request =
-    position.clarifications < MAX_CLARIFICATIONS
-      ? readClarification(commandGuides, text, question.text)
-      : null;
+  const request = position.clarifications < MAX_CLARIFICATIONS ? asked : null;
   if (request) {
     result.newTurns.push(event('clarify', question.section, { request, text }, pendingSeq));
     result.replies.push(

@@ -105,7 +105,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
   let consentGiven = false;
   let consentWithdrawn = false;
   // With the seq of the question whose answer removed the tool (null: the closing review's removal).
-  const dropped: { removal: DroppedTool; questionSeq: number | null }[] = [];
+  let dropped: { removal: DroppedTool; questionSeq: number | null }[] = [];
   /** Answer seq → the seq of the question it answered. */
   const questionOfAnswer = new Map<number, number | null>();
   let lastSeq = 0;
@@ -165,8 +165,7 @@ export function derivePosition(turns: readonly LogTurn[]): Position {
           target.amended = true;
           // What the answer's first words removed goes with them.
           const questionSeq = questionOfAnswer.get(target.seq);
-          if (questionSeq != null)
-            dropped.splice(0, dropped.length, ...dropped.filter((d) => d.questionSeq !== questionSeq));
+          if (questionSeq != null) dropped = dropped.filter((d) => d.questionSeq !== questionSeq);
         }
         amendTarget = null;
         break;

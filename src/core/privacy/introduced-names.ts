@@ -968,8 +968,8 @@ function relationPeople(text: string, tokens: readonly Token[], known: ReadonlyS
 
 /**
  * People named by who they are to the speaker or with a title in any answer, not only the presentation ("c'est
- * ma fille Léa qui gère Instagram", "Mrs. Thibodeaux"), and firms named with their legal form or trade ("Goh &
- * Partners"): identifiers for them, as `findIntroducedNames` gives.
+ * ma fille Léa qui gère Instagram", "Mrs. Thibodeaux"), and firms named with their legal form or family ending
+ * ("Goh & Partners"): identifiers for them, as `findIntroducedNames` gives.
  */
 export function findRelationNames(
   texts: readonly string[],

@@ -142,7 +142,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
   const answers = new Map<number, AnswerWithSection>();
   const declined: Summary['declined'] = [];
   const coveredBy = new Map<string, Summary['covered'][number] & { phrase: unknown }>();
-  const corrections: {
+  let corrections: {
     seq: number;
     at: string;
     correction: Correction;
@@ -204,12 +204,7 @@ function replay(meta: InterviewMeta, turns: readonly TurnRecord[]) {
         else if (subject) subjectTools.set(target.seq, subject);
         // What the answer's first words removed ("on n'a pas de site") goes with them.
         const answeredAt = questionOfAnswer.get(target.seq);
-        if (answeredAt !== undefined)
-          corrections.splice(
-            0,
-            corrections.length,
-            ...corrections.filter((c) => c.answeredAt !== answeredAt),
-          );
+        if (answeredAt !== undefined) corrections = corrections.filter((c) => c.answeredAt !== answeredAt);
       }
     } else if (turn.kind === 'skip') {
       // A review ended by a skip after corrections (or after a reply kept as written) was answered, not declined.
@@ -469,15 +464,21 @@ function foldPlainSiteIntoShop(tools: Map<string, ToolAccumulator>): void {
   for (const value of site.values) shop.values.add(value);
   for (const actor of site.initiators) shop.initiators.add(actor);
   for (const actor of site.beneficiaries) shop.beneficiaries.add(actor);
-  for (const quote of site.quotes)
-    if (!shop.quotes.includes(quote) && shop.quotes.length < MAX_QUOTES_PER_TOOL) shop.quotes.push(quote);
-  for (const said of site.said)
-    if (
-      shop.said.length < MAX_SAID_PER_TOOL &&
-      !shop.said.some((w) => w.toLowerCase() === said.toLowerCase())
-    )
-      shop.said.push(said);
+  for (const quote of site.quotes) keepQuote(shop, quote);
+  for (const said of site.said) keepSaid(shop, said);
   tools.delete('showcase_website');
+}
+
+/** A quote of what was said of a tool, once, up to MAX_QUOTES_PER_TOOL. */
+function keepQuote(tool: ToolAccumulator, quote: string): void {
+  if (!tool.quotes.includes(quote) && tool.quotes.length < MAX_QUOTES_PER_TOOL) tool.quotes.push(quote);
+}
+
+/** Words a tool was read from, once whatever their case, up to MAX_SAID_PER_TOOL. */
+function keepSaid(tool: ToolAccumulator, said: string): void {
+  const folded = said.toLowerCase();
+  if (tool.said.length < MAX_SAID_PER_TOOL && !tool.said.some((w) => w.toLowerCase() === folded))
+    tool.said.push(said);
 }
 
 function pseudonym(id: string): string {
@@ -574,14 +575,7 @@ export function buildSummary(
         said: [],
       };
       tools.set(tool.id, acc);
-      for (const { text } of tool.evidence) {
-        const folded = text.toLocaleLowerCase(lang);
-        if (
-          acc.said.length < MAX_SAID_PER_TOOL &&
-          !acc.said.some((w) => w.toLocaleLowerCase(lang) === folded)
-        )
-          acc.said.push(text);
-      }
+      for (const { text } of tool.evidence) keepSaid(acc, text);
       // The levers its own words or its clause carry; none: its catalogue lever (below).
       const levers = leversOfTools.get(tool.id);
       for (const lever of levers?.levers ?? [])
@@ -592,9 +586,8 @@ export function buildSummary(
       for (const actor of credited?.beneficiaries ?? []) acc.beneficiaries.add(actor);
       const creditedWords = [...(credited?.evidence ?? []), ...(levers?.evidence ?? [])];
       const asked = tool.id === subjectTool;
-      for (const quote of toolQuotes(answer.text, creditedWords, tool.evidence, toolWords, asked)) {
-        if (!acc.quotes.includes(quote) && acc.quotes.length < MAX_QUOTES_PER_TOOL) acc.quotes.push(quote);
-      }
+      for (const quote of toolQuotes(answer.text, creditedWords, tool.evidence, toolWords, asked))
+        keepQuote(acc, quote);
     }
   }
 
